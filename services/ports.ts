@@ -26,3 +26,24 @@ export interface KvStore {
   ping(): Promise<boolean>
   close(): Promise<void>
 }
+
+/** A unit of background work. `name` selects the handler; payload is JSON data, never code. */
+export interface QueuedTask<P = unknown> {
+  id: string
+  name: string
+  payload: P
+  attempts: number
+}
+
+export type TaskHandler<P = unknown, R = unknown> = (task: QueuedTask<P>, progress: (p: number) => Promise<void>) => Promise<R>
+
+export interface JobQueue {
+  readonly kind: 'memory' | 'bullmq'
+  /** enqueue; id is the caller's job id so retries and lookups use one key */
+  enqueue<P>(name: string, id: string, payload: P): Promise<void>
+  /** start consuming (API processes in embedded mode, worker processes with Redis) */
+  process(name: string, handler: TaskHandler, concurrency?: number): Promise<void>
+  /** best-effort cancel of a waiting or running task */
+  cancel(id: string): Promise<boolean>
+  close(): Promise<void>
+}

@@ -1,0 +1,14 @@
+// `fastify.config`: the validated AppConfig, decorated first so every other plugin can depend on it.
+import fp from 'fastify-plugin'
+import type { FastifyInstance } from 'fastify'
+import type { AppConfig } from '../../config.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: AppConfig
+  }
+}
+
+export default fp(async function configPlugin (fastify: FastifyInstance, opts: { config: AppConfig }) {
+  fastify.decorate('config', opts.config)
+}, { name: 'config' })

@@ -1,0 +1,14 @@
+// SQLFlow endpoints. Each module calls fastify.sqlflowRoute(), which mounts it under
+// /gspLive_backend and /api/gspLive_backend. Add one line per module (see CONTRIBUTING.md).
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
+import generateToken from './user/generate-token.js'
+import misc from './misc.js'
+
+const modules: FastifyPluginAsync[] = [
+  generateToken,
+  misc,
+]
+
+export default async function sqlflowRoutes (fastify: FastifyInstance): Promise<void> {
+  for (const mod of modules) await fastify.register(mod)
+}

@@ -45,7 +45,8 @@ export class ModelBuilder {
 
   private endpoint (objName: string, column: string): Relation['target'] {
     const { obj, id } = this.col(objName, column)
-    return { id, column, parentId: obj.id, parentName: obj.name, coordinates: at(1, 1, column.length) }
+    const system = obj.columns!.find((c) => c.id === id)!.source
+    return { id, column, parentId: obj.id, parentName: obj.name, coordinates: at(1, 1, column.length), ...(system ? { source: system } : {}) }
   }
 
   /** `sources` and `target` are "object.column" strings; returns the relation id */

@@ -97,7 +97,6 @@ export function loadConfig (env: Record<string, string | undefined> = process.en
     trustProxy: e.TRUST_PROXY === 'true',
     ...overrides,
   }
-  assertSafe(cfg)
   return cfg
 }
 
@@ -107,7 +106,8 @@ function normalisePrefix (p: string): string {
   return trimmed.startsWith('/') ? trimmed : `/${trimmed}`
 }
 
-/** An unauthenticated (onprem) server must never be reachable from other machines by accident. */
+/** An unauthenticated (onprem) server must never be reachable from other machines by accident.
+ * Checked when the app boots (plugins/app/config.ts), not by the CLI, which never listens. */
 export function assertSafe (cfg: AppConfig): void {
   if (cfg.authMode === 'onprem' && !isLoopback(cfg.host) && !cfg.allowPublicOnprem) {
     throw new ConfigError(`AUTH_MODE=onprem accepts any token; refusing to listen on ${cfg.host}. ` +

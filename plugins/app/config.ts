@@ -1,7 +1,7 @@
 // `fastify.config`: the validated AppConfig, decorated first so every other plugin can depend on it.
 import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
-import type { AppConfig } from '../../config.js'
+import { assertSafe, type AppConfig } from '../../config.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -10,5 +10,6 @@ declare module 'fastify' {
 }
 
 export default fp(async function configPlugin (fastify: FastifyInstance, opts: { config: AppConfig }) {
+  assertSafe(opts.config)
   fastify.decorate('config', opts.config)
 }, { name: 'config' })

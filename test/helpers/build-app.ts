@@ -20,10 +20,17 @@ export function testConfig (overrides: Partial<AppConfig> = {}): AppConfig {
   })
 }
 
-export async function buildApp (t: TestContext, overrides: Partial<AppConfig> = {}, opts: { store?: KvStore } = {}): Promise<FastifyInstance> {
+export interface BuildOptions {
+  store?: KvStore
+  /** registers test-only routes/plugins after the app, before ready() */
+  extra?: (fastify: FastifyInstance) => Promise<void>
+}
+
+export async function buildApp (t: TestContext, overrides: Partial<AppConfig> = {}, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const config = testConfig(overrides)
   const fastify = Fastify(fastifyOptions(config, false))
   await fastify.register(app, { config, store: opts.store })
+  if (opts.extra !== undefined) await fastify.register(opts.extra)
   await fastify.ready()
   t.teardown(() => fastify.close())
   return fastify

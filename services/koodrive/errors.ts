@@ -42,16 +42,26 @@ export function kdMessage (kind: KdErrorKind | 'success', lang: KdLanguage): str
   return MESSAGES[kind][lang]
 }
 
+/** `KD_<kind>`: the machine code the shared error handler passes to the Koodrive formatter. */
+export const kdCode = (kind: KdErrorKind): string => `KD_${kind}`
+
+export function kindOfCode (code: unknown): KdErrorKind | undefined {
+  if (typeof code !== 'string' || !code.startsWith('KD_')) return undefined
+  const kind = code.slice(3)
+  return kind in KD_ERRORS ? kind as KdErrorKind : undefined
+}
+
+/**
+ * `message` is the server-side reason (it goes to the log); the client only ever sees the
+ * localized message of `kind`, so every bad code gets the identical answer.
+ */
 export class KoodriveError extends Error {
-  readonly status: number
-  readonly code: number
-  /** server-side detail for the log; never sent to the client */
-  readonly reason: string
+  readonly statusCode: number
+  readonly code: string
 
   constructor (readonly kind: KdErrorKind, reason: string = kind) {
-    super(kind)
-    this.status = KD_ERRORS[kind].status
-    this.code = KD_ERRORS[kind].code
-    this.reason = reason
+    super(reason)
+    this.statusCode = KD_ERRORS[kind].status
+    this.code = kdCode(kind)
   }
 }

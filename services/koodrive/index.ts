@@ -8,7 +8,7 @@ import { SessionService } from './sessions.js'
 
 export * from './errors.js'
 export { KdDirectory, DuplicateError, type KdUser, type KdUserInfo, type KdRole } from './directory.js'
-export { parseBearer } from './sessions.js'
+export type { SessionRecord } from './sessions.js'
 export { CODE_SHAPE, VERIFIER_SHAPE, CHALLENGE_SHAPE } from './codes.js'
 
 export interface KoodriveSettings {
@@ -44,10 +44,13 @@ export class KoodriveService {
   readonly codes: CodeService
   readonly sessions: SessionService
 
-  constructor (store: KvStore, readonly settings: KoodriveSettings, now: () => number = Date.now) {
+  /** Replaceable so tests can move time (idle timeout, hard cap) on any store. */
+  clock: () => number = Date.now
+
+  constructor (store: KvStore, readonly settings: KoodriveSettings) {
     this.directory = new KdDirectory(store, settings.scryptCost)
     this.codes = new CodeService(store, { codeTtlSeconds: settings.codeTtlSeconds, replayWindowSeconds: settings.capSeconds })
-    this.sessions = new SessionService(store, this.codes, settings, now)
+    this.sessions = new SessionService(store, this.codes, settings, () => this.clock())
   }
 
   redirectUriFor (domain: string): string | undefined {
@@ -71,9 +74,8 @@ export class KoodriveService {
   }
 
   /** GET /auth: OrgUserInfo, where role is a number and xHwSchema is absent (spec §A.3). */
-  async whoAmI (authorization: unknown): Promise<Omit<KdUserInfo, 'role' | 'xHwSchema'> & { role: number }> {
-    const session = await this.sessions.authenticate(authorization)
-    const user = await this.directory.user(session.userId)
+  async whoAmI (userId: string): Promise<Omit<KdUserInfo, 'role' | 'xHwSchema'> & { role: number }> {
+    const user = await this.directory.user(userId)
     if (user === null) throw new KoodriveError('invalid_token', 'user of the session no longer exists')
     const { xHwSchema: _omit, role, ...rest } = await this.directory.userInfo(user)
     return { ...rest, role: Number(role) }

@@ -21,14 +21,7 @@ export interface SessionRecord {
 
 export interface Issued { token: string, session: SessionRecord }
 
-/** `Bearer <48 hex>` or the docs' `Bearer+<48 hex>`, scheme case-insensitive. */
-const AUTHORIZATION = /^bearer[ +]([0-9a-f]{48})$/i
-
-export function parseBearer (header: unknown): string | null {
-  if (typeof header !== 'string') return null
-  const m = AUTHORIZATION.exec(header.trim())
-  return m === null ? null : m[1]!.toLowerCase()
-}
+const TOKEN = /^[0-9a-f]{48}$/
 
 export class SessionService {
   constructor (
@@ -46,10 +39,9 @@ export class SessionService {
     return { token, session }
   }
 
-  /** Resolve a bearer header to a live session and slide its idle window; 401 otherwise. */
-  async authenticate (authorization: unknown): Promise<SessionRecord> {
-    const token = parseBearer(authorization)
-    if (token === null) throw new KoodriveError('invalid_token', 'missing or malformed bearer')
+  /** Resolve a bearer token to a live session and slide its idle window; 401 otherwise. */
+  async authenticate (token: string): Promise<SessionRecord> {
+    if (!TOKEN.test(token)) throw new KoodriveError('invalid_token', 'malformed bearer token')
     const tokenHash = sha256Hex(token)
     const sid = await this.store.get(`kd:tok:${tokenHash}`)
     const session = sid === null ? null : await this.store.getJson<SessionRecord>(`kd:sess:${sid}`)
@@ -69,12 +61,13 @@ export class SessionService {
     return session
   }
 
-  /** Rotate the token; the header's token and x-session-id must name the same session. */
-  async refresh (authorization: unknown, sessionIdHeader: unknown): Promise<Issued> {
-    const session = await this.authenticate(authorization)
-    if (typeof sessionIdHeader !== 'string' || !safeEqual(sessionIdHeader, session.sessionId)) {
+  /** Rotate the token of an authenticated session; x-session-id must name that same session. */
+  async refresh (sessionId: string, sessionIdHeader: unknown): Promise<Issued> {
+    if (typeof sessionIdHeader !== 'string' || !safeEqual(sessionIdHeader, sessionId)) {
       throw new KoodriveError('invalid_token', 'x-session-id does not match the token')
     }
+    const session = await this.store.getJson<SessionRecord>(`kd:sess:${sessionId}`)
+    if (session === null) throw new KoodriveError('invalid_token', 'session vanished')
     const token = randomHex(24)
     await this.store.del(`kd:tok:${session.tokenHash}`)
     session.tokenHash = sha256Hex(token)
@@ -82,8 +75,9 @@ export class SessionService {
     return { token, session }
   }
 
-  async logoff (authorization: unknown): Promise<void> {
-    await this.destroy(await this.authenticate(authorization))
+  async logoff (sessionId: string): Promise<void> {
+    const session = await this.store.getJson<SessionRecord>(`kd:sess:${sessionId}`)
+    if (session !== null) await this.destroy(session)
   }
 
   private async save (s: SessionRecord): Promise<void> {

@@ -15,15 +15,22 @@ export const ZY_ERRORS: Readonly<Record<ZyErrorKind, { status: number, code: num
   internal: { status: 500, code: 50001, msg: 'Internal server error.' },
 }
 
+/** `ZY_<kind>`: the machine code the shared error handler passes to the Zetyun formatter. */
+export function kindOfZyCode (code: unknown): ZyErrorKind | undefined {
+  if (typeof code !== 'string' || !code.startsWith('ZY_')) return undefined
+  const kind = code.slice(3)
+  return kind in ZY_ERRORS ? kind as ZyErrorKind : undefined
+}
+
 export class ZetyunError extends Error {
-  readonly status: number
-  readonly code: number
+  readonly statusCode: number
+  readonly code: string
 
   /** `message` is sent to the client: keep it free of secrets and internal detail. */
   constructor (readonly kind: ZyErrorKind, message: string = ZY_ERRORS[kind].msg) {
     super(message)
-    this.status = ZY_ERRORS[kind].status
-    this.code = ZY_ERRORS[kind].code
+    this.statusCode = ZY_ERRORS[kind].status
+    this.code = `ZY_${kind}`
   }
 }
 

@@ -1,0 +1,111 @@
+// SQLFlow analysis sessions (spec §1.4, §2.2.3–2.2.4): the `sessionId` a generation or job response
+// hands out, and what later selectedgraph / getSelectedDbObjectInfo calls need from it: the full
+// model, the source texts and statement spans, the options it was made with. Stored as JSON in the
+// KvStore with a TTL, so any server process sharing the Redis can answer for a session another made.
+//
+// Use (jobs, routes):
+//   const sessions = new SessionService(store, { ttlSeconds: 86400 })
+//   const s = await sessions.create({ owner: userId, dbvendor, options, sources, model, statements })
+//   const again = await sessions.get(s.id, userId)          // null: unknown, expired or another user's
+//   await sessions.cacheSet(s.id, key, value); await sessions.cacheGet(s.id, key)
+import { randomBytes } from 'node:crypto'
+import type { KvStore } from './ports.js'
+import type { SqlflowModel, StatementInfo } from '../lineage/model/types.js'
+
+export interface SessionSource {
+  /** file name (uploads, job files); absent for a plain sqltext */
+  name?: string
+  text: string
+  /** "0" for a single text, md5 hex of the text in multi-file sessions (spec §3.6) */
+  hashCode: string
+}
+
+export interface Session {
+  id: string
+  /** userId that created it; nobody else may read it */
+  owner: string
+  dbvendor: string
+  /** the request options the model was made with (free-form, for display and re-projection) */
+  options: Record<string, unknown>
+  sources: SessionSource[]
+  /** the engine's full internal model (generation A with annotations) */
+  model: SqlflowModel
+  statements: StatementInfo[]
+  /** epoch ms */
+  createdAt: number
+  /** set when the session belongs to a job */
+  jobId?: string
+}
+
+export type NewSession = Omit<Session, 'id' | 'createdAt'> & { id?: string }
+
+export interface SessionServiceOptions {
+  ttlSeconds: number
+  /** key prefix inside the store (the store may add its own) */
+  prefix?: string
+}
+
+/** The two published forms: `<40 hex>` (samples) and `<64 hex>_<epoch ms>` (docs). */
+const SESSION_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64}_\d{1,16})$/
+
+export function isSessionId (id: string): boolean {
+  return SESSION_ID.test(id)
+}
+
+export function newSessionId (now = Date.now()): string {
+  return `${randomBytes(32).toString('hex')}_${now}`
+}
+
+export class SessionService {
+  private readonly prefix: string
+
+  constructor (private readonly store: KvStore, private readonly opts: SessionServiceOptions) {
+    this.prefix = opts.prefix ?? 'sqlflow:'
+  }
+
+  get ttlSeconds (): number {
+    return this.opts.ttlSeconds
+  }
+
+  private key (id: string): string {
+    return `${this.prefix}session:${id}`
+  }
+
+  private cacheKey (id: string, key: string): string {
+    return `${this.prefix}graph:${id}:${key}`
+  }
+
+  async create (input: NewSession): Promise<Session> {
+    const id = input.id ?? newSessionId()
+    if (!isSessionId(id)) throw new Error(`invalid session id ${id}`)
+    const session: Session = { ...input, id, createdAt: Date.now() }
+    await this.store.setJson(this.key(id), session, this.opts.ttlSeconds)
+    return session
+  }
+
+  /** The session when it exists, has not expired and belongs to `owner`; otherwise null. */
+  async get (id: string, owner: string): Promise<Session | null> {
+    if (!isSessionId(id)) return null
+    const session = await this.store.getJson<Session>(this.key(id))
+    // another user's session answers exactly like a missing one: ids are not secrets to probe
+    if (session === null || session.owner !== owner) return null
+    return session
+  }
+
+  async delete (id: string): Promise<void> {
+    if (!isSessionId(id)) return
+    await this.store.del(this.key(id))
+    for (const k of await this.store.scanPrefix(this.cacheKey(id, ''))) await this.store.del(k)
+  }
+
+  /** A cached derived value (a graph response) of a session; it dies with the session. */
+  async cacheGet<T> (id: string, key: string): Promise<T | null> {
+    return await this.store.getJson<T>(this.cacheKey(id, key))
+  }
+
+  async cacheSet (id: string, key: string, value: unknown): Promise<void> {
+    const left = await this.store.ttl(this.key(id))
+    if (left === -2) return
+    await this.store.setJson(this.cacheKey(id, key), value, left > 0 ? left : this.opts.ttlSeconds)
+  }
+}

@@ -26,7 +26,13 @@ export const EnvSchema = Type.Object({
   RATE_LIMIT_MAX: Int(600, 1, 10_000_000, 'Requests per IP per RATE_LIMIT_WINDOW_MS'),
   RATE_LIMIT_WINDOW_MS: Int(60_000, 1000, 86_400_000, 'Rate-limit window'),
   TOKEN_RATE_LIMIT_MAX: Int(30, 1, 10_000_000, 'generateToken attempts per IP per window'),
-  GRAPH_MAX_RELATIONS: Int(20_000, 1, 10_000_000, 'Max relations a graph/selectedgraph response may draw'),
+  GRAPH_MAX_RELATIONS: Int(2000, 1, 10_000_000, 'relation_limit: above this many column pairs a graph falls back to ignoreRecordSet, then to summary only'),
+  SQLFLOW_MODEL_GENERATION: Type.Union([Type.Literal('A'), Type.Literal('C')], { default: 'A', description: 'Default data.sqlflow shape: A flat (seed docs) | C hierarchical (widget 3.6.2); request param modelVersion overrides' }),
+  ANALYZE_MAX_BYTES: Int(67_108_864, 1024, 4_294_967_296, 'Analysis budget: max bytes of SQL per request'),
+  ANALYZE_MAX_STATEMENTS: Int(200_000, 1, 100_000_000, 'Analysis budget: max statements per request'),
+  ANALYZE_MAX_MS: Int(60_000, 100, 3_600_000, 'Analysis budget: milliseconds per request (the worker is stopped soon after)'),
+  ANALYZE_INLINE_BYTES: Int(65_536, 0, 1_073_741_824, 'Inputs up to this size are analysed on the HTTP thread; bigger ones in a worker thread'),
+  ANALYZE_WORKERS: Int(0, 0, 64, 'Analysis worker threads; 0 = CPU count - 1 (at least 1)'),
   SESSION_TTL_SECONDS: Int(86_400, 60, 31_536_000, 'Lifetime of SQLFlow analysis sessions (sessionId)'),
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
   TRUST_PROXY: Type.Union([Type.Literal(''), Type.Literal('true'), Type.Literal('false')], { default: '', description: 'true behind a reverse proxy (client IP from X-Forwarded-For)' }),
@@ -53,12 +59,18 @@ export interface AppConfig {
   corsOrigins: '*' | string[]
   rateLimit: { max: number, windowMs: number, tokenMax: number }
   graphMaxRelations: number
+  /** default generation of data.sqlflow */
+  modelGeneration: 'A' | 'C'
+  /** per-request analysis budget and where it runs (plugins/app/lineage.ts) */
+  analysis: { maxBytes: number, maxStatements: number, maxMillis: number, inlineBytes: number, workers: number }
   sessionTtlSeconds: number
   logLevel: string
   trustProxy: boolean
 }
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost', '::ffff:127.0.0.1'])
 export const isLoopback = (host: string): boolean => LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host)
@@ -92,6 +104,14 @@ export function loadConfig (env: Record<string, string | undefined> = process.en
     corsOrigins: e.CORS_ORIGINS === '*' ? '*' : e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     rateLimit: { max: e.RATE_LIMIT_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS, tokenMax: e.TOKEN_RATE_LIMIT_MAX },
     graphMaxRelations: e.GRAPH_MAX_RELATIONS,
+    modelGeneration: e.SQLFLOW_MODEL_GENERATION,
+    analysis: {
+      maxBytes: e.ANALYZE_MAX_BYTES,
+      maxStatements: e.ANALYZE_MAX_STATEMENTS,
+      maxMillis: e.ANALYZE_MAX_MS,
+      inlineBytes: e.ANALYZE_INLINE_BYTES,
+      workers: e.ANALYZE_WORKERS,
+    },
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',

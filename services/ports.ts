@@ -45,5 +45,14 @@ export interface JobQueue {
   process(name: string, handler: TaskHandler, concurrency?: number): Promise<void>
   /** best-effort cancel of a waiting or running task */
   cancel(id: string): Promise<boolean>
+  /** where a task is; reconciliation uses it to re-enqueue lost tasks and fail dead ones */
+  state(name: string, id: string): Promise<TaskState>
   close(): Promise<void>
+}
+
+/** `unknown`: the queue has no trace of the id (never enqueued, removed, or the queue was reset). */
+export interface TaskState {
+  state: 'waiting' | 'active' | 'completed' | 'failed' | 'unknown'
+  /** why a failed task failed (handler error, stalled too often) */
+  reason?: string
 }

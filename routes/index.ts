@@ -2,10 +2,12 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import health from './health.js'
 import sqlflow from './sqlflow/index.js'
+import koodrive from './koodrive/index.js'
 
 const families: FastifyPluginAsync[] = [
   health,
   sqlflow,
+  koodrive,
 ]
 
 export default async function routes (fastify: FastifyInstance): Promise<void> {

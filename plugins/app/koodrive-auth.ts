@@ -31,6 +31,7 @@ export function koodriveSettings (env: Record<string, string | undefined> = proc
     codeTtlSeconds: int('KOODRIVE_CODE_TTL_SECONDS', DEFAULT_KOODRIVE.codeTtlSeconds),
     idleSeconds: int('KOODRIVE_IDLE_SECONDS', DEFAULT_KOODRIVE.idleSeconds),
     capSeconds: int('KOODRIVE_MAX_SESSION_SECONDS', DEFAULT_KOODRIVE.capSeconds),
+    failureAlertPerMinute: int('KOODRIVE_FAILURE_ALERT_PER_MINUTE', 100),
     clients: parseClients(env.KOODRIVE_CLIENTS ?? 'localhost:8080=http://localhost:8080/callback'),
   }
 }

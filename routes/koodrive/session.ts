@@ -9,8 +9,6 @@ import {
 } from '../../schemas/koodrive.js'
 
 export const SESSION_BODY_LIMIT = 8 * 1024
-/** Failed code redemptions per minute (all clients) above which an alert is logged. */
-const GLOBAL_FAILURE_ALERT = 100
 
 const errors = { 400: KdError, 401: KdError, 413: KdError, 415: KdError, 429: KdError, 500: KdError }
 const ok = (request: FastifyRequest): string => kdMessage('success', parseLanguage(request.headers.language))
@@ -28,7 +26,7 @@ export default async function sessionRoutes (fastify: FastifyInstance): Promise<
   async function countFailure (request: FastifyRequest): Promise<void> {
     const minute = Math.floor(Date.now() / 60_000)
     const n = await fastify.store.incr(`kd:codefail:${minute}`, 120)
-    if (n === GLOBAL_FAILURE_ALERT) request.log.warn({ alert: 'koodrive_code_failures', perMinute: n }, 'many failed authorization codes: possible brute force')
+    if (n === (koodrive.settings.failureAlertPerMinute ?? 100)) request.log.warn({ alert: 'koodrive_code_failures', perMinute: n }, 'many failed authorization codes: possible brute force')
   }
 
   app.post('/', {

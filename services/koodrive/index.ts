@@ -17,6 +17,8 @@ export interface KoodriveSettings {
   capSeconds: number
   /** allow-listed front-end domains (host[:port]) → the redirect URI codes are delivered to */
   clients: ReadonlyMap<string, string>
+  /** failed code redemptions per minute (all clients) at which an alert is logged */
+  failureAlertPerMinute?: number
   scryptCost?: ScryptCost
 }
 
@@ -35,6 +37,12 @@ export function parseClients (value: string): Map<string, string> {
   return out
 }
 
+/**
+ * The time source of every Koodrive instance in this process. Tests move it to exercise the idle
+ * timeout and the hard cap through the HTTP routes; nothing else writes it.
+ */
+export const kdClock = { now: (): number => Date.now() }
+
 export const DOMAIN = /^[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?$/
 
 export interface SessionAnswer { accessToken: string, sessionId: string, userId: string, userInfo: KdUserInfo }
@@ -44,8 +52,7 @@ export class KoodriveService {
   readonly codes: CodeService
   readonly sessions: SessionService
 
-  /** Replaceable so tests can move time (idle timeout, hard cap) on any store. */
-  clock: () => number = Date.now
+  clock: () => number = () => kdClock.now()
 
   constructor (store: KvStore, readonly settings: KoodriveSettings) {
     this.directory = new KdDirectory(store, settings.scryptCost)

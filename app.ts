@@ -18,6 +18,7 @@ import store from './plugins/app/store/index.js'
 import users from './plugins/app/users.js'
 import auth from './plugins/app/auth.js'
 import sqlflow from './plugins/app/sqlflow/index.js'
+import jobs from './plugins/app/jobs.js'
 import routes from './routes/index.js'
 
 export interface AppOptions {
@@ -66,6 +67,7 @@ async function app (fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   await fastify.register(users)
   await fastify.register(auth)
   await fastify.register(sqlflow)
+  await fastify.register(jobs)
   // routes
   await fastify.register(routes)
 }

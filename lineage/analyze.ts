@@ -1,4 +1,14 @@
-import type { AnalysisResult, ModelOptions } from './model/types.js'
+import { createHash } from 'node:crypto'
+import type { AnalysisResult, LineageError, ModelOptions, StatementInfo } from './model/types.js'
+import { defaultModelOptions } from './model/types.js'
+import { resolveVendor } from './dialects/vendors.js'
+import { dialectOf, type DialectSpec } from './dialects/spec.js'
+import { tokenize } from './lexer/lexer.js'
+import { parseScript } from './parser/script.js'
+import { ModelBuilder } from './flow/builder.js'
+import { Analyzer } from './flow/analyzer.js'
+import { StatementFlow } from './flow/statements.js'
+import { preprocess } from './lexer/preprocess.js'
 
 export interface SourceFile { name: string; text: string }
 export interface AnalyzeInput { sql?: string; files?: SourceFile[] }
@@ -17,12 +27,103 @@ export interface AnalyzeOptions {
   defaultSchema?: string
 }
 
+export const defaultBudget: AnalyzeBudget = { maxBytes: 256 * 1024 * 1024, maxStatements: 2_000_000, maxMillis: 10 * 60_000 }
+
 /**
  * Analyse SQL text (or several files as one script, so lineage crosses files) into the full internal
  * model. Never throws: unparsable statements become SyntaxError entries; the budget stops the run
  * between statements with an AnalyzeError.
  */
 export function analyze(input: string | AnalyzeInput, opts: AnalyzeOptions): AnalysisResult {
-  void input; void opts
-  throw new Error('engine under construction')
+  const t0 = performance.now()
+  const files: SourceFile[] = typeof input === 'string' ? [{ name: '', text: input }] : input.files ?? [{ name: '', text: input.sql ?? '' }]
+  const v = resolveVendor(opts.dbvendor)
+  const b = new ModelBuilder()
+  const statements: StatementInfo[] = []
+  const stats = { bytes: 0, statements: 0, millis: 0, truncated: false }
+  if (!v.ok) {
+    b.error('AnalyzeError', v.error, undefined)
+    return { model: { dbvendor: opts.dbvendor, dbobjs: [], relations: [], errors: b.errors }, statements, stats }
+  }
+  const d = dialectOf(v.vendor)
+  const budget = { ...defaultBudget, ...opts.budget }
+  const options = { ...defaultModelOptions, ...opts.options }
+  const a = new Analyzer(b, d)
+  a.countDirect = options.countArgumentsDirect
+  const flow = new StatementFlow(a)
+  loadMetadata(a, opts.metadata ?? [])
+  const single = files.length === 1 && !files[0].name
+  for (const f of files) {
+    if (stats.truncated) break
+    stats.bytes += f.text.length
+    if (stats.bytes > budget.maxBytes) { stop(b, stats, `input exceeds the analysis budget of ${budget.maxBytes} bytes`); break }
+    b.hashCode = single ? '0' : createHash('md5').update(f.text).digest('hex')
+    analyzeFile(f, single, d, a, flow, statements, stats, budget, t0)
+  }
+  stats.millis = Math.round(performance.now() - t0)
+  return { model: { dbvendor: v.vendor, dbobjs: b.objects, relations: b.relations, errors: b.errors }, statements, stats }
 }
+
+function analyzeFile(f: SourceFile, single: boolean, d: DialectSpec, a: Analyzer, flow: StatementFlow, statements: StatementInfo[],
+  stats: AnalysisResult['stats'], budget: AnalyzeBudget, t0: number): void {
+  const b = a.b
+  const text = preprocess(f.text, d)
+  a.setText(f.text)
+  let parsed
+  try {
+    const { tokens } = tokenize(text, d)
+    parsed = parseScript(tokens, d, () => withinBudget(stats, budget, t0))
+  } catch (e) {
+    b.error('AnalyzeError', `could not read the SQL: ${(e as Error).message}`, undefined)
+    return
+  }
+  let index = 0
+  for (const ps of parsed) {
+    if (!withinBudget(stats, budget, t0)) { stop(b, stats, `analysis budget reached after ${stats.statements} statements`); return }
+    stats.statements++
+    const info: StatementInfo = {
+      index: index++, file: single ? undefined : f.name, hashCode: b.hashCode,
+      start: { line: ps.first.line, column: ps.first.col, offset: ps.first.start },
+      end: { line: ps.last.eline, column: ps.last.ecol, offset: ps.last.end },
+      kind: ps.stmt?.k ?? 'error', ok: !ps.error, reads: [], writes: [],
+    }
+    statements.push(info)
+    b.statementIndex = statements.length - 1
+    if (ps.error) {
+      const t = ps.error.token ?? ps.first
+      b.error('SyntaxError', `${ps.error.message} (${t.line},${t.col})`, { sl: t.line, sc: t.col, el: t.eline, ec: t.ecol })
+      if (f.name) b.errors[b.errors.length - 1].file = f.name
+      continue
+    }
+    a.reads = new Set(); a.writes = new Set()
+    try {
+      flow.run(ps.stmt!)
+    } catch (e) {
+      info.ok = false
+      b.error('AnalyzeError', `could not analyse the statement: ${(e as Error).message}`, { sl: ps.first.line, sc: ps.first.col, el: ps.last.eline, ec: ps.last.ecol })
+    }
+    info.reads = [...a.reads].filter((id) => !a.writes.has(id) || a.reads.has(id))
+    info.writes = [...a.writes]
+  }
+}
+
+function withinBudget(stats: AnalysisResult['stats'], budget: AnalyzeBudget, t0: number): boolean {
+  return stats.statements < budget.maxStatements && performance.now() - t0 < budget.maxMillis
+}
+
+function stop(b: ModelBuilder, stats: AnalysisResult['stats'], message: string): void {
+  stats.truncated = true
+  b.error('AnalyzeError', message, undefined)
+}
+
+function loadMetadata(a: Analyzer, tables: import('./analyze.js').MetadataTable[]): void {
+  for (const t of tables) {
+    const parts = [t.database, t.schema, t.name].filter((x): x is string => !!x)
+    const loc = { sl: -1, sc: -1, el: -1, ec: -1 }
+    const q = { parts: parts.map((name) => ({ name, quoted: false, loc })), loc }
+    const e = a.entry(q, undefined, t.type === 'view' ? 'view' : 'table')
+    e.columns = [...t.columns]
+  }
+}
+
+export type { LineageError }

@@ -43,6 +43,8 @@ export interface DbObj {
   persistent?: boolean
   /** statement index (0-based, in script order) that created this object */
   statementIndex?: number
+  /** engine bookkeeping, stripped on the wire: a result set returned to the caller (conformance N4) */
+  topLevel?: boolean
 }
 
 export type RelationType = 'fdd' | 'fdr' | 'frd' | 'join' | 'er' | 'call'
@@ -106,6 +108,9 @@ export interface StatementInfo {
   end: { line: number; column: number; offset: number }
   kind: string
   ok: boolean
+  /** ids of the persistent objects the statement reads rows or values from / writes (conformance T1, T2) */
+  reads: string[]
+  writes: string[]
 }
 
 export interface AnalysisStats {

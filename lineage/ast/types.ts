@@ -1,0 +1,100 @@
+// Dialect-neutral AST with source locations. The parser stops here; resolve/ and flow/ never see tokens.
+
+/** 1-based line/column, end exclusive (UTF-16 code units) */
+export interface Loc { sl: number; sc: number; el: number; ec: number }
+
+export interface Ident { name: string; quoted: boolean; loc: Loc }
+/** a possibly qualified name: db.schema.table, alias.column … (parts as written) */
+export interface QName { parts: Ident[]; loc: Loc }
+
+export type Expr =
+  | { k: 'col'; name: QName }
+  | { k: 'star'; qualifier?: QName; except?: Ident[]; replace?: SelectItem[]; loc: Loc }
+  | { k: 'lit'; loc: Loc; text?: string }
+  | { k: 'var'; name: string; loc: Loc }
+  | { k: 'func'; name: string; args: Expr[]; distinct?: boolean; star?: boolean; filter?: Expr; over?: WindowSpec;
+      within?: Expr[]; loc: Loc }
+  | { k: 'case'; operand?: Expr; whens: Array<{ when: Expr; then: Expr }>; else?: Expr; loc: Loc }
+  | { k: 'subq'; query: Query; loc: Loc }
+  | { k: 'exists'; query: Query; loc: Loc }
+  | { k: 'in'; expr: Expr; list?: Expr[]; query?: Query; loc: Loc }
+  /** any operator or construct whose value depends on all its parts (arithmetic, CAST, comparisons…) */
+  | { k: 'op'; op: string; args: Expr[]; loc: Loc }
+  /** comparison with a subquery: x = ANY (SELECT …) */
+  | { k: 'cmpq'; expr: Expr; query: Query; loc: Loc }
+
+export interface WindowSpec { partition: Expr[]; order: Expr[] }
+
+export interface SelectItem { expr: Expr; alias?: Ident; loc: Loc }
+
+export type JoinKind = 'inner' | 'left' | 'right' | 'full' | 'cross' | 'natural' | 'apply' | 'comma'
+
+export type Source =
+  | { k: 'table'; name: QName; alias?: Ident; columnAliases?: Ident[]; loc: Loc }
+  | { k: 'derived'; query: Query; alias?: Ident; columnAliases?: Ident[]; lateral?: boolean; loc: Loc }
+  /** table functions, UNNEST, FLATTEN, LATERAL VIEW explode: values come from the argument columns */
+  | { k: 'tfunc'; name: string; args: Expr[]; alias?: Ident; columnAliases?: Ident[]; lateral?: boolean; loc: Loc }
+  | { k: 'values'; rows: Expr[][]; alias?: Ident; columnAliases?: Ident[]; loc: Loc }
+
+export interface JoinCond { kind: JoinKind; on?: Expr; using?: Ident[]; loc: Loc; text?: string }
+
+export interface With { recursive: boolean; ctes: Cte[] }
+export interface Cte { name: Ident; columns?: Ident[]; query: Query; loc: Loc }
+
+export interface Select {
+  k: 'select'
+  with?: With
+  distinct: boolean
+  top?: Expr
+  items: SelectItem[]
+  /** SELECT … INTO table (T-SQL, PostgreSQL) or INTO variables (PL/SQL, T-SQL `@v = …`) */
+  intoTable?: QName
+  intoVars?: Expr[]
+  from: Source[]
+  joins: JoinCond[]
+  where?: Expr
+  groupBy: Expr[]
+  having?: Expr
+  qualify?: Expr
+  connectBy: Expr[]
+  orderBy: Expr[]
+  loc: Loc
+}
+
+export interface SetOp { k: 'setop'; op: string; all: boolean; left: Query; right: Query; with?: With; orderBy: Expr[]; loc: Loc }
+export interface ValuesQuery { k: 'values'; rows: Expr[][]; with?: With; loc: Loc }
+export type Query = Select | SetOp | ValuesQuery
+
+export interface Assign { targets: QName[]; value?: Expr; query?: Query; loc: Loc }
+
+export interface TableRef { name: QName; alias?: Ident; loc: Loc }
+
+export interface ColumnDef { name: Ident; dataType?: string; loc: Loc }
+export interface ForeignKey { columns: Ident[]; refTable: QName; refColumns: Ident[]; loc: Loc }
+
+export type Stmt =
+  | { k: 'query'; query: Query; loc: Loc }
+  | { k: 'insert'; target: TableRef; columns?: Ident[]; query?: Query; values?: Expr[][]; defaultValues?: boolean;
+      setAssigns?: Assign[]; conflict?: Assign[]; conflictWhere?: Expr; returning?: SelectItem[]; returningInto?: Expr[];
+      partition?: Ident[]; overwrite?: boolean; loc: Loc; multi?: InsertBranch[] ; with?: With }
+  | { k: 'update'; target: TableRef; sets: Assign[]; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[];
+      returningInto?: Expr[]; with?: With; loc: Loc }
+  | { k: 'delete'; target: TableRef; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[]; with?: With; loc: Loc }
+  | { k: 'merge'; target: TableRef; using: Source; on: Expr; whens: MergeWhen[]; with?: With; loc: Loc }
+  | { k: 'createTable'; name: QName; columns: ColumnDef[]; fks: ForeignKey[]; query?: Query; like?: QName; clone?: QName;
+      temporary: boolean; external?: boolean; location?: string; columnList?: Ident[]; loc: Loc }
+  | { k: 'createView'; name: QName; columns?: Ident[]; query: Query; materialized: boolean; loc: Loc }
+  | { k: 'rename'; from: QName; to: QName; loc: Loc }
+  | { k: 'assign'; targets: Expr[]; value?: Expr; query?: Query; loc: Loc }
+  | { k: 'declare'; vars: Array<{ name: Ident; value?: Expr; query?: Query; table?: ColumnDef[] }>; loc: Loc }
+  | { k: 'cursorLoop'; record: Ident; query?: Query; cursor?: Ident; body: Stmt[]; loc: Loc }
+  | { k: 'block'; body: Stmt[]; name?: QName; params?: Ident[]; loc: Loc }
+  | { k: 'return'; value?: Expr; loc: Loc }
+  | { k: 'copy'; table: QName; columns?: Ident[]; location: string; direction: 'in' | 'out'; query?: Query; loc: Loc }
+  | { k: 'stream'; name: QName; table: QName; loc: Loc }
+  | { k: 'other'; kind: string; loc: Loc; exprs?: Expr[] }
+
+export interface InsertBranch { target: TableRef; columns?: Ident[]; values?: Expr[]; query?: Query; when?: Expr; isElse?: boolean }
+
+export interface MergeWhen { matched: boolean; cond?: Expr; action: 'update' | 'delete' | 'insert' | 'nothing'; sets?: Assign[]; columns?: Ident[];
+  values?: Expr[]; loc: Loc }

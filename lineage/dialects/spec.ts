@@ -1,0 +1,107 @@
+import type { Vendor } from './vendors.js'
+
+/**
+ * What makes a vendor different, as data (sqlglot-style). The lexer and the parser read these flags;
+ * a dialect is a small table of differences on the shared core, never a grammar copy.
+ */
+export interface DialectSpec {
+  name: Vendor
+  /** characters opening a quoted identifier: `"`, `` ` ``, `[` */
+  identifierQuotes: Array<'"' | '`' | '['>
+  /** `"x"` is a string literal, not an identifier (MySQL default, Hive, BigQuery, N1QL) */
+  doubleQuotedStrings: boolean
+  /** backslash escapes inside string literals */
+  backslashEscapes: boolean
+  /** `#` starts a line comment (MySQL) */
+  hashComments: boolean
+  /** `{ ... }` is a comment (Informix) */
+  braceComments: boolean
+  /** `$$ ... $$` / `$tag$ ... $tag$` strings (PostgreSQL family, Snowflake) */
+  dollarQuotedStrings: boolean
+  /** Oracle q'[...]' strings */
+  qQuoteStrings: boolean
+  /** extra characters allowed to start an identifier (`@` variables, `#` temp tables) */
+  identStartExtra: string
+  /** extra characters allowed inside an identifier */
+  identPartExtra: string
+  /** how unquoted identifiers fold: for matching only, output keeps the SQL spelling */
+  unquotedCase: 'upper' | 'lower' | 'none'
+  /** quoted identifiers compare case-insensitively (T-SQL brackets, MySQL/Hive/BigQuery backticks) */
+  quotedCaseInsensitive: boolean
+  /** a line holding only this word ends a batch (T-SQL `GO`) */
+  batchWord?: string
+  /** a line holding only `/` ends a statement (Oracle SQL*Plus) */
+  slashTerminator: boolean
+  /** `DELIMITER xx` lines change the statement terminator (MySQL client) */
+  delimiterCommand: boolean
+  /** lines starting with `.` are client commands to skip (Teradata BTEQ) */
+  dotCommands: boolean
+  /** MDX: the whole input is MDX, statements have no terminator */
+  mdx: boolean
+  /** procedural variables are written with this prefix (`@` in T-SQL) */
+  variablePrefix?: string
+  /** statements that start with these words are abbreviations: SEL → SELECT */
+  abbreviations: Record<string, string>
+}
+
+const base: Omit<DialectSpec, 'name'> = {
+  identifierQuotes: ['"'],
+  doubleQuotedStrings: false,
+  backslashEscapes: false,
+  hashComments: false,
+  braceComments: false,
+  dollarQuotedStrings: false,
+  qQuoteStrings: false,
+  identStartExtra: '',
+  identPartExtra: '$#',
+  unquotedCase: 'upper',
+  quotedCaseInsensitive: false,
+  slashTerminator: false,
+  delimiterCommand: false,
+  dotCommands: false,
+  mdx: false,
+  abbreviations: {},
+}
+
+const tsql: Partial<DialectSpec> = {
+  identifierQuotes: ['"', '['], identStartExtra: '@#', identPartExtra: '@#$', batchWord: 'GO',
+  quotedCaseInsensitive: true, variablePrefix: '@',
+}
+const mysqlLike: Partial<DialectSpec> = {
+  identifierQuotes: ['`'], doubleQuotedStrings: true, backslashEscapes: true, quotedCaseInsensitive: true,
+}
+const pgLike: Partial<DialectSpec> = { dollarQuotedStrings: true, unquotedCase: 'lower', identPartExtra: '$' }
+
+const overrides: Record<Vendor, Partial<DialectSpec>> = {
+  dbvoracle: { qQuoteStrings: true, slashTerminator: true },
+  dbvmssql: tsql,
+  dbvsybase: tsql,
+  dbvmysql: { ...mysqlLike, hashComments: true, delimiterCommand: true, identStartExtra: '@', identPartExtra: '$@' },
+  dbvpostgresql: pgLike,
+  dbvgreenplum: pgLike,
+  dbvredshift: { ...pgLike, identStartExtra: '#' },
+  dbvsnowflake: { dollarQuotedStrings: true },
+  dbvbigquery: { ...mysqlLike, unquotedCase: 'none' },
+  dbvhive: { ...mysqlLike, unquotedCase: 'lower' },
+  dbvimpala: { ...mysqlLike, unquotedCase: 'lower' },
+  dbvteradata: { dotCommands: true, abbreviations: { SEL: 'SELECT', INS: 'INSERT', UPD: 'UPDATE', DEL: 'DELETE' } },
+  dbvdb2: {},
+  dbvhana: {},
+  dbvnetezza: {},
+  dbvvertica: { unquotedCase: 'lower' },
+  dbvinformix: { braceComments: true },
+  dbvcouchbase: { ...mysqlLike, backslashEscapes: true },
+  dbvopenedge: { identPartExtra: '$#-' },
+  dbvmdx: { identifierQuotes: ['['], mdx: true, quotedCaseInsensitive: true },
+}
+
+const cache = new Map<Vendor, DialectSpec>()
+
+export function dialectOf(vendor: Vendor): DialectSpec {
+  let d = cache.get(vendor)
+  if (!d) {
+    d = { ...base, ...overrides[vendor], name: vendor }
+    cache.set(vendor, d)
+  }
+  return d
+}

@@ -1,0 +1,425 @@
+// Query-block dataflow: scopes, FROM items, select lists, filters, grouping (conformance D1–D12, R1–R9).
+import type { DialectSpec } from '../dialects/spec.js'
+import type { Expr, Ident, Loc, QName, Query, Select, SelectItem, Source } from '../ast/types.js'
+import type { DbObj, ObjectType } from '../model/types.js'
+import { ModelBuilder, type ColRef } from './builder.js'
+import { Catalog, displayName, identKey, nameKey, splitQuoted, type CatalogEntry } from '../resolve/catalog.js'
+import { childScope, findCte, type FromItem, type Scope } from './scope.js'
+import { emptyDeps, evalExpr, mergeInto, type Deps, type ExprEnv } from './expr.js'
+import { exprLoc } from '../parser/expressions.js'
+
+export interface ResultCol { name: string; key: string; ref: ColRef }
+export interface ResultSet { obj: DbObj; cols: ResultCol[]; rows: ColRef }
+export interface ResultKind { type: ObjectType; name: string; top?: boolean; loc?: Loc }
+
+export class Analyzer implements ExprEnv {
+  readonly catalog = new Catalog()
+  readonly variables = new Map<string, DbObj>()
+  reads = new Set<string>()
+  writes = new Set<string>()
+  private pseudo?: DbObj
+  private lineStarts: number[] = [0]
+  private text = ''
+  countDirect = true
+
+  constructor(readonly b: ModelBuilder, readonly d: DialectSpec) {}
+
+  setText(text: string): void {
+    this.text = text
+    this.lineStarts = [0]
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1)
+  }
+
+  sourceText(loc: Loc): string {
+    const s = (this.lineStarts[loc.sl - 1] ?? 0) + loc.sc - 1
+    const e = (this.lineStarts[loc.el - 1] ?? 0) + loc.ec - 1
+    return this.text.slice(s, e)
+  }
+
+  key(id: Ident): string { return identKey(id, this.d) }
+
+  ref(obj: DbObj, name: string, loc?: Loc, key = name.toUpperCase()): ColRef {
+    return { obj, col: this.b.column(obj, name, key, loc), loc }
+  }
+  rowsRef(obj: DbObj): ColRef { return { obj, col: this.b.rows(obj) } }
+
+  // ---- persistent objects -------------------------------------------------------------------
+  entry(q: QName, loc?: Loc, kind: 'table' | 'view' | 'stream' = 'table'): CatalogEntry {
+    const parts = splitQuoted(q, this.d)
+    const key = nameKey(parts, this.d)
+    let e = this.catalog.get(key) ?? (parts.length === 1 ? this.catalog.findBySuffix(key) : undefined)
+    if (!e) {
+      const obj = this.b.object(kind === 'view' ? 'view' : 'table', displayName(parts, this.d), undefined, { persistent: true })
+      if (parts.length >= 2) obj.schema = parts[parts.length - 2].name
+      if (parts.length >= 3) obj.database = parts[parts.length - 3].name
+      e = { key, obj, columns: null, kind }
+      this.catalog.set(e)
+    }
+    this.b.addOccurrence(e.obj, loc)
+    return e
+  }
+
+  // ---- column resolution (one source, or an orphan) -----------------------------------------
+  resolve(name: QName, scope: Scope): { ref?: ColRef; item?: FromItem; refs?: ColRef[] } {
+    const parts = splitQuoted(name, this.d)
+    const loc = name.loc
+    if (parts.length === 1) return this.resolveUnqualified(parts[0], loc, scope)
+    // qualifier may be the alias, the table name, or schema.table; try longest qualifier first
+    for (let q = parts.length - 1; q >= 1; q--) {
+      const qual = parts.slice(0, q)
+      for (let s: Scope | undefined = scope; s; s = s.parent) {
+        const item = this.matchQualifier(qual, s)
+        if (item) return this.columnOf(item, parts[q], loc, s === scope)
+      }
+    }
+    // record.field of a procedural variable, or a nested field of an unqualified column (N6)
+    const v = this.variables.get(this.key(parts[0]))
+    if (v) return { ref: this.ref(v, parts[1].name, loc, this.key(parts[1])) }
+    const first = this.resolveUnqualified(parts[0], loc, scope, true)
+    if (first.ref || first.refs) return first
+    return this.orphan(parts[parts.length - 1], loc)
+  }
+
+  private matchQualifier(qual: Ident[], s: Scope): FromItem | undefined {
+    const qk = qual.map((p) => this.key(p)).join('.')
+    for (const it of s.items) if (it.alias && qual.length === 1 && this.key(it.alias) === qk) return it
+    for (const it of s.items) {
+      if (it.alias && it.kind !== 'table') continue
+      const np = it.nameParts
+      if (!np || np.length < qual.length) continue
+      const tail = np.slice(np.length - qual.length).map((p) => this.key(p)).join('.')
+      if (tail === qk) return it
+    }
+    return undefined
+  }
+
+  private columnOf(item: FromItem, id: Ident, loc: Loc, local: boolean): { ref?: ColRef; item?: FromItem; refs?: ColRef[] } {
+    const k = this.key(id)
+    if (item.funcSources) return { refs: item.funcSources.map((r) => ({ ...r, loc })), item: local ? item : undefined }
+    if (item.columns) {
+      const c = item.columns.get(k)
+      if (c?.ref) return { ref: { ...c.ref, loc }, item: local ? item : undefined }
+      if (!item.persistent && item.columns.has('*')) { const st = item.columns.get('*')!; return { ref: { ...st.ref!, loc }, item: local ? item : undefined } }
+    }
+    if (!item.obj) return {}
+    return { ref: this.ref(item.obj, id.name, loc, k), item: local ? item : undefined }
+  }
+
+  private resolveUnqualified(id: Ident, loc: Loc, scope: Scope, quiet = false): { ref?: ColRef; item?: FromItem; refs?: ColRef[] } {
+    const k = this.key(id)
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      const known = s.items.filter((it) => it.columns?.has(k))
+      if (known.length >= 1) return this.columnOf(known[0], id, loc, s === scope)
+      if (s.aliases?.has(k)) return { refs: s.aliases.get(k)!.direct.map((r) => ({ ...r })) }
+      const open = s.items.filter((it) => it.columns === null || it.funcSources || (it.columns.has('*') && !it.persistent))
+      if (open.length === 1) return this.columnOf(open[0], id, loc, s === scope)
+      if (open.length > 1) {
+        const tables = open.filter((it) => !it.funcSources)
+        if (tables.length === 1) return this.columnOf(tables[0], id, loc, s === scope)
+        if (!quiet) return this.orphan(id, loc)
+        return {}
+      }
+    }
+    const v = this.variables.get(k)
+    if (v) return { ref: this.ref(v, v.columns![0]?.name ?? id.name, loc, v.columns![0] ? v.columns![0].name.toUpperCase() : k) }
+    if (quiet) return {}
+    return this.orphan(id, loc)
+  }
+
+  private orphan(id: Ident, loc: Loc): { ref: ColRef } {
+    this.pseudo ??= this.b.object('pseudoTable', 'pseudo_table_include_orphan_column', undefined)
+    this.b.error('SyntaxHint', `find orphan column(10500) near: ${id.name}(${loc.sl},${loc.sc})`, loc)
+    return { ref: this.ref(this.pseudo, id.name, loc, this.key(id)) }
+  }
+
+  variable(name: string): ColRef | undefined {
+    const v = this.variables.get(name.toUpperCase())
+    if (!v) return undefined
+    return { obj: v, col: v.columns![0] }
+  }
+
+  declareVariable(name: string, loc?: Loc, subType = 'scalar'): DbObj {
+    const k = name.toUpperCase()
+    let v = this.variables.get(k)
+    if (!v) {
+      v = this.b.object('variable', name, loc, { subType })
+      this.b.column(v, name, name.toUpperCase(), loc)
+      this.variables.set(k, v)
+    }
+    return v
+  }
+
+  subquery(q: Query, scope: Scope): { cols: ColRef[]; rows: ColRef } {
+    const rs = this.query(q, scope, { type: 'select_list', name: this.b.nextName('RS') })
+    return { cols: rs.cols.map((c) => c.ref), rows: rs.rows }
+  }
+
+  // ---- queries -------------------------------------------------------------------------------
+  query(q: Query, scope: Scope | undefined, kind: ResultKind): ResultSet {
+    const own = childScope(scope)
+    if (q.with) this.withClause(q.with, own)
+    if (q.k === 'select') return this.select(q, own, kind)
+    if (q.k === 'values') return this.valuesQuery(q, own, kind)
+    return this.setOp(q, own, kind)
+  }
+
+  private withClause(w: import('../ast/types.js').With, scope: Scope): void {
+    for (const cte of w.ctes) {
+      const name = `CTE-${cte.name.name.toUpperCase()}`
+      const obj = this.b.object('with_cte', this.b.nextName(name), cte.name.loc)
+      const item: FromItem = { kind: 'cte', obj, alias: undefined, nameParts: [cte.name], columns: new Map(), persistent: false }
+      if (cte.columns) for (const c of cte.columns) item.columns!.set(this.key(c), { name: c.name, ref: this.ref(obj, c.name, c.loc, this.key(c)) })
+      scope.ctes.set(this.key(cte.name), item)
+      const rs = this.query(cte.query, scope, { type: 'select_list', name: this.b.nextName('RS') })
+      rs.cols.forEach((c, i) => {
+        const target = cte.columns ? cte.columns[i] : undefined
+        const nm = target ? target.name : c.name
+        const k = target ? this.key(target) : c.key
+        const ref = this.ref(obj, nm, target?.loc, k)
+        if (!item.columns!.has(k)) item.columns!.set(k, { name: nm, ref })
+        this.b.relate('fdd', ref, [c.ref], 'select', 'identity')
+      })
+      this.b.relate('fdr', this.rowsRef(obj), [rs.rows], 'select', 'row_count')
+    }
+  }
+
+  private setOp(q: Extract<Query, { k: 'setop' }>, scope: Scope, kind: ResultKind): ResultSet {
+    const branches: ResultSet[] = []
+    const collect = (x: Query, first: boolean): void => {
+      if (x.k === 'setop' && !x.with && (x.op === q.op || first)) { collect(x.left, first); collect(x.right, false) }
+      else branches.push(this.query(x, scope, { type: 'select_list', name: this.b.nextName('RS') }))
+    }
+    collect(q.left, true); collect(q.right, false)
+    const obj = this.b.object(kind.type === 'select_list' ? 'union' : kind.type, kind.type === 'select_list' ? this.b.nextName('UNION') : kind.name, q.loc, { topLevel: kind.top })
+    const out: ResultSet = { obj, cols: [], rows: this.rowsRef(obj) }
+    const pinned = q.op === 'EXCEPT' || q.op === 'MINUS' ? branches.slice(0, 1) : branches
+    branches[0].cols.forEach((c, i) => {
+      const ref = this.ref(obj, c.name, c.ref.loc, c.key)
+      out.cols.push({ name: c.name, key: c.key, ref })
+      this.b.relate('fdd', ref, pinned.map((br) => br.cols[i]?.ref).filter((r): r is ColRef => !!r), 'select', 'identity')
+    })
+    this.b.relate('fdr', out.rows, branches.map((br) => br.rows), 'select', 'row_count')
+    return out
+  }
+
+  private valuesQuery(q: Extract<Query, { k: 'values' }>, scope: Scope, kind: ResultKind): ResultSet {
+    const obj = this.b.object(kind.type, kind.name, q.loc, { topLevel: kind.top })
+    const out: ResultSet = { obj, cols: [], rows: this.rowsRef(obj) }
+    const dml = (q as unknown as { dml?: import('../ast/types.js').Stmt }).dml
+    if (dml) { this.onDml?.(dml, out, scope); return out }
+    const width = Math.max(0, ...q.rows.map((r) => r.length))
+    for (let i = 0; i < width; i++) {
+      const name = `column${i + 1}`
+      const ref = this.ref(obj, name)
+      out.cols.push({ name, key: name.toUpperCase(), ref })
+      for (const row of q.rows) if (row[i]) this.relateDeps(ref, evalExpr(row[i], scope, this), 'select')
+    }
+    return out
+  }
+
+  /** set by the statement layer: DB2 FINAL TABLE (INSERT …) and other DML used as a row source */
+  onDml?: (stmt: import('../ast/types.js').Stmt, out: ResultSet, scope: Scope) => void
+
+  relateDeps(target: ColRef, deps: Deps, effect: string, subtype: import('../model/types.js').DataflowSubtype = 'transformation'): void {
+    this.b.relate('fdd', target, deps.direct, effect, subtype)
+    this.b.relate('fdr', target, deps.indirect, effect, 'filter')
+  }
+
+  private select(s: Select, scope: Scope, kind: ResultKind): ResultSet {
+    this.fromClause(s.from, scope)
+    const obj = this.b.object(kind.type, kind.name, kind.loc ?? s.loc, { topLevel: kind.top })
+    const out: ResultSet = { obj, cols: [], rows: this.rowsRef(obj) }
+    // filters restrict the block's rows (R1, R2)
+    const filterSrc: ColRef[] = []
+    const addFilter = (e: Expr | undefined, clause: string) => {
+      if (!e) return
+      const dd = evalExpr(e, scope, this)
+      for (const r of [...dd.direct, ...dd.indirect]) filterSrc.push({ ...r, clauseType: clause })
+    }
+    for (const j of s.joins) {
+      addFilter(j.on, 'joinCondition')
+      if (j.using) for (const u of j.using) for (const it of scope.items) {
+        if (it.columns && !it.columns.has(this.key(u)) && !it.columns.has('*')) continue
+        const r = this.columnOf(it, u, u.loc, true)
+        if (r.ref) filterSrc.push({ ...r.ref, clauseType: 'joinCondition' })
+      }
+    }
+    addFilter(s.where, 'where')
+    for (const c of s.connectBy) addFilter(c, 'connectBy')
+    addFilter(s.qualify, 'qualify')
+    // select items
+    const itemDeps: Array<{ item: SelectItem; deps: Deps }> = []
+    const aliases = new Map<string, Deps>()
+    for (const item of s.items) {
+      if (item.expr.k === 'star') { this.star(item, item.expr, scope, out); continue }
+      if (this.onVarAssign?.(item, scope)) continue
+      const deps = evalExpr(item.expr, scope, this)
+      itemDeps.push({ item, deps })
+      const nm = this.itemName(item)
+      aliases.set(nm.key, deps)
+      const ref = this.ref(obj, nm.name, item.loc, nm.key)
+      out.cols.push({ name: nm.name, key: nm.key, ref })
+      ;(item as SelectItem & { ref?: ColRef }).ref = ref
+    }
+    scope.aliases = aliases
+    // grouping feeds aggregates (R3); HAVING is also a filter (R1)
+    const groupSrc: ColRef[] = []
+    for (const g of s.groupBy) {
+      const gd = this.groupItem(g, s, scope)
+      groupSrc.push(...gd.direct, ...gd.indirect)
+    }
+    if (s.having) {
+      const hd = evalExpr(s.having, scope, this)
+      groupSrc.push(...hd.direct, ...hd.indirect)
+      for (const r of [...hd.direct, ...hd.indirect]) filterSrc.push({ ...r, clauseType: 'having' })
+    }
+    for (const { item, deps } of itemDeps) {
+      const ref = (item as SelectItem & { ref?: ColRef }).ref!
+      this.relateDeps(ref, deps, 'select', deps.aggregate ? 'aggregation' : 'transformation')
+      if (deps.aggregate) {
+        this.b.relate('fdr', ref, groupSrc.map((r) => ({ ...r, clauseType: 'groupBy' })), 'select', 'group_by')
+        const items = deps.aggNoColumn ? scope.items : [...deps.aggItems]
+        this.b.relate('fdr', ref, items.filter((it) => it.obj).map((it) => this.rowsRef(it.obj!)), 'select', 'aggregation')
+      }
+    }
+    this.b.relate('fdr', out.rows, filterSrc, 'select', 'filter')
+    // intermediate relations forward their row count (R5)
+    this.b.relate('fdr', out.rows, scope.items.filter((it) => !it.persistent && it.obj && it.kind !== 'func').map((it) => this.rowsRef(it.obj!)), 'select', 'row_count')
+    return out
+  }
+
+  /** T-SQL `SELECT @v = expr`: an assignment, not a result column (set by the statement layer) */
+  onVarAssign?: (item: SelectItem, scope: Scope) => boolean
+
+  private groupItem(g: Expr, s: Select, scope: Scope): Deps {
+    if (g.k === 'lit' && g.text && /^\d+$/.test(g.text)) {
+      const it = s.items[Number(g.text) - 1]
+      if (it && it.expr.k !== 'star') return evalExpr(it.expr, scope, this)
+      return emptyDeps()
+    }
+    if (g.k === 'col' && g.name.parts.length === 1) {
+      const k = this.key(g.name.parts[0])
+      const fromHas = scope.items.some((it) => it.columns?.has(k))
+      if (!fromHas && scope.aliases?.has(k)) {
+        const dd = emptyDeps(); mergeInto(dd, scope.aliases.get(k)!); dd.aggregate = false; return dd
+      }
+    }
+    return evalExpr(g, scope, this)
+  }
+
+  itemName(item: SelectItem): { name: string; key: string } {
+    if (item.alias) return { name: item.alias.name, key: this.key(item.alias) }
+    const e = item.expr
+    if (e.k === 'col') { const p = e.name.parts[e.name.parts.length - 1]; return { name: p.name, key: this.key(p) } }
+    const text = this.sourceText(exprLoc(e)).replace(/\s+/g, ' ')
+    if (e.k === 'lit' && text.startsWith("'")) { const v = text.slice(1, -1); return { name: v, key: v.toUpperCase() } }
+    return { name: text, key: text.toUpperCase() }
+  }
+
+  private star(item: SelectItem, st: Extract<Expr, { k: 'star' }>, scope: Scope, out: ResultSet): void {
+    let items = scope.items
+    if (st.qualifier) {
+      const it = this.matchQualifier(splitQuoted(st.qualifier, this.d), scope)
+      items = it ? [it] : []
+    }
+    const except = new Set((st.except ?? []).map((e) => this.key(e)))
+    const replace = new Map((st.replace ?? []).map((r) => [this.key(r.alias!), r]))
+    for (const it of items) {
+      const known = this.knownColumns(it)
+      if (!known) {
+        if (!it.obj) continue
+        const src = this.ref(it.obj, '*', st.loc, '*')
+        const ref = this.ref(out.obj, '*', item.loc, '*')
+        this.addCol(out, '*', '*', ref)
+        this.b.relate('fdd', ref, [src], 'select', 'identity')
+        continue
+      }
+      for (const c of known) {
+        if (except.has(c.key)) continue
+        const ref = this.ref(out.obj, c.name, item.loc, c.key)
+        this.addCol(out, c.name, c.key, ref)
+        const rep = replace.get(c.key)
+        if (rep) this.relateDeps(ref, evalExpr(rep.expr, scope, this), 'select')
+        else this.b.relate('fdd', ref, [{ ...c.ref, loc: st.loc }], 'select', 'identity')
+      }
+    }
+  }
+
+  private addCol(out: ResultSet, name: string, key: string, ref: ColRef): void {
+    if (!out.cols.some((c) => c.key === key)) out.cols.push({ name, key, ref })
+  }
+
+  knownColumns(it: FromItem): Array<{ name: string; key: string; ref: ColRef }> | null {
+    if (it.funcSources) return null
+    if (it.columns && !it.persistent) return [...it.columns.entries()].filter(([, v]) => v.ref).map(([k, v]) => ({ name: v.name, key: k, ref: v.ref! }))
+    if (it.persistent && it.obj) {
+      const e = this.catalog.get(it.nameKey ?? '')
+      if (e?.columns) return e.columns.map((c) => ({ name: c, key: c.toUpperCase(), ref: this.ref(it.obj!, c, undefined, c.toUpperCase()) }))
+    }
+    return null
+  }
+
+  // ---- FROM ---------------------------------------------------------------------------------
+  fromClause(from: Source[], scope: Scope): void {
+    for (const src of from) scope.items.push(this.fromItem(src, scope))
+  }
+
+  fromItem(src: Source, scope: Scope): FromItem {
+    switch (src.k) {
+      case 'table': {
+        const parts = splitQuoted(src.name, this.d)
+        if (parts.length === 1) {
+          const cte = findCte(scope, this.key(parts[0]))
+          if (cte) return { ...cte, alias: src.alias ?? cte.alias, nameParts: parts }
+        }
+        const e = this.entry(src.name, src.name.loc)
+        this.reads.add(e.obj.id)
+        const item: FromItem & { nameKey?: string } = { kind: 'table', obj: e.obj, alias: src.alias, nameParts: parts, columns: null, persistent: true }
+        item.nameKey = e.key
+        if (e.columns) {
+          item.columns = new Map(e.columns.map((c) => [c.toUpperCase(), { name: c, ref: undefined as unknown as ColRef }]))
+          for (const [k, v] of item.columns) v.ref = { obj: e.obj, col: this.b.column(e.obj, v.name, k) }
+        }
+        if (src.columnAliases) return this.renamed(item, src.columnAliases)
+        return item
+      }
+      case 'derived': {
+        const alias = src.alias?.name ?? ''
+        const name = this.b.nextName(`RESULT_OF_${alias.toUpperCase() || 'SUBQUERY'}`)
+        const rs = this.query(src.query, src.lateral ? scope : { items: [], parent: scope.parent, ctes: scope.ctes }, { type: 'select_list', name, loc: src.alias?.loc ?? src.loc })
+        const item: FromItem = { kind: 'derived', obj: rs.obj, alias: src.alias, columns: new Map(), persistent: false }
+        for (const c of rs.cols) item.columns!.set(c.key, { name: c.name, ref: c.ref })
+        if (src.columnAliases) return this.renamed(item, src.columnAliases)
+        return item
+      }
+      case 'tfunc': {
+        const deps = emptyDeps()
+        for (const a of src.args) mergeInto(deps, evalExpr(a, scope, this))
+        return { kind: 'func', alias: src.alias, columns: null, funcSources: deps.direct, persistent: false }
+      }
+      case 'values': {
+        const obj = this.b.object('select_list', this.b.nextName('RS'), src.loc)
+        const item: FromItem = { kind: 'values', obj, alias: src.alias, columns: new Map(), persistent: false }
+        const width = Math.max(0, ...src.rows.map((r) => r.length))
+        for (let i = 0; i < width; i++) {
+          const id = src.columnAliases?.[i]
+          const name = id?.name ?? `column${i + 1}`
+          const ref = this.ref(obj, name, id?.loc, id ? this.key(id) : name.toUpperCase())
+          item.columns!.set(id ? this.key(id) : name.toUpperCase(), { name, ref })
+          for (const row of src.rows) if (row[i]) this.relateDeps(ref, evalExpr(row[i], scope, this), 'select')
+        }
+        return item
+      }
+    }
+  }
+
+  private renamed(item: FromItem, aliases: Ident[]): FromItem {
+    const known = this.knownColumns(item)
+    if (!known) return item
+    const cols = new Map<string, { name: string; ref?: ColRef }>()
+    aliases.forEach((a, i) => { if (known[i]) cols.set(this.key(a), { name: a.name, ref: known[i].ref }) })
+    return { ...item, columns: cols, persistent: false }
+  }
+}
+
+declare module './scope.js' { interface FromItem { nameKey?: string } }

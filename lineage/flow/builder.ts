@@ -1,0 +1,114 @@
+// Builds the SQLFlow model while the statements are analysed: objects, columns, relations, errors.
+import type { Coordinate, DataflowSubtype, DbColumn, DbObj, LineageError, ObjectType, Relation, RelationType } from '../model/types.js'
+import type { Loc } from '../ast/types.js'
+
+export interface ColRef { obj: DbObj; col: DbColumn; loc?: Loc; clauseType?: string }
+
+export const ROWS = 'RelationRows'
+
+export class ModelBuilder {
+  readonly objects: DbObj[] = []
+  readonly relations: Relation[] = []
+  readonly errors: LineageError[] = []
+  private nextId = 1
+  private colIndex = new WeakMap<DbObj, Map<string, DbColumn>>()
+  private relIndex = new Map<string, Relation>()
+  private counters = new Map<string, number>()
+  hashCode = '0'
+  statementIndex = 0
+
+  id(): string { return String(this.nextId++) }
+
+  coords(loc: Loc | undefined): Coordinate[] {
+    if (!loc) return [{ x: -1, y: -1, hashCode: this.hashCode }, { x: -1, y: -1, hashCode: this.hashCode }]
+    return [{ x: loc.sl, y: loc.sc, hashCode: this.hashCode }, { x: loc.el, y: loc.ec, hashCode: this.hashCode }]
+  }
+
+  /** the n-th object of a kind: RS-1, INSERT-SELECT-2 … (n counts per kind within a response) */
+  nextName(prefix: string): string {
+    const n = (this.counters.get(prefix) ?? 0) + 1
+    this.counters.set(prefix, n)
+    return `${prefix}-${n}`
+  }
+
+  object(type: ObjectType, name: string, loc: Loc | undefined, extra: Partial<DbObj> = {}): DbObj {
+    const obj: DbObj = { id: this.id(), name, type, columns: [], coordinates: loc ? this.coords(loc) : [], statementIndex: this.statementIndex, ...extra }
+    this.objects.push(obj)
+    this.colIndex.set(obj, new Map())
+    return obj
+  }
+
+  addOccurrence(obj: DbObj, loc: Loc | undefined): void {
+    if (loc) obj.coordinates.push(...this.coords(loc))
+  }
+
+  /** get or create a column; `key` is the case-folded name used for matching */
+  column(obj: DbObj, name: string, key: string, loc?: Loc, system = false): DbColumn {
+    let idx = this.colIndex.get(obj)
+    if (!idx) { idx = new Map(); this.colIndex.set(obj, idx) }
+    let c = idx.get(key)
+    if (!c) {
+      c = { id: this.id(), name, coordinates: [] }
+      if (system) c.source = 'system'
+      idx.set(key, c)
+      obj.columns!.push(c)
+    }
+    if (loc) c.coordinates.push(...this.coords(loc))
+    return c
+  }
+
+  findColumn(obj: DbObj, key: string): DbColumn | undefined { return this.colIndex.get(obj)?.get(key) }
+
+  rows(obj: DbObj): DbColumn {
+    let c = this.findColumn(obj, '\u0000rows')
+    if (!c) {
+      c = this.column(obj, ROWS, '\u0000rows', undefined, true)
+      c.coordinates = obj.coordinates.slice(0, 2)
+    }
+    return c
+  }
+
+  /** add one relation per (type, target, effect); sources are merged and de-duplicated */
+  relate(type: RelationType, target: ColRef, sources: ColRef[], effectType: string, subtype: DataflowSubtype, extra: Partial<Relation> = {}): void {
+    if (!sources.length) return
+    const key = `${type}|${target.obj.id}|${target.col.id}|${effectType}|${extra.function ?? ''}`
+    let rel = this.relIndex.get(key)
+    if (!rel) {
+      rel = {
+        id: this.id(), type, effectType,
+        target: this.endpoint(target),
+        sources: [],
+        dataflow: { kind: type === 'fdd' ? 'direct' : 'indirect', subtype },
+        ...extra,
+      }
+      this.relIndex.set(key, rel)
+      this.relations.push(rel)
+    }
+    for (const s of sources) {
+      if (s.obj === target.obj && s.col === target.col && type !== 'fdd') continue
+      if (rel.sources.some((x) => x.id === s.col.id && x.parentId === s.obj.id && sameCoords(x.coordinates, s.loc))) continue
+      const ep = this.endpoint(s)
+      if (s.clauseType) ep.clauseType = s.clauseType
+      rel.sources.push(ep)
+    }
+    if (!rel.sources.length) { this.relations.splice(this.relations.indexOf(rel), 1); this.relIndex.delete(key) }
+  }
+
+  private endpoint(r: ColRef): Relation['target'] {
+    const ep: Relation['target'] = {
+      id: r.col.id, column: r.col.name, parentId: r.obj.id, parentName: r.obj.name,
+      coordinates: r.loc ? this.coords(r.loc) : r.col.coordinates.slice(0, 2),
+    }
+    if (r.col.source) ep.source = r.col.source
+    return ep
+  }
+
+  error(errorType: LineageError['errorType'], message: string, loc: Loc | undefined): void {
+    this.errors.push({ errorType, errorMessage: message, coordinates: this.coords(loc) })
+  }
+}
+
+function sameCoords(a: Coordinate[], loc: Loc | undefined): boolean {
+  if (!loc) return true
+  return a.length >= 2 && a[0].x === loc.sl && a[0].y === loc.sc && a[1].x === loc.el && a[1].y === loc.ec
+}

@@ -1,0 +1,121 @@
+// Expression dataflow: which columns feed a value directly (fdd) or indirectly (fdr), conformance §5–6.
+import type { Expr, QName } from '../ast/types.js'
+import type { ColRef } from './builder.js'
+import type { FromItem, Scope } from './scope.js'
+
+export interface Deps {
+  direct: ColRef[]
+  indirect: ColRef[]
+  /** contains an aggregate call (not windowed) of this block */
+  aggregate: boolean
+  /** FROM items of the block whose columns an aggregate's arguments reference (R4) */
+  aggItems: Set<FromItem>
+  /** an aggregate that references no column: COUNT(*) takes every FROM item (R4) */
+  aggNoColumn: boolean
+}
+
+export const emptyDeps = (): Deps => ({ direct: [], indirect: [], aggregate: false, aggItems: new Set(), aggNoColumn: false })
+
+export function mergeInto(a: Deps, b: Deps): void {
+  a.direct.push(...b.direct); a.indirect.push(...b.indirect)
+  if (b.aggregate) a.aggregate = true
+  for (const i of b.aggItems) a.aggItems.add(i)
+  if (b.aggNoColumn) a.aggNoColumn = true
+}
+
+export const AGGREGATES = new Set(['SUM', 'COUNT', 'AVG', 'MIN', 'MAX', 'ARRAY_AGG', 'STRING_AGG', 'LISTAGG', 'GROUP_CONCAT',
+  'STDDEV', 'STDDEV_POP', 'STDDEV_SAMP', 'VARIANCE', 'VAR_POP', 'VAR_SAMP', 'VAR', 'STDEV', 'STDEVP', 'VARP', 'COUNT_BIG',
+  'APPROX_COUNT_DISTINCT', 'APPROXIMATE', 'MEDIAN', 'BOOL_AND', 'BOOL_OR', 'EVERY', 'BIT_AND', 'BIT_OR', 'BIT_XOR', 'JSON_AGG',
+  'JSONB_AGG', 'JSON_OBJECT_AGG', 'JSONB_OBJECT_AGG', 'XMLAGG', 'COLLECT_LIST', 'COLLECT_SET', 'ANY_VALUE', 'ARRAY_UNION_AGG',
+  'PERCENTILE_CONT', 'PERCENTILE_DISC', 'MODE', 'CORR', 'COVAR_POP', 'COVAR_SAMP', 'REGR_SLOPE', 'REGR_INTERCEPT',
+  'APPROX_PERCENTILE', 'APPROX_QUANTILES', 'APPROX_TOP_COUNT', 'HLL_COUNT', 'COUNTIF', 'LOGICAL_AND', 'LOGICAL_OR',
+  'ARRAY_CONCAT_AGG', 'STRING_AGG', 'OBJECT_AGG', 'ARRAYAGG', 'KURTOSIS', 'SKEW', 'GROUPING', 'CHECKSUM_AGG', 'NTH_VALUE_AGG',
+  'WM_CONCAT', 'LISTAGG_DISTINCT', 'SUMX', 'MAX_BY', 'MIN_BY', 'ARG_MAX', 'ARG_MIN', 'HISTOGRAM', 'UNIQ', 'TOTAL'])
+
+export function isAggregateCall(e: Expr): boolean {
+  return e.k === 'func' && !e.over && AGGREGATES.has(e.name)
+}
+
+/** the hooks expression evaluation needs from the analyzer */
+export interface ExprEnv {
+  resolve(name: QName, scope: Scope): { ref?: ColRef; item?: FromItem; refs?: ColRef[] }
+  variable(name: string): ColRef | undefined
+  subquery(q: import('../ast/types.js').Query, scope: Scope): { cols: ColRef[]; rows: ColRef }
+  countDirect: boolean
+}
+
+export function evalExpr(e: Expr, scope: Scope, env: ExprEnv, inAgg = false): Deps {
+  const d = emptyDeps()
+  walk(e, scope, env, d, false, inAgg)
+  return d
+}
+
+function addResolved(r: ReturnType<ExprEnv['resolve']>, d: Deps, indirect: boolean, inAgg: boolean): void {
+  const list = indirect ? d.indirect : d.direct
+  if (r.ref) list.push(r.ref)
+  if (r.refs) list.push(...r.refs)
+  if (inAgg && r.item) d.aggItems.add(r.item)
+}
+
+function walk(e: Expr, scope: Scope, env: ExprEnv, d: Deps, indirect: boolean, inAgg: boolean): void {
+  switch (e.k) {
+    case 'col': {
+      const r = env.resolve(e.name, scope)
+      addResolved(r, d, indirect, inAgg)
+      return
+    }
+    case 'var': { const v = env.variable(e.name); if (v) (indirect ? d.indirect : d.direct).push({ ...v, loc: e.loc }); return }
+    case 'lit': case 'star': return
+    case 'func': {
+      const agg = isAggregateCall(e)
+      if (agg) {
+        d.aggregate = true
+        const before = d.aggItems.size
+        const argsIndirect = indirect || (!env.countDirect && (e.name === 'COUNT' || e.name === 'COUNT_BIG' || e.name === 'APPROXIMATE'))
+        let sawColumn = false
+        const probe = emptyDeps()
+        for (const a of e.args) walk(a, scope, env, probe, argsIndirect, true)
+        for (const a of e.within ?? []) walk(a, scope, env, probe, indirect, true)
+        if (e.filter) walk(e.filter, scope, env, probe, indirect, true)
+        sawColumn = probe.aggItems.size > 0 || probe.direct.length > 0 || probe.indirect.length > 0
+        mergeInto(d, { ...probe, aggregate: true })
+        if (!sawColumn || (e.star && e.args.length === 0)) d.aggNoColumn = d.aggNoColumn || (!sawColumn)
+        void before
+        return
+      }
+      for (const a of e.args) walk(a, scope, env, d, indirect, inAgg)
+      for (const a of e.within ?? []) walk(a, scope, env, d, indirect, inAgg)
+      if (e.filter) walk(e.filter, scope, env, d, indirect, inAgg)
+      if (e.over) {
+        // window functions are never aggregates (D2): arguments, PARTITION BY and ORDER BY are fdd
+        for (const a of e.over.partition) walk(a, scope, env, d, indirect, inAgg)
+        for (const a of e.over.order) walk(a, scope, env, d, indirect, inAgg)
+      }
+      return
+    }
+    case 'case':
+      if (e.operand) walk(e.operand, scope, env, d, indirect, inAgg)
+      for (const w of e.whens) { walk(w.when, scope, env, d, indirect, inAgg); walk(w.then, scope, env, d, indirect, inAgg) }
+      if (e.else) walk(e.else, scope, env, d, indirect, inAgg)
+      return
+    case 'subq': {
+      // scalar subquery: value from its select item (D4), its row count is fdr (R8)
+      const r = env.subquery(e.query, scope)
+      if (r.cols[0]) (indirect ? d.indirect : d.direct).push(r.cols[0])
+      d.indirect.push(r.rows)
+      return
+    }
+    case 'exists': case 'in': case 'cmpq': {
+      if (e.k !== 'exists') walk(e.expr, scope, env, d, indirect, inAgg)
+      if (e.k === 'in' && e.list) for (const a of e.list) walk(a, scope, env, d, indirect, inAgg)
+      if (e.query) {
+        const r = env.subquery(e.query, scope)
+        d.indirect.push(...r.cols, r.rows)
+      }
+      return
+    }
+    case 'op':
+      for (const a of e.args) walk(a, scope, env, d, indirect, inAgg)
+      return
+  }
+}

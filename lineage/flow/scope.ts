@@ -1,0 +1,36 @@
+// Scopes: the FROM items a query block sees, and column qualification against them.
+import type { DbObj } from '../model/types.js'
+import type { Ident } from '../ast/types.js'
+import type { ColRef } from './builder.js'
+
+/** one relation in a FROM clause (or a DML target) */
+export interface FromItem {
+  kind: 'table' | 'derived' | 'cte' | 'func' | 'values' | 'variable'
+  obj?: DbObj
+  /** alias or table name parts that qualify its columns */
+  alias?: Ident
+  nameParts?: Ident[]
+  /** known output columns: name key → column (derived, CTE, known tables); null = accepts any column */
+  columns: Map<string, { name: string; ref?: ColRef }> | null
+  /** table functions / UNNEST: every column is the argument columns (conformance N6) */
+  funcSources?: ColRef[]
+  persistent: boolean
+}
+
+export interface Scope {
+  items: FromItem[]
+  parent?: Scope
+  /** CTEs visible here: name key → item factory */
+  ctes: Map<string, FromItem>
+  /** select-list aliases (GROUP BY / HAVING / ORDER BY may use them) */
+  aliases?: Map<string, import('./expr.js').Deps>
+}
+
+export function childScope(parent: Scope | undefined): Scope {
+  return { items: [], parent, ctes: new Map() }
+}
+
+export function findCte(scope: Scope | undefined, key: string): FromItem | undefined {
+  for (let s = scope; s; s = s.parent) { const c = s.ctes.get(key); if (c) return c }
+  return undefined
+}

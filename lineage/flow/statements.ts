@@ -1,0 +1,469 @@
+// One handler per statement kind; a script threads the catalog through them (temp tables, views).
+import type { Assign, Expr, Ident, Loc, QName, Query, SelectItem, Stmt, TableRef } from '../ast/types.js'
+import type { DbObj } from '../model/types.js'
+import type { ColRef } from './builder.js'
+import { Analyzer, type ResultSet } from './analyzer.js'
+import { childScope, type FromItem, type Scope } from './scope.js'
+import { emptyDeps, evalExpr, mergeInto } from './expr.js'
+import { splitQuoted } from '../resolve/catalog.js'
+
+type S<K extends Stmt['k']> = Extract<Stmt, { k: K }>
+
+export class StatementFlow {
+  constructor(readonly a: Analyzer) {
+    a.onVarAssign = (item, scope) => this.varAssign(item, scope)
+    a.onDml = (stmt, out) => this.dmlAsSource(stmt, out)
+  }
+
+  private get b() { return this.a.b }
+
+  run(s: Stmt): void {
+    switch (s.k) {
+      case 'query': return this.query(s)
+      case 'insert': return this.insert(s)
+      case 'update': return this.update(s)
+      case 'delete': return this.del(s)
+      case 'merge': return this.merge(s)
+      case 'createTable': return this.createTable(s)
+      case 'createView': return this.createView(s)
+      case 'rename': return this.rename(s)
+      case 'stream': return this.stream(s)
+      case 'declare': return this.declare(s)
+      case 'assign': return this.assign(s)
+      case 'cursorLoop': return this.cursorLoop(s)
+      case 'block': for (const x of s.body) this.run(x); return
+      case 'return': return
+      case 'copy': return this.copy(s)
+      case 'other': return
+    }
+  }
+
+  // ---- SELECT -------------------------------------------------------------------------------
+  private query(s: S<'query'>): void {
+    const q = s.query
+    if (q.k === 'select' && q.intoTable) return this.selectInto(q, q.intoTable)
+    if (q.k === 'select' && q.intoVars) return this.selectIntoVars(q, q.intoVars)
+    const top = !(q.k === 'select' && q.items.length > 0 && q.items.every((i) => this.isVarAssign(i)))
+    this.a.query(q, undefined, { type: 'select_list', name: this.b.nextName('RS'), top })
+  }
+
+  private isVarAssign(item: SelectItem): boolean {
+    const e = item.expr
+    return e.k === 'op' && e.op === '=' && e.args[0]?.k === 'var' && !item.alias
+  }
+
+  /** T-SQL `SELECT @v = expr FROM …` assigns the variable (D14) */
+  private varAssign(item: SelectItem, scope: Scope): boolean {
+    if (!this.isVarAssign(item)) return false
+    const e = item.expr as Extract<Expr, { k: 'op' }>
+    const v = e.args[0] as Extract<Expr, { k: 'var' }>
+    const obj = this.a.declareVariable(v.name, v.loc)
+    this.a.relateDeps({ obj, col: obj.columns![0], loc: v.loc }, evalExpr(e.args[1], scope, this.a), 'select')
+    return true
+  }
+
+  private selectInto(q: Extract<Query, { k: 'select' }>, into: QName): void {
+    const rs = this.a.query({ ...q, intoTable: undefined }, undefined, { type: 'select_list', name: this.b.nextName('RS') })
+    const e = this.a.entry(into, into.loc)
+    e.columns = rs.cols.map((c) => c.name)
+    this.writeAll(e.obj, rs, e.columns.map((c) => ({ name: c })), 'insert')
+    this.a.writes.add(e.obj.id)
+  }
+
+  private selectIntoVars(q: Extract<Query, { k: 'select' }>, vars: Expr[]): void {
+    const rs = this.a.query({ ...q, intoVars: undefined }, undefined, { type: 'select_list', name: this.b.nextName('RS') })
+    vars.forEach((v, i) => {
+      const target = this.varTarget(v)
+      const src = rs.cols[i] ?? (rs.cols.length === 1 && rs.cols[0].name === '*' ? rs.cols[0] : undefined)
+      if (target && src) this.b.relate('fdd', target, [src.ref], 'select', 'identity')
+      if (target) this.b.relate('fdr', target, [rs.rows], 'select', 'row_count')
+    })
+  }
+
+  private varTarget(v: Expr): ColRef | undefined {
+    if (v.k === 'var') { const o = this.a.declareVariable(v.name, v.loc); return { obj: o, col: o.columns![0], loc: v.loc } }
+    if (v.k === 'col') {
+      const parts = v.name.parts
+      const o = this.a.declareVariable(parts[0].name, v.name.loc, parts.length > 1 ? 'record' : 'scalar')
+      if (parts.length > 1) return this.a.ref(o, parts[1].name, v.name.loc, this.a.key(parts[1]))
+      return { obj: o, col: o.columns![0], loc: v.name.loc }
+    }
+    return undefined
+  }
+
+  /** map a result set into a table's columns by position (known columns) or by name */
+  private writeAll(target: DbObj, rs: ResultSet, cols: Array<{ name: string; loc?: Loc }> | null, effect: string): void {
+    rs.cols.forEach((c, i) => {
+      const tc = cols ? cols[i] : { name: c.name }
+      if (!tc) return
+      const ref = this.a.ref(target, tc.name, tc.loc, tc.name.toUpperCase())
+      this.b.relate('fdd', ref, [c.ref], effect, 'identity')
+    })
+    this.b.relate('fdr', this.a.rowsRef(target), [rs.rows], effect, 'row_count')
+  }
+
+  // ---- INSERT -------------------------------------------------------------------------------
+  private insert(s: S<'insert'>): void {
+    if (s.multi) return this.insertAll(s)
+    const e = this.a.entry(s.target.name, s.target.name.loc)
+    const target = e.obj
+    this.a.writes.add(target.id)
+    const scope = childScope(undefined)
+    if (s.with) this.withScope(s.with, scope)
+    let cols: Array<{ name: string; loc?: Loc }> | null = s.columns ? s.columns.map((c) => ({ name: c.name, loc: c.loc })) : e.columns ? e.columns.map((c) => ({ name: c })) : null
+    let rs: ResultSet | undefined
+    if (s.query) {
+      rs = this.a.query(s.query, scope, { type: 'insert-select', name: this.b.nextName('INSERT-SELECT') })
+      if (!cols && rs.cols.some((c) => c.name === '*') && rs.cols.length === 1) cols = [{ name: '*' }]
+      this.writeAll(target, rs, cols, 'insert')
+    } else if (s.values) {
+      for (const row of s.values) row.forEach((v, i) => {
+        const tc = cols?.[i]
+        if (!tc) return
+        const deps = evalExpr(v, scope, this.a)
+        if (!deps.direct.length && !deps.indirect.length) return
+        this.a.relateDeps(this.a.ref(target, tc.name, tc.loc, tc.name.toUpperCase()), deps, 'insert')
+      })
+    } else if (s.setAssigns) {
+      for (const as of s.setAssigns) this.assignTo(target, as, scope, 'insert')
+    }
+    if (s.conflict) this.onConflict(s, target, rs, cols, scope)
+    if (s.returning) this.returning(s.returning, target, s.target, s.returningInto)
+  }
+
+  private onConflict(s: S<'insert'>, target: DbObj, rs: ResultSet | undefined, cols: Array<{ name: string }> | null, scope: Scope): void {
+    // EXCLUDED.c / VALUES(c) is the value proposed for c; a bare or target-qualified c is the stored value (D8)
+    const proposed = (name: string): ColRef[] => {
+      const i = cols ? cols.findIndex((c) => c.name.toUpperCase() === name.toUpperCase()) : rs ? rs.cols.findIndex((c) => c.key === name.toUpperCase()) : -1
+      const src = i >= 0 ? rs?.cols[i]?.ref : undefined
+      if (src) return [src]
+      if (i >= 0 && s.values) return s.values.flatMap((row) => (row[i] ? evalExpr(row[i], scope, this.a).direct : []))
+      return []
+    }
+    const tScope = this.targetScope(s.target, target)
+    for (const as of s.conflict!) {
+      const deps = emptyDeps()
+      this.walkConflict(as.value!, proposed, tScope, deps)
+      for (const t of as.targets) {
+        const p = t.parts[t.parts.length - 1]
+        this.a.relateDeps(this.a.ref(target, p.name, p.loc, this.a.key(p)), deps, 'insert')
+      }
+    }
+  }
+
+  private walkConflict(e: Expr, proposed: (n: string) => ColRef[], scope: Scope, deps: ReturnType<typeof emptyDeps>): void {
+    if (e.k === 'col' && e.name.parts.length === 2 && e.name.parts[0].name.toUpperCase() === 'EXCLUDED') { deps.direct.push(...proposed(e.name.parts[1].name)); return }
+    if (e.k === 'func' && e.name === 'VALUES' && e.args[0]?.k === 'col') { const n = e.args[0].name.parts; deps.direct.push(...proposed(n[n.length - 1].name)); return }
+    if (e.k === 'op' || e.k === 'func') { for (const x of e.args) this.walkConflict(x, proposed, scope, deps); return }
+    if (e.k === 'case') { const all = [e.operand, ...e.whens.flatMap((w) => [w.when, w.then]), e.else].filter((x): x is Expr => !!x); for (const x of all) this.walkConflict(x, proposed, scope, deps); return }
+    const d = evalExpr(e, scope, this.a)
+    if (d.direct.length || d.indirect.length) for (const r of d.direct) this.a.reads.add(r.obj.id)
+    mergeInto(deps, d)
+  }
+
+  private targetScope(t: TableRef, obj: DbObj): Scope {
+    const scope = childScope(undefined)
+    const e = this.a.entry(t.name)
+    const item: FromItem = { kind: 'table', obj, alias: t.alias, nameParts: splitQuoted(t.name, this.a.d), columns: null, persistent: true, nameKey: e.key }
+    scope.items.push(item)
+    return scope
+  }
+
+  private returning(items: SelectItem[], target: DbObj, t: TableRef, into?: Expr[]): void {
+    // returned rows are the target's row values (D13)
+    const scope = this.targetScope(t, target)
+    const inserted = (n: string) => ['INSERTED', 'DELETED', 'NEW', 'OLD'].includes(n.toUpperCase())
+    for (const it of items) {
+      const e = it.expr
+      if (e.k === 'col' && e.name.parts.length > 1 && inserted(e.name.parts[0].name)) (e as { name: QName }).name = { ...e.name, parts: [t.alias ?? t.name.parts[t.name.parts.length - 1], ...e.name.parts.slice(1)] }
+      if (e.k === 'star' && e.qualifier && inserted(e.qualifier.parts[0].name)) e.qualifier = undefined
+    }
+    if (into) {
+      const rs = this.a.query({ k: 'select', distinct: false, items, from: [], joins: [], groupBy: [], connectBy: [], orderBy: [], loc: items[0].loc }, scope, { type: 'select_list', name: this.b.nextName('RS') })
+      into.forEach((v, i) => { const tgt = this.varTarget(v); if (tgt && rs.cols[i]) this.b.relate('fdd', tgt, [rs.cols[i].ref], 'select', 'identity') })
+      return
+    }
+    const sel = { k: 'select' as const, distinct: false, items, from: [], joins: [], groupBy: [], connectBy: [], orderBy: [], loc: items[0].loc }
+    this.a.query(sel, scope, { type: 'select_list', name: this.b.nextName('RS'), top: true })
+    this.a.reads.add(target.id)
+  }
+
+  private insertAll(s: S<'insert'>): void {
+    const rs = this.a.query(s.query!, undefined, { type: 'insert-select', name: this.b.nextName('INSERT-SELECT') })
+    const srcScope = childScope(undefined)
+    const item: FromItem = { kind: 'derived', obj: rs.obj, columns: new Map(rs.cols.map((c) => [c.key, { name: c.name, ref: c.ref }])), persistent: false }
+    srcScope.items.push(item)
+    const conds: ColRef[] = []
+    for (const br of s.multi!) if (br.when) { const d = evalExpr(br.when, srcScope, this.a); conds.push(...d.direct, ...d.indirect) }
+    for (const br of s.multi!) {
+      const e = this.a.entry(br.target.name, br.target.name.loc)
+      this.a.writes.add(e.obj.id)
+      const cols: Array<{ name: string; loc?: Loc }> = br.columns ? br.columns.map((c) => ({ name: c.name, loc: c.loc })) : e.columns?.map((c) => ({ name: c })) ?? rs.cols.map((c) => ({ name: c.name }))
+      const values = br.values ?? rs.cols.map((c) => ({ k: 'col', name: { parts: [{ name: c.name, quoted: false, loc: c.ref.loc ?? s.loc }], loc: c.ref.loc ?? s.loc } }) as Expr)
+      values.forEach((v, i) => { if (cols[i]) this.a.relateDeps(this.a.ref(e.obj, cols[i].name, cols[i].loc, cols[i].name.toUpperCase()), evalExpr(v, srcScope, this.a), 'insert') })
+      const rows = this.a.rowsRef(e.obj)
+      this.b.relate('fdr', rows, [rs.rows], 'insert', 'row_count')
+      const filter = br.when ? (() => { const d = evalExpr(br.when!, srcScope, this.a); return [...d.direct, ...d.indirect] })() : br.isElse ? conds : []
+      this.b.relate('fdr', rows, filter.map((r) => ({ ...r, clauseType: 'where' })), 'insert', 'filter')
+    }
+  }
+
+  private withScope(w: import('../ast/types.js').With, scope: Scope): void {
+    // a WITH before INSERT/UPDATE/DELETE/MERGE: analyse through a query wrapper so CTEs land in the scope
+    ;(this.a as unknown as { withClause(w: unknown, s: Scope): void }).withClause(w, scope)
+  }
+
+  // ---- UPDATE / DELETE / MERGE ----------------------------------------------------------------
+  private dmlScope(target: TableRef, from: import('../ast/types.js').Source[], w?: import('../ast/types.js').With): { scope: Scope; obj: DbObj; item: FromItem } {
+    const scope = childScope(undefined)
+    if (w) this.withScope(w, scope)
+    this.a.fromClause(from, scope)
+    // UPDATE alias … FROM t alias: the target is the FROM item with that alias (D8)
+    const tParts = splitQuoted(target.name, this.a.d)
+    if (tParts.length === 1) {
+      const k = this.a.key(tParts[0])
+      const hit = scope.items.find((it) => (it.alias && this.a.key(it.alias) === k) || (it.persistent && it.nameParts && this.a.key(it.nameParts[it.nameParts.length - 1]) === k && !target.alias))
+      if (hit && hit.obj && hit.persistent) return { scope, obj: hit.obj, item: hit }
+    }
+    const e = this.a.entry(target.name, target.name.loc)
+    const item: FromItem = { kind: 'table', obj: e.obj, alias: target.alias, nameParts: tParts, columns: null, persistent: true, nameKey: e.key }
+    if (e.columns) item.columns = new Map(e.columns.map((c) => [c.toUpperCase(), { name: c, ref: { obj: e.obj, col: this.b.column(e.obj, c, c.toUpperCase()) } }]))
+    scope.items.unshift(item)
+    return { scope, obj: e.obj, item }
+  }
+
+  private filterInto(rows: ColRef, e: Expr | undefined, scope: Scope, clause: string, effect: string): void {
+    if (!e) return
+    const d = evalExpr(e, scope, this.a)
+    this.b.relate('fdr', rows, [...d.direct, ...d.indirect].map((r) => ({ ...r, clauseType: clause })), effect, 'filter')
+  }
+
+  private markReads(scope: Scope, target: DbObj, used: ColRef[]): void {
+    for (const it of scope.items) if (it.obj && it.persistent && it.obj !== target) this.a.reads.add(it.obj.id)
+    if (used.some((r) => r.obj === target)) this.a.reads.add(target.id)
+  }
+
+  private update(s: S<'update'>): void {
+    const { scope, obj } = this.dmlScope(s.target, s.from, s.with)
+    this.a.writes.add(obj.id)
+    this.a.reads.delete(obj.id)
+    const rows = this.a.rowsRef(obj)
+    const used: ColRef[] = []
+    const set = this.b.object('update-set', this.b.nextName('UPDATE-SET'), s.loc)
+    for (const as of s.sets) used.push(...this.assignTo(obj, as, scope, 'update', set))
+    for (const j of s.joins) if (j.on) { this.filterInto(rows, j.on, scope, 'joinCondition', 'update'); used.push(...evalExpr(j.on, scope, this.a).direct) }
+    this.filterInto(rows, s.where, scope, 'where', 'update')
+    if (s.where) used.push(...evalExpr(s.where, scope, this.a).direct)
+    this.b.relate('fdr', rows, scope.items.filter((it) => !it.persistent && it.obj && it.kind !== 'func').map((it) => this.a.rowsRef(it.obj!)), 'update', 'row_count')
+    this.markReads(scope, obj, used)
+    if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto)
+  }
+
+  /** SET c = expr (or (c1, c2) = (SELECT …)) into the target; returns the source columns used */
+  private assignTo(target: DbObj, as: Assign, scope: Scope, effect: string, via?: DbObj): ColRef[] {
+    const used: ColRef[] = []
+    const write = (t: QName, src: ReturnType<typeof emptyDeps>) => {
+      const p = t.parts[t.parts.length - 1]
+      const tref = this.a.ref(target, p.name, p.loc, this.a.key(p))
+      used.push(...src.direct, ...src.indirect)
+      if (via) {
+        const mid = this.a.ref(via, p.name, as.loc, this.a.key(p))
+        this.a.relateDeps(mid, src, effect)
+        this.b.relate('fdd', tref, [mid], effect, 'identity')
+      } else this.a.relateDeps(tref, src, effect)
+    }
+    if (as.query) {
+      const rs = this.a.query(as.query, scope, { type: 'select_list', name: this.b.nextName('RS') })
+      as.targets.forEach((t, i) => { const d = emptyDeps(); if (rs.cols[i]) d.direct.push(rs.cols[i].ref); d.indirect.push(rs.rows); write(t, d) })
+      return used
+    }
+    const v = as.value!
+    if (as.targets.length > 1 && v.k === 'op' && v.op === 'ROW') as.targets.forEach((t, i) => write(t, v.args[i] ? evalExpr(v.args[i], scope, this.a) : emptyDeps()))
+    else if (as.targets.length > 1 && v.k === 'subq') return this.assignTo(target, { ...as, value: undefined, query: v.query }, scope, effect, via)
+    else for (const t of as.targets) write(t, evalExpr(v, scope, this.a))
+    return used
+  }
+
+  private del(s: S<'delete'>): void {
+    const { scope, obj } = this.dmlScope(s.target, s.from, s.with)
+    this.a.writes.add(obj.id)
+    this.a.reads.delete(obj.id)
+    const rows = this.a.rowsRef(obj)
+    const used: ColRef[] = []
+    for (const j of s.joins) if (j.on) { this.filterInto(rows, j.on, scope, 'joinCondition', 'delete'); used.push(...evalExpr(j.on, scope, this.a).direct) }
+    this.filterInto(rows, s.where, scope, 'where', 'delete')
+    if (s.where) used.push(...evalExpr(s.where, scope, this.a).direct)
+    this.b.relate('fdr', rows, scope.items.filter((it) => !it.persistent && it.obj && it.kind !== 'func').map((it) => this.a.rowsRef(it.obj!)), 'delete', 'row_count')
+    this.markReads(scope, obj, used)
+    if (s.returning) this.returning(s.returning, obj, s.target, undefined)
+  }
+
+  private merge(s: S<'merge'>): void {
+    const { scope, obj } = this.dmlScope(s.target, [s.using], s.with)
+    this.a.writes.add(obj.id)
+    this.a.reads.delete(obj.id)
+    const rows = this.a.rowsRef(obj)
+    const used: ColRef[] = [...evalExpr(s.on, scope, this.a).direct]
+    this.filterInto(rows, s.on, scope, 'joinCondition', 'merge')
+    for (const w of s.whens) {
+      if (w.cond) { this.filterInto(rows, w.cond, scope, 'where', 'merge'); used.push(...evalExpr(w.cond, scope, this.a).direct) }
+      if (w.action === 'update' && w.sets) {
+        const via = this.b.object('merge-update', this.b.nextName('MERGE-UPDATE'), w.loc)
+        for (const as of w.sets) used.push(...this.assignTo(obj, as, scope, 'merge_update', via))
+      }
+      if (w.action === 'insert' && w.values) {
+        const via = this.b.object('merge-insert', this.b.nextName('MERGE-INSERT'), w.loc)
+        const e = this.a.entry(s.target.name)
+        const cols = w.columns?.map((c) => ({ name: c.name, loc: c.loc })) ?? e.columns?.map((c) => ({ name: c, loc: undefined })) ?? []
+        w.values.forEach((v, i) => {
+          if (!cols[i]) return
+          const d = evalExpr(v, scope, this.a)
+          const mid = this.a.ref(via, cols[i].name, exprLocOf(v), cols[i].name.toUpperCase())
+          this.a.relateDeps(mid, d, 'merge_insert')
+          this.b.relate('fdd', this.a.ref(obj, cols[i].name, cols[i].loc, cols[i].name.toUpperCase()), [mid], 'merge_insert', 'identity')
+        })
+      }
+    }
+    this.b.relate('fdr', rows, scope.items.filter((it) => !it.persistent && it.obj && it.kind !== 'func').map((it) => this.a.rowsRef(it.obj!)), 'merge', 'row_count')
+    this.markReads(scope, obj, used)
+  }
+
+  /** DB2 SELECT … FROM FINAL TABLE (INSERT …): the DML runs, its target's rows are the source (D13) */
+  private dmlAsSource(stmt: Stmt, out: ResultSet): void {
+    this.run(stmt)
+    const t = (stmt as { target?: TableRef }).target
+    if (!t) return
+    const e = this.a.entry(t.name)
+    this.a.reads.add(e.obj.id)
+    const names = (stmt as { columns?: Ident[] }).columns?.map((c) => c.name) ?? e.columns ?? []
+    for (const n of names) {
+      const ref = this.a.ref(out.obj, n)
+      out.cols.push({ name: n, key: n.toUpperCase(), ref })
+      this.b.relate('fdd', ref, [this.a.ref(e.obj, n)], 'select', 'identity')
+    }
+  }
+
+  // ---- DDL ----------------------------------------------------------------------------------
+  private createTable(s: S<'createTable'>): void {
+    const e = this.a.entry(s.name, s.name.loc)
+    if (s.columns.length) {
+      e.columns = s.columns.map((c) => c.name.name)
+      for (const c of s.columns) { const col = this.b.column(e.obj, c.name.name, this.a.key(c.name), c.name.loc); if (c.dataType) col.dataType = c.dataType }
+    }
+    const base = s.like ?? s.clone
+    if (base) { const src = this.a.entry(base, base.loc); if (src.columns) e.columns = [...src.columns]; this.a.reads.add(src.obj.id) }
+    for (const fk of s.fks) {
+      const parent = this.a.entry(fk.refTable, fk.refTable.loc)
+      fk.columns.forEach((c, i) => {
+        const rc = fk.refColumns[i] ?? c
+        this.b.relate('er', this.a.ref(e.obj, c.name, c.loc, this.a.key(c)), [this.a.ref(parent.obj, rc.name, rc.loc, this.a.key(rc))], 'foreign_key', 'identity')
+      })
+    }
+    if (s.query) {
+      const rs = this.a.query(s.query, undefined, { type: 'select_list', name: this.b.nextName('RS') })
+      const cols = s.columns.length ? s.columns.map((c) => ({ name: c.name.name, loc: c.name.loc })) : rs.cols.map((c) => ({ name: c.name }))
+      e.columns = cols.map((c) => c.name)
+      this.writeAll(e.obj, rs, cols, 'create_table')
+      this.a.writes.add(e.obj.id)
+    }
+  }
+
+  private createView(s: S<'createView'>): void {
+    const e = this.a.entry(s.name, s.name.loc, 'view')
+    e.obj.type = 'view'
+    e.kind = 'view'
+    const rs = this.a.query(s.query, undefined, { type: 'select_list', name: this.b.nextName('RS') })
+    const cols = s.columns ? s.columns.map((c) => ({ name: c.name, loc: c.loc })) : rs.cols.map((c) => ({ name: c.name }))
+    e.columns = cols.map((c) => c.name)
+    this.writeAll(e.obj, rs, cols, 'create_view')
+    this.a.writes.add(e.obj.id)
+  }
+
+  private rename(s: S<'rename'>): void {
+    const from = this.a.entry(s.from, s.from.loc)
+    const to = this.a.entry(s.to, s.to.loc)
+    if (from.columns) to.columns = [...from.columns]
+    this.b.relate('fdd', this.a.rowsRef(to.obj), [this.a.rowsRef(from.obj)], 'rename_table', 'table_event')
+    this.a.reads.add(from.obj.id); this.a.writes.add(to.obj.id)
+  }
+
+  private stream(s: S<'stream'>): void {
+    const t = this.a.entry(s.table, s.table.loc)
+    const st = this.a.entry(s.name, s.name.loc, 'stream')
+    if (t.columns) st.columns = [...t.columns]
+    this.b.relate('fdd', this.a.rowsRef(st.obj), [this.a.rowsRef(t.obj)], 'create_stream', 'table_event')
+    this.a.reads.add(t.obj.id); this.a.writes.add(st.obj.id)
+  }
+
+  private copy(s: S<'copy'>): void {
+    const path = this.b.object('path', s.location.replace(/^'|'$/g, ''), s.loc)
+    const star = this.a.ref(path, '*', undefined, '*')
+    if (s.query) {
+      const rs = this.a.query(s.query, undefined, { type: 'select_list', name: this.b.nextName('RS') })
+      for (const c of rs.cols) this.b.relate('fdd', star, [c.ref], 'select', 'identity')
+      return
+    }
+    if (!s.table.parts.length) return
+    const e = this.a.entry(s.table, s.table.loc)
+    const cols = s.columns?.map((c) => c.name) ?? e.columns ?? ['*']
+    if (s.direction === 'in') {
+      for (const c of cols) this.b.relate('fdd', this.a.ref(e.obj, c), [star], 'insert', 'identity')
+      this.a.writes.add(e.obj.id)
+    } else {
+      for (const c of cols) this.b.relate('fdd', star, [this.a.ref(e.obj, c)], 'select', 'identity')
+      this.a.reads.add(e.obj.id)
+    }
+  }
+
+  // ---- procedural ---------------------------------------------------------------------------
+  private declare(s: S<'declare'>): void {
+    for (const v of s.vars) {
+      const cursor = !!v.query
+      const obj = this.a.declareVariable(v.name.name, v.name.loc, cursor ? 'cursor' : v.table ? 'record' : 'scalar')
+      if (v.value) this.a.relateDeps({ obj, col: obj.columns![0], loc: v.name.loc }, evalExpr(v.value, childScope(undefined), this.a), 'select')
+      if (v.query) this.fillRecord(obj, v.query)
+    }
+  }
+
+  private fillRecord(obj: DbObj, q: Query): void {
+    const rs = this.a.query(q, undefined, { type: 'select_list', name: this.b.nextName('RS') })
+    for (const c of rs.cols) this.b.relate('fdd', this.a.ref(obj, c.name, undefined, c.key), [c.ref], 'cursor', 'identity')
+    this.b.relate('fdd', { obj, col: obj.columns![0] }, rs.cols.map((c) => c.ref), 'cursor', 'identity')
+  }
+
+  private assign(s: S<'assign'>): void {
+    const scope = childScope(undefined)
+    for (const t of s.targets) {
+      const target = this.varTarget(t)
+      if (!target) continue
+      if (s.query) {
+        const rs = this.a.query(s.query, scope, { type: 'select_list', name: this.b.nextName('RS') })
+        const i = s.targets.indexOf(t)
+        const src = rs.cols[i] ?? rs.cols[0]
+        if (src) this.b.relate('fdd', target, [src.ref], 'select', 'identity')
+        this.b.relate('fdr', target, [rs.rows], 'select', 'row_count')
+      } else if (s.value) {
+        if (s.value.k === 'var') {
+          // FETCH cursor INTO v: the cursor's columns flow into the targets by position
+          const cur = this.a.variables.get(s.value.name.toUpperCase())
+          const i = s.targets.indexOf(t)
+          const col = cur?.columns?.filter((c) => c.name !== cur.name)[i]
+          if (cur && col) { this.b.relate('fdd', target, [{ obj: cur, col }], 'cursor', 'identity'); continue }
+        }
+        this.a.relateDeps(target, evalExpr(s.value, scope, this.a), 'select')
+      }
+    }
+  }
+
+  private cursorLoop(s: S<'cursorLoop'>): void {
+    const rec = this.a.declareVariable(s.record.name, s.record.loc, 'record')
+    if (s.query) this.fillRecord(rec, s.query)
+    else if (s.cursor) {
+      const cur = this.a.variables.get(this.a.key(s.cursor))
+      if (cur) for (const c of cur.columns ?? []) if (c.name !== cur.name) this.b.relate('fdd', this.a.ref(rec, c.name), [{ obj: cur, col: c }], 'cursor', 'identity')
+    }
+    for (const x of s.body) this.run(x)
+  }
+}
+
+function exprLocOf(e: Expr): Loc { return e.k === 'col' ? e.name.loc : e.loc }

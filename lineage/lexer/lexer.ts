@@ -1,0 +1,134 @@
+import { createToken, Lexer, type ILexingResult, type TokenType, type CustomPatternMatcherFunc } from 'chevrotain'
+import type { DialectSpec } from '../dialects/spec.js'
+
+/**
+ * One Chevrotain lexer per dialect, built once and cached. Words are ONE token type and keywords are
+ * classified by the parser through a lookup: a token type per keyword made the lexer ~3x slower.
+ */
+export type TokKind = 'word' | 'qident' | 'string' | 'number' | 'param' | 'op' | 'punct' | 'bad'
+
+export interface Token {
+  kind: TokKind
+  image: string
+  /** upper-cased image for words, the image otherwise */
+  upper: string
+  /** start/end offsets (end exclusive) */
+  start: number
+  end: number
+  line: number
+  col: number
+  /** end position, exclusive column */
+  eline: number
+  ecol: number
+  /** first token on its line (for GO / `/` batch lines) */
+  bol?: boolean
+}
+
+export interface LexOutput { tokens: Token[]; comments: Token[] }
+
+const esc = (s: string) => s.replace(/[\\\]^$.*+?()[{}|-]/g, '\\$&')
+
+function dollarString(): CustomPatternMatcherFunc {
+  const re = /\$([A-Za-z_][A-Za-z0-9_]*)?\$/y
+  return (text, offset) => {
+    re.lastIndex = offset
+    const m = re.exec(text)
+    if (!m) return null
+    const close = text.indexOf(m[0], offset + m[0].length)
+    const end = close < 0 ? text.length : close + m[0].length
+    const r = [text.slice(offset, end)] as unknown as RegExpExecArray
+    r.index = offset
+    return r
+  }
+}
+
+function qQuote(): CustomPatternMatcherFunc {
+  const pairs: Record<string, string> = { '[': ']', '(': ')', '{': '}', '<': '>' }
+  return (text, offset) => {
+    let i = offset
+    if (text[i] === 'n' || text[i] === 'N') i++
+    if ((text[i] !== 'q' && text[i] !== 'Q') || text[i + 1] !== "'") return null
+    const open = text[i + 2]
+    if (open === undefined) return null
+    const close = pairs[open] ?? open
+    const endAt = text.indexOf(close + "'", i + 3)
+    const end = endAt < 0 ? text.length : endAt + 2
+    const r = [text.slice(offset, end)] as unknown as RegExpExecArray
+    r.index = offset
+    return r
+  }
+}
+
+interface Vocabulary { lexer: Lexer; kinds: Map<TokenType, TokKind | 'comment'> }
+
+function buildVocabulary(d: DialectSpec): Vocabulary {
+  const kinds = new Map<TokenType, TokKind | 'comment'>()
+  const defs: TokenType[] = []
+  const add = (t: TokenType, k: TokKind | 'comment') => { kinds.set(t, k); defs.push(t) }
+  defs.push(createToken({ name: 'WS', pattern: /[ \t\r\n\f\v\u00a0\ufeff\u2028\u2029]+/, group: Lexer.SKIPPED, line_breaks: true }))
+  add(createToken({ name: 'LineComment', pattern: d.hashComments ? /(?:--|#)[^\n]*/ : /--[^\n]*/, group: 'comments' }), 'comment')
+  add(createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?(?:\*\/|$(?![\s\S]))/, group: 'comments', line_breaks: true }), 'comment')
+  if (d.braceComments) add(createToken({ name: 'BraceComment', pattern: /\{[^}]*\}?/, group: 'comments', line_breaks: true }), 'comment')
+  if (d.dollarQuotedStrings) add(createToken({ name: 'DollarString', pattern: dollarString(), line_breaks: true, start_chars_hint: ['$'] }), 'string')
+  if (d.qQuoteStrings) add(createToken({ name: 'QString', pattern: qQuote(), line_breaks: true, start_chars_hint: ['q', 'Q', 'n', 'N'] }), 'string')
+  const sq = d.backslashEscapes ? "'(?:[^'\\\\]|\\\\[\\s\\S]|'')*'" : "'(?:[^']|'')*'"
+  add(createToken({ name: 'String', pattern: new RegExp(`(?:[NnEeXxBbRrUu]&?|[Rr][Bb]|[Bb][Rr])?${sq}`), line_breaks: true }), 'string')
+  if (d.doubleQuotedStrings) {
+    const dq = d.backslashEscapes ? '"(?:[^"\\\\]|\\\\[\\s\\S]|"")*"' : '"(?:[^"]|"")*"'
+    add(createToken({ name: 'DString', pattern: new RegExp(dq), line_breaks: true }), 'string')
+  }
+  if (!d.doubleQuotedStrings && d.identifierQuotes.includes('"')) add(createToken({ name: 'QIdent', pattern: /"(?:[^"]|"")*"/, line_breaks: true }), 'qident')
+  if (d.identifierQuotes.includes('`')) add(createToken({ name: 'BIdent', pattern: /`(?:[^`]|``)*`/, line_breaks: true }), 'qident')
+  if (d.identifierQuotes.includes('[')) add(createToken({ name: 'BrIdent', pattern: /\[(?:[^\]\n]|\]\])*\]/ }), 'qident')
+  // An unterminated literal or quoted name swallows the rest: the parser reports it with its position.
+  add(createToken({ name: 'Unterminated', pattern: /['"`][\s\S]*/, line_breaks: true }), 'bad')
+  add(createToken({ name: 'Number', pattern: /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/ }), 'number')
+  add(createToken({ name: 'Param', pattern: /\$\d+|\?/ }), 'param')
+  const start = `A-Za-z_\\u00c0-\\uffff${esc(d.identStartExtra)}`
+  const part = `A-Za-z0-9_\\u00c0-\\uffff${esc(d.identPartExtra)}`
+  add(createToken({ name: 'Word', pattern: new RegExp(`[${start}][${part}]*`) }), 'word')
+  add(createToken({ name: 'Op', pattern: /::|:=|=>|->>|->|#>>|#>|\|\||<=>|<=|>=|<>|!=|==|\^=|!~\*|!~|~\*|@>|<@|&&|<<|>>|\*\*|\.\.|[-+*\/%=<>!~^&|?:@#\\$]/ }), 'op')
+  add(createToken({ name: 'Punct', pattern: /[(),;.\[\]{}]/ }), 'punct')
+  add(createToken({ name: 'Other', pattern: /[\s\S]/ }), 'bad')
+  const lexer = new Lexer(defs, {
+    positionTracking: 'full',
+    lineTerminatorsPattern: /\n/g,
+    lineTerminatorCharacters: ['\n'],
+    ensureOptimizations: false,
+    skipValidations: true,
+  })
+  return { lexer, kinds }
+}
+
+const vocabularies = new Map<string, Vocabulary>()
+
+function vocabularyOf(d: DialectSpec): Vocabulary {
+  let v = vocabularies.get(d.name)
+  if (!v) { v = buildVocabulary(d); vocabularies.set(d.name, v) }
+  return v
+}
+
+export function tokenize(text: string, d: DialectSpec): LexOutput {
+  const { lexer, kinds } = vocabularyOf(d)
+  const res: ILexingResult = lexer.tokenize(text)
+  const tokens: Token[] = new Array(res.tokens.length)
+  let prevLine = 0
+  for (let i = 0; i < res.tokens.length; i++) {
+    const t = res.tokens[i]
+    const kind = kinds.get(t.tokenType) as TokKind
+    const image = t.image
+    const line = t.startLine ?? 1
+    tokens[i] = {
+      kind, image, upper: kind === 'word' ? image.toUpperCase() : image,
+      start: t.startOffset, end: t.startOffset + image.length,
+      line, col: t.startColumn ?? 1, eline: t.endLine ?? line, ecol: (t.endColumn ?? 0) + 1,
+      bol: line !== prevLine,
+    }
+    prevLine = tokens[i].eline
+  }
+  const comments: Token[] = (res.groups.comments ?? []).map((t) => ({
+    kind: 'bad' as TokKind, image: t.image, upper: t.image, start: t.startOffset, end: t.startOffset + t.image.length,
+    line: t.startLine ?? 1, col: t.startColumn ?? 1, eline: t.endLine ?? 1, ecol: (t.endColumn ?? 0) + 1,
+  }))
+  return { tokens, comments }
+}

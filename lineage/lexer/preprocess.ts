@@ -1,0 +1,23 @@
+import type { DialectSpec } from '../dialects/spec.js'
+
+/**
+ * Client-side script commands (MySQL `DELIMITER`, SQL*Plus `/` lines, BTEQ `.` lines) are rewritten
+ * in place with characters of the same length, so every coordinate still points into the user's text.
+ */
+export function preprocess(text: string, d: DialectSpec): string {
+  if (!d.delimiterCommand && !d.slashTerminator && !d.dotCommands) return text
+  const lines = text.split('\n')
+  let delimiter = ';'
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]
+    const trimmed = line.trim()
+    if (d.slashTerminator && trimmed === '/') { lines[i] = line.replace('/', ';'); continue }
+    if (d.dotCommands && /^\s*\.[A-Za-z]/.test(line)) { lines[i] = ' '.repeat(line.length); continue }
+    if (d.delimiterCommand) {
+      const m = /^\s*DELIMITER\s+(\S+)\s*$/i.exec(line)
+      if (m) { delimiter = m[1]; lines[i] = ' '.repeat(line.length); continue }
+      if (delimiter !== ';' && line.includes(delimiter)) lines[i] = line.split(delimiter).join(';' + ' '.repeat(delimiter.length - 1))
+    }
+  }
+  return lines.join('\n')
+}

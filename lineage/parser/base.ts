@@ -1,0 +1,125 @@
+import type { Token } from '../lexer/lexer.js'
+import type { DialectSpec } from '../dialects/spec.js'
+import type { Ident, Loc, QName } from '../ast/types.js'
+
+export class ParseError extends Error {
+  constructor(message: string, readonly token: Token | undefined) { super(message) }
+}
+
+/** Words that end an expression or a FROM item, so they are never taken as an implicit alias. */
+export const CLAUSE_WORDS = new Set([
+  'FROM', 'WHERE', 'GROUP', 'HAVING', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT', 'MINUS',
+  'JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'OUTER', 'CROSS', 'NATURAL', 'ON', 'USING', 'WINDOW', 'QUALIFY', 'INTO',
+  'VALUES', 'SET', 'RETURNING', 'OUTPUT', 'WHEN', 'THEN', 'ELSE', 'END', 'AND', 'OR', 'NOT', 'AS', 'SELECT', 'LATERAL',
+  'APPLY', 'CONNECT', 'START', 'PIVOT', 'UNPIVOT', 'TABLESAMPLE', 'FOR', 'WITH', 'DISTRIBUTE', 'SORT', 'CLUSTER',
+  'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'GO', 'BEGIN', 'DECLARE', 'IF', 'WHILE', 'EXEC', 'EXECUTE', 'RETURN',
+  'CREATE', 'ALTER', 'DROP', 'TRUNCATE', 'IS', 'NULL', 'LIKE', 'IN', 'BETWEEN', 'ILIKE', 'RLIKE', 'REGEXP', 'ALL',
+  'STRAIGHT_JOIN', 'PREWHERE', 'SEMI', 'ANTI', 'OPTION', 'UNIQUE', 'ELSIF', 'ELSEIF', 'LOOP', 'EXCEPTION', 'COMMIT',
+  'ROLLBACK', 'PRINT', 'OPEN', 'CLOSE', 'FETCH', 'RAISERROR', 'THROW', 'MODEL', 'MATCH_RECOGNIZE', 'NATURAL',
+  'FORMAT', 'ESCAPE', 'OVER', 'FILTER', 'UPSERT', 'REPLACE', 'NEST', 'UNNEST', 'LET', 'USE', 'KEY', 'DO',
+  'GLOBAL', 'BY', 'PERCENT', 'SAMPLE', 'CALL', 'DEFAULT', 'WITHIN', 'LOCK', 'NOLOCK', 'SEL', 'INS', 'UPD', 'DEL',
+])
+
+export const NO_SOURCE_WORDS = new Set([
+  'NULL', 'TRUE', 'FALSE', 'CURRENT_DATE', 'CURRENT_TIMESTAMP', 'CURRENT_TIME', 'LOCALTIMESTAMP', 'LOCALTIME', 'SYSDATE',
+  'SYSTIMESTAMP', 'CURRENT_USER', 'SESSION_USER', 'SYSTEM_USER', 'ROWNUM', 'LEVEL', 'UNKNOWN', 'TODAY', 'CURRENT_SCHEMA',
+  'CURRENT_ROLE', 'CURRENT_DATABASE', 'CURRENT_CATALOG', 'ROWID', 'SQLCODE', 'SQLERRM', 'SQLSTATE', 'CURRENT_TIMEZONE',
+  'CONNECT_BY_ISLEAF', 'CONNECT_BY_ISCYCLE', 'UTC_TIMESTAMP', 'UTC_DATE', 'SYSDATETIME', 'GETDATE',
+])
+
+/** Cursor over the token list of one script, with the helpers every grammar chapter uses. */
+export class TokenCursor {
+  i = 0
+  readonly end: number
+  constructor(readonly toks: Token[], readonly d: DialectSpec, start = 0, end = toks.length) {
+    this.i = start
+    this.end = end
+  }
+
+  peek(k = 0): Token | undefined { const j = this.i + k; return j < this.end ? this.toks[j] : undefined }
+  eof(): boolean { return this.i >= this.end }
+  next(): Token {
+    const t = this.toks[this.i]
+    if (this.i >= this.end || !t) throw new ParseError('unexpected end of input', this.toks[this.end - 1])
+    this.i++
+    return t
+  }
+  prev(): Token { return this.toks[this.i - 1] }
+
+  /** word or bare keyword test (case-insensitive) */
+  isWord(u: string, k = 0): boolean { const t = this.peek(k); return !!t && t.kind === 'word' && t.upper === u }
+  isAnyWord(set: Set<string> | string[], k = 0): boolean {
+    const t = this.peek(k)
+    if (!t || t.kind !== 'word') return false
+    return Array.isArray(set) ? set.includes(t.upper) : set.has(t.upper)
+  }
+  isOp(v: string, k = 0): boolean { const t = this.peek(k); return !!t && (t.kind === 'op' || t.kind === 'punct') && t.image === v }
+  accept(u: string): boolean { if (this.isWord(u)) { this.i++; return true } return false }
+  acceptSeq(...us: string[]): boolean {
+    for (let k = 0; k < us.length; k++) if (!this.isWord(us[k], k)) return false
+    this.i += us.length
+    return true
+  }
+  acceptOp(v: string): boolean { if (this.isOp(v)) { this.i++; return true } return false }
+  expect(u: string): Token {
+    if (!this.isWord(u)) this.fail(`expected ${u}`)
+    return this.next()
+  }
+  expectOp(v: string): Token {
+    if (!this.isOp(v)) this.fail(`expected "${v}"`)
+    return this.next()
+  }
+  fail(msg: string): never {
+    const t = this.peek() ?? this.toks[this.end - 1]
+    const near = t ? ` near "${t.image.slice(0, 40)}"` : ' at end of input'
+    throw new ParseError(`${msg}${near}`, t)
+  }
+
+  isIdentToken(k = 0): boolean { const t = this.peek(k); return !!t && (t.kind === 'word' || t.kind === 'qident') }
+
+  ident(): Ident {
+    const t = this.peek()
+    if (!t || (t.kind !== 'word' && t.kind !== 'qident' && !(t.kind === 'string' && this.d.doubleQuotedStrings && t.image[0] === '"'))) this.fail('expected an identifier')
+    this.i++
+    return identOf(t)
+  }
+
+  /** dotted name; stops before `.*` */
+  qname(): QName {
+    const parts = [this.ident()]
+    while (this.isOp('.') && (this.isIdentToken(1) || this.peek(1)?.kind === 'number')) {
+      this.i++
+      if (this.peek()?.kind === 'number') { const t = this.next(); parts.push({ name: t.image, quoted: false, loc: locOf(t, t) }); continue }
+      parts.push(this.ident())
+    }
+    // Oracle db links: tab@link (the link names a remote database, not a column qualifier)
+    if (this.isOp('@') && this.isIdentToken(1)) { this.i++; this.ident() }
+    return { parts, loc: { sl: parts[0].loc.sl, sc: parts[0].loc.sc, el: parts[parts.length - 1].loc.el, ec: parts[parts.length - 1].loc.ec } }
+  }
+
+  /** skip a balanced (...) group starting at the current `(` */
+  skipParens(): void {
+    if (!this.isOp('(')) return
+    let depth = 0
+    while (!this.eof()) {
+      const t = this.next()
+      if (t.kind === 'punct' && t.image === '(') depth++
+      else if (t.kind === 'punct' && t.image === ')') { depth--; if (depth === 0) return }
+    }
+  }
+
+  locFrom(start: Token): Loc { return locOf(start, this.prev()) }
+}
+
+export function locOf(a: Token, b: Token): Loc { return { sl: a.line, sc: a.col, el: b.eline, ec: b.ecol } }
+
+export function identOf(t: Token): Ident {
+  const loc = { sl: t.line, sc: t.col, el: t.eline, ec: t.ecol }
+  if (t.kind === 'qident' || t.kind === 'string') {
+    const q = t.image[0]
+    const close = q === '[' ? ']' : q
+    const inner = t.image.slice(1, -1).split(close + close).join(close)
+    return { name: inner, quoted: true, loc }
+  }
+  return { name: t.image, quoted: false, loc }
+}

@@ -1,0 +1,192 @@
+// Grammar chapter: DDL. Only what carries lineage is modelled; the rest is skipped to the statement end.
+import type { ColumnDef, ForeignKey, Ident, QName, Stmt } from '../ast/types.js'
+import { TokenCursor, locOf } from './base.js'
+import { parseType } from './expressions.js'
+import { parseQuery, startsQuery } from './query.js'
+import type { Token } from '../lexer/lexer.js'
+
+const CONSTRAINT_START = new Set(['CONSTRAINT', 'PRIMARY', 'FOREIGN', 'UNIQUE', 'CHECK', 'INDEX', 'KEY', 'PERIOD', 'EXCLUDE', 'FULLTEXT', 'SPATIAL', 'LIKE', 'SHARD', 'SORT'])
+
+/** skip to the end of the statement (`;` at depth 0), leaving the cursor on it */
+export function skipToEnd(p: TokenCursor): void {
+  let depth = 0
+  while (!p.eof()) {
+    const t = p.peek()!
+    if (t.kind === 'punct') {
+      if (t.image === '(') depth++
+      else if (t.image === ')') { if (depth === 0) return; depth-- }
+      else if (t.image === ';' && depth === 0) return
+    }
+    p.next()
+  }
+}
+
+export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCursor, start: Token) => Stmt): Stmt {
+  p.next() // CREATE
+  let temporary = false
+  let materialized = false
+  let external = false
+  for (;;) {
+    if (p.acceptSeq('OR', 'REPLACE') || p.acceptSeq('OR', 'ALTER')) continue
+    if (p.isAnyWord(['TEMP', 'TEMPORARY', 'VOLATILE', 'LOCAL', 'GLOBAL', 'TRANSIENT', 'MULTISET', 'SET', 'UNLOGGED', 'SECURE', 'RECURSIVE', 'COLUMN', 'ROW', 'HYBRID', 'DYNAMIC', 'FORCE', 'NOFORCE', 'EDITIONABLE', 'NONEDITIONABLE', 'DEFINER', 'ALGORITHM', 'SQL', 'PUBLIC', 'PRIVATE', 'SHADOW', 'DEFERRED', 'IMMEDIATE', 'FLASHBACK', 'ICEBERG', 'FACT', 'DIMENSION', 'REFERENCE', 'FILE'])) {
+      const w = p.next().upper
+      if (['TEMP', 'TEMPORARY', 'VOLATILE', 'GLOBAL', 'LOCAL'].includes(w)) temporary = true
+      if ((w === 'DEFINER' || w === 'ALGORITHM') && p.acceptOp('=')) { p.next(); if (p.isOp('@')) { p.next(); p.next() } }
+      continue
+    }
+    if (p.accept('EXTERNAL')) { external = true; continue }
+    if (p.accept('MATERIALIZED')) { materialized = true; continue }
+    break
+  }
+  if (p.accept('TABLE')) return parseCreateTable(p, stmtStart, temporary, external)
+  if (p.accept('VIEW')) return parseCreateView(p, stmtStart, materialized)
+  if (p.isWord('STREAM')) { p.next(); return parseCreateStream(p, stmtStart) }
+  if (p.isAnyWord(['PROCEDURE', 'FUNCTION', 'TRIGGER', 'PACKAGE', 'PROC', 'MACRO', 'TASK', 'TYPE', 'EVENT'])) return block(p, stmtStart)
+  const kind = p.peek()?.upper ?? 'OBJECT'
+  skipToEnd(p)
+  return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(stmtStart, p.prev()) }
+}
+
+function ifNotExists(p: TokenCursor): void { p.acceptSeq('IF', 'NOT', 'EXISTS') }
+
+function parseCreateTable(p: TokenCursor, start: Token, temporary: boolean, external: boolean): Stmt {
+  ifNotExists(p)
+  const name = p.qname()
+  const s: Extract<Stmt, { k: 'createTable' }> = { k: 'createTable', name, columns: [], fks: [], temporary, external, loc: locOf(start, start) }
+  if (p.accept('LIKE') || (p.isWord('AS') && p.isWord('LIKE', 1) && (p.next(), p.next()))) { s.like = p.qname() }
+  if (p.accept('CLONE')) { s.clone = p.qname(); skipToEnd(p); s.loc = locOf(start, p.prev()); return s }
+  if (p.isOp('(') && !startsQuery(p, 1)) parseTableElements(p, s)
+  // table options until AS SELECT or the end
+  while (!p.eof() && !p.isOp(';')) {
+    if (p.isWord('AS') && (startsQuery(p, 1) || p.isOp('(', 1))) {
+      p.next()
+      const paren = p.isOp('(') && !startsQuery(p, 1) ? false : true
+      void paren
+      s.query = parseQuery(p)
+      if (p.isWord('WITH') && (p.isWord('DATA', 1) || p.isWord('NO', 1))) { p.next(); p.accept('NO'); p.next(); p.acceptSeq('AND', 'STATS') || p.acceptSeq('AND', 'NO', 'STATS') }
+      continue
+    }
+    if (startsQuery(p) && !p.isWord('WITH')) { s.query = parseQuery(p); continue }
+    if (p.accept('LOCATION')) { p.acceptOp('='); s.location = p.next().image; continue }
+    if (p.isWord('LIKE')) { p.next(); s.like = p.qname(); continue }
+    if (p.isOp('(')) { p.skipParens(); continue }
+    p.next()
+  }
+  s.loc = locOf(start, p.prev())
+  return s
+}
+
+function parseTableElements(p: TokenCursor, s: Extract<Stmt, { k: 'createTable' }>): void {
+  p.expectOp('(')
+  if (p.isOp(')')) { p.next(); return }
+  do {
+    if (p.isOp(')')) break
+    const t = p.peek()!
+    if (t.kind === 'word' && CONSTRAINT_START.has(t.upper) && !(p.isOp(',', 1) || (p.peek(1)?.kind === 'word' && !p.isOp('(', 1) && t.upper === 'KEY' && false))) {
+      if (t.upper === 'LIKE') { p.next(); s.like = p.qname(); while (!p.isOp(',') && !p.isOp(')')) p.next(); continue }
+      if (isColumnNamed(p)) { s.columns.push(parseColumnDef(p, s)); continue }
+      parseConstraint(p, s)
+      continue
+    }
+    s.columns.push(parseColumnDef(p, s))
+  } while (p.acceptOp(','))
+  p.expectOp(')')
+}
+
+/** a column literally named like a constraint keyword (e.g. `key varchar(10)`) */
+function isColumnNamed(p: TokenCursor): boolean {
+  const n = p.peek(1)
+  return !!n && n.kind === 'word' && !['KEY', '(', 'CHECK'].includes(n.upper) && p.peek()!.upper === 'KEY' && n.upper !== 'KEY'
+}
+
+function parseConstraint(p: TokenCursor, s: Extract<Stmt, { k: 'createTable' }>): void {
+  const start = p.peek()!
+  if (p.accept('CONSTRAINT')) p.ident()
+  if (p.acceptSeq('FOREIGN', 'KEY')) {
+    const cols = idents(p)
+    p.expect('REFERENCES')
+    const ref = p.qname()
+    const refCols = p.isOp('(') ? idents(p) : []
+    s.fks.push({ columns: cols, refTable: ref, refColumns: refCols, loc: locOf(start, p.prev()) })
+  }
+  while (!p.eof() && !p.isOp(',') && !p.isOp(')')) { if (p.isOp('(')) p.skipParens(); else p.next() }
+}
+
+function idents(p: TokenCursor): Ident[] {
+  p.expectOp('(')
+  const out = [p.ident()]
+  while (p.acceptOp(',')) out.push(p.ident())
+  p.expectOp(')')
+  return out
+}
+
+function parseColumnDef(p: TokenCursor, s: Extract<Stmt, { k: 'createTable' }>): ColumnDef {
+  const start = p.peek()!
+  const name = p.ident()
+  let dataType: string | undefined
+  if (!p.isOp(',') && !p.isOp(')')) {
+    const tt = p.peek()!
+    if (tt.kind === 'word' || tt.kind === 'qident') { parseType(p); dataType = tt.image.toLowerCase() }
+  }
+  // constraints and options until , or )
+  while (!p.eof() && !p.isOp(',') && !p.isOp(')')) {
+    if (p.isWord('REFERENCES')) {
+      const rs = p.next()
+      const ref: QName = p.qname()
+      const refCols = p.isOp('(') ? idents(p) : []
+      s.fks.push({ columns: [name], refTable: ref, refColumns: refCols, loc: locOf(rs, p.prev()) } as ForeignKey)
+      continue
+    }
+    if (p.isOp('(')) { p.skipParens(); continue }
+    p.next()
+  }
+  return { name, dataType, loc: locOf(start, p.prev()) }
+}
+
+function parseCreateView(p: TokenCursor, start: Token, materialized: boolean): Stmt {
+  ifNotExists(p)
+  const name = p.qname()
+  let columns: Ident[] | undefined
+  if (p.isOp('(')) {
+    p.next(); columns = []
+    do { columns.push(p.ident()); while (!p.isOp(',') && !p.isOp(')') && !p.eof()) { if (p.isOp('(')) p.skipParens(); else p.next() } } while (p.acceptOp(','))
+    p.expectOp(')')
+  }
+  while (!p.eof() && !p.isWord('AS')) { if (p.isOp('(')) p.skipParens(); else p.next() }
+  p.expect('AS')
+  const query = parseQuery(p)
+  while (p.isWord('WITH') && p.isAnyWord(['CHECK', 'READ', 'NO', 'DATA', 'CASCADED', 'LOCAL'], 1)) { while (!p.eof() && !p.isOp(';')) p.next() }
+  return { k: 'createView', name, columns, query, materialized, loc: locOf(start, p.prev()) }
+}
+
+function parseCreateStream(p: TokenCursor, start: Token): Stmt {
+  ifNotExists(p)
+  const name = p.qname()
+  while (!p.eof() && !p.isWord('ON')) p.next()
+  p.expect('ON'); p.accept('TABLE'); p.accept('VIEW'); p.accept('EXTERNAL'); p.accept('TABLE')
+  const table = p.qname()
+  skipToEnd(p)
+  return { k: 'stream', name, table, loc: locOf(start, p.prev()) }
+}
+
+export function parseAlter(p: TokenCursor, start: Token): Stmt {
+  p.next()
+  if (p.isWord('TABLE') || p.isWord('VIEW')) {
+    p.next(); p.acceptSeq('IF', 'EXISTS'); p.accept('ONLY')
+    const from = p.qname()
+    if (p.isWord('RENAME') && p.isWord('TO', 1)) { p.i += 2; const to = p.qname(); skipToEnd(p); return { k: 'rename', from, to, loc: locOf(start, p.prev()) } }
+    if (p.isWord('SWAP') && p.isWord('WITH', 1)) { p.i += 2; const to = p.qname(); skipToEnd(p); return { k: 'rename', from, to, loc: locOf(start, p.prev()) } }
+  }
+  skipToEnd(p)
+  return { k: 'other', kind: 'ALTER', loc: locOf(start, p.prev()) }
+}
+
+/** RENAME TABLE a TO b (MySQL, Teradata) */
+export function parseRename(p: TokenCursor, start: Token): Stmt {
+  p.next(); p.accept('TABLE')
+  const from = p.qname()
+  if (!p.accept('TO')) p.expect('AS')
+  const to = p.qname()
+  skipToEnd(p)
+  return { k: 'rename', from, to, loc: locOf(start, p.prev()) }
+}

@@ -1,0 +1,278 @@
+// Grammar chapter: DML (INSERT, UPDATE, DELETE, MERGE) with the vendor forms the core accepts.
+import type { Assign, Expr, Ident, InsertBranch, MergeWhen, Query, SelectItem, Stmt, TableRef, With } from '../ast/types.js'
+import { TokenCursor, locOf, type ParseError } from './base.js'
+import { canBeAlias, parseExpr, parseExprList, parseSelectItem } from './expressions.js'
+import { parseFromClause, parseFromItem, parseQuery, parseValuesRows, startsQuery, parseWith } from './query.js'
+
+type Insert = Extract<Stmt, { k: 'insert' }>
+type Update = Extract<Stmt, { k: 'update' }>
+type Delete = Extract<Stmt, { k: 'delete' }>
+type Merge = Extract<Stmt, { k: 'merge' }>
+
+function tableRef(p: TokenCursor, allowAlias = true): TableRef {
+  const start = p.peek()!
+  const name = p.qname()
+  let alias: Ident | undefined
+  if (allowAlias) {
+    if (p.isWord('AS') && !startsQuery(p, 1)) { p.next(); alias = p.ident() }
+    else if (canBeAlias(p) && !p.isAnyWord(['DEFAULT', 'OVERWRITE', 'PARTITION', 'IGNORE', 'TABLE', 'BY'])) alias = p.ident()
+  }
+  return { name, alias, loc: locOf(start, start) && name.loc }
+}
+
+function identList(p: TokenCursor): Ident[] {
+  p.expectOp('(')
+  const out: Ident[] = []
+  if (!p.isOp(')')) { do { const q = p.qname(); out.push(q.parts[q.parts.length - 1]) } while (p.acceptOp(',')) }
+  p.expectOp(')')
+  return out
+}
+
+function parseReturning(p: TokenCursor, s: { returning?: SelectItem[]; returningInto?: Expr[] }): void {
+  if (!(p.isWord('RETURNING') || p.isWord('RETURN'))) return
+  p.next()
+  s.returning = []
+  do s.returning.push(parseSelectItem(p)); while (p.acceptOp(','))
+  if (p.accept('INTO') || p.acceptSeq('BULK', 'COLLECT', 'INTO')) { s.returningInto = parseExprList(p) }
+}
+
+/** T-SQL OUTPUT inserted.x, deleted.y [INTO @t] */
+function parseOutput(p: TokenCursor, s: { returning?: SelectItem[]; returningInto?: Expr[] }): void {
+  if (!p.isWord('OUTPUT')) return
+  p.next()
+  s.returning = []
+  do s.returning.push(parseSelectItem(p)); while (p.acceptOp(','))
+  if (p.accept('INTO')) { const t = parseExpr(p); s.returningInto = [t]; if (p.isOp('(')) p.skipParens() }
+}
+
+export function parseInsert(p: TokenCursor, w?: With): Stmt {
+  const start = p.next() // INSERT / INS / REPLACE / UPSERT
+  const s: Insert = { k: 'insert', target: undefined as unknown as TableRef, loc: locOf(start, start), with: w }
+  while (p.isAnyWord(['IGNORE', 'LOW_PRIORITY', 'DELAYED', 'HIGH_PRIORITY']) || (p.isOp('/') && false)) p.next()
+  if (p.isAnyWord(['ALL', 'FIRST']) && (p.isWord('INTO', 1) || p.isWord('WHEN', 1))) return parseInsertAll(p, start, w)
+  if (p.accept('OVERWRITE')) { s.overwrite = true; if (p.isWord('DIRECTORY') || p.isWord('LOCAL')) return parseInsertDirectory(p, start) }
+  p.accept('INTO'); p.accept('TABLE')
+  s.target = tableRef(p, true)
+  if (s.target.alias && ['SELECT', 'VALUES', 'WITH', 'SEL'].includes(s.target.alias.name.toUpperCase()) && !s.target.alias.quoted) { p.i--; s.target.alias = undefined }
+  if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p) }
+  if (p.isOp('(') && !startsQuery(p, 1)) s.columns = identList(p)
+  if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p) }
+  parseOutput(p, s)
+  if (p.acceptSeq('DEFAULT', 'VALUES')) s.defaultValues = true
+  else if (p.isWord('VALUES') || p.isWord('VALUE')) { p.next(); s.values = parseValuesRows(p) }
+  else if (p.isWord('SET') && (p.d.name === 'dbvmysql')) { p.next(); s.setAssigns = parseAssignments(p) }
+  else if (startsQuery(p)) s.query = parseQuery(p)
+  else if (p.isWord('EXEC') || p.isWord('EXECUTE')) { while (!p.eof() && !p.isOp(';')) p.next() }
+  else if (p.d.name === 'dbvcouchbase' && p.isOp('(')) { p.skipParens() }
+  else p.fail('expected VALUES or a query')
+  if (p.isWord('ON') && p.isWord('CONFLICT', 1)) {
+    p.i += 2
+    if (p.isOp('(')) p.skipParens()
+    if (p.acceptSeq('ON', 'CONSTRAINT')) p.ident()
+    if (p.accept('WHERE')) parseExpr(p)
+    p.expect('DO')
+    if (p.accept('NOTHING')) { /* no values */ } else { p.expect('UPDATE'); p.expect('SET'); s.conflict = parseAssignments(p); if (p.accept('WHERE')) s.conflictWhere = parseExpr(p) }
+  }
+  if (p.isWord('ON') && p.isWord('DUPLICATE', 1)) { p.i += 2; p.expect('KEY'); p.expect('UPDATE'); s.conflict = parseAssignments(p) }
+  parseReturning(p, s)
+  s.loc = locOf(start, p.prev())
+  return s
+}
+
+function partitionSpec(p: TokenCursor): Ident[] {
+  p.expectOp('(')
+  const dyn: Ident[] = []
+  do {
+    const id = p.ident()
+    if (p.acceptOp('=')) parseExpr(p); else dyn.push(id)
+  } while (p.acceptOp(','))
+  p.expectOp(')')
+  return dyn
+}
+
+function parseInsertDirectory(p: TokenCursor, start: import('../lexer/lexer.js').Token): Stmt {
+  p.accept('LOCAL'); p.expect('DIRECTORY')
+  const path = p.next().image
+  while (!startsQuery(p) && !p.eof() && !p.isOp(';')) { if (p.isOp('(')) p.skipParens(); else p.next() }
+  const query = parseQuery(p)
+  return { k: 'copy', table: { parts: [], loc: locOf(start, start) }, location: path, direction: 'out', query, loc: locOf(start, p.prev()) }
+}
+
+/** Oracle INSERT ALL / FIRST … [WHEN c THEN] INTO t (cols) VALUES (…) … SELECT … */
+function parseInsertAll(p: TokenCursor, start: import('../lexer/lexer.js').Token, w?: With): Stmt {
+  p.next()
+  const branches: InsertBranch[] = []
+  let when: Expr | undefined
+  let isElse = false
+  while (!startsQuery(p)) {
+    if (p.accept('WHEN')) { when = parseExpr(p); p.expect('THEN'); isElse = false; continue }
+    if (p.accept('ELSE')) { when = undefined; isElse = true; continue }
+    p.expect('INTO')
+    const target = tableRef(p, true)
+    const b: InsertBranch = { target, when, isElse }
+    if (p.isOp('(')) b.columns = identList(p)
+    if (p.accept('VALUES')) { p.expectOp('('); b.values = parseExprList(p); p.expectOp(')') }
+    branches.push(b)
+  }
+  const query = parseQuery(p)
+  return { k: 'insert', target: branches[0]?.target, multi: branches, query, loc: locOf(start, p.prev()), with: w }
+}
+
+export function parseAssignments(p: TokenCursor): Assign[] {
+  const out: Assign[] = []
+  do {
+    const start = p.peek()!
+    if (p.isOp('(')) {
+      p.next(); const targets = [p.qname()]; while (p.acceptOp(',')) targets.push(p.qname()); p.expectOp(')')
+      p.expectOp('=')
+      if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const q = parseQuery(p); p.expectOp(')'); out.push({ targets, query: q, loc: locOf(start, p.prev()) }) }
+      else { p.accept('ROW'); const v = parseExpr(p); out.push({ targets, value: v, loc: locOf(start, p.prev()) }) }
+      continue
+    }
+    const target = p.qname()
+    if (!p.acceptOp('=') && !p.acceptOp('+=') && !p.acceptOp('-=')) {
+      if (p.isOp('+') || p.isOp('-') || p.isOp('*') || p.isOp('/') || p.isOp('|')) { p.next(); p.expectOp('=') } else p.expectOp('=')
+    }
+    const value = p.isWord('DEFAULT') ? (p.next(), { k: 'lit', loc: locOf(p.prev(), p.prev()) } as Expr) : parseExpr(p)
+    out.push({ targets: [target], value, loc: locOf(start, p.prev()) })
+  } while (p.acceptOp(','))
+  return out
+}
+
+export function parseUpdate(p: TokenCursor, w?: With): Stmt {
+  const start = p.next()
+  while (p.isAnyWord(['LOW_PRIORITY', 'IGNORE', 'ONLY'])) p.next()
+  if (p.isWord('TOP')) { p.next(); p.skipParens(); p.accept('PERCENT') }
+  const s: Update = { k: 'update', target: tableRef(p, !p.isWord('SET', 1)), sets: [], from: [], joins: [], loc: locOf(start, start), with: w }
+  if (s.target.alias?.name.toUpperCase() === 'SET') { p.i--; s.target.alias = undefined }
+  // MySQL multi-table UPDATE a JOIN b ON … SET …; Teradata UPDATE a FROM b, c SET
+  if (p.isOp(',') || p.isAnyWord(['JOIN', 'INNER', 'LEFT', 'RIGHT', 'CROSS', 'STRAIGHT_JOIN'])) {
+    s.from.push({ k: 'table', name: s.target.name, alias: s.target.alias, loc: s.target.name.loc })
+    parseFromContinuation(p, s)
+  }
+  if (p.accept('FROM') && !p.isWord('SET', 0)) parseFromClause(p, s.from, s.joins)
+  if (p.isWord('WITH') && p.isOp('(', 1)) { p.next(); p.skipParens() }
+  p.expect('SET')
+  s.sets = parseAssignments(p)
+  parseOutput(p, s)
+  if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)
+  if (p.accept('WHERE')) {
+    if (p.isWord('CURRENT') && p.isWord('OF', 1)) { p.i += 2; p.ident() } else s.where = parseExpr(p)
+  }
+  parseReturning(p, s)
+  if (p.isWord('ORDER') && p.isWord('BY', 1)) { p.i += 2; parseExprList(p) }
+  if (p.accept('LIMIT')) parseExpr(p)
+  s.loc = locOf(start, p.prev())
+  return s
+}
+
+function parseFromContinuation(p: TokenCursor, s: { from: import('../ast/types.js').Source[]; joins: import('../ast/types.js').JoinCond[] }): void {
+  // reuse the FROM grammar by parsing "<first item> , …" continuation
+  const holder: import('../ast/types.js').Source[] = []
+  const joins: import('../ast/types.js').JoinCond[] = []
+  if (p.acceptOp(',')) { parseFromItem(p, holder, joins); joins.push({ kind: 'comma', loc: holder[0].loc }) }
+  const save = s.from.length
+  s.from.push(...holder); s.joins.push(...joins)
+  // joins after
+  const rest: import('../ast/types.js').Source[] = []
+  const restJoins: import('../ast/types.js').JoinCond[] = []
+  if (p.isAnyWord(['JOIN', 'INNER', 'LEFT', 'RIGHT', 'CROSS', 'STRAIGHT_JOIN']) || p.isOp(',')) {
+    // parseFromClause needs a first item; emulate with a dummy consumer
+    parseJoinsOnly(p, rest, restJoins)
+  }
+  s.from.push(...rest); s.joins.push(...restJoins)
+  void save
+}
+
+function parseJoinsOnly(p: TokenCursor, from: import('../ast/types.js').Source[], joins: import('../ast/types.js').JoinCond[]): void {
+  // parseFromClause starts with an item; wrap the continuation by temporarily stepping back is not possible,
+  // so loop the join part here
+  for (;;) {
+    if (p.acceptOp(',')) { parseFromItem(p, from, joins); continue }
+    if (!p.isAnyWord(['JOIN', 'INNER', 'LEFT', 'RIGHT', 'CROSS', 'STRAIGHT_JOIN', 'FULL', 'OUTER'])) return
+    const start = p.peek()!
+    let kind: import('../ast/types.js').JoinKind = 'inner'
+    while (!p.isWord('JOIN') && !p.isWord('STRAIGHT_JOIN')) { const u = p.next().upper; if (u === 'LEFT') kind = 'left'; if (u === 'RIGHT') kind = 'right'; if (u === 'CROSS') kind = 'cross'; if (u === 'FULL') kind = 'full'; if (p.eof()) p.fail('expected JOIN') }
+    p.next()
+    parseFromItem(p, from, joins)
+    const c: import('../ast/types.js').JoinCond = { kind, loc: locOf(start, p.prev()) }
+    if (p.accept('ON')) c.on = parseExpr(p)
+    else if (p.accept('USING')) { c.using = identList(p) }
+    joins.push(c)
+  }
+}
+
+export function parseDelete(p: TokenCursor, w?: With): Stmt {
+  const start = p.next()
+  while (p.isAnyWord(['LOW_PRIORITY', 'QUICK', 'IGNORE'])) p.next()
+  if (p.isWord('TOP')) { p.next(); p.skipParens(); p.accept('PERCENT') }
+  const s: Delete = { k: 'delete', target: undefined as unknown as TableRef, from: [], joins: [], loc: locOf(start, start), with: w }
+  p.accept('FROM')
+  // MySQL: DELETE t1, t2 FROM …  / DELETE t1 FROM t1 JOIN …
+  s.target = tableRef(p, !p.isWord('FROM', 1) && !p.isOp(',', 1))
+  if (p.isOp(',') && p.d.name === 'dbvmysql') { while (p.acceptOp(',')) p.qname() }
+  parseOutput(p, s)
+  if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)
+  if (p.isAnyWord(['JOIN', 'INNER', 'LEFT'])) { s.from.push({ k: 'table', name: s.target.name, alias: s.target.alias, loc: s.target.name.loc }); parseJoinsOnly(p, s.from, s.joins) }
+  if (p.accept('USING')) parseFromClause(p, s.from, s.joins)
+  if (p.isWord('WITH') && p.isOp('(', 1)) { p.next(); p.skipParens() }
+  if (p.accept('WHERE')) {
+    if (p.isWord('CURRENT') && p.isWord('OF', 1)) { p.i += 2; p.ident() } else s.where = parseExpr(p)
+  }
+  parseReturning(p, s)
+  if (p.isWord('ORDER') && p.isWord('BY', 1)) { p.i += 2; parseExprList(p) }
+  if (p.accept('LIMIT')) parseExpr(p)
+  s.loc = locOf(start, p.prev())
+  return s
+}
+
+export function parseMerge(p: TokenCursor, w?: With): Stmt {
+  const start = p.next()
+  if (p.isWord('TOP')) { p.next(); p.skipParens(); p.accept('PERCENT') }
+  p.accept('INTO')
+  const target = tableRef(p, !p.isWord('USING', 0))
+  if (target.alias?.name.toUpperCase() === 'USING') { p.i--; target.alias = undefined }
+  p.expect('USING')
+  const from: import('../ast/types.js').Source[] = []
+  parseFromItem(p, from, [])
+  p.expect('ON')
+  const on = parseExpr(p)
+  const whens: MergeWhen[] = []
+  while (p.isWord('WHEN')) {
+    const ws = p.next()
+    const matched = !p.accept('NOT')
+    p.expect('MATCHED')
+    if (p.accept('BY')) p.next()
+    const wh: MergeWhen = { matched, action: 'nothing', loc: locOf(ws, ws) }
+    if (p.accept('AND')) wh.cond = parseExpr(p)
+    p.expect('THEN')
+    if (p.accept('UPDATE')) {
+      p.expect('SET'); wh.action = 'update'; wh.sets = parseAssignments(p)
+      if (p.accept('WHERE')) wh.cond = wh.cond ? { k: 'op', op: 'AND', args: [wh.cond, parseExpr(p)], loc: wh.loc } : parseExpr(p)
+      if (p.accept('DELETE')) { p.expect('WHERE'); const d = parseExpr(p); wh.cond = wh.cond ? { k: 'op', op: 'AND', args: [wh.cond, d], loc: wh.loc } : d }
+    } else if (p.accept('DELETE')) wh.action = 'delete'
+    else if (p.accept('INSERT')) {
+      wh.action = 'insert'
+      if (p.isOp('(')) wh.columns = identList(p)
+      if (p.acceptSeq('DEFAULT', 'VALUES')) wh.values = []
+      else { p.expect('VALUES'); p.expectOp('('); wh.values = parseExprList(p); p.expectOp(')') }
+      if (p.accept('WHERE')) wh.cond = parseExpr(p)
+    } else if (p.acceptSeq('DO', 'NOTHING')) wh.action = 'nothing'
+    else p.fail('expected UPDATE, DELETE or INSERT')
+    wh.loc = locOf(ws, p.prev())
+    whens.push(wh)
+  }
+  const s: Merge = { k: 'merge', target, using: from[0], on, whens, loc: locOf(start, p.prev()), with: w }
+  if (p.isWord('OUTPUT')) { const tmp: { returning?: SelectItem[] } = {}; parseOutput(p, tmp) }
+  return s
+}
+
+/** DB2 FINAL TABLE (INSERT …) / PostgreSQL data-modifying statement used as a row source */
+export function parseDmlInParens(p: TokenCursor): Query {
+  const start = p.peek()!
+  const stmt = p.isWord('INSERT') ? parseInsert(p) : p.isWord('UPDATE') ? parseUpdate(p) : p.isWord('DELETE') ? parseDelete(p) : parseMerge(p)
+  return { k: 'values', rows: [], loc: locOf(start, p.prev()), dml: stmt } as unknown as Query
+}
+
+export { parseWith }
+export type { ParseError }

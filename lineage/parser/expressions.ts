@@ -1,0 +1,442 @@
+// Grammar chapter: expressions (Pratt parser). Operators only matter to lineage as "depends on all parts".
+import type { Expr, Loc, Query, SelectItem, WindowSpec } from '../ast/types.js'
+import { TokenCursor, locOf, NO_SOURCE_WORDS, identOf } from './base.js'
+import { parseQuery, startsQuery } from './query.js'
+
+const DATEPART_FUNCS = new Set(['DATEADD', 'DATEDIFF', 'DATEDIFF_BIG', 'DATEPART', 'DATENAME', 'DATE_TRUNC', 'TIMESTAMPADD',
+  'TIMESTAMPDIFF', 'DATE_PART', 'EXTRACT', 'LAST_DAY', 'DATE_DIFF', 'TIMESTAMP_DIFF', 'DATETIME_DIFF', 'TIMESTAMP_TRUNC',
+  'DATETIME_TRUNC', 'DATE_ADD', 'DATE_SUB', 'TRUNC', 'TIME_SLICE', 'DATEFROMPARTS', 'TIMESTAMP_ADD', 'TIMESTAMP_SUB', 'DATETIME_ADD', 'DATETIME_SUB'])
+const DATEPARTS = new Set(['YEAR', 'YEARS', 'MONTH', 'MONTHS', 'DAY', 'DAYS', 'HOUR', 'HOURS', 'MINUTE', 'MINUTES', 'SECOND', 'SECONDS', 'WEEK',
+  'WEEKS', 'QUARTER', 'DAYOFWEEK', 'DAYOFYEAR', 'DOW', 'DOY', 'EPOCH', 'MILLISECOND', 'MILLISECONDS', 'MICROSECOND', 'NANOSECOND', 'DD', 'D',
+  'MM', 'M', 'YY', 'YYYY', 'HH', 'MI', 'N', 'SS', 'S', 'WK', 'WW', 'QQ', 'Q', 'DW', 'DY', 'Y', 'NS', 'MS', 'MCS', 'ISOWEEK', 'ISO_WEEK', 'TZOFFSET',
+  'WEEKDAY', 'ISOYEAR', 'DATE', 'TIME', 'DATETIME', 'CENTURY', 'DECADE', 'MILLENNIUM', 'JULIAN', 'TIMEZONE', 'TIMEZONE_HOUR', 'TIMEZONE_MINUTE'])
+const TYPED_LITERALS = new Set(['DATE', 'TIMESTAMP', 'TIME', 'INTERVAL', 'DATETIME', 'TIMESTAMPTZ', 'JSON', 'NUMERIC', 'BIGNUMERIC'])
+const COMPARE_OPS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', '<=>', '==', '^=', '~', '~*', '!~', '!~*', '@>', '<@', '&&'])
+const TYPE_CONTINUATION = new Set(['PRECISION', 'VARYING', 'WITH', 'WITHOUT', 'TIME', 'ZONE', 'LOCAL', 'UNSIGNED', 'SIGNED', 'CHARACTER', 'CHAR', 'BYTE'])
+
+export function parseExpr(p: TokenCursor): Expr { return parseOr(p) }
+
+function op(opName: string, args: Expr[], loc: Loc): Expr { return { k: 'op', op: opName, args, loc } }
+function span(a: Expr | Loc, b: Expr | Loc): Loc {
+  const la = 'sl' in a ? a : exprLoc(a)
+  const lb = 'sl' in b ? b : exprLoc(b)
+  return { sl: la.sl, sc: la.sc, el: lb.el, ec: lb.ec }
+}
+export function exprLoc(e: Expr): Loc { return e.k === 'col' ? e.name.loc : e.loc }
+
+function parseOr(p: TokenCursor): Expr {
+  let left = parseAnd(p)
+  while (p.isWord('OR') || p.isOp('||') && false) { p.next(); const r = parseAnd(p); left = op('OR', [left, r], span(left, r)) }
+  return left
+}
+function parseAnd(p: TokenCursor): Expr {
+  let left = parseNot(p)
+  while (p.isWord('AND') || p.isOp('&&') && p.d.name === 'dbvmysql') { p.next(); const r = parseNot(p); left = op('AND', [left, r], span(left, r)) }
+  return left
+}
+function parseNot(p: TokenCursor): Expr {
+  if (p.isWord('NOT') || (p.isOp('!') && !p.isOp('=', 1))) { const t = p.next(); const e = parseNot(p); return op('NOT', [e], span(locOf(t, t), e)) }
+  return parseComparison(p)
+}
+
+function parseComparison(p: TokenCursor): Expr {
+  let left = parseAdditive(p)
+  for (;;) {
+    const t = p.peek()
+    if (!t) return left
+    if ((t.kind === 'op') && COMPARE_OPS.has(t.image)) {
+      p.next()
+      if (p.isAnyWord(['ANY', 'ALL', 'SOME']) && p.isOp('(', 1) && startsQuery(p, 2)) {
+        p.next(); p.next(); const q = parseQuery(p); const e = p.expectOp(')')
+        left = { k: 'cmpq', expr: left, query: q, loc: span(left, locOf(e, e)) }
+        continue
+      }
+      if (p.isOp('(') && startsQuery(p, 1)) {
+        const s = p.next(); const q = parseQuery(p); const e = p.expectOp(')')
+        left = { k: 'cmpq', expr: left, query: q, loc: span(left, locOf(e, e)) }; void s
+        continue
+      }
+      if (p.isAnyWord(['ANY', 'ALL', 'SOME']) && p.isOp('(', 1)) p.next()
+      const r = parseAdditive(p)
+      left = op(t.image, [left, r], span(left, r))
+      continue
+    }
+    if (t.kind !== 'word') return left
+    const neg = t.upper === 'NOT' && p.isAnyWord(['IN', 'LIKE', 'ILIKE', 'BETWEEN', 'RLIKE', 'REGEXP', 'SIMILAR'], 1)
+    const w = neg ? p.peek(1)!.upper : t.upper
+    if (w === 'IS') {
+      p.next(); p.accept('NOT')
+      if (p.accept('DISTINCT')) { p.expect('FROM'); const r = parseAdditive(p); left = op('IS', [left, r], span(left, r)); continue }
+      const e = p.next() // NULL, TRUE, FALSE, UNKNOWN, NAN, JSON …
+      left = op('IS', [left], span(left, locOf(e, e)))
+      continue
+    }
+    if (w === 'ISNULL' || w === 'NOTNULL') { const e = p.next(); left = op('IS', [left], span(left, locOf(e, e))); continue }
+    if (w === 'IN') {
+      if (neg) p.next()
+      p.next()
+      if (!p.isOp('(')) { const r = parseAdditive(p); left = op('IN', [left, r], span(left, r)); continue } // IN UNNEST(x), IN @list
+      p.next()
+      if (startsQuery(p)) {
+        const q = parseQuery(p); const e = p.expectOp(')')
+        left = { k: 'in', expr: left, query: q, loc: span(left, locOf(e, e)) }
+      } else {
+        const list = p.isOp(')') ? [] : parseExprList(p); const e = p.expectOp(')')
+        left = { k: 'in', expr: left, list, loc: span(left, locOf(e, e)) }
+      }
+      continue
+    }
+    if (w === 'BETWEEN') {
+      if (neg) p.next()
+      p.next(); p.accept('SYMMETRIC'); p.accept('ASYMMETRIC')
+      const lo = parseAdditive(p); p.expect('AND'); const hi = parseAdditive(p)
+      left = op('BETWEEN', [left, lo, hi], span(left, hi)); continue
+    }
+    if (w === 'LIKE' || w === 'ILIKE' || w === 'RLIKE' || w === 'REGEXP' || w === 'SIMILAR' || w === 'GLOB' || w === 'MATCH') {
+      if (neg) p.next()
+      p.next(); if (w === 'SIMILAR') p.expect('TO')
+      p.accept('ANY'); p.accept('ALL')
+      const r = parseAdditive(p)
+      let e = r
+      if (p.accept('ESCAPE')) e = parseAdditive(p)
+      left = op('LIKE', [left, r], span(left, e)); continue
+    }
+    return left
+  }
+}
+
+const ADD_OPS = new Set(['+', '-', '||', '&', '|', '^', '#', '<<', '>>'])
+const MUL_OPS = new Set(['*', '/', '%', '**', '->', '->>', '#>', '#>>'])
+
+function parseAdditive(p: TokenCursor): Expr {
+  let left = parseMultiplicative(p)
+  for (;;) {
+    const t = p.peek()
+    if (t && t.kind === 'op' && ADD_OPS.has(t.image)) { p.next(); const r = parseMultiplicative(p); left = op(t.image, [left, r], span(left, r)); continue }
+    if (t && t.kind === 'word' && (t.upper === 'DIV' || t.upper === 'MOD') && p.d.name === 'dbvmysql') { p.next(); const r = parseMultiplicative(p); left = op(t.upper, [left, r], span(left, r)); continue }
+    return left
+  }
+}
+function parseMultiplicative(p: TokenCursor): Expr {
+  let left = parseUnary(p)
+  for (;;) {
+    const t = p.peek()
+    if (t && t.kind === 'op' && MUL_OPS.has(t.image)) { p.next(); const r = parseUnary(p); left = op(t.image, [left, r], span(left, r)); continue }
+    return left
+  }
+}
+function parseUnary(p: TokenCursor): Expr {
+  const t = p.peek()
+  if (t && t.kind === 'op' && (t.image === '-' || t.image === '+' || t.image === '~' || t.image === '@')) {
+    p.next(); const e = parseUnary(p); return op(t.image, [e], span(locOf(t, t), e))
+  }
+  if (t && t.kind === 'word' && t.upper === 'PRIOR') { p.next(); return parseUnary(p) }
+  return parsePostfix(p, parsePrimary(p))
+}
+
+/** `::type`, `[i]`, `.field`, `:path`, AT TIME ZONE, COLLATE */
+function parsePostfix(p: TokenCursor, e: Expr): Expr {
+  for (;;) {
+    if (p.isOp('::')) { p.next(); const end = parseType(p); e = op('CAST', [e], span(e, end)); continue }
+    if (p.isOp('[') ) {
+      p.next(); const args: Expr[] = [e]
+      if (!p.isOp(']')) { args.push(parseExpr(p)); while (p.acceptOp(':') || p.acceptOp(',')) if (!p.isOp(']')) args.push(parseExpr(p)) }
+      const c = p.expectOp(']'); e = op('[]', args.slice(0, 1).concat(args.slice(1).filter(a => a.k !== 'lit')), span(e, locOf(c, c))); continue
+    }
+    if (p.isOp(':') && p.d.name === 'dbvsnowflake' && (p.isIdentToken(1) || p.peek(1)?.kind === 'string')) {
+      // VARIANT path: the value comes from the top-level column (N6)
+      p.next(); const t = p.next(); e = op('PATH', [e], span(e, locOf(t, t))); continue
+    }
+    if (p.isOp('.') && (e.k === 'op' || e.k === 'func' || e.k === 'subq') && p.isIdentToken(1)) { p.next(); const t = p.next(); e = op('FIELD', [e], span(e, locOf(t, t))); continue }
+    if (p.isWord('AT') && p.isWord('TIME', 1)) { p.i += 3; const z = parseUnary(p); e = op('ATZ', [e, z], span(e, z)); continue }
+    if (p.isWord('COLLATE')) { p.next(); const t = p.next(); e = op('COLLATE', [e], span(e, locOf(t, t))); continue }
+    return e
+  }
+}
+
+/** a data type after CAST … AS or `::`; returns its last location */
+export function parseType(p: TokenCursor): Loc {
+  let last = p.next()
+  while (p.isOp('.') && p.isIdentToken(1)) { p.next(); last = p.next() }
+  for (;;) {
+    if (p.isOp('(')) { p.skipParens(); last = p.prev(); continue }
+    if (p.isOp('<')) { let depth = 0; do { const t = p.next(); if (t.image === '<') depth++; else if (t.image === '>') depth--; else if (t.image === '>>') depth -= 2; last = t } while (depth > 0 && !p.eof()); continue }
+    if (p.isOp('[') && p.isOp(']', 1)) { p.next(); last = p.next(); continue }
+    if (p.isAnyWord(TYPE_CONTINUATION) && !(p.isWord('WITH') && !p.isAnyWord(['TIME', 'LOCAL'], 1))) { last = p.next(); continue }
+    if (p.isWord('ARRAY')) { last = p.next(); continue }
+    break
+  }
+  return locOf(last, last)
+}
+
+export function parseExprList(p: TokenCursor): Expr[] {
+  const out = [parseExpr(p)]
+  while (p.acceptOp(',')) out.push(parseExpr(p))
+  return out
+}
+
+function lit(a: { line: number; col: number; eline: number; ecol: number }, b = a, text?: string): Expr {
+  return { k: 'lit', loc: { sl: a.line, sc: a.col, el: b.eline, ec: b.ecol }, text }
+}
+
+function parsePrimary(p: TokenCursor): Expr {
+  const t = p.peek()
+  if (!t) p.fail('expected an expression')
+  switch (t.kind) {
+    case 'number': p.next(); return lit(t, t, t.image)
+    case 'string': {
+      if (p.d.doubleQuotedStrings && t.image[0] === '"' && p.d.name === 'dbvbigquery') { /* bigquery "x" is a string */ }
+      p.next(); return lit(t, t, t.image)
+    }
+    case 'param': p.next(); return { k: 'var', name: t.image, loc: locOf(t, t) }
+    case 'bad': p.fail('unterminated literal or identifier')
+    case 'punct': return parsePunctPrimary(p)
+    case 'op': {
+      if (t.image === ':' && p.isIdentToken(1)) { p.next(); const n = p.next(); return { k: 'var', name: ':' + n.image, loc: locOf(t, n) } }
+      if (t.image === '$' && p.isIdentToken(1)) { p.next(); const n = p.next(); return lit(t, n, '$' + n.image) }
+      if (t.image === '@' && p.isIdentToken(1)) { p.next(); const n = p.next(); return { k: 'var', name: '@' + n.image, loc: locOf(t, n) } }
+      if (t.image === '*') { p.next(); return { k: 'star', loc: locOf(t, t) } }
+      if (t.image === '?') { p.next(); return { k: 'var', name: '?', loc: locOf(t, t) } }
+      p.fail('unexpected operator')
+    }
+    default: return parseWordPrimary(p)
+  }
+}
+
+function parsePunctPrimary(p: TokenCursor): Expr {
+  const t = p.peek()!
+  if (t.image === '(') {
+    p.next()
+    if (startsQuery(p)) {
+      const q = parseQuery(p); const e = p.expectOp(')')
+      return { k: 'subq', query: q, loc: locOf(t, e) }
+    }
+    const list = parseExprList(p); const e = p.expectOp(')')
+    return list.length === 1 ? wrapLoc(list[0], locOf(t, e)) : op('ROW', list, locOf(t, e))
+  }
+  if (t.image === '[' || t.image === '{') {
+    // array / object constructors (BigQuery, N1QL, Snowflake)
+    const close = t.image === '[' ? ']' : '}'
+    p.next(); const args: Expr[] = []
+    while (!p.isOp(close)) {
+      if (close === '}' && (p.peek()?.kind === 'string' || p.isIdentToken()) && p.isOp(':', 1)) { p.next(); p.next() }
+      args.push(parseExpr(p)); if (!p.acceptOp(',')) break
+    }
+    const e = p.expectOp(close)
+    return op(close === ']' ? 'ARRAY' : 'OBJECT', args, locOf(t, e))
+  }
+  p.fail('unexpected punctuation')
+}
+
+function wrapLoc(e: Expr, loc: Loc): Expr {
+  if (e.k === 'col' || e.k === 'lit' || e.k === 'var') return e
+  return op('()', [e], loc)
+}
+
+function parseWordPrimary(p: TokenCursor): Expr {
+  const t = p.peek()!
+  const u = t.kind === 'word' ? t.upper : ''
+  if (u === 'CASE') return parseCase(p)
+  if (u === 'EXISTS' && p.isOp('(', 1)) {
+    p.next(); p.next(); const q = parseQuery(p); const e = p.expectOp(')')
+    return { k: 'exists', query: q, loc: locOf(t, e) }
+  }
+  if ((u === 'CAST' || u === 'TRY_CAST' || u === 'SAFE_CAST') && p.isOp('(', 1)) {
+    p.next(); p.next(); const e = parseExpr(p)
+    if (p.accept('AS')) parseType(p)
+    if (p.accept('FORMAT')) parseExpr(p)
+    const c = p.expectOp(')')
+    return op('CAST', [e], locOf(t, c))
+  }
+  if ((u === 'INTERVAL') && !p.isOp('(', 1) && !p.isOp(',', 1) && !p.isOp('.', 1)) {
+    p.next(); const v = parseUnary(p)
+    while (p.isAnyWord(DATEPARTS) || p.isWord('TO')) p.next()
+    return v.k === 'lit' ? lit({ line: t.line, col: t.col, eline: exprLoc(v).el, ecol: exprLoc(v).ec }) : op('INTERVAL', [v], span(locOf(t, t), v))
+  }
+  if (TYPED_LITERALS.has(u) && p.peek(1)?.kind === 'string') { p.next(); const s = p.next(); return lit(t, s, s.image) }
+  if (u === 'NEXT' && p.isWord('VALUE', 1) && p.isWord('FOR', 2)) { p.i += 3; const n = p.qname(); return lit(t, p.prev(), n.parts.map(x => x.name).join('.')) }
+  if (u === 'CURRENT' && p.isAnyWord(['DATE', 'TIMESTAMP', 'TIME', 'USER', 'SCHEMA', 'SERVER', 'TIMEZONE', 'PATH', 'SQLID', 'DEGREE'], 1)) { p.next(); const e = p.next(); return lit(t, e) }
+  if (u === 'ARRAY' && p.isOp('(', 1) && startsQuery(p, 2)) {
+    p.next(); p.next(); const q = parseQuery(p); const e = p.expectOp(')')
+    return { k: 'subq', query: q, loc: locOf(t, e) }
+  }
+  if ((u === 'ARRAY' || u === 'STRUCT' || u === 'MAP') && (p.isOp('[', 1) || p.isOp('<', 1))) {
+    p.next(); if (p.isOp('<')) parseTypeArgs(p)
+    if (p.isOp('(')) return parseFuncArgs(p, t, u)
+    return parsePunctPrimary(p)
+  }
+  if (NO_SOURCE_WORDS.has(u) && !p.isOp('.', 1) && !p.isOp('(', 1)) { p.next(); return lit(t, t, u) }
+  if (t.kind === 'word' && p.d.variablePrefix && t.image.startsWith(p.d.variablePrefix)) { p.next(); return { k: 'var', name: t.image, loc: locOf(t, t) } }
+  if (t.kind === 'word' && t.image.startsWith('@')) { p.next(); return { k: 'var', name: t.image, loc: locOf(t, t) } }
+  // a name: column, qualified column, star, or a function call
+  const name = p.qname()
+  if (p.isOp('.') && p.isOp('*', 1)) {
+    p.next(); const s = p.next()
+    return finishStar(p, { k: 'star', qualifier: name, loc: { ...name.loc, el: s.eline, ec: s.ecol } })
+  }
+  if (p.isOp('(')) return parseFuncArgs(p, t, name.parts.map(x => x.name.toUpperCase()).join('.'), name.parts.length)
+  const last = name.parts[name.parts.length - 1].name.toUpperCase()
+  if (name.parts.length > 1 && (last === 'NEXTVAL' || last === 'CURRVAL')) return lit(t, p.prev())
+  // Oracle outer-join marker col(+)
+  if (p.isOp('(') && p.isOp('+', 1) && p.isOp(')', 2)) p.i += 3
+  return { k: 'col', name }
+}
+
+function parseTypeArgs(p: TokenCursor): void {
+  let depth = 0
+  do { const t = p.next(); if (t.image === '<') depth++; else if (t.image === '>') depth--; else if (t.image === '>>') depth -= 2 } while (depth > 0 && !p.eof())
+}
+
+function finishStar(p: TokenCursor, star: Extract<Expr, { k: 'star' }>): Expr {
+  // BigQuery / Snowflake: * EXCEPT (a, b), * REPLACE (expr AS c), * EXCLUDE (a)
+  for (;;) {
+    if ((p.isWord('EXCEPT') || p.isWord('EXCLUDE')) && (p.isOp('(', 1) || p.isIdentToken(1))) {
+      p.next(); const paren = p.acceptOp('(')
+      star.except = [p.ident()]; while (paren && p.acceptOp(',')) star.except.push(p.ident())
+      if (paren) p.expectOp(')'); continue
+    }
+    if (p.isWord('REPLACE') && p.isOp('(', 1)) {
+      p.next(); p.next(); star.replace = []
+      do { const e = parseExpr(p); p.accept('AS'); const a = p.ident(); star.replace.push({ expr: e, alias: a, loc: span(e, a.loc) }) } while (p.acceptOp(','))
+      p.expectOp(')'); continue
+    }
+    if (p.isWord('RENAME') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
+    return star
+  }
+}
+
+function parseCase(p: TokenCursor): Expr {
+  const t = p.next()
+  const operand = p.isWord('WHEN') ? undefined : parseExpr(p)
+  const whens: Array<{ when: Expr; then: Expr }> = []
+  while (p.accept('WHEN')) { const w = parseExpr(p); p.expect('THEN'); whens.push({ when: w, then: parseExpr(p) }) }
+  const els = p.accept('ELSE') ? parseExpr(p) : undefined
+  const e = p.expect('END')
+  return { k: 'case', operand, whens, else: els, loc: locOf(t, e) }
+}
+
+function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token, fname: string, nparts = 1): Expr {
+  p.expectOp('(')
+  const upper = fname.split('.').pop()!
+  const args: Expr[] = []
+  const within: Expr[] = []
+  let distinct = false
+  let star = false
+  if (p.accept('DISTINCT')) distinct = true
+  else p.accept('ALL')
+  if (p.isOp('*') && p.isOp(')', 1)) { p.next(); star = true }
+  while (!p.isOp(')')) {
+    if (p.isOp(',')) { p.next(); continue }
+    if (p.isWord('ORDER') && p.isWord('BY', 1)) { p.i += 2; within.push(...parseOrderList(p)); continue }
+    if (p.isAnyWord(['SEPARATOR', 'FROM', 'FOR', 'IN', 'USING', 'PLACING', 'BOTH', 'LEADING', 'TRAILING', 'IGNORE', 'RESPECT', 'NULLS', 'ON', 'OVERFLOW', 'WITH', 'COUNT', 'TRUNCATE', 'WITHOUT', 'ERROR', 'EMPTY', 'ABSENT', 'RETURNING', 'KEEP'])) {
+      const w = p.next().upper
+      if (w === 'USING' && p.isIdentToken() && !p.isOp('(', 1)) { p.next(); continue }
+      if ((w === 'IGNORE' || w === 'RESPECT') && p.isWord('NULLS')) { p.next(); continue }
+      continue
+    }
+    if (p.isWord('AS') && args.length > 0) { p.next(); if (!p.isOp(')')) parseType(p); continue }
+    if (p.isIdentToken() && p.isOp('=>', 1)) { p.i += 2; args.push(parseExpr(p)); continue }
+    if (upper === 'LIMIT' || p.isWord('LIMIT')) { p.next(); parseExpr(p); continue }
+    if (startsQuery(p)) { const q = parseQuery(p); args.push({ k: 'subq', query: q, loc: q.loc }); continue }
+    args.push(parseExpr(p))
+    if (p.isIdentToken() && !p.isAnyWord(['ORDER', 'SEPARATOR', 'FROM', 'FOR', 'IN', 'USING', 'AS', 'IGNORE', 'RESPECT', 'NULLS', 'ON', 'LIMIT', 'RETURNING', 'WITH']) && upper !== 'STRUCT') {
+      // typed/keyword glue we don't model (e.g. JSON_VALUE(x, 'p' RETURNING …)); skip one word
+      p.next()
+    }
+  }
+  let end = p.expectOp(')')
+  fixKeywordArgs(p, upper, args)
+  const fn: Extract<Expr, { k: 'func' }> = { k: 'func', name: upper, args, distinct, star, loc: locOf(start, end) }
+  if (within.length) fn.within = within
+  void nparts
+  for (;;) {
+    if (p.isWord('WITHIN') && p.isWord('GROUP', 1)) { p.i += 2; p.expectOp('('); p.expect('ORDER'); p.expect('BY'); (fn.within ??= []).push(...parseOrderList(p)); end = p.expectOp(')'); continue }
+    if (p.isWord('FILTER') && p.isOp('(', 1)) { p.i += 2; p.expect('WHERE'); fn.filter = parseExpr(p); end = p.expectOp(')'); continue }
+    if ((p.isWord('IGNORE') || p.isWord('RESPECT')) && p.isWord('NULLS', 1)) { p.i += 2; end = p.prev(); continue }
+    if (p.isWord('KEEP') && p.isOp('(', 1)) { p.i += 2; while (!p.isOp(')') && !p.eof()) { if (p.acceptSeq('ORDER', 'BY')) (fn.within ??= []).push(...parseOrderList(p)); else p.next() } end = p.expectOp(')'); continue }
+    if (p.isWord('OVER')) { p.next(); fn.over = parseWindow(p); end = p.prev(); continue }
+    break
+  }
+  fn.loc = locOf(start, end)
+  return fn
+}
+
+function fixKeywordArgs(p: TokenCursor, name: string, args: Expr[]): void {
+  if (DATEPART_FUNCS.has(name)) {
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]
+      if (a.k === 'col' && a.name.parts.length === 1 && !a.name.parts[0].quoted && DATEPARTS.has(a.name.parts[0].name.toUpperCase())) {
+        args[i] = { k: 'lit', loc: a.name.loc }
+      }
+    }
+  }
+  if (name === 'CONVERT' && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase') && args.length >= 2) {
+    args[0] = { k: 'lit', loc: exprLoc(args[0]) }
+    if (args.length > 2) args.length = 2
+  }
+}
+
+export function parseWindow(p: TokenCursor): WindowSpec {
+  const w: WindowSpec = { partition: [], order: [] }
+  if (!p.isOp('(')) { p.ident(); return w }
+  p.next()
+  if (p.isIdentToken() && !p.isAnyWord(['PARTITION', 'ORDER', 'ROWS', 'RANGE', 'GROUPS'])) p.next()
+  if (p.acceptSeq('PARTITION', 'BY')) w.partition = parseExprList(p)
+  if (p.acceptSeq('ORDER', 'BY')) w.order = parseOrderList(p)
+  // frame clause: skip to the closing paren
+  let depth = 0
+  while (!p.eof()) {
+    if (p.isOp('(')) depth++
+    if (p.isOp(')')) { if (depth === 0) break; depth-- }
+    p.next()
+  }
+  p.expectOp(')')
+  return w
+}
+
+export function parseOrderList(p: TokenCursor): Expr[] {
+  const out: Expr[] = []
+  do {
+    out.push(parseExpr(p))
+    p.accept('ASC') || p.accept('DESC')
+    if (p.accept('USING')) p.next()
+    if (p.accept('NULLS')) p.next()
+  } while (p.acceptOp(','))
+  return out
+}
+
+export function parseSelectItem(p: TokenCursor): SelectItem {
+  const start = p.peek()!
+  // T-SQL: alias = expr
+  if (p.isIdentToken() && p.isOp('=', 1) && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase') && !p.peek()!.image.startsWith('@')) {
+    const alias = p.ident(); p.next(); const expr = parseExpr(p)
+    return { expr, alias, loc: locOf(start, p.prev()) }
+  }
+  let expr = parseExpr(p)
+  if (expr.k === 'star') expr = finishStar(p, expr)
+  let alias
+  if (p.accept('AS')) alias = aliasIdent(p)
+  else if (canBeAlias(p)) alias = aliasIdent(p)
+  return { expr, alias, loc: locOf(start, p.prev()) }
+}
+
+function aliasIdent(p: TokenCursor) {
+  const t = p.peek()
+  if (t && t.kind === 'string') { p.next(); return identOf(t) }
+  return p.ident()
+}
+
+/** an implicit alias: an identifier that is not a clause keyword */
+export function canBeAlias(p: TokenCursor, k = 0): boolean {
+  const t = p.peek(k)
+  if (!t) return false
+  if (t.kind === 'qident') return true
+  if (t.kind === 'string' && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase' || p.d.name === 'dbvmysql')) return true
+  return t.kind === 'word' && !isClauseWord(p, t.upper)
+}
+
+export function isClauseWord(p: TokenCursor, u: string): boolean {
+  return CLAUSE_WORDS_REF.has(u) || (p.d.name === 'dbvteradata' && u === 'SAMPLE')
+}
+
+import { CLAUSE_WORDS as CLAUSE_WORDS_REF } from './base.js'

@@ -1,0 +1,362 @@
+// Grammar chapter: procedural SQL (T-SQL, PL/SQL, SQL PL, PL/pgSQL, MySQL, BigQuery/Snowflake scripting).
+// Bodies are analysed statement by statement whatever the control flow (conformance D14).
+import type { Expr, Ident, Stmt, ColumnDef } from '../ast/types.js'
+import type { Token } from '../lexer/lexer.js'
+import { tokenize } from '../lexer/lexer.js'
+import { ParseError, TokenCursor, locOf } from './base.js'
+import { parseExpr, parseExprList, parseType } from './expressions.js'
+import { parseQuery, startsQuery } from './query.js'
+import { isBatchSeparator, parseStatement } from './script.js'
+import { skipToEnd } from './ddl.js'
+
+export const PROCEDURAL_START = new Set(['DECLARE', 'BEGIN', 'IF', 'WHILE', 'FOR', 'LOOP', 'REPEAT', 'SET', 'RETURN',
+  'OPEN', 'FETCH', 'CLOSE', 'DO', 'EXECUTE', 'EXEC', 'CASE', 'FOREACH'])
+
+type Cur = TokenCursor & { inBlock?: boolean }
+
+function endOfStatement(p: TokenCursor): void { p.acceptOp(';') }
+
+/** statements until one of the stop words (not consumed) */
+export function parseBody(p: Cur, stops: string[]): Stmt[] {
+  const body: Stmt[] = []
+  const was = p.inBlock
+  p.inBlock = true
+  try {
+    while (!p.eof()) {
+      if (p.acceptOp(';')) continue
+      if (isBatchSeparator(p)) break
+      if (p.isAnyWord(stops) && !(p.isWord('END') && p.isOp('.', 1))) break
+      body.push(parseStatement(p))
+      endOfStatement(p)
+    }
+  } finally { p.inBlock = was }
+  return body
+}
+
+export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
+  const u = first.upper
+  switch (u) {
+    case 'BEGIN': return parseBegin(p, first)
+    case 'DECLARE': return parseDeclare(p, first)
+    case 'IF': return parseIf(p, first)
+    case 'WHILE': return parseWhile(p, first)
+    case 'LOOP': case 'REPEAT': {
+      p.next(); const body = parseBody(p, ['END', 'UNTIL']); if (p.accept('UNTIL')) { parseExpr(p) } p.expect('END'); p.accept('LOOP') || p.accept('REPEAT'); if (p.isIdentToken() && !p.isOp(';', 0) && p.peek()!.line === p.prev().line) p.next()
+      return { k: 'block', body, loc: locOf(first, p.prev()) }
+    }
+    case 'FOR': case 'FOREACH': return parseFor(p, first)
+    case 'SET': return parseSet(p, first)
+    case 'RETURN': {
+      p.next()
+      if (p.isOp(';') || p.eof() || p.isWord('END')) return { k: 'return', loc: locOf(first, first) }
+      if (startsQuery(p) || p.isOp('(') && startsQuery(p, 1)) { const q = parseQuery(p); return { k: 'query', query: q, loc: locOf(first, p.prev()) } }
+      if (p.isWord('QUERY')) { p.next(); const q = parseQuery(p); return { k: 'query', query: q, loc: locOf(first, p.prev()) } }
+      const value = parseExpr(p)
+      return { k: 'return', value, loc: locOf(first, p.prev()) }
+    }
+    case 'OPEN': {
+      p.next(); const cursor = p.ident()
+      if (p.accept('FOR')) { const q = parseQuery(p); return { k: 'declare', vars: [{ name: cursor, query: q }], loc: locOf(first, p.prev()) } }
+      skipToEnd(p); return { k: 'other', kind: 'OPEN', loc: locOf(first, p.prev()) }
+    }
+    case 'FETCH': {
+      p.next()
+      while (!p.eof() && !p.isOp(';') && !p.isWord('INTO') && !p.isWord('BULK')) p.next()
+      const cursorTok = p.prev()
+      if (p.accept('INTO') || p.acceptSeq('BULK', 'COLLECT', 'INTO')) {
+        const targets = parseExprList(p)
+        const src: Expr = { k: 'var', name: cursorTok.image, loc: locOf(cursorTok, cursorTok) }
+        return { k: 'assign', targets, value: src, loc: locOf(first, p.prev()) }
+      }
+      return { k: 'other', kind: 'FETCH', loc: locOf(first, p.prev()) }
+    }
+    case 'EXECUTE': case 'EXEC': {
+      if (p.isWord('IMMEDIATE', 1) || true) { p.next(); skipToEnd(p); return { k: 'other', kind: 'EXEC', loc: locOf(first, p.prev()) } }
+      return undefined
+    }
+    case 'CASE': {
+      // CASE statement: CASE … WHEN … THEN stmts … END CASE
+      p.next(); if (!p.isWord('WHEN')) parseExpr(p)
+      const body: Stmt[] = []
+      while (p.accept('WHEN')) { parseExpr(p); p.expect('THEN'); body.push(...parseBody(p, ['WHEN', 'ELSE', 'END'])) }
+      if (p.accept('ELSE')) body.push(...parseBody(p, ['END']))
+      p.expect('END'); p.accept('CASE')
+      return { k: 'block', body, loc: locOf(first, p.prev()) }
+    }
+    case 'DO': return undefined
+  }
+  return undefined
+}
+
+function parseBegin(p: Cur, first: Token): Stmt {
+  p.next()
+  if (p.isAnyWord(['TRAN', 'TRANSACTION', 'WORK', 'DISTRIBUTED']) || p.isOp(';') || p.eof()) {
+    if (!(p.isOp(';') && p.d.name !== 'dbvmssql' && p.d.name !== 'dbvsybase' && p.d.name !== 'dbvmysql' && p.d.name !== 'dbvpostgresql')) { skipToEnd(p); return { k: 'other', kind: 'BEGIN TRANSACTION', loc: locOf(first, p.prev()) } }
+  }
+  if (p.accept('TRY')) {
+    const body = parseBody(p, ['END']); p.expect('END'); p.expect('TRY')
+    if (p.isWord('BEGIN') && p.isWord('CATCH', 1)) { p.i += 2; body.push(...parseBody(p, ['END'])); p.expect('END'); p.expect('CATCH') }
+    return { k: 'block', body, loc: locOf(first, p.prev()) }
+  }
+  p.accept('ATOMIC'); p.acceptSeq('NOT', 'ATOMIC')
+  const body = parseBody(p, ['END', 'EXCEPTION'])
+  if (p.accept('EXCEPTION')) {
+    while (p.accept('WHEN')) { while (!p.isWord('THEN') && !p.eof()) p.next(); p.expect('THEN'); body.push(...parseBody(p, ['WHEN', 'END'])) }
+  }
+  p.expect('END')
+  if (p.isIdentToken() && !p.isOp('(', 1) && p.peek()!.line === p.prev().line && !p.isAnyWord(['IF', 'LOOP', 'ELSE', 'ELSIF', 'WHEN', 'END'])) p.qname()
+  return { k: 'block', body, loc: locOf(first, p.prev()) }
+}
+
+function parseIf(p: Cur, first: Token): Stmt {
+  p.next()
+  const cond = parseExpr(p)
+  const body: Stmt[] = []
+  if (p.accept('THEN')) {
+    body.push(...parseBody(p, ['ELSIF', 'ELSEIF', 'ELSE', 'END']))
+    for (;;) {
+      if (p.accept('ELSIF') || p.accept('ELSEIF')) { parseExpr(p); p.expect('THEN'); body.push(...parseBody(p, ['ELSIF', 'ELSEIF', 'ELSE', 'END'])); continue }
+      if (p.accept('ELSE')) { body.push(...parseBody(p, ['END'])); continue }
+      break
+    }
+    p.expect('END'); p.expect('IF')
+  } else {
+    // T-SQL: IF cond statement [ELSE statement]
+    body.push(parseStatement(p)); p.acceptOp(';')
+    if (p.accept('ELSE')) { body.push(parseStatement(p)) }
+  }
+  return { k: 'block', body, loc: locOf(first, p.prev()), cond } as Stmt
+}
+
+function parseWhile(p: Cur, first: Token): Stmt {
+  p.next()
+  const cond = parseExpr(p)
+  let body: Stmt[]
+  if (p.accept('LOOP')) { body = parseBody(p, ['END']); p.expect('END'); p.expect('LOOP') }
+  else if (p.accept('DO')) { body = parseBody(p, ['END']); p.expect('END'); p.expect('WHILE') }
+  else { body = [parseStatement(p)] }
+  return { k: 'block', body, loc: locOf(first, p.prev()), cond } as Stmt
+}
+
+function parseFor(p: Cur, first: Token): Stmt {
+  p.next()
+  const record = p.ident()
+  // DB2: FOR v AS [c CURSOR FOR] query DO … END FOR
+  if (p.accept('AS')) {
+    if (p.isIdentToken() && p.isWord('CURSOR', 1)) { p.i += 2; p.accept('WITH') && p.accept('HOLD'); p.expect('FOR') }
+    const query = parseQuery(p); p.expect('DO')
+    const body = parseBody(p, ['END']); p.expect('END'); p.expect('FOR')
+    return { k: 'cursorLoop', record, query, body, loc: locOf(first, p.prev()) }
+  }
+  p.expect('IN'); p.accept('REVERSE')
+  let query, cursor: Ident | undefined
+  if (p.isOp('(') && startsQuery(p, 1)) { p.next(); query = parseQuery(p); p.expectOp(')') }
+  else if (startsQuery(p)) query = parseQuery(p)
+  else {
+    const e = parseExpr(p)
+    if (p.acceptOp('..')) parseExpr(p)
+    else if (e.k === 'col' && e.name.parts.length === 1) cursor = e.name.parts[0]
+    if (p.isOp('(')) p.skipParens()
+  }
+  let body: Stmt[] = []
+  if (p.accept('LOOP')) { body = parseBody(p, ['END']); p.expect('END'); p.expect('LOOP') }
+  else if (p.accept('DO')) { body = parseBody(p, ['END']); p.expect('END'); p.expect('FOR') }
+  return { k: 'cursorLoop', record, query, cursor, body, loc: locOf(first, p.prev()) }
+}
+
+function parseSet(p: Cur, first: Token): Stmt {
+  // SET @v = expr | SET v := expr | SET (a, b) = (SELECT …) ; other SET forms are session options
+  const save = p.i
+  p.next()
+  const isVar = (p.isIdentToken() || p.peek()?.kind === 'param') && (p.isOp('=', 1) || p.isOp(':=', 1) || p.isOp('+=', 1))
+    || (p.isIdentToken() && p.isOp('.', 1) && p.isOp('=', 3))
+  if (isVar && !p.isAnyWord(['SESSION', 'GLOBAL', 'LOCAL', 'NAMES', 'TRANSACTION'])) {
+    const targets: Expr[] = [parseExpr(p)]
+    p.next()
+    if (startsQuery(p)) { const q = parseQuery(p); return { k: 'assign', targets, query: q, loc: locOf(first, p.prev()) } }
+    const value = parseExpr(p)
+    while (p.acceptOp(',')) { const t = parseExpr(p); p.next(); const v = parseExpr(p); void t; void v }
+    return { k: 'assign', targets, value, loc: locOf(first, p.prev()) }
+  }
+  if (p.isOp('(') && p.d.name === 'dbvbigquery') {
+    p.next(); const targets = parseExprList(p); p.expectOp(')'); p.expectOp('=')
+    const e = parseExpr(p)
+    if (e.k === 'subq') return { k: 'assign', targets, query: e.query, loc: locOf(first, p.prev()) }
+    return { k: 'assign', targets, value: e, loc: locOf(first, p.prev()) }
+  }
+  p.i = save + 1
+  skipToEnd(p)
+  return { k: 'other', kind: 'SET', loc: locOf(first, p.prev()) }
+}
+
+function parseDeclare(p: Cur, first: Token): Stmt {
+  p.next()
+  const vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: ColumnDef[] }> = []
+  // PL/SQL anonymous block: DECLARE decls BEGIN … END
+  if (p.d.name === 'dbvoracle' || (p.d.name !== 'dbvmssql' && p.d.name !== 'dbvsybase' && p.d.name !== 'dbvbigquery' && p.d.name !== 'dbvmysql' && isPlDeclSection(p))) {
+    parsePlDecls(p, vars)
+    const blk = p.isWord('BEGIN') ? parseBegin(p, p.peek()!) : undefined
+    const body: Stmt[] = [{ k: 'declare', vars, loc: locOf(first, first) }]
+    if (blk) body.push(blk)
+    return { k: 'block', body, loc: locOf(first, p.prev()) }
+  }
+  do {
+    const name = p.ident()
+    if (p.accept('CURSOR')) {
+      while (!p.isWord('FOR') && !p.eof()) p.next(); p.expect('FOR')
+      const q = parseQuery(p); vars.push({ name, query: q }); if (p.isWord('FOR') && p.isWord('UPDATE', 1)) skipToEnd(p); continue
+    }
+    p.accept('AS')
+    if (p.accept('TABLE')) { p.skipParens(); vars.push({ name, table: [] }); continue }
+    if (!p.isOp('=') && !p.isOp(',') && !p.isOp(';') && !p.isWord('DEFAULT')) parseType(p)
+    if (p.acceptOp('=') || p.accept('DEFAULT') || p.acceptOp(':=')) {
+      if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const q = parseQuery(p); p.expectOp(')'); vars.push({ name, query: q }) }
+      else vars.push({ name, value: parseExpr(p) })
+    } else vars.push({ name })
+  } while (p.acceptOp(','))
+  return { k: 'declare', vars, loc: locOf(first, p.prev()) }
+}
+
+function isPlDeclSection(p: TokenCursor): boolean {
+  // DECLARE name type; … BEGIN  (PL/pgSQL, Snowflake, DB2 inside bodies) vs T-SQL DECLARE @x
+  const t = p.peek()
+  return !!t && !t.image.startsWith('@')
+}
+
+function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query }>): void {
+  while (!p.eof() && !p.isWord('BEGIN') && !p.isWord('END')) {
+    if (p.acceptOp(';')) continue
+    if (p.isAnyWord(['PROCEDURE', 'FUNCTION'])) { const s = p.peek()!; parseRoutineBody(p, s, false); continue }
+    if (p.isAnyWord(['TYPE', 'SUBTYPE', 'PRAGMA'])) { skipToEnd(p); continue }
+    if (p.accept('CURSOR')) {
+      const name = p.ident(); if (p.isOp('(')) p.skipParens()
+      if (p.accept('RETURN')) parseType(p)
+      if (!p.accept('IS')) p.expect('FOR')
+      const q = parseQuery(p); vars.push({ name, query: q }); skipToEnd(p); continue
+    }
+    const name = p.ident()
+    if (p.accept('CURSOR')) { while (!p.isWord('FOR') && !p.isWord('IS') && !p.eof()) p.next(); p.next(); const q = parseQuery(p); vars.push({ name, query: q }); skipToEnd(p); continue }
+    p.accept('CONSTANT')
+    if (p.accept('EXCEPTION')) { skipToEnd(p); continue }
+    if (!p.isOp(':=') && !p.isWord('DEFAULT') && !p.isOp(';')) parseType(p)
+    if (p.isOp('%')) { p.next(); p.next() }
+    p.acceptSeq('NOT', 'NULL')
+    if (p.acceptOp(':=') || p.accept('DEFAULT') || p.acceptOp('=')) {
+      if (startsQuery(p)) vars.push({ name, query: parseQuery(p) })
+      else vars.push({ name, value: parseExpr(p) })
+    } else vars.push({ name })
+    skipToEnd(p)
+  }
+}
+
+/** CREATE PROCEDURE / FUNCTION / TRIGGER / PACKAGE / MACRO / TASK: the body's statements are analysed */
+export function parseRoutine(p: TokenCursor, start: Token): Stmt {
+  return parseRoutineBody(p as Cur, start, true)
+}
+
+function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
+  const kind = p.next().upper
+  if (kind === 'PACKAGE') { p.accept('BODY') }
+  if (kind === 'TYPE' || kind === 'EVENT') { skipToEnd(p); return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
+  p.acceptSeq('IF', 'NOT', 'EXISTS')
+  const name = p.qname()
+  const params: Ident[] = []
+  if (p.isOp('(')) {
+    p.next()
+    while (!p.isOp(')') && !p.eof()) {
+      if (p.isIdentToken() && (p.peek(-1)?.image === '(' || p.peek(-1)?.image === ',')) params.push(p.peek()!.kind === 'word' ? { name: p.peek()!.image, quoted: false, loc: locOf(p.peek()!, p.peek()!) } : { name: p.peek()!.image, quoted: true, loc: locOf(p.peek()!, p.peek()!) })
+      if (p.isOp('(')) p.skipParens(); else p.next()
+    }
+    p.expectOp(')')
+  }
+  const wasBlock = p.inBlock
+  p.inBlock = true
+  try {
+    // header options until the body starts
+    for (;;) {
+      if (p.eof()) return { k: 'block', body: [], name, loc: locOf(start, p.prev()) }
+      if (p.isOp(';') && kind === 'PACKAGE') break
+      const t = p.peek()!
+      if (t.kind === 'string' && (t.image.startsWith('$') || p.prev().upper === 'AS')) return embeddedBody(p, t, start, name)
+      if (p.isWord('AS') || p.isWord('IS')) {
+        p.next()
+        const n = p.peek()
+        if (n && n.kind === 'string') return embeddedBody(p, n, start, name)
+        if (kind === 'MACRO' && p.isOp('(')) { p.next(); const body = parseBody(p, []); p.acceptOp(')'); return { k: 'block', body, name, loc: locOf(start, p.prev()) } }
+        if (p.d.name === 'dbvoracle' || p.d.name === 'dbvhana' && false) {
+          const vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query }> = []
+          parsePlDecls(p, vars)
+          const body: Stmt[] = [{ k: 'declare', vars, loc: locOf(start, start) }]
+          if (p.isWord('BEGIN')) body.push(parseBegin(p, p.peek()!))
+          else if (p.accept('END')) { if (p.isIdentToken()) p.next() }
+          return { k: 'block', body, name, params, loc: locOf(start, p.prev()) }
+        }
+        if (p.isWord('BEGIN') || p.isWord('DECLARE')) { const b = parseStatement(p); return { k: 'block', body: [b], name, params, loc: locOf(start, p.prev()) } }
+        if (p.isOp('(') && startsQuery(p, 1) || startsQuery(p) || p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'CALL'])) {
+          const body = kind === 'TASK' || kind === 'FUNCTION' || kind === 'VIEW' ? [parseStatement(p)] : parseBody(p, ['END'])
+          return { k: 'block', body, name, params, loc: locOf(start, p.prev()) }
+        }
+        // T-SQL: AS followed by statements until GO
+        const body = parseBody(p, [])
+        return { k: 'block', body, name, params, loc: locOf(start, p.prev()) }
+      }
+      if (p.isWord('BEGIN') && !p.isWord('ATOMIC', 1) || p.isWord('BEGIN') && p.isWord('ATOMIC', 1)) { const b = parseStatement(p); return { k: 'block', body: [b], name, params, loc: locOf(start, p.prev()) } }
+      if (p.isWord('RETURN') && (startsQuery(p, 1) || p.isOp('(', 1) && startsQuery(p, 2))) { p.next(); const q = parseQuery(p); return { k: 'block', body: [{ k: 'query', query: q, loc: q.loc }], name, loc: locOf(start, p.prev()) } }
+      if (!hasKind && p.isOp(';')) { p.next(); return { k: 'other', kind: 'DECLARATION', loc: locOf(start, p.prev()) } }
+      if (p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE']) && kind === 'TRIGGER' && p.prev().upper === 'EACH' ) { /* unreachable */ }
+      if (p.isOp('(')) { p.skipParens(); continue }
+      if (p.isWord('FOR') && p.isWord('EACH', 1)) { p.i += 3; continue }
+      if (p.isOp(';') && kind !== 'TRIGGER') { return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
+      if (kind === 'TRIGGER' && (startsQuery(p) || p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE'])) && p.prev().upper !== 'BEFORE' && p.prev().upper !== 'AFTER' && p.prev().upper !== 'OR' && p.prev().upper !== ',' && p.prev().upper !== 'OF' && p.prev().upper !== 'INSTEAD' && p.prev().upper !== 'FOR') {
+        const b = parseStatement(p); return { k: 'block', body: [b], name, loc: locOf(start, p.prev()) }
+      }
+      p.next()
+    }
+  } finally { p.inBlock = wasBlock }
+  skipToEnd(p)
+  return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) }
+}
+
+/** $$ … $$ or '…' bodies: re-lex the inner text with positions mapped back into the script */
+function embeddedBody(p: Cur, t: Token, start: Token, name: import('../ast/types.js').QName): Stmt {
+  p.next()
+  // LANGUAGE decides whether the text is SQL
+  let lang = 'SQL'
+  const save = p.i
+  while (!p.eof() && !p.isOp(';')) { if (p.isWord('LANGUAGE')) { p.next(); lang = p.peek()?.upper ?? lang } p.next() }
+  p.i = save
+  for (let k = start.start; false;) void k
+  skipToEnd(p)
+  const header = p.toks.slice(p.toks.indexOf(start), p.toks.indexOf(t)).some((x) => x.upper === 'LANGUAGE' && false)
+  void header
+  const before = p.toks.slice(p.toks.indexOf(start), p.toks.indexOf(t))
+  for (let k = 0; k < before.length; k++) if (before[k].upper === 'LANGUAGE' && before[k + 1]) lang = before[k + 1].upper.replace(/'/g, '')
+  if (!['SQL', 'PLPGSQL', 'PLSQL', 'SQLSCRIPT', "'SQL'", 'PLPGSQL;'].includes(lang)) return { k: 'other', kind: 'ROUTINE', loc: locOf(start, p.prev()) }
+  const openLen = t.image.startsWith('$') ? t.image.indexOf('$', 1) + 1 : 1
+  const inner = t.image.slice(openLen, t.image.length - openLen)
+  const stmts = parseEmbedded(inner, p, t.line, t.col + openLen, t.start + openLen)
+  return { k: 'block', body: stmts, name, loc: locOf(start, p.prev()) }
+}
+
+export function parseEmbedded(text: string, p: TokenCursor, line: number, col: number, offset: number): Stmt[] {
+  const { tokens } = tokenize(text, p.d)
+  for (const tk of tokens) {
+    if (tk.line === 1) tk.col += col - 1
+    if (tk.eline === 1) tk.ecol += col - 1
+    tk.line += line - 1; tk.eline += line - 1
+    tk.start += offset; tk.end += offset
+  }
+  const sub = new TokenCursor(tokens, p.d) as Cur
+  sub.inBlock = true
+  const out: Stmt[] = []
+  while (!sub.eof()) {
+    if (sub.acceptOp(';')) continue
+    const s0 = sub.i
+    try { out.push(parseStatement(sub)) } catch (e) {
+      if (!(e instanceof ParseError)) throw e
+      sub.i = s0 + 1
+      skipToEnd(sub)
+    }
+  }
+  return out
+}

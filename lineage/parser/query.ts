@@ -1,0 +1,357 @@
+// Grammar chapter: queries (SELECT, set operations, VALUES, WITH, FROM items and joins).
+import type { Cte, Expr, JoinCond, JoinKind, Query, Select, Source, With } from '../ast/types.js'
+import { TokenCursor, locOf } from './base.js'
+import { canBeAlias, parseExpr, parseExprList, parseOrderList, parseSelectItem, exprLoc } from './expressions.js'
+import { parseDmlInParens } from './dml.js'
+
+export function startsQuery(p: TokenCursor, k = 0): boolean {
+  const t = p.peek(k)
+  if (!t) return false
+  if (t.kind === 'word') {
+    const u = p.d.abbreviations[t.upper] === 'SELECT' ? 'SELECT' : t.upper
+    return u === 'SELECT' || u === 'WITH' || (u === 'VALUES' && p.isOp('(', k + 1)) || (u === 'FROM' && p.d.name === 'dbvhive' && false)
+  }
+  if (t.kind === 'punct' && t.image === '(') return startsQuery(p, k + 1)
+  return false
+}
+
+export function parseWith(p: TokenCursor): With {
+  p.expect('WITH')
+  const recursive = p.accept('RECURSIVE')
+  const ctes: Cte[] = []
+  do {
+    const start = p.peek()!
+    const name = p.ident()
+    let columns
+    if (p.isOp('(')) { p.next(); columns = [p.ident()]; while (p.acceptOp(',')) columns.push(p.ident()); p.expectOp(')') }
+    p.expect('AS')
+    p.accept('NOT'); p.accept('MATERIALIZED')
+    p.expectOp('(')
+    const query = parseQuery(p)
+    p.expectOp(')')
+    // PostgreSQL SEARCH / CYCLE clauses
+    while (p.isWord('SEARCH') || p.isWord('CYCLE')) { while (!p.isOp(',') && !startsQuery(p) && !p.eof()) p.next() }
+    ctes.push({ name, columns, query, loc: locOf(start, p.prev()) })
+  } while (p.acceptOp(','))
+  return { recursive, ctes }
+}
+
+/** query := [WITH] term { set-op term } [ORDER BY] [LIMIT/OFFSET/FETCH] */
+export function parseQuery(p: TokenCursor): Query {
+  const start = p.peek()!
+  const w = p.isWord('WITH') ? parseWith(p) : undefined
+  let q = parseQueryTerm(p)
+  for (;;) {
+    const t = p.peek()
+    if (!t || t.kind !== 'word' || !['UNION', 'INTERSECT', 'EXCEPT', 'MINUS'].includes(t.upper)) break
+    p.next()
+    const all = p.accept('ALL'); p.accept('DISTINCT')
+    if (p.isWord('BY') && p.isWord('NAME', 1)) p.i += 2
+    const right = parseQueryTerm(p)
+    q = { k: 'setop', op: t.upper, all, left: q, right, orderBy: [], loc: locOf(start, p.prev()) }
+  }
+  const orderBy = parseQueryTail(p)
+  if (q.k === 'setop') q.orderBy = orderBy
+  else if (q.k === 'select') q.orderBy.push(...orderBy)
+  if (w) { q.with = w }
+  q.loc = locOf(start, p.prev())
+  return q
+}
+
+function parseQueryTerm(p: TokenCursor): Query {
+  if (p.isOp('(')) {
+    const s = p.next()
+    const q = parseQuery(p)
+    p.expectOp(')')
+    q.loc = locOf(s, p.prev())
+    return q
+  }
+  if (p.isWord('VALUES')) {
+    const s = p.next()
+    const rows = parseValuesRows(p)
+    return { k: 'values', rows, loc: locOf(s, p.prev()) }
+  }
+  if (p.isWord('WITH')) return parseQuery(p)
+  return parseSelectCore(p)
+}
+
+export function parseValuesRows(p: TokenCursor): Expr[][] {
+  const rows: Expr[][] = []
+  do {
+    p.accept('ROW')
+    if (p.isOp('(')) { p.next(); rows.push(p.isOp(')') ? [] : parseExprList(p)); p.expectOp(')') }
+    else rows.push([parseExpr(p)])
+  } while (p.acceptOp(','))
+  return rows
+}
+
+/** ORDER BY / LIMIT / OFFSET / FETCH / FOR UPDATE after a query; returns the ORDER BY expressions */
+function parseQueryTail(p: TokenCursor): Expr[] {
+  const order: Expr[] = []
+  for (;;) {
+    if (p.isWord('ORDER') && p.isWord('BY', 1)) { p.i += 2; order.push(...parseOrderList(p)); continue }
+    if (p.isWord('ORDER') && p.isWord('SIBLINGS', 1)) { p.i += 3; order.push(...parseOrderList(p)); continue }
+    if (p.isAnyWord(['SORT', 'DISTRIBUTE', 'CLUSTER']) && p.isWord('BY', 1)) { p.i += 2; order.push(...parseOrderList(p)); continue }
+    if (p.accept('LIMIT')) {
+      if (p.isWord('ALL')) { p.next(); continue }
+      parseExpr(p)
+      if (p.acceptOp(',')) parseExpr(p)
+      if (p.isWord('OVER') ) { p.next(); p.skipParens() }
+      continue
+    }
+    if (p.accept('OFFSET')) { parseExpr(p); p.accept('ROWS') || p.accept('ROW'); continue }
+    if (p.accept('FETCH')) {
+      p.accept('FIRST') || p.accept('NEXT')
+      if (!p.isWord('ROWS') && !p.isWord('ROW')) parseExpr(p)
+      p.accept('PERCENT'); p.accept('ROWS') || p.accept('ROW')
+      p.accept('ONLY') || p.acceptSeq('WITH', 'TIES'); continue
+    }
+    if (p.isWord('FOR') && p.isAnyWord(['UPDATE', 'SHARE', 'READ', 'FETCH', 'XML', 'JSON', 'BROWSE', 'NO'], 1)) {
+      p.next(); while (!p.eof() && !p.isOp(';') && !p.isOp(')')) p.next(); continue
+    }
+    if (p.isWord('WITH') && p.isAnyWord(['UR', 'CS', 'RS', 'RR', 'CHECK', 'READ'], 1)) { p.i += 2; if (p.isWord('OPTION')) p.next(); if (p.isWord('ONLY')) p.next(); continue }
+    if (p.isWord('OPTION') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
+    if (p.isWord('SETTINGS') || (p.isWord('FORMAT') && p.isIdentToken(1) && p.d.name === 'dbvmysql')) { p.next(); continue }
+    return order
+  }
+}
+
+export function parseSelectCore(p: TokenCursor): Select {
+  const start = p.peek()!
+  if (!(p.isWord('SELECT') || p.d.abbreviations[p.peek()?.upper ?? ''] === 'SELECT')) p.fail('expected SELECT')
+  p.next()
+  const s: Select = { k: 'select', distinct: false, items: [], from: [], joins: [], groupBy: [], connectBy: [], orderBy: [], loc: locOf(start, start) }
+  for (;;) {
+    if (p.isWord('TOP')) { p.next(); if (p.isOp('(')) { p.next(); s.top = parseExpr(p); p.expectOp(')') } else p.next(); p.accept('PERCENT'); p.acceptSeq('WITH', 'TIES'); continue }
+    if (p.isWord('DISTINCT')) {
+      p.next(); s.distinct = true
+      if (p.isWord('ON') && p.isOp('(', 1)) { p.i += 2; s.orderBy.push(...parseExprList(p)); p.expectOp(')') }
+      continue
+    }
+    if (p.isAnyWord(['ALL', 'UNIQUE', 'DISTINCTROW', 'SQL_CALC_FOUND_ROWS', 'STRAIGHT_JOIN', 'HIGH_PRIORITY', 'SQL_NO_CACHE', 'SQL_CACHE']) && !p.isOp(',', 1) && !p.isOp('.', 1)) { p.next(); continue }
+    if (p.isWord('AS') && p.isAnyWord(['STRUCT', 'VALUE'], 1)) { p.i += 2; continue }
+    if (p.isWord('RAW') || (p.isWord('VALUE') && !p.isOp(',', 1) && p.d.name === 'dbvcouchbase')) { p.next(); continue }
+    break
+  }
+  if (p.isWord('FIRST') && p.peek(1)?.kind === 'number') p.i += 2
+  if (p.isWord('SKIP') && p.peek(1)?.kind === 'number') p.i += 2
+  if (!p.isWord('FROM')) {
+    do { s.items.push(parseSelectItem(p)) } while (p.acceptOp(','))
+  }
+  if (p.isWord('INTO') && !p.isWord('OUTFILE', 1) && !p.isWord('DUMPFILE', 1)) {
+    p.next()
+    if (p.accept('TEMP') || p.accept('TEMPORARY') || p.accept('UNLOGGED')) p.accept('TABLE')
+    else p.accept('TABLE')
+    const first = parseExpr(p)
+    if (first.k === 'var' || p.isOp(',') || p.d.name === 'dbvoracle' || isPlVariableTarget(p)) {
+      s.intoVars = [first]; while (p.acceptOp(',')) s.intoVars.push(parseExpr(p))
+    } else if (first.k === 'col') s.intoTable = first.name
+    else s.intoVars = [first]
+  }
+  if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)
+  parseSelectClauses(p, s)
+  s.loc = locOf(start, p.prev())
+  return s
+}
+
+/** in procedural dialects SELECT … INTO v (no FROM a table name) is a variable; decided by the block parser */
+function isPlVariableTarget(p: TokenCursor): boolean { return (p as TokenCursor & { inBlock?: boolean }).inBlock === true && p.d.name !== 'dbvmssql' }
+
+function parseSelectClauses(p: TokenCursor, s: Select): void {
+  for (;;) {
+    if (p.isWord('LATERAL') && p.isWord('VIEW', 1)) { parseLateralView(p, s); continue }
+    if (p.accept('WHERE')) { s.where = parseExpr(p); continue }
+    if (p.isWord('START') && p.isWord('WITH', 1)) { p.i += 2; s.connectBy.push(parseExpr(p)); continue }
+    if (p.isWord('CONNECT') && p.isWord('BY', 1)) { p.i += 2; p.accept('NOCYCLE'); s.connectBy.push(parseExpr(p)); continue }
+    if (p.isWord('GROUP') && p.isWord('BY', 1)) { p.i += 2; parseGroupBy(p, s); continue }
+    if (p.accept('HAVING')) { s.having = parseExpr(p); continue }
+    if (p.accept('QUALIFY')) { s.qualify = parseExpr(p); continue }
+    if (p.accept('WINDOW')) { do { p.ident(); p.expect('AS'); p.skipParens() } while (p.acceptOp(',')); continue }
+    break
+  }
+}
+
+function parseGroupBy(p: TokenCursor, s: Select): void {
+  p.accept('ALL'); p.accept('DISTINCT')
+  do {
+    if (p.isAnyWord(['ROLLUP', 'CUBE']) && p.isOp('(', 1)) { p.i += 2; s.groupBy.push(...groupingItems(p)); p.expectOp(')'); continue }
+    if (p.isWord('GROUPING') && p.isWord('SETS', 1)) { p.i += 3; s.groupBy.push(...groupingItems(p)); p.expectOp(')'); continue }
+    if (p.isOp('(') && p.isOp(')', 1)) { p.i += 2; continue }
+    s.groupBy.push(parseExpr(p))
+  } while (p.acceptOp(','))
+  if (p.acceptSeq('WITH', 'ROLLUP') || p.acceptSeq('WITH', 'CUBE')) { /* MySQL/T-SQL suffix */ }
+}
+
+function groupingItems(p: TokenCursor): Expr[] {
+  const out: Expr[] = []
+  do {
+    if (p.isOp('(')) { p.next(); if (!p.isOp(')')) out.push(...parseExprList(p)); p.expectOp(')') }
+    else if (p.isAnyWord(['ROLLUP', 'CUBE']) && p.isOp('(', 1)) { p.i += 2; out.push(...groupingItems(p)); p.expectOp(')') }
+    else out.push(parseExpr(p))
+  } while (p.acceptOp(','))
+  return out
+}
+
+/** Hive: LATERAL VIEW [OUTER] explode(expr) t AS c1, c2 */
+function parseLateralView(p: TokenCursor, s: Select): void {
+  const start = p.peek()!
+  p.i += 2; p.accept('OUTER')
+  const fn = parseExpr(p)
+  const alias = canBeAlias(p) ? p.ident() : undefined
+  const cols = []
+  if (p.accept('AS')) { cols.push(p.ident()); while (p.acceptOp(',')) cols.push(p.ident()) }
+  s.from.push({ k: 'tfunc', name: fn.k === 'func' ? fn.name : 'EXPLODE', args: fn.k === 'func' ? fn.args : [fn], alias, columnAliases: cols, loc: locOf(start, p.prev()) })
+  s.joins.push({ kind: 'cross', loc: locOf(start, p.prev()) })
+}
+
+const JOIN_START = ['JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL', 'OUTER', 'STRAIGHT_JOIN', 'SEMI', 'ANTI', 'ANY', 'ASOF', 'GLOBAL', 'POSITIONAL']
+
+export function parseFromClause(p: TokenCursor, from: Source[], joins: JoinCond[]): void {
+  parseFromItem(p, from, joins)
+  for (;;) {
+    if (p.acceptOp(',')) { parseFromItem(p, from, joins); joins.push({ kind: 'comma', loc: from[from.length - 1].loc }); continue }
+    const start = p.peek()
+    if (!start) return
+    if ((p.isWord('CROSS') || p.isWord('OUTER')) && p.isWord('APPLY', 1)) {
+      p.i += 2; parseFromItem(p, from, joins, true); joins.push({ kind: 'apply', loc: locOf(start, p.prev()) }); continue
+    }
+    if (p.isWord('LATERAL') && p.isWord('VIEW', 1)) return
+    if (!p.isAnyWord(JOIN_START)) return
+    // LEFT / RIGHT as functions would never follow a FROM item, so a word here starts a join
+    let kind: JoinKind = 'inner'
+    while (!p.isWord('JOIN') && !p.isWord('STRAIGHT_JOIN')) {
+      const w = p.next().upper
+      if (w === 'LEFT') kind = 'left'; else if (w === 'RIGHT') kind = 'right'; else if (w === 'FULL') kind = 'full'
+      else if (w === 'CROSS') kind = 'cross'; else if (w === 'NATURAL') kind = 'natural'
+      if (p.eof()) p.fail('expected JOIN')
+      if (!p.isAnyWord([...JOIN_START, 'JOIN', 'SEMI', 'ANTI'])) p.fail('expected JOIN')
+    }
+    p.next()
+    parseFromItem(p, from, joins)
+    const cond: JoinCond = { kind, loc: locOf(start, p.prev()) }
+    if (p.accept('ON')) { const cs = p.peek()!; cond.on = parseExpr(p); cond.text = textOf(p, cs) }
+    else if (p.accept('USING')) { p.expectOp('('); cond.using = [p.ident()]; while (p.acceptOp(',')) cond.using.push(p.ident()); p.expectOp(')') }
+    cond.loc = locOf(start, p.prev())
+    joins.push(cond)
+  }
+}
+
+function textOf(p: TokenCursor, from: { start: number }): string {
+  const last = p.prev()
+  const toks = p.toks
+  let s = ''
+  for (let i = toks.indexOf(from as never); i >= 0 && i < toks.length && toks[i].start <= last.start; i++) s += (s ? ' ' : '') + toks[i].image
+  return s
+}
+
+function parseAliasAndColumns(p: TokenCursor, src: { alias?: import('../ast/types.js').Ident; columnAliases?: import('../ast/types.js').Ident[] }): void {
+  if (p.accept('AS') || canBeAlias(p)) {
+    if (p.isOp('(')) { /* AS (c1, c2) without name (Hive) */ } else src.alias = p.ident()
+  }
+  if (p.isOp('(') && (p.isIdentToken(1)) && (p.isOp(',', 2) || p.isOp(')', 2))) {
+    p.next(); src.columnAliases = [p.ident()]; while (p.acceptOp(',')) src.columnAliases.push(p.ident()); p.expectOp(')')
+  }
+}
+
+function skipTableModifiers(p: TokenCursor): void {
+  for (;;) {
+    if (p.isWord('WITH') && p.isOp('(', 1) && !startsQuery(p, 2)) { p.next(); p.skipParens(); continue }
+    if (p.isAnyWord(['TABLESAMPLE', 'SAMPLE']) && (p.isOp('(', 1) || p.isIdentToken(1))) { p.next(); while (p.isIdentToken() && !p.isOp('(', 0)) p.next(); p.skipParens(); if (p.isWord('REPEATABLE')) { p.next(); p.skipParens() } continue }
+    if (p.isWord('FOR') && p.isAnyWord(['SYSTEM_TIME', 'SYSTEM', 'PORTION'], 1)) { p.next(); while (!p.eof() && !p.isOp(',') && !p.isOp(')') && !p.isOp(';') && !p.isAnyWord(['WHERE', 'JOIN', 'ON', 'LEFT', 'INNER', 'GROUP', 'ORDER', 'AS'])) { if (p.isOp('(')) p.skipParens(); else p.next() } continue }
+    if (p.isWord('AS') && p.isWord('OF', 1)) { p.i += 2; p.accept('SYSTEM'); p.accept('TIME'); p.accept('TIMESTAMP'); p.accept('SCN'); parseExpr(p); continue }
+    if (p.isWord('AT') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
+    if (p.isWord('BEFORE') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
+    if (p.isWord('CHANGES') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
+    if ((p.isWord('PARTITION') || p.isWord('SUBPARTITION')) && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
+    if ((p.isWord('USE') || p.isWord('FORCE') || p.isWord('IGNORE')) && (p.isWord('INDEX', 1) || p.isWord('KEY', 1))) { p.i += 2; p.skipParens(); continue }
+    if (p.isWord('FINAL') && p.d.name !== 'dbvdb2') { p.next(); continue }
+    return
+  }
+}
+
+export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[], lateral = false): void {
+  const start = p.peek()!
+  if (p.accept('LATERAL')) lateral = true
+  if (p.isOp('(')) {
+    if (startsQuery(p, 1)) {
+      p.next(); const query = parseQuery(p); p.expectOp(')')
+      const src: Source = { k: 'derived', query, lateral, loc: locOf(start, p.prev()) }
+      parseAliasAndColumns(p, src)
+      if (src.alias) src.loc = src.alias.loc
+      from.push(src); skipPivot(p, from); return
+    }
+    if (p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE'], 1)) {
+      p.next(); const stmtSrc = parseDmlInParens(p); p.expectOp(')')
+      const src: Source = { k: 'derived', query: stmtSrc, lateral, loc: locOf(start, p.prev()) }
+      parseAliasAndColumns(p, src); from.push(src); return
+    }
+    // parenthesised join tree
+    p.next(); parseFromClause(p, from, joins); p.expectOp(')')
+    if (canBeAlias(p) || p.isWord('AS')) { const tmp: { alias?: import('../ast/types.js').Ident } = {}; parseAliasAndColumns(p, tmp) }
+    return
+  }
+  if ((p.isWord('FINAL') || p.isWord('NEW') || p.isWord('OLD')) && p.isWord('TABLE', 1) && p.isOp('(', 2)) {
+    p.i += 3; const stmtSrc = parseDmlInParens(p); p.expectOp(')')
+    const src: Source = { k: 'derived', query: stmtSrc, loc: locOf(start, p.prev()) }
+    parseAliasAndColumns(p, src); from.push(src); return
+  }
+  if (p.isWord('TABLE') && p.isOp('(', 1)) {
+    p.next(); p.next(); const e = parseExpr(p); p.expectOp(')')
+    const src: Source = { k: 'tfunc', name: e.k === 'func' ? e.name : 'TABLE', args: e.k === 'func' ? e.args : [e], loc: locOf(start, p.prev()) }
+    parseAliasAndColumns(p, src); from.push(src); return
+  }
+  if (p.isWord('VALUES') && p.isOp('(', 1)) {
+    p.next(); const rows = (parseValuesRowsRef)(p)
+    const src: Source = { k: 'values', rows, loc: locOf(start, p.prev()) }
+    parseAliasAndColumns(p, src); from.push(src); return
+  }
+  if (p.peek()?.kind === 'string' || p.peek()?.kind === 'param' || (p.isOp('@') && p.isIdentToken(1))) {
+    // stage / file path read as a table (Snowflake @stage, DuckDB 'file.csv')
+    const t = p.next(); if (t.image === '@') { p.qname() }
+    while (p.isOp('/') || p.isOp('.')) { p.next(); if (p.isIdentToken()) p.next() }
+    const src: Source = { k: 'tfunc', name: 'STAGE', args: [], loc: locOf(start, p.prev()) }
+    parseAliasAndColumns(p, src); from.push(src); return
+  }
+  const name = p.qname()
+  if (p.isOp('(')) {
+    p.next()
+    const args: Expr[] = []
+    while (!p.isOp(')')) {
+      if (p.acceptOp(',')) continue
+      if (p.isIdentToken() && p.isOp('=>', 1)) p.i += 2
+      if (p.isWord('TABLE') && p.isOp('(', 1)) { p.next(); }
+      if (startsQuery(p)) { const q = parseQuery(p); args.push({ k: 'subq', query: q, loc: q.loc }); continue }
+      args.push(parseExpr(p))
+      if (p.isWord('WITH') && p.isWord('OFFSET', 1)) p.i += 2
+    }
+    p.expectOp(')')
+    const fname = name.parts[name.parts.length - 1].name.toUpperCase()
+    if (p.isWord('WITH') && p.isOp('(', 1) && fname === 'OPENJSON') { p.next(); p.skipParens() }
+    const src: Source = { k: 'tfunc', name: fname, args, lateral, loc: locOf(start, p.prev()) }
+    if (p.isWord('WITH') && p.isWord('ORDINALITY', 1)) p.i += 2
+    parseAliasAndColumns(p, src)
+    if (p.isWord('WITH') && p.isWord('OFFSET', 1)) { p.i += 2; if (p.accept('AS') || canBeAlias(p)) p.ident() }
+    from.push(src); skipPivot(p, from); return
+  }
+  skipTableModifiers(p)
+  const src: Source = { k: 'table', name, loc: name.loc }
+  parseAliasAndColumns(p, src)
+  skipTableModifiers(p)
+  from.push(src)
+  skipPivot(p, from)
+}
+
+import { parseValuesRows as parseValuesRowsRef } from './query.js'
+
+/** PIVOT / UNPIVOT / MATCH_RECOGNIZE after a FROM item: the item's columns flow through it unchanged */
+function skipPivot(p: TokenCursor, from: Source[]): void {
+  while ((p.isWord('PIVOT') || p.isWord('UNPIVOT') || p.isWord('MATCH_RECOGNIZE')) && (p.isOp('(', 1) || p.isWord('INCLUDE', 1) || p.isWord('EXCLUDE', 1))) {
+    p.next()
+    while (!p.isOp('(') && !p.eof()) p.next()
+    p.skipParens()
+    const src = from[from.length - 1] as { alias?: import('../ast/types.js').Ident; columnAliases?: import('../ast/types.js').Ident[] }
+    const tmp: { alias?: import('../ast/types.js').Ident; columnAliases?: import('../ast/types.js').Ident[] } = {}
+    parseAliasAndColumns(p, tmp)
+    if (tmp.alias) src.alias = tmp.alias
+  }
+}

@@ -1,0 +1,161 @@
+// Grammar chapter: scripts. Splits a token stream into statements, dispatches on the first word and
+// recovers from a syntax error at the next statement boundary so the other statements keep their lineage.
+import type { Stmt } from '../ast/types.js'
+import type { Token } from '../lexer/lexer.js'
+import type { DialectSpec } from '../dialects/spec.js'
+import { ParseError, TokenCursor, locOf } from './base.js'
+import { parseQuery, startsQuery, parseWith, parseFromClause } from './query.js'
+import { parseDelete, parseInsert, parseMerge, parseUpdate } from './dml.js'
+import { parseAlter, parseCreate, parseRename, skipToEnd } from './ddl.js'
+import { parseProcedural, parseRoutine, PROCEDURAL_START } from './procedural.js'
+import { parseExpr } from './expressions.js'
+
+export interface ParsedStatement {
+  stmt?: Stmt
+  error?: { message: string; token?: Token }
+  first: Token
+  last: Token
+}
+
+const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALYZE', 'VACUUM', 'COMMENT', 'LOCK', 'UNLOCK',
+  'SHOW', 'DESCRIBE', 'DESC', 'EXPLAIN', 'REFRESH', 'MSCK', 'CACHE', 'UNCACHE', 'COMPUTE', 'GROOM', 'OPTIMIZE', 'REINDEX',
+  'CHECKPOINT', 'SAVEPOINT', 'RELEASE', 'COMMIT', 'ROLLBACK', 'START', 'ABORT', 'SET', 'RESET', 'PRAGMA', 'CLUSTER',
+  'DISCARD', 'LISTEN', 'NOTIFY', 'PREPARE', 'DEALLOCATE', 'EXEC', 'EXECUTE', 'CALL', 'PRINT', 'RAISERROR', 'THROW',
+  'DBCC', 'BACKUP', 'RESTORE', 'KILL', 'WAITFOR', 'DENY', 'ADD', 'LIST', 'GET', 'PUT', 'REMOVE', 'UNDROP', 'SHUTDOWN',
+  'FLUSH', 'INVALIDATE', 'ALLOCATE', 'DISCONNECT', 'CONNECT', 'AUDIT', 'NOAUDIT', 'PURGE', 'COLLECT', 'DATABASE',
+  'HELP', 'BT', 'ET', 'LOGON', 'LOGOFF', 'CHECKSUM', 'REPAIR', 'INSTALL', 'UNINSTALL', 'KILL', 'DO', 'HANDLER',
+  'LOAD', 'UNLOAD', 'COPY', 'DECLARE', 'OPEN', 'CLOSE', 'FETCH', 'NULL', 'RAISE', 'EXIT', 'CONTINUE', 'LEAVE',
+  'ITERATE', 'SIGNAL', 'RESIGNAL', 'GOTO', 'BREAK', 'DEFINE', 'UPSERT_STATS', 'SUMMARIZE', 'ECHO', 'SPOOL', 'PROMPT',
+  'WHENEVER', 'VARIABLE', 'EXPORT', 'IMPORT', 'VALIDATE', 'DISABLE', 'ENABLE', 'MERGE_STATS', 'RECOVER', 'UNSET'])
+
+/** a statement boundary the parser may stop at without a `;` (T-SQL and procedural bodies) */
+export function isBatchSeparator(p: TokenCursor, k = 0): boolean {
+  const t = p.peek(k)
+  if (!t) return true
+  if (p.d.batchWord && t.kind === 'word' && t.upper === p.d.batchWord && t.bol) {
+    const n = p.peek(k + 1)
+    return !n || n.line !== t.line || n.kind === 'number'
+  }
+  return false
+}
+
+export function parseStatement(p: TokenCursor): Stmt {
+  const first = p.peek()!
+  const u = first.kind === 'word' ? (p.d.abbreviations[first.upper] ?? first.upper) : first.image
+  if (u === 'WITH') {
+    const w = parseWith(p)
+    const n = p.peek()?.upper ?? ''
+    const nu = p.d.abbreviations[n] ?? n
+    if (nu === 'INSERT') return parseInsert(p, w)
+    if (nu === 'UPDATE') return parseUpdate(p, w)
+    if (nu === 'DELETE') return parseDelete(p, w)
+    if (nu === 'MERGE') return parseMerge(p, w)
+    const q = parseQuery(p)
+    q.with = w
+    q.loc = locOf(first, p.prev())
+    return { k: 'query', query: q, loc: q.loc }
+  }
+  if (u === 'SELECT' || u === '(' || (u === 'VALUES' && p.isOp('(', 1))) {
+    const q = parseQuery(p)
+    return { k: 'query', query: q, loc: locOf(first, p.prev()) }
+  }
+  if (u === 'INSERT' || u === 'UPSERT' || (u === 'REPLACE' && (p.isWord('INTO', 1) || p.isIdentToken(1)))) return parseInsert(p)
+  if (u === 'UPDATE') return parseUpdate(p)
+  if (u === 'DELETE') return parseDelete(p)
+  if (u === 'MERGE') return parseMerge(p)
+  if (u === 'CREATE') return parseCreate(p, first, parseRoutine)
+  if (u === 'ALTER') return parseAlter(p, first)
+  if (u === 'RENAME') return parseRename(p, first)
+  if (u === 'FROM' && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) return parseMultiInsert(p, first)
+  if (first.kind === 'word' && PROCEDURAL_START.has(u)) {
+    const s = parseProcedural(p, first)
+    if (s) return s
+  }
+  if ((first.kind === 'word' || first.kind === 'param') && (p.isOp(':=', 1) || (p.isOp('.', 1) && p.isOp(':=', 3)))) {
+    const target = parseExpr(p); p.expectOp(':=')
+    const value = parseExpr(p)
+    return { k: 'assign', targets: [target], value, loc: locOf(first, p.prev()) }
+  }
+  if (first.kind === 'word' && SKIP_START.has(u)) {
+    p.next(); skipToEnd(p)
+    return { k: 'other', kind: u, loc: locOf(first, p.prev()) }
+  }
+  if (first.kind === 'op' && first.image === '<<') { while (!p.isOp('>>') && !p.eof()) p.next(); p.next(); return { k: 'other', kind: 'LABEL', loc: locOf(first, p.prev()) } }
+  if (first.kind === 'word' && p.isOp(':', 1) && p.isAnyWord(['BEGIN', 'LOOP', 'WHILE', 'FOR', 'REPEAT'], 2)) { p.i += 2; return parseStatement(p) }
+  p.fail(`unsupported statement`)
+}
+
+/** Hive: FROM src INSERT OVERWRITE TABLE a SELECT … [WHERE …] INSERT INTO b SELECT … */
+function parseMultiInsert(p: TokenCursor, first: Token): Stmt {
+  p.next()
+  const from: import('../ast/types.js').Source[] = []
+  const joins: import('../ast/types.js').JoinCond[] = []
+  parseFromClause(p, from, joins)
+  const body: Stmt[] = []
+  while (p.isWord('INSERT')) {
+    const ins = parseInsert(p) as Extract<Stmt, { k: 'insert' }>
+    if (ins.query && ins.query.k === 'select') { ins.query.from = from; ins.query.joins = joins }
+    body.push(ins)
+  }
+  if (!body.length) p.fail('expected INSERT')
+  return { k: 'block', body, loc: locOf(first, p.prev()) }
+}
+
+/** true when the statement just parsed may end here */
+function atBoundary(p: TokenCursor): boolean {
+  if (p.eof() || p.isOp(';') || isBatchSeparator(p)) return true
+  const t = p.peek()!
+  // statements without a terminator (T-SQL, procedural code) end where the next one starts
+  return t.kind === 'word' && (startsQuery(p) || STATEMENT_WORDS.has(p.d.abbreviations[t.upper] ?? t.upper))
+}
+
+const STATEMENT_WORDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'CREATE', 'ALTER', 'DROP', 'TRUNCATE', 'DECLARE',
+  'SET', 'IF', 'WHILE', 'BEGIN', 'END', 'EXEC', 'EXECUTE', 'RETURN', 'PRINT', 'GRANT', 'USE', 'COMMIT', 'ROLLBACK',
+  'OPEN', 'CLOSE', 'FETCH', 'DEALLOCATE', 'RAISERROR', 'THROW', 'CALL', 'FOR', 'LOOP', 'ELSE', 'ELSIF', 'EXCEPTION',
+  'WHEN', 'UPSERT', 'REPLACE', 'GO', 'BREAK', 'CONTINUE', 'GOTO', 'WAITFOR', 'LOAD', 'COPY', 'UNLOAD', 'RENAME', 'FROM'])
+
+/** Parse one statement and require a clean boundary after it. */
+export function parseOne(p: TokenCursor): Stmt {
+  const s = parseStatement(p)
+  if (!atBoundary(p)) p.fail('unexpected token')
+  return s
+}
+
+export function parseScript(tokens: Token[], d: DialectSpec, budgetCheck?: () => boolean): ParsedStatement[] {
+  const p = new TokenCursor(tokens, d)
+  const out: ParsedStatement[] = []
+  while (!p.eof()) {
+    if (p.isOp(';') || isBatchSeparator(p)) { p.next(); continue }
+    if (budgetCheck && !budgetCheck()) break
+    const startIdx = p.i
+    const first = p.peek()!
+    try {
+      const stmt = parseOne(p)
+      out.push({ stmt, first, last: p.toks[Math.max(startIdx, p.i - 1)] })
+    } catch (e) {
+      if (!(e instanceof ParseError) && !(e instanceof RangeError)) throw e
+      const tok = e instanceof ParseError ? e.token : first
+      const message = e instanceof ParseError ? e.message : 'statement too deeply nested'
+      p.i = startIdx
+      recover(p)
+      out.push({ error: { message, token: tok }, first, last: p.toks[Math.max(startIdx, p.i - 1)] })
+    }
+  }
+  return out
+}
+
+/** skip to the end of the broken statement: the first top-level `;` or batch separator */
+function recover(p: TokenCursor): void {
+  let depth = 0
+  p.next()
+  while (!p.eof()) {
+    const t = p.peek()!
+    if (t.kind === 'punct') {
+      if (t.image === '(') depth++
+      else if (t.image === ')') depth = Math.max(0, depth - 1)
+      else if (t.image === ';' && depth === 0) return
+    }
+    if (isBatchSeparator(p)) return
+    p.next()
+  }
+}

@@ -1,0 +1,57 @@
+// What the script (and user metadata) tells us about persistent objects: names, kinds, declared columns.
+// Identifier case rules live here, once per dialect.
+import type { DialectSpec } from '../dialects/spec.js'
+import type { Ident, QName } from '../ast/types.js'
+import type { DbObj } from '../model/types.js'
+
+/** matching key of one identifier part: case-folded unless quoted in a case-sensitive dialect */
+export function identKey(id: Ident, d: DialectSpec): string {
+  return id.quoted && !d.quotedCaseInsensitive ? id.name : id.name.toUpperCase()
+}
+
+export function nameKey(parts: Ident[], d: DialectSpec): string {
+  return parts.map((p) => identKey(p, d)).join('.')
+}
+
+/** BigQuery `a.b.c` in one backtick pair is three parts (conformance N8) */
+export function splitQuoted(q: QName, d: DialectSpec): Ident[] {
+  if (d.name !== 'dbvbigquery') return q.parts
+  const out: Ident[] = []
+  for (const p of q.parts) {
+    if (p.quoted && p.name.includes('.')) for (const s of p.name.split('.')) out.push({ name: s, quoted: true, loc: p.loc })
+    else out.push(p)
+  }
+  return out
+}
+
+/** display name as written: quotes kept, parts joined by dots */
+export function displayName(parts: Ident[], d: DialectSpec): string {
+  return parts.map((p) => (p.quoted ? quote(p.name, d) : p.name)).join('.')
+}
+
+function quote(name: string, d: DialectSpec): string {
+  const q = d.identifierQuotes[0]
+  if (q === '[') return `[${name.replace(/]/g, ']]')}]`
+  if (d.doubleQuotedStrings && q !== '`') return `"${name}"`
+  return `${q}${name.split(q).join(q + q)}${q}`
+}
+
+export interface CatalogEntry {
+  key: string
+  obj: DbObj
+  /** declared columns in order (DDL, CTAS, view, SELECT INTO, metadata); null when unknown */
+  columns: string[] | null
+  kind: 'table' | 'view' | 'stream'
+}
+
+export class Catalog {
+  private entries = new Map<string, CatalogEntry>()
+  get(key: string): CatalogEntry | undefined { return this.entries.get(key) }
+  set(e: CatalogEntry): void { this.entries.set(e.key, e) }
+  delete(key: string): void { this.entries.delete(key) }
+  /** a table referenced by its last part(s) when the catalog knows it qualified (metadata) */
+  findBySuffix(key: string): CatalogEntry | undefined {
+    for (const [k, e] of this.entries) if (k.endsWith('.' + key)) return e
+    return undefined
+  }
+}

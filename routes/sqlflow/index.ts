@@ -3,10 +3,14 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import generateToken from './user/generate-token.js'
 import misc from './misc.js'
+import jobRoutes from './job/index.js'
+import textExports from './generation/export.js'
 
 const modules: FastifyPluginAsync[] = [
   generateToken,
   misc,
+  jobRoutes,
+  textExports,
 ]
 
 export default async function sqlflowRoutes (fastify: FastifyInstance): Promise<void> {

@@ -52,6 +52,6 @@ export function fixtureModel(): SqlflowModel {
 
 const line2 = SQL.indexOf('\n') + 1
 export const STATEMENTS: StatementInfo[] = [
-  { index: 0, file: 'etl/load.sql', hashCode: '0', start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 135, offset: line2 - 1 }, kind: 'insert', ok: true },
-  { index: 1, file: 'etl/load.sql', hashCode: '0', start: { line: 2, column: 1, offset: line2 }, end: { line: 2, column: 68, offset: SQL.length }, kind: 'create_view', ok: true },
+  { index: 0, file: 'etl/load.sql', hashCode: '0', start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 135, offset: line2 - 1 }, kind: 'insert', ok: true, reads: ['1'], writes: ['3'] },
+  { index: 1, file: 'etl/load.sql', hashCode: '0', start: { line: 2, column: 1, offset: line2 }, end: { line: 2, column: 68, offset: SQL.length }, kind: 'create_view', ok: true, reads: ['3'], writes: ['5'] },
 ]

@@ -1,0 +1,69 @@
+// Shared by the job routes: the caller's user id, service errors as SQLFlow envelopes, the stored
+// result of a job, export options from the request, and download headers.
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { SqlflowError, type SqlflowParams } from '../../../plugins/app/sqlflow/index.js'
+import { projectModel } from '../../../lineage/index.js'
+import type { ModelOptions, SqlflowModel, StatementInfo } from '../../../lineage/index.js'
+import { JobError } from '../../../services/jobs/errors.js'
+import type { JobRecord } from '../../../services/jobs/types.js'
+import { UploadError } from '../../../services/uploads/index.js'
+
+export function userOf(request: FastifyRequest): string {
+  return request.identity!.userId
+}
+
+export function paramsOf(request: FastifyRequest): SqlflowParams {
+  return request.sqlflow!.params
+}
+
+/** Run a use case; its expected failures become `{code, error}` (HTTP 200). */
+export async function useCase<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (e) {
+    if (e instanceof JobError || e instanceof UploadError) throw new SqlflowError(e.code, e.message)
+    throw e
+  }
+}
+
+export interface JobResult {
+  record: JobRecord
+  model: SqlflowModel
+  statements: StatementInfo[]
+  sources: Array<{ name: string; text: string }>
+}
+
+export async function loadResult(request: FastifyRequest, jobId: string): Promise<JobResult> {
+  const { record, json } = await useCase(() => request.server.jobs.result(userOf(request), jobId))
+  const parsed = JSON.parse(json) as Omit<JobResult, 'record'>
+  return { record, ...parsed }
+}
+
+/** Model options of an export; jobs default to simple output (end-to-end), as grabit exports do. */
+export function exportModelOptions(p: SqlflowParams, simpleDefault: boolean): Partial<ModelOptions> {
+  return {
+    showRelationType: p.list('showRelationType', ['fdd']),
+    simpleOutput: p.bool('simpleOutput', simpleDefault),
+    ignoreRecordSet: p.bool('ignoreRecordSet', false),
+    ignoreFunction: p.bool('ignoreFunction', false),
+    showConstantTable: p.bool('showConstantTable', false),
+    countArgumentsDirect: p.bool('treatArgumentsInCountFunctionAsDirectDataflow', true),
+  }
+}
+
+export function projected(model: SqlflowModel, p: SqlflowParams, simpleDefault: boolean): SqlflowModel {
+  return projectModel(model, exportModelOptions(p, simpleDefault))
+}
+
+/** `<job name>_<job id>.<ext>` with only filename-safe characters. */
+export function downloadName(base: string, ext: string): string {
+  const safe = base.replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 120) || 'lineage'
+  return `${safe}.${ext}`
+}
+
+export function download(reply: FastifyReply, filename: string, contentType: string, body: string): FastifyReply {
+  return reply
+    .type(contentType)
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .send(body)
+}

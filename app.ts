@@ -35,9 +35,16 @@ export const REDACT_PATHS = [
   'body.token', 'body.secretKey', 'body.password',
 ]
 
+// The deprecated python client sends the token in the query string: never log it.
+const SECRET_QUERY = /([?&](?:token|secretKey|password|access_token|accessToken|code)=)[^&#]*/gi
+export const redactUrl = (url: string): string => url.replace(SECRET_QUERY, '$1[redacted]')
+
+const reqSerializer = (req: { method: string, url: string, host?: string, ip?: string, socket?: { remotePort?: number } }) =>
+  ({ method: req.method, url: redactUrl(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort })
+
 export function fastifyOptions (config: AppConfig, logger: FastifyServerOptions['logger'] = true): FastifyServerOptions {
   return {
-    logger: logger === false ? false : { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, ...(typeof logger === 'object' ? logger : {}) },
+    logger: logger === false ? false : { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, serializers: { req: reqSerializer }, ...(typeof logger === 'object' ? logger : {}) },
     // C# posts to `/sqlflow/generation/sqlflow/`; Koodrive documents `/session/` (spec §1.1, A.2).
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: config.bodyLimit,

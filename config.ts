@@ -34,6 +34,7 @@ export const EnvSchema = Type.Object({
   ANALYZE_INLINE_BYTES: Int(65_536, 0, 1_073_741_824, 'Inputs up to this size are analysed on the HTTP thread; bigger ones in a worker thread'),
   ANALYZE_WORKERS: Int(0, 0, 64, 'Analysis worker threads; 0 = CPU count - 1 (at least 1)'),
   SESSION_TTL_SECONDS: Int(86_400, 60, 31_536_000, 'Lifetime of SQLFlow analysis sessions (sessionId)'),
+  MAX_EVENT_LOOP_DELAY_MS: Int(2000, 0, 600_000, 'Answer 503 while the event loop lags more than this; 0 = off'),
   LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info' }),
   TRUST_PROXY: Type.Union([Type.Literal(''), Type.Literal('true'), Type.Literal('false')], { default: '', description: 'true behind a reverse proxy (client IP from X-Forwarded-For)' }),
 })
@@ -64,6 +65,8 @@ export interface AppConfig {
   /** per-request analysis budget and where it runs (plugins/app/lineage.ts) */
   analysis: { maxBytes: number, maxStatements: number, maxMillis: number, inlineBytes: number, workers: number }
   sessionTtlSeconds: number
+  /** under-pressure threshold; 0 disables load shedding */
+  maxEventLoopDelayMs: number
   logLevel: string
   trustProxy: boolean
 }
@@ -113,6 +116,7 @@ export function loadConfig (env: Record<string, string | undefined> = process.en
       workers: e.ANALYZE_WORKERS,
     },
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
     ...overrides,

@@ -16,6 +16,8 @@ export function testConfig (overrides: Partial<AppConfig> = {}): AppConfig {
     jwtSecretGenerated: false,
     rateLimit: { max: 100_000, windowMs: 60_000, tokenMax: 100_000 },
     logLevel: 'silent',
+    // Load shedding would make tests flaky on a busy CI machine; test/plugins/pressure covers it.
+    maxEventLoopDelayMs: 0,
     ...overrides,
   })
 }

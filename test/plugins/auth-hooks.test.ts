@@ -3,8 +3,30 @@
 import t from 'tap'
 import { Type } from 'typebox'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../helpers/build-app.js'
-import { bearerToken, sqlflowHeaderToken } from '../../plugins/app/auth.js'
+import Fastify from 'fastify'
+import { fastifyOptions } from '../../app.js'
+import { testConfig } from '../helpers/build-app.js'
+import configPlugin from '../../plugins/app/config.js'
+import errors from '../../plugins/app/errors.js'
+import jwt from '../../plugins/external/jwt.js'
+import store from '../../plugins/app/store/index.js'
+import users from '../../plugins/app/users.js'
+import auth, { bearerToken, sqlflowHeaderToken } from '../../plugins/app/auth.js'
+
+// Only the auth layer and its dependencies: the full app already registers the real Koodrive and
+// Zetyun verifiers, and a second registration is refused by design.
+async function buildAuthOnly (t: { teardown(fn: () => unknown): void }, extra: (f: FastifyInstance) => Promise<void>): Promise<FastifyInstance> {
+  const config = testConfig()
+  const fastify = Fastify(fastifyOptions(config, false))
+  for (const plugin of [errors, jwt, store, users, auth]) {
+    if (plugin === errors) await fastify.register(configPlugin, { config })
+    await fastify.register(plugin)
+  }
+  await fastify.register(extra)
+  await fastify.ready()
+  t.teardown(() => fastify.close())
+  return fastify
+}
 
 const Whoami = Type.Object({ kind: Type.String(), userId: Type.String(), tenantId: Type.Optional(Type.String()) })
 
@@ -21,7 +43,7 @@ function routes (register: boolean) {
 }
 
 t.test('verifiers registered', async (t) => {
-  const app = await buildApp(t, {}, { extra: routes(true) })
+  const app = await buildAuthOnly(t, routes(true))
   const get = async (url: string, headers: Record<string, string> = {}) => await app.inject({ method: 'GET', url, headers })
 
   for (const h of [`Bearer ${'a'.repeat(48)}`, `bearer ${'a'.repeat(48)}`, `Bearer+${'a'.repeat(48)}`]) {
@@ -47,17 +69,15 @@ t.test('verifiers registered', async (t) => {
 })
 
 t.test('no verifier registered: fail closed', async (t) => {
-  const app = await buildApp(t, {}, { extra: routes(false) })
+  const app = await buildAuthOnly(t, routes(false))
   t.equal((await app.inject({ method: 'GET', url: '/t/bearer', headers: { authorization: `Bearer ${'a'.repeat(48)}` } })).statusCode, 401)
   t.equal((await app.inject({ method: 'GET', url: '/t/access', headers: { 'x-access-token': 'zet-token' } })).statusCode, 401)
 })
 
 t.test('family error formats apply to auth failures', async (t) => {
-  const app = await buildApp(t, {}, {
-    extra: async (fastify) => {
-      fastify.errorFormats.set('zetyun-test', (err) => ({ statusCode: err.statusCode, body: { code: err.statusCode === 401 ? 40101 : 50001, msg: err.message, data: null } }))
-      fastify.get('/t/z', { schema: { tags: ['zetyun'], summary: 'test', response: { 200: Type.Object({}) } }, config: { family: 'zetyun-test' }, preHandler: fastify.auth.accessToken }, async () => ({}))
-    },
+  const app = await buildAuthOnly(t, async (fastify) => {
+    fastify.errorFormats.set('zetyun-test', (err) => ({ statusCode: err.statusCode, body: { code: err.statusCode === 401 ? 40101 : 50001, msg: err.message, data: null } }))
+    fastify.get('/t/z', { schema: { tags: ['zetyun'], summary: 'test', response: { 200: Type.Object({}) } }, config: { family: 'zetyun-test' }, preHandler: fastify.auth.accessToken }, async () => ({}))
   })
   const r = await app.inject({ method: 'GET', url: '/t/z' })
   t.equal(r.statusCode, 401)

@@ -30,7 +30,7 @@ t.test('onprem on a public interface is refused unless allowed', async (t) => {
   const risky = loadConfig({ HOST: '0.0.0.0', AUTH_MODE: 'onprem' })
   t.throws(() => assertSafe(risky), { name: 'ConfigError' })
   const server = Fastify(fastifyOptions(risky, false))
-  await t.rejects(server.register(app, { config: risky }).ready(), { message: /refusing to listen on 0\.0\.0\.0/ })
+  await t.rejects(async () => { await server.register(app, { config: risky }); await server.ready() }, { message: /refusing to listen on 0\.0\.0\.0/ })
   await server.close().catch(() => {})
   t.doesNotThrow(() => assertSafe(loadConfig({ HOST: '0.0.0.0', AUTH_MODE: 'onprem', ALLOW_PUBLIC_ONPREM: 'true' })))
   t.doesNotThrow(() => assertSafe(loadConfig({ HOST: '0.0.0.0' })), 'cloud on 0.0.0.0 is fine')

@@ -110,7 +110,8 @@ t.test('redis adapter', async (t) => {
   store.client.on('error', () => {}) // reported through ping() below
   if (!await store.ping()) {
     await store.close()
-    t.skip('SKIPPED: no Redis answers at 127.0.0.1:6379 — the Redis adapter was NOT tested')
+    t.comment('SKIPPED: no Redis answers at 127.0.0.1:6379 — the Redis adapter was NOT tested')
+    t.skip('redis adapter contract (no Redis at 127.0.0.1:6379)', () => {})
     return
   }
   t.teardown(async () => {

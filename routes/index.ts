@@ -3,11 +3,13 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import health from './health.js'
 import sqlflow from './sqlflow/index.js'
 import koodrive from './koodrive/index.js'
+import zetyun from './zetyun/index.js'
 
 const families: FastifyPluginAsync[] = [
   health,
   sqlflow,
   koodrive,
+  zetyun,
 ]
 
 export default async function routes (fastify: FastifyInstance): Promise<void> {

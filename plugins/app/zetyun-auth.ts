@@ -1,0 +1,64 @@
+// Zetyun on the shared auth layer: `fastify.zetyun` (use cases on fastify.store), the X-Access-Token
+// verifier behind `fastify.auth.accessToken` with a per-IP failure budget (token brute force → 429),
+// the 'zetyun' error envelope `{code, msg, data:null}`, and the job consumer on the JobQueue.
+import fp from 'fastify-plugin'
+import type { FastifyInstance } from 'fastify'
+import { defaultBudget } from '../../lineage/analyze.js'
+import type { AnalysisResult } from '../../lineage/index.js'
+import type { JobQueue } from '../../services/ports.js'
+import { ThreadPool } from '../../services/jobs/thread-pool.js'
+import { DEFAULT_ZETYUN, ZY_ERRORS, ZetyunError, ZetyunService, kindOfZyCode, type ZyErrorKind } from '../../services/zetyun/index.js'
+import { createLineageRunner } from '../../services/zetyun/lineage-runner.js'
+import type { ErrorFormatter } from './errors.js'
+import { MemoryQueue } from './jobs/memory-queue.js'
+
+declare module 'fastify' {
+  interface FastifyInstance { zetyun: ZetyunService }
+}
+
+const KIND_BY_STATUS: Record<number, ZyErrorKind> = {
+  400: 'validation', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'too_large', 415: 'unsupported_media', 429: 'rate_limited',
+}
+
+export const zetyunFormat: ErrorFormatter = (err, _request, reply) => {
+  const own = kindOfZyCode(err.code)
+  const kind = own ?? KIND_BY_STATUS[err.statusCode] ?? 'internal'
+  if (kind === 'rate_limited' && !reply.hasHeader('retry-after')) reply.header('retry-after', '60')
+  // Our own errors and schema messages are written for clients; anything else gets the generic text.
+  const msg = own !== undefined || err.code === 'FST_ERR_VALIDATION' ? err.message : ZY_ERRORS[kind].msg
+  return { statusCode: ZY_ERRORS[kind].status, body: { code: ZY_ERRORS[kind].code, msg, data: null } }
+}
+
+/** Failed X-Access-Token lookups allowed per IP per minute before every attempt gets 429. */
+export const TOKEN_FAILURES_PER_MINUTE = Number(process.env.ZETYUN_TOKEN_FAILURES_PER_MINUTE ?? '') || 20
+
+export default fp(async function zetyunAuth (fastify: FastifyInstance) {
+  const pool = new ThreadPool(1)
+  fastify.addHook('onClose', async () => { await pool.close() })
+  const engine = createLineageRunner(async (files, dbvendor) => {
+    const r = await pool.run({ files, dbvendor, defaultDatabase: '', defaultSchema: '', budget: defaultBudget })
+    return JSON.parse(r.json) as AnalysisResult
+  })
+  // TODO(jobs plugin): use the shared JobQueue decorator once plugins/app/jobs registers one.
+  const queue: JobQueue = new MemoryQueue()
+  fastify.addHook('onClose', async () => { await queue.close() })
+
+  const zetyun = new ZetyunService(fastify.store, () => queue, DEFAULT_ZETYUN)
+  await zetyun.consume(queue, engine, 1)
+  fastify.decorate('zetyun', zetyun)
+  fastify.errorFormats.set('zetyun', zetyunFormat)
+
+  fastify.auth.registerAccessTokenVerifier(async (token, request) => {
+    const key = `zy:authfail:${request.ip}`
+    if (Number(await fastify.store.get(key) ?? 0) >= TOKEN_FAILURES_PER_MINUTE) {
+      fastify.log.warn({ alert: 'zetyun_token_bruteforce' }, 'access token failures over budget for a client')
+      throw new ZetyunError('rate_limited', 'Too many failed access tokens. Try again later.')
+    }
+    const user = await zetyun.users.byToken(token)
+    if (user === null) {
+      await fastify.store.incr(key, 60)
+      return null
+    }
+    return { userId: user.autoKey, tenantId: user.tenantId, roles: [user.group === 0 ? 'admin' : 'user'], claims: { user } }
+  })
+}, { name: 'zetyun', dependencies: ['config', 'store', 'auth', 'errors'] })

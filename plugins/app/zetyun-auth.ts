@@ -3,14 +3,9 @@
 // the 'zetyun' error envelope `{code, msg, data:null}`, and the job consumer on the JobQueue.
 import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
-import { defaultBudget } from '../../lineage/analyze.js'
-import type { AnalysisResult } from '../../lineage/index.js'
-import type { JobQueue } from '../../services/ports.js'
-import { ThreadPool } from '../../services/jobs/thread-pool.js'
 import { DEFAULT_ZETYUN, ZY_ERRORS, ZetyunError, ZetyunService, kindOfZyCode, type ZyErrorKind } from '../../services/zetyun/index.js'
 import { createLineageRunner } from '../../services/zetyun/lineage-runner.js'
 import type { ErrorFormatter } from './errors.js'
-import { MemoryQueue } from './jobs/memory-queue.js'
 
 declare module 'fastify' {
   interface FastifyInstance { zetyun: ZetyunService }
@@ -33,18 +28,13 @@ export const zetyunFormat: ErrorFormatter = (err, _request, reply) => {
 export const TOKEN_FAILURES_PER_MINUTE = Number(process.env.ZETYUN_TOKEN_FAILURES_PER_MINUTE ?? '') || 20
 
 export default fp(async function zetyunAuth (fastify: FastifyInstance) {
-  const pool = new ThreadPool(1)
-  fastify.addHook('onClose', async () => { await pool.close() })
-  const engine = createLineageRunner(async (files, dbvendor) => {
-    const r = await pool.run({ files, dbvendor, defaultDatabase: '', defaultSchema: '', budget: defaultBudget })
-    return JSON.parse(r.json) as AnalysisResult
-  })
-  // TODO(jobs plugin): use the shared JobQueue decorator once plugins/app/jobs registers one.
-  const queue: JobQueue = new MemoryQueue()
-  fastify.addHook('onClose', async () => { await queue.close() })
-
+  // The same engine facade (inline or worker_threads, same budget) and the same JobQueue as the
+  // SQLFlow API and its jobs: a Zetyun lineage job gives exactly the SQLFlow lineage.
+  const engine = createLineageRunner((files, dbvendor) => fastify.lineage.analyze({ files }, { dbvendor }))
+  const queue = fastify.jobQueue
   const zetyun = new ZetyunService(fastify.store, () => queue, DEFAULT_ZETYUN)
-  await zetyun.consume(queue, engine, 1)
+  // Like SQLFlow jobs: consumed here in embedded mode, otherwise by `npm run worker`.
+  if (fastify.jobsConfig.embeddedWorker) await zetyun.consume(queue, engine, fastify.jobsConfig.concurrency)
   fastify.decorate('zetyun', zetyun)
   fastify.errorFormats.set('zetyun', zetyunFormat)
 
@@ -61,4 +51,4 @@ export default fp(async function zetyunAuth (fastify: FastifyInstance) {
     }
     return { userId: user.autoKey, tenantId: user.tenantId, roles: [user.group === 0 ? 'admin' : 'user'], claims: { user } }
   })
-}, { name: 'zetyun', dependencies: ['config', 'store', 'auth', 'errors'] })
+}, { name: 'zetyun', dependencies: ['config', 'store', 'auth', 'errors', 'jobs', 'lineage'] })

@@ -67,7 +67,7 @@ const sqlLineage: Builtin = {
 }
 
 const EXPORT_FORMATS: Record<string, { file: string, contentType: string }> = {
-  openlineage: { file: 'openlineage.json', contentType: 'application/json' },
+  openlineage: { file: 'openlineage.ndjson', contentType: 'application/x-ndjson' },
   graphml: { file: 'lineage.graphml', contentType: 'application/graphml+xml' },
 }
 
@@ -82,7 +82,7 @@ const lineageExport: Builtin = {
     Cmd: 'builtin:lineage-export',
     Param: { dbvendor: vendorParam, formats: { Default: 'openlineage,graphml', Type: 'string' } },
     Input: { sql: ['sql'] },
-    Output: { openlineage: ['json'], graphml: ['graphml'] },
+    Output: { openlineage: ['ndjson'], graphml: ['graphml'] },
   },
   async run (engine, ctx) {
     const formats = (ctx.params.formats ?? '').split(',').map((f) => f.trim().toLowerCase()).filter(Boolean)

@@ -58,3 +58,9 @@ export function multipart (parts: Part[]): { payload: Buffer, headers: Record<st
   chunks.push(Buffer.from(`--${boundary}--\r\n`))
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
 }
+
+/** Creates `userId` (if needed) and returns form fields carrying a valid token for it (cloud mode). */
+export async function sqlflowLogin (fastify: FastifyInstance, userId = 'tester'): Promise<{ userId: string, token: string }> {
+  if (!await fastify.users.exists(userId)) await fastify.users.create(userId)
+  return { userId, token: fastify.auth.issueSqlflowToken(userId) }
+}

@@ -1,7 +1,7 @@
 // generateToken and the SQLFlow auth rules (spec §1.3, §1.4, §2.1): issue and use via form field,
 // `Token` header, bare header and multipart; refusals with 401 (user) / 403 (token), HTTP 200.
 import t from 'tap'
-import { buildApp, form, multipart } from '../../helpers/build-app.js'
+import { buildApp, form, multipart, sqlflowLogin } from '../../helpers/build-app.js'
 
 const TOKEN_URL = '/gspLive_backend/user/generateToken'
 const VERSION_URL = '/gspLive_backend/version'
@@ -65,6 +65,10 @@ t.test('cloud mode', async (t) => {
     t.equal((await app.inject({ method: 'POST', url: VERSION_URL, ...mp })).json().code, 200)
     const ok = await call({ fields: { userId: 'alice', token } })
     t.notOk('error' in ok, 'no error key on success')
+  })
+
+  t.test('sqlflowLogin test helper gives working credentials', async (t) => {
+    t.equal((await call({ fields: await sqlflowLogin(app, 'helper-user') })).code, 200)
   })
 
   t.test('refusals', async (t) => {

@@ -34,7 +34,10 @@ export default async function moduleRoutes (fastify: FastifyInstance): Promise<v
   app.get('/tf/module/:id', {
     ...auth,
     schema: { tags: ['zetyun'], summary: 'One module', security, params: ZyIdParam, response: { 200: ZyOk(ModuleView), ...errors } },
-  }, async (request) => ({ code: 0 as const, data: await modules.get(caller(request).tenantId, Number(request.params.id)) }))
+  }, async (request) => {
+    const { tenantId } = caller(request)
+    return { code: 0 as const, data: await modules.get(tenantId, Number(request.params.id), await projects.moduleRefs(tenantId)) }
+  })
 
   app.post('/tf/module', {
     ...auth,

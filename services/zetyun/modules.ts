@@ -82,8 +82,8 @@ export class ZyModules {
     return paginate(items, q, MODULE_ORDER_KEYS, 'lastModifyTime')
   }
 
-  async get (tenantId: string, id: number): Promise<ZyModule> {
-    const m = (await this.visible(tenantId)).find((x) => x.id === id)
+  async get (tenantId: string, id: number, refCounts?: Map<number, number>): Promise<ZyModule> {
+    const m = (await this.visible(tenantId, refCounts)).find((x) => x.id === id)
     if (m === undefined) throw notFound()
     return m
   }

@@ -1,7 +1,7 @@
 // `fastify.jobs` (SQLFlow job use cases) and `fastify.jobQueue` (the JobQueue port, also used by
 // Zetyun jobs): BullMQ with REDIS_URL, in-process otherwise. In embedded mode this process also
 // consumes jobs, running the engine in worker_threads; status reconciliation runs at start and
-// periodically in every process.
+// periodically in every process (services/jobs/consumer.ts, shared with worker.ts).
 import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
 import type { AppConfig } from '../../config.js'
@@ -10,9 +10,8 @@ import { SessionService } from '../../services/sessions.js'
 import { jobsConfigFromEnv, type JobsConfig } from '../../services/jobs/config.js'
 import { JobRepo } from '../../services/jobs/repo.js'
 import { JobService, SQLFLOW_JOB_TASK } from '../../services/jobs/service.js'
-import { createJobHandler } from '../../services/jobs/runner.js'
-import { reconcileJobs } from '../../services/jobs/reconcile.js'
-import { ThreadPool } from '../../services/jobs/thread-pool.js'
+import { reconcileJobs, type ReconcileReport } from '../../services/jobs/reconcile.js'
+import { startJobConsumer } from '../../services/jobs/consumer.js'
 import { BullQueue } from './jobs/bullmq-queue.js'
 import { MemoryQueue } from './jobs/memory-queue.js'
 
@@ -43,25 +42,25 @@ async function jobsPlugin(fastify: FastifyInstance): Promise<void> {
   const repo = new JobRepo(fastify.store)
   const sessions = new SessionService(fastify.store, { ttlSeconds: config.sessionTtlSeconds })
   const jobs = new JobService(repo, () => queue, cfg.limits)
-  const analyzer = cfg.embeddedWorker ? new ThreadPool(cfg.threads, cfg.budget.maxMillis * 2) : null
-  if (analyzer) {
-    await queue.process(SQLFLOW_JOB_TASK, createJobHandler({ repo, analyzer, sessions, budget: cfg.budget }), cfg.concurrency)
+  const onReconcile = (r: ReconcileReport): void => {
+    if (r.requeued.length || r.failed.length) fastify.log.warn({ ...r }, 'job reconciliation')
   }
-  const reconcile = (): void => {
-    reconcileJobs(repo, queue).then((r) => {
-      if (r.requeued.length || r.failed.length) fastify.log.warn({ ...r }, 'job reconciliation')
-    }, (e: Error) => fastify.log.error({ err: e }, 'job reconciliation failed'))
-  }
-  fastify.addHook('onReady', async () => { reconcile() })
-  const timer = cfg.reconcileMs > 0 ? setInterval(reconcile, cfg.reconcileMs).unref() : undefined
+  const onError = (e: Error): void => { fastify.log.error({ err: e }, 'job reconciliation failed') }
+  // embedded: this process consumes (and reconciles); otherwise it only reconciles
+  const consumer = cfg.embeddedWorker
+    ? await startJobConsumer({ store: fastify.store, queue, config: cfg, sessionTtlSeconds: config.sessionTtlSeconds, onReconcile, onError })
+    : null
+  const reconcile = (): void => { reconcileJobs(repo, queue).then(onReconcile, onError) }
+  if (!consumer) reconcile()
+  const timer = !consumer && cfg.reconcileMs > 0 ? setInterval(reconcile, cfg.reconcileMs).unref() : undefined
   fastify.decorate('jobQueue', queue)
   fastify.decorate('jobs', jobs)
   fastify.decorate('jobSessions', sessions)
   fastify.decorate('jobsConfig', cfg)
   fastify.addHook('onClose', async () => {
     clearInterval(timer)
-    await queue.close()
-    await analyzer?.close()
+    if (consumer) await consumer.close()
+    else await queue.close()
   })
 }
 

@@ -58,5 +58,9 @@ export function runFixture(fx: FixtureFile): FileRun {
       head: (lines[line - 1] ?? '').trim().slice(0, 90),
     })
   }
-  return { fixture: fx, result, failures, statements: result.statements.length, okStatements: result.statements.filter((s) => s.ok).length }
+  const seen = new Set<string>()
+  const unique = failures
+    .sort((a, b) => a.errorLine - b.errorLine || a.line - b.line)
+    .filter((f) => { const k = `${f.line}|${f.errorLine}|${f.message}`; if (seen.has(k)) return false; seen.add(k); return true })
+  return { fixture: fx, result, failures: unique, statements: result.statements.length, okStatements: result.statements.filter((s) => s.ok).length }
 }

@@ -95,7 +95,7 @@ function analyzeFile(f: SourceFile, single: boolean, d: DialectSpec, a: Analyzer
       if (f.name) b.errors[b.errors.length - 1].file = f.name
       continue
     }
-    a.reads = new Set(); a.writes = new Set()
+    a.reads = new Set(); a.writes = new Set(); a.referenced = new Set()
     try {
       flow.run(ps.stmt!)
     } catch (e) {

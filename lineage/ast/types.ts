@@ -57,6 +57,8 @@ export interface Select {
   having?: Expr
   qualify?: Expr
   connectBy: Expr[]
+  /** Vertica LIMIT n OVER (PARTITION BY … ORDER BY …): a row filter (R1) */
+  limitOver?: Expr[]
   orderBy: Expr[]
   loc: Loc
 }
@@ -76,11 +78,13 @@ export type Stmt =
   | { k: 'query'; query: Query; loc: Loc }
   | { k: 'insert'; target: TableRef; columns?: Ident[]; query?: Query; values?: Expr[][]; defaultValues?: boolean;
       setAssigns?: Assign[]; conflict?: Assign[]; conflictWhere?: Expr; returning?: SelectItem[]; returningInto?: Expr[];
-      partition?: Ident[]; overwrite?: boolean; loc: Loc; multi?: InsertBranch[] ; with?: With }
+      partition?: Ident[]; overwrite?: boolean; loc: Loc; multi?: InsertBranch[] ; with?: With
+      /** N1QL INSERT INTO k (KEY …, VALUE v): the document written is v (D17) */
+      documentValue?: Expr }
   | { k: 'update'; target: TableRef; sets: Assign[]; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[];
       returningInto?: Expr[]; with?: With; loc: Loc }
   | { k: 'delete'; target: TableRef; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[]; with?: With; loc: Loc }
-  | { k: 'merge'; target: TableRef; using: Source; on: Expr; whens: MergeWhen[]; with?: With; loc: Loc }
+  | { k: 'merge'; target: TableRef; using: Source; on: Expr; whens: MergeWhen[]; with?: With; returning?: SelectItem[]; loc: Loc }
   | { k: 'createTable'; name: QName; columns: ColumnDef[]; fks: ForeignKey[]; query?: Query; like?: QName; clone?: QName;
       temporary: boolean; external?: boolean; location?: string; columnList?: Ident[]; loc: Loc }
   | { k: 'createView'; name: QName; columns?: Ident[]; query: Query; materialized: boolean; loc: Loc }
@@ -93,6 +97,8 @@ export type Stmt =
   | { k: 'copy'; table: QName; columns?: Ident[]; location: string; direction: 'in' | 'out'; query?: Query; loc: Loc }
   | { k: 'stream'; name: QName; table: QName; loc: Loc }
   | { k: 'other'; kind: string; loc: Loc; exprs?: Expr[] }
+  /** SQLScript / procedural table variable: lt = SELECT … (read later as FROM :lt) */
+  | { k: 'tableVar'; name: Ident; query: Query; loc: Loc }
 
 export interface InsertBranch { target: TableRef; columns?: Ident[]; values?: Expr[]; query?: Query; when?: Expr; isElse?: boolean }
 

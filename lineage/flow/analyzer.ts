@@ -15,8 +15,12 @@ export interface ResultKind { type: ObjectType; name: string; top?: boolean; loc
 export class Analyzer implements ExprEnv {
   readonly catalog = new Catalog()
   readonly variables = new Map<string, DbObj>()
+  /** SQLScript table variables (`lt = SELECT …`), read as FROM :lt */
+  readonly tableVars = new Map<string, { obj: DbObj; columns: Map<string, { name: string; ref?: ColRef }> }>()
   reads = new Set<string>()
   writes = new Set<string>()
+  /** persistent objects whose columns the current statement referenced (T1: a DML target read) */
+  referenced = new Set<string>()
   private pseudo?: DbObj
   private lineStarts: number[] = [0]
   private text = ''
@@ -95,6 +99,7 @@ export class Analyzer implements ExprEnv {
 
   private columnOf(item: FromItem, id: Ident, loc: Loc, local: boolean): { ref?: ColRef; item?: FromItem; refs?: ColRef[] } {
     const k = this.key(id)
+    if (item.persistent && item.obj) this.referenced.add(item.obj.id)
     if (item.funcSources) return { refs: item.funcSources.map((r) => ({ ...r, loc })), item: local ? item : undefined }
     if (item.columns) {
       const c = item.columns.get(k)
@@ -108,9 +113,17 @@ export class Analyzer implements ExprEnv {
   private resolveUnqualified(id: Ident, loc: Loc, scope: Scope, quiet = false): { ref?: ColRef; item?: FromItem; refs?: ColRef[] } {
     const k = this.key(id)
     for (let s: Scope | undefined = scope; s; s = s.parent) {
+      // the alias of an UNNEST / FLATTEN / explode item denotes the unnested column (N6)
+      const fn = s.items.find((it) => it.funcSources && it.alias && this.key(it.alias) === k)
+      if (fn) return this.columnOf(fn, id, loc, s === scope)
       const known = s.items.filter((it) => it.columns?.has(k))
       if (known.length >= 1) return this.columnOf(known[0], id, loc, s === scope)
+      // a bare alias used as a value is the whole row / document (N1QL `SELECT o AS doc`, D17)
+      const whole = s.items.find((it) => it.alias && !it.funcSources && it.obj && this.key(it.alias) === k)
+      if (whole && this.d.name === 'dbvcouchbase') return { ref: this.ref(whole.obj!, '*', loc, '*'), item: s === scope ? whole : undefined }
       if (s.aliases?.has(k)) return { refs: s.aliases.get(k)!.direct.map((r) => ({ ...r })) }
+      // a declared variable or parameter wins over a guess into a table with unknown columns
+      if (this.variables.has(k)) break
       const open = s.items.filter((it) => it.columns === null || it.funcSources || (it.columns.has('*') && !it.persistent))
       if (open.length === 1) return this.columnOf(open[0], id, loc, s === scope)
       if (open.length > 1) {
@@ -217,8 +230,10 @@ export class Analyzer implements ExprEnv {
     return out
   }
 
-  /** set by the statement layer: DB2 FINAL TABLE (INSERT …) and other DML used as a row source */
+  /** set by the statement layer: DML with RETURNING used as a row source (writable CTEs) */
   onDml?: (stmt: import('../ast/types.js').Stmt, out: ResultSet, scope: Scope) => void
+  /** set by the statement layer: runs DML used as a row source and names its target (DB2 FINAL TABLE) */
+  dmlTarget?: (stmt: import('../ast/types.js').Stmt) => { obj: DbObj; name: QName; key: string } | undefined
 
   relateDeps(target: ColRef, deps: Deps, effect: string, subtype: import('../model/types.js').DataflowSubtype = 'transformation'): void {
     this.b.relate('fdd', target, deps.direct, effect, subtype)
@@ -247,9 +262,11 @@ export class Analyzer implements ExprEnv {
     addFilter(s.where, 'where')
     for (const c of s.connectBy) addFilter(c, 'connectBy')
     addFilter(s.qualify, 'qualify')
+    for (const e of s.limitOver ?? []) addFilter(e, 'limitOver')
     // select items
     const itemDeps: Array<{ item: SelectItem; deps: Deps }> = []
     const aliases = new Map<string, Deps>()
+    const usedKeys = new Set<string>()
     for (const item of s.items) {
       if (item.expr.k === 'star') { this.star(item, item.expr, scope, out); continue }
       if (this.onVarAssign?.(item, scope)) continue
@@ -257,6 +274,9 @@ export class Analyzer implements ExprEnv {
       itemDeps.push({ item, deps })
       const nm = this.itemName(item)
       aliases.set(nm.key, deps)
+      // two items with one name stay two columns: the position decides where each one goes
+      if (usedKeys.has(nm.key)) nm.key = `${nm.key}\u0001${out.cols.length}`
+      usedKeys.add(nm.key)
       const ref = this.ref(obj, nm.name, item.loc, nm.key)
       out.cols.push({ name: nm.name, key: nm.key, ref })
       ;(item as SelectItem & { ref?: ColRef }).ref = ref
@@ -368,7 +388,14 @@ export class Analyzer implements ExprEnv {
     switch (src.k) {
       case 'table': {
         const parts = splitQuoted(src.name, this.d)
+        if (parts.length >= 2 && scope.items.some((it) => it.alias && this.key(it.alias) === this.key(parts[0]))) {
+          // Impala / N1QL: FROM t c, c.orders o — a nested collection of an earlier item (N6)
+          const r = this.resolve(src.name, scope)
+          return { kind: 'func', alias: src.alias, columns: null, funcSources: r.ref ? [r.ref] : r.refs ?? [], persistent: false }
+        }
         if (parts.length === 1) {
+          const tv = this.tableVars.get(parts[0].name.replace(/^:/, '').toUpperCase())
+          if (tv) return { kind: 'variable', obj: tv.obj, alias: src.alias, nameParts: parts, columns: new Map(tv.columns), persistent: false }
           const cte = findCte(scope, this.key(parts[0]))
           if (cte) return { ...cte, alias: src.alias ?? cte.alias, nameParts: parts }
         }
@@ -384,6 +411,11 @@ export class Analyzer implements ExprEnv {
         return item
       }
       case 'derived': {
+        const dml = (src.query as unknown as { dml?: import('../ast/types.js').Stmt }).dml
+        if (dml && !(dml as { returning?: unknown }).returning && this.dmlTarget) {
+          const t = this.dmlTarget(dml)
+          if (t) return { kind: 'table', obj: t.obj, alias: src.alias, nameParts: splitQuoted(t.name, this.d), columns: null, persistent: true, nameKey: t.key }
+        }
         const alias = src.alias?.name ?? ''
         const name = this.b.nextName(`RESULT_OF_${alias.toUpperCase() || 'SUBQUERY'}`)
         const rs = this.query(src.query, src.lateral ? scope : { items: [], parent: scope.parent, ctes: scope.ctes }, { type: 'select_list', name, loc: src.alias?.loc ?? src.loc })
@@ -395,7 +427,8 @@ export class Analyzer implements ExprEnv {
       case 'tfunc': {
         const deps = emptyDeps()
         for (const a of src.args) mergeInto(deps, evalExpr(a, scope, this))
-        return { kind: 'func', alias: src.alias, columns: null, funcSources: deps.direct, persistent: false }
+        const columns = src.columnAliases?.length ? new Map(src.columnAliases.map((c) => [this.key(c), { name: c.name }])) : null
+        return { kind: 'func', alias: src.alias, columns, funcSources: deps.direct, persistent: false }
       }
       case 'values': {
         const obj = this.b.object('select_list', this.b.nextName('RS'), src.loc)

@@ -13,6 +13,14 @@ export class StatementFlow {
   constructor(readonly a: Analyzer) {
     a.onVarAssign = (item, scope) => this.varAssign(item, scope)
     a.onDml = (stmt, out) => this.dmlAsSource(stmt, out)
+    a.dmlTarget = (stmt) => {
+      this.run(stmt)
+      const t = (stmt as { target?: TableRef }).target
+      if (!t) return undefined
+      const e = this.a.entry(t.name)
+      this.a.reads.add(e.obj.id)
+      return { obj: e.obj, name: t.name, key: e.key }
+    }
   }
 
   private get b() { return this.a.b }
@@ -31,10 +39,14 @@ export class StatementFlow {
       case 'declare': return this.declare(s)
       case 'assign': return this.assign(s)
       case 'cursorLoop': return this.cursorLoop(s)
-      case 'block': for (const x of s.body) this.run(x); return
+      case 'block':
+        for (const prm of s.params ?? []) this.a.declareVariable(prm.name, prm.loc, 'scalar')
+        for (const x of s.body) this.run(x)
+        return
       case 'return': return
       case 'copy': return this.copy(s)
       case 'other': return
+      case 'tableVar': return this.tableVar(s)
     }
   }
 
@@ -115,6 +127,15 @@ export class StatementFlow {
     if (s.query) {
       rs = this.a.query(s.query, scope, { type: 'insert-select', name: this.b.nextName('INSERT-SELECT') })
       if (!cols && rs.cols.some((c) => c.name === '*') && rs.cols.length === 1) cols = [{ name: '*' }]
+      if (s.documentValue) {
+        // the whole document is the VALUE expression: map that output column into the keyspace's `*` (D17)
+        const dv = s.documentValue
+        const key = dv.k === 'col' ? this.a.key(dv.name.parts[dv.name.parts.length - 1]) : ''
+        const src = rs.cols.find((c) => c.key === key)
+        if (src) this.b.relate('fdd', this.a.ref(target, '*', undefined, '*'), [src.ref], 'insert', 'identity')
+        this.b.relate('fdr', this.a.rowsRef(target), [rs.rows], 'insert', 'row_count')
+        return
+      }
       this.writeAll(target, rs, cols, 'insert')
     } else if (s.values) {
       for (const row of s.values) row.forEach((v, i) => {
@@ -127,7 +148,7 @@ export class StatementFlow {
     } else if (s.setAssigns) {
       for (const as of s.setAssigns) this.assignTo(target, as, scope, 'insert')
     }
-    if (s.conflict) this.onConflict(s, target, rs, cols, scope)
+    if (s.conflict) { this.a.referenced.delete(target.id); this.onConflict(s, target, rs, cols, scope); if (this.a.referenced.has(target.id)) this.a.reads.add(target.id) }
     if (s.returning) this.returning(s.returning, target, s.target, s.returningInto)
   }
 
@@ -184,7 +205,13 @@ export class StatementFlow {
       return
     }
     const sel = { k: 'select' as const, distinct: false, items, from: [], joins: [], groupBy: [], connectBy: [], orderBy: [], loc: items[0].loc }
-    this.a.query(sel, scope, { type: 'select_list', name: this.b.nextName('RS'), top: true })
+    const sink = this.returnInto
+    this.returnInto = undefined
+    const rs = this.a.query(sel, scope, { type: 'select_list', name: this.b.nextName('RS'), top: !sink })
+    if (sink) {
+      for (const c of rs.cols) { const ref = this.a.ref(sink.obj, c.name, c.ref.loc, c.key); sink.cols.push({ name: c.name, key: c.key, ref }); this.b.relate('fdd', ref, [c.ref], 'select', 'identity') }
+      this.b.relate('fdr', sink.rows, [rs.rows], 'select', 'row_count')
+    }
     this.a.reads.add(target.id)
   }
 
@@ -240,7 +267,7 @@ export class StatementFlow {
 
   private markReads(scope: Scope, target: DbObj, used: ColRef[]): void {
     for (const it of scope.items) if (it.obj && it.persistent && it.obj !== target) this.a.reads.add(it.obj.id)
-    if (used.some((r) => r.obj === target)) this.a.reads.add(target.id)
+    if (used.some((r) => r.obj === target) || this.a.referenced.has(target.id)) this.a.reads.add(target.id)
   }
 
   private update(s: S<'update'>): void {
@@ -326,22 +353,15 @@ export class StatementFlow {
     }
     this.b.relate('fdr', rows, scope.items.filter((it) => !it.persistent && it.obj && it.kind !== 'func').map((it) => this.a.rowsRef(it.obj!)), 'merge', 'row_count')
     this.markReads(scope, obj, used)
+    if (s.returning) this.returning(s.returning, obj, s.target, undefined)
   }
 
-  /** DB2 SELECT … FROM FINAL TABLE (INSERT …): the DML runs, its target's rows are the source (D13) */
+  /** DML with RETURNING used as a row source (a writable CTE): the returned rows are the result (D13) */
   private dmlAsSource(stmt: Stmt, out: ResultSet): void {
-    this.run(stmt)
-    const t = (stmt as { target?: TableRef }).target
-    if (!t) return
-    const e = this.a.entry(t.name)
-    this.a.reads.add(e.obj.id)
-    const names = (stmt as { columns?: Ident[] }).columns?.map((c) => c.name) ?? e.columns ?? []
-    for (const n of names) {
-      const ref = this.a.ref(out.obj, n)
-      out.cols.push({ name: n, key: n.toUpperCase(), ref })
-      this.b.relate('fdd', ref, [this.a.ref(e.obj, n)], 'select', 'identity')
-    }
+    this.returnInto = out
+    try { this.run(stmt) } finally { this.returnInto = undefined }
   }
+  private returnInto?: ResultSet
 
   // ---- DDL ----------------------------------------------------------------------------------
   private createTable(s: S<'createTable'>): void {
@@ -396,7 +416,8 @@ export class StatementFlow {
   }
 
   private copy(s: S<'copy'>): void {
-    const path = this.b.object('path', s.location.replace(/^'|'$/g, ''), s.loc)
+    const stage = s.location.startsWith('@')
+    const path = this.b.object(stage ? 'stage' : 'path', s.location, s.loc, { subType: stage ? 'stage' : 'uri' })
     const star = this.a.ref(path, '*', undefined, '*')
     if (s.query) {
       const rs = this.a.query(s.query, undefined, { type: 'select_list', name: this.b.nextName('RS') })
@@ -416,6 +437,19 @@ export class StatementFlow {
   }
 
   // ---- procedural ---------------------------------------------------------------------------
+  private tableVar(s: S<'tableVar'>): void {
+    const rs = this.a.query(s.query, undefined, { type: 'select_list', name: this.b.nextName('RS') })
+    const obj = this.b.object('variable', s.name.name, s.name.loc, { subType: 'table' })
+    const cols = new Map<string, { name: string; ref?: ColRef }>()
+    for (const c of rs.cols) {
+      const ref = this.a.ref(obj, c.name, undefined, c.key)
+      cols.set(c.key, { name: c.name, ref })
+      this.b.relate('fdd', ref, [c.ref], 'select', 'identity')
+    }
+    this.b.relate('fdr', this.a.rowsRef(obj), [rs.rows], 'select', 'row_count')
+    this.a.tableVars.set(s.name.name.toUpperCase(), { obj, columns: cols })
+  }
+
   private declare(s: S<'declare'>): void {
     for (const v of s.vars) {
       const cursor = !!v.query

@@ -75,6 +75,17 @@ export class TokenCursor {
     throw new ParseError(`${msg}${near}`, t)
   }
 
+  /** a line holding only the dialect's batch word (T-SQL `GO`) ends a batch */
+  atBatchSeparator(k = 0): boolean {
+    const t = this.peek(k)
+    if (!t) return true
+    if (this.d.batchWord && t.kind === 'word' && t.upper === this.d.batchWord && t.bol) {
+      const n = this.peek(k + 1)
+      return !n || n.line !== t.line || n.kind === 'number'
+    }
+    return false
+  }
+
   isIdentToken(k = 0): boolean { const t = this.peek(k); return !!t && (t.kind === 'word' || t.kind === 'qident') }
 
   ident(): Ident {
@@ -86,6 +97,19 @@ export class TokenCursor {
 
   /** dotted name; stops before `.*` */
   qname(): QName {
+    // Snowflake IDENTIFIER('db.schema.table') names an object through a string
+    if (this.isWord('IDENTIFIER') && this.isOp('(', 1) && this.peek(2)?.kind === 'string' && this.isOp(')', 3)) {
+      const s = this.peek(2)!
+      this.i += 4
+      const loc = locOf(s, s)
+      const parts = s.image.slice(1, -1).split('.').map((n) => (n.startsWith('"') ? { name: n.slice(1, -1), quoted: true, loc } : { name: n, quoted: false, loc }))
+      return { parts, loc }
+    }
+    if (this.isOp(':') && this.isIdentToken(1) && this.peek(1)!.start === this.peek()!.end) {
+      // SQLScript table variable :name
+      const c = this.next(); const id = this.ident()
+      return { parts: [{ ...id, name: ':' + id.name }], loc: locOf(c, this.prev()) }
+    }
     const parts = [this.ident()]
     while (this.isOp('.') && (this.isIdentToken(1) || this.peek(1)?.kind === 'number')) {
       this.i++

@@ -17,6 +17,7 @@ export function skipToEnd(p: TokenCursor): void {
       else if (t.image === ')') { if (depth === 0) return; depth-- }
       else if (t.image === ';' && depth === 0) return
     }
+    if (depth === 0 && p.atBatchSeparator()) return
     p.next()
   }
 }
@@ -57,7 +58,15 @@ function parseCreateTable(p: TokenCursor, start: Token, temporary: boolean, exte
   if (p.accept('CLONE')) { s.clone = p.qname(); skipToEnd(p); s.loc = locOf(start, p.prev()); return s }
   if (p.isOp('(') && !startsQuery(p, 1)) parseTableElements(p, s)
   // table options until AS SELECT or the end
-  while (!p.eof() && !p.isOp(';')) {
+  while (!p.eof() && !p.isOp(';') && !p.atBatchSeparator()) {
+    if (p.isWord('PARTITIONED') && p.isWord('BY', 1) && p.isOp('(', 2) && p.isIdentToken(3) && !p.isOp(',', 4) && !p.isOp(')', 4)) {
+      // Hive/Impala partition columns come after the regular columns (D7)
+      p.i += 2
+      const holder: Extract<Stmt, { k: 'createTable' }> = { ...s, columns: [] }
+      parseTableElements(p, holder)
+      s.columns.push(...holder.columns)
+      continue
+    }
     if (p.isWord('AS') && (startsQuery(p, 1) || p.isOp('(', 1))) {
       p.next()
       const paren = p.isOp('(') && !startsQuery(p, 1) ? false : true

@@ -55,6 +55,13 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   s.target = tableRef(p, true)
   if (s.target.alias && ['SELECT', 'VALUES', 'WITH', 'SEL'].includes(s.target.alias.name.toUpperCase()) && !s.target.alias.quoted) { p.i--; s.target.alias = undefined }
   if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p) }
+  if (p.isOp('(') && p.isWord('KEY', 1) && p.d.name === 'dbvcouchbase') {
+    p.next(); p.next(); parseExprList
+    const keyExpr = parseExpr(p); void keyExpr
+    if (p.acceptOp(',') && p.accept('VALUE')) s.documentValue = parseExpr(p)
+    while (p.acceptOp(',')) { p.next(); parseExpr(p) }
+    p.expectOp(')')
+  }
   if (p.isOp('(') && !startsQuery(p, 1)) s.columns = identList(p)
   if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p) }
   parseOutput(p, s)
@@ -263,7 +270,7 @@ export function parseMerge(p: TokenCursor, w?: With): Stmt {
     whens.push(wh)
   }
   const s: Merge = { k: 'merge', target, using: from[0], on, whens, loc: locOf(start, p.prev()), with: w }
-  if (p.isWord('OUTPUT')) { const tmp: { returning?: SelectItem[] } = {}; parseOutput(p, tmp) }
+  if (p.isWord('OUTPUT')) { parseOutput(p, s); s.loc = locOf(start, p.prev()) }
   return s
 }
 

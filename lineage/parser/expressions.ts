@@ -11,7 +11,7 @@ const DATEPARTS = new Set(['YEAR', 'YEARS', 'MONTH', 'MONTHS', 'DAY', 'DAYS', 'H
   'MM', 'M', 'YY', 'YYYY', 'HH', 'MI', 'N', 'SS', 'S', 'WK', 'WW', 'QQ', 'Q', 'DW', 'DY', 'Y', 'NS', 'MS', 'MCS', 'ISOWEEK', 'ISO_WEEK', 'TZOFFSET',
   'WEEKDAY', 'ISOYEAR', 'DATE', 'TIME', 'DATETIME', 'CENTURY', 'DECADE', 'MILLENNIUM', 'JULIAN', 'TIMEZONE', 'TIMEZONE_HOUR', 'TIMEZONE_MINUTE'])
 const TYPED_LITERALS = new Set(['DATE', 'TIMESTAMP', 'TIME', 'INTERVAL', 'DATETIME', 'TIMESTAMPTZ', 'JSON', 'NUMERIC', 'BIGNUMERIC'])
-const COMPARE_OPS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', '<=>', '==', '^=', '~', '~*', '!~', '!~*', '@>', '<@', '&&'])
+const COMPARE_OPS = new Set(['*=', '=*', '=', '<>', '!=', '<', '>', '<=', '>=', '<=>', '==', '^=', '~', '~*', '!~', '!~*', '@>', '<@', '&&'])
 const TYPE_CONTINUATION = new Set(['PRECISION', 'VARYING', 'WITH', 'WITHOUT', 'TIME', 'ZONE', 'LOCAL', 'UNSIGNED', 'SIGNED', 'CHARACTER', 'CHAR', 'BYTE'])
 
 export function parseExpr(p: TokenCursor): Expr { return parseOr(p) }
@@ -62,7 +62,7 @@ function parseComparison(p: TokenCursor): Expr {
       continue
     }
     if (t.kind !== 'word') return left
-    const neg = t.upper === 'NOT' && p.isAnyWord(['IN', 'LIKE', 'ILIKE', 'BETWEEN', 'RLIKE', 'REGEXP', 'SIMILAR'], 1)
+    const neg = t.upper === 'NOT' && p.isAnyWord(['IN', 'LIKE', 'ILIKE', 'BETWEEN', 'RLIKE', 'REGEXP', 'SIMILAR', 'MATCHES'], 1)
     const w = neg ? p.peek(1)!.upper : t.upper
     if (w === 'IS') {
       p.next(); p.accept('NOT')
@@ -92,7 +92,7 @@ function parseComparison(p: TokenCursor): Expr {
       const lo = parseAdditive(p); p.expect('AND'); const hi = parseAdditive(p)
       left = op('BETWEEN', [left, lo, hi], span(left, hi)); continue
     }
-    if (w === 'LIKE' || w === 'ILIKE' || w === 'RLIKE' || w === 'REGEXP' || w === 'SIMILAR' || w === 'GLOB' || w === 'MATCH') {
+    if (w === 'LIKE' || w === 'ILIKE' || w === 'RLIKE' || w === 'REGEXP' || w === 'SIMILAR' || w === 'GLOB' || w === 'MATCH' || w === 'MATCHES') {
       if (neg) p.next()
       p.next(); if (w === 'SIMILAR') p.expect('TO')
       p.accept('ANY'); p.accept('ALL')
@@ -237,6 +237,7 @@ function parseWordPrimary(p: TokenCursor): Expr {
   const t = p.peek()!
   const u = t.kind === 'word' ? t.upper : ''
   if (u === 'CASE') return parseCase(p)
+  if (u === 'APPROXIMATE' && p.isWord('COUNT', 1)) p.next()
   if (u === 'EXISTS' && p.isOp('(', 1)) {
     p.next(); p.next(); const q = parseQuery(p); const e = p.expectOp(')')
     return { k: 'exists', query: q, loc: locOf(t, e) }
@@ -274,6 +275,8 @@ function parseWordPrimary(p: TokenCursor): Expr {
     p.next(); const s = p.next()
     return finishStar(p, { k: 'star', qualifier: name, loc: { ...name.loc, el: s.eline, ec: s.ecol } })
   }
+  // Oracle outer-join marker col(+)
+  if (p.isOp('(') && p.isOp('+', 1) && p.isOp(')', 2)) { p.i += 3; return { k: 'col', name } }
   if (p.isOp('(')) return parseFuncArgs(p, t, name.parts.map(x => x.name.toUpperCase()).join('.'), name.parts.length)
   const last = name.parts[name.parts.length - 1].name.toUpperCase()
   if (name.parts.length > 1 && (last === 'NEXTVAL' || last === 'CURRVAL')) return lit(t, p.prev())

@@ -9,7 +9,7 @@ import { parseQuery, startsQuery } from './query.js'
 import { isBatchSeparator, parseStatement } from './script.js'
 import { skipToEnd } from './ddl.js'
 
-export const PROCEDURAL_START = new Set(['DECLARE', 'BEGIN', 'IF', 'WHILE', 'FOR', 'LOOP', 'REPEAT', 'SET', 'RETURN',
+export const PROCEDURAL_START = new Set(['DEFINE', 'LET', 'DECLARE', 'BEGIN', 'IF', 'WHILE', 'FOR', 'LOOP', 'REPEAT', 'SET', 'RETURN',
   'OPEN', 'FETCH', 'CLOSE', 'DO', 'EXECUTE', 'EXEC', 'CASE', 'FOREACH'])
 
 type Cur = TokenCursor & { inBlock?: boolean }
@@ -84,6 +84,20 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
       return { k: 'block', body, loc: locOf(first, p.prev()) }
     }
     case 'DO': return undefined
+    case 'DEFINE': {
+      // Informix SPL: DEFINE v, w type
+      p.next(); if (p.accept('GLOBAL')) { /* scope only */ }
+      const vars: Array<{ name: Ident }> = [{ name: p.ident() }]
+      while (p.acceptOp(',')) vars.push({ name: p.ident() })
+      skipToEnd(p)
+      return { k: 'declare', vars, loc: locOf(first, p.prev()) }
+    }
+    case 'LET': {
+      p.next(); const targets = parseExprList(p); p.expectOp('=')
+      if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const q = parseQuery(p); p.expectOp(')'); return { k: 'assign', targets, query: q, loc: locOf(first, p.prev()) } }
+      const value = parseExpr(p); while (p.acceptOp(',')) parseExpr(p)
+      return { k: 'assign', targets, value, loc: locOf(first, p.prev()) }
+    }
   }
   return undefined
 }
@@ -306,6 +320,12 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
       if (p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE']) && kind === 'TRIGGER' && p.prev().upper === 'EACH' ) { /* unreachable */ }
       if (p.isOp('(')) { p.skipParens(); continue }
       if (p.isWord('FOR') && p.isWord('EACH', 1)) { p.i += 3; continue }
+      if ((kind === 'PROCEDURE' || kind === 'FUNCTION') && p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'DEFINE', 'LET', 'FOREACH', 'SELECT', 'CALL'])) {
+        // Informix SPL: the body follows the header directly and ends with END PROCEDURE
+        const body = parseBody(p, ['END'])
+        p.expect('END'); p.accept('PROCEDURE') || p.accept('FUNCTION')
+        return { k: 'block', body, name, params, loc: locOf(start, p.prev()) }
+      }
       if (p.isOp(';') && kind !== 'TRIGGER') { return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
       if (kind === 'TRIGGER' && (startsQuery(p) || p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE'])) && p.prev().upper !== 'BEFORE' && p.prev().upper !== 'AFTER' && p.prev().upper !== 'OR' && p.prev().upper !== ',' && p.prev().upper !== 'OF' && p.prev().upper !== 'INSTEAD' && p.prev().upper !== 'FOR') {
         const b = parseStatement(p); return { k: 'block', body: [b], name, loc: locOf(start, p.prev()) }

@@ -27,7 +27,7 @@ export function parseWith(p: TokenCursor): With {
     p.expect('AS')
     p.accept('NOT'); p.accept('MATERIALIZED')
     p.expectOp('(')
-    const query = parseQuery(p)
+    const query = p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE']) ? parseDmlInParens(p) : parseQuery(p)
     p.expectOp(')')
     // PostgreSQL SEARCH / CYCLE clauses
     while (p.isWord('SEARCH') || p.isWord('CYCLE')) { while (!p.isOp(',') && !startsQuery(p) && !p.eof()) p.next() }
@@ -50,9 +50,14 @@ export function parseQuery(p: TokenCursor): Query {
     const right = parseQueryTerm(p)
     q = { k: 'setop', op: t.upper, all, left: q, right, orderBy: [], loc: locOf(start, p.prev()) }
   }
-  const orderBy = parseQueryTail(p)
+  const limitOver: Expr[] = []
+  const orderBy = parseQueryTail(p, limitOver)
   if (q.k === 'setop') q.orderBy = orderBy
-  else if (q.k === 'select') q.orderBy.push(...orderBy)
+  else if (q.k === 'select') { q.orderBy.push(...orderBy); if (limitOver.length) q.limitOver = limitOver }
+  if (q.k === 'select' && p.isWord('INTO') && p.isAnyWord(['TEMP', 'SCRATCH', 'EXTERNAL'], 1)) {
+    // Informix: SELECT … INTO TEMP t [WITH NO LOG]
+    p.i += 2; q.intoTable = p.qname(); p.acceptSeq('WITH', 'NO', 'LOG')
+  }
   if (w) { q.with = w }
   q.loc = locOf(start, p.prev())
   return q
@@ -86,7 +91,7 @@ export function parseValuesRows(p: TokenCursor): Expr[][] {
 }
 
 /** ORDER BY / LIMIT / OFFSET / FETCH / FOR UPDATE after a query; returns the ORDER BY expressions */
-function parseQueryTail(p: TokenCursor): Expr[] {
+function parseQueryTail(p: TokenCursor, limitOver: Expr[] = []): Expr[] {
   const order: Expr[] = []
   for (;;) {
     if (p.isWord('ORDER') && p.isWord('BY', 1)) { p.i += 2; order.push(...parseOrderList(p)); continue }
@@ -96,7 +101,12 @@ function parseQueryTail(p: TokenCursor): Expr[] {
       if (p.isWord('ALL')) { p.next(); continue }
       parseExpr(p)
       if (p.acceptOp(',')) parseExpr(p)
-      if (p.isWord('OVER') ) { p.next(); p.skipParens() }
+      if (p.isWord('OVER')) {
+        p.next(); p.expectOp('(')
+        if (p.acceptSeq('PARTITION', 'BY')) limitOver.push(...parseExprList(p))
+        if (p.acceptSeq('ORDER', 'BY')) limitOver.push(...parseOrderList(p))
+        p.expectOp(')')
+      }
       continue
     }
     if (p.accept('OFFSET')) { parseExpr(p); p.accept('ROWS') || p.accept('ROW'); continue }
@@ -133,8 +143,10 @@ export function parseSelectCore(p: TokenCursor): Select {
     if (p.isWord('RAW') || (p.isWord('VALUE') && !p.isOp(',', 1) && p.d.name === 'dbvcouchbase')) { p.next(); continue }
     break
   }
-  if (p.isWord('FIRST') && p.peek(1)?.kind === 'number') p.i += 2
-  if (p.isWord('SKIP') && p.peek(1)?.kind === 'number') p.i += 2
+  for (let k = 0; k < 3; k++) {
+    if ((p.isWord('FIRST') || p.isWord('SKIP') || (p.isWord('LIMIT') && p.d.name === 'dbvinformix')) && p.peek(1)?.kind === 'number') { p.i += 2; continue }
+    if (p.isWord('DISTINCT') || p.isWord('UNIQUE')) { p.next(); s.distinct = true; continue }
+  }
   if (!p.isWord('FROM')) {
     do { s.items.push(parseSelectItem(p)) } while (p.acceptOp(','))
   }
@@ -216,6 +228,19 @@ export function parseFromClause(p: TokenCursor, from: Source[], joins: JoinCond[
       p.i += 2; parseFromItem(p, from, joins, true); joins.push({ kind: 'apply', loc: locOf(start, p.prev()) }); continue
     }
     if (p.isWord('LATERAL') && p.isWord('VIEW', 1)) return
+    if (p.d.name === 'dbvcouchbase' && (p.isAnyWord(['UNNEST', 'NEST']) || (p.isAnyWord(['LEFT', 'INNER']) && p.isAnyWord(['UNNEST', 'NEST'], 1)) || (p.isWord('LEFT') && p.isWord('OUTER', 1) && p.isAnyWord(['UNNEST', 'NEST'], 2)))) {
+      // N1QL: FROM k o UNNEST o.items AS i — the alias is the unnested field (N6)
+      while (!p.isAnyWord(['UNNEST', 'NEST'])) p.next()
+      const kw = p.next().upper
+      const e = parseExpr(p)
+      const src: Source = { k: 'tfunc', name: kw, args: [e], loc: locOf(start, p.prev()) }
+      if (p.accept('AS') || canBeAlias(p)) src.alias = p.ident()
+      from.push(src)
+      const cond: JoinCond = { kind: 'inner', loc: locOf(start, p.prev()) }
+      if (p.accept('ON')) { if (p.accept('KEYS') || p.accept('KEY')) { /* lookup */ } cond.on = parseExpr(p) }
+      joins.push(cond)
+      continue
+    }
     if (!p.isAnyWord(JOIN_START)) return
     // LEFT / RIGHT as functions would never follow a FROM item, so a word here starts a join
     let kind: JoinKind = 'inner'
@@ -271,6 +296,10 @@ function skipTableModifiers(p: TokenCursor): void {
 
 export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[], lateral = false): void {
   const start = p.peek()!
+  if (p.d.name === 'dbvinformix' && p.isWord('OUTER') && (p.isIdentToken(1) || p.isOp('(', 1))) {
+    p.next()
+    if (p.isOp('(')) { p.next(); parseFromClause(p, from, joins); p.expectOp(')'); return }
+  }
   if (p.accept('LATERAL')) lateral = true
   if (p.isOp('(')) {
     if (startsQuery(p, 1)) {

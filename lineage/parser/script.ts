@@ -9,6 +9,7 @@ import { parseDelete, parseInsert, parseMerge, parseUpdate } from './dml.js'
 import { parseAlter, parseCreate, parseRename, skipToEnd } from './ddl.js'
 import { parseProcedural, parseRoutine, PROCEDURAL_START } from './procedural.js'
 import { parseExpr } from './expressions.js'
+import { parseCopy, parseLoad, parseUnload } from './load.js'
 
 export interface ParsedStatement {
   stmt?: Stmt
@@ -29,15 +30,7 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
   'WHENEVER', 'VARIABLE', 'EXPORT', 'IMPORT', 'VALIDATE', 'DISABLE', 'ENABLE', 'MERGE_STATS', 'RECOVER', 'UNSET'])
 
 /** a statement boundary the parser may stop at without a `;` (T-SQL and procedural bodies) */
-export function isBatchSeparator(p: TokenCursor, k = 0): boolean {
-  const t = p.peek(k)
-  if (!t) return true
-  if (p.d.batchWord && t.kind === 'word' && t.upper === p.d.batchWord && t.bol) {
-    const n = p.peek(k + 1)
-    return !n || n.line !== t.line || n.kind === 'number'
-  }
-  return false
-}
+export function isBatchSeparator(p: TokenCursor, k = 0): boolean { return p.atBatchSeparator(k) }
 
 export function parseStatement(p: TokenCursor): Stmt {
   const first = p.peek()!
@@ -66,10 +59,18 @@ export function parseStatement(p: TokenCursor): Stmt {
   if (u === 'CREATE') return parseCreate(p, first, parseRoutine)
   if (u === 'ALTER') return parseAlter(p, first)
   if (u === 'RENAME') return parseRename(p, first)
+  if (u === 'COPY' && !p.isOp('(', 1) || u === 'COPY' && startsQuery(p, 2)) return parseCopy(p, first)
+  if (u === 'LOAD') return parseLoad(p, first)
+  if (u === 'UNLOAD' && p.isOp('(', 1) && p.peek(2)?.kind === 'string') return parseUnload(p, first)
   if (u === 'FROM' && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) return parseMultiInsert(p, first)
   if (first.kind === 'word' && PROCEDURAL_START.has(u)) {
     const s = parseProcedural(p, first)
     if (s) return s
+  }
+  if (first.kind === 'word' && p.isOp('=', 1) && startsQuery(p, 2)) {
+    const name = p.ident(); p.next()
+    const query = parseQuery(p)
+    return { k: 'tableVar', name, query, loc: locOf(first, p.prev()) }
   }
   if ((first.kind === 'word' || first.kind === 'param') && (p.isOp(':=', 1) || (p.isOp('.', 1) && p.isOp(':=', 3)))) {
     const target = parseExpr(p); p.expectOp(':=')

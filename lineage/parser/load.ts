@@ -1,0 +1,85 @@
+// Grammar chapter: bulk loads and unloads (COPY, LOAD DATA, UNLOAD) — lineage between locations and tables.
+import type { Ident, Query, Stmt } from '../ast/types.js'
+import type { Token } from '../lexer/lexer.js'
+import { TokenCursor, locOf } from './base.js'
+import { parseQuery, startsQuery } from './query.js'
+import { skipToEnd } from './ddl.js'
+import { parseEmbedded } from './procedural.js'
+
+type Copy = Extract<Stmt, { k: 'copy' }>
+
+function columns(p: TokenCursor): Ident[] | undefined {
+  if (!p.isOp('(') || startsQuery(p, 1)) return undefined
+  p.next(); const out = [p.ident()]; while (p.acceptOp(',')) out.push(p.ident()); p.expectOp(')')
+  return out
+}
+
+/** a location: 'uri', @stage/path, STDIN … as one text */
+function location(p: TokenCursor): string {
+  const t = p.peek()
+  if (!t) return ''
+  if (t.kind === 'string') { p.next(); return t.image.slice(1, -1) }
+  if (t.image === '@') {
+    const s = p.next(); let text = '@'
+    while (!p.eof() && !p.isOp(';') && (p.peek()!.start === p.prev().end)) text += p.next().image
+    void s
+    return text
+  }
+  return p.next().image
+}
+
+function queryOrTable(p: TokenCursor, s: Copy): void {
+  if (p.isOp('(') && startsQuery(p, 1)) { p.next(); s.query = parseQuery(p); p.expectOp(')'); return }
+  s.table = p.qname(); s.columns = columns(p)
+}
+
+export function parseCopy(p: TokenCursor, first: Token): Stmt {
+  p.next()
+  const s: Copy = { k: 'copy', table: { parts: [], loc: locOf(first, first) }, location: '', direction: 'in', loc: locOf(first, first) }
+  if (p.accept('INTO')) {
+    // Snowflake: COPY INTO <table|location> FROM <location|table|(query)>
+    const isLoc = p.peek()?.kind === 'string' || p.isOp('@')
+    if (isLoc) { s.direction = 'out'; s.location = location(p); p.expect('FROM'); queryOrTable(p, s) }
+    else {
+      s.table = p.qname(); s.columns = columns(p); p.expect('FROM')
+      if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const q = parseQuery(p); p.expectOp(')'); s.location = stageOf(q); } else s.location = location(p)
+    }
+  } else {
+    queryOrTable(p, s)
+    if (p.accept('TO')) { s.direction = 'out'; s.location = location(p) }
+    else { p.expect('FROM'); s.location = location(p) }
+  }
+  skipToEnd(p)
+  s.loc = locOf(first, p.prev())
+  return s
+}
+
+function stageOf(q: Query): string { return q.k === 'select' ? '@stage' : '@stage' }
+
+/** Hive/MySQL LOAD DATA … INPATH|INFILE 'x' [OVERWRITE] INTO TABLE t */
+export function parseLoad(p: TokenCursor, first: Token): Stmt {
+  p.next()
+  if (!p.isWord('DATA')) { skipToEnd(p); return { k: 'other', kind: 'LOAD', loc: locOf(first, p.prev()) } }
+  p.next()
+  while (p.isAnyWord(['LOCAL', 'LOW_PRIORITY', 'CONCURRENT'])) p.next()
+  if (!p.accept('INPATH')) p.expect('INFILE')
+  const loc = location(p)
+  p.accept('OVERWRITE'); p.accept('REPLACE'); p.accept('IGNORE')
+  p.expect('INTO'); p.expect('TABLE')
+  const table = p.qname()
+  skipToEnd(p)
+  return { k: 'copy', table, location: loc, direction: 'in', loc: locOf(first, p.prev()) }
+}
+
+/** Redshift UNLOAD ('select …') TO 's3://…' */
+export function parseUnload(p: TokenCursor, first: Token): Stmt {
+  p.next(); p.expectOp('(')
+  const q = p.next()
+  p.expectOp(')')
+  p.expect('TO')
+  const loc = location(p)
+  skipToEnd(p)
+  const inner = parseEmbedded(q.image.slice(1, -1).replace(/''/g, "'"), p, q.line, q.col + 1, q.start + 1)
+  const query = inner[0]?.k === 'query' ? inner[0].query : undefined
+  return { k: 'copy', table: { parts: [], loc: locOf(first, first) }, location: loc, direction: 'out', query, loc: locOf(first, p.prev()) }
+}

@@ -19,6 +19,7 @@ import users from './plugins/app/users.js'
 import auth from './plugins/app/auth.js'
 import sqlflow from './plugins/app/sqlflow/index.js'
 import jobs from './plugins/app/jobs.js'
+import lineage from './plugins/app/lineage.js'
 import routes from './routes/index.js'
 
 export interface AppOptions {
@@ -74,6 +75,7 @@ async function app (fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   await fastify.register(users)
   await fastify.register(auth)
   await fastify.register(sqlflow)
+  await fastify.register(lineage)
   await fastify.register(jobs)
   // routes
   await fastify.register(routes)

@@ -5,12 +5,14 @@ import generateToken from './user/generate-token.js'
 import misc from './misc.js'
 import jobRoutes from './job/index.js'
 import textExports from './generation/export.js'
+import generation from './generation/index.js'
 
 const modules: FastifyPluginAsync[] = [
   generateToken,
   misc,
   jobRoutes,
   textExports,
+  generation,
 ]
 
 export default async function sqlflowRoutes (fastify: FastifyInstance): Promise<void> {

@@ -1,0 +1,579 @@
+// Lineage snippets for the vendor test (issue 4): small vendor-specific statements with their exact
+// end-to-end fdd edges, derived by hand from test/fixtures/conformance/README.md §3–§6.
+import { checkCase, type Case } from './conformance.js'
+
+export type Edge = [string, string]
+export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritten?: string[] }
+
+export const SNIPPETS: Record<string, Snippet[]> = {
+  oracle: [
+    {
+      title: 'INSERT FIRST with ELSE',
+      sql: `INSERT FIRST
+  WHEN order_date < DATE '2023-01-01' THEN INTO orders_archive (order_id, total) VALUES (order_id, order_total)
+  ELSE INTO orders_current (order_id, total) VALUES (order_id, order_total)
+SELECT order_id, order_date, order_total FROM order_stage;
+`,
+      fdd: [
+        ['order_stage.order_id', 'orders_archive.order_id'], ['order_stage.order_total', 'orders_archive.total'],
+        ['order_stage.order_id', 'orders_current.order_id'], ['order_stage.order_total', 'orders_current.total'],
+      ],
+    },
+    {
+      title: 'anonymous block: cursor FOR loop record feeds an UPDATE',
+      sql: `BEGIN
+  FOR rec IN (SELECT customer_key, revenue_ytd FROM customer_revenue) LOOP
+    UPDATE dim_customer SET revenue = rec.revenue_ytd WHERE customer_key = rec.customer_key;
+  END LOOP;
+END;
+/
+`,
+      fdd: [['customer_revenue.revenue_ytd', 'dim_customer.revenue']],
+    },
+    {
+      title: 'INSERT ALL maps each INTO from the subquery',
+      sql: `INSERT ALL
+  WHEN order_total >= 10000 THEN INTO large_orders (order_id, amount) VALUES (order_id, order_total)
+  ELSE INTO small_orders (order_id, amount) VALUES (order_id, order_total)
+SELECT order_id, order_total FROM order_stage;
+`,
+      fdd: [
+        ['order_stage.order_id', 'large_orders.order_id'], ['order_stage.order_total', 'large_orders.amount'],
+        ['order_stage.order_id', 'small_orders.order_id'], ['order_stage.order_total', 'small_orders.amount'],
+      ],
+    },
+    {
+      title: 'MERGE with DELETE WHERE and a sequence NEXTVAL',
+      sql: `MERGE INTO dim_customer d
+USING crm_customers s ON (d.customer_id = s.cust_id)
+WHEN MATCHED THEN UPDATE SET d.customer_name = s.cust_name DELETE WHERE d.segment = 'CLOSED'
+WHEN NOT MATCHED THEN INSERT (customer_key, customer_id, customer_name)
+  VALUES (seq_customer_key.NEXTVAL, s.cust_id, s.cust_name);
+`,
+      fdd: [['crm_customers.cust_name', 'dim_customer.customer_name'], ['crm_customers.cust_id', 'dim_customer.customer_id']],
+    },
+    {
+      title: 'PL/SQL procedure: SELECT INTO a %TYPE variable then INSERT VALUES, "/" terminator',
+      sql: `CREATE OR REPLACE PROCEDURE log_revenue(p_key IN NUMBER) IS
+  v_revenue customer_revenue.revenue_ytd%TYPE;
+BEGIN
+  SELECT revenue_ytd INTO v_revenue FROM customer_revenue WHERE customer_key = p_key;
+  INSERT INTO revenue_log (customer_key, revenue) VALUES (p_key, v_revenue);
+END;
+/
+`,
+      fdd: [['customer_revenue.revenue_ytd', 'revenue_log.revenue']],
+    },
+    {
+      title: 'CTAS over a (+) outer join with NVL and a q-quoted string',
+      sql: `CREATE TABLE customer_orders AS
+SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
+  FROM dim_customer c, orders o
+ WHERE c.customer_id = o.customer_id(+);
+`,
+      fdd: [['dim_customer.customer_name', 'customer_orders.customer_name'], ['orders.order_total', 'customer_orders.total']],
+    },
+  ],
+  mssql: [
+    {
+      title: 'MERGE … OUTPUT inserted.* INTO a table variable, then INSERT from it',
+      sql: `DECLARE @Changes TABLE (CustomerID INT, NewSegment NVARCHAR(30));
+MERGE dbo.DimCustomer AS tgt
+USING staging.Customer AS src ON tgt.CustomerID = src.CustomerID
+WHEN MATCHED THEN UPDATE SET tgt.Segment = src.Segment
+WHEN NOT MATCHED THEN INSERT (CustomerID, Segment) VALUES (src.CustomerID, src.Segment)
+OUTPUT inserted.CustomerID, inserted.Segment INTO @Changes;
+INSERT INTO audit.CustomerChanges (CustomerID, NewSegment) SELECT CustomerID, NewSegment FROM @Changes;
+`,
+      fdd: [
+        ['staging.Customer.Segment', 'dbo.DimCustomer.Segment'], ['staging.Customer.CustomerID', 'dbo.DimCustomer.CustomerID'],
+        ['dbo.DimCustomer.CustomerID', 'audit.CustomerChanges.CustomerID'], ['dbo.DimCustomer.Segment', 'audit.CustomerChanges.NewSegment'],
+      ],
+    },
+    {
+      title: 'SELECT INTO #temp then INSERT from #temp',
+      sql: `SELECT o.OrderID, SUM(d.Quantity * d.UnitPrice) AS Amount
+INTO #OrderStage
+FROM Sales.OrderHeader AS o
+JOIN Sales.OrderDetail AS d ON d.OrderID = o.OrderID
+GROUP BY o.OrderID;
+INSERT INTO dbo.FactOrders (OrderID, Amount)
+SELECT s.OrderID, s.Amount FROM #OrderStage AS s;
+GO
+`,
+      fdd: [
+        ['Sales.OrderHeader.OrderID', '#OrderStage.OrderID'], ['Sales.OrderDetail.Quantity', '#OrderStage.Amount'],
+        ['Sales.OrderDetail.UnitPrice', '#OrderStage.Amount'], ['#OrderStage.OrderID', 'dbo.FactOrders.OrderID'],
+        ['#OrderStage.Amount', 'dbo.FactOrders.Amount'],
+      ],
+    },
+    {
+      title: 'UPDATE alias SET … FROM with a join',
+      sql: `UPDATE f
+   SET f.Amount = s.Amount
+  FROM [dbo].[FactOrders] AS f
+  INNER JOIN [dbo].[Stage] AS s ON s.OrderID = f.OrderID
+GO
+`,
+      fdd: [['[dbo].[Stage].Amount', '[dbo].[FactOrders].Amount']],
+    },
+    {
+      title: 'procedure: SELECT @var = aggregate, then INSERT VALUES (@var)',
+      sql: `CREATE PROCEDURE dbo.usp_Log
+AS
+BEGIN
+  SET NOCOUNT ON;
+  DECLARE @Total DECIMAL(18,2);
+  SELECT @Total = SUM(Amount) FROM dbo.FactOrders;
+  INSERT INTO audit.LoadLog (TotalAmount) VALUES (@Total);
+END
+GO
+`,
+      fdd: [['dbo.FactOrders.Amount', 'audit.LoadLog.TotalAmount']],
+    },
+    {
+      title: 'CROSS APPLY with TOP (1)',
+      sql: `SELECT c.CustomerKey, x.LastAmount
+FROM dbo.DimCustomer AS c
+CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
+               FROM dbo.FactOrders AS f
+              WHERE f.CustomerKey = c.CustomerKey
+              ORDER BY f.OrderDate DESC) AS x;
+`,
+      fdd: [['dbo.DimCustomer.CustomerKey', 'RS-1.CustomerKey'], ['dbo.FactOrders.Amount', 'RS-1.LastAmount']],
+    },
+  ],
+  mysql: [
+    {
+      title: 'REPLACE INTO … SELECT',
+      sql: 'REPLACE INTO `price_cache` (`sku`, `price`) SELECT `sku`, `price` FROM `dim_product` WHERE `price` > 0;\n',
+      fdd: [['dim_product.sku', 'price_cache.sku'], ['dim_product.price', 'price_cache.price']],
+    },
+    {
+      title: 'INSERT … SELECT … ON DUPLICATE KEY UPDATE col = VALUES(col)',
+      sql: `INSERT INTO dim_product (sku, name, price)
+SELECT p.sku, p.title, p.list_price FROM products p
+ON DUPLICATE KEY UPDATE name = VALUES(name), price = VALUES(price);
+`,
+      fdd: [['products.sku', 'dim_product.sku'], ['products.title', 'dim_product.name'], ['products.list_price', 'dim_product.price']],
+    },
+    {
+      title: 'ON DUPLICATE KEY UPDATE with the stored value (self edge)',
+      sql: `INSERT INTO fact_sales (product_id, units)
+SELECT product_id, qty FROM order_items
+ON DUPLICATE KEY UPDATE units = units + VALUES(units);
+`,
+      fdd: [['order_items.product_id', 'fact_sales.product_id'], ['order_items.qty', 'fact_sales.units'], ['fact_sales.units', 'fact_sales.units']],
+    },
+    {
+      title: 'multi-table UPDATE … JOIN with backticks',
+      sql: 'UPDATE `orders` o JOIN `customers` c ON c.`id` = o.`customer_id` SET o.`customer_tier` = c.`tier`;\n',
+      fdd: [['customers.tier', 'orders.customer_tier']],
+    },
+    {
+      title: 'DELIMITER $$ procedure body',
+      sql: `DELIMITER $$
+CREATE PROCEDURE p_archive()
+BEGIN
+  INSERT INTO t_archive (id, total) SELECT id, total FROM t_orders;
+END$$
+DELIMITER ;
+`,
+      fdd: [['t_orders.id', 't_archive.id'], ['t_orders.total', 't_archive.total']],
+    },
+  ],
+  postgresql: [
+    {
+      title: 'LEFT JOIN LATERAL subquery',
+      sql: `SELECT c.customer_id, recent.total
+  FROM customers c
+  LEFT JOIN LATERAL (SELECT f.total FROM order_facts f WHERE f.customer_id = c.customer_id ORDER BY f.order_date DESC LIMIT 1) recent ON true;
+`,
+      fdd: [['customers.customer_id', 'RS-1.customer_id'], ['order_facts.total', 'RS-1.total']],
+    },
+    {
+      title: 'data-modifying CTE: DELETE … RETURNING feeds an INSERT',
+      sql: `WITH moved AS (
+  DELETE FROM order_facts WHERE order_date < DATE '2020-01-01' RETURNING order_id, total
+)
+INSERT INTO archive_facts (order_id, total) SELECT order_id, total FROM moved;
+`,
+      fdd: [['order_facts.order_id', 'archive_facts.order_id'], ['order_facts.total', 'archive_facts.total']],
+    },
+    {
+      title: 'INSERT … ON CONFLICT DO UPDATE SET col = EXCLUDED.col',
+      sql: `INSERT INTO customers AS c (external_ref, email)
+SELECT n.customer_ref, n.email FROM new_orders n
+ON CONFLICT (external_ref) DO UPDATE SET email = EXCLUDED.email;
+`,
+      fdd: [['new_orders.customer_ref', 'customers.external_ref'], ['new_orders.email', 'customers.email']],
+    },
+    {
+      title: 'UPDATE … RETURNING is a result set of the target columns',
+      sql: 'UPDATE invoices SET amount_due = amount_due - 10 WHERE id = 5 RETURNING id, amount_due;\n',
+      fdd: [['invoices.amount_due', 'invoices.amount_due'], ['invoices.id', 'RS-1.id'], ['invoices.amount_due', 'RS-1.amount_due']],
+    },
+    {
+      title: 'UPDATE … FROM',
+      sql: 'UPDATE order_facts f SET total = n.total FROM new_orders n WHERE n.id = f.order_id;\n',
+      fdd: [['new_orders.total', 'order_facts.total']],
+    },
+    {
+      title: 'PL/pgSQL function in a $$ body with a :: cast',
+      sql: `CREATE FUNCTION refresh_summary() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO summary (customer_id, revenue)
+  SELECT customer_id, sum(total)::numeric(12,2) FROM order_facts GROUP BY customer_id;
+END;
+$$;
+`,
+      fdd: [['order_facts.customer_id', 'summary.customer_id'], ['order_facts.total', 'summary.revenue']],
+    },
+  ],
+  snowflake: [
+    {
+      title: 'MERGE USING an aggregated subquery with a self-referencing SET',
+      sql: `MERGE INTO customers t
+USING (SELECT customer_id, SUM(amount) AS total FROM orders_landing GROUP BY customer_id) s
+   ON t.customer_id = s.customer_id
+ WHEN MATCHED THEN UPDATE SET t.lifetime_amount = t.lifetime_amount + s.total
+ WHEN NOT MATCHED THEN INSERT (customer_id, lifetime_amount) VALUES (s.customer_id, s.total);
+`,
+      fdd: [['customers.lifetime_amount', 'customers.lifetime_amount'], ['orders_landing.amount', 'customers.lifetime_amount'], ['orders_landing.customer_id', 'customers.customer_id']],
+    },
+    {
+      title: 'COPY INTO from a stage with $n columns, then INSERT',
+      sql: `CREATE TABLE landing (order_id NUMBER, amount NUMBER);
+COPY INTO landing (order_id, amount) FROM (SELECT $1::NUMBER, $2::NUMBER FROM @orders_stage);
+INSERT INTO orders (order_id, amount_usd) SELECT order_id, amount * 1.1 FROM landing;
+`,
+      fdd: [['landing.order_id', 'orders.order_id'], ['landing.amount', 'orders.amount_usd']],
+      tablesWritten: ['landing', 'orders'],
+    },
+    {
+      title: 'LATERAL FLATTEN with : paths',
+      sql: `INSERT INTO checkout_items (event_id, sku)
+SELECT e.v:id::STRING, f.value:sku::STRING
+  FROM events_json e, LATERAL FLATTEN(input => e.v:items) f;
+`,
+      fdd: [['events_json.v', 'checkout_items.event_id'], ['events_json.v', 'checkout_items.sku']],
+    },
+    {
+      title: 'CREATE STREAM ON TABLE is a table-level event',
+      sql: 'CREATE OR REPLACE STREAM orders_stream ON TABLE orders;\n',
+      fdd: [['orders.RelationRows', 'orders_stream.RelationRows']],
+    },
+    {
+      title: 'INSERT INTO IDENTIFIER(…) with QUALIFY',
+      sql: `INSERT INTO IDENTIFIER('curated.orders') (order_id, amount)
+SELECT order_id, amount FROM landing
+QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY loaded_at DESC) = 1;
+`,
+      fdd: [['landing.order_id', 'curated.orders.order_id'], ['landing.amount', 'curated.orders.amount']],
+    },
+  ],
+  bigquery: [
+    {
+      title: 'CTAS with SELECT * REPLACE',
+      sql: `CREATE TABLE crm.customers (customer_id INT64, email STRING, country STRING);
+CREATE TABLE crm.customers_clean AS SELECT * REPLACE (LOWER(email) AS email) FROM crm.customers;
+`,
+      fdd: [['crm.customers.customer_id', 'crm.customers_clean.customer_id'], ['crm.customers.email', 'crm.customers_clean.email'], ['crm.customers.country', 'crm.customers_clean.country']],
+    },
+    {
+      title: 'CTAS with SELECT * EXCEPT over backticked project.dataset.table',
+      sql: `CREATE TABLE \`acme-prod.mk.sessions\` (session_id STRING, user_id STRING, pages INT64, traffic STRING);
+CREATE TABLE \`acme-prod.mk.sessions_slim\` AS SELECT * EXCEPT (pages, traffic) FROM \`acme-prod.mk.sessions\`;
+`,
+      fdd: [['acme-prod.mk.sessions.session_id', 'acme-prod.mk.sessions_slim.session_id'], ['acme-prod.mk.sessions.user_id', 'acme-prod.mk.sessions_slim.user_id']],
+    },
+    {
+      title: 'UNNEST of an ARRAY<STRUCT> column',
+      sql: 'SELECT o.order_id, item.sku FROM `acme-prod.sales.orders` AS o, UNNEST(o.line_items) AS item;\n',
+      fdd: [['acme-prod.sales.orders.order_id', 'RS-1.order_id'], ['acme-prod.sales.orders.line_items', 'RS-1.sku']],
+    },
+    {
+      title: 'MERGE without INTO',
+      sql: `MERGE \`acme-prod.crm.customers\` T
+USING \`acme-prod.staging.updates\` S
+ON T.customer_id = S.customer_id
+WHEN MATCHED THEN UPDATE SET email = S.email
+WHEN NOT MATCHED THEN INSERT (customer_id, email) VALUES (S.customer_id, S.email);
+`,
+      fdd: [['acme-prod.staging.updates.email', 'acme-prod.crm.customers.email'], ['acme-prod.staging.updates.customer_id', 'acme-prod.crm.customers.customer_id']],
+    },
+    {
+      title: 'script: DECLARE/SET a variable from a query, then INSERT VALUES',
+      sql: `DECLARE max_amount NUMERIC;
+SET max_amount = (SELECT MAX(amount) FROM sales.orders);
+INSERT INTO sales.daily_max (amount) VALUES (max_amount);
+`,
+      fdd: [['sales.orders.amount', 'sales.daily_max.amount']],
+    },
+  ],
+  hive: [
+    {
+      title: 'LOAD DATA INPATH then INSERT INTO TABLE',
+      sql: `LOAD DATA INPATH '/data/in/users.tsv' OVERWRITE INTO TABLE users_staging;
+INSERT INTO TABLE users SELECT u.user_id, lower(u.email) AS email FROM users_staging u;
+`,
+      fdd: [['users_staging.user_id', 'users.user_id'], ['users_staging.email', 'users.email']],
+      tablesWritten: ['users_staging', 'users'],
+    },
+    {
+      title: 'multi-insert FROM … INSERT OVERWRITE … INSERT INTO',
+      sql: `FROM events e
+INSERT OVERWRITE TABLE pageviews PARTITION (dt = '2024-06-30')
+  SELECT e.page, COUNT(*) AS views WHERE e.event_type = 'pageview' GROUP BY e.page
+INSERT INTO TABLE buyers
+  SELECT DISTINCT e.user_id WHERE e.event_type = 'purchase';
+`,
+      fdd: [['events.page', 'pageviews.page'], ['events.user_id', 'buyers.user_id']],
+    },
+    {
+      title: 'LATERAL VIEW explode',
+      sql: 'INSERT OVERWRITE TABLE user_tags SELECT r.user_id, tag FROM raw_events r LATERAL VIEW explode(r.tags) t AS tag;\n',
+      fdd: [['raw_events.user_id', 'user_tags.user_id'], ['raw_events.tags', 'user_tags.tag']],
+    },
+    {
+      title: 'dynamic partition INSERT OVERWRITE maps partition columns last',
+      sql: `CREATE TABLE events (event_id STRING, page STRING) PARTITIONED BY (dt STRING);
+INSERT OVERWRITE TABLE events PARTITION (dt) SELECT r.id, r.url, r.day FROM raw r;
+`,
+      fdd: [['raw.id', 'events.event_id'], ['raw.url', 'events.page'], ['raw.day', 'events.dt']],
+    },
+  ],
+  redshift: [
+    {
+      title: 'SELECT … INTO TEMP TABLE then INSERT from it',
+      sql: `SELECT customer_id, revenue INTO TEMP TABLE big_spenders FROM customer_monthly WHERE revenue > 10000;
+INSERT INTO vip (customer_id) SELECT customer_id FROM big_spenders;
+`,
+      fdd: [['customer_monthly.customer_id', 'big_spenders.customer_id'], ['customer_monthly.revenue', 'big_spenders.revenue'], ['big_spenders.customer_id', 'vip.customer_id']],
+    },
+    {
+      title: 'CTAS with DISTKEY/SORTKEY and APPROXIMATE COUNT(DISTINCT)',
+      sql: `CREATE TABLE customer_monthly DISTKEY (customer_id) SORTKEY (month_start) AS
+SELECT customer_id, DATE_TRUNC('month', order_date)::DATE AS month_start, APPROXIMATE COUNT(DISTINCT store_id) AS stores
+  FROM fact_orders GROUP BY 1, 2;
+`,
+      fdd: [['fact_orders.customer_id', 'customer_monthly.customer_id'], ['fact_orders.order_date', 'customer_monthly.month_start'], ['fact_orders.store_id', 'customer_monthly.stores']],
+    },
+    {
+      title: '#temp CTAS then INSERT from it',
+      sql: `CREATE TABLE #top_stores AS SELECT store_id, SUM(amount) AS revenue FROM fact_orders GROUP BY store_id;
+INSERT INTO leaderboard (store_id, revenue) SELECT store_id, revenue FROM #top_stores;
+`,
+      fdd: [
+        ['fact_orders.store_id', '#top_stores.store_id'], ['fact_orders.amount', '#top_stores.revenue'],
+        ['#top_stores.store_id', 'leaderboard.store_id'], ['#top_stores.revenue', 'leaderboard.revenue'],
+      ],
+    },
+    {
+      title: 'COPY from S3 then UPDATE … FROM',
+      sql: `COPY stage_refunds FROM 's3://acme-landing/refunds/' IAM_ROLE 'arn:aws:iam::123456789012:role/load' FORMAT AS CSV;
+UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id = fact_orders.order_id;
+`,
+      fdd: [['stage_refunds.status', 'fact_orders.status']],
+      tablesWritten: ['stage_refunds', 'fact_orders'],
+    },
+  ],
+  teradata: [
+    {
+      title: 'MERGE USING (SEL …)',
+      sql: `MERGE INTO dim_store AS t
+USING (SEL store_id, store_name FROM stg_store) AS s ON t.store_id = s.store_id
+WHEN MATCHED THEN UPDATE SET store_name = s.store_name
+WHEN NOT MATCHED THEN INSERT (store_id, store_name) VALUES (s.store_id, s.store_name);
+`,
+      fdd: [['stg_store.store_name', 'dim_store.store_name'], ['stg_store.store_id', 'dim_store.store_id']],
+    },
+    {
+      title: 'INS tab SEL … without INTO, BTEQ dot lines skipped',
+      sql: `.LOGON tdprod/etl_user,secret
+CREATE MULTISET TABLE fact_daily (store_id INTEGER, sale_dt DATE, amt DECIMAL(15,2)) PRIMARY INDEX (store_id);
+.IF ERRORCODE <> 0 THEN .QUIT 8
+INS fact_daily SEL st.store_id, v.sale_dt, v.tot_amt FROM vt_daily v JOIN dim_store st ON st.store_cd = v.store_cd;
+.LOGOFF
+`,
+      fdd: [['dim_store.store_id', 'fact_daily.store_id'], ['vt_daily.sale_dt', 'fact_daily.sale_dt'], ['vt_daily.tot_amt', 'fact_daily.amt']],
+    },
+    {
+      title: 'VOLATILE CTAS WITH DATA, then SEL … QUALIFY',
+      sql: `CREATE VOLATILE TABLE vt AS (SEL store_cd, SUM(amt) AS tot_amt FROM stg_sales GROUP BY 1) WITH DATA ON COMMIT PRESERVE ROWS;
+SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
+`,
+      fdd: [['stg_sales.store_cd', 'vt.store_cd'], ['stg_sales.amt', 'vt.tot_amt'], ['vt.store_cd', 'RS-1.store_cd'], ['vt.tot_amt', 'RS-1.tot_amt']],
+    },
+    {
+      title: 'UPDATE alias FROM …',
+      sql: 'UPDATE tgt FROM dim_item AS tgt, item_price AS p SET list_price = p.price WHERE tgt.item_id = p.item_id;\n',
+      fdd: [['item_price.price', 'dim_item.list_price']],
+    },
+  ],
+  db2: [
+    {
+      title: 'SELECT FROM FINAL TABLE (INSERT …)',
+      sql: `SELECT claim_id, paid_amount FROM FINAL TABLE (
+  INSERT INTO fact_claims (policy_no, paid_amount) SELECT policy_no, amount FROM claims_delta
+);
+`,
+      fdd: [
+        ['claims_delta.policy_no', 'fact_claims.policy_no'], ['claims_delta.amount', 'fact_claims.paid_amount'],
+        ['fact_claims.claim_id', 'RS-1.claim_id'], ['fact_claims.paid_amount', 'RS-1.paid_amount'],
+      ],
+    },
+    {
+      title: 'INSERT … SELECT … FETCH FIRST … WITH UR',
+      sql: 'INSERT INTO top_claims (policy_no, paid) SELECT policy_no, paid_amount FROM fact_claims ORDER BY paid_amount DESC FETCH FIRST 10 ROWS ONLY WITH UR;\n',
+      fdd: [['fact_claims.policy_no', 'top_claims.policy_no'], ['fact_claims.paid_amount', 'top_claims.paid']],
+    },
+  ],
+  greenplum: [
+    {
+      title: 'CTAS … DISTRIBUTED BY',
+      sql: 'CREATE TABLE carrier_monthly AS SELECT carrier_cd, sum(cost) AS total_cost FROM fact_shipments GROUP BY 1 DISTRIBUTED BY (carrier_cd);\n',
+      fdd: [['fact_shipments.carrier_cd', 'carrier_monthly.carrier_cd'], ['fact_shipments.cost', 'carrier_monthly.total_cost']],
+    },
+  ],
+  hana: [
+    {
+      title: 'SQLScript table variable feeding an INSERT',
+      sql: `CREATE PROCEDURE p_load (IN iv_from DATE) LANGUAGE SQLSCRIPT AS
+BEGIN
+  lt_billing = SELECT "CUSTOMER_ID", "NET_VALUE" FROM "SALES"."FACT_BILLING" WHERE "BILLING_DATE" >= :iv_from;
+  INSERT INTO "SALES"."CUST_REV" ("CUSTOMER_ID", "REVENUE")
+  SELECT "CUSTOMER_ID", SUM("NET_VALUE") FROM :lt_billing GROUP BY "CUSTOMER_ID";
+END;
+`,
+      fdd: [['"SALES"."FACT_BILLING"."CUSTOMER_ID"', '"SALES"."CUST_REV"."CUSTOMER_ID"'], ['"SALES"."FACT_BILLING"."NET_VALUE"', '"SALES"."CUST_REV"."REVENUE"']],
+    },
+    {
+      title: 'UPSERT … SELECT',
+      sql: 'UPSERT "SALES"."FACT_BILLING" ("BILLING_ID", "NET_VALUE") SELECT "BILLING_ID", "NET_VALUE" FROM "#BILLING_DELTA";\n',
+      fdd: [['"#BILLING_DELTA"."BILLING_ID"', '"SALES"."FACT_BILLING"."BILLING_ID"'], ['"#BILLING_DELTA"."NET_VALUE"', '"SALES"."FACT_BILLING"."NET_VALUE"']],
+    },
+  ],
+  impala: [
+    {
+      title: 'nested collection in FROM (c, c.orders o)',
+      sql: 'SELECT c.customer_id, o.total FROM customers_nested c, c.orders o;\n',
+      fdd: [['customers_nested.customer_id', 'RS-1.customer_id'], ['customers_nested.orders', 'RS-1.total']],
+    },
+    {
+      title: 'UPSERT INTO a Kudu table',
+      sql: 'UPSERT INTO visitors (visitor_id, last_seen) SELECT visitor_id, MAX(hit_ts) FROM raw_hits GROUP BY visitor_id;\n',
+      fdd: [['raw_hits.visitor_id', 'visitors.visitor_id'], ['raw_hits.hit_ts', 'visitors.last_seen']],
+    },
+  ],
+  netezza: [
+    {
+      title: 'CTAS … DISTRIBUTE ON with a :: cast',
+      sql: 'CREATE TABLE subscriber_day AS SELECT subscriber, call_start::DATE AS call_date, SUM(charge) AS charge FROM fact_calls GROUP BY 1, 2 DISTRIBUTE ON (subscriber);\n',
+      fdd: [['fact_calls.subscriber', 'subscriber_day.subscriber'], ['fact_calls.call_start', 'subscriber_day.call_date'], ['fact_calls.charge', 'subscriber_day.charge']],
+    },
+  ],
+  sybase: [
+    {
+      title: 'select into #temp then update … from, go batches',
+      sql: `select account_no, sum(amount) as amount into #totals from invoices group by account_no
+go
+update accounts set balance = a.balance + t.amount from accounts a, #totals t where a.account_no = t.account_no
+go
+`,
+      fdd: [
+        ['invoices.account_no', '#totals.account_no'], ['invoices.amount', '#totals.amount'],
+        ['accounts.balance', 'accounts.balance'], ['#totals.amount', 'accounts.balance'],
+      ],
+    },
+  ],
+  vertica: [
+    {
+      title: 'INSERT /*+DIRECT*/ … SELECT',
+      sql: 'INSERT /*+DIRECT*/ INTO sales_fact (sale_id, revenue) SELECT t.sale_id, t.revenue FROM tmp_sales_load t;\n',
+      fdd: [['tmp_sales_load.sale_id', 'sales_fact.sale_id'], ['tmp_sales_load.revenue', 'sales_fact.revenue']],
+    },
+    {
+      title: 'LIMIT n OVER (PARTITION BY …)',
+      sql: 'SELECT store_key, revenue FROM sales_fact LIMIT 3 OVER (PARTITION BY store_key ORDER BY revenue DESC);\n',
+      fdd: [['sales_fact.store_key', 'RS-1.store_key'], ['sales_fact.revenue', 'RS-1.revenue']],
+    },
+  ],
+  informix: [
+    {
+      title: 'INTO TEMP … WITH NO LOG then INSERT, {} comment',
+      sql: `{ nightly summary }
+SELECT customer_num, SUM(total_price) AS total FROM items GROUP BY 1 INTO TEMP t_recent WITH NO LOG;
+INSERT INTO order_summary (customer_num, total_price) SELECT customer_num, total FROM t_recent;
+`,
+      fdd: [
+        ['items.customer_num', 't_recent.customer_num'], ['items.total_price', 't_recent.total'],
+        ['t_recent.customer_num', 'order_summary.customer_num'], ['t_recent.total', 'order_summary.total_price'],
+      ],
+    },
+    {
+      title: 'OUTER join syntax',
+      sql: 'SELECT c.lname, o.order_num FROM customer c, OUTER orders o WHERE c.customer_num = o.customer_num;\n',
+      fdd: [['customer.lname', 'RS-1.lname'], ['orders.order_num', 'RS-1.order_num']],
+    },
+  ],
+  couchbase: [
+    {
+      title: 'UNNEST an array field',
+      sql: 'SELECT o.orderId, li.sku FROM shop.sales.orders AS o UNNEST o.lineItems AS li;\n',
+      fdd: [['shop.sales.orders.orderId', 'RS-1.orderId'], ['shop.sales.orders.lineItems', 'RS-1.sku']],
+    },
+    {
+      title: 'INSERT (KEY, VALUE) SELECT whole documents',
+      sql: 'INSERT INTO shop.archive.orders (KEY k, VALUE v) SELECT META(o).id AS k, o AS v FROM shop.sales.orders AS o WHERE o.orderDate < "2023-01-01";\n',
+      fdd: [['shop.sales.orders.*', 'shop.archive.orders.*']],
+    },
+  ],
+  openedge: [
+    {
+      title: 'PUB."hyphenated" tables and columns',
+      sql: `INSERT INTO PUB."Order-Summary" ("Cust-Num", "Order-Total")
+SELECT o."Cust-Num", SUM(ol."Extended-Price")
+  FROM PUB."Order" o, PUB."Order-Line" ol
+ WHERE ol."Order-Num" = o."Order-Num"
+ GROUP BY o."Cust-Num";
+`,
+      fdd: [['PUB."Order"."Cust-Num"', 'PUB."Order-Summary"."Cust-Num"'], ['PUB."Order-Line"."Extended-Price"', 'PUB."Order-Summary"."Order-Total"']],
+    },
+  ],
+  mdx: [
+    {
+      title: 'axes with a WHERE slicer (slicer is fdr only)',
+      sql: `SELECT
+  { [Measures].[Reseller Sales Amount] } ON COLUMNS,
+  NON EMPTY { [Product].[Category].MEMBERS } ON ROWS
+FROM [Adventure Works]
+WHERE ( [Date].[Calendar Year].&[2013] )
+`,
+      fdd: [['[Adventure Works].[Measures].[Reseller Sales Amount]', 'RS-1.[Reseller Sales Amount]'], ['[Adventure Works].[Product].[Category]', 'RS-1.[Category]']],
+    },
+    {
+      title: 'WITH MEMBER calculated measure',
+      sql: `WITH MEMBER [Measures].[Gross Margin] AS
+  [Measures].[Sales Amount] - [Measures].[Total Product Cost]
+SELECT
+  { [Measures].[Gross Margin] } ON COLUMNS,
+  { [Date].[Calendar Year].MEMBERS } ON ROWS
+FROM [Adventure Works]
+`,
+      fdd: [
+        ['[Adventure Works].[Measures].[Sales Amount]', 'RS-1.[Gross Margin]'], ['[Adventure Works].[Measures].[Total Product Cost]', 'RS-1.[Gross Margin]'],
+        ['[Adventure Works].[Date].[Calendar Year]', 'RS-1.[Calendar Year]'],
+      ],
+    },
+  ],
+}
+
+/** The conformance problems of one snippet (empty when its lineage is exactly as expected). */
+export function snippetProblems(vendor: string, s: Snippet): string[] {
+  const c: Case = {
+    id: `${vendor}/${s.title}`, dbvendor: `dbv${vendor}`, sql: s.sql, options: { showRelationType: 'fdd' },
+    expect: { fdd: s.fdd, fddExact: true, errors: 'none', ...(s.tablesWritten ? { tablesWritten: s.tablesWritten } : {}) },
+  }
+  return checkCase(c)
+}

@@ -97,6 +97,9 @@ export type Stmt =
   | { k: 'copy'; table: QName; columns?: Ident[]; location: string; direction: 'in' | 'out'; query?: Query; loc: Loc }
   | { k: 'stream'; name: QName; table: QName; loc: Loc }
   | { k: 'other'; kind: string; loc: Loc; exprs?: Expr[] }
+  | { k: 'mdx'; members: Array<{ name: import('../parser/mdx.js').MdxRef; deps: import('../parser/mdx.js').MdxRef[] }>;
+      sets: Array<{ name: import('../parser/mdx.js').MdxRef; refs: import('../parser/mdx.js').MdxRef[] }>;
+      axes: import('../parser/mdx.js').MdxRef[][]; cube: Ident; slicer: import('../parser/mdx.js').MdxRef[]; loc: Loc }
   /** SQLScript / procedural table variable: lt = SELECT … (read later as FROM :lt) */
   | { k: 'tableVar'; name: Ident; query: Query; loc: Loc }
 

@@ -6,6 +6,7 @@ import { Analyzer, type ResultSet } from './analyzer.js'
 import { childScope, type FromItem, type Scope } from './scope.js'
 import { emptyDeps, evalExpr, mergeInto } from './expr.js'
 import { splitQuoted } from '../resolve/catalog.js'
+import { mdxFlow } from './mdx.js'
 
 type S<K extends Stmt['k']> = Extract<Stmt, { k: K }>
 
@@ -47,6 +48,7 @@ export class StatementFlow {
       case 'copy': return this.copy(s)
       case 'other': return
       case 'tableVar': return this.tableVar(s)
+      case 'mdx': return mdxFlow(this.a, s)
     }
   }
 

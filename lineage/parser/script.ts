@@ -10,6 +10,7 @@ import { parseAlter, parseCreate, parseRename, skipToEnd } from './ddl.js'
 import { parseProcedural, parseRoutine, PROCEDURAL_START } from './procedural.js'
 import { parseExpr } from './expressions.js'
 import { parseCopy, parseLoad, parseUnload } from './load.js'
+import { parseMdx } from './mdx.js'
 
 export interface ParsedStatement {
   stmt?: Stmt
@@ -34,6 +35,7 @@ export function isBatchSeparator(p: TokenCursor, k = 0): boolean { return p.atBa
 
 export function parseStatement(p: TokenCursor): Stmt {
   const first = p.peek()!
+  if (p.d.mdx && (p.isWord('SELECT') || p.isWord('WITH'))) return parseMdx(p)
   const u = first.kind === 'word' ? (p.d.abbreviations[first.upper] ?? first.upper) : first.image
   if (u === 'WITH') {
     const w = parseWith(p)

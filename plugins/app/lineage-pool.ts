@@ -27,6 +27,18 @@ export interface PoolOptions {
   maxQueue: number
 }
 
+/**
+ * From dist/ the worker is plain JavaScript. From source (tests, `npm run cli`) it is TypeScript:
+ * a bootstrap registers tsx in the thread first, which starts in about a second where inheriting the
+ * parent's loader (tap's) takes ~15 s. Messages posted meanwhile wait in the port.
+ */
+export function startWorker (url: URL): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url)
+  const tsx = import.meta.resolve('tsx/esm/api')
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}) })`
+  return new Worker(boot, { eval: true, execArgv: [] })
+}
+
 export class WorkerPool {
   private readonly slots: Slot[] = []
   private readonly queue: Pending[] = []
@@ -71,7 +83,7 @@ export class WorkerPool {
 
   private spawn (): Slot | undefined {
     if (this.slots.length >= this.opts.size) return undefined
-    const worker = new Worker(this.opts.workerUrl)
+    const worker = startWorker(this.opts.workerUrl)
     const slot: Slot = { worker }
     worker.on('message', (msg: { id: number, ok: boolean, result?: unknown, error?: string }) => {
       const p = slot.current

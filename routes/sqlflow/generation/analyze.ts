@@ -21,8 +21,9 @@ export async function analyzeRequest (request: FastifyRequest): Promise<{ result
   const dbvendor = vendorOf(request)
   const options = modelOptionsOf(paramsOf(request))
   const { input, sources } = await readInput(request)
-  // the full model is analysed (and stored) once; every view projects it with its own options
-  const result = await request.server.lineage.analyze(input, { dbvendor })
+  // analysis-time options (aggregate arguments, constants) go to the engine; the full model is
+  // analysed and stored once, and every view projects it with its own display options
+  const result = await request.server.lineage.analyze(input, { dbvendor, options })
   const session = await request.server.lineage.sessions.create({
     owner: userOf(request),
     dbvendor,

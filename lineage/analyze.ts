@@ -71,7 +71,8 @@ function analyzeFile(f: SourceFile, single: boolean, d: DialectSpec, a: Analyzer
   a.setText(f.text)
   let parsed
   try {
-    const { tokens } = tokenize(text, d)
+    const { tokens, unterminated } = tokenize(text, d)
+    for (const c of unterminated) b.error('SyntaxError', `unterminated comment (${c.line},${c.col})`, { sl: c.line, sc: c.col, el: c.eline, ec: c.ecol })
     parsed = parseScript(tokens, d, () => withinBudget(stats, budget, t0))
   } catch (e) {
     b.error('AnalyzeError', `could not read the SQL: ${(e as Error).message}`, undefined)

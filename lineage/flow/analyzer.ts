@@ -199,7 +199,7 @@ export class Analyzer implements ExprEnv {
   private setOp(q: Extract<Query, { k: 'setop' }>, scope: Scope, kind: ResultKind): ResultSet {
     const branches: ResultSet[] = []
     const collect = (x: Query, first: boolean): void => {
-      if (x.k === 'setop' && !x.with && (x.op === q.op || first)) { collect(x.left, first); collect(x.right, false) }
+      if (x.k === 'setop' && !x.with && x.op === q.op && x.op !== 'EXCEPT' && x.op !== 'MINUS') { collect(x.left, first); collect(x.right, false) }
       else branches.push(this.query(x, scope, { type: 'select_list', name: this.b.nextName('RS') }))
     }
     collect(q.left, true); collect(q.right, false)

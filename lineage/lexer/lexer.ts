@@ -24,7 +24,7 @@ export interface Token {
   bol?: boolean
 }
 
-export interface LexOutput { tokens: Token[]; comments: Token[] }
+export interface LexOutput { tokens: Token[]; comments: Token[]; /** unterminated comments */ unterminated: Token[] }
 
 const esc = (s: string) => s.replace(/[\\\]^$.*+?()[{}|-]/g, '\\$&')
 
@@ -115,8 +115,9 @@ export function tokenize(text: string, d: DialectSpec): LexOutput {
   let prevLine = 0
   for (let i = 0; i < res.tokens.length; i++) {
     const t = res.tokens[i]
-    const kind = kinds.get(t.tokenType) as TokKind
+    let kind = kinds.get(t.tokenType) as TokKind
     const image = t.image
+    if (kind === 'string' && !terminated(image)) kind = 'bad'
     const line = t.startLine ?? 1
     tokens[i] = {
       kind, image, upper: kind === 'word' ? image.toUpperCase() : image,
@@ -130,5 +131,14 @@ export function tokenize(text: string, d: DialectSpec): LexOutput {
     kind: 'bad' as TokKind, image: t.image, upper: t.image, start: t.startOffset, end: t.startOffset + t.image.length,
     line: t.startLine ?? 1, col: t.startColumn ?? 1, eline: t.endLine ?? 1, ecol: (t.endColumn ?? 0) + 1,
   }))
-  return { tokens, comments }
+  const unterminated = comments.filter((c) => (c.image.startsWith('/*') && !(c.image.length >= 4 && c.image.endsWith('*/'))) || (c.image.startsWith('{') && !c.image.endsWith('}')))
+  return { tokens, comments, unterminated }
+}
+
+/** dollar-quoted and q-quoted strings swallow the rest of the input when unterminated */
+function terminated(s: string): boolean {
+  if (s.startsWith('$')) { const tag = s.slice(0, s.indexOf('$', 1) + 1); return s.length >= tag.length * 2 && s.endsWith(tag) }
+  const q = /^[nN]?[qQ]'(.)/.exec(s)
+  if (q) { const close = ({ '[': ']', '(': ')', '{': '}', '<': '>' } as Record<string, string>)[q[1]] ?? q[1]; return s.length >= 5 && s.endsWith(close + "'") }
+  return true
 }

@@ -1,0 +1,112 @@
+// The shared SQL core (issue 3 §2): each construct with the exact end-to-end lineage a user relies on.
+import t from 'tap'
+import { lineage } from '../helpers/lineage.js'
+
+t.test('joins of every kind', async (t) => {
+  const l = lineage(`SELECT a.x, b.y, c.z, d.w FROM ta a CROSS JOIN tb b NATURAL JOIN tc c LEFT JOIN td d USING (k)
+    FULL OUTER JOIN te e ON e.id = a.id RIGHT JOIN tf f ON f.id = e.id;`)
+  t.same(l.fdd, ['ta.x -> RS-1.x', 'tb.y -> RS-1.y', 'tc.z -> RS-1.z', 'td.w -> RS-1.w'])
+  t.ok(l.fdr.includes('te.id -> RS-1.RelationRows') && l.fdr.includes('tf.id -> RS-1.RelationRows') && l.fdr.includes('ta.id -> RS-1.RelationRows'))
+  t.ok(l.fdr.includes('td.k -> RS-1.RelationRows'), 'USING columns filter the rows')
+  t.same(l.errors, [])
+})
+
+t.test('LATERAL subquery sees the preceding FROM item', async (t) => {
+  const l = lineage(`SELECT c.name, o.total FROM customers c, LATERAL (SELECT SUM(amount) AS total FROM orders x WHERE x.cid = c.id) o;`)
+  t.same(l.fdd, ['customers.name -> RS-1.name', 'orders.amount -> RS-1.total'])
+  t.ok(l.fdr.includes('customers.id -> RS-1.RelationRows'))
+})
+
+t.test('subqueries in SELECT, WHERE, IN, EXISTS and FROM', async (t) => {
+  const l = lineage(`SELECT p.id, (SELECT MAX(q.v) FROM q WHERE q.pid = p.id) AS mx
+    FROM (SELECT id, grp FROM p0) p WHERE p.grp IN (SELECT g FROM groups) AND EXISTS (SELECT 1 FROM flags f WHERE f.id = p.id);`)
+  t.same(l.fdd, ['p0.id -> RS-1.id', 'q.v -> RS-1.mx'])
+  for (const e of ['p0.grp -> RS-1.RelationRows', 'groups.g -> RS-1.RelationRows', 'flags.id -> RS-1.RelationRows', 'q.pid -> RS-1.mx', 'q.RelationRows -> RS-1.mx']) t.ok(l.fdr.includes(e), e)
+})
+
+t.test('window functions, CASE, CAST and ::, FILTER', async (t) => {
+  const l = lineage(`SELECT ROW_NUMBER() OVER (PARTITION BY s.region ORDER BY s.amt DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS rn,
+      CASE s.kind WHEN 'a' THEN s.x ELSE s.y END AS k, CAST(s.c AS numeric(10,2)) AS c2, s.d::text AS d2,
+      SUM(s.amt) FILTER (WHERE s.ok) AS okamt
+    FROM sales s GROUP BY ROLLUP (s.region), CUBE (s.kind), GROUPING SETS ((s.x), (s.y, s.c, s.d, s.amt));`)
+  t.same(l.fdd, ['sales.amt -> RS-1.okamt', 'sales.amt -> RS-1.rn', 'sales.c -> RS-1.c2', 'sales.d -> RS-1.d2', 'sales.kind -> RS-1.k',
+    'sales.ok -> RS-1.okamt', 'sales.region -> RS-1.rn', 'sales.x -> RS-1.k', 'sales.y -> RS-1.k'])
+  t.ok(l.fdr.includes('sales.region -> RS-1.okamt') && l.fdr.includes('sales.kind -> RS-1.okamt'), 'ROLLUP/CUBE columns feed the aggregate')
+  t.notOk(l.fdr.some((e) => e.endsWith('RS-1.rn')), 'a window function is not an aggregate')
+})
+
+t.test('set operations: UNION ALL, INTERSECT, EXCEPT; ORDER BY/LIMIT/OFFSET/FETCH/DISTINCT ON give no fdr', async (t) => {
+  const l = lineage(`SELECT DISTINCT ON (a.k) a.k, a.v FROM a ORDER BY a.k, a.v LIMIT 10 OFFSET 5;
+    SELECT x FROM u1 INTERSECT SELECT y FROM u2 EXCEPT SELECT z FROM u3 FETCH FIRST 3 ROWS ONLY;`)
+  t.same(l.fdd, ['a.k -> RS-1.k', 'a.v -> RS-1.v', 'u1.x -> RS-2.x', 'u2.y -> RS-2.x'])
+  t.same(l.fdr, [])
+})
+
+t.test('CTEs: recursive with a column list', async (t) => {
+  const l = lineage(`WITH RECURSIVE t(n, label) AS (SELECT id, name FROM seeds UNION ALL SELECT n + 1, label FROM t WHERE n < 10) SELECT n, label FROM t;`)
+  t.same(l.fdd, ['seeds.id -> RS-1.n', 'seeds.name -> RS-1.label'])
+})
+
+t.test('INSERT forms: VALUES, DEFAULT VALUES, column list, positional via DDL', async (t) => {
+  const l = lineage(`CREATE TABLE tgt (a int, b text, c date);
+    INSERT INTO tgt VALUES (1, 'x', now());
+    INSERT INTO tgt DEFAULT VALUES;
+    INSERT INTO tgt (c, a) SELECT s.d, s.n FROM src s;
+    INSERT INTO tgt SELECT s.n, s.t, s.d FROM src s WHERE s.ok;`)
+  t.same(l.fdd, ['src.d -> tgt.c', 'src.n -> tgt.a', 'src.t -> tgt.b'])
+  t.same(l.fdr, ['src.ok -> tgt.RelationRows'])
+  t.same(l.written, ['tgt'])
+})
+
+t.test('UPDATE with expressions, scalar subquery and FROM; DELETE USING', async (t) => {
+  const l = lineage(`UPDATE acct a SET bal = a.bal + t.amt, last = (SELECT MAX(ts) FROM log g WHERE g.aid = a.id) FROM tx t WHERE t.aid = a.id;
+    DELETE FROM acct USING closed c WHERE acct.id = c.id;`)
+  t.same(l.fdd, ['acct.bal -> acct.bal', 'log.ts -> acct.last', 'tx.amt -> acct.bal'])
+  t.ok(l.fdr.includes('closed.id -> acct.RelationRows') && l.fdr.includes('tx.aid -> acct.RelationRows') && l.fdr.includes('log.aid -> acct.last'))
+})
+
+t.test('DDL: foreign keys (er), CTAS, views, temp tables, rename, drop, truncate', async (t) => {
+  const l = lineage(`CREATE TABLE parent (id int PRIMARY KEY);
+    CREATE TABLE child (id int, pid int REFERENCES parent(id), CONSTRAINT fk2 FOREIGN KEY (id) REFERENCES parent (id));
+    CREATE TEMP TABLE tmp AS SELECT c.pid AS p FROM child c;
+    CREATE OR REPLACE VIEW v (pp) AS SELECT p FROM tmp;
+    ALTER TABLE tmp RENAME TO tmp2;
+    DROP TABLE IF EXISTS tmp2; TRUNCATE TABLE child;
+    SELECT pp FROM v;`)
+  t.same(l.fdd, ['child.pid -> tmp.p', 'tmp.RelationRows -> tmp2.RelationRows', 'tmp.p -> v.pp', 'v.pp -> RS-1.pp'])
+  const er = l.result.model.relations.filter((r) => r.type === 'er')
+  t.equal(er.length, 2, 'two foreign-key relations')
+  t.same(er.map((r) => `${r.sources[0].parentName}.${r.sources[0].column} -> ${r.target.parentName}.${r.target.column}`).sort(), ['parent.id -> child.id', 'parent.id -> child.pid'])
+  t.same(l.errors, [])
+})
+
+t.test('quoted identifiers, keywords and semicolons inside literals and comments', async (t) => {
+  const l = lineage(`-- SELECT broken FROM nowhere;
+    SELECT "Weird;Name" AS "From", 'it''s; SELECT' AS s /* ; DELETE x; */ FROM "Schema"."T";`)
+  t.same(l.fdd, ['"Schema"."T"."Weird;Name" -> RS-1.From'])
+  t.same(l.errors, [])
+})
+
+t.test('a syntax error keeps the other statements and reports coordinates', async (t) => {
+  const l = lineage(`SELECT a FROM t1;\nSELEC b FROM t2;\nSELECT c FROM t3;`)
+  t.same(l.fdd, ['t1.a -> RS-1.a', 't3.c -> RS-2.c'])
+  t.equal(l.errors.length, 1)
+  t.equal(l.errors[0].errorType, 'SyntaxError')
+  t.same(l.errors[0].coordinates[0], { x: 2, y: 1, hashCode: '0' })
+})
+
+t.test('orphan columns go to the pseudo table with a SyntaxHint', async (t) => {
+  const l = lineage(`SELECT amount FROM t1, t2;`)
+  t.same(l.fdd, [])
+  const hint = l.errors.find((e) => e.errorType === 'SyntaxHint')
+  t.match(hint?.errorMessage, /^find orphan column\(10500\) near: amount\(1,8\)$/)
+  t.ok(l.result.model.dbobjs.some((o) => o.type === 'pseudoTable' && o.name === 'pseudo_table_include_orphan_column'))
+})
+
+t.test('metadata from the request resolves columns and expands stars', async (t) => {
+  const { analyze } = await import('../../lineage/index.js')
+  const r = analyze('SELECT * FROM sales.orders o JOIN customers c ON c.id = o.cid', { dbvendor: 'dbvpostgresql',
+    metadata: [{ schema: 'sales', name: 'orders', columns: ['id', 'cid'] }, { name: 'customers', columns: ['id', 'name'] }] })
+  const rs = r.model.dbobjs.find((o) => o.topLevel)!
+  t.same(rs.columns!.filter((c) => !c.source).map((c) => c.name), ['id', 'cid', 'name'])
+})

@@ -124,8 +124,8 @@ export class ZyJobs {
     if (j.status === JobStatus.CREATED && await this.jobs.claim(id, 'cancel')) {
       const done: StoredJob = { ...j, status: JobStatus.CANCELLED, opStatus: 0, endTime: new Date(this.now()).toISOString(), slot: null }
       done.steps = done.steps.map((s) => ({ ...s, status: JobStatus.CANCELLED }))
-      await this.jobs.save(done)
       await this.jobs.releaseSlot(String(j.creator), j.slot)
+      await this.jobs.save(done)
       await this.jobs.log(id, 'job cancelled before it started')
       await this.queue().cancel(`zetyun-${id}`)
       return publicJob(done)

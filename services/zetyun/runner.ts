@@ -34,8 +34,9 @@ export function createZetyunHandler (deps: RunnerDeps): (task: QueuedTask) => Pr
 
   async function finish (job: StoredJob, status: number, line: string): Promise<{ status: number }> {
     const done: StoredJob = { ...job, status, opStatus: 0, endTime: iso(), slot: null }
-    await deps.jobs.save(done)
+    // Slot first: a client that sees the terminal state may start its next job at once.
     await deps.jobs.releaseSlot(String(job.creator), job.slot)
+    await deps.jobs.save(done)
     await deps.jobs.log(job.autoKey, line)
     return { status }
   }

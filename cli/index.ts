@@ -8,6 +8,7 @@ export interface Subcommand {
 }
 
 const commands: Record<string, { summary: string, load: () => Promise<Subcommand> }> = {
+  analyze: { summary: 'analyse SQL files, folders or zips offline: analyze <path>... --vendor <dbvendor> --format json|csv|graphml|openlineage', load: () => import('./analyze.js') },
   user: { summary: 'manage SQLFlow users: user create|rotate-key|delete <userId>, user list', load: () => import('./user.js') },
 }
 

@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox'
 
 const HEX48 = 'b7c2f0a4d19e4c5a8f3e2d1c0b9a8f7e6d5c4b3a29180716'
 const SID = '3f9c2b1a8e7d6c5b4a39281706f5e4d3'
-const TRACE = 'Xk3tr4ce_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKL'
+const TRACE = 'Xk3tr4ce_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLM' // 58 characters
 
 export const KdHeaders = Type.Object({
   'x-traceid': Type.Optional(Type.String({ maxLength: 512, description: '58 characters [A-Za-z0-9_]; echoed in the response header and logs. Anything else is ignored and a new id is minted.', examples: [TRACE] })),

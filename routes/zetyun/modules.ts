@@ -33,7 +33,7 @@ export default async function moduleRoutes (fastify: FastifyInstance): Promise<v
 
   app.get('/tf/module/:id', {
     ...auth,
-    schema: { tags: ['zetyun'], summary: 'One module', security, params: ZyIdParam, response: { 200: ZyOk(ModuleView), ...errors } },
+    schema: { tags: ['zetyun'], summary: 'One module of the catalogue (404 when not visible to you)', security, params: ZyIdParam, response: { 200: ZyOk(ModuleView), ...errors } },
   }, async (request) => {
     const { tenantId } = caller(request)
     return { code: 0 as const, data: await modules.get(tenantId, Number(request.params.id), await projects.moduleRefs(tenantId)) }

@@ -27,6 +27,7 @@ export interface LineageFacade {
   graphView (model: SqlflowModel, options: GraphOptions, view?: Omit<GraphViewOptions, 'cache' | 'run'>): Promise<GraphData>
   sessions: SessionService
   budget: AnalysisBudget
+  /** the worker pool (replaceable, e.g. by tests with a worker that never finishes) */
   pool: WorkerPool
 }
 
@@ -86,7 +87,7 @@ export default fp(async function lineagePlugin (fastify: FastifyInstance) {
   const cache = layoutCache(fastify.store, sessionTtlSeconds)
   const runLayout = async (shape: LayoutShape): Promise<Positions> => shape.nodes.length <= LAYOUT_INLINE_NODES
     ? await computePositions(shape)
-    : await pool.run<Positions>({ kind: 'layout', payload: shape }, 120_000).catch((err: unknown) => { throw poolError(err, budget) })
+    : await facade.pool.run<Positions>({ kind: 'layout', payload: shape }, 120_000).catch((err: unknown) => { throw poolError(err, budget) })
 
   const facade: LineageFacade = {
     budget,
@@ -103,11 +104,11 @@ export default fp(async function lineagePlugin (fastify: FastifyInstance) {
           throw new HttpError(500, 'analysis failed')
         }
       }
-      return await pool.run<AnalysisResult>({ kind: 'analyze', payload: { input, opts: withBudget } }, budget.maxMillis + grace(budget.maxMillis))
+      return await facade.pool.run<AnalysisResult>({ kind: 'analyze', payload: { input, opts: withBudget } }, budget.maxMillis + grace(budget.maxMillis))
         .catch((err: unknown) => { throw poolError(err, budget) })
     },
     graphView: async (model, options, view = {}) => await graphView(model, options, { ...view, cache, run: runLayout }),
   }
   fastify.decorate('lineage', facade)
-  fastify.addHook('onClose', async () => { await pool.close() })
+  fastify.addHook('onClose', async () => { await facade.pool.close() })
 }, { name: 'lineage', dependencies: ['config', 'store'] })

@@ -8,6 +8,7 @@ import { promisify } from 'node:util'
 import { WorkerPool, type PoolTask } from '../../plugins/app/lineage-pool.js'
 import { workerUrl } from '../../plugins/app/lineage.js'
 import type { Positions } from '../../lineage/graph/index.js'
+import type { AnalysisResult } from '../../lineage/index.js'
 
 const run = promisify(execFile)
 const testWorker = new URL('./fixtures/pool-test-worker.mjs', import.meta.url)
@@ -62,6 +63,7 @@ t.test('close() rejects what is pending', async (t) => {
   await t.rejects(pool.run(task('echo'), 100), /closed/)
 })
 
+const SQL = 'INSERT INTO b SELECT x FROM a;'
 const shape = { nodes: [['n0', 41.96875], ['n1', 41.96875]], edges: [['n0', 'n1']] }
 
 t.test('the real worker loads under the TypeScript loader (tests)', async (t) => {
@@ -70,6 +72,9 @@ t.test('the real worker loads under the TypeScript loader (tests)', async (t) =>
   t.teardown(() => pool.close())
   const positions = await pool.run<Positions>({ kind: 'layout', payload: shape }, 60_000)
   t.ok(positions.n0![0] < positions.n1![0], 'n0 left of n1')
+  const result = await pool.run<AnalysisResult>({ kind: 'analyze', payload: { input: SQL, opts: { dbvendor: 'dbvoracle' } } }, 60_000)
+  t.same(result.model.dbobjs.filter((o) => o.type === 'table').map((o) => o.name), ['b', 'a'])
+  t.equal(result.stats.statements, 1)
 })
 
 t.test('the real worker loads from compiled JavaScript (npm start)', async (t) => {
@@ -93,12 +98,14 @@ t.test('the real worker loads from compiled JavaScript (npm start)', async (t) =
     const { workerUrl } = await import('${out}/plugins/app/lineage.js')
     const pool = new WorkerPool({ size: 1, workerUrl: workerUrl(), maxQueue: 4 })
     const p = await pool.run({ kind: 'layout', payload: ${JSON.stringify(shape)} }, 60000)
-    console.log(JSON.stringify({ url: workerUrl().pathname, p }))
+    const r = await pool.run({ kind: 'analyze', payload: { input: ${JSON.stringify(SQL)}, opts: { dbvendor: 'dbvoracle' } } }, 60000)
+    console.log(JSON.stringify({ url: workerUrl().pathname, p, tables: r.model.dbobjs.filter((o) => o.type === 'table').map((o) => o.name) }))
     await pool.close()`
   // plain node: no TypeScript loader, exactly as dist/ runs
   writeFileSync(join(out, 'check.mjs'), script)
   const { stdout } = await run(process.execPath, [join(out, 'check.mjs')], { timeout: 60_000, env: { ...process.env, NODE_OPTIONS: '' } })
-  const res = JSON.parse(stdout) as { url: string, p: Positions }
+  const res = JSON.parse(stdout) as { url: string, p: Positions, tables: string[] }
   t.match(res.url, /plugins\/app\/lineage-worker\.js$/)
   t.ok(res.p.n0![0] < res.p.n1![0])
+  t.same(res.tables, ['b', 'a'], 'the compiled engine analysed in the thread')
 })

@@ -176,3 +176,17 @@ t.test('big inputs run in the worker pool with the same answer; the budget stops
   t.ok(cut.data.dbobjs.some((o: Obj) => o.name === 'a'))
   t.notOk(cut.data.dbobjs.some((o: Obj) => o.name === 'd'), 'statements past the budget are not analysed')
 })
+
+t.test('a run past its time budget is stopped and answers 408 in the envelope, never hangs', async (t) => {
+  const { WorkerPool } = await import('../../../../plugins/app/lineage-pool.js')
+  const app = await buildApp(t, { analysis: { maxBytes: 67_108_864, maxStatements: 200_000, maxMillis: 100, inlineBytes: 0, workers: 1 } })
+  // a worker whose "analysis" never returns, standing in for a pathological statement
+  await app.lineage.pool.close()
+  app.lineage.pool = new WorkerPool({ size: 1, workerUrl: new URL('../../../plugins/fixtures/pool-test-worker.mjs', import.meta.url), maxQueue: 4 })
+  const who = await sqlflowLogin(app, 'alice')
+  const started = Date.now()
+  const res = await app.inject({ method: 'POST', url: BASE, ...form({ ...who, dbvendor: 'dbvoracle', sqltext: 'SPIN' }) })
+  t.equal(res.statusCode, 200)
+  t.same(res.json(), { code: 408, error: 'analysis stopped: it exceeded the time budget of 100 ms (ANALYZE_MAX_MS); split the script or raise the budget' })
+  t.ok(Date.now() - started < 10_000, 'answered after the budget plus grace')
+})

@@ -137,6 +137,14 @@ t.test('generation endpoints', async (t) => {
     t.ok(fdr.data.graph.elements.tables.some((n: Node) => n.columns.some((r) => r.label.content === 'RelationRows')))
     const c = await post('/graph', { sqltext: SCRIPT, modelVersion: 'C' })
     t.notOk('relationIdMap' in c.data.graph)
+    // the widget resolves every node through listIdMap to an object somewhere under dbobjs.servers
+    const ids = new Set<string>()
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) for (const item of v) { if (item && typeof item === 'object' && 'id' in item) ids.add((item as { id: string }).id); walk(item) }
+      else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x)
+    }
+    walk(c.data.sqlflow.dbobjs.servers)
+    for (const n of c.data.graph.elements.tables as Node[]) t.ok(ids.has(c.data.graph.listIdMap[n.id][0]), `${n.id} resolves in the hierarchy`)
     t.ok(Object.values(c.data.graph.relationshipIdMap).every((v) => Array.isArray(v) && (v as string[])[1] === 'fdd'))
     t.equal(c.data.summary.relationship, c.data.graph.elements.edges.length)
   })
@@ -189,4 +197,17 @@ t.test('a run past its time budget is stopped and answers 408 in the envelope, n
   t.equal(res.statusCode, 200)
   t.same(res.json(), { code: 408, error: 'analysis stopped: it exceeded the time budget of 100 ms (ANALYZE_MAX_MS); split the script or raise the budget' })
   t.ok(Date.now() - started < 10_000, 'answered after the budget plus grace')
+})
+
+t.test('big graphs are laid out in the worker pool, off the HTTP thread', async (t) => {
+  const app = await buildApp(t, { analysis: { maxBytes: 67_108_864, maxStatements: 200_000, maxMillis: 60_000, inlineBytes: 1_000_000, workers: 1 } })
+  const who = await sqlflowLogin(app, 'alice')
+  const lines = ['CREATE TABLE t0 (x int);']
+  for (let i = 1; i <= 90; i++) lines.push(`INSERT INTO t${i} SELECT x FROM t${i - 1};`)
+  const body = (await app.inject({ method: 'POST', url: `${BASE}/graph`, ...form({ ...who, dbvendor: 'dbvoracle', sqltext: lines.join('\n') }) })).json()
+  t.equal(body.code, 200)
+  t.ok(body.data.graph.elements.tables.length > 150, `${body.data.graph.elements.tables.length} nodes`)
+  t.equal(app.lineage.pool.stats.workers, 1, 'analysis ran inline (small input), the layout in the pool')
+  const xs = Object.fromEntries((body.data.graph.elements.tables as (Node & { x: number })[]).map((n) => [n.label.content, n.x]))
+  t.ok(xs.t0! < xs.t1! && xs.t1! < xs.t90!, 'sources left of targets')
 })

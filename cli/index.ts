@@ -10,6 +10,9 @@ export interface Subcommand {
 const commands: Record<string, { summary: string, load: () => Promise<Subcommand> }> = {
   analyze: { summary: 'analyse SQL files, folders or zips offline: analyze <path>... --vendor <dbvendor> --format json|csv|graphml|openlineage', load: () => import('./analyze.js') },
   user: { summary: 'manage SQLFlow users: user create|rotate-key|delete <userId>, user list', load: () => import('./user.js') },
+  'koodrive-code': { summary: 'mint a one-time Koodrive authorization code: koodrive-code <userName> --domain <d>', load: () => import('./code.js') },
+  'koodrive-user': { summary: 'create a Koodrive tenant user: koodrive-user <userName> --org <org> [--role 0|1|2]', load: () => import('./koodrive-user.js') },
+  'zetyun-admin': { summary: 'create a Zetyun tenant admin, print its X-Access-Token: zetyun-admin <name> --email <e>', load: () => import('./zetyun-admin.js') },
 }
 
 function usage (): string {

@@ -32,6 +32,8 @@ export default fp(async function swaggerPlugin (fastify: FastifyInstance) {
     routePrefix: '/docs',
     // Swagger UI sends its own CSP (with hashes for its inline bootstrap) instead of helmet's.
     staticCSP: true,
+    // Plain-HTTP deployments (LAN, docker on a host port) must still load the UI's own assets.
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/g, ''),
     uiConfig: { docExpansion: 'list', deepLinking: false },
   })
 }, { name: 'swagger' })

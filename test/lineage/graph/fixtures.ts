@@ -29,6 +29,8 @@ export class ModelBuilder {
         ...columns.map((c) => ({ id: this.id(), name: c, coordinates: at(1, 1, c.length) })),
         { id: this.id(), name: 'RelationRows', coordinates: at(1, 1, name.length), source: 'system' as const },
       ],
+      // the engine marks catalog objects persistent; projections keep them through ignoreRecordSet
+      ...(type === 'table' || type === 'view' ? { persistent: true } : {}),
       ...extra,
     }
     this.model.dbobjs.push(obj)

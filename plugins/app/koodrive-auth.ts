@@ -3,7 +3,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
 import {
-  DEFAULT_KOODRIVE, KD_ERRORS, KoodriveError, KoodriveService, kdMessage, kindOfCode, parseClients, parseLanguage, type KdErrorKind,
+  DEFAULT_KOODRIVE, KD_ERRORS, KoodriveError, KoodriveService, kdMessage, kindOfCode, parseClients, parseLanguage, type KdErrorKind, type KdRole,
 } from '../../services/koodrive/index.js'
 import type { ErrorFormatter } from './errors.js'
 
@@ -36,9 +36,26 @@ export function koodriveSettings (env: Record<string, string | undefined> = proc
   }
 }
 
+/**
+ * Embedded mode has no shared store the CLI could write to, so a first login-page user can come
+ * from the environment: KOODRIVE_BOOTSTRAP_USER="name:organisation[:role]" + KOODRIVE_BOOTSTRAP_PASSWORD.
+ * Created once; an existing user is left alone.
+ */
+async function bootstrapUser (koodrive: KoodriveService, fastify: FastifyInstance, env = process.env): Promise<void> {
+  const spec = env.KOODRIVE_BOOTSTRAP_USER
+  const password = env.KOODRIVE_BOOTSTRAP_PASSWORD
+  if (spec === undefined || spec === '' || password === undefined) return
+  const [userName = '', orgName = '', role = '1'] = spec.split(':')
+  if (await koodrive.directory.userByName(userName) !== null) return
+  if (!['0', '1', '2'].includes(role) || orgName === '') throw new Error('KOODRIVE_BOOTSTRAP_USER must be name:organisation[:0|1|2]')
+  await koodrive.directory.createUser({ userName, orgName, password, role: role as KdRole })
+  fastify.log.info({ userName }, 'koodrive bootstrap user created')
+}
+
 export default fp(async function koodriveAuth (fastify: FastifyInstance) {
   const koodrive = new KoodriveService(fastify.store, koodriveSettings())
   fastify.decorate('koodrive', koodrive)
+  await bootstrapUser(koodrive, fastify)
   fastify.errorFormats.set('koodrive', koodriveFormat)
 
   fastify.auth.registerBearerVerifier(async (token, request) => {

@@ -27,6 +27,20 @@ export const zetyunFormat: ErrorFormatter = (err, _request, reply) => {
 /** Failed X-Access-Token lookups allowed per IP per minute before every attempt gets 429. */
 export const TOKEN_FAILURES_PER_MINUTE = Number(process.env.ZETYUN_TOKEN_FAILURES_PER_MINUTE ?? '') || 20
 
+/**
+ * Embedded mode: a first tenant administrator from ZETYUN_BOOTSTRAP_ADMIN="name:email" +
+ * ZETYUN_BOOTSTRAP_PASSWORD (once). Its X-Access-Token is obtained with POST /user/login.
+ */
+async function bootstrapAdmin (zetyun: ZetyunService, fastify: FastifyInstance, env = process.env): Promise<void> {
+  const spec = env.ZETYUN_BOOTSTRAP_ADMIN
+  const password = env.ZETYUN_BOOTSTRAP_PASSWORD
+  if (spec === undefined || spec === '' || password === undefined) return
+  const [name = '', email = ''] = spec.split(':')
+  if (await zetyun.users.exists(name)) return
+  await zetyun.users.createTenantAdmin({ name, email, password })
+  fastify.log.info({ name }, 'zetyun bootstrap administrator created')
+}
+
 export default fp(async function zetyunAuth (fastify: FastifyInstance) {
   // The same engine facade (inline or worker_threads, same budget) and the same JobQueue as the
   // SQLFlow API and its jobs: a Zetyun lineage job gives exactly the SQLFlow lineage.
@@ -36,6 +50,7 @@ export default fp(async function zetyunAuth (fastify: FastifyInstance) {
   // Like SQLFlow jobs: consumed here in embedded mode, otherwise by `npm run worker`.
   if (fastify.jobsConfig.embeddedWorker) await zetyun.consume(queue, engine, fastify.jobsConfig.concurrency)
   fastify.decorate('zetyun', zetyun)
+  await bootstrapAdmin(zetyun, fastify)
   fastify.errorFormats.set('zetyun', zetyunFormat)
 
   fastify.auth.registerAccessTokenVerifier(async (token, request) => {

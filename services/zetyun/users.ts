@@ -69,6 +69,10 @@ export class ZyUsers {
     return user
   }
 
+  async exists (name: string): Promise<boolean> {
+    return (await this.store.get(`zy:uname:${name.toLowerCase()}`)) !== null
+  }
+
   get (autoKey: string): Promise<ZyUser | null> {
     return this.store.getJson<ZyUser>(`zy:user:${autoKey}`)
   }

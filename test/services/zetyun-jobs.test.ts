@@ -109,7 +109,7 @@ onEachStore(t, 'zy-lifecycle', async (t, store) => {
     const full = await zy.jobs.status(admin, job.autoKey)
     t.same(full.steps, [{ id: 's0', moduleId: f.builtin.id, status: 3 }])
     t.match((await zy.jobs.log(admin, job.autoKey, 0, 100)).lines.at(-1), /job failed: boom from the module/)
-    await t.rejects(zy.jobs.stop(admin, job.autoKey), { statusCode: 409 })
+    await t.rejects(zy.jobs.stop(admin, job.autoKey), new ZetyunError('conflict', 'The job has already finished.'))
     // a redelivered task (e.g. after a worker crash) must not restart a finished job
     await queue.enqueue('zetyun-job', `redeliver-${job.autoKey}`, { jobId: job.autoKey })
     await new Promise((r) => setTimeout(r, 50))
@@ -122,7 +122,7 @@ onEachStore(t, 'zy-lifecycle', async (t, store) => {
     const p = await project([g.builtin.id])
     const j1 = await zy.jobs.run(admin, p.id, { name: 'h1' })
     const j2 = await zy.jobs.run(admin, p.id, { name: 'h2' })
-    await t.rejects(zy.jobs.run(admin, p.id, { name: 'h3' }), { statusCode: 429 })
+    await t.rejects(zy.jobs.run(admin, p.id, { name: 'h3' }), new ZetyunError('rate_limited', 'At most 2 active jobs per user.'))
     g.release()
     await until(async () => (await status(j1.autoKey)).status === 2 && (await status(j2.autoKey)).status === 2)
     const j4 = await zy.jobs.run(admin, p.id, { name: 'h4' })

@@ -4,7 +4,7 @@
 // logs, and failed codes raise the global alert.
 import t from 'tap'
 import { Writable } from 'node:stream'
-import Fastify, { type LightMyRequestResponse } from 'fastify'
+import Fastify, { type InjectOptions, type LightMyRequestResponse } from 'fastify'
 import app_, { fastifyOptions } from '../../../app.js'
 import { MemoryStore } from '../../../plugins/app/store/index.js'
 import { sha256Hex } from '../../../services/koodrive/secrets.js'
@@ -32,8 +32,8 @@ t.test('no secret in any log line or foreign response', async (t) => {
   const secrets = new Set<string>()
   const responses: Array<{ res: LightMyRequestResponse, issues: string[] }> = []
   const keep = (...s: string[]) => { for (const x of s) secrets.add(x) }
-  const send = async (opts: Parameters<typeof app.inject>[0], issues: (r: LightMyRequestResponse) => string[] = () => []) => {
-    const res = await app.inject(opts as never)
+  const send = async (opts: InjectOptions, issues: (r: LightMyRequestResponse) => string[] = () => []) => {
+    const res = await app.inject(opts)
     const issued = issues(res)
     keep(...issued)
     responses.push({ res, issues: issued })

@@ -12,7 +12,8 @@ export class ModelBuilder {
   readonly errors: LineageError[] = []
   private nextId = 1
   private colIndex = new WeakMap<DbObj, Map<string, DbColumn>>()
-  private relIndex = new Map<string, Relation>()
+  private relIndex = new WeakMap<DbColumn, Relation[]>()
+  private relSources = new WeakMap<Relation, Set<string>>()
   private counters = new Map<string, number>()
   hashCode = '0'
   statementIndex = 0
@@ -71,8 +72,11 @@ export class ModelBuilder {
   /** add one relation per (type, target, effect); sources are merged and de-duplicated */
   relate(type: RelationType, target: ColRef, sources: ColRef[], effectType: string, subtype: DataflowSubtype, extra: Partial<Relation> = {}): void {
     if (!sources.length) return
-    const key = `${type}|${target.obj.id}|${target.col.id}|${effectType}|${extra.function ?? ''}`
-    let rel = this.relIndex.get(key)
+    // one relation per statement and target: a table written by many statements keeps them apart
+    let list = this.relIndex.get(target.col)
+    if (!list) { list = []; this.relIndex.set(target.col, list) }
+    const stmt = this.statementIndex
+    let rel = list.find((r) => r.type === type && r.effectType === effectType && r.target.parentId === target.obj.id && r.function === extra.function && (r as Relation & { stmt?: number }).stmt === stmt)
     if (!rel) {
       rel = {
         id: this.id(), type, effectType,
@@ -81,17 +85,22 @@ export class ModelBuilder {
         dataflow: { kind: type === 'fdd' ? 'direct' : 'indirect', subtype },
         ...extra,
       }
-      this.relIndex.set(key, rel)
+      Object.defineProperty(rel, 'stmt', { value: stmt, enumerable: false })
+      list.push(rel)
+      this.relSources.set(rel, new Set())
       this.relations.push(rel)
     }
+    const seen = this.relSources.get(rel)!
     for (const s of sources) {
       if (s.obj === target.obj && s.col === target.col && type !== 'fdd') continue
-      if (rel.sources.some((x) => x.id === s.col.id && x.parentId === s.obj.id && sameCoords(x.coordinates, s.loc))) continue
+      const sk = s.loc ? `${s.col.id}|${s.obj.id}|${s.loc.sl}:${s.loc.sc}:${s.loc.el}:${s.loc.ec}` : `${s.col.id}|${s.obj.id}`
+      if (seen.has(sk)) continue
+      seen.add(sk)
       const ep = this.endpoint(s)
       if (s.clauseType) ep.clauseType = s.clauseType
       rel.sources.push(ep)
     }
-    if (!rel.sources.length) { this.relations.splice(this.relations.indexOf(rel), 1); this.relIndex.delete(key) }
+    if (!rel.sources.length) { this.relations.splice(this.relations.lastIndexOf(rel), 1); list.splice(list.indexOf(rel), 1) }
   }
 
   private endpoint(r: ColRef): Relation['target'] {
@@ -108,7 +117,3 @@ export class ModelBuilder {
   }
 }
 
-function sameCoords(a: Coordinate[], loc: Loc | undefined): boolean {
-  if (!loc) return true
-  return a.length >= 2 && a[0].x === loc.sl && a[0].y === loc.sc && a[1].x === loc.el && a[1].y === loc.ec
-}

@@ -91,10 +91,10 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
   add(createToken({ name: 'Punct', pattern: /[(),;.\[\]{}]/ }), 'punct')
   add(createToken({ name: 'Other', pattern: /[\s\S]/ }), 'bad')
   const lexer = new Lexer(defs, {
-    positionTracking: 'full',
+    positionTracking: 'onlyOffset',
     lineTerminatorsPattern: /\n/g,
     lineTerminatorCharacters: ['\n'],
-    ensureOptimizations: false,
+    ensureOptimizations: true,
     skipValidations: true,
   })
   return { lexer, kinds }
@@ -108,29 +108,50 @@ function vocabularyOf(d: DialectSpec): Vocabulary {
   return v
 }
 
+/** line and column of every offset, computed in one forward pass (Chevrotain tracks offsets only) */
+class LineCounter {
+  private line = 1
+  private lineStart = 0
+  private pos = 0
+  constructor(private readonly text: string) {}
+  at(offset: number): { line: number; col: number } {
+    if (offset < this.pos) { this.line = 1; this.lineStart = 0; this.pos = 0 }
+    for (let i = this.text.indexOf('\n', this.pos); i >= 0 && i < offset; i = this.text.indexOf('\n', i + 1)) { this.line++; this.lineStart = i + 1 }
+    this.pos = offset
+    return { line: this.line, col: offset - this.lineStart + 1 }
+  }
+}
+
 export function tokenize(text: string, d: DialectSpec): LexOutput {
   const { lexer, kinds } = vocabularyOf(d)
   const res: ILexingResult = lexer.tokenize(text)
-  const tokens: Token[] = new Array(res.tokens.length)
+  const src = res.tokens
+  const tokens: Token[] = new Array(src.length)
+  const lc = new LineCounter(text)
   let prevLine = 0
-  for (let i = 0; i < res.tokens.length; i++) {
-    const t = res.tokens[i]
+  for (let i = 0; i < src.length; i++) {
+    const t = src[i]
     let kind = kinds.get(t.tokenType) as TokKind
     const image = t.image
     if (kind === 'string' && !terminated(image)) kind = 'bad'
-    const line = t.startLine ?? 1
+    const s = lc.at(t.startOffset)
+    const end = t.startOffset + image.length
+    const multiLine = image.indexOf('\n') >= 0
+    const e = multiLine ? lc.at(end) : undefined
     tokens[i] = {
       kind, image, upper: kind === 'word' ? image.toUpperCase() : image,
-      start: t.startOffset, end: t.startOffset + image.length,
-      line, col: t.startColumn ?? 1, eline: t.endLine ?? line, ecol: (t.endColumn ?? 0) + 1,
-      bol: line !== prevLine,
+      start: t.startOffset, end,
+      line: s.line, col: s.col, eline: e ? e.line : s.line, ecol: e ? e.col : s.col + image.length,
+      bol: s.line !== prevLine,
     }
     prevLine = tokens[i].eline
   }
-  const comments: Token[] = (res.groups.comments ?? []).map((t) => ({
-    kind: 'bad' as TokKind, image: t.image, upper: t.image, start: t.startOffset, end: t.startOffset + t.image.length,
-    line: t.startLine ?? 1, col: t.startColumn ?? 1, eline: t.endLine ?? 1, ecol: (t.endColumn ?? 0) + 1,
-  }))
+  const cc = new LineCounter(text)
+  const comments: Token[] = (res.groups.comments ?? []).map((t) => {
+    const s = cc.at(t.startOffset)
+    const e = cc.at(t.startOffset + t.image.length)
+    return { kind: 'bad' as TokKind, image: t.image, upper: t.image, start: t.startOffset, end: t.startOffset + t.image.length, line: s.line, col: s.col, eline: e.line, ecol: e.col }
+  })
   const unterminated = comments.filter((c) => (c.image.startsWith('/*') && !(c.image.length >= 4 && c.image.endsWith('*/'))) || (c.image.startsWith('{') && !c.image.endsWith('}')))
   return { tokens, comments, unterminated }
 }

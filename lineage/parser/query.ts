@@ -254,20 +254,13 @@ export function parseFromClause(p: TokenCursor, from: Source[], joins: JoinCond[
     p.next()
     parseFromItem(p, from, joins)
     const cond: JoinCond = { kind, loc: locOf(start, p.prev()) }
-    if (p.accept('ON')) { const cs = p.peek()!; cond.on = parseExpr(p); cond.text = textOf(p, cs) }
+    if (p.accept('ON')) cond.on = parseExpr(p)
     else if (p.accept('USING')) { p.expectOp('('); cond.using = [p.ident()]; while (p.acceptOp(',')) cond.using.push(p.ident()); p.expectOp(')') }
     cond.loc = locOf(start, p.prev())
     joins.push(cond)
   }
 }
 
-function textOf(p: TokenCursor, from: { start: number }): string {
-  const last = p.prev()
-  const toks = p.toks
-  let s = ''
-  for (let i = toks.indexOf(from as never); i >= 0 && i < toks.length && toks[i].start <= last.start; i++) s += (s ? ' ' : '') + toks[i].image
-  return s
-}
 
 function parseAliasAndColumns(p: TokenCursor, src: { alias?: import('../ast/types.js').Ident; columnAliases?: import('../ast/types.js').Ident[] }): void {
   if (p.accept('AS') || canBeAlias(p)) {

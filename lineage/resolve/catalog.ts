@@ -46,12 +46,18 @@ export interface CatalogEntry {
 
 export class Catalog {
   private entries = new Map<string, CatalogEntry>()
+  /** qualified entries by their trailing parts, so `orders` finds metadata's `sales.orders` in O(1) */
+  private suffixes = new Map<string, CatalogEntry>()
   get(key: string): CatalogEntry | undefined { return this.entries.get(key) }
-  set(e: CatalogEntry): void { this.entries.set(e.key, e) }
+  set(e: CatalogEntry): void {
+    this.entries.set(e.key, e)
+    const parts = e.key.split('.')
+    for (let i = 1; i < parts.length; i++) {
+      const sfx = parts.slice(i).join('.')
+      if (!this.suffixes.has(sfx)) this.suffixes.set(sfx, e)
+    }
+  }
   delete(key: string): void { this.entries.delete(key) }
   /** a table referenced by its last part(s) when the catalog knows it qualified (metadata) */
-  findBySuffix(key: string): CatalogEntry | undefined {
-    for (const [k, e] of this.entries) if (k.endsWith('.' + key)) return e
-    return undefined
-  }
+  findBySuffix(key: string): CatalogEntry | undefined { return this.suffixes.get(key) }
 }

@@ -1,0 +1,38 @@
+// Engine throughput: full analysis (lex, parse, resolve, dataflow) of 1, 10 and 50 MB warehouse scripts.
+// Usage: node --import tsx bench/engine.ts [sizesMB...]   (each size runs in a fresh process for a clean RSS)
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { analyze } from '../lineage/index.js'
+import { warehouseScript } from './engine-sql.js'
+
+const self = fileURLToPath(import.meta.url)
+
+function runOne(mb: number): void {
+  const sql = warehouseScript(mb * 1024 * 1024)
+  analyze(warehouseScript(64 * 1024), { dbvendor: 'dbvpostgresql' }) // warm the lexer and JIT
+  let peak = process.memoryUsage().rss
+  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss) }, 20)
+  const t0 = performance.now()
+  const r = analyze(sql, { dbvendor: 'dbvpostgresql' })
+  const ms = performance.now() - t0
+  clearInterval(timer)
+  peak = Math.max(peak, process.memoryUsage().rss)
+  const bytes = Buffer.byteLength(sql)
+  const errors = (r.model.errors ?? []).filter((e) => e.errorType !== 'SyntaxHint').length
+  console.log(JSON.stringify({ mb, bytes, statements: r.stats.statements, ms: Math.round(ms), mbPerS: +(bytes / 1048576 / (ms / 1000)).toFixed(2),
+    stmtPerS: Math.round(r.stats.statements / (ms / 1000)), relations: r.model.relations.length, peakRssMB: Math.round(peak / 1048576), errors }))
+}
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0)
+if (process.env.BENCH_CHILD) runOne(sizes[0])
+else {
+  const rows = []
+  for (const mb of sizes.length ? sizes : [1, 10, 50]) {
+    const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', self, String(mb)], { env: { ...process.env, BENCH_CHILD: '1' }, encoding: 'utf8' })
+    if (r.status !== 0) { console.error(r.stderr); process.exit(1) }
+    const row = JSON.parse(r.stdout.trim().split('\n').pop()!)
+    rows.push(row)
+    console.log(`${mb} MB: ${row.ms} ms, ${row.mbPerS} MB/s, ${row.stmtPerS} statements/s, peak RSS ${row.peakRssMB} MB, ${row.relations} relations, errors ${row.errors}`)
+  }
+  if (rows.length > 1) console.log(`scaling: largest/smallest time ratio ${(rows[rows.length - 1].ms / rows[0].ms).toFixed(1)} for ${(rows[rows.length - 1].mb / rows[0].mb)}x the input`)
+}

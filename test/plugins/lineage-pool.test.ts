@@ -2,7 +2,7 @@
 // real worker file loading both under the test's TypeScript loader and from compiled JavaScript.
 import t from 'tap'
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { WorkerPool, type PoolTask } from '../../plugins/app/lineage-pool.js'
@@ -78,7 +78,9 @@ t.test('the real worker loads under the TypeScript loader (tests)', async (t) =>
 })
 
 t.test('the real worker loads from compiled JavaScript (npm start)', async (t) => {
-  const out = mkdtempSync(join(process.cwd(), 'test-output-pool-'))
+  // inside the project (node_modules resolve from there) and git-ignored
+  mkdirSync(join(process.cwd(), 'test-output'), { recursive: true })
+  const out = mkdtempSync(join(process.cwd(), 'test-output', 'pool-'))
   t.teardown(() => rmSync(out, { recursive: true, force: true }))
   // the project's compiler settings, only the plugin and what it imports
   const root = process.cwd()

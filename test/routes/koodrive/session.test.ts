@@ -1,7 +1,7 @@
 // Koodrive POST /session, /auth, /refresh, /logoff: spec §A.7 good and bad inputs, on both stores.
 import t from 'tap'
 import { createHash } from 'node:crypto'
-import { kdClock } from '../../../services/koodrive/index.js'
+import { KoodriveService, kdClock } from '../../../services/koodrive/index.js'
 import { onEachStore } from './stores.js'
 import {
   DOMAIN, INVALID_GRANT, INVALID_REQUEST, INVALID_TOKEN, OTHER_DOMAIN, SESSION, createSession, koodriveApp, login, newUser,
@@ -161,7 +161,7 @@ onEachStore(t, 'kd-session', async (t, store) => {
     }
   })
 
-  t.test('unknown, wrong-domain and PKCE failures give one identical answer', async (t) => {
+  t.test('unknown, expired, wrong-domain and PKCE failures give one identical answer', async (t) => {
     const userName = await newUser(kd)
     const verifier = 'v'.repeat(20) + 'erifier-0123456789_abcdefghijkl'
     const challenge = createHash('sha256').update(verifier).digest('base64url')
@@ -172,6 +172,11 @@ onEachStore(t, 'kd-session', async (t, store) => {
       await createSession(app, { code: await kd.mintCode(userName, DOMAIN, challenge) }),
       await createSession(app, { code: await kd.mintCode(userName, DOMAIN), code_verifier: verifier }),
     ]
+    // expired: a code minted with a 1 s lifetime, presented after it
+    const shortLived = new KoodriveService(store, { ...kd.settings, codeTtlSeconds: 1 })
+    const expiring = await shortLived.mintCode(userName, DOMAIN)
+    await new Promise((r) => setTimeout(r, 1100))
+    answers.push(await createSession(app, { code: expiring, domain: DOMAIN }))
     for (const res of answers) {
       t.equal(res.statusCode, 400)
       t.equal(res.body, JSON.stringify(INVALID_GRANT))

@@ -33,7 +33,7 @@ export interface Failure {
   file: string
   /** 1-based line where the failing statement starts */
   line: number
-  /** 1-based line of the error itself */
+  /** 1-based line of the error as the engine reports it */
   errorLine: number
   errorType: string
   message: string
@@ -47,20 +47,26 @@ export function runFixture(fx: FixtureFile): FileRun {
   const result = analyze(fx.text, { dbvendor: `dbv${fx.vendor}` })
   const lines = fx.text.split('\n')
   const failures: Failure[] = []
-  for (const e of result.model.errors ?? []) {
-    if (e.errorType !== 'SyntaxError' && e.errorType !== 'AnalyzeError') continue
+  // analyze() emits exactly one SyntaxError/AnalyzeError per failed statement, in statement order, so the
+  // n-th hard error belongs to the n-th failed statement. Fall back to lines if the counts disagree.
+  const hard = (result.model.errors ?? []).filter((e) => e.errorType === 'SyntaxError' || e.errorType === 'AnalyzeError')
+  const failedStatements = result.statements.filter((s) => !s.ok)
+  const zipped = hard.length === failedStatements.length
+  hard.forEach((e, i) => {
     const errorLine = e.coordinates[0]?.x ?? 0
-    const st = result.statements.find((s) => !s.ok && s.start.line <= errorLine && errorLine <= s.end.line)
-      ?? result.statements.find((s) => s.start.line <= errorLine && errorLine <= s.end.line)
+    const st = zipped ? failedStatements[i]
+      : failedStatements.filter((s) => s.start.line <= errorLine).pop() ?? result.statements.find((s) => s.start.line <= errorLine && errorLine <= s.end.line)
     const line = st?.start.line ?? errorLine
+    const outside = !!st && (errorLine < st.start.line || errorLine > st.end.line)
     failures.push({
-      vendor: fx.vendor, file: fx.file, line, errorLine, errorType: e.errorType, message: e.errorMessage,
+      vendor: fx.vendor, file: fx.file, line, errorLine, errorType: e.errorType,
+      message: outside ? `${e.errorMessage} [engine: error coordinates lie outside the failed statement, lines ${st!.start.line}-${st!.end.line}]` : e.errorMessage,
       head: (lines[line - 1] ?? '').trim().slice(0, 90),
     })
-  }
+  })
   const seen = new Set<string>()
   const unique = failures
-    .sort((a, b) => a.errorLine - b.errorLine || a.line - b.line)
+    .sort((a, b) => a.line - b.line || a.errorLine - b.errorLine)
     .filter((f) => { const k = `${f.line}|${f.errorLine}|${f.message}`; if (seen.has(k)) return false; seen.add(k); return true })
   return { fixture: fx, result, failures: unique, statements: result.statements.length, okStatements: result.statements.filter((s) => s.ok).length }
 }

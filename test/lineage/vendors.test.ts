@@ -13,8 +13,9 @@ import { SNIPPETS, snippetProblems } from '../helpers/vendor-snippets.js'
 export interface KnownGap {
   vendor: string
   /**
-   * A fixture statement as `<file>:<first line>-<last line>` of the statement in the fixture (covers every
-   * error reported inside it), or `lineage:<snippet title>` for a lineage snippet.
+   * A fixture statement as `<file>:<first line>-<last line>` of the statement in the fixture: it covers
+   * every failed statement the engine reports as starting inside that range (a statement the engine
+   * cannot parse may come back as several failed pieces). Or `lineage:<snippet title>` for a snippet.
    */
   where: string
   reason: string
@@ -36,7 +37,7 @@ function gapForFailure(f: Failure): KnownGap | undefined {
     const m = /^(.+):(\d+)(?:-(\d+))?$/.exec(g.where)
     if (g.vendor !== f.vendor || !m || m[1] !== f.file) return false
     const from = Number(m[2]), to = Number(m[3] ?? m[2])
-    return from <= f.errorLine && f.errorLine <= to
+    return from <= f.line && f.line <= to
   })
 }
 const used = new Set<KnownGap>()

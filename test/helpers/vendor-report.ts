@@ -6,6 +6,31 @@ import { ALL_VENDORS, fixtureFiles, runFixture, VENDOR_DIR, type Failure } from 
 import { SNIPPETS, snippetProblems } from './vendor-snippets.js'
 
 const root = join(VENDOR_DIR, '..', '..', '..')
+const NOTES = `## Observations (hand-written, grouped by likely cause; the tables below are generated)
+
+- **Error coordinates outside the failed statement** (rows marked \`[engine: …]\`): e.g. db2.sql:14 (DECLARE
+  GLOBAL TEMPORARY TABLE) reports its SyntaxError at line 80; a \`SET v = …;\` reports it in the next statement.
+- **\`SET name = value;\` runs into the next statement** (BigQuery \`SET row_count = @@row_count;\` then CREATE
+  fails at TABLE; Snowflake two SETs in a row; lineage snippet "DECLARE/SET … then INSERT" fails near INTO).
+- **Procedural bodies**: T-SQL BEGIN TRY/CATCH and \`RETURN @v\`; PL/SQL package bodies (EXCEPTION handlers,
+  second subprogram), procedure-call statements (\`RAISE_APPLICATION_ERROR(…)\`, \`DBMS_OUTPUT.PUT_LINE\`,
+  \`DBMS_STATS.…(ownname => …)\`), \`TYPE … IS TABLE OF\` and FORALL, trigger \`:NEW/:OLD\` binds; MySQL
+  DECLARE … HANDLER, OPEN/FETCH/CLOSE, labelled LOOP/LEAVE; BigQuery WHILE … DO … END WHILE; Teradata
+  REPLACE PROCEDURE, FOR … AS … CURSOR FOR … DO … END FOR, CREATE MACRO; Netezza BEGIN_PROC/END_PROC;
+  Informix SPL (DEFINE/LET/FOREACH/END PROCEDURE); Sybase procedure body: \`begin tran\` is taken for a BEGIN block (then "expected END near go").
+- **Vendor expressions and clauses**: Db2 labelled durations (\`- 1 DAY\`, \`30 DAYS\`, \`7 YEARS\`), MERGE \`ELSE IGNORE\`;
+  Informix \`CURRENT YEAR TO SECOND\`; PostgreSQL jsonb \`?\`; MySQL \`@v := …\` in a select list, \`VALUES … AS new\`,
+  \`SELECT … INTO OUTFILE\`; T-SQL \`(subquery FOR XML PATH(''), TYPE).value(…)\`; Vertica TIMESERIES; Teradata SAMPLE,
+  LOCKING ROW FOR ACCESS, \`DELETE … ALL\`, REPLACE VIEW; Snowflake stage paths \`@stage/dir/\`, JavaScript procedure
+  with EXECUTE AS CALLER; BigQuery \`#\` comments, \`CREATE TEMP FUNCTION … AS (expr)\`, raw strings \`r"""…"""\`,
+  LOAD DATA INTO; HANA \`UPSERT … VALUES … WITH PRIMARY KEY\`; N1QL array comprehensions (\`ARRAY … FOR … END\`,
+  \`ANY … SATISFIES … END\`), \`(KEY, VALUE) VALUES\`, MERGE \`INSERT (KEY …, VALUE …)\`, LET; MDX subselects.
+- **Client/maintenance commands**: Redshift \`END TRANSACTION\`, Sybase \`update statistics\`, Informix \`UPDATE
+  STATISTICS\`, Netezza \`GENERATE STATISTICS\`, Db2 \`RUNSTATS\` (CLP), MySQL CREATE EVENT … DO.
+- **Lineage**: T-SQL \`MERGE … OUTPUT … INTO @tablevar\` becomes a top-level result set and \`@Changes\` a persistent
+  endpoint; by N4/E2 OUTPUT INTO is not a result set and a table variable is intermediate.
+`
+
 const rows: string[] = []
 const summary: string[] = []
 let total = 0
@@ -38,6 +63,7 @@ Each row is one SyntaxError/AnalyzeError the engine reports for \`test/fixtures/
 
 Total errors: ${total}
 
+${NOTES}
 | vendor | statements (engine count) | ok | errors |
 |---|---|---|---|
 ${summary.join('\n')}

@@ -13,16 +13,25 @@ export class ModelBuilder {
   private nextId = 1
   private colIndex = new WeakMap<DbObj, Map<string, DbColumn>>()
   private relIndex = new WeakMap<DbColumn, Relation[]>()
-  private relSources = new WeakMap<Relation, Set<string>>()
+
+  private relStmt = new WeakMap<Relation, number>()
   private counters = new Map<string, number>()
   hashCode = '0'
   statementIndex = 0
 
   id(): string { return String(this.nextId++) }
 
+  private coordCache = new WeakMap<Loc, Coordinate[]>()
+
+  /** the [start, end] pair of a location; one shared (read-only) array per AST location saves most allocations */
   coords(loc: Loc | undefined): Coordinate[] {
     if (!loc) return [{ x: -1, y: -1, hashCode: this.hashCode }, { x: -1, y: -1, hashCode: this.hashCode }]
-    return [{ x: loc.sl, y: loc.sc, hashCode: this.hashCode }, { x: loc.el, y: loc.ec, hashCode: this.hashCode }]
+    let c = this.coordCache.get(loc)
+    if (!c || c[0].hashCode !== this.hashCode) {
+      c = [{ x: loc.sl, y: loc.sc, hashCode: this.hashCode }, { x: loc.el, y: loc.ec, hashCode: this.hashCode }]
+      this.coordCache.set(loc, c)
+    }
+    return c
   }
 
   /** the n-th object of a kind: RS-1, INSERT-SELECT-2 … (n counts per kind within a response) */
@@ -54,7 +63,7 @@ export class ModelBuilder {
       idx.set(key, c)
       obj.columns!.push(c)
     }
-    if (loc) c.coordinates.push(...this.coords(loc))
+    if (loc) { const k = this.coords(loc); c.coordinates.push(k[0], k[1]) }
     return c
   }
 
@@ -76,7 +85,13 @@ export class ModelBuilder {
     let list = this.relIndex.get(target.col)
     if (!list) { list = []; this.relIndex.set(target.col, list) }
     const stmt = this.statementIndex
-    let rel = list.find((r) => r.type === type && r.effectType === effectType && r.target.parentId === target.obj.id && r.function === extra.function && (r as Relation & { stmt?: number }).stmt === stmt)
+    let rel: Relation | undefined
+    // this statement's relations are at the end of the list: stop at the first older one
+    for (let i = list.length - 1; i >= 0; i--) {
+      const r = list[i]
+      if (this.relStmt.get(r) !== stmt) break
+      if (r.type === type && r.effectType === effectType && r.target.parentId === target.obj.id && r.function === extra.function) { rel = r; break }
+    }
     if (!rel) {
       rel = {
         id: this.id(), type, effectType,
@@ -85,17 +100,20 @@ export class ModelBuilder {
         dataflow: { kind: type === 'fdd' ? 'direct' : 'indirect', subtype },
         ...extra,
       }
-      Object.defineProperty(rel, 'stmt', { value: stmt, enumerable: false })
+      this.relStmt.set(rel, stmt)
       list.push(rel)
-      this.relSources.set(rel, new Set())
       this.relations.push(rel)
     }
-    const seen = this.relSources.get(rel)!
+    const have = rel.sources
     for (const s of sources) {
       if (s.obj === target.obj && s.col === target.col && type !== 'fdd') continue
-      const sk = s.loc ? `${s.col.id}|${s.obj.id}|${s.loc.sl}:${s.loc.sc}:${s.loc.el}:${s.loc.ec}` : `${s.col.id}|${s.obj.id}`
-      if (seen.has(sk)) continue
-      seen.add(sk)
+      const coords = s.loc ? this.coords(s.loc) : undefined
+      let dup = false
+      for (let i = 0; i < have.length && !dup; i++) {
+        const h = have[i]
+        dup = h.id === s.col.id && h.parentId === s.obj.id && (coords === undefined || h.coordinates === coords || (h.coordinates[0].x === coords[0].x && h.coordinates[0].y === coords[0].y && h.coordinates[1].x === coords[1].x && h.coordinates[1].y === coords[1].y))
+      }
+      if (dup) continue
       const ep = this.endpoint(s)
       if (s.clauseType) ep.clauseType = s.clauseType
       rel.sources.push(ep)

@@ -1,7 +1,7 @@
 // The Koodrive route family: /koodrive/ose/v1/session/… (session API + built-in login page).
 // Strict (non-coercing) validation, path-only request logs, X-Traceid, no-store on every answer.
 import type { FastifyInstance } from 'fastify'
-import koodriveAuth from '../../plugins/app/koodrive-auth.js'
+import koodriveAuth, { koodriveFormat } from '../../plugins/app/koodrive-auth.js'
 import sessionRoutes from './session.js'
 import loginRoutes from './login.js'
 import { pathOnlyRequestLogs, useStrictValidation } from './strict-validation.js'
@@ -20,6 +20,11 @@ export default async function koodriveRoutes (fastify: FastifyInstance): Promise
     // RFC 6749 §5.1: token-bearing answers must not be cached; simplest to say it on all of them.
     scope.addHook('onSend', async (_request, reply) => {
       reply.header('cache-control', 'no-store').header('pragma', 'no-cache')
+    })
+    // Unknown paths under the prefix answer in the family's envelope too.
+    scope.setNotFoundHandler((request, reply) => {
+      const { statusCode, body } = koodriveFormat({ statusCode: 404, message: 'not found', code: 'NOT_FOUND' }, request, reply)
+      return reply.code(statusCode).send(body)
     })
     await scope.register(sessionRoutes)
     await scope.register(loginRoutes)

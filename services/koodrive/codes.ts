@@ -12,8 +12,7 @@ export interface CodeRecord { userId: string, domain: string, challenge?: string
 
 export interface CodeSettings { codeTtlSeconds: number, replayWindowSeconds: number }
 
-export const CODE_SHAPE = /^[A-Za-z0-9._~-]{16,512}$/
-export const VERIFIER_SHAPE = /^[A-Za-z0-9._~-]{43,128}$/
+/** An S256 PKCE challenge: base64url of a SHA-256 digest (request shapes live in schemas/koodrive.ts). */
 export const CHALLENGE_SHAPE = /^[A-Za-z0-9_-]{43}$/
 
 export interface Redeemed { userId: string, family: string }

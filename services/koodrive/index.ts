@@ -9,7 +9,7 @@ import { SessionService } from './sessions.js'
 export * from './errors.js'
 export { KdDirectory, DuplicateError, type KdUser, type KdUserInfo, type KdRole } from './directory.js'
 export type { SessionRecord } from './sessions.js'
-export { CODE_SHAPE, VERIFIER_SHAPE, CHALLENGE_SHAPE } from './codes.js'
+export { CHALLENGE_SHAPE } from './codes.js'
 
 export interface KoodriveSettings {
   codeTtlSeconds: number

@@ -150,6 +150,13 @@ onEachStore(t, 'kd-session', async (t, store) => {
     t.same(emptyJson.json(), INVALID_REQUEST)
   })
 
+  t.test('unknown paths under the prefix answer 404 in the Koodrive envelope', async (t) => {
+    const res = await app.inject({ method: 'GET', url: `${SESSION}/nope`, headers: { language: 'zh-CN' } })
+    t.equal(res.statusCode, 404)
+    t.same(res.json(), { code: 19000404, msg: '资源不存在。' })
+    t.equal((await app.inject({ method: 'DELETE', url: SESSION })).statusCode, 404, 'no DELETE: logoff is a GET')
+  })
+
   t.test('malformed JSON is 400; text/plain and forms are 415', async (t) => {
     const bad = await app.inject({ method: 'POST', url: SESSION, headers: { 'content-type': 'application/json' }, payload: '{"code": ' })
     t.equal(bad.statusCode, 400)

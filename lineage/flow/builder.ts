@@ -6,6 +6,15 @@ export interface ColRef { obj: DbObj; col: DbColumn; loc?: Loc; clauseType?: str
 
 export const ROWS = 'RelationRows'
 
+const dataflows = new Map<string, { kind: 'direct' | 'indirect'; subtype: DataflowSubtype }>()
+/** one shared, frozen annotation per kind: a big model has hundreds of thousands of relations */
+function dataflowOf(kind: 'direct' | 'indirect', subtype: DataflowSubtype) {
+  const k = kind + subtype
+  let d = dataflows.get(k)
+  if (!d) { d = Object.freeze({ kind, subtype }) as { kind: 'direct' | 'indirect'; subtype: DataflowSubtype }; dataflows.set(k, d) }
+  return d
+}
+
 export class ModelBuilder {
   readonly objects: DbObj[] = []
   readonly relations: Relation[] = []
@@ -97,7 +106,7 @@ export class ModelBuilder {
         id: this.id(), type, effectType,
         target: this.endpoint(target),
         sources: [],
-        dataflow: { kind: type === 'fdd' ? 'direct' : 'indirect', subtype },
+        dataflow: dataflowOf(type === 'fdd' ? 'direct' : 'indirect', subtype),
         ...extra,
       }
       this.relStmt.set(rel, stmt)

@@ -216,6 +216,7 @@ function parseLateralView(p: TokenCursor, s: Select): void {
   s.joins.push({ kind: 'cross', loc: locOf(start, p.prev()) })
 }
 
+const NOT_A_TABLE = ['WHERE', 'GROUP', 'ORDER', 'HAVING', 'UNION', 'SELECT', 'FROM', 'JOIN', 'ON', 'LIMIT', 'INTERSECT', 'EXCEPT', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'AND', 'OR']
 const JOIN_START = ['JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL', 'OUTER', 'STRAIGHT_JOIN', 'SEMI', 'ANTI', 'ANY', 'ASOF', 'GLOBAL', 'POSITIONAL']
 
 export function parseFromClause(p: TokenCursor, from: Source[], joins: JoinCond[]): void {
@@ -334,6 +335,7 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     const src: Source = { k: 'tfunc', name: 'STAGE', args: [], loc: locOf(start, p.prev()) }
     parseAliasAndColumns(p, src); from.push(src); return
   }
+  if (p.isAnyWord(NOT_A_TABLE)) p.fail('expected a table name')
   const name = p.qname()
   if (p.isOp('(')) {
     p.next()

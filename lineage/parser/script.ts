@@ -147,17 +147,12 @@ export function parseScript(tokens: Token[], d: DialectSpec, budgetCheck?: () =>
   return out
 }
 
-/** skip to the end of the broken statement: the first top-level `;` or batch separator */
+/** skip to the end of the broken statement: the next `;` (unbalanced parentheses must not hide it) or batch separator */
 function recover(p: TokenCursor): void {
-  let depth = 0
   p.next()
   while (!p.eof()) {
     const t = p.peek()!
-    if (t.kind === 'punct') {
-      if (t.image === '(') depth++
-      else if (t.image === ')') depth = Math.max(0, depth - 1)
-      else if (t.image === ';' && depth === 0) return
-    }
+    if (t.kind === 'punct' && t.image === ';') return
     if (isBatchSeparator(p)) return
     p.next()
   }

@@ -110,3 +110,9 @@ t.test('metadata from the request resolves columns and expands stars', async (t)
   const rs = r.model.dbobjs.find((o) => o.topLevel)!
   t.same(rs.columns!.filter((c) => !c.source).map((c) => c.name), ['id', 'cid', 'name'])
 })
+
+t.test('recovery: unbalanced parentheses do not swallow the next statement; a keyword is not a table', async (t) => {
+  const l = lineage(`INSERT INTO t1 SELECT a FROM s1;\nSELECT ((( FROM;\nINSERT INTO t3 SELECT c FROM s3;\nSELECT FROM WHERE;`)
+  t.same(l.fdd, ['s1.a -> t1.a', 's3.c -> t3.c'])
+  t.equal(l.errors.filter((e) => e.errorType === 'SyntaxError').length, 2)
+})

@@ -81,7 +81,7 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvgreenplum: pgLike,
   dbvredshift: { ...pgLike, identStartExtra: '#' },
   dbvsnowflake: { dollarQuotedStrings: true },
-  dbvbigquery: { ...mysqlLike, unquotedCase: 'none' },
+  dbvbigquery: { ...mysqlLike, unquotedCase: 'none', hashComments: true },
   dbvhive: { ...mysqlLike, unquotedCase: 'lower' },
   dbvimpala: { ...mysqlLike, unquotedCase: 'lower' },
   dbvteradata: { dotCommands: true, abbreviations: { SEL: 'SELECT', INS: 'INSERT', UPD: 'UPDATE', DEL: 'DELETE' } },

@@ -73,8 +73,9 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
   if (d.qQuoteStrings) add(createToken({ name: 'QString', pattern: qQuote(), line_breaks: true, start_chars_hint: ['q', 'Q', 'n', 'N'] }), 'string')
   const sq = d.backslashEscapes ? "'(?:[^'\\\\]|\\\\[\\s\\S]|'')*'" : "'(?:[^']|'')*'"
   add(createToken({ name: 'String', pattern: new RegExp(`(?:[NnEeXxBbRrUu]&?|[Rr][Bb]|[Bb][Rr])?${sq}`), line_breaks: true }), 'string')
+  if (d.name === 'dbvbigquery') add(createToken({ name: 'TripleString', pattern: /[rRbB]{0,2}(?:"{3}[\s\S]*?"{3}|'{3}[\s\S]*?'{3})/, line_breaks: true }), 'string')
   if (d.doubleQuotedStrings) {
-    const dq = d.backslashEscapes ? '"(?:[^"\\\\]|\\\\[\\s\\S]|"")*"' : '"(?:[^"]|"")*"'
+    const dq = (d.name === 'dbvbigquery' ? '(?:[rRbB]{1,2})?' : '') + (d.backslashEscapes ? '"(?:[^"\\\\]|\\\\[\\s\\S]|"")*"' : '"(?:[^"]|"")*"')
     add(createToken({ name: 'DString', pattern: new RegExp(dq), line_breaks: true }), 'string')
   }
   if (!d.doubleQuotedStrings && d.identifierQuotes.includes('"')) add(createToken({ name: 'QIdent', pattern: /"(?:[^"]|"")*"/, line_breaks: true }), 'qident')

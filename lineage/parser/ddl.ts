@@ -163,6 +163,7 @@ function parseCreateView(p: TokenCursor, start: Token, materialized: boolean): S
   }
   while (!p.eof() && !p.isWord('AS')) { if (p.isOp('(')) p.skipParens(); else p.next() }
   p.expect('AS')
+  if (p.isWord('LOCKING') || p.isWord('LOCK')) while (!p.eof() && !p.isWord('SELECT') && !p.isWord('SEL') && !p.isWord('WITH')) p.next()
   const query = parseQuery(p)
   while (p.isWord('WITH') && p.isAnyWord(['CHECK', 'READ', 'NO', 'DATA', 'CASCADED', 'LOCAL'], 1)) { while (!p.eof() && !p.isOp(';')) p.next() }
   return { k: 'createView', name, columns, query, materialized, loc: locOf(start, p.prev()) }

@@ -55,6 +55,7 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   s.target = tableRef(p, true)
   if (s.target.alias && ['SELECT', 'VALUES', 'WITH', 'SEL'].includes(s.target.alias.name.toUpperCase()) && !s.target.alias.quoted) { p.i--; s.target.alias = undefined }
   if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p) }
+  if (p.isOp('(') && p.isWord('KEY', 1) && p.isOp(',', 2) && p.d.name === 'dbvcouchbase') p.skipParens()
   if (p.isOp('(') && p.isWord('KEY', 1) && p.d.name === 'dbvcouchbase') {
     p.next(); p.next(); parseExprList
     const keyExpr = parseExpr(p); void keyExpr
@@ -66,7 +67,12 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p) }
   parseOutput(p, s)
   if (p.acceptSeq('DEFAULT', 'VALUES')) s.defaultValues = true
-  else if (p.isWord('VALUES') || p.isWord('VALUE')) { p.next(); s.values = parseValuesRows(p) }
+  else if (p.isWord('VALUES') || p.isWord('VALUE')) {
+    p.next(); s.values = parseValuesRows(p)
+    // MySQL 8: VALUES (…) AS new [(c1, …)] ON DUPLICATE KEY UPDATE c = new.c
+    if (p.isWord('AS') && p.isIdentToken(1)) { p.i += 2; if (p.isOp('(')) p.skipParens() }
+    if (p.isWord('WITH') && p.isWord('PRIMARY', 1)) { p.i += 2; p.accept('KEY') }
+  }
   else if (p.isWord('SET') && (p.d.name === 'dbvmysql')) { p.next(); s.setAssigns = parseAssignments(p) }
   else if (startsQuery(p)) s.query = parseQuery(p)
   else if (p.isWord('EXEC') || p.isWord('EXECUTE')) { while (!p.eof() && !p.isOp(';')) p.next() }
@@ -216,7 +222,8 @@ export function parseDelete(p: TokenCursor, w?: With): Stmt {
   const s: Delete = { k: 'delete', target: undefined as unknown as TableRef, from: [], joins: [], loc: locOf(start, start), with: w }
   p.accept('FROM')
   // MySQL: DELETE t1, t2 FROM …  / DELETE t1 FROM t1 JOIN …
-  s.target = tableRef(p, !p.isWord('FROM', 1) && !p.isOp(',', 1))
+  s.target = tableRef(p, !p.isWord('FROM', 1) && !p.isOp(',', 1) && !p.isWord('ALL', 1))
+  p.accept('ALL')
   if (p.isOp(',') && p.d.name === 'dbvmysql') { while (p.acceptOp(',')) p.qname() }
   parseOutput(p, s)
   if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)
@@ -260,6 +267,15 @@ export function parseMerge(p: TokenCursor, w?: With): Stmt {
     } else if (p.accept('DELETE')) wh.action = 'delete'
     else if (p.accept('INSERT')) {
       wh.action = 'insert'
+      if (p.isOp('(') && p.isWord('KEY', 1)) {
+        // N1QL: INSERT (KEY k, VALUE doc): the document is written as a whole (D17)
+        p.i += 2; parseExpr(p); p.expectOp(','); p.expect('VALUE')
+        const doc = parseExpr(p)
+        while (p.acceptOp(',')) { p.next(); parseExpr(p) }
+        p.expectOp(')')
+        wh.columns = [{ name: '*', quoted: false, loc: wh.loc }]; wh.values = [doc]
+        wh.loc = locOf(ws, p.prev()); whens.push(wh); continue
+      }
       if (p.isOp('(')) wh.columns = identList(p)
       if (p.acceptSeq('DEFAULT', 'VALUES')) wh.values = []
       else { p.expect('VALUES'); p.expectOp('('); wh.values = parseExprList(p); p.expectOp(')') }
@@ -269,6 +285,7 @@ export function parseMerge(p: TokenCursor, w?: With): Stmt {
     wh.loc = locOf(ws, p.prev())
     whens.push(wh)
   }
+  if (p.isWord('ELSE') && p.isWord('IGNORE', 1)) p.i += 2
   const s: Merge = { k: 'merge', target, using: from[0], on, whens, loc: locOf(start, p.prev()), with: w }
   if (p.isWord('OUTPUT')) { parseOutput(p, s); s.loc = locOf(start, p.prev()) }
   return s

@@ -26,6 +26,7 @@ export function exprLoc(e: Expr): Loc { return e.k === 'col' ? e.name.loc : e.lo
 
 function parseOr(p: TokenCursor): Expr {
   let left = parseAnd(p)
+  if (p.isOp(':=') && p.d.name === 'dbvmysql') { p.next(); const r = parseOr(p); return op(':=', [left, r], span(left, r)) }
   while (p.isWord('OR') || p.isOp('||') && false) { p.next(); const r = parseAnd(p); left = op('OR', [left, r], span(left, r)) }
   return left
 }
@@ -60,6 +61,11 @@ function parseComparison(p: TokenCursor): Expr {
       const r = parseAdditive(p)
       left = op(t.image, [left, r], span(left, r))
       continue
+    }
+    if (t.kind === 'param' && t.image === '?' && p.d.dollarQuotedStrings) {
+      // PostgreSQL jsonb key-exists operators ?, ?|, ?&
+      p.next(); p.acceptOp('|') || p.acceptOp('&')
+      const r = parseAdditive(p); left = op('?', [left, r], span(left, r)); continue
     }
     if (t.kind !== 'word') return left
     const neg = t.upper === 'NOT' && p.isAnyWord(['IN', 'LIKE', 'ILIKE', 'BETWEEN', 'RLIKE', 'REGEXP', 'SIMILAR', 'MATCHES'], 1)
@@ -135,8 +141,14 @@ function parseUnary(p: TokenCursor): Expr {
 }
 
 /** `::type`, `[i]`, `.field`, `:path`, AT TIME ZONE, COLLATE */
+const DURATIONS = new Set(['DAY', 'DAYS', 'MONTH', 'MONTHS', 'YEAR', 'YEARS', 'HOUR', 'HOURS', 'MINUTE', 'MINUTES', 'SECOND', 'SECONDS', 'MICROSECOND', 'MICROSECONDS'])
+
 function parsePostfix(p: TokenCursor, e: Expr): Expr {
   for (;;) {
+    if ((p.d.name === 'dbvdb2' || p.d.name === 'dbvinformix') && p.isAnyWord(DURATIONS) && !p.isOp('(', 1) && !p.isOp('.', 1)) {
+      // DB2 labelled durations: CURRENT DATE - 7 DAYS; Informix qualifiers: YEAR TO SECOND
+      p.next(); if (p.accept('TO')) p.next(); continue
+    }
     if (p.isOp('::')) { p.next(); const end = parseType(p); e = op('CAST', [e], span(e, end)); continue }
     if (p.isOp('[') ) {
       p.next(); const args: Expr[] = [e]
@@ -147,7 +159,13 @@ function parsePostfix(p: TokenCursor, e: Expr): Expr {
       // VARIANT path: the value comes from the top-level column (N6)
       p.next(); const t = p.next(); e = op('PATH', [e], span(e, locOf(t, t))); continue
     }
-    if (p.isOp('.') && (e.k === 'op' || e.k === 'func' || e.k === 'subq') && p.isIdentToken(1)) { p.next(); const t = p.next(); e = op('FIELD', [e], span(e, locOf(t, t))); continue }
+    if (p.isOp('.') && (e.k === 'op' || e.k === 'func' || e.k === 'subq') && p.isIdentToken(1)) {
+      p.next(); const t = p.next()
+      const args: Expr[] = [e]
+      // method call on a value: (subquery FOR XML PATH('')).value('.', 'nvarchar(max)')
+      if (p.isOp('(')) { p.next(); if (!p.isOp(')')) args.push(...parseExprList(p).filter((a) => a.k !== 'lit')); p.expectOp(')') }
+      e = op('FIELD', args, span(e, locOf(p.prev(), p.prev()))); void t; continue
+    }
     if (p.isWord('AT') && p.isWord('TIME', 1)) { p.i += 3; const z = parseUnary(p); e = op('ATZ', [e, z], span(e, z)); continue }
     if (p.isWord('COLLATE')) { p.next(); const t = p.next(); e = op('COLLATE', [e], span(e, locOf(t, t))); continue }
     return e
@@ -192,7 +210,12 @@ function parsePrimary(p: TokenCursor): Expr {
     case 'bad': p.fail('unterminated literal or identifier')
     case 'punct': return parsePunctPrimary(p)
     case 'op': {
-      if (t.image === ':' && p.isIdentToken(1)) { p.next(); const n = p.next(); return { k: 'var', name: ':' + n.image, loc: locOf(t, n) } }
+      if (t.image === ':' && p.isIdentToken(1)) {
+        p.next(); let n = p.next(); let name = ':' + n.image
+        while (p.isOp('.') && p.isIdentToken(1)) { p.next(); n = p.next(); name += '.' + n.image }
+        return { k: 'var', name, loc: locOf(t, n) }
+      }
+      if (t.image === '@' && p.isOp('@', 1) && p.isIdentToken(2)) { p.i += 2; const n = p.next(); return lit(t, n, '@@' + n.image) }
       if (t.image === '$' && p.isIdentToken(1)) { p.next(); const n = p.next(); return lit(t, n, '$' + n.image) }
       if (t.image === '@' && p.isIdentToken(1)) { p.next(); const n = p.next(); return { k: 'var', name: '@' + n.image, loc: locOf(t, n) } }
       if (t.image === '*') { p.next(); return { k: 'star', loc: locOf(t, t) } }
@@ -237,6 +260,7 @@ function parseWordPrimary(p: TokenCursor): Expr {
   const t = p.peek()!
   const u = t.kind === 'word' ? t.upper : ''
   if (u === 'CASE') return parseCase(p)
+  if (p.d.name === 'dbvcouchbase' && (((u === 'ARRAY' || u === 'FIRST' || u === 'OBJECT') && !p.isOp('(', 1) && !p.isOp('[', 1)) || ((u === 'ANY' || u === 'SOME' || u === 'EVERY') && p.isIdentToken(1) && (p.isWord('IN', 2) || p.isWord('WITHIN', 2))))) return parseComprehension(p)
   if (u === 'APPROXIMATE' && p.isWord('COUNT', 1)) p.next()
   if (u === 'EXISTS' && p.isOp('(', 1)) {
     p.next(); p.next(); const q = parseQuery(p); const e = p.expectOp(')')
@@ -244,7 +268,7 @@ function parseWordPrimary(p: TokenCursor): Expr {
   }
   if ((u === 'CAST' || u === 'TRY_CAST' || u === 'SAFE_CAST') && p.isOp('(', 1)) {
     p.next(); p.next(); const e = parseExpr(p)
-    if (p.accept('AS')) parseType(p)
+    if (p.accept('AS') && !p.isWord('FORMAT')) parseType(p)
     if (p.accept('FORMAT')) parseExpr(p)
     const c = p.expectOp(')')
     return op('CAST', [e], locOf(t, c))
@@ -256,7 +280,11 @@ function parseWordPrimary(p: TokenCursor): Expr {
   }
   if (TYPED_LITERALS.has(u) && p.peek(1)?.kind === 'string') { p.next(); const s = p.next(); return lit(t, s, s.image) }
   if (u === 'NEXT' && p.isWord('VALUE', 1) && p.isWord('FOR', 2)) { p.i += 3; const n = p.qname(); return lit(t, p.prev(), n.parts.map(x => x.name).join('.')) }
-  if (u === 'CURRENT' && p.isAnyWord(['DATE', 'TIMESTAMP', 'TIME', 'USER', 'SCHEMA', 'SERVER', 'TIMEZONE', 'PATH', 'SQLID', 'DEGREE'], 1)) { p.next(); const e = p.next(); return lit(t, e) }
+  if (u === 'CURRENT' && p.isAnyWord(['DATE', 'TIMESTAMP', 'TIME', 'USER', 'SCHEMA', 'SERVER', 'TIMEZONE', 'PATH', 'SQLID', 'DEGREE', 'YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'FRACTION'], 1)) {
+    p.next(); let e = p.next()
+    if (p.accept('TO')) { e = p.next(); if (p.isOp('(')) { p.skipParens(); e = p.prev() } }
+    return lit(t, e)
+  }
   if (u === 'ARRAY' && p.isOp('(', 1) && startsQuery(p, 2)) {
     p.next(); p.next(); const q = parseQuery(p); const e = p.expectOp(')')
     return { k: 'subq', query: q, loc: locOf(t, e) }
@@ -308,6 +336,27 @@ function finishStar(p: TokenCursor, star: Extract<Expr, { k: 'star' }>): Expr {
   }
 }
 
+/** N1QL: ARRAY e FOR v IN arr [WHEN c] END, ANY|EVERY v IN arr SATISFIES c END — v stands for arr's elements (N6) */
+function parseComprehension(p: TokenCursor): Expr {
+  const t = p.next()
+  const u = t.upper
+  const parts: Expr[] = []
+  const bound: string[] = []
+  let body: Expr | undefined
+  if (u === 'ARRAY' || u === 'FIRST' || u === 'OBJECT') { body = parseExpr(p); if (u === 'OBJECT' && p.acceptOp(':')) parseExpr(p); p.expect('FOR') }
+  do {
+    bound.push(p.ident().name.toUpperCase())
+    if (!p.accept('IN')) p.expect('WITHIN')
+    parts.push(parseExpr(p))
+  } while (p.acceptOp(','))
+  const conds: Expr[] = []
+  if (p.accept('WHEN') || p.accept('SATISFIES')) conds.push(parseExpr(p))
+  const e = p.expect('END')
+  const keep = (x: Expr): boolean => !(x.k === 'col' && bound.includes(x.name.parts[0].name.toUpperCase()))
+  const strip = (x: Expr): Expr[] => (x.k === 'col' ? (keep(x) ? [x] : []) : x.k === 'op' || x.k === 'func' ? x.args.flatMap(strip) : [x])
+  return op('ARRAY', [...parts, ...(body ? strip(body) : []), ...conds.flatMap(strip)], locOf(t, e))
+}
+
 function parseCase(p: TokenCursor): Expr {
   const t = p.next()
   const operand = p.isWord('WHEN') ? undefined : parseExpr(p)
@@ -331,7 +380,7 @@ function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token,
   while (!p.isOp(')')) {
     if (p.isOp(',')) { p.next(); continue }
     if (p.isWord('ORDER') && p.isWord('BY', 1)) { p.i += 2; within.push(...parseOrderList(p)); continue }
-    if (p.isAnyWord(['SEPARATOR', 'FROM', 'FOR', 'IN', 'USING', 'PLACING', 'BOTH', 'LEADING', 'TRAILING', 'IGNORE', 'RESPECT', 'NULLS', 'ON', 'OVERFLOW', 'WITH', 'COUNT', 'TRUNCATE', 'WITHOUT', 'ERROR', 'EMPTY', 'ABSENT', 'RETURNING', 'KEEP'])) {
+    if (p.isAnyWord(['FORMAT', 'TITLE', 'NAMED', 'SEPARATOR', 'FROM', 'FOR', 'IN', 'USING', 'PLACING', 'BOTH', 'LEADING', 'TRAILING', 'IGNORE', 'RESPECT', 'NULLS', 'ON', 'OVERFLOW', 'WITH', 'COUNT', 'TRUNCATE', 'WITHOUT', 'ERROR', 'EMPTY', 'ABSENT', 'RETURNING', 'KEEP'])) {
       const w = p.next().upper
       if (w === 'USING' && p.isIdentToken() && !p.isOp('(', 1)) { p.next(); continue }
       if ((w === 'IGNORE' || w === 'RESPECT') && p.isWord('NULLS')) { p.next(); continue }
@@ -340,7 +389,7 @@ function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token,
     if (p.isWord('AS') && args.length > 0) { p.next(); if (!p.isOp(')')) parseType(p); continue }
     if (p.isIdentToken() && p.isOp('=>', 1)) { p.i += 2; args.push(parseExpr(p)); continue }
     if (upper === 'LIMIT' || p.isWord('LIMIT')) { p.next(); parseExpr(p); continue }
-    if (startsQuery(p)) { const q = parseQuery(p); args.push({ k: 'subq', query: q, loc: q.loc }); continue }
+    if (startsQuery(p) && !p.isOp('(')) { const q = parseQuery(p); args.push({ k: 'subq', query: q, loc: q.loc }); continue }
     args.push(parseExpr(p))
     if (p.isIdentToken() && !p.isAnyWord(['ORDER', 'SEPARATOR', 'FROM', 'FOR', 'IN', 'USING', 'AS', 'IGNORE', 'RESPECT', 'NULLS', 'ON', 'LIMIT', 'RETURNING', 'WITH']) && upper !== 'STRUCT') {
       // typed/keyword glue we don't model (e.g. JSON_VALUE(x, 'p' RETURNING …)); skip one word

@@ -92,13 +92,20 @@ export function parseMdx(p: TokenCursor): Stmt {
   }
   p.i = fromAt
   p.expect('FROM')
-  if (p.isOp('(')) p.fail('MDX subselects are not supported')
-  const cube = p.ident()
   let slicer: MdxRef[] = []
+  let cube: Ident
+  if (p.isOp('(')) {
+    // subcube: FROM (SELECT … FROM [Cube]) — its axes restrict the facts like a slicer
+    const open = p.i
+    p.skipParens()
+    const inner = parseMdx(new TokenCursor(toks, p.d, open + 1, p.i - 1)) as MdxStmt
+    cube = inner.cube
+    slicer = [...inner.axes.flat(), ...inner.slicer]
+  } else cube = p.ident()
   if (p.accept('WHERE')) {
     const s = p.i
     const e = scan(toks, s, end, (t) => t.kind === 'word' && (t.upper === 'CELL' || t.upper === 'SELECT' || t.upper === 'WITH'))
-    slicer = refs(toks, s, e)
+    slicer = [...slicer, ...refs(toks, s, e)]
     p.i = e
   }
   if (p.isWord('CELL')) while (!p.eof() && !p.isWord('SELECT') && !p.isWord('WITH')) p.next()

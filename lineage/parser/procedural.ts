@@ -9,7 +9,18 @@ import { parseQuery, startsQuery } from './query.js'
 import { isBatchSeparator, parseStatement } from './script.js'
 import { skipToEnd } from './ddl.js'
 
-export const PROCEDURAL_START = new Set(['DEFINE', 'LET', 'DECLARE', 'BEGIN', 'IF', 'WHILE', 'FOR', 'LOOP', 'REPEAT', 'SET', 'RETURN',
+function startsStatementWord(p: TokenCursor): boolean {
+  return p.isAnyWord(['SET', 'BEGIN', 'INSERT', 'UPDATE', 'DELETE', 'SELECT', 'CALL', 'RESIGNAL', 'SIGNAL', 'RETURN', 'LEAVE', 'ITERATE', 'ROLLBACK']) && !(p.isWord('SQLSTATE', -1))
+}
+
+function parseCreateRef(p: TokenCursor, first: Token): Stmt {
+  // DECLARE GLOBAL TEMPORARY TABLE x (…) → same grammar as CREATE GLOBAL TEMPORARY TABLE
+  return createRef!(p, first, parseRoutine)
+}
+let createRef: ((p: TokenCursor, first: Token, block: (p: TokenCursor, start: Token) => Stmt) => Stmt) | undefined
+export function setCreate(fn: typeof createRef): void { createRef = fn }
+
+export const PROCEDURAL_START = new Set(['FORALL', 'DEFINE', 'LET', 'DECLARE', 'BEGIN', 'IF', 'WHILE', 'FOR', 'LOOP', 'REPEAT', 'SET', 'RETURN',
   'OPEN', 'FETCH', 'CLOSE', 'DO', 'EXECUTE', 'EXEC', 'CASE', 'FOREACH'])
 
 type Cur = TokenCursor & { inBlock?: boolean }
@@ -17,7 +28,7 @@ type Cur = TokenCursor & { inBlock?: boolean }
 function endOfStatement(p: TokenCursor): void { p.acceptOp(';') }
 
 /** statements until one of the stop words (not consumed) */
-export function parseBody(p: Cur, stops: string[]): Stmt[] {
+export function parseBody(p: Cur, stops: string[], stopAtParen = false): Stmt[] {
   const body: Stmt[] = []
   const was = p.inBlock
   p.inBlock = true
@@ -25,6 +36,7 @@ export function parseBody(p: Cur, stops: string[]): Stmt[] {
     while (!p.eof()) {
       if (p.acceptOp(';')) continue
       if (isBatchSeparator(p)) break
+      if (stopAtParen && p.isOp(')')) break
       if (p.isAnyWord(stops) && !(p.isWord('END') && p.isOp('.', 1))) break
       body.push(parseStatement(p))
       endOfStatement(p)
@@ -84,6 +96,13 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
       return { k: 'block', body, loc: locOf(first, p.prev()) }
     }
     case 'DO': return undefined
+    case 'FORALL': {
+      p.next(); p.ident(); p.expect('IN')
+      while (!p.eof() && !p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SAVE'])) { if (p.isOp('(')) p.skipParens(); else p.next() }
+      if (p.accept('SAVE')) p.accept('EXCEPTIONS')
+      const body = parseStatement(p)
+      return { k: 'block', body: [body], loc: locOf(first, p.prev()) }
+    }
     case 'DEFINE': {
       // Informix SPL: DEFINE v, w type
       p.next(); if (p.accept('GLOBAL')) { /* scope only */ }
@@ -93,7 +112,7 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
       return { k: 'declare', vars, loc: locOf(first, p.prev()) }
     }
     case 'LET': {
-      p.next(); const targets = parseExprList(p); p.expectOp('=')
+      p.next(); const targets = [assignTarget(p)]; while (p.acceptOp(',')) targets.push(assignTarget(p)); p.expectOp('=')
       if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const q = parseQuery(p); p.expectOp(')'); return { k: 'assign', targets, query: q, loc: locOf(first, p.prev()) } }
       const value = parseExpr(p); while (p.acceptOp(',')) parseExpr(p)
       return { k: 'assign', targets, value, loc: locOf(first, p.prev()) }
@@ -104,8 +123,14 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
 
 function parseBegin(p: Cur, first: Token): Stmt {
   p.next()
-  if (p.isAnyWord(['TRAN', 'TRANSACTION', 'WORK', 'DISTRIBUTED']) || p.isOp(';') || p.eof()) {
-    if (!(p.isOp(';') && p.d.name !== 'dbvmssql' && p.d.name !== 'dbvsybase' && p.d.name !== 'dbvmysql' && p.d.name !== 'dbvpostgresql')) { skipToEnd(p); return { k: 'other', kind: 'BEGIN TRANSACTION', loc: locOf(first, p.prev()) } }
+  if (p.isAnyWord(['TRAN', 'TRANSACTION', 'WORK', 'DISTRIBUTED'])) {
+    const line = p.peek()!.line
+    p.next(); p.accept('TRANSACTION'); p.accept('TRAN')
+    if (p.isIdentToken() && p.peek()!.line === line && !p.isAnyWord(['WITH'])) p.next()
+    return { k: 'other', kind: 'BEGIN TRANSACTION', loc: locOf(first, p.prev()) }
+  }
+  if ((p.isOp(';') || p.eof()) && p.d.name !== 'dbvoracle' && p.d.name !== 'dbvbigquery' && p.d.name !== 'dbvsnowflake') {
+    return { k: 'other', kind: 'BEGIN TRANSACTION', loc: locOf(first, p.prev()) }
   }
   if (p.accept('TRY')) {
     const body = parseBody(p, ['END']); p.expect('END'); p.expect('TRY')
@@ -153,6 +178,17 @@ function parseWhile(p: Cur, first: Token): Stmt {
 }
 
 function parseFor(p: Cur, first: Token): Stmt {
+  if (first.upper === 'FOREACH') {
+    // Informix SPL: FOREACH [cursor [WITH HOLD] FOR] SELECT … INTO vars … END FOREACH
+    p.next()
+    if (!p.isWord('SELECT') && !p.isWord('EXECUTE')) { p.ident(); p.acceptSeq('WITH', 'HOLD'); p.expect('FOR') }
+    const q = p.isWord('EXECUTE') ? (skipToEnd(p), undefined) : parseQuery(p)
+    p.acceptOp(';')
+    const body = parseBody(p, ['END'])
+    p.expect('END'); p.expect('FOREACH')
+    const head: Stmt[] = q ? [{ k: 'query', query: q, loc: q.loc }] : []
+    return { k: 'block', body: [...head, ...body], loc: locOf(first, p.prev()) }
+  }
   p.next()
   const record = p.ident()
   // DB2: FOR v AS [c CURSOR FOR] query DO … END FOR
@@ -185,11 +221,11 @@ function parseSet(p: Cur, first: Token): Stmt {
   const isVar = (p.isIdentToken() || p.peek()?.kind === 'param') && (p.isOp('=', 1) || p.isOp(':=', 1) || p.isOp('+=', 1))
     || (p.isIdentToken() && p.isOp('.', 1) && p.isOp('=', 3))
   if (isVar && !p.isAnyWord(['SESSION', 'GLOBAL', 'LOCAL', 'NAMES', 'TRANSACTION'])) {
-    const targets: Expr[] = [parseExpr(p)]
+    const targets: Expr[] = [assignTarget(p)]
     p.next()
     if (startsQuery(p)) { const q = parseQuery(p); return { k: 'assign', targets, query: q, loc: locOf(first, p.prev()) } }
     const value = parseExpr(p)
-    while (p.acceptOp(',')) { const t = parseExpr(p); p.next(); const v = parseExpr(p); void t; void v }
+    while (p.acceptOp(',')) { assignTarget(p); p.next(); parseExpr(p) }
     return { k: 'assign', targets, value, loc: locOf(first, p.prev()) }
   }
   if (p.isOp('(') && p.d.name === 'dbvbigquery') {
@@ -203,8 +239,28 @@ function parseSet(p: Cur, first: Token): Stmt {
   return { k: 'other', kind: 'SET', loc: locOf(first, p.prev()) }
 }
 
+/** the left side of an assignment: a variable or a (qualified) name — never an expression, `=` follows */
+function assignTarget(p: TokenCursor): Expr {
+  const t = p.peek()!
+  if (t.kind === 'param') { p.next(); return { k: 'var', name: t.image, loc: locOf(t, t) } }
+  if (p.isOp(':') && p.isIdentToken(1)) { p.next(); const n = p.next(); return { k: 'var', name: ':' + n.image, loc: locOf(t, n) } }
+  if (t.kind === 'word' && t.image.startsWith('@')) { p.next(); return { k: 'var', name: t.image, loc: locOf(t, t) } }
+  const name = p.qname()
+  return { k: 'col', name }
+}
+
 function parseDeclare(p: Cur, first: Token): Stmt {
   p.next()
+  // DB2: DECLARE GLOBAL TEMPORARY TABLE is a CREATE TABLE
+  if (p.isWord('GLOBAL') && p.isWord('TEMPORARY', 1)) { p.i--; return parseCreateRef(p, first) }
+  // MySQL / SQL PL condition handlers: the handler's statement is analysed like any other
+  if (p.isAnyWord(['CONTINUE', 'EXIT', 'UNDO']) && p.isWord('HANDLER', 1)) {
+    p.i += 2; p.expect('FOR')
+    while (!p.eof() && !p.isOp(';') && !startsStatementWord(p)) { p.next(); if (p.isOp(',')) p.next() }
+    if (p.isOp(';') || p.eof()) return { k: 'other', kind: 'HANDLER', loc: locOf(first, p.prev()) }
+    const body = parseStatement(p)
+    return { k: 'block', body: [body], loc: locOf(first, p.prev()) }
+  }
   const vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: ColumnDef[] }> = []
   // PL/SQL anonymous block: DECLARE decls BEGIN … END
   if (p.d.name === 'dbvoracle' || (p.d.name !== 'dbvmssql' && p.d.name !== 'dbvsybase' && p.d.name !== 'dbvbigquery' && p.d.name !== 'dbvmysql' && isPlDeclSection(p))) {
@@ -292,11 +348,26 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
       if (p.isOp(';') && kind === 'PACKAGE') break
       const t = p.peek()!
       if (t.kind === 'string' && (t.image.startsWith('$') || p.prev().upper === 'AS')) return embeddedBody(p, t, start, name)
+      if ((p.isWord('EXECUTE') || p.isWord('EXEC')) && p.isWord('AS', 1)) { p.i += 3; continue }
       if (p.isWord('AS') || p.isWord('IS')) {
         p.next()
+        if (p.isWord('BEGIN_PROC')) {
+          // Netezza NZPLSQL: AS BEGIN_PROC [DECLARE …] BEGIN … END; END_PROC
+          p.next()
+          const body: Stmt[] = []
+          if (p.isWord('DECLARE')) { p.next(); const vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query }> = []; parsePlDecls(p, vars); body.push({ k: 'declare', vars, loc: locOf(start, start) }) }
+          if (p.isWord('BEGIN')) body.push(parseBegin(p, p.peek()!))
+          p.acceptOp(';'); p.expect('END_PROC')
+          return { k: 'block', body, name, params, loc: locOf(start, p.prev()) }
+        }
+        if (kind === 'FUNCTION' && p.isOp('(') && !startsQuery(p, 1)) {
+          // SQL function whose body is one expression: AS (expr)
+          const e = parseExpr(p)
+          return { k: 'block', body: [{ k: 'return', value: e, loc: locOf(start, p.prev()) }], name, params, loc: locOf(start, p.prev()) }
+        }
         const n = p.peek()
         if (n && n.kind === 'string') return embeddedBody(p, n, start, name)
-        if (kind === 'MACRO' && p.isOp('(')) { p.next(); const body = parseBody(p, []); p.acceptOp(')'); return { k: 'block', body, name, loc: locOf(start, p.prev()) } }
+        if (kind === 'MACRO' && p.isOp('(')) { p.next(); const body = parseBody(p, [], true); p.expectOp(')'); return { k: 'block', body, name, loc: locOf(start, p.prev()) } }
         if (p.d.name === 'dbvoracle' || p.d.name === 'dbvhana' && false) {
           const vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query }> = []
           parsePlDecls(p, vars)
@@ -326,6 +397,7 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
         p.expect('END'); p.accept('PROCEDURE') || p.accept('FUNCTION')
         return { k: 'block', body, name, params, loc: locOf(start, p.prev()) }
       }
+      if (p.isOp(';') && p.d.name === 'dbvinformix' && (kind === 'PROCEDURE' || kind === 'FUNCTION')) { p.next(); continue }
       if (p.isOp(';') && kind !== 'TRIGGER') { return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
       if (kind === 'TRIGGER' && (startsQuery(p) || p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE'])) && p.prev().upper !== 'BEFORE' && p.prev().upper !== 'AFTER' && p.prev().upper !== 'OR' && p.prev().upper !== ',' && p.prev().upper !== 'OF' && p.prev().upper !== 'INSTEAD' && p.prev().upper !== 'FOR') {
         const b = parseStatement(p); return { k: 'block', body: [b], name, loc: locOf(start, p.prev()) }

@@ -117,8 +117,9 @@ function parseQueryTail(p: TokenCursor, limitOver: Expr[] = []): Expr[] {
       p.accept('ONLY') || p.acceptSeq('WITH', 'TIES'); continue
     }
     if (p.isWord('FOR') && p.isAnyWord(['UPDATE', 'SHARE', 'READ', 'FETCH', 'XML', 'JSON', 'BROWSE', 'NO'], 1)) {
-      p.next(); while (!p.eof() && !p.isOp(';') && !p.isOp(')')) p.next(); continue
+      p.next(); while (!p.eof() && !p.isOp(';') && !p.isOp(')')) { if (p.isOp('(')) p.skipParens(); else p.next() } continue
     }
+    if (p.isWord('INTO') && p.isAnyWord(['OUTFILE', 'DUMPFILE'], 1)) { p.i += 2; p.next(); while (!p.eof() && !p.isOp(';') && !p.isOp(')') && !p.isWord('FROM')) p.next(); continue }
     if (p.isWord('WITH') && p.isAnyWord(['UR', 'CS', 'RS', 'RR', 'CHECK', 'READ'], 1)) { p.i += 2; if (p.isWord('OPTION')) p.next(); if (p.isWord('ONLY')) p.next(); continue }
     if (p.isWord('OPTION') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     if (p.isWord('SETTINGS') || (p.isWord('FORMAT') && p.isIdentToken(1) && p.d.name === 'dbvmysql')) { p.next(); continue }
@@ -160,6 +161,7 @@ export function parseSelectCore(p: TokenCursor): Select {
     } else if (first.k === 'col') s.intoTable = first.name
     else s.intoVars = [first]
   }
+  if (p.isWord('INTO') && p.isAnyWord(['OUTFILE', 'DUMPFILE'], 1)) { p.i += 2; p.next(); while (!p.eof() && !p.isOp(';') && !p.isWord('FROM')) p.next() }
   if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)
   parseSelectClauses(p, s)
   s.loc = locOf(start, p.prev())
@@ -178,7 +180,13 @@ function parseSelectClauses(p: TokenCursor, s: Select): void {
     if (p.isWord('GROUP') && p.isWord('BY', 1)) { p.i += 2; parseGroupBy(p, s); continue }
     if (p.accept('HAVING')) { s.having = parseExpr(p); continue }
     if (p.accept('QUALIFY')) { s.qualify = parseExpr(p); continue }
+    if (p.d.name === 'dbvcouchbase' && (p.isWord('LET') || p.isWord('LETTING'))) { p.next(); do { p.ident(); p.expectOp('='); parseExpr(p) } while (p.acceptOp(',')); continue }
     if (p.accept('WINDOW')) { do { p.ident(); p.expect('AS'); p.skipParens() } while (p.acceptOp(',')); continue }
+    if (p.isWord('SAMPLE') && p.d.name === 'dbvteradata') { p.next(); p.accept('WITH'); p.accept('REPLACEMENT'); p.accept('RANDOMIZED'); p.accept('ALLOCATION'); parseExprList(p); continue }
+    if (p.isWord('TIMESERIES') && p.isIdentToken(1)) {
+      // Vertica: TIMESERIES slice AS 'interval' OVER (PARTITION BY … ORDER BY …) — gap filling, no new sources
+      p.next(); p.ident(); p.expect('AS'); p.next(); p.expect('OVER'); p.skipParens(); continue
+    }
     break
   }
 }
@@ -331,7 +339,7 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
   if (p.peek()?.kind === 'string' || p.peek()?.kind === 'param' || (p.isOp('@') && p.isIdentToken(1))) {
     // stage / file path read as a table (Snowflake @stage, DuckDB 'file.csv')
     const t = p.next(); if (t.image === '@') { p.qname() }
-    while (p.isOp('/') || p.isOp('.')) { p.next(); if (p.isIdentToken()) p.next() }
+    while (!p.eof() && p.peek()!.start === p.prev().end && !p.isOp(')') && !p.isOp(',') && !p.isOp(';')) p.next()
     const src: Source = { k: 'tfunc', name: 'STAGE', args: [], loc: locOf(start, p.prev()) }
     parseAliasAndColumns(p, src); from.push(src); return
   }

@@ -7,7 +7,7 @@ import { ParseError, TokenCursor, locOf } from './base.js'
 import { parseQuery, startsQuery, parseWith, parseFromClause } from './query.js'
 import { parseDelete, parseInsert, parseMerge, parseUpdate } from './dml.js'
 import { parseAlter, parseCreate, parseRename, skipToEnd } from './ddl.js'
-import { parseProcedural, parseRoutine, PROCEDURAL_START } from './procedural.js'
+import { parseProcedural, parseRoutine, PROCEDURAL_START, setCreate } from './procedural.js'
 import { parseExpr } from './expressions.js'
 import { parseCopy, parseLoad, parseUnload } from './load.js'
 import { parseMdx } from './mdx.js'
@@ -28,10 +28,29 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
   'HELP', 'BT', 'ET', 'LOGON', 'LOGOFF', 'CHECKSUM', 'REPAIR', 'INSTALL', 'UNINSTALL', 'KILL', 'DO', 'HANDLER',
   'LOAD', 'UNLOAD', 'COPY', 'DECLARE', 'OPEN', 'CLOSE', 'FETCH', 'NULL', 'RAISE', 'EXIT', 'CONTINUE', 'LEAVE',
   'ITERATE', 'SIGNAL', 'RESIGNAL', 'GOTO', 'BREAK', 'DEFINE', 'UPSERT_STATS', 'SUMMARIZE', 'ECHO', 'SPOOL', 'PROMPT',
-  'WHENEVER', 'VARIABLE', 'EXPORT', 'IMPORT', 'VALIDATE', 'DISABLE', 'ENABLE', 'MERGE_STATS', 'RECOVER', 'UNSET'])
+  'WHENEVER', 'VARIABLE', 'EXPORT', 'IMPORT', 'VALIDATE', 'DISABLE', 'ENABLE', 'MERGE_STATS', 'RECOVER', 'UNSET', 'RUNSTATS',
+  'GENERATE', 'REORG', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE'])
+
+/** T-SQL and Sybase statements need no terminator: a skipped statement also ends where a new line starts one */
+function skipOther(p: TokenCursor): void {
+  if (p.d.batchWord === undefined) { skipToEnd(p); return }
+  let depth = 0
+  while (!p.eof()) {
+    const t = p.peek()!
+    if (t.kind === 'punct') {
+      if (t.image === '(') depth++
+      else if (t.image === ')') { if (depth === 0) return; depth-- }
+      else if (t.image === ';' && depth === 0) return
+    }
+    if (depth === 0 && (p.atBatchSeparator() || (t.bol && t.kind === 'word' && STATEMENT_WORDS.has(t.upper)))) return
+    p.next()
+  }
+}
 
 /** a statement boundary the parser may stop at without a `;` (T-SQL and procedural bodies) */
 export function isBatchSeparator(p: TokenCursor, k = 0): boolean { return p.atBatchSeparator(k) }
+
+setCreate(parseCreate)
 
 export function parseStatement(p: TokenCursor): Stmt {
   const first = p.peek()!
@@ -54,7 +73,16 @@ export function parseStatement(p: TokenCursor): Stmt {
     const q = parseQuery(p)
     return { k: 'query', query: q, loc: locOf(first, p.prev()) }
   }
+  // Teradata REPLACE VIEW / PROCEDURE / MACRO / FUNCTION is CREATE OR REPLACE
+  if (u === 'REPLACE' && p.isAnyWord(['VIEW', 'PROCEDURE', 'MACRO', 'FUNCTION', 'TRIGGER', 'RECURSIVE'], 1)) return parseCreate(p, first, parseRoutine)
   if (u === 'INSERT' || u === 'UPSERT' || (u === 'REPLACE' && (p.isWord('INTO', 1) || p.isIdentToken(1)))) return parseInsert(p)
+  if (u === 'UPDATE' && p.isWord('STATISTICS', 1)) { p.next(); skipToEnd(p); return { k: 'other', kind: 'UPDATE STATISTICS', loc: locOf(first, p.prev()) } }
+  if (u === 'END' && (p.isAnyWord(['TRANSACTION', 'WORK'], 1) || p.isOp(';', 1) || p.i + 1 >= p.end)) { p.next(); skipToEnd(p); return { k: 'other', kind: 'END TRANSACTION', loc: locOf(first, p.prev()) } }
+  if (u === 'LOCKING' || (u === 'LOCK' && p.isAnyWord(['ROW', 'TABLE', 'DATABASE', 'VIEW'], 1) && p.d.name === 'dbvteradata')) {
+    // Teradata LOCKING … FOR ACCESS prefix: the statement that follows carries the lineage
+    while (!p.eof() && !p.isAnyWord(['SELECT', 'SEL', 'INSERT', 'INS', 'UPDATE', 'UPD', 'DELETE', 'DEL', 'MERGE', 'WITH'])) p.next()
+    return parseStatement(p)
+  }
   if (u === 'UPDATE') return parseUpdate(p)
   if (u === 'DELETE') return parseDelete(p)
   if (u === 'MERGE') return parseMerge(p)
@@ -80,8 +108,16 @@ export function parseStatement(p: TokenCursor): Stmt {
     return { k: 'assign', targets: [target], value, loc: locOf(first, p.prev()) }
   }
   if (first.kind === 'word' && SKIP_START.has(u)) {
-    p.next(); skipToEnd(p)
+    p.next(); skipOther(p)
     return { k: 'other', kind: u, loc: locOf(first, p.prev()) }
+  }
+  // procedure call without CALL/EXEC: name(args); pkg.proc(args); (PL/SQL, SQL PL, SPL)
+  if (first.kind === 'word' && (p as TokenCursor & { inBlock?: boolean }).inBlock) {
+    const save = p.i
+    p.qname()
+    if (p.isOp('(')) p.skipParens()
+    if (p.isOp(';') || p.eof() || p.isWord('END')) return { k: 'other', kind: 'CALL', loc: locOf(first, p.prev()) }
+    p.i = save
   }
   if (first.kind === 'op' && first.image === '<<') { while (!p.isOp('>>') && !p.eof()) p.next(); p.next(); return { k: 'other', kind: 'LABEL', loc: locOf(first, p.prev()) } }
   if (first.kind === 'word' && p.isOp(':', 1) && p.isAnyWord(['BEGIN', 'LOOP', 'WHILE', 'FOR', 'REPEAT'], 2)) { p.i += 2; return parseStatement(p) }

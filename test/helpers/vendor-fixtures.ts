@@ -41,6 +41,25 @@ export interface Failure {
   head: string
 }
 
+/** Leading words of statements that carry data flow (lineage or tables read/written). */
+const DATAFLOW_START = new RegExp([
+  String.raw`^(SELECT|SEL|WITH|INSERT|INS|UPSERT|REPLACE\s+INTO|UPD|DELETE|DEL|MERGE|EXPORT\s+DATA|LOAD\s+DATA|COPY|UNLOAD)\b`,
+  String.raw`^UPDATE\b(?!\s+STATISTICS)`,
+  String.raw`^(CREATE|REPLACE)\b[^;]*?\bVIEW\b`,
+  String.raw`^CREATE\b[^;]*?\bAS\s*\(?\s*(SELECT|SEL|WITH)\b`,
+  String.raw`^CREATE\b[^;]*?\bEVENT\b[^;]*?\bDO\b`,
+].join('|'), 'i')
+
+function stripLeadingComments(text: string): string {
+  let t = text.trimStart()
+  for (;;) {
+    if (t.startsWith('--') || t.startsWith('#')) t = t.slice(t.indexOf('\n') < 0 ? t.length : t.indexOf('\n')).trimStart()
+    else if (t.startsWith('/*')) t = t.slice(t.indexOf('*/') < 0 ? t.length : t.indexOf('*/') + 2).trimStart()
+    else if (t.startsWith('{')) t = t.slice(t.indexOf('}') < 0 ? t.length : t.indexOf('}') + 1).trimStart()
+    else return t
+  }
+}
+
 export interface FileRun { fixture: FixtureFile; result: AnalysisResult; failures: Failure[]; statements: number; okStatements: number }
 
 export function runFixture(fx: FixtureFile): FileRun {
@@ -64,6 +83,27 @@ export function runFixture(fx: FixtureFile): FileRun {
       head: (lines[line - 1] ?? '').trim().slice(0, 90),
     })
   })
+  // A statement that parsed but came back as kind 'other' carries no lineage. For statements that move
+  // data (queries, DML, views, exports) or for a stray END (its block was closed too early) that hides a
+  // gap behind an empty result, so it counts as a failure too. Likewise a procedural unit whose body has
+  // DML but that reads and writes no table: its body was not analysed.
+  for (const s of result.statements) {
+    if (!s.ok) continue
+    const text = stripLeadingComments(fx.text.slice(s.start.offset, s.end.offset))
+    let why: string | undefined
+    if (s.kind === 'other') {
+      why = DATAFLOW_START.test(text) ? 'statement moves data but was not analysed (kind "other", no lineage)'
+        : /^END\b(?!\s+(TRANSACTION|WORK|TRAN)\b)/i.test(text) ? 'stray END: the enclosing block was closed before its end (kind "other")' : undefined
+    } else if (s.kind === 'block' && !s.reads.length && !s.writes.length && /\b(INSERT|UPDATE|DELETE|MERGE|UPSERT)\b/i.test(text)) {
+      why = 'procedural body parsed but its statements were not analysed (no table read or written, no lineage)'
+    }
+    if (why) {
+      failures.push({
+        vendor: fx.vendor, file: fx.file, line: s.start.line, errorLine: s.start.line, errorType: 'Unanalysed',
+        message: why, head: (lines[s.start.line - 1] ?? '').trim().slice(0, 90),
+      })
+    }
+  }
   const seen = new Set<string>()
   const unique = failures
     .sort((a, b) => a.line - b.line || a.errorLine - b.errorLine)

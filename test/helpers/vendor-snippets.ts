@@ -313,6 +313,14 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
   ],
   hive: [
     {
+      title: 'static and dynamic partition columns mixed: the query fills the dynamic ones only',
+      sql: `CREATE TABLE events (event_id STRING, event_type STRING) PARTITIONED BY (dt STRING, event_type_p STRING);
+INSERT OVERWRITE TABLE events PARTITION (dt = '2024-06-30', event_type_p)
+SELECT r.id, r.kind, r.kind AS event_type_p FROM raw r;
+`,
+      fdd: [['raw.id', 'events.event_id'], ['raw.kind', 'events.event_type'], ['raw.kind', 'events.event_type_p']],
+    },
+    {
       title: 'LOAD DATA INPATH then INSERT INTO TABLE',
       sql: `LOAD DATA INPATH '/data/in/users.tsv' OVERWRITE INTO TABLE users_staging;
 INSERT INTO TABLE users SELECT u.user_id, lower(u.email) AS email FROM users_staging u;
@@ -576,4 +584,74 @@ export function snippetProblems(vendor: string, s: Snippet): string[] {
     expect: { fdd: s.fdd, fddExact: true, errors: 'none', ...(s.tablesWritten ? { tablesWritten: s.tablesWritten } : {}) },
   }
   return checkCase(c)
+}
+
+/**
+ * Spot checks on the whole fixture scripts: end-to-end fdd edges that the vendor-specific statements of
+ * each fixture must produce (a subset: the scripts produce many more). Derived by hand from the fixture
+ * text with the conformance rules; edges stop at persistent objects (E4).
+ */
+export const FIXTURE_EDGES: Record<string, Edge[]> = {
+  oracle: [
+    ['dw.gtt_order_stage.order_total', 'dw.large_orders.amount'], // INSERT ALL
+    ['dw.gtt_order_stage.customer_id', 'dw.small_orders.customer_id'],
+    ['dw.gtt_order_stage.order_id', 'dw.unclassified_orders.order_id'],
+    ['crm.customers.cust_name', 'dw.dim_customer.customer_name'], // MERGE
+    ['stg.sales.price', 'dw.fact_sales.amount'], // package body procedure
+  ],
+  mssql: [
+    ['#OrderStage.Amount', '[dbo].[FactOrders].[Amount]'], // SELECT INTO #temp, then INSERT
+    ['staging.Customer.Segment', 'dbo.DimCustomer.Segment'], // MERGE
+    ['staging.DailySales.Amount', 'dbo.FactDailySales.Amount'], // procedure with TRY/CATCH
+  ],
+  mysql: [
+    ['shop.products.title', 'dim_product.name'], // INSERT … ON DUPLICATE KEY UPDATE
+    ['shop.order_items.qty', 'fact_daily_sales.units'],
+    ['dim_product.price', 'shop.product_price_cache.price'], // REPLACE INTO
+  ],
+  postgresql: [
+    ['tmp_new_orders.total', 'analytics.order_facts.total'], // UPDATE … FROM
+    ['analytics.customer_summary.revenue', 'top_customers.revenue'], // SELECT INTO TEMP TABLE
+    ['tmp_new_orders.customer_ref', 'analytics.customers.external_ref'], // ON CONFLICT
+  ],
+  snowflake: [
+    ['raw.orders_landing.amount', 'analytics.curated.orders.amount_usd'], // after COPY INTO
+    ['raw.events_json.v', 'analytics.curated.checkout_items.sku'], // FLATTEN
+    ['raw.orders_landing.RelationRows', 'raw.orders_landing_stream.RelationRows'], // CREATE STREAM
+    ['raw.orders_landing_stream.amount', 'analytics.curated.orders_changes.amount'], // task body
+  ],
+  bigquery: [
+    ['acme-prod.marketing.sessions.pages', 'acme-prod.marketing.daily_channel.pageviews'], // CTAS
+    ['acme-prod.staging.customer_updates.country', 'acme-prod.crm.customers.country'], // MERGE
+    ['acme-prod.marketing.sessions.user_pseudo_id', 'acme-prod.marketing.daily_channel.users'],
+  ],
+  hive: [
+    ['clickstream.events.page', 'clickstream.daily_pageviews.page'], // multi-insert
+    ['clickstream.raw_events.tags', 'clickstream.user_tags.tag'], // LATERAL VIEW explode
+    ['clickstream.raw_events.url', 'clickstream.events.page'], // INSERT OVERWRITE … PARTITION by position
+    ['clickstream.raw_events.event_type', 'clickstream.events.event_type_p'],
+  ],
+  redshift: [
+    ['stage_orders.amount', 'sales.fact_orders.amount'], // staging merge pattern
+    ['sales.fact_orders.store_id', 'sales.customer_monthly.stores_visited'], // APPROXIMATE COUNT
+    ['#top_stores.revenue', 'sales.store_leaderboard.revenue'], // #temp CTAS
+    ['spectrum.web_logs.user_id', 'sales.web_daily.users'], // Spectrum external table
+  ],
+  teradata: [
+    ['edw_stage.stg_sales.amt', 'vt_daily_sales.tot_amt'], // VOLATILE CTAS
+    ['vt_daily_sales.tot_amt', 'edw.fact_daily_sales.tot_amt'], // INS … SEL without INTO (by name)
+    ['edw_stage.stg_sales.amt', 'edw.fact_daily_sales.amt'],
+    ['edw.fact_daily_sales.amt', 'edw.region_daily.revenue'], // procedure FOR loop
+  ],
+  db2: [['session.claims_delta.paid_amount', 'dw.fact_claims.paid_amount']], // FINAL TABLE (INSERT …)
+  hana: [['"#BILLING_DELTA"."NET_VALUE"', '"SALES"."FACT_BILLING"."NET_VALUE"']], // UPSERT … SELECT
+  informix: [['t_recent.total_price', 'order_summary.total_price']], // INTO TEMP, then INSERT
+  couchbase: [['shop.sales.orders.*', 'shop.archive.orders.*']], // INSERT (KEY, VALUE) SELECT
+}
+
+/** Missing fixture edges (empty when every spot-check edge is produced). */
+export function fixtureEdgeProblems(vendor: string, sql: string, edges: Edge[]): string[] {
+  const c: Case = { id: `${vendor}/fixture`, dbvendor: `dbv${vendor}`, sql, options: { showRelationType: 'fdd' },
+    expect: { fdd: edges, fddExact: false, errors: 'none' } }
+  return checkCase(c).filter((p) => !p.startsWith('errors:'))
 }

@@ -8,7 +8,7 @@
 // `node --import tsx test/helpers/vendor-report.ts` (writes .scratch/vendor-failures.md).
 import t from 'tap'
 import { MAJOR_VENDORS, OTHER_VENDORS, fixtureFiles, runFixture, type Failure } from '../helpers/vendor-fixtures.js'
-import { SNIPPETS, snippetProblems } from '../helpers/vendor-snippets.js'
+import { FIXTURE_EDGES, SNIPPETS, fixtureEdgeProblems, snippetProblems } from '../helpers/vendor-snippets.js'
 
 export interface KnownGap {
   vendor: string
@@ -79,6 +79,14 @@ for (const vendor of [...MAJOR_VENDORS, ...OTHER_VENDORS]) {
       const gap = gapFor(vendor, `lineage:${s.title}`)
       if (gap) used.add(gap)
       t.same(problems, [], s.title, gap ? { todo: `known gap: ${gap.reason}` } : {})
+    }
+    const edges = FIXTURE_EDGES[vendor]
+    if (edges) {
+      const sql = fixtureFiles(vendor).map((f) => f.text).join('\n')
+      const gap = gapFor(vendor, 'lineage:fixture')
+      if (gap) used.add(gap)
+      t.same(fixtureEdgeProblems(vendor, sql, edges), [], `${vendor}.sql produces the spot-check edges of its vendor-specific statements`,
+        gap ? { todo: `known gap: ${gap.reason}` } : {})
     }
   })
 }

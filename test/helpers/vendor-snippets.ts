@@ -439,6 +439,14 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
   ],
   greenplum: [
     {
+      title: 'INSERT into a writable external table (gpfdist)',
+      sql: `CREATE WRITABLE EXTERNAL TABLE ext.carrier_out (carrier_cd text, total_cost numeric)
+LOCATION ('gpfdist://etl-host:8082/out/carrier.csv') FORMAT 'CSV';
+INSERT INTO ext.carrier_out SELECT carrier_cd, total_cost FROM carrier_monthly;
+`,
+      fdd: [['carrier_monthly.carrier_cd', 'ext.carrier_out.carrier_cd'], ['carrier_monthly.total_cost', 'ext.carrier_out.total_cost']],
+    },
+    {
       title: 'CTAS … DISTRIBUTED BY',
       sql: 'CREATE TABLE carrier_monthly AS SELECT carrier_cd, sum(cost) AS total_cost FROM fact_shipments GROUP BY 1 DISTRIBUTED BY (carrier_cd);\n',
       fdd: [['fact_shipments.carrier_cd', 'carrier_monthly.carrier_cd'], ['fact_shipments.cost', 'carrier_monthly.total_cost']],
@@ -476,12 +484,34 @@ END;
   ],
   netezza: [
     {
+      title: 'external table (DATAOBJECT) loaded with INSERT … SELECT *',
+      sql: `CREATE EXTERNAL TABLE ext.calls_feed (call_id BIGINT, charge NUMERIC(10,4))
+USING (DATAOBJECT ('/nz/landing/calls.dat') DELIMITER '|');
+INSERT INTO fact_calls SELECT * FROM ext.calls_feed;
+`,
+      fdd: [['ext.calls_feed.call_id', 'fact_calls.call_id'], ['ext.calls_feed.charge', 'fact_calls.charge']],
+    },
+    {
       title: 'CTAS … DISTRIBUTE ON with a :: cast',
       sql: 'CREATE TABLE subscriber_day AS SELECT subscriber, call_start::DATE AS call_date, SUM(charge) AS charge FROM fact_calls GROUP BY 1, 2 DISTRIBUTE ON (subscriber);\n',
       fdd: [['fact_calls.subscriber', 'subscriber_day.subscriber'], ['fact_calls.call_start', 'subscriber_day.call_date'], ['fact_calls.charge', 'subscriber_day.charge']],
     },
   ],
   sybase: [
+    {
+      title: 'procedure with begin tran … commit tran around an INSERT … SELECT',
+      sql: `create procedure dbo.usp_bill @d datetime
+as
+begin
+    begin tran
+    insert into dbo.invoice_fact (account_no, amount)
+    select s.account_no, s.amount from dbo.invoice_staging s where s.bill_date = @d
+    commit tran
+end
+go
+`,
+      fdd: [['dbo.invoice_staging.account_no', 'dbo.invoice_fact.account_no'], ['dbo.invoice_staging.amount', 'dbo.invoice_fact.amount']],
+    },
     {
       title: 'select into #temp then update … from, go batches',
       sql: `select account_no, sum(amount) as amount into #totals from invoices group by account_no
@@ -538,6 +568,11 @@ INSERT INTO order_summary (customer_num, total_price) SELECT customer_num, total
     },
   ],
   openedge: [
+    {
+      title: 'correlated UPDATE with a scalar subquery on PUB tables',
+      sql: 'UPDATE PUB."Customer" SET "Balance" = (SELECT SUM(i."Amount") FROM PUB."Invoice" i WHERE i."Cust-Num" = PUB."Customer"."Cust-Num");\n',
+      fdd: [['PUB."Invoice"."Amount"', 'PUB."Customer"."Balance"']],
+    },
     {
       title: 'PUB."hyphenated" tables and columns',
       sql: `INSERT INTO PUB."Order-Summary" ("Cust-Num", "Order-Total")

@@ -8,19 +8,14 @@ import { FIXTURE_EDGES, SNIPPETS, fixtureEdgeProblems, snippetProblems } from '.
 const root = join(VENDOR_DIR, '..', '..', '..')
 const NOTES = `## Observations (hand-written; the tables below are generated and authoritative)
 
-- Syntax still missing: Oracle UPDATE of an inline view \`UPDATE (SELECT …) SET …\` and MERGE … \`LOG ERRORS INTO …
-  REJECT LIMIT\`; T-SQL \`INSERT INTO t WITH (TABLOCK) (cols)\` (table hint before the column list); PostgreSQL
-  function-call FROM item with a column definition list \`jsonb_to_recordset(…) AS x(sku text, qty int)\`;
-  Snowflake \`ASOF JOIN … MATCH_CONDITION (…)\`; BigQuery \`ASSERT … AS '…'\`; Hive \`GROUP BY a, b GROUPING SETS (…)\`
-  and \`SELECT TRANSFORM (…) USING '…' AS (…)\`; Redshift \`MERGE … REMOVE DUPLICATES\`; Teradata attribute phrases
-  after an expression \`x (FORMAT '…')\`, \`… (CHAR(8))\`; Vertica \`CREATE PROJECTION … SEGMENTED BY … KSAFE\`.
-- Parsed but not analysed (\`Unanalysed\`): Teradata \`CREATE JOIN INDEX … AS SEL …\` (like a materialized view).
+- Oracle \`UPDATE (SELECT … JOIN …) SET col = col\` (update of an inline view, oracle.sql:286): "expected an identifier".
+- T-SQL \`INSERT INTO dbo.CurrentPrice WITH (TABLOCK) (ProductID, Price)\` (table hint between the target and its
+  column list, mssql.sql:249).
+- Teradata attribute phrases after an expression: \`CAST(x AS DATE FORMAT 'YYYYMMDD') (CHAR(8))\` and
+  \`amt (FORMAT 'ZZZ,ZZ9.99')\` (teradata.sql:188).
 - **Hive, static and dynamic partitions mixed** (\`PARTITION (dt = '…', event_type_p)\`): the last select item goes
-  to the static column \`dt\` instead of the dynamic \`event_type_p\` (D7: static values are literals, the query
-  fills regular columns then the dynamic partition columns). hive.sql:47 and the snippet of the same name.
-- **T-SQL \`MERGE … OUTPUT … INTO @tablevar\`**: becomes a top-level result set and \`@Changes\` a persistent
-  endpoint; by N4/E2 OUTPUT INTO is not a result set and a table variable is intermediate, so the edges run
-  from the MERGE target's columns (D13) through \`@Changes\` into audit.CustomerChanges.
+  to the static column \`dt\` instead of the dynamic \`event_type_p\` (D7: static values are literals; the query
+  fills the regular columns, then the dynamic partition columns in order). hive.sql:47 and the snippet.
 `
 
 const rows: string[] = []

@@ -9,13 +9,8 @@ const root = join(VENDOR_DIR, '..', '..', '..')
 const NOTES = `## Observations (hand-written; the tables below are generated and authoritative)
 
 - Oracle \`UPDATE (SELECT … JOIN …) SET col = col\` (update of an inline view, oracle.sql:286): "expected an identifier".
-- T-SQL \`INSERT INTO dbo.CurrentPrice WITH (TABLOCK) (ProductID, Price)\` (table hint between the target and its
-  column list, mssql.sql:249).
-- Teradata attribute phrases after an expression: \`CAST(x AS DATE FORMAT 'YYYYMMDD') (CHAR(8))\` and
-  \`amt (FORMAT 'ZZZ,ZZ9.99')\` (teradata.sql:188).
-- **Hive, static and dynamic partitions mixed** (\`PARTITION (dt = '…', event_type_p)\`): the last select item goes
-  to the static column \`dt\` instead of the dynamic \`event_type_p\` (D7: static values are literals; the query
-  fills the regular columns, then the dynamic partition columns in order). hive.sql:47 and the snippet.
+  Lineage by D8 would be \`crm.customers.cust_segment → dw.dim_customer.segment\` (the view's columns map to their base
+  columns).
 `
 
 const rows: string[] = []

@@ -78,19 +78,19 @@ export type Stmt =
   | { k: 'query'; query: Query; loc: Loc }
   | { k: 'insert'; target: TableRef; columns?: Ident[]; query?: Query; values?: Expr[][]; defaultValues?: boolean;
       setAssigns?: Assign[]; conflict?: Assign[]; conflictWhere?: Expr; returning?: SelectItem[]; returningInto?: Expr[];
-      partition?: Ident[]; overwrite?: boolean; loc: Loc; multi?: InsertBranch[] ; with?: With
+      partition?: Ident[]; staticPartition?: string[]; overwrite?: boolean; loc: Loc; multi?: InsertBranch[] ; with?: With
       /** N1QL INSERT INTO k (KEY …, VALUE v): the document written is v (D17) */
       documentValue?: Expr }
   | { k: 'update'; target: TableRef; sets: Assign[]; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[];
       returningInto?: Expr[]; with?: With; loc: Loc }
-  | { k: 'delete'; target: TableRef; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[]; with?: With; loc: Loc }
-  | { k: 'merge'; target: TableRef; using: Source; on: Expr; whens: MergeWhen[]; with?: With; returning?: SelectItem[]; loc: Loc }
+  | { k: 'delete'; target: TableRef; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[]; returningInto?: Expr[]; with?: With; loc: Loc }
+  | { k: 'merge'; target: TableRef; using: Source; on: Expr; whens: MergeWhen[]; with?: With; returning?: SelectItem[]; returningInto?: Expr[]; loc: Loc }
   | { k: 'createTable'; name: QName; columns: ColumnDef[]; fks: ForeignKey[]; query?: Query; like?: QName; clone?: QName;
       temporary: boolean; external?: boolean; location?: string; columnList?: Ident[]; loc: Loc }
   | { k: 'createView'; name: QName; columns?: Ident[]; query: Query; materialized: boolean; loc: Loc }
   | { k: 'rename'; from: QName; to: QName; loc: Loc }
   | { k: 'assign'; targets: Expr[]; value?: Expr; query?: Query; loc: Loc }
-  | { k: 'declare'; vars: Array<{ name: Ident; value?: Expr; query?: Query; table?: ColumnDef[] }>; loc: Loc }
+  | { k: 'declare'; vars: Array<{ name: Ident; value?: Expr; query?: Query; table?: Ident[] }>; loc: Loc }
   | { k: 'cursorLoop'; record: Ident; query?: Query; cursor?: Ident; body: Stmt[]; loc: Loc }
   | { k: 'block'; body: Stmt[]; name?: QName; params?: Ident[]; loc: Loc }
   | { k: 'return'; value?: Expr; loc: Loc }

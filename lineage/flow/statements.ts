@@ -124,7 +124,9 @@ export class StatementFlow {
     this.a.writes.add(target.id)
     const scope = childScope(undefined)
     if (s.with) this.withScope(s.with, scope)
-    let cols: Array<{ name: string; loc?: Loc }> | null = s.columns ? s.columns.map((c) => ({ name: c.name, loc: c.loc })) : e.columns ? e.columns.map((c) => ({ name: c })) : null
+    // static partition values (PARTITION (dt = '…')) are literals: the query fills the other columns (D7)
+    const fixed = new Set(s.staticPartition ?? [])
+    let cols: Array<{ name: string; loc?: Loc }> | null = s.columns ? s.columns.map((c) => ({ name: c.name, loc: c.loc })) : e.columns ? e.columns.filter((c) => !fixed.has(c.toUpperCase())).map((c) => ({ name: c })) : null
     let rs: ResultSet | undefined
     if (s.query) {
       rs = this.a.query(s.query, scope, { type: 'insert-select', name: this.b.nextName('INSERT-SELECT') })
@@ -202,6 +204,15 @@ export class StatementFlow {
       if (e.k === 'star' && e.qualifier && inserted(e.qualifier.parts[0].name)) e.qualifier = undefined
     }
     if (into) {
+      const tv = into.length === 1 && into[0].k === 'var' ? this.a.tableVars.get(into[0].name.toUpperCase()) : undefined
+      if (tv) {
+        // OUTPUT … INTO @table: the returned rows fill the table variable by position
+        const rs = this.a.query({ k: 'select', distinct: false, items, from: [], joins: [], groupBy: [], connectBy: [], orderBy: [], loc: items[0].loc }, scope, { type: 'select_list', name: this.b.nextName('RS') })
+        const cols = [...tv.columns.values()]
+        rs.cols.forEach((c, i) => { const tc = cols[i]; if (tc?.ref) this.b.relate('fdd', tc.ref, [c.ref], 'insert', 'identity') })
+        this.b.relate('fdr', this.a.rowsRef(tv.obj), [rs.rows], 'insert', 'row_count')
+        return
+      }
       const rs = this.a.query({ k: 'select', distinct: false, items, from: [], joins: [], groupBy: [], connectBy: [], orderBy: [], loc: items[0].loc }, scope, { type: 'select_list', name: this.b.nextName('RS') })
       into.forEach((v, i) => { const tgt = this.varTarget(v); if (tgt && rs.cols[i]) this.b.relate('fdd', tgt, [rs.cols[i].ref], 'select', 'identity') })
       return
@@ -324,7 +335,7 @@ export class StatementFlow {
     if (s.where) used.push(...evalExpr(s.where, scope, this.a).direct)
     this.b.relate('fdr', rows, scope.items.filter((it) => !it.persistent && it.obj && it.kind !== 'func').map((it) => this.a.rowsRef(it.obj!)), 'delete', 'row_count')
     this.markReads(scope, obj, used)
-    if (s.returning) this.returning(s.returning, obj, s.target, undefined)
+    if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto)
   }
 
   private merge(s: S<'merge'>): void {
@@ -355,7 +366,7 @@ export class StatementFlow {
     }
     this.b.relate('fdr', rows, scope.items.filter((it) => !it.persistent && it.obj && it.kind !== 'func').map((it) => this.a.rowsRef(it.obj!)), 'merge', 'row_count')
     this.markReads(scope, obj, used)
-    if (s.returning) this.returning(s.returning, obj, s.target, undefined)
+    if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto)
   }
 
   /** DML with RETURNING used as a row source (a writable CTE): the returned rows are the result (D13) */
@@ -454,6 +465,13 @@ export class StatementFlow {
 
   private declare(s: S<'declare'>): void {
     for (const v of s.vars) {
+      if (v.table) {
+        const obj = this.b.object('variable', v.name.name, v.name.loc, { subType: 'table' })
+        const columns = new Map<string, { name: string; ref?: ColRef }>()
+        for (const c of v.table) columns.set(this.a.key(c), { name: c.name, ref: this.a.ref(obj, c.name, c.loc, this.a.key(c)) })
+        this.a.tableVars.set(v.name.name.toUpperCase(), { obj, columns })
+        continue
+      }
       const cursor = !!v.query
       const obj = this.a.declareVariable(v.name.name, v.name.loc, cursor ? 'cursor' : v.table ? 'record' : 'scalar')
       if (v.value) this.a.relateDeps({ obj, col: obj.columns![0], loc: v.name.loc }, evalExpr(v.value, childScope(undefined), this.a), 'select')

@@ -29,7 +29,7 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
   let external = false
   for (;;) {
     if (p.acceptSeq('OR', 'REPLACE') || p.acceptSeq('OR', 'ALTER')) continue
-    if (p.isAnyWord(['TEMP', 'TEMPORARY', 'VOLATILE', 'LOCAL', 'GLOBAL', 'TRANSIENT', 'MULTISET', 'SET', 'UNLOGGED', 'SECURE', 'RECURSIVE', 'COLUMN', 'ROW', 'HYBRID', 'DYNAMIC', 'FORCE', 'NOFORCE', 'EDITIONABLE', 'NONEDITIONABLE', 'DEFINER', 'ALGORITHM', 'SQL', 'PUBLIC', 'PRIVATE', 'SHADOW', 'DEFERRED', 'IMMEDIATE', 'FLASHBACK', 'ICEBERG', 'FACT', 'DIMENSION', 'REFERENCE', 'FILE'])) {
+    if (p.isAnyWord(['TEMP', 'TEMPORARY', 'VOLATILE', 'LOCAL', 'GLOBAL', 'TRANSIENT', 'MULTISET', 'SET', 'UNLOGGED', 'SECURE', 'RECURSIVE', 'COLUMN', 'ROW', 'HYBRID', 'DYNAMIC', 'FORCE', 'NOFORCE', 'EDITIONABLE', 'NONEDITIONABLE', 'DEFINER', 'ALGORITHM', 'SQL', 'PUBLIC', 'PRIVATE', 'SHADOW', 'DEFERRED', 'IMMEDIATE', 'FLASHBACK', 'ICEBERG', 'FACT', 'DIMENSION', 'REFERENCE', 'FILE', 'SECURITY', 'INVOKER'])) {
       const w = p.next().upper
       if (['TEMP', 'TEMPORARY', 'VOLATILE', 'GLOBAL', 'LOCAL'].includes(w)) temporary = true
       if ((w === 'DEFINER' || w === 'ALGORITHM') && p.acceptOp('=')) { p.next(); if (p.isOp('@')) { p.next(); p.next() } }
@@ -41,6 +41,9 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
   }
   if (p.accept('TABLE')) return parseCreateTable(p, stmtStart, temporary, external)
   if (p.accept('VIEW')) return parseCreateView(p, stmtStart, materialized)
+  // Vertica projections and Teradata join indexes are stored copies of a query: lineage like a materialized view
+  if (p.accept('PROJECTION')) return parseCreateView(p, stmtStart, true)
+  if (p.isWord('JOIN') && p.isWord('INDEX', 1)) { p.i += 2; return parseCreateView(p, stmtStart, true) }
   if (p.isWord('STREAM')) { p.next(); return parseCreateStream(p, stmtStart) }
   if (p.isAnyWord(['PROCEDURE', 'FUNCTION', 'TRIGGER', 'PACKAGE', 'PROC', 'MACRO', 'TASK', 'TYPE', 'EVENT'])) return block(p, stmtStart)
   const kind = p.peek()?.upper ?? 'OBJECT'
@@ -165,6 +168,7 @@ function parseCreateView(p: TokenCursor, start: Token, materialized: boolean): S
   p.expect('AS')
   if (p.isWord('LOCKING') || p.isWord('LOCK')) while (!p.eof() && !p.isWord('SELECT') && !p.isWord('SEL') && !p.isWord('WITH')) p.next()
   const query = parseQuery(p)
+  if (materialized && !p.isOp(';') && !p.eof() && !p.atBatchSeparator()) skipToEnd(p)
   while (p.isWord('WITH') && p.isAnyWord(['CHECK', 'READ', 'NO', 'DATA', 'CASCADED', 'LOCAL'], 1)) { while (!p.eof() && !p.isOp(';')) p.next() }
   return { k: 'createView', name, columns, query, materialized, loc: locOf(start, p.prev()) }
 }

@@ -28,7 +28,17 @@ function identList(p: TokenCursor): Ident[] {
   return out
 }
 
+/** Oracle DML error logging: LOG ERRORS [INTO t] [('tag')] [REJECT LIMIT n|UNLIMITED] */
+export function skipLogErrors(p: TokenCursor): void {
+  if (!(p.isWord('LOG') && p.isWord('ERRORS', 1))) return
+  p.i += 2
+  if (p.accept('INTO')) p.qname()
+  if (p.isOp('(')) p.skipParens()
+  if (p.acceptSeq('REJECT', 'LIMIT')) p.next()
+}
+
 function parseReturning(p: TokenCursor, s: { returning?: SelectItem[]; returningInto?: Expr[] }): void {
+  skipLogErrors(p)
   if (!(p.isWord('RETURNING') || p.isWord('RETURN'))) return
   p.next()
   s.returning = []
@@ -54,7 +64,7 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   p.accept('INTO'); p.accept('TABLE')
   s.target = tableRef(p, true)
   if (s.target.alias && ['SELECT', 'VALUES', 'WITH', 'SEL'].includes(s.target.alias.name.toUpperCase()) && !s.target.alias.quoted) { p.i--; s.target.alias = undefined }
-  if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p) }
+  if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p, s) }
   if (p.isOp('(') && p.isWord('KEY', 1) && p.isOp(',', 2) && p.d.name === 'dbvcouchbase') p.skipParens()
   if (p.isOp('(') && p.isWord('KEY', 1) && p.d.name === 'dbvcouchbase') {
     p.next(); p.next(); parseExprList
@@ -63,8 +73,9 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
     while (p.acceptOp(',')) { p.next(); parseExpr(p) }
     p.expectOp(')')
   }
+  if (p.isWord('WITH') && p.isOp('(', 1) && !startsQuery(p, 2)) { p.next(); p.skipParens() }
   if (p.isOp('(') && !startsQuery(p, 1)) s.columns = identList(p)
-  if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p) }
+  if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p, s) }
   parseOutput(p, s)
   if (p.acceptSeq('DEFAULT', 'VALUES')) s.defaultValues = true
   else if (p.isWord('VALUES') || p.isWord('VALUE')) {
@@ -92,12 +103,13 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   return s
 }
 
-function partitionSpec(p: TokenCursor): Ident[] {
+function partitionSpec(p: TokenCursor, s: Insert): Ident[] {
   p.expectOp('(')
   const dyn: Ident[] = []
+  s.staticPartition = []
   do {
     const id = p.ident()
-    if (p.acceptOp('=')) parseExpr(p); else dyn.push(id)
+    if (p.acceptOp('=')) { parseExpr(p); s.staticPartition.push(id.name.toUpperCase()) } else dyn.push(id)
   } while (p.acceptOp(','))
   p.expectOp(')')
   return dyn
@@ -286,6 +298,8 @@ export function parseMerge(p: TokenCursor, w?: With): Stmt {
     whens.push(wh)
   }
   if (p.isWord('ELSE') && p.isWord('IGNORE', 1)) p.i += 2
+  if (p.isWord('REMOVE') && p.isWord('DUPLICATES', 1)) p.i += 2
+  skipLogErrors(p)
   const s: Merge = { k: 'merge', target, using: from[0], on, whens, loc: locOf(start, p.prev()), with: w }
   if (p.isWord('OUTPUT')) { parseOutput(p, s); s.loc = locOf(start, p.prev()) }
   return s

@@ -143,8 +143,13 @@ function parseUnary(p: TokenCursor): Expr {
 /** `::type`, `[i]`, `.field`, `:path`, AT TIME ZONE, COLLATE */
 const DURATIONS = new Set(['DAY', 'DAYS', 'MONTH', 'MONTHS', 'YEAR', 'YEARS', 'HOUR', 'HOURS', 'MINUTE', 'MINUTES', 'SECOND', 'SECONDS', 'MICROSECOND', 'MICROSECONDS'])
 
+const TERADATA_PHRASES = new Set(['FORMAT', 'TITLE', 'NAMED', 'CHAR', 'CHARACTER', 'VARCHAR', 'DATE', 'INTEGER', 'INT', 'DECIMAL',
+  'NUMBER', 'TIMESTAMP', 'CASESPECIFIC', 'NOT', 'UPPERCASE', 'BYTEINT', 'SMALLINT', 'BIGINT', 'FLOAT', 'TIME'])
+
 function parsePostfix(p: TokenCursor, e: Expr): Expr {
   for (;;) {
+    // Teradata attribute phrases: x (FORMAT 'YYYY-MM'), x (CHAR(8)), x (TITLE 'Amount')
+    if (p.d.name === 'dbvteradata' && p.isOp('(') && p.isAnyWord(TERADATA_PHRASES, 1)) { p.skipParens(); continue }
     if ((p.d.name === 'dbvdb2' || p.d.name === 'dbvinformix') && p.isAnyWord(DURATIONS) && !p.isOp('(', 1) && !p.isOp('.', 1)) {
       // DB2 labelled durations: CURRENT DATE - 7 DAYS; Informix qualifiers: YEAR TO SECOND
       p.next(); if (p.accept('TO')) p.next(); continue

@@ -261,12 +261,13 @@ function parseDeclare(p: Cur, first: Token): Stmt {
     const body = parseStatement(p)
     return { k: 'block', body: [body], loc: locOf(first, p.prev()) }
   }
-  const vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: ColumnDef[] }> = []
+  const vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: Ident[] }> = []
   // PL/SQL anonymous block: DECLARE decls BEGIN … END
   if (p.d.name === 'dbvoracle' || (p.d.name !== 'dbvmssql' && p.d.name !== 'dbvsybase' && p.d.name !== 'dbvbigquery' && p.d.name !== 'dbvmysql' && isPlDeclSection(p))) {
-    parsePlDecls(p, vars)
+    const nested: Stmt[] = []
+    parsePlDecls(p, vars, nested)
     const blk = p.isWord('BEGIN') ? parseBegin(p, p.peek()!) : undefined
-    const body: Stmt[] = [{ k: 'declare', vars, loc: locOf(first, first) }]
+    const body: Stmt[] = [{ k: 'declare', vars, loc: locOf(first, first) }, ...nested]
     if (blk) body.push(blk)
     return { k: 'block', body, loc: locOf(first, p.prev()) }
   }
@@ -277,7 +278,18 @@ function parseDeclare(p: Cur, first: Token): Stmt {
       const q = parseQuery(p); vars.push({ name, query: q }); if (p.isWord('FOR') && p.isWord('UPDATE', 1)) skipToEnd(p); continue
     }
     p.accept('AS')
-    if (p.accept('TABLE')) { p.skipParens(); vars.push({ name, table: [] }); continue }
+    if (p.accept('TABLE')) {
+      // T-SQL table variable: its columns are declared like a table's
+      const cols: Ident[] = []
+      p.expectOp('(')
+      while (!p.isOp(')') && !p.eof()) {
+        if (p.isAnyWord(['PRIMARY', 'UNIQUE', 'INDEX', 'CHECK', 'CONSTRAINT'])) { while (!p.isOp(',') && !p.isOp(')') && !p.eof()) { if (p.isOp('(')) p.skipParens(); else p.next() } }
+        else { cols.push(p.ident()); while (!p.isOp(',') && !p.isOp(')') && !p.eof()) { if (p.isOp('(')) p.skipParens(); else p.next() } }
+        p.acceptOp(',')
+      }
+      p.expectOp(')')
+      vars.push({ name, table: cols }); continue
+    }
     if (!p.isOp('=') && !p.isOp(',') && !p.isOp(';') && !p.isWord('DEFAULT')) parseType(p)
     if (p.acceptOp('=') || p.accept('DEFAULT') || p.acceptOp(':=')) {
       if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const q = parseQuery(p); p.expectOp(')'); vars.push({ name, query: q }) }
@@ -293,10 +305,18 @@ function isPlDeclSection(p: TokenCursor): boolean {
   return !!t && !t.image.startsWith('@')
 }
 
-function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query }>): void {
+const NOT_A_DECLARATION = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SELECT', 'WITH', 'SET', 'IF', 'FOR', 'WHILE', 'LOOP',
+  'REPEAT', 'CALL', 'RETURN', 'OPEN', 'FETCH', 'CLOSE', 'GET', 'EXECUTE', 'EXEC', 'CASE', 'LEAVE', 'ITERATE', 'SIGNAL', 'COMMIT',
+  'ROLLBACK', 'TRUNCATE', 'CREATE', 'DROP', 'ALTER', 'FOREACH', 'LET', 'RAISE', 'NULL'])
+
+/** a declaration section: items until BEGIN/END — or, in SQL PL bodies, until the first statement */
+function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query }>, nested: Stmt[] = []): void {
   while (!p.eof() && !p.isWord('BEGIN') && !p.isWord('END')) {
     if (p.acceptOp(';')) continue
-    if (p.isAnyWord(['PROCEDURE', 'FUNCTION'])) { const s = p.peek()!; parseRoutineBody(p, s, false); continue }
+    if (p.isWord('DECLARE')) { p.next(); continue }
+    if (p.isAnyWord(NOT_A_DECLARATION) && !p.isOp('.', 1) && !(p.peek(1)?.kind === 'word' && p.isWord('CURSOR', 1))) break
+    if (p.isAnyWord(['CONTINUE', 'EXIT', 'UNDO']) && p.isWord('HANDLER', 1)) { p.i--; return }
+    if (p.isAnyWord(['PROCEDURE', 'FUNCTION'])) { const s = p.peek()!; nested.push(parseRoutineBody(p, s, false)); continue }
     if (p.isAnyWord(['TYPE', 'SUBTYPE', 'PRAGMA'])) { skipToEnd(p); continue }
     if (p.accept('CURSOR')) {
       const name = p.ident(); if (p.isOp('(')) p.skipParens()
@@ -327,7 +347,14 @@ export function parseRoutine(p: TokenCursor, start: Token): Stmt {
 function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
   const kind = p.next().upper
   if (kind === 'PACKAGE') { p.accept('BODY') }
-  if (kind === 'TYPE' || kind === 'EVENT') { skipToEnd(p); return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
+  if (kind === 'TYPE') { skipToEnd(p); return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
+  if (kind === 'EVENT') {
+    // MySQL: CREATE EVENT … DO <statement>
+    while (!p.eof() && !p.isWord('DO') && !p.isOp(';')) p.next()
+    if (!p.accept('DO')) return { k: 'other', kind: 'CREATE EVENT', loc: locOf(start, p.prev()) }
+    const body = parseStatement(p)
+    return { k: 'block', body: [body], loc: locOf(start, p.prev()) }
+  }
   p.acceptSeq('IF', 'NOT', 'EXISTS')
   const name = p.qname()
   const params: Ident[] = []
@@ -368,10 +395,11 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
         const n = p.peek()
         if (n && n.kind === 'string') return embeddedBody(p, n, start, name)
         if (kind === 'MACRO' && p.isOp('(')) { p.next(); const body = parseBody(p, [], true); p.expectOp(')'); return { k: 'block', body, name, loc: locOf(start, p.prev()) } }
-        if (p.d.name === 'dbvoracle' || p.d.name === 'dbvhana' && false) {
+        if (p.d.name === 'dbvoracle') {
           const vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query }> = []
-          parsePlDecls(p, vars)
-          const body: Stmt[] = [{ k: 'declare', vars, loc: locOf(start, start) }]
+          const nested: Stmt[] = []
+          parsePlDecls(p, vars, nested)
+          const body: Stmt[] = [{ k: 'declare', vars, loc: locOf(start, start) }, ...nested]
           if (p.isWord('BEGIN')) body.push(parseBegin(p, p.peek()!))
           else if (p.accept('END')) { if (p.isIdentToken()) p.next() }
           return { k: 'block', body, name, params, loc: locOf(start, p.prev()) }

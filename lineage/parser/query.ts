@@ -148,7 +148,19 @@ export function parseSelectCore(p: TokenCursor): Select {
     if ((p.isWord('FIRST') || p.isWord('SKIP') || (p.isWord('LIMIT') && p.d.name === 'dbvinformix')) && p.peek(1)?.kind === 'number') { p.i += 2; continue }
     if (p.isWord('DISTINCT') || p.isWord('UNIQUE')) { p.next(); s.distinct = true; continue }
   }
-  if (!p.isWord('FROM')) {
+  if (p.isWord('TRANSFORM') && p.isOp('(', 1)) {
+    // Hive: SELECT TRANSFORM (inputs) USING 'script' AS (outputs): every output depends on every input
+    const ts = p.next(); p.next()
+    const inputs = p.isOp(')') ? [] : parseExprList(p)
+    p.expectOp(')'); p.expect('USING'); p.next()
+    const outs: import('../ast/types.js').Ident[] = []
+    if (p.accept('AS')) {
+      const paren = p.acceptOp('(')
+      do { outs.push(p.ident()); while (!p.isOp(',') && !p.isOp(')') && !p.isWord('FROM') && !p.eof() && !p.isOp(';')) p.next() } while (p.acceptOp(','))
+      if (paren) p.expectOp(')')
+    }
+    for (const o of outs.length ? outs : [{ name: 'key', quoted: false, loc: locOf(ts, ts) }]) s.items.push({ expr: { k: 'op', op: 'TRANSFORM', args: inputs, loc: locOf(ts, ts) }, alias: o, loc: o.loc })
+  } else if (!p.isWord('FROM')) {
     do { s.items.push(parseSelectItem(p)) } while (p.acceptOp(','))
   }
   if (p.isWord('INTO') && !p.isWord('OUTFILE', 1) && !p.isWord('DUMPFILE', 1)) {
@@ -200,6 +212,7 @@ function parseGroupBy(p: TokenCursor, s: Select): void {
     s.groupBy.push(parseExpr(p))
   } while (p.acceptOp(','))
   if (p.acceptSeq('WITH', 'ROLLUP') || p.acceptSeq('WITH', 'CUBE')) { /* MySQL/T-SQL suffix */ }
+  if (p.isWord('GROUPING') && p.isWord('SETS', 1)) { p.i += 3; s.groupBy.push(...groupingItems(p)); p.expectOp(')') }
 }
 
 function groupingItems(p: TokenCursor): Expr[] {
@@ -263,7 +276,8 @@ export function parseFromClause(p: TokenCursor, from: Source[], joins: JoinCond[
     p.next()
     parseFromItem(p, from, joins)
     const cond: JoinCond = { kind, loc: locOf(start, p.prev()) }
-    if (p.accept('ON')) cond.on = parseExpr(p)
+    if (p.isWord('MATCH_CONDITION') && p.isOp('(', 1)) { p.next(); p.next(); const m = parseExpr(p); p.expectOp(')'); cond.on = m }
+    if (p.accept('ON')) cond.on = cond.on ? { k: 'op', op: 'AND', args: [cond.on, parseExpr(p)], loc: cond.loc } : parseExpr(p)
     else if (p.accept('USING')) { p.expectOp('('); cond.using = [p.ident()]; while (p.acceptOp(',')) cond.using.push(p.ident()); p.expectOp(')') }
     cond.loc = locOf(start, p.prev())
     joins.push(cond)
@@ -277,6 +291,11 @@ function parseAliasAndColumns(p: TokenCursor, src: { alias?: import('../ast/type
   }
   if (p.isOp('(') && (p.isIdentToken(1)) && (p.isOp(',', 2) || p.isOp(')', 2))) {
     p.next(); src.columnAliases = [p.ident()]; while (p.acceptOp(',')) src.columnAliases.push(p.ident()); p.expectOp(')')
+  } else if (src.alias && p.isOp('(') && p.isIdentToken(1) && p.isIdentToken(2)) {
+    // column definition list: AS x(sku text, qty int) — the names matter, the types do not
+    p.next(); src.columnAliases = []
+    do { src.columnAliases.push(p.ident()); while (!p.isOp(',') && !p.isOp(')') && !p.eof()) { if (p.isOp('(')) p.skipParens(); else p.next() } } while (p.acceptOp(','))
+    p.expectOp(')')
   }
 }
 

@@ -29,7 +29,7 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
   'LOAD', 'UNLOAD', 'COPY', 'DECLARE', 'OPEN', 'CLOSE', 'FETCH', 'NULL', 'RAISE', 'EXIT', 'CONTINUE', 'LEAVE',
   'ITERATE', 'SIGNAL', 'RESIGNAL', 'GOTO', 'BREAK', 'DEFINE', 'UPSERT_STATS', 'SUMMARIZE', 'ECHO', 'SPOOL', 'PROMPT',
   'WHENEVER', 'VARIABLE', 'EXPORT', 'IMPORT', 'VALIDATE', 'DISABLE', 'ENABLE', 'MERGE_STATS', 'RECOVER', 'UNSET', 'RUNSTATS',
-  'GENERATE', 'REORG', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE'])
+  'GENERATE', 'REORG', 'ASSERT', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE'])
 
 /** T-SQL and Sybase statements need no terminator: a skipped statement also ends where a new line starts one */
 function skipOther(p: TokenCursor): void {
@@ -91,6 +91,14 @@ export function parseStatement(p: TokenCursor): Stmt {
   if (u === 'RENAME') return parseRename(p, first)
   if (u === 'COPY' && !p.isOp('(', 1) || u === 'COPY' && startsQuery(p, 2)) return parseCopy(p, first)
   if (u === 'LOAD') return parseLoad(p, first)
+  if (u === 'EXPORT' && p.isWord('DATA', 1)) {
+    p.i += 2
+    let uri = 'export'
+    while (!p.eof() && !(p.isWord('AS') && startsQuery(p, 1))) { const t = p.next(); if (t.kind === 'string' && /:\/\//.test(t.image) && uri === 'export') uri = t.image.slice(1, -1) }
+    p.expect('AS')
+    const query = parseQuery(p)
+    return { k: 'copy', table: { parts: [], loc: locOf(first, first) }, location: uri, direction: 'out', query, loc: locOf(first, p.prev()) }
+  }
   if (u === 'UNLOAD' && p.isOp('(', 1) && p.peek(2)?.kind === 'string') return parseUnload(p, first)
   if (u === 'FROM' && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) return parseMultiInsert(p, first)
   if (first.kind === 'word' && PROCEDURAL_START.has(u)) {

@@ -43,7 +43,7 @@ export interface Failure {
 
 /** Leading words of statements that carry data flow (lineage or tables read/written). */
 const DATAFLOW_START = new RegExp([
-  String.raw`^(SELECT|SEL|WITH|INSERT|INS|UPSERT|REPLACE\s+INTO|UPD|DELETE|DEL|MERGE|EXPORT\s+DATA|LOAD\s+DATA|COPY|UNLOAD)\b`,
+  String.raw`^(SELECT|SEL|WITH|INSERT|INS|UPSERT|REPLACE\s+INTO|UPD|DELETE|DEL|MERGE|EXPORT\s+DATA|EXPORT\s+TO|LOAD\s+DATA|LOAD\s+FROM|COPY|UNLOAD)\b`,
   String.raw`^UPDATE\b(?!\s+STATISTICS)`,
   String.raw`^(CREATE|REPLACE)\b[^;]*?\bVIEW\b`,
   String.raw`^CREATE\b[^;]*?\bAS\s*\(?\s*(SELECT|SEL|WITH)\b`,

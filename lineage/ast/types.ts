@@ -1,7 +1,7 @@
 // Dialect-neutral AST with source locations. The parser stops here; resolve/ and flow/ never see tokens.
 
 /** 1-based line/column, end exclusive (UTF-16 code units) */
-export interface Loc { sl: number; sc: number; el: number; ec: number }
+export interface Loc { sl: number; sc: number; el: number; ec: number; /** cached model coordinates (flow/builder) */ c?: unknown }
 
 export interface Ident { name: string; quoted: boolean; loc: Loc }
 /** a possibly qualified name: db.schema.table, alias.column … (parts as written) */

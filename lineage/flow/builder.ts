@@ -6,12 +6,13 @@ export interface ColRef { obj: DbObj; col: DbColumn; loc?: Loc; clauseType?: str
 
 export const ROWS = 'RelationRows'
 
-const dataflows = new Map<string, { kind: 'direct' | 'indirect'; subtype: DataflowSubtype }>()
+type Flow = { kind: 'direct' | 'indirect'; subtype: DataflowSubtype }
+const dataflows = { direct: new Map<DataflowSubtype, Flow>(), indirect: new Map<DataflowSubtype, Flow>() }
 /** one shared, frozen annotation per kind: a big model has hundreds of thousands of relations */
-function dataflowOf(kind: 'direct' | 'indirect', subtype: DataflowSubtype) {
-  const k = kind + subtype
-  let d = dataflows.get(k)
-  if (!d) { d = Object.freeze({ kind, subtype }) as { kind: 'direct' | 'indirect'; subtype: DataflowSubtype }; dataflows.set(k, d) }
+function dataflowOf(kind: 'direct' | 'indirect', subtype: DataflowSubtype): Flow {
+  const m = dataflows[kind]
+  let d = m.get(subtype)
+  if (!d) { d = Object.freeze({ kind, subtype }) as Flow; m.set(subtype, d) }
   return d
 }
 
@@ -30,16 +31,13 @@ export class ModelBuilder {
 
   id(): string { return String(this.nextId++) }
 
-  private coordCache = new WeakMap<Loc, Coordinate[]>()
-
   /** the [start, end] pair of a location; one shared (read-only) array per AST location saves most allocations */
   coords(loc: Loc | undefined): Coordinate[] {
     if (!loc) return [{ x: -1, y: -1, hashCode: this.hashCode }, { x: -1, y: -1, hashCode: this.hashCode }]
-    let c = this.coordCache.get(loc)
-    if (!c || c[0].hashCode !== this.hashCode) {
-      c = [{ x: loc.sl, y: loc.sc, hashCode: this.hashCode }, { x: loc.el, y: loc.ec, hashCode: this.hashCode }]
-      this.coordCache.set(loc, c)
-    }
+    const cached = (loc as Loc & { c?: Coordinate[] }).c
+    if (cached && cached[0].hashCode === this.hashCode) return cached
+    const c = [{ x: loc.sl, y: loc.sc, hashCode: this.hashCode }, { x: loc.el, y: loc.ec, hashCode: this.hashCode }]
+    ;(loc as Loc & { c?: Coordinate[] }).c = c
     return c
   }
 

@@ -135,7 +135,7 @@ export class TokenCursor {
   locFrom(start: Token): Loc { return locOf(start, this.prev()) }
 }
 
-export function locOf(a: Token, b: Token): Loc { return { sl: a.line, sc: a.col, el: b.eline, ec: b.ecol } }
+export function locOf(a: Token, b: Token): Loc { return { sl: a.line, sc: a.col, el: b.eline, ec: b.ecol, c: undefined } }
 
 export function identOf(t: Token): Ident {
   const loc = { sl: t.line, sc: t.col, el: t.eline, ec: t.ecol }

@@ -235,6 +235,21 @@ export class Analyzer implements ExprEnv {
   /** set by the statement layer: runs DML used as a row source and names its target (DB2 FINAL TABLE) */
   dmlTarget?: (stmt: import('../ast/types.js').Stmt) => { obj: DbObj; name: QName; key: string } | undefined
 
+  /**
+   * A select item computed by a function or CASE goes through a `function` node (spec §4.7:
+   * `emp.salary -> fdd/function -> ROUND.ROUND -> fdd/select -> RS-1.sal`); ignoreFunction collapses it.
+   */
+  relateThroughFunction(target: ColRef, e: Expr, deps: Deps, subtype: import('../model/types.js').DataflowSubtype): void {
+    const fname = e.k === 'func' ? e.name : e.k === 'case' ? 'case-when' : undefined
+    if (!fname || (!deps.direct.length && !deps.indirect.length)) { this.relateDeps(target, deps, 'select', subtype); return }
+    const loc = exprLoc(e)
+    const fn = this.b.object('function', fname, loc)
+    const out: ColRef = { obj: fn, col: this.b.column(fn, fname, fname.toUpperCase(), loc), loc }
+    this.b.relate('fdd', out, deps.direct, 'function', subtype, { function: fname })
+    this.b.relate('fdr', out, deps.indirect, 'function', 'filter', { function: fname })
+    this.b.relate('fdd', target, [out], 'select', subtype)
+  }
+
   relateDeps(target: ColRef, deps: Deps, effect: string, subtype: import('../model/types.js').DataflowSubtype = 'transformation'): void {
     this.b.relate('fdd', target, deps.direct, effect, subtype)
     this.b.relate('fdr', target, deps.indirect, effect, 'filter')
@@ -295,7 +310,7 @@ export class Analyzer implements ExprEnv {
     }
     for (const { item, deps } of itemDeps) {
       const ref = (item as SelectItem & { ref?: ColRef }).ref!
-      this.relateDeps(ref, deps, 'select', deps.aggregate ? 'aggregation' : 'transformation')
+      this.relateThroughFunction(ref, item.expr, deps, deps.aggregate ? 'aggregation' : 'transformation')
       if (deps.aggregate) {
         this.b.relate('fdr', ref, groupSrc.map((r) => ({ ...r, clauseType: 'groupBy' })), 'select', 'group_by')
         const items = deps.aggNoColumn ? scope.items : [...deps.aggItems]

@@ -63,6 +63,11 @@ export function projectModel(model: SqlflowModel, options: Partial<ModelOptions>
   if (types.has('fddi')) types.add('fdd')
   let relations = model.relations
   let dbobjs = model.dbobjs
+  if (options.ignoreFunction && !options.simpleOutput && !options.ignoreRecordSet) {
+    const r = bypassFunctions(model)
+    relations = r.relations
+    dbobjs = r.dbobjs
+  }
   if (options.simpleOutput || options.ignoreRecordSet) {
     const keep = options.simpleOutput ? isPersistent : (o: DbObj) => isPersistent(o) || o.topLevel === true
     relations = collapse(model, keep)
@@ -71,6 +76,26 @@ export function projectModel(model: SqlflowModel, options: Partial<ModelOptions>
   }
   relations = relations.filter((r) => types.has(r.type))
   return { ...model, dbobjs, relations }
+}
+
+/** ignoreFunction: a relation out of a function node takes the function's own sources (fdr when either hop is) */
+function bypassFunctions(model: SqlflowModel): { relations: Relation[]; dbobjs: DbObj[] } {
+  const fnIds = new Set(model.dbobjs.filter((o) => o.type === 'function').map((o) => o.id))
+  const into = new Map<string, Relation[]>()
+  for (const r of model.relations) if (fnIds.has(r.target.parentId)) into.set(r.target.parentId, [...(into.get(r.target.parentId) ?? []), r])
+  const out: Relation[] = []
+  for (const r of model.relations) {
+    if (fnIds.has(r.target.parentId)) continue
+    const direct = r.sources.filter((s) => !fnIds.has(s.parentId))
+    const viaFn = r.sources.filter((s) => fnIds.has(s.parentId))
+    if (!viaFn.length) { out.push(r); continue }
+    if (direct.length) out.push({ ...r, sources: direct })
+    for (const type of ['fdd', 'fdr'] as const) {
+      const srcs = viaFn.flatMap((s) => (into.get(s.parentId) ?? []).filter((x) => (type === 'fdd' ? x.type === 'fdd' && r.type === 'fdd' : x.type === 'fdr' || r.type === 'fdr')).flatMap((x) => x.sources))
+      if (srcs.length) out.push({ ...r, id: `${r.id}_${type}`, type, sources: srcs, dataflow: r.dataflow && type === 'fdr' ? { kind: 'indirect', subtype: 'filter' } : r.dataflow })
+    }
+  }
+  return { relations: out, dbobjs: model.dbobjs.filter((o) => !fnIds.has(o.id)) }
 }
 
 function collapse(model: SqlflowModel, keep: (o: DbObj) => boolean): Relation[] {

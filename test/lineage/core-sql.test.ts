@@ -116,3 +116,15 @@ t.test('recovery: unbalanced parentheses do not swallow the next statement; a ke
   t.same(l.fdd, ['s1.a -> t1.a', 's3.c -> t3.c'])
   t.equal(l.errors.filter((e) => e.errorType === 'SyntaxError').length, 2)
 })
+
+t.test('function nodes by default; ignoreFunction connects through them', async (t) => {
+  const { analyze, projectModel } = await import('../../lineage/index.js')
+  const r = analyze('SELECT ROUND(e.salary) AS sal, CASE WHEN e.x > 0 THEN e.y END AS c FROM emp e WHERE e.ok = 1', { dbvendor: 'dbvoracle' })
+  const fns = r.model.dbobjs.filter((o) => o.type === 'function').map((o) => o.name).sort()
+  t.same(fns, ['ROUND', 'case-when'])
+  const show = (m: ReturnType<typeof projectModel>) => m.relations.flatMap((x) => x.sources.map((s) => `${x.type}:${s.parentName}.${s.column}->${x.target.parentName}.${x.target.column}`)).sort()
+  const full = show(projectModel(r.model, { showRelationType: ['fdd'] }))
+  t.ok(full.includes('fdd:emp.salary->ROUND.ROUND') && full.includes('fdd:ROUND.ROUND->RS-1.sal'))
+  const flat = show(projectModel(r.model, { showRelationType: ['fdd'], ignoreFunction: true }))
+  t.same(flat, ['fdd:emp.salary->RS-1.sal', 'fdd:emp.x->RS-1.c', 'fdd:emp.y->RS-1.c'])
+})

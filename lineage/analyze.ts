@@ -105,7 +105,7 @@ function runStatements(parsed: import('./parser/script.js').ParsedStatement[], f
       kind: ps.stmt?.k ?? 'error', ok: !ps.error, reads: [], writes: [],
     }
     statements.push(info)
-    b.statementIndex = statements.length - 1
+    b.beginStatement(statements.length - 1)
     if (ps.error) {
       const t = ps.error.token ?? ps.first
       b.error('SyntaxError', `${ps.error.message} (${t.line},${t.col})`, { sl: t.line, sc: t.col, el: t.eline, ec: t.ecol })

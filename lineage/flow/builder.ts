@@ -22,9 +22,10 @@ export class ModelBuilder {
   readonly errors: LineageError[] = []
   private nextId = 1
   private colIndex = new WeakMap<DbObj, Map<string, DbColumn>>()
-  private relIndex = new WeakMap<DbColumn, Relation[]>()
+  private relIndex = new Map<DbColumn, Relation[]>()
+  /** objects made by the current statement: their column index is dropped when it ends */
+  private stmtObjects: DbObj[] = []
 
-  private relStmt = new WeakMap<Relation, number>()
   private counters = new Map<string, number>()
   hashCode = '0'
   statementIndex = 0
@@ -49,10 +50,22 @@ export class ModelBuilder {
   }
 
   object(type: ObjectType, name: string, loc: Loc | undefined, extra: Partial<DbObj> = {}): DbObj {
-    const obj: DbObj = { id: this.id(), name, type, columns: [], coordinates: loc ? this.coords(loc) : [], statementIndex: this.statementIndex, ...extra }
+    const obj: DbObj = { id: this.id(), name, type, columns: [], coordinates: loc ? this.coords(loc).slice() : [], statementIndex: this.statementIndex, ...extra }
     this.objects.push(obj)
     this.colIndex.set(obj, new Map())
+    this.stmtObjects.push(obj)
     return obj
+  }
+
+  /**
+   * A new statement starts: relations are per statement, and the result sets, functions and CTEs of the
+   * last one are never looked up again, so their indexes go (a 50 MB script keeps only the model).
+   */
+  beginStatement(index: number): void {
+    this.statementIndex = index
+    this.relIndex.clear()
+    for (const o of this.stmtObjects) if (!o.persistent && o.type !== 'variable' && o.type !== 'pseudoTable') this.colIndex.delete(o)
+    this.stmtObjects = []
   }
 
   addOccurrence(obj: DbObj, loc: Loc | undefined): void {
@@ -91,12 +104,10 @@ export class ModelBuilder {
     // one relation per statement and target: a table written by many statements keeps them apart
     let list = this.relIndex.get(target.col)
     if (!list) { list = []; this.relIndex.set(target.col, list) }
-    const stmt = this.statementIndex
     let rel: Relation | undefined
-    // this statement's relations are at the end of the list: stop at the first older one
+    // the index holds this statement's relations only (beginStatement clears it)
     for (let i = list.length - 1; i >= 0; i--) {
       const r = list[i]
-      if (this.relStmt.get(r) !== stmt) break
       if (r.type === type && r.effectType === effectType && r.target.parentId === target.obj.id && r.function === extra.function) { rel = r; break }
     }
     if (!rel) {
@@ -107,7 +118,6 @@ export class ModelBuilder {
         dataflow: dataflowOf(type === 'fdd' ? 'direct' : 'indirect', subtype),
         ...extra,
       }
-      this.relStmt.set(rel, stmt)
       list.push(rel)
       this.relations.push(rel)
     }

@@ -6,6 +6,7 @@ import { RedisStore } from './plugins/app/store/index.js'
 import { createJobQueue } from './plugins/app/jobs.js'
 import { jobsConfigFromEnv } from './services/jobs/config.js'
 import { startJobConsumer } from './services/jobs/consumer.js'
+import { startZetyunConsumer } from './services/zetyun/consumer.js'
 
 const log = (level: string, msg: string, extra: Record<string, unknown> = {}): void => {
   process.stdout.write(JSON.stringify({ level, time: Date.now(), msg, pid: process.pid, ...extra }) + '\n')
@@ -23,13 +24,18 @@ async function main(): Promise<void> {
     onReconcile: (r) => { if (r.requeued.length || r.failed.length) log('warn', 'job reconciliation', { ...r }) },
     onError: (e) => log('error', 'job reconciliation failed', { err: e.message }),
   })
+  // Zetyun platform jobs share the queue and the engine threads' budget
+  const zetyun = await startZetyunConsumer({
+    store, queue, concurrency: jobs.concurrency, threads: jobs.threads,
+    budget: { maxBytes: config.analysis.maxBytes, maxStatements: config.analysis.maxStatements, maxMillis: config.analysis.maxMillis },
+  })
   log('info', 'worker ready', { concurrency: jobs.concurrency, threads: jobs.threads, prefix: jobs.prefix })
   let stopping = false
   const stop = (signal: string): void => {
     if (stopping) return
     stopping = true
     log('info', 'worker stopping', { signal })
-    consumer.close().then(() => store.close()).then(() => process.exit(0), () => process.exit(1))
+    consumer.close().then(() => zetyun.close()).then(() => store.close()).then(() => process.exit(0), () => process.exit(1))
   }
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))

@@ -81,7 +81,7 @@ export type Stmt =
       partition?: Ident[]; staticPartition?: string[]; overwrite?: boolean; loc: Loc; multi?: InsertBranch[] ; with?: With
       /** N1QL INSERT INTO k (KEY …, VALUE v): the document written is v (D17) */
       documentValue?: Expr }
-  | { k: 'update'; target: TableRef; sets: Assign[]; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[];
+  | { k: 'update'; target: TableRef; inlineView?: Query; sets: Assign[]; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[];
       returningInto?: Expr[]; with?: With; loc: Loc }
   | { k: 'delete'; target: TableRef; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[]; returningInto?: Expr[]; with?: With; loc: Loc }
   | { k: 'merge'; target: TableRef; using: Source; on: Expr; whens: MergeWhen[]; with?: With; returning?: SelectItem[]; returningInto?: Expr[]; loc: Loc }

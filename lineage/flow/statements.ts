@@ -284,6 +284,7 @@ export class StatementFlow {
   }
 
   private update(s: S<'update'>): void {
+    if (s.inlineView) return this.updateInlineView(s, s.inlineView)
     const { scope, obj } = this.dmlScope(s.target, s.from, s.with)
     this.a.writes.add(obj.id)
     this.a.reads.delete(obj.id)
@@ -297,6 +298,32 @@ export class StatementFlow {
     this.b.relate('fdr', rows, scope.items.filter((it) => !it.persistent && it.obj && it.kind !== 'func').map((it) => this.a.rowsRef(it.obj!)), 'update', 'row_count')
     this.markReads(scope, obj, used)
     if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto)
+  }
+
+  /** UPDATE (SELECT …) SET c = expr: each view column written is the base-table column it selects */
+  private updateInlineView(s: S<'update'>, q: Query): void {
+    const scope = childScope(undefined)
+    const item = this.a.fromItem({ k: 'derived', query: q, alias: s.target.alias, loc: s.target.loc }, scope)
+    scope.items.push(item)
+    const baseOf = (name: string): ColRef[] => {
+      const c = item.columns?.get(name.toUpperCase())
+      if (!c?.ref) return []
+      return this.b.relations.filter((r) => r.type === 'fdd' && r.target.id === c.ref!.col.id).flatMap((r) => r.sources)
+        .map((src) => this.b.objects.find((o) => o.id === src.parentId && o.persistent))
+        .filter((o): o is DbObj => !!o)
+        .map((o) => this.a.ref(o, this.b.relations.find((r) => r.target.id === c.ref!.col.id)!.sources.find((x) => x.parentId === o.id)!.column))
+    }
+    const touched = new Set<DbObj>()
+    for (const as of s.sets) {
+      const deps = as.value ? evalExpr(as.value, scope, this.a) : emptyDeps()
+      for (const t of as.targets) for (const base of baseOf(t.parts[t.parts.length - 1].name)) {
+        this.a.relateDeps(base, deps, 'update'); touched.add(base.obj); this.a.writes.add(base.obj.id)
+      }
+    }
+    for (const o of touched) {
+      this.b.relate('fdr', this.a.rowsRef(o), [this.a.rowsRef(item.obj!)], 'update', 'row_count')
+      if (s.where) this.filterInto(this.a.rowsRef(o), s.where, scope, 'where', 'update')
+    }
   }
 
   /** SET c = expr (or (c1, c2) = (SELECT …)) into the target; returns the source columns used */

@@ -168,6 +168,19 @@ export function parseUpdate(p: TokenCursor, w?: With): Stmt {
   const start = p.next()
   while (p.isAnyWord(['LOW_PRIORITY', 'IGNORE', 'ONLY'])) p.next()
   if (p.isWord('TOP')) { p.next(); p.skipParens(); p.accept('PERCENT') }
+  if (p.isOp('(') && startsQuery(p, 1)) {
+    // Oracle: UPDATE (SELECT …) [alias] SET … — the view's columns lead back to the base tables
+    const vs = p.peek()!
+    p.next(); const query = parseQuery(p); p.expectOp(')')
+    const alias = canBeAlias(p) && !p.isWord('SET') ? p.ident() : undefined
+    const name = { parts: [alias ?? { name: '(inline view)', quoted: false, loc: locOf(vs, vs) }], loc: locOf(vs, vs) }
+    const s: Update = { k: 'update', target: { name, alias, loc: name.loc }, inlineView: query, sets: [], from: [], joins: [], loc: locOf(start, start), with: w }
+    p.expect('SET'); s.sets = parseAssignments(p)
+    if (p.accept('WHERE')) s.where = parseExpr(p)
+    skipLogErrors(p)
+    s.loc = locOf(start, p.prev())
+    return s
+  }
   const s: Update = { k: 'update', target: tableRef(p, !p.isWord('SET', 1)), sets: [], from: [], joins: [], loc: locOf(start, start), with: w }
   if (s.target.alias?.name.toUpperCase() === 'SET') { p.i--; s.target.alias = undefined }
   // MySQL multi-table UPDATE a JOIN b ON … SET …; Teradata UPDATE a FROM b, c SET

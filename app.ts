@@ -21,6 +21,7 @@ import sqlflow from './plugins/app/sqlflow/index.js'
 import jobs from './plugins/app/jobs.js'
 import lineage from './plugins/app/lineage.js'
 import routes from './routes/index.js'
+import viewer from './plugins/app/viewer.js'
 
 export interface AppOptions {
   config: AppConfig
@@ -79,6 +80,8 @@ async function app (fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   await fastify.register(jobs)
   // routes
   await fastify.register(routes)
+  // the static graph viewer at / (public/)
+  await fastify.register(viewer)
 }
 
 // fp: decorators (store, users, auth, config) stay visible on the instance that registered the app.

@@ -111,6 +111,8 @@ export class TokenCursor {
       return { parts: [{ ...id, name: ':' + id.name }], loc: locOf(c, this.prev()) }
     }
     const parts = [this.ident()]
+    // Sybase / T-SQL db..object: the owner part is left out
+    if (this.isOp('..') && this.isIdentToken(1)) { this.i++; parts.push({ name: 'dbo', quoted: false, loc: parts[0].loc }); parts.push(this.ident()) }
     while (this.isOp('.') && (this.isIdentToken(1) || this.peek(1)?.kind === 'number')) {
       this.i++
       if (this.peek()?.kind === 'number') { const t = this.next(); parts.push({ name: t.image, quoted: false, loc: locOf(t, t) }); continue }

@@ -159,6 +159,8 @@ export function parseAssignments(p: TokenCursor): Assign[] {
       if (p.isOp('+') || p.isOp('-') || p.isOp('*') || p.isOp('/') || p.isOp('|')) { p.next(); p.expectOp('=') } else p.expectOp('=')
     }
     const value = p.isWord('DEFAULT') ? (p.next(), { k: 'lit', loc: locOf(p.prev(), p.prev()) } as Expr) : parseExpr(p)
+    // N1QL: SET path = v FOR x IN arr [WHEN cond] END
+    if (p.isWord('FOR') && p.d.name === 'dbvcouchbase') { while (!p.eof() && !p.isWord('END')) p.next(); p.expect('END') }
     out.push({ targets: [target], value, loc: locOf(start, p.prev()) })
   } while (p.acceptOp(','))
   return out
@@ -190,8 +192,14 @@ export function parseUpdate(p: TokenCursor, w?: With): Stmt {
   }
   if (p.accept('FROM') && !p.isWord('SET', 0)) parseFromClause(p, s.from, s.joins)
   if (p.isWord('WITH') && p.isOp('(', 1)) { p.next(); p.skipParens() }
-  p.expect('SET')
-  s.sets = parseAssignments(p)
+  if (p.isWord('UNSET') && p.d.name === 'dbvcouchbase') {
+    // N1QL UPDATE … UNSET path: removes fields, moves no value
+    p.next(); do { parseExpr(p) } while (p.acceptOp(','))
+  } else {
+    p.expect('SET')
+    s.sets = parseAssignments(p)
+    if (p.isWord('UNSET')) { p.next(); do { parseExpr(p) } while (p.acceptOp(',')) }
+  }
   parseOutput(p, s)
   if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)
   if (p.accept('WHERE')) {

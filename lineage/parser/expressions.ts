@@ -77,6 +77,10 @@ function parseComparison(p: TokenCursor): Expr {
       left = op('IS', [left], span(left, locOf(e, e)))
       continue
     }
+    if (w === 'INTERPOLATE' && p.isAnyWord(['PREVIOUS', 'NEXT'], 1)) {
+      // Vertica event-series join: a.ts INTERPOLATE PREVIOUS VALUE b.ts
+      p.i += 2; p.accept('VALUE'); const r = parseAdditive(p); left = op('INTERPOLATE', [left, r], span(left, r)); continue
+    }
     if (w === 'ISNULL' || w === 'NOTNULL') { const e = p.next(); left = op('IS', [left], span(left, locOf(e, e))); continue }
     if (w === 'IN') {
       if (neg) p.next()

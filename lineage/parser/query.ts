@@ -122,6 +122,8 @@ function parseQueryTail(p: TokenCursor, limitOver: Expr[] = []): Expr[] {
     if (p.isWord('INTO') && p.isAnyWord(['OUTFILE', 'DUMPFILE'], 1)) { p.i += 2; p.next(); while (!p.eof() && !p.isOp(';') && !p.isOp(')') && !p.isWord('FROM')) p.next(); continue }
     if (p.isWord('WITH') && p.isAnyWord(['UR', 'CS', 'RS', 'RR', 'CHECK', 'READ'], 1)) { p.i += 2; if (p.isWord('OPTION')) p.next(); if (p.isWord('ONLY')) p.next(); continue }
     if (p.isWord('OPTION') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
+    if (p.isWord('OPTIMIZE') && p.isWord('FOR', 1)) { p.i += 2; p.next(); p.accept('ROWS') || p.accept('ROW'); continue }
+    if (p.isWord('WITH') && p.isWord('HINT', 1) && p.isOp('(', 2)) { p.i += 2; p.skipParens(); continue }
     if (p.isWord('SETTINGS') || (p.isWord('FORMAT') && p.isIdentToken(1) && p.d.name === 'dbvmysql')) { p.next(); continue }
     return order
   }
@@ -353,6 +355,14 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
   if (p.isWord('VALUES') && p.isOp('(', 1)) {
     p.next(); const rows = (parseValuesRowsRef)(p)
     const src: Source = { k: 'values', rows, loc: locOf(start, p.prev()) }
+    parseAliasAndColumns(p, src); from.push(src); return
+  }
+  if (p.isWord('EXTERNAL') && p.peek(1)?.kind === 'string') {
+    // Netezza transient external table: FROM EXTERNAL '/path' [(cols)] USING (…)
+    p.next(); const path = p.next()
+    if (p.isOp('(')) p.skipParens()
+    if (p.accept('USING')) p.skipParens()
+    const src: Source = { k: 'tfunc', name: 'EXTERNAL', args: [{ k: 'lit', loc: locOf(path, path), text: path.image }], loc: locOf(start, p.prev()) }
     parseAliasAndColumns(p, src); from.push(src); return
   }
   if (p.peek()?.kind === 'string' || p.peek()?.kind === 'param' || (p.isOp('@') && p.isIdentToken(1))) {

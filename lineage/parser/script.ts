@@ -90,7 +90,26 @@ export function parseStatement(p: TokenCursor): Stmt {
   if (u === 'ALTER') return parseAlter(p, first)
   if (u === 'RENAME') return parseRename(p, first)
   if (u === 'COPY' && !p.isOp('(', 1) || u === 'COPY' && startsQuery(p, 2)) return parseCopy(p, first)
-  if (u === 'LOAD') return parseLoad(p, first)
+  if (u === 'LOAD' && !p.isWord('FROM', 1)) return parseLoad(p, first)
+  if ((u === 'UNLOAD' && p.isWord('TO', 1)) || (u === 'EXPORT' && p.isWord('TO', 1))) {
+    // Informix DB-Access UNLOAD TO 'file' … SELECT; Vertica EXPORT TO PARQUET (directory = '…') AS SELECT
+    p.i += 2
+    let uri = 'export'
+    while (!p.eof() && !startsQuery(p) && !p.isOp(';')) { const t = p.next(); if (t.kind === 'string' && uri === 'export') uri = t.image.slice(1, -1); if (p.isOp('(')) { const s0 = p.i; p.skipParens(); for (const x of p.toks.slice(s0, p.i)) if (x.kind === 'string' && uri === 'export') uri = x.image.slice(1, -1) } }
+    const query = parseQuery(p)
+    return { k: 'copy', table: { parts: [], loc: locOf(first, first) }, location: uri, direction: 'out', query, loc: locOf(first, p.prev()) }
+  }
+  if (u === 'LOAD' && p.isWord('FROM', 1)) {
+    // Informix DB-Access LOAD FROM 'file' [DELIMITER 'x'] INSERT INTO t [(cols)]
+    p.i += 2
+    const file = p.next()
+    while (!p.eof() && !p.isWord('INSERT') && !p.isOp(';')) p.next()
+    p.expect('INSERT'); p.expect('INTO')
+    const table = p.qname()
+    let columns
+    if (p.isOp('(')) { p.next(); columns = [p.ident()]; while (p.acceptOp(',')) columns.push(p.ident()); p.expectOp(')') }
+    return { k: 'copy', table, columns, location: file.image.replace(/^'|'$/g, ''), direction: 'in', loc: locOf(first, p.prev()) }
+  }
   if (u === 'EXPORT' && p.isWord('DATA', 1)) {
     p.i += 2
     let uri = 'export'

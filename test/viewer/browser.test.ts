@@ -9,6 +9,11 @@ import { fromRoot } from '../../plugins/app/paths.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 
+// The few DOM types the page.evaluate callbacks use: the project compiles without lib "dom" (a
+// server), and adding it for one test would leak browser globals into every server file's types.
+interface El { getAttribute (name: string): string | null, querySelector (sel: string): El | null, closest (sel: string): El | null, querySelectorAll (sel: string): ArrayLike<El> & Iterable<El> }
+declare const document: El
+
 // CREATE + INSERT…SELECT with a join + a SELECT from the target: five boxes, six fdd edges.
 const SCRIPT = `CREATE TABLE sales_summary (region VARCHAR(20), total NUMBER);
 INSERT INTO sales_summary (region, total)

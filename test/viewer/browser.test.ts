@@ -166,6 +166,14 @@ t.test('token mode: draw, trace a column, show it in the SQL, focus a table, go 
   const xml = await readDownload(graphml)
   t.equal(xml.match(/<edge /g)?.length, 6, 'GraphML has the six edges')
 
+  // fdr relations (the GROUP BY, the join condition) are drawn dashed, told apart by relationIdMap
+  await page.check('input[name=rel][value=fdr]')
+  await page.click('[data-testid=submit]')
+  await page.waitForSelector('[data-testid=edge][data-rel=fdr]')
+  const kinds = await page.locator('[data-testid=edge]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-rel')}:${e.getAttribute('class')}`))
+  t.ok(kinds.filter((k) => k.startsWith('fdr:')).every((k) => k.endsWith('rel-other')), 'fdr edges are dashed')
+  t.ok(kinds.filter((k) => k.startsWith('fdd:')).every((k) => k.endsWith('rel-fdd')), 'fdd edges are solid')
+
   t.same(problems, [], 'no console errors or CSP violations')
   await page.close()
 })

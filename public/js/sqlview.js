@@ -85,7 +85,9 @@ export class SqlView {
         l.replaceChildren(marked(l.textContent, spans))
       }
     }
-    this.code.querySelector('mark')?.scrollIntoView({ block: 'nearest' })
+    // scroll vertically only: scrollIntoView would also scroll the start of the lines out of view
+    const line = this.code.querySelector('mark')?.closest('.ln')
+    if (line) this.code.scrollTop = Math.max(0, line.offsetTop - 24)
   }
 
   /** getSelectedDbObjectInfo's answer: statements with rebased positions. */

@@ -51,6 +51,7 @@ export function analyze(input: string | AnalyzeInput, opts: AnalyzeOptions): Ana
   const options = { ...defaultModelOptions, ...opts.options }
   const a = new Analyzer(b, d)
   a.countDirect = options.countArgumentsDirect
+  a.showConstants = options.showConstantTable
   const flow = new StatementFlow(a)
   loadMetadata(a, opts.metadata ?? [])
   const single = files.length === 1 && !files[0].name

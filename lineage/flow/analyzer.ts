@@ -25,6 +25,18 @@ export class Analyzer implements ExprEnv {
   private lineStarts: number[] = [0]
   private text = ''
   countDirect = true
+  showConstants = false
+  private constants?: { obj: DbObj; stmt: number }
+
+  constant(loc: Loc): ColRef | undefined {
+    if (!this.showConstants) return undefined
+    if (!this.constants || this.constants.stmt !== this.b.statementIndex) {
+      const n = this.b.nextName('SQL_CONSTANTS')
+      this.constants = { obj: this.b.object('constantTable', n === 'SQL_CONSTANTS-1' ? 'SQL_CONSTANTS' : n, undefined), stmt: this.b.statementIndex }
+    }
+    const text = this.sourceText(loc)
+    return this.ref(this.constants.obj, text, loc, text)
+  }
 
   constructor(readonly b: ModelBuilder, readonly d: DialectSpec) {}
 
@@ -268,6 +280,7 @@ export class Analyzer implements ExprEnv {
     }
     for (const j of s.joins) {
       addFilter(j.on, 'joinCondition')
+      if (j.on) this.joinRelation(j, scope)
       if (j.using) for (const u of j.using) for (const it of scope.items) {
         if (it.columns && !it.columns.has(this.key(u)) && !it.columns.has('*')) continue
         const r = this.columnOf(it, u, u.loc, true)
@@ -321,6 +334,20 @@ export class Analyzer implements ExprEnv {
     // intermediate relations forward their row count (R5)
     this.b.relate('fdr', out.rows, scope.items.filter((it) => !it.persistent && it.obj && it.kind !== 'func').map((it) => this.rowsRef(it.obj!)), 'select', 'row_count')
     return out
+  }
+
+  /**
+   * showRelationType=join (spec §4.5): the columns compared in an ON condition are linked by a `join`
+   * relation carrying the join type and the condition text, for the widget's join table.
+   */
+  private joinRelation(j: import('../ast/types.js').JoinCond, scope: Scope): void {
+    const d = evalExpr(j.on!, scope, this)
+    const refs = d.direct.filter((r) => r.obj.type !== 'pseudoTable')
+    if (refs.length < 2) return
+    const [target, ...sources] = refs
+    this.b.relate('join', target, sources, 'select', 'join', {
+      joinType: j.kind === 'comma' ? 'INNER' : j.kind.toUpperCase(), condition: this.sourceText(exprLoc(j.on!)).replace(/\s+/g, ' '), clause: 'on',
+    })
   }
 
   /** T-SQL `SELECT @v = expr`: an assignment, not a result column (set by the statement layer) */

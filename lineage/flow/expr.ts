@@ -43,6 +43,8 @@ export interface ExprEnv {
   resolve(name: QName, scope: Scope): { ref?: ColRef; item?: FromItem; refs?: ColRef[] }
   variable(name: string): ColRef | undefined
   subquery(q: import('../ast/types.js').Query, scope: Scope): { cols: ColRef[]; rows: ColRef }
+  /** showConstantTable: a literal becomes a column of the statement's SQL_CONSTANTS table */
+  constant?(loc: import('../ast/types.js').Loc): ColRef | undefined
   countDirect: boolean
 }
 
@@ -67,7 +69,12 @@ function walk(e: Expr, scope: Scope, env: ExprEnv, d: Deps, indirect: boolean, i
       return
     }
     case 'var': { const v = env.variable(e.name); if (v) (indirect ? d.indirect : d.direct).push({ ...v, loc: e.loc }); return }
-    case 'lit': case 'star': return
+    case 'lit': {
+      const c = e.text !== undefined && /^(?:[0-9.'"]|[NnEeXxBbRr]')/.test(e.text) ? env.constant?.(e.loc) : undefined
+      if (c) (indirect ? d.indirect : d.direct).push(c)
+      return
+    }
+    case 'star': return
     case 'func': {
       const agg = isAggregateCall(e)
       if (agg) {

@@ -142,6 +142,9 @@ export class StatementFlow {
       }
       this.writeAll(target, rs, cols, 'insert')
     } else if (s.values) {
+      // literals of INSERT … VALUES never become constant-table columns (spec §4.8)
+      const shown = this.a.showConstants
+      this.a.showConstants = false
       for (const row of s.values) row.forEach((v, i) => {
         const tc = cols?.[i]
         if (!tc) return
@@ -149,6 +152,7 @@ export class StatementFlow {
         if (!deps.direct.length && !deps.indirect.length) return
         this.a.relateDeps(this.a.ref(target, tc.name, tc.loc, tc.name.toUpperCase()), deps, 'insert')
       })
+      this.a.showConstants = shown
     } else if (s.setAssigns) {
       for (const as of s.setAssigns) this.assignTo(target, as, scope, 'insert')
     }

@@ -128,3 +128,26 @@ t.test('function nodes by default; ignoreFunction connects through them', async 
   const flat = show(projectModel(r.model, { showRelationType: ['fdd'], ignoreFunction: true }))
   t.same(flat, ['fdd:emp.salary->RS-1.sal', 'fdd:emp.x->RS-1.c', 'fdd:emp.y->RS-1.c'])
 })
+
+t.test('showRelationType=join links the compared columns with the join type and condition', async (t) => {
+  const { analyze, projectModel } = await import('../../lineage/index.js')
+  const r = analyze('SELECT b.teur FROM tbl a LEFT JOIN TT b ON a.key = b.key', { dbvendor: 'dbvoracle' })
+  const joins = projectModel(r.model, { showRelationType: ['join'] }).relations
+  t.equal(joins.length, 1)
+  t.match(joins[0], { type: 'join', joinType: 'LEFT', condition: 'a.key = b.key', clause: 'on', target: { parentName: 'tbl', column: 'key' } })
+  t.same(joins[0].sources.map((s) => `${s.parentName}.${s.column}`), ['TT.key'])
+  t.equal(projectModel(r.model, { showRelationType: ['fdd'] }).relations.some((x) => x.type === 'join'), false)
+})
+
+t.test('showConstantTable: literals become SQL_CONSTANTS columns, never for INSERT … VALUES', async (t) => {
+  const { analyze, projectModel } = await import('../../lineage/index.js')
+  const sql = "SELECT NVL(e.bonus, 0) AS b FROM emp e WHERE e.city = 'NYC';\nINSERT INTO t (a) VALUES (42);"
+  const r = analyze(sql, { dbvendor: 'dbvoracle', options: { showConstantTable: true } })
+  const consts = r.model.dbobjs.filter((o) => o.type === 'constantTable')
+  t.equal(consts.length, 1)
+  t.same(consts[0].columns!.map((c) => c.name).sort(), ["'NYC'", '0'])
+  const rels = projectModel(r.model, { showRelationType: ['fdd', 'fdr'], ignoreFunction: true }).relations
+  t.ok(rels.some((x) => x.type === 'fdr' && x.sources.some((s) => s.column === "'NYC'")), "'NYC' filters the rows")
+  t.ok(rels.some((x) => x.type === 'fdd' && x.target.column === 'b' && x.sources.some((s) => s.column === '0')))
+  t.equal(analyze(sql, { dbvendor: 'dbvoracle' }).model.dbobjs.some((o) => o.type === 'constantTable'), false, 'off by default')
+})

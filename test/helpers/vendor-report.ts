@@ -8,16 +8,8 @@ import { FIXTURE_EDGES, SNIPPETS, fixtureEdgeProblems, snippetProblems } from '.
 const root = join(VENDOR_DIR, '..', '..', '..')
 const NOTES = `## Observations (hand-written; the tables below are generated and authoritative)
 
-- Oracle \`UPDATE (SELECT … JOIN …) SET col = col\` (update of an inline view, oracle.sql:286): "expected an identifier".
-  Lineage by D8 would be \`crm.customers.cust_segment → dw.dim_customer.segment\`.
-- Db2 \`… ORDER BY … OPTIMIZE FOR 10 ROWS\`; HANA \`… WITH HINT (NO_USE_OLAP_PLAN)\` at the end of a query.
-- Netezza transient external table \`SELECT * FROM EXTERNAL '/path' USING (…)\` (a path object, N7).
-- Sybase/T-SQL \`database..object\` names (\`tempdb..account_month\`, empty owner part).
-- Vertica event-series join \`ON a.ts INTERPOLATE PREVIOUS VALUE b.ts\`; \`EXPORT TO PARQUET (…) AS SELECT\` is kind
-  "other" (reads store.daily_store_sales, writes a location).
-- Informix DB-Access \`UNLOAD TO '…' SELECT …\` and \`LOAD FROM '…' INSERT INTO t (cols)\` are kind "other" (the
-  first reads t_big_orders, the second writes customer from a file).
-- N1QL \`UPDATE … UNSET path\` and \`UPDATE … SET path = v FOR x IN arr WHEN cond END\`.
+- Nothing fails at the moment: every fixture statement parses, none that moves data comes back without lineage,
+  and every lineage snippet and fixture spot check holds.
 `
 
 const rows: string[] = []

@@ -194,6 +194,12 @@ function parseSelectClauses(p: TokenCursor, s: Select): void {
     if (p.isWord('GROUP') && p.isWord('BY', 1)) { p.i += 2; parseGroupBy(p, s); continue }
     if (p.accept('HAVING')) { s.having = parseExpr(p); continue }
     if (p.accept('QUALIFY')) { s.qualify = parseExpr(p); continue }
+    if (p.isWord('MODEL') && p.d.name === 'dbvoracle' && p.isAnyWord(['PARTITION', 'DIMENSION', 'MEASURES', 'RETURN', 'REFERENCE', 'MAIN', 'IGNORE', 'KEEP', 'UNIQUE'], 1)) {
+      // Oracle MODEL clause: the measures keep their columns; the spreadsheet rules are not modelled
+      p.next()
+      while (!p.eof() && !p.isOp(';') && !p.isOp(')') && !(p.isWord('ORDER') && p.isWord('BY', 1))) { if (p.isOp('(')) p.skipParens(); else p.next() }
+      continue
+    }
     if (p.d.name === 'dbvcouchbase' && (p.isWord('LET') || p.isWord('LETTING'))) { p.next(); do { p.ident(); p.expectOp('='); parseExpr(p) } while (p.acceptOp(',')); continue }
     if (p.accept('WINDOW')) { do { p.ident(); p.expect('AS'); p.skipParens() } while (p.acceptOp(',')); continue }
     if (p.isWord('SAMPLE') && p.d.name === 'dbvteradata') { p.next(); p.accept('WITH'); p.accept('REPLACEMENT'); p.accept('RANDOMIZED'); p.accept('ALLOCATION'); parseExprList(p); continue }
@@ -355,6 +361,15 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
   if (p.isWord('VALUES') && p.isOp('(', 1)) {
     p.next(); const rows = (parseValuesRowsRef)(p)
     const src: Source = { k: 'values', rows, loc: locOf(start, p.prev()) }
+    parseAliasAndColumns(p, src); from.push(src); return
+  }
+  if (p.isWord('ROWS') && p.isWord('FROM', 1) && p.isOp('(', 2)) {
+    // PostgreSQL ROWS FROM (f(…), g(…)): one row source zipping several set-returning functions
+    p.i += 3
+    const args = parseExprList(p)
+    p.expectOp(')')
+    if (p.isWord('WITH') && p.isWord('ORDINALITY', 1)) p.i += 2
+    const src: Source = { k: 'tfunc', name: 'ROWS FROM', args, loc: locOf(start, p.prev()) }
     parseAliasAndColumns(p, src); from.push(src); return
   }
   if (p.isWord('EXTERNAL') && p.peek(1)?.kind === 'string') {

@@ -23,8 +23,6 @@ export interface KnownGap {
 
 /** Statements the engine does not handle yet. Shrink this list as the engine improves. */
 export const KNOWN_GAPS: KnownGap[] = [
-  { vendor: 'oracle', where: 'oracle.sql:324-331', reason: 'the MODEL clause (PARTITION BY / DIMENSION BY / MEASURES / RULES) does not parse' },
-  { vendor: 'postgresql', where: 'postgresql.sql:237-237', reason: 'ROWS FROM (f(…), g(…)) in FROM does not parse' },
 ]
 
 const MIN_STATEMENTS: Record<string, number> = Object.fromEntries([

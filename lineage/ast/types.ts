@@ -3,7 +3,7 @@
 /** 1-based line/column, end exclusive (UTF-16 code units) */
 export interface Loc { sl: number; sc: number; el: number; ec: number; /** cached model coordinates (flow/builder) */ c?: unknown }
 
-export interface Ident { name: string; quoted: boolean; loc: Loc }
+export interface Ident { name: string; quoted: boolean; loc: Loc; /** cached matching key (resolve/catalog) */ k?: string }
 /** a possibly qualified name: db.schema.table, alias.column … (parts as written) */
 export interface QName { parts: Ident[]; loc: Loc }
 

@@ -97,8 +97,18 @@ export class Analyzer implements ExprEnv {
   }
 
   private matchQualifier(qual: Ident[], s: Scope): FromItem | undefined {
+    if (qual.length === 1) {
+      // the common case, `alias.column` or `table.column`: no strings built
+      const qk = this.key(qual[0])
+      for (const it of s.items) if (it.alias && this.key(it.alias) === qk) return it
+      for (const it of s.items) {
+        if (it.alias && it.kind !== 'table') continue
+        const np = it.nameParts
+        if (np && np.length && this.key(np[np.length - 1]) === qk) return it
+      }
+      return undefined
+    }
     const qk = qual.map((p) => this.key(p)).join('.')
-    for (const it of s.items) if (it.alias && qual.length === 1 && this.key(it.alias) === qk) return it
     for (const it of s.items) {
       if (it.alias && it.kind !== 'table') continue
       const np = it.nameParts

@@ -6,7 +6,12 @@ import type { DbObj } from '../model/types.js'
 
 /** matching key of one identifier part: case-folded unless quoted in a case-sensitive dialect */
 export function identKey(id: Ident, d: DialectSpec): string {
-  return id.quoted && !d.quotedCaseInsensitive ? id.name : id.name.toUpperCase()
+  // cached on the identifier: resolution asks for the same key many times per reference
+  const c = (id as Ident & { k?: string }).k
+  if (c !== undefined) return c
+  const k = id.quoted && !d.quotedCaseInsensitive ? id.name : id.name.toUpperCase()
+  ;(id as Ident & { k?: string }).k = k
+  return k
 }
 
 export function nameKey(parts: Ident[], d: DialectSpec): string {

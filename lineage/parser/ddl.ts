@@ -7,8 +7,8 @@ import type { Token } from '../lexer/lexer.js'
 
 const CONSTRAINT_START = new Set(['CONSTRAINT', 'PRIMARY', 'FOREIGN', 'UNIQUE', 'CHECK', 'INDEX', 'KEY', 'PERIOD', 'EXCLUDE', 'FULLTEXT', 'SPATIAL', 'LIKE', 'SHARD', 'SORT'])
 
-/** skip to the end of the statement (`;` at depth 0), leaving the cursor on it */
-export function skipToEnd(p: TokenCursor): void {
+/** skip to the end of the statement (`;` at depth 0), leaving the cursor on it; `stop` ends it earlier */
+export function skipToEnd(p: TokenCursor, stop?: (p: TokenCursor) => boolean): void {
   let depth = 0
   while (!p.eof()) {
     const t = p.peek()!
@@ -17,7 +17,7 @@ export function skipToEnd(p: TokenCursor): void {
       else if (t.image === ')') { if (depth === 0) return; depth-- }
       else if (t.image === ';' && depth === 0) return
     }
-    if (depth === 0 && p.atBatchSeparator()) return
+    if (depth === 0 && (p.atBatchSeparator() || (stop !== undefined && stop(p)))) return
     p.next()
   }
 }

@@ -2,7 +2,7 @@
 import type { Assign, Expr, Ident, InsertBranch, MergeWhen, Query, SelectItem, Stmt, TableRef, With } from '../ast/types.js'
 import { TokenCursor, locOf, type ParseError } from './base.js'
 import { canBeAlias, parseExpr, parseExprList, parseSelectItem } from './expressions.js'
-import { parseFromClause, parseFromItem, parseQuery, parseValuesRows, startsQuery, parseWith } from './query.js'
+import { parseFromClause, parseFromItem, parseFromTail, parseQuery, parseValuesRows, startsQuery, parseWith } from './query.js'
 
 type Insert = Extract<Stmt, { k: 'insert' }>
 type Update = Extract<Stmt, { k: 'update' }>
@@ -188,7 +188,7 @@ export function parseUpdate(p: TokenCursor, w?: With): Stmt {
   // MySQL multi-table UPDATE a JOIN b ON … SET …; Teradata UPDATE a FROM b, c SET
   if (p.isOp(',') || p.isAnyWord(['JOIN', 'INNER', 'LEFT', 'RIGHT', 'CROSS', 'STRAIGHT_JOIN'])) {
     s.from.push({ k: 'table', name: s.target.name, alias: s.target.alias, loc: s.target.name.loc })
-    parseFromContinuation(p, s)
+    parseFromTail(p, s.from, s.joins)
   }
   if (p.accept('FROM') && !p.isWord('SET', 0)) parseFromClause(p, s.from, s.joins)
   if (p.isWord('WITH') && p.isOp('(', 1)) { p.next(); p.skipParens() }
@@ -212,42 +212,6 @@ export function parseUpdate(p: TokenCursor, w?: With): Stmt {
   return s
 }
 
-function parseFromContinuation(p: TokenCursor, s: { from: import('../ast/types.js').Source[]; joins: import('../ast/types.js').JoinCond[] }): void {
-  // reuse the FROM grammar by parsing "<first item> , …" continuation
-  const holder: import('../ast/types.js').Source[] = []
-  const joins: import('../ast/types.js').JoinCond[] = []
-  if (p.acceptOp(',')) { parseFromItem(p, holder, joins); joins.push({ kind: 'comma', loc: holder[0].loc }) }
-  const save = s.from.length
-  s.from.push(...holder); s.joins.push(...joins)
-  // joins after
-  const rest: import('../ast/types.js').Source[] = []
-  const restJoins: import('../ast/types.js').JoinCond[] = []
-  if (p.isAnyWord(['JOIN', 'INNER', 'LEFT', 'RIGHT', 'CROSS', 'STRAIGHT_JOIN']) || p.isOp(',')) {
-    // parseFromClause needs a first item; emulate with a dummy consumer
-    parseJoinsOnly(p, rest, restJoins)
-  }
-  s.from.push(...rest); s.joins.push(...restJoins)
-  void save
-}
-
-function parseJoinsOnly(p: TokenCursor, from: import('../ast/types.js').Source[], joins: import('../ast/types.js').JoinCond[]): void {
-  // parseFromClause starts with an item; wrap the continuation by temporarily stepping back is not possible,
-  // so loop the join part here
-  for (;;) {
-    if (p.acceptOp(',')) { parseFromItem(p, from, joins); continue }
-    if (!p.isAnyWord(['JOIN', 'INNER', 'LEFT', 'RIGHT', 'CROSS', 'STRAIGHT_JOIN', 'FULL', 'OUTER'])) return
-    const start = p.peek()!
-    let kind: import('../ast/types.js').JoinKind = 'inner'
-    while (!p.isWord('JOIN') && !p.isWord('STRAIGHT_JOIN')) { const u = p.next().upper; if (u === 'LEFT') kind = 'left'; if (u === 'RIGHT') kind = 'right'; if (u === 'CROSS') kind = 'cross'; if (u === 'FULL') kind = 'full'; if (p.eof()) p.fail('expected JOIN') }
-    p.next()
-    parseFromItem(p, from, joins)
-    const c: import('../ast/types.js').JoinCond = { kind, loc: locOf(start, p.prev()) }
-    if (p.accept('ON')) c.on = parseExpr(p)
-    else if (p.accept('USING')) { c.using = identList(p) }
-    joins.push(c)
-  }
-}
-
 export function parseDelete(p: TokenCursor, w?: With): Stmt {
   const start = p.next()
   while (p.isAnyWord(['LOW_PRIORITY', 'QUICK', 'IGNORE'])) p.next()
@@ -260,7 +224,7 @@ export function parseDelete(p: TokenCursor, w?: With): Stmt {
   if (p.isOp(',') && p.d.name === 'dbvmysql') { while (p.acceptOp(',')) p.qname() }
   parseOutput(p, s)
   if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)
-  if (p.isAnyWord(['JOIN', 'INNER', 'LEFT'])) { s.from.push({ k: 'table', name: s.target.name, alias: s.target.alias, loc: s.target.name.loc }); parseJoinsOnly(p, s.from, s.joins) }
+  if (p.isAnyWord(['JOIN', 'INNER', 'LEFT'])) { s.from.push({ k: 'table', name: s.target.name, alias: s.target.alias, loc: s.target.name.loc }); parseFromTail(p, s.from, s.joins) }
   if (p.accept('USING')) parseFromClause(p, s.from, s.joins)
   if (p.isWord('WITH') && p.isOp('(', 1)) { p.next(); p.skipParens() }
   if (p.accept('WHERE')) {

@@ -250,6 +250,11 @@ const JOIN_START = ['JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL'
 
 export function parseFromClause(p: TokenCursor, from: Source[], joins: JoinCond[]): void {
   parseFromItem(p, from, joins)
+  parseFromTail(p, from, joins)
+}
+
+/** `, item`, `JOIN item ON …`, APPLY, N1QL UNNEST… after a first FROM item (also after a DML target) */
+export function parseFromTail(p: TokenCursor, from: Source[], joins: JoinCond[]): void {
   for (;;) {
     if (p.acceptOp(',')) { parseFromItem(p, from, joins); joins.push({ kind: 'comma', loc: from[from.length - 1].loc }); continue }
     const start = p.peek()

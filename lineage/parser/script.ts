@@ -34,17 +34,7 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
 /** T-SQL and Sybase statements need no terminator: a skipped statement also ends where a new line starts one */
 function skipOther(p: TokenCursor): void {
   if (p.d.batchWord === undefined) { skipToEnd(p); return }
-  let depth = 0
-  while (!p.eof()) {
-    const t = p.peek()!
-    if (t.kind === 'punct') {
-      if (t.image === '(') depth++
-      else if (t.image === ')') { if (depth === 0) return; depth-- }
-      else if (t.image === ';' && depth === 0) return
-    }
-    if (depth === 0 && (p.atBatchSeparator() || (t.bol && t.kind === 'word' && STATEMENT_WORDS.has(t.upper)))) return
-    p.next()
-  }
+  skipToEnd(p, (c) => { const t = c.peek()!; return !!t.bol && t.kind === 'word' && STATEMENT_WORDS.has(t.upper) })
 }
 
 /** a statement boundary the parser may stop at without a `;` (T-SQL and procedural bodies) */

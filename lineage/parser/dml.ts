@@ -202,6 +202,11 @@ export function parseUpdate(p: TokenCursor, w?: With): Stmt {
   }
   parseOutput(p, s)
   if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)
+  return finishUpdateOrDelete(p, s, start)
+}
+
+/** WHERE [CURRENT OF c], RETURNING, MySQL ORDER BY / LIMIT: the shared end of UPDATE and DELETE */
+function finishUpdateOrDelete<T extends Update | Delete>(p: TokenCursor, s: T, start: import('../lexer/lexer.js').Token): T {
   if (p.accept('WHERE')) {
     if (p.isWord('CURRENT') && p.isWord('OF', 1)) { p.i += 2; p.ident() } else s.where = parseExpr(p)
   }
@@ -227,14 +232,7 @@ export function parseDelete(p: TokenCursor, w?: With): Stmt {
   if (p.isAnyWord(['JOIN', 'INNER', 'LEFT'])) { s.from.push({ k: 'table', name: s.target.name, alias: s.target.alias, loc: s.target.name.loc }); parseFromTail(p, s.from, s.joins) }
   if (p.accept('USING')) parseFromClause(p, s.from, s.joins)
   if (p.isWord('WITH') && p.isOp('(', 1)) { p.next(); p.skipParens() }
-  if (p.accept('WHERE')) {
-    if (p.isWord('CURRENT') && p.isWord('OF', 1)) { p.i += 2; p.ident() } else s.where = parseExpr(p)
-  }
-  parseReturning(p, s)
-  if (p.isWord('ORDER') && p.isWord('BY', 1)) { p.i += 2; parseExprList(p) }
-  if (p.accept('LIMIT')) parseExpr(p)
-  s.loc = locOf(start, p.prev())
-  return s
+  return finishUpdateOrDelete(p, s, start)
 }
 
 export function parseMerge(p: TokenCursor, w?: With): Stmt {

@@ -20,7 +20,8 @@ function runOne(mb: number): void {
   const bytes = Buffer.byteLength(sql)
   const errors = (r.model.errors ?? []).filter((e) => e.errorType !== 'SyntaxHint').length
   console.log(JSON.stringify({ mb, bytes, statements: r.stats.statements, ms: Math.round(ms), mbPerS: +(bytes / 1048576 / (ms / 1000)).toFixed(2),
-    stmtPerS: Math.round(r.stats.statements / (ms / 1000)), relations: r.model.relations.length, peakRssMB: Math.round(peak / 1048576), errors }))
+    stmtPerS: Math.round(r.stats.statements / (ms / 1000)), relations: r.model.relations.length, peakRssMB: Math.round(peak / 1048576), errors,
+    slowestStatementMs: r.stats.slowestStatementMillis ?? 0 }))
 }
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0)
@@ -32,7 +33,7 @@ else {
     if (r.status !== 0) { console.error(r.stderr); process.exit(1) }
     const row = JSON.parse(r.stdout.trim().split('\n').pop()!)
     rows.push(row)
-    console.log(`${mb} MB: ${row.ms} ms, ${row.mbPerS} MB/s, ${row.stmtPerS} statements/s, peak RSS ${row.peakRssMB} MB, ${row.relations} relations, errors ${row.errors}`)
+    console.log(`${mb} MB: ${row.ms} ms, ${row.mbPerS} MB/s, ${row.stmtPerS} statements/s, peak RSS ${row.peakRssMB} MB, ${row.relations} relations, slowest statement ${row.slowestStatementMs} ms, errors ${row.errors}`)
   }
   if (rows.length > 1) console.log(`scaling: largest/smallest time ratio ${(rows[rows.length - 1].ms / rows[0].ms).toFixed(1)} for ${(rows[rows.length - 1].mb / rows[0].mb)}x the input`)
 }

@@ -114,12 +114,15 @@ function runStatements(parsed: import('./parser/script.js').ParsedStatement[], f
       continue
     }
     a.reads = new Set(); a.writes = new Set(); a.referenced = new Set()
+    const s0 = performance.now()
     try {
       flow.run(ps.stmt!)
     } catch (e) {
       info.ok = false
       b.error('AnalyzeError', `could not analyse the statement: ${(e as Error).message}`, { sl: ps.first.line, sc: ps.first.col, el: ps.last.eline, ec: ps.last.ecol })
     }
+    const took = performance.now() - s0
+    if (took > (stats.slowestStatementMillis ?? 0)) stats.slowestStatementMillis = Math.round(took * 10) / 10
     info.reads = [...a.reads].filter((id) => !a.writes.has(id) || a.reads.has(id))
     info.writes = [...a.writes]
   }

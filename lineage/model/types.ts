@@ -119,6 +119,8 @@ export interface AnalysisStats {
   millis: number
   /** true when the budget stopped the analysis before the end of the input */
   truncated: boolean
+  /** the longest dataflow analysis of one statement, in ms (parsing is timed per piece, not per statement) */
+  slowestStatementMillis?: number
 }
 
 export interface AnalysisResult {

@@ -123,7 +123,7 @@ function runStatements(parsed: import('./parser/script.js').ParsedStatement[], f
     }
     const took = performance.now() - s0
     if (took > (stats.slowestStatementMillis ?? 0)) stats.slowestStatementMillis = Math.round(took * 10) / 10
-    info.reads = [...a.reads].filter((id) => !a.writes.has(id) || a.reads.has(id))
+    info.reads = [...a.reads]
     info.writes = [...a.writes]
   }
 }

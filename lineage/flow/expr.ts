@@ -79,7 +79,6 @@ function walk(e: Expr, scope: Scope, env: ExprEnv, d: Deps, indirect: boolean, i
       const agg = isAggregateCall(e)
       if (agg) {
         d.aggregate = true
-        const before = d.aggItems.size
         const argsIndirect = indirect || (!env.countDirect && (e.name === 'COUNT' || e.name === 'COUNT_BIG' || e.name === 'APPROXIMATE'))
         let sawColumn = false
         const probe = emptyDeps()
@@ -89,7 +88,6 @@ function walk(e: Expr, scope: Scope, env: ExprEnv, d: Deps, indirect: boolean, i
         sawColumn = probe.aggItems.size > 0 || probe.direct.length > 0 || probe.indirect.length > 0
         mergeInto(d, { ...probe, aggregate: true })
         if (!sawColumn || (e.star && e.args.length === 0)) d.aggNoColumn = d.aggNoColumn || (!sawColumn)
-        void before
         return
       }
       for (const a of e.args) walk(a, scope, env, d, indirect, inAgg)

@@ -1,5 +1,5 @@
 // One handler per statement kind; a script threads the catalog through them (temp tables, views).
-import type { Assign, Expr, Ident, Loc, QName, Query, SelectItem, Stmt, TableRef } from '../ast/types.js'
+import type { Assign, Expr, Loc, QName, Query, SelectItem, Stmt, TableRef } from '../ast/types.js'
 import type { DbObj } from '../model/types.js'
 import type { ColRef } from './builder.js'
 import { Analyzer, type ResultSet } from './analyzer.js'

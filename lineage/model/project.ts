@@ -1,4 +1,4 @@
-import type { DbObj, ModelOptions, Relation, RelationType, SqlflowModel } from './types.js'
+import type { DbObj, ModelOptions, Relation, SqlflowModel } from './types.js'
 
 export interface EndToEndEdge { type: 'fdd' | 'fdr'; source: { obj: DbObj; colId: string; column: string }; target: { obj: DbObj; colId: string; column: string } }
 

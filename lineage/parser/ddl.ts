@@ -94,7 +94,7 @@ function parseTableElements(p: TokenCursor, s: Extract<Stmt, { k: 'createTable' 
   do {
     if (p.isOp(')')) break
     const t = p.peek()!
-    if (t.kind === 'word' && CONSTRAINT_START.has(t.upper) && !(p.isOp(',', 1) || (p.peek(1)?.kind === 'word' && !p.isOp('(', 1) && t.upper === 'KEY' && false))) {
+    if (t.kind === 'word' && CONSTRAINT_START.has(t.upper) && !p.isOp(',', 1)) {
       if (t.upper === 'LIKE') { p.next(); s.like = p.qname(); while (!p.isOp(',') && !p.isOp(')')) p.next(); continue }
       if (isColumnNamed(p)) { s.columns.push(parseColumnDef(p, s)); continue }
       parseConstraint(p, s)

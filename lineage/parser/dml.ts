@@ -10,14 +10,13 @@ type Delete = Extract<Stmt, { k: 'delete' }>
 type Merge = Extract<Stmt, { k: 'merge' }>
 
 function tableRef(p: TokenCursor, allowAlias = true): TableRef {
-  const start = p.peek()!
   const name = p.qname()
   let alias: Ident | undefined
   if (allowAlias) {
     if (p.isWord('AS') && !startsQuery(p, 1)) { p.next(); alias = p.ident() }
     else if (canBeAlias(p) && !p.isAnyWord(['DEFAULT', 'OVERWRITE', 'PARTITION', 'IGNORE', 'TABLE', 'BY'])) alias = p.ident()
   }
-  return { name, alias, loc: locOf(start, start) && name.loc }
+  return { name, alias, loc: name.loc }
 }
 
 function identList(p: TokenCursor): Ident[] {
@@ -58,7 +57,7 @@ function parseOutput(p: TokenCursor, s: { returning?: SelectItem[]; returningInt
 export function parseInsert(p: TokenCursor, w?: With): Stmt {
   const start = p.next() // INSERT / INS / REPLACE / UPSERT
   const s: Insert = { k: 'insert', target: undefined as unknown as TableRef, loc: locOf(start, start), with: w }
-  while (p.isAnyWord(['IGNORE', 'LOW_PRIORITY', 'DELAYED', 'HIGH_PRIORITY']) || (p.isOp('/') && false)) p.next()
+  while (p.isAnyWord(['IGNORE', 'LOW_PRIORITY', 'DELAYED', 'HIGH_PRIORITY'])) p.next()
   if (p.isAnyWord(['ALL', 'FIRST']) && (p.isWord('INTO', 1) || p.isWord('WHEN', 1))) return parseInsertAll(p, start, w)
   if (p.accept('OVERWRITE')) { s.overwrite = true; if (p.isWord('DIRECTORY') || p.isWord('LOCAL')) return parseInsertDirectory(p, start) }
   p.accept('INTO'); p.accept('TABLE')
@@ -67,8 +66,8 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p, s) }
   if (p.isOp('(') && p.isWord('KEY', 1) && p.isOp(',', 2) && p.d.name === 'dbvcouchbase') p.skipParens()
   if (p.isOp('(') && p.isWord('KEY', 1) && p.d.name === 'dbvcouchbase') {
-    p.next(); p.next(); parseExprList
-    const keyExpr = parseExpr(p); void keyExpr
+    p.next(); p.next()
+    parseExpr(p) // the KEY expression builds document keys, not fields (D17)
     if (p.acceptOp(',') && p.accept('VALUE')) s.documentValue = parseExpr(p)
     while (p.acceptOp(',')) { p.next(); parseExpr(p) }
     p.expectOp(')')

@@ -1,5 +1,5 @@
 // Grammar chapter: expressions (Pratt parser). Operators only matter to lineage as "depends on all parts".
-import type { Expr, Loc, Query, SelectItem, WindowSpec } from '../ast/types.js'
+import type { Expr, Loc, SelectItem, WindowSpec } from '../ast/types.js'
 import { TokenCursor, locOf, NO_SOURCE_WORDS, identOf } from './base.js'
 import { parseQuery, startsQuery } from './query.js'
 
@@ -27,7 +27,7 @@ export function exprLoc(e: Expr): Loc { return e.k === 'col' ? e.name.loc : e.lo
 function parseOr(p: TokenCursor): Expr {
   let left = parseAnd(p)
   if (p.isOp(':=') && p.d.name === 'dbvmysql') { p.next(); const r = parseOr(p); return op(':=', [left, r], span(left, r)) }
-  while (p.isWord('OR') || p.isOp('||') && false) { p.next(); const r = parseAnd(p); left = op('OR', [left, r], span(left, r)) }
+  while (p.isWord('OR')) { p.next(); const r = parseAnd(p); left = op('OR', [left, r], span(left, r)) }
   return left
 }
 function parseAnd(p: TokenCursor): Expr {
@@ -211,10 +211,7 @@ function parsePrimary(p: TokenCursor): Expr {
   if (!t) p.fail('expected an expression')
   switch (t.kind) {
     case 'number': p.next(); return lit(t, t, t.image)
-    case 'string': {
-      if (p.d.doubleQuotedStrings && t.image[0] === '"' && p.d.name === 'dbvbigquery') { /* bigquery "x" is a string */ }
-      p.next(); return lit(t, t, t.image)
-    }
+    case 'string': p.next(); return lit(t, t, t.image)
     case 'param': p.next(); return { k: 'var', name: t.image, loc: locOf(t, t) }
     case 'bad': p.fail('unterminated literal or identifier')
     case 'punct': return parsePunctPrimary(p)
@@ -314,7 +311,7 @@ function parseWordPrimary(p: TokenCursor): Expr {
   }
   // Oracle outer-join marker col(+)
   if (p.isOp('(') && p.isOp('+', 1) && p.isOp(')', 2)) { p.i += 3; return { k: 'col', name } }
-  if (p.isOp('(')) return parseFuncArgs(p, t, name.parts.map(x => x.name.toUpperCase()).join('.'), name.parts.length)
+  if (p.isOp('(')) return parseFuncArgs(p, t, name.parts.map(x => x.name.toUpperCase()).join('.'))
   const last = name.parts[name.parts.length - 1].name.toUpperCase()
   if (name.parts.length > 1 && (last === 'NEXTVAL' || last === 'CURRVAL')) return lit(t, p.prev())
   // Oracle outer-join marker col(+)
@@ -376,7 +373,7 @@ function parseCase(p: TokenCursor): Expr {
   return { k: 'case', operand, whens, else: els, loc: locOf(t, e) }
 }
 
-function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token, fname: string, nparts = 1): Expr {
+function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token, fname: string): Expr {
   p.expectOp('(')
   const upper = fname.split('.').pop()!
   const args: Expr[] = []
@@ -409,7 +406,6 @@ function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token,
   fixKeywordArgs(p, upper, args)
   const fn: Extract<Expr, { k: 'func' }> = { k: 'func', name: upper, args, distinct, star, loc: locOf(start, end) }
   if (within.length) fn.within = within
-  void nparts
   for (;;) {
     if (p.isWord('WITHIN') && p.isWord('GROUP', 1)) { p.i += 2; p.expectOp('('); p.expect('ORDER'); p.expect('BY'); (fn.within ??= []).push(...parseOrderList(p)); end = p.expectOp(')'); continue }
     if (p.isWord('FILTER') && p.isOp('(', 1)) { p.i += 2; p.expect('WHERE'); fn.filter = parseExpr(p); end = p.expectOp(')'); continue }

@@ -1,6 +1,6 @@
 // Grammar chapter: procedural SQL (T-SQL, PL/SQL, SQL PL, PL/pgSQL, MySQL, BigQuery/Snowflake scripting).
 // Bodies are analysed statement by statement whatever the control flow (conformance D14).
-import type { Expr, Ident, Stmt, ColumnDef } from '../ast/types.js'
+import type { Expr, Ident, Stmt } from '../ast/types.js'
 import type { Token } from '../lexer/lexer.js'
 import { tokenize } from '../lexer/lexer.js'
 import { ParseError, TokenCursor, locOf } from './base.js'
@@ -82,10 +82,7 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
       }
       return { k: 'other', kind: 'FETCH', loc: locOf(first, p.prev()) }
     }
-    case 'EXECUTE': case 'EXEC': {
-      if (p.isWord('IMMEDIATE', 1) || true) { p.next(); skipToEnd(p); return { k: 'other', kind: 'EXEC', loc: locOf(first, p.prev()) } }
-      return undefined
-    }
+    case 'EXECUTE': case 'EXEC': { p.next(); skipToEnd(p); return { k: 'other', kind: 'EXEC', loc: locOf(first, p.prev()) } }
     case 'CASE': {
       // CASE statement: CASE … WHEN … THEN stmts … END CASE
       p.next(); if (!p.isWord('WHEN')) parseExpr(p)
@@ -416,7 +413,6 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
       if (p.isWord('BEGIN') && !p.isWord('ATOMIC', 1) || p.isWord('BEGIN') && p.isWord('ATOMIC', 1)) { const b = parseStatement(p); return { k: 'block', body: [b], name, params, loc: locOf(start, p.prev()) } }
       if (p.isWord('RETURN') && (startsQuery(p, 1) || p.isOp('(', 1) && startsQuery(p, 2))) { p.next(); const q = parseQuery(p); return { k: 'block', body: [{ k: 'query', query: q, loc: q.loc }], name, loc: locOf(start, p.prev()) } }
       if (!hasKind && p.isOp(';')) { p.next(); return { k: 'other', kind: 'DECLARATION', loc: locOf(start, p.prev()) } }
-      if (p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE']) && kind === 'TRIGGER' && p.prev().upper === 'EACH' ) { /* unreachable */ }
       if (p.isOp('(')) { p.skipParens(); continue }
       if (p.isWord('FOR') && p.isWord('EACH', 1)) { p.i += 3; continue }
       if ((kind === 'PROCEDURE' || kind === 'FUNCTION') && p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'DEFINE', 'LET', 'FOREACH', 'SELECT', 'CALL'])) {
@@ -440,18 +436,12 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
 /** $$ … $$ or '…' bodies: re-lex the inner text with positions mapped back into the script */
 function embeddedBody(p: Cur, t: Token, start: Token, name: import('../ast/types.js').QName): Stmt {
   p.next()
-  // LANGUAGE decides whether the text is SQL
-  let lang = 'SQL'
-  const save = p.i
-  while (!p.eof() && !p.isOp(';')) { if (p.isWord('LANGUAGE')) { p.next(); lang = p.peek()?.upper ?? lang } p.next() }
-  p.i = save
-  for (let k = start.start; false;) void k
   skipToEnd(p)
-  const header = p.toks.slice(p.toks.indexOf(start), p.toks.indexOf(t)).some((x) => x.upper === 'LANGUAGE' && false)
-  void header
-  const before = p.toks.slice(p.toks.indexOf(start), p.toks.indexOf(t))
-  for (let k = 0; k < before.length; k++) if (before[k].upper === 'LANGUAGE' && before[k + 1]) lang = before[k + 1].upper.replace(/'/g, '')
-  if (!['SQL', 'PLPGSQL', 'PLSQL', 'SQLSCRIPT', "'SQL'", 'PLPGSQL;'].includes(lang)) return { k: 'other', kind: 'ROUTINE', loc: locOf(start, p.prev()) }
+  // LANGUAGE (before or after the body) decides whether the text is SQL
+  let lang = 'SQL'
+  const first = p.toks.indexOf(start)
+  for (let k = first; k < p.i; k++) if (p.toks[k].upper === 'LANGUAGE' && p.toks[k + 1]) lang = p.toks[k + 1].upper.replace(/'/g, '')
+  if (!['SQL', 'PLPGSQL', 'PLSQL', 'SQLSCRIPT'].includes(lang)) return { k: 'other', kind: 'ROUTINE', loc: locOf(start, p.prev()) }
   const openLen = t.image.startsWith('$') ? t.image.indexOf('$', 1) + 1 : 1
   const inner = t.image.slice(openLen, t.image.length - openLen)
   const stmts = parseEmbedded(inner, p, t.line, t.col + openLen, t.start + openLen)

@@ -1,7 +1,7 @@
 // Grammar chapter: queries (SELECT, set operations, VALUES, WITH, FROM items and joins).
 import type { Cte, Expr, JoinCond, JoinKind, Query, Select, Source, With } from '../ast/types.js'
 import { TokenCursor, locOf } from './base.js'
-import { canBeAlias, parseExpr, parseExprList, parseOrderList, parseSelectItem, exprLoc } from './expressions.js'
+import { canBeAlias, parseExpr, parseExprList, parseOrderList, parseSelectItem } from './expressions.js'
 import { parseDmlInParens } from './dml.js'
 
 export function startsQuery(p: TokenCursor, k = 0): boolean {
@@ -9,7 +9,7 @@ export function startsQuery(p: TokenCursor, k = 0): boolean {
   if (!t) return false
   if (t.kind === 'word') {
     const u = p.d.abbreviations[t.upper] === 'SELECT' ? 'SELECT' : t.upper
-    return u === 'SELECT' || u === 'WITH' || (u === 'VALUES' && p.isOp('(', k + 1)) || (u === 'FROM' && p.d.name === 'dbvhive' && false)
+    return u === 'SELECT' || u === 'WITH' || (u === 'VALUES' && p.isOp('(', k + 1))
   }
   if (t.kind === 'punct' && t.image === '(') return startsQuery(p, k + 1)
   return false

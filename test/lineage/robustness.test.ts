@@ -1,12 +1,12 @@
 // analyze() never throws and never loops: hostile inputs come back quickly with errors (issue 3).
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { analyze } from '../../lineage/index.js'
 
 function rng(seed: number) { return () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff } }
 const WORDS = ['SELECT', 'FROM', 'WHERE', '(', ')', ',', ';', 'a', 'b.c', "'s'", '1', 'JOIN', 'ON', '=', 'INSERT', 'INTO', 'VALUES',
   'UPDATE', 'SET', 'CASE', 'WHEN', 'THEN', 'END', 'WITH', 'AS', 'UNION', 'GROUP', 'BY', '*', '+', 'BEGIN', 'DECLARE', '"q"', '[x]', '--c\n', '/*', '*/', 'MERGE', 'USING']
 
-function check(t: Tap.Test, label: string, sql: string, vendor = 'dbvpostgresql', maxMs = 5000) {
+function check(t: Test, label: string, sql: string, vendor = 'dbvpostgresql', maxMs = 5000) {
   const t0 = performance.now()
   let r
   t.doesNotThrow(() => { r = analyze(sql, { dbvendor: vendor, budget: { maxMillis: maxMs } }) }, label)

@@ -6,7 +6,7 @@ import { jobScenario } from './scenario.js'
 import { REDIS_URL, redisRun, redisUp } from './redis.js'
 
 t.test('warehouse zip: submit → poll → exports → isolation → delete (BullMQ)', async (t) => {
-  if (!(await redisUp())) { t.skip('BullMQ end to end (no Redis at 127.0.0.1:6379)'); return }
+  if (!(await redisUp())) { t.skip('BullMQ end to end (no Redis at 127.0.0.1:6379)', () => {}); return }
   const run = redisRun(t)
   const app = await buildApp(t, { redisUrl: REDIS_URL, jobs: { prefix: run.queuePrefix } } as Partial<AppConfig>, { store: run.store })
   t.equal(app.jobQueue.kind, 'bullmq')

@@ -29,7 +29,7 @@ async function statusBecomes(read: () => Promise<string>, wanted: string, ms: nu
 }
 
 t.test('a worker killed mid-job: the next worker finishes the job', async (t) => {
-  if (!(await redisUp())) { t.skip('restart test (no Redis at 127.0.0.1:6379)'); return }
+  if (!(await redisUp())) { t.skip('restart test (no Redis at 127.0.0.1:6379)', () => {}); return }
   const run = redisRun(t)
   const overrides = { redisUrl: REDIS_URL, jobs: { prefix: run.queuePrefix, embeddedWorker: false } } as Partial<AppConfig>
   let app = await buildApp(t, overrides, { store: run.store })

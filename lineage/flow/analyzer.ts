@@ -342,7 +342,7 @@ export class Analyzer implements ExprEnv {
     }
     this.b.relate('fdr', out.rows, filterSrc, 'select', 'filter')
     // intermediate relations forward their row count (R5)
-    this.b.relate('fdr', out.rows, scope.items.filter((it) => !it.persistent && it.obj && it.kind !== 'func').map((it) => this.rowsRef(it.obj!)), 'select', 'row_count')
+    this.forwardRowCounts(out.rows, scope, 'select')
     return out
   }
 
@@ -358,6 +358,11 @@ export class Analyzer implements ExprEnv {
     this.b.relate('join', target, sources, 'select', 'join', {
       joinType: j.kind === 'comma' ? 'INNER' : j.kind.toUpperCase(), condition: this.sourceText(exprLoc(j.on!)).replace(/\s+/g, ' '), clause: 'on',
     })
+  }
+
+  /** R5: derived tables, CTEs and table variables read by a block forward their row count into `target` */
+  forwardRowCounts(target: ColRef, scope: Scope, effect: string): void {
+    this.b.relate('fdr', target, scope.items.filter((it) => !it.persistent && it.obj && it.kind !== 'func').map((it) => this.rowsRef(it.obj!)), effect, 'row_count')
   }
 
   /** T-SQL `SELECT @v = expr`: an assignment, not a result column (set by the statement layer) */

@@ -276,10 +276,21 @@ export class StatementFlow {
     return { scope, obj: e.obj, item }
   }
 
-  private filterInto(rows: ColRef, e: Expr | undefined, scope: Scope, clause: string, effect: string): void {
-    if (!e) return
+  /** a filter restricts the target's rows (R7); returns the columns it reads, evaluated once */
+  private filterInto(rows: ColRef, e: Expr | undefined, scope: Scope, clause: string, effect: string): ColRef[] {
+    if (!e) return []
     const d = evalExpr(e, scope, this.a)
     this.b.relate('fdr', rows, [...d.direct, ...d.indirect].map((r) => ({ ...r, clauseType: clause })), effect, 'filter')
+    return d.direct
+  }
+
+  /** UPDATE / DELETE: join conditions, WHERE and the row counts of intermediate sources restrict the target */
+  private dmlFilters(s: S<'update'> | S<'delete'>, scope: Scope, rows: ColRef, effect: string): ColRef[] {
+    const used: ColRef[] = []
+    for (const j of s.joins) used.push(...this.filterInto(rows, j.on, scope, 'joinCondition', effect))
+    used.push(...this.filterInto(rows, s.where, scope, 'where', effect))
+    this.a.forwardRowCounts(rows, scope, effect)
+    return used
   }
 
   private markReads(scope: Scope, target: DbObj, used: ColRef[]): void {
@@ -296,10 +307,7 @@ export class StatementFlow {
     const used: ColRef[] = []
     const set = this.b.object('update-set', this.b.nextName('UPDATE-SET'), s.loc)
     for (const as of s.sets) used.push(...this.assignTo(obj, as, scope, 'update', set))
-    for (const j of s.joins) if (j.on) { this.filterInto(rows, j.on, scope, 'joinCondition', 'update'); used.push(...evalExpr(j.on, scope, this.a).direct) }
-    this.filterInto(rows, s.where, scope, 'where', 'update')
-    if (s.where) used.push(...evalExpr(s.where, scope, this.a).direct)
-    this.b.relate('fdr', rows, scope.items.filter((it) => !it.persistent && it.obj && it.kind !== 'func').map((it) => this.a.rowsRef(it.obj!)), 'update', 'row_count')
+    used.push(...this.dmlFilters(s, scope, rows, 'update'))
     this.markReads(scope, obj, used)
     if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto)
   }
@@ -309,13 +317,19 @@ export class StatementFlow {
     const scope = childScope(undefined)
     const item = this.a.fromItem({ k: 'derived', query: q, alias: s.target.alias, loc: s.target.loc }, scope)
     scope.items.push(item)
+    // the persistent columns a view column selects: the sources of the fdd relations into it
     const baseOf = (name: string): ColRef[] => {
       const c = item.columns?.get(name.toUpperCase())
       if (!c?.ref) return []
-      return this.b.relations.filter((r) => r.type === 'fdd' && r.target.id === c.ref!.col.id).flatMap((r) => r.sources)
-        .map((src) => this.b.objects.find((o) => o.id === src.parentId && o.persistent))
-        .filter((o): o is DbObj => !!o)
-        .map((o) => this.a.ref(o, this.b.relations.find((r) => r.target.id === c.ref!.col.id)!.sources.find((x) => x.parentId === o.id)!.column))
+      const out: ColRef[] = []
+      for (const r of this.b.relations) {
+        if (r.type !== 'fdd' || r.target.id !== c.ref.col.id) continue
+        for (const src of r.sources) {
+          const o = this.b.objects.find((x) => x.id === src.parentId)
+          if (o?.persistent) out.push(this.a.ref(o, src.column))
+        }
+      }
+      return out
     }
     const touched = new Set<DbObj>()
     for (const as of s.sets) {
@@ -360,11 +374,7 @@ export class StatementFlow {
     this.a.writes.add(obj.id)
     this.a.reads.delete(obj.id)
     const rows = this.a.rowsRef(obj)
-    const used: ColRef[] = []
-    for (const j of s.joins) if (j.on) { this.filterInto(rows, j.on, scope, 'joinCondition', 'delete'); used.push(...evalExpr(j.on, scope, this.a).direct) }
-    this.filterInto(rows, s.where, scope, 'where', 'delete')
-    if (s.where) used.push(...evalExpr(s.where, scope, this.a).direct)
-    this.b.relate('fdr', rows, scope.items.filter((it) => !it.persistent && it.obj && it.kind !== 'func').map((it) => this.a.rowsRef(it.obj!)), 'delete', 'row_count')
+    const used = this.dmlFilters(s, scope, rows, 'delete')
     this.markReads(scope, obj, used)
     if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto)
   }
@@ -374,10 +384,9 @@ export class StatementFlow {
     this.a.writes.add(obj.id)
     this.a.reads.delete(obj.id)
     const rows = this.a.rowsRef(obj)
-    const used: ColRef[] = [...evalExpr(s.on, scope, this.a).direct]
-    this.filterInto(rows, s.on, scope, 'joinCondition', 'merge')
+    const used: ColRef[] = this.filterInto(rows, s.on, scope, 'joinCondition', 'merge')
     for (const w of s.whens) {
-      if (w.cond) { this.filterInto(rows, w.cond, scope, 'where', 'merge'); used.push(...evalExpr(w.cond, scope, this.a).direct) }
+      used.push(...this.filterInto(rows, w.cond, scope, 'where', 'merge'))
       if (w.action === 'update' && w.sets) {
         const via = this.b.object('merge-update', this.b.nextName('MERGE-UPDATE'), w.loc)
         for (const as of w.sets) used.push(...this.assignTo(obj, as, scope, 'merge_update', via))
@@ -395,7 +404,7 @@ export class StatementFlow {
         })
       }
     }
-    this.b.relate('fdr', rows, scope.items.filter((it) => !it.persistent && it.obj && it.kind !== 'func').map((it) => this.a.rowsRef(it.obj!)), 'merge', 'row_count')
+    this.a.forwardRowCounts(rows, scope, 'merge')
     this.markReads(scope, obj, used)
     if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto)
   }

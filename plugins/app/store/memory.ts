@@ -1,6 +1,7 @@
 // Embedded KvStore: one process, no persistence. Mirrors the Redis adapter's semantics (TTL in
 // seconds, -1/-2 from ttl(), atomic getDel) so the contract suite can run against both.
 import type { KvStore } from '../../../services/ports.js'
+import { JsonKvStore } from './json-base.js'
 
 type Entry =
   | { kind: 'string', value: string, expiresAt: number }
@@ -9,12 +10,13 @@ type Entry =
 const NO_EXPIRY = 0
 const SWEEP_MS = 30_000
 
-export class MemoryStore implements KvStore {
+export class MemoryStore extends JsonKvStore implements KvStore {
   readonly kind = 'memory' as const
   private readonly data = new Map<string, Entry>()
   private readonly sweeper: NodeJS.Timeout
 
   constructor (private readonly now: () => number = Date.now) {
+    super()
     // Lazy expiry alone would keep never-read keys (sessions, rate counters) forever.
     this.sweeper = setInterval(() => this.sweep(), SWEEP_MS)
     this.sweeper.unref()
@@ -106,15 +108,6 @@ export class MemoryStore implements KvStore {
     if (!Number.isSafeInteger(n)) throw new Error(`ERR value of ${key} is not an integer`)
     e.value = String(n + 1)
     return n + 1
-  }
-
-  async getJson<T>(key: string): Promise<T | null> {
-    const raw = await this.get(key)
-    return raw === null ? null : JSON.parse(raw) as T
-  }
-
-  async setJson (key: string, value: unknown, ttlSeconds?: number): Promise<void> {
-    await this.set(key, JSON.stringify(value), ttlSeconds)
   }
 
   async hset (key: string, fields: Record<string, string>): Promise<void> {

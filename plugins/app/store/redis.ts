@@ -2,6 +2,7 @@
 // because keyPrefix is not applied to SCAN MATCH patterns.
 import { Redis, type RedisOptions } from 'ioredis'
 import type { KvStore } from '../../../services/ports.js'
+import { JsonKvStore } from './json-base.js'
 
 // Lua keeps read+delete and incr+expire atomic on any Redis >= 2.6 (GETDEL needs 6.2).
 const GETDEL_LUA = "local v = redis.call('GET', KEYS[1]) if v then redis.call('DEL', KEYS[1]) end return v"
@@ -14,12 +15,13 @@ export interface RedisStoreOptions {
   redis?: RedisOptions
 }
 
-export class RedisStore implements KvStore {
+export class RedisStore extends JsonKvStore implements KvStore {
   readonly kind = 'redis' as const
   readonly client: Redis
   private readonly prefix: string
 
   constructor (url: string, opts: RedisStoreOptions = {}) {
+    super()
     this.prefix = opts.prefix ?? ''
     // Fail requests quickly when Redis is down instead of queueing them forever.
     this.client = new Redis(url, { maxRetriesPerRequest: 2, connectTimeout: 5000, ...opts.redis })
@@ -64,15 +66,6 @@ export class RedisStore implements KvStore {
 
   async incr (key: string, ttlSeconds?: number): Promise<number> {
     return await this.client.eval(INCR_LUA, 1, this.k(key), String(ttlSeconds ?? 0)) as number
-  }
-
-  async getJson<T>(key: string): Promise<T | null> {
-    const raw = await this.get(key)
-    return raw === null ? null : JSON.parse(raw) as T
-  }
-
-  async setJson (key: string, value: unknown, ttlSeconds?: number): Promise<void> {
-    await this.set(key, JSON.stringify(value), ttlSeconds)
   }
 
   async hset (key: string, fields: Record<string, string>): Promise<void> {

@@ -62,6 +62,7 @@ export function analyze(input: string | AnalyzeInput, opts: AnalyzeOptions): Ana
     b.hashCode = single ? '0' : createHash('md5').update(f.text).digest('hex')
     analyzeFile(f, single, d, a, flow, statements, stats, budget, t0)
   }
+  b.finish()
   stats.millis = Math.round(performance.now() - t0)
   return { model: { dbvendor: v.vendor, dbobjs: b.objects, relations: b.relations, errors: b.errors }, statements, stats }
 }

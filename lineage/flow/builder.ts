@@ -25,6 +25,8 @@ export class ModelBuilder {
   private relIndex = new Map<DbColumn, Relation[]>()
   /** objects made by the current statement: their column index is dropped when it ends */
   private stmtObjects: DbObj[] = []
+  /** index in `relations` of the first relation of the current statement */
+  private stmtRelStart = 0
 
   private counters = new Map<string, number>()
   hashCode = '0'
@@ -64,8 +66,47 @@ export class ModelBuilder {
   beginStatement(index: number): void {
     this.statementIndex = index
     this.relIndex.clear()
-    for (const o of this.stmtObjects) if (!o.persistent && o.type !== 'variable' && o.type !== 'pseudoTable') this.colIndex.delete(o)
+    this.trimStatement()
     this.stmtObjects = []
+    this.stmtRelStart = this.relations.length
+  }
+
+  /** the analysis is over: the last statement's arrays are trimmed too */
+  finish(): void { this.trimStatement(); this.stmtObjects = []; this.stmtRelStart = this.relations.length }
+
+  /** objects are pushed in id order, so a binary search finds one without an index */
+  objectById(id: string): DbObj | undefined {
+    const n = Number(id)
+    let lo = 0
+    let hi = this.objects.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const m = Number(this.objects[mid].id)
+      if (m === n) return this.objects[mid]
+      if (m < n) lo = mid + 1
+      else hi = mid - 1
+    }
+    return undefined
+  }
+
+  /** the relations made by the current statement so far */
+  statementRelations(): Relation[] { return this.relations.slice(this.stmtRelStart) }
+
+  /**
+   * The statement's arrays are final: copy them to their exact length. An array grown by push keeps
+   * room for 16+ elements, and most of these hold one or two, so this halves the model's heap.
+   */
+  private trimStatement(): void {
+    const rels = this.relations
+    for (let i = this.stmtRelStart; i < rels.length; i++) rels[i].sources = rels[i].sources.slice()
+    for (const o of this.stmtObjects) {
+      if (o.persistent || o.type === 'variable' || o.type === 'pseudoTable') continue
+      this.colIndex.delete(o)
+      o.coordinates = o.coordinates.slice()
+      if (!o.columns) continue
+      o.columns = o.columns.slice()
+      for (const c of o.columns) c.coordinates = c.coordinates.slice()
+    }
   }
 
   addOccurrence(obj: DbObj, loc: Loc | undefined): void {
@@ -131,20 +172,21 @@ export class ModelBuilder {
         dup = h.id === s.col.id && h.parentId === s.obj.id && (coords === undefined || h.coordinates === coords || (h.coordinates[0].x === coords[0].x && h.coordinates[0].y === coords[0].y && h.coordinates[1].x === coords[1].x && h.coordinates[1].y === coords[1].y))
       }
       if (dup) continue
-      const ep = this.endpoint(s)
-      if (s.clauseType) ep.clauseType = s.clauseType
-      rel.sources.push(ep)
+      rel.sources.push(this.endpoint(s, s.clauseType))
     }
     if (!rel.sources.length) { this.relations.splice(this.relations.lastIndexOf(rel), 1); list.splice(list.indexOf(rel), 1) }
   }
 
-  private endpoint(r: ColRef): Relation['target'] {
-    const ep: Relation['target'] = {
-      id: r.col.id, column: r.col.name, parentId: r.obj.id, parentName: r.obj.name,
-      coordinates: r.loc ? this.coords(r.loc) : r.col.coordinates.slice(0, 2),
-    }
-    if (r.col.source) ep.source = r.col.source
-    return ep
+  /** every optional field is set in the literal: one added later moves all of them out of the object */
+  private endpoint(r: ColRef, clauseType?: string): Relation['target'] {
+    const coordinates = r.loc ? this.coords(r.loc) : r.col.coordinates.slice(0, 2)
+    const { col, obj } = r
+    if (col.source) return clauseType
+      ? { id: col.id, column: col.name, parentId: obj.id, parentName: obj.name, coordinates, clauseType, source: col.source }
+      : { id: col.id, column: col.name, parentId: obj.id, parentName: obj.name, coordinates, source: col.source }
+    return clauseType
+      ? { id: col.id, column: col.name, parentId: obj.id, parentName: obj.name, coordinates, clauseType }
+      : { id: col.id, column: col.name, parentId: obj.id, parentName: obj.name, coordinates }
   }
 
   error(errorType: LineageError['errorType'], message: string, loc: Loc | undefined): void {

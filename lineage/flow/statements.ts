@@ -322,10 +322,11 @@ export class StatementFlow {
       const c = item.columns?.get(name.toUpperCase())
       if (!c?.ref) return []
       const out: ColRef[] = []
-      for (const r of this.b.relations) {
+      // the inline view was analysed by this statement: its relations are the statement's own
+      for (const r of this.b.statementRelations()) {
         if (r.type !== 'fdd' || r.target.id !== c.ref.col.id) continue
         for (const src of r.sources) {
-          const o = this.b.objects.find((x) => x.id === src.parentId)
+          const o = this.b.objectById(src.parentId)
           if (o?.persistent) out.push(this.a.ref(o, src.column))
         }
       }

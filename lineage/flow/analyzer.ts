@@ -1,7 +1,8 @@
 // Query-block dataflow: scopes, FROM items, select lists, filters, grouping (conformance D1–D12, R1–R9).
 import type { DialectSpec } from '../dialects/spec.js'
 import type { Expr, Ident, Loc, QName, Query, Select, SelectItem, Source } from '../ast/types.js'
-import type { DbObj, ObjectType } from '../model/types.js'
+import type { ObjectType } from '../model/types.js'
+import type { ModelObj as DbObj } from '../model/store.js'
 import { ModelBuilder, type ColRef } from './builder.js'
 import { Catalog, displayName, identKey, nameKey, splitQuoted, type CatalogEntry } from '../resolve/catalog.js'
 import { childScope, findCte, type FromItem, type Scope } from './scope.js'

@@ -1,47 +1,57 @@
-// Builds the SQLFlow model while the statements are analysed: objects, columns, relations, errors.
-import type { Coordinate, DataflowSubtype, DbColumn, DbObj, LineageError, ObjectType, Relation, RelationType } from '../model/types.js'
+// Builds the model while the statements are analysed: objects, columns, relations, errors. The
+// relations of the statement being analysed are staged as small objects (a relation gains sources
+// while the statement runs); when the statement ends they move into the compact store.
+import type { Coordinate, DataflowSubtype, LineageError, ObjectType, RelationType } from '../model/types.js'
+import { ModelStore, type EndpointRef, type ModelCol, type ModelObj, type ObjExtra, type RelationExtra } from '../model/store.js'
 import type { Loc } from '../ast/types.js'
 
-export interface ColRef { obj: DbObj; col: DbColumn; loc?: Loc; clauseType?: string }
+export type { ModelCol, ModelObj } from '../model/store.js'
+
+export interface ColRef { obj: ModelObj; col: ModelCol; loc?: Loc; clauseType?: string }
 
 export const ROWS = 'RelationRows'
 
-type Flow = { kind: 'direct' | 'indirect'; subtype: DataflowSubtype }
-const dataflows = { direct: new Map<DataflowSubtype, Flow>(), indirect: new Map<DataflowSubtype, Flow>() }
-/** one shared, frozen annotation per kind: a big model has hundreds of thousands of relations */
-function dataflowOf(kind: 'direct' | 'indirect', subtype: DataflowSubtype): Flow {
-  const m = dataflows[kind]
-  let d = m.get(subtype)
-  if (!d) { d = Object.freeze({ kind, subtype }) as Flow; m.set(subtype, d) }
-  return d
+/** A relation of the current statement. */
+export interface StagedRelation {
+  id: number
+  type: RelationType
+  effectType: string
+  subtype: DataflowSubtype
+  target: EndpointRef
+  targetObj: ModelObj
+  sources: EndpointRef[]
+  extra?: RelationExtra
 }
 
+/** the location index cached on an AST location, valid for one hash code */
+type CachedLoc = Loc & { li?: number; lh?: string }
+
 export class ModelBuilder {
-  readonly objects: DbObj[] = []
-  readonly relations: Relation[] = []
-  readonly errors: LineageError[] = []
+  readonly store = new ModelStore()
   private nextId = 1
-  private colIndex = new WeakMap<DbObj, Map<string, DbColumn>>()
-  private relIndex = new Map<DbColumn, Relation[]>()
+  private colIndex = new WeakMap<ModelObj, Map<string, ModelCol>>()
+  private relIndex = new Map<ModelCol, StagedRelation[]>()
+  private staged: StagedRelation[] = []
   /** objects made by the current statement: their column index is dropped when it ends */
-  private stmtObjects: DbObj[] = []
-  /** index in `relations` of the first relation of the current statement */
-  private stmtRelStart = 0
+  private stmtObjects: ModelObj[] = []
 
   private counters = new Map<string, number>()
   hashCode = '0'
   statementIndex = 0
 
+  get objects(): ModelObj[] { return this.store.objects }
+  get errors(): LineageError[] { return this.store.errors }
+
   id(): string { return String(this.nextId++) }
 
-  /** the [start, end] pair of a location; one shared (read-only) array per AST location saves most allocations */
-  coords(loc: Loc | undefined): Coordinate[] {
-    if (!loc) return [{ x: -1, y: -1, hashCode: this.hashCode }, { x: -1, y: -1, hashCode: this.hashCode }]
-    const cached = (loc as Loc & { c?: Coordinate[] }).c
-    if (cached && cached[0].hashCode === this.hashCode) return cached
-    const c = [{ x: loc.sl, y: loc.sc, hashCode: this.hashCode }, { x: loc.el, y: loc.ec, hashCode: this.hashCode }]
-    ;(loc as Loc & { c?: Coordinate[] }).c = c
-    return c
+  /** the store's location index of an AST location (one per location and hash code), -1 for none */
+  private locOf(loc: Loc | undefined): number {
+    if (!loc) return -1
+    const c = loc as CachedLoc
+    if (c.li !== undefined && c.lh === this.hashCode) return c.li
+    c.li = this.store.loc(loc.sl, loc.sc, loc.el, loc.ec, this.hashCode)
+    c.lh = this.hashCode
+    return c.li
   }
 
   /** the n-th object of a kind: RS-1, INSERT-SELECT-2 … (n counts per kind within a response) */
@@ -51,146 +61,132 @@ export class ModelBuilder {
     return `${prefix}-${n}`
   }
 
-  object(type: ObjectType, name: string, loc: Loc | undefined, extra: Partial<DbObj> = {}): DbObj {
-    const obj: DbObj = { id: this.id(), name, type, columns: [], coordinates: loc ? this.coords(loc).slice() : [], statementIndex: this.statementIndex, ...extra }
-    this.objects.push(obj)
+  object(type: ObjectType, name: string, loc: Loc | undefined, extra?: ObjExtra): ModelObj {
+    const obj = this.store.addObject(this.id(), name, type, this.statementIndex, this.locOf(loc), extra)
     this.colIndex.set(obj, new Map())
     this.stmtObjects.push(obj)
     return obj
   }
 
   /**
-   * A new statement starts: relations are per statement, and the result sets, functions and CTEs of the
+   * A new statement starts: its relations are final, and the result sets, functions and CTEs of the
    * last one are never looked up again, so their indexes go (a 50 MB script keeps only the model).
    */
   beginStatement(index: number): void {
+    this.flush()
     this.statementIndex = index
-    this.relIndex.clear()
-    this.trimStatement()
-    this.stmtObjects = []
-    this.stmtRelStart = this.relations.length
   }
 
-  /** the analysis is over: the last statement's arrays are trimmed too */
-  finish(): void { this.trimStatement(); this.stmtObjects = []; this.stmtRelStart = this.relations.length }
+  /** the analysis is over: the last statement's relations go to the store */
+  finish(): void { this.flush() }
+
+  private flush(): void {
+    for (const r of this.staged) this.store.addRelation(r.id, r.type, r.effectType, r.subtype, r.target, r.sources, r.extra)
+    this.staged = []
+    this.relIndex.clear()
+    for (const o of this.stmtObjects) if (!o.persistent && o.type !== 'variable' && o.type !== 'pseudoTable') this.colIndex.delete(o)
+    this.stmtObjects = []
+  }
 
   /** objects are pushed in id order, so a binary search finds one without an index */
-  objectById(id: string): DbObj | undefined {
+  objectById(id: string): ModelObj | undefined {
     const n = Number(id)
+    const objects = this.store.objects
     let lo = 0
-    let hi = this.objects.length - 1
+    let hi = objects.length - 1
     while (lo <= hi) {
       const mid = (lo + hi) >> 1
-      const m = Number(this.objects[mid].id)
-      if (m === n) return this.objects[mid]
+      const m = Number(objects[mid].id)
+      if (m === n) return objects[mid]
       if (m < n) lo = mid + 1
       else hi = mid - 1
     }
     return undefined
   }
 
-  /** the relations made by the current statement so far */
-  statementRelations(): Relation[] { return this.relations.slice(this.stmtRelStart) }
-
-  /**
-   * The statement's arrays are final: copy them to their exact length. An array grown by push keeps
-   * room for 16+ elements, and most of these hold one or two, so this halves the model's heap.
-   */
-  private trimStatement(): void {
-    const rels = this.relations
-    for (let i = this.stmtRelStart; i < rels.length; i++) rels[i].sources = rels[i].sources.slice()
-    for (const o of this.stmtObjects) {
-      if (o.persistent || o.type === 'variable' || o.type === 'pseudoTable') continue
-      this.colIndex.delete(o)
-      o.coordinates = o.coordinates.slice()
-      if (!o.columns) continue
-      o.columns = o.columns.slice()
-      for (const c of o.columns) c.coordinates = c.coordinates.slice()
+  /** the sources of this statement's fdd relations into a column */
+  statementSourcesOf(col: ModelCol): ColRef[] {
+    const out: ColRef[] = []
+    for (const r of this.relIndex.get(col) ?? []) {
+      if (r.type !== 'fdd') continue
+      for (const s of r.sources) out.push({ obj: this.store.objects[s.obj], col: this.store.cols[s.col] })
     }
+    return out
   }
 
-  addOccurrence(obj: DbObj, loc: Loc | undefined): void {
-    if (loc) obj.coordinates.push(...this.coords(loc))
+  addOccurrence(obj: ModelObj, loc: Loc | undefined): void {
+    if (loc) this.store.occur(obj, this.locOf(loc))
   }
 
   /** get or create a column; `key` is the case-folded name used for matching */
-  column(obj: DbObj, name: string, key: string, loc?: Loc, system = false): DbColumn {
+  column(obj: ModelObj, name: string, key: string, loc?: Loc, system = false): ModelCol {
     let idx = this.colIndex.get(obj)
     if (!idx) { idx = new Map(); this.colIndex.set(obj, idx) }
     let c = idx.get(key)
     if (!c) {
-      c = { id: this.id(), name, coordinates: [] }
-      if (system) c.source = 'system'
+      c = this.store.addColumn(obj, this.id(), name, system)
       idx.set(key, c)
-      obj.columns!.push(c)
     }
-    if (loc) { const k = this.coords(loc); c.coordinates.push(k[0], k[1]) }
+    if (loc) this.store.occur(c, this.locOf(loc))
     return c
   }
 
-  findColumn(obj: DbObj, key: string): DbColumn | undefined { return this.colIndex.get(obj)?.get(key) }
+  findColumn(obj: ModelObj, key: string): ModelCol | undefined { return this.colIndex.get(obj)?.get(key) }
 
-  rows(obj: DbObj): DbColumn {
+  rows(obj: ModelObj): ModelCol {
     let c = this.findColumn(obj, '\u0000rows')
     if (!c) {
       c = this.column(obj, ROWS, '\u0000rows', undefined, true)
-      c.coordinates = obj.coordinates.slice(0, 2)
+      const first = this.store.firstLoc(obj)
+      if (first >= 0) this.store.occur(c, first)
     }
     return c
   }
 
   /** add one relation per (type, target, effect); sources are merged and de-duplicated */
-  relate(type: RelationType, target: ColRef, sources: ColRef[], effectType: string, subtype: DataflowSubtype, extra: Partial<Relation> = {}): void {
+  relate(type: RelationType, target: ColRef, sources: ColRef[], effectType: string, subtype: DataflowSubtype, extra?: RelationExtra): void {
     if (!sources.length) return
     // one relation per statement and target: a table written by many statements keeps them apart
     let list = this.relIndex.get(target.col)
     if (!list) { list = []; this.relIndex.set(target.col, list) }
-    let rel: Relation | undefined
-    // the index holds this statement's relations only (beginStatement clears it)
+    let rel: StagedRelation | undefined
+    const fn = extra?.function
     for (let i = list.length - 1; i >= 0; i--) {
       const r = list[i]
-      if (r.type === type && r.effectType === effectType && r.target.parentId === target.obj.id && r.function === extra.function) { rel = r; break }
+      if (r.type === type && r.effectType === effectType && r.targetObj === target.obj && r.extra?.function === fn) { rel = r; break }
     }
+    const created = !rel
     if (!rel) {
-      rel = {
-        id: this.id(), type, effectType,
-        target: this.endpoint(target),
-        sources: [],
-        dataflow: dataflowOf(type === 'fdd' ? 'direct' : 'indirect', subtype),
-        ...extra,
-      }
-      list.push(rel)
-      this.relations.push(rel)
+      rel = { id: this.nextId++, type, effectType, subtype, target: this.endpoint(target, undefined), targetObj: target.obj, sources: [], extra }
     }
     const have = rel.sources
     for (const s of sources) {
       if (s.obj === target.obj && s.col === target.col && type !== 'fdd') continue
-      const coords = s.loc ? this.coords(s.loc) : undefined
+      const li = s.loc ? this.locOf(s.loc) : -1
       let dup = false
       for (let i = 0; i < have.length && !dup; i++) {
         const h = have[i]
-        dup = h.id === s.col.id && h.parentId === s.obj.id && (coords === undefined || h.coordinates === coords || (h.coordinates[0].x === coords[0].x && h.coordinates[0].y === coords[0].y && h.coordinates[1].x === coords[1].x && h.coordinates[1].y === coords[1].y))
+        dup = h.col === s.col.ix && h.obj === s.obj.ix && (li < 0 || (h.loc >= 0 && this.store.sameLoc(h.loc, li)))
       }
       if (dup) continue
-      rel.sources.push(this.endpoint(s, s.clauseType))
+      have.push(this.endpoint(s, s.clauseType))
     }
-    if (!rel.sources.length) { this.relations.splice(this.relations.lastIndexOf(rel), 1); list.splice(list.indexOf(rel), 1) }
+    if (created && have.length) { list.push(rel); this.staged.push(rel) }
   }
 
-  /** every optional field is set in the literal: one added later moves all of them out of the object */
-  private endpoint(r: ColRef, clauseType?: string): Relation['target'] {
-    const coordinates = r.loc ? this.coords(r.loc) : r.col.coordinates.slice(0, 2)
-    const { col, obj } = r
-    if (col.source) return clauseType
-      ? { id: col.id, column: col.name, parentId: obj.id, parentName: obj.name, coordinates, clauseType, source: col.source }
-      : { id: col.id, column: col.name, parentId: obj.id, parentName: obj.name, coordinates, source: col.source }
-    return clauseType
-      ? { id: col.id, column: col.name, parentId: obj.id, parentName: obj.name, coordinates, clauseType }
-      : { id: col.id, column: col.name, parentId: obj.id, parentName: obj.name, coordinates }
+  private endpoint(r: ColRef, clauseType: string | undefined): EndpointRef {
+    return {
+      obj: r.obj.ix, col: r.col.ix,
+      loc: r.loc ? this.locOf(r.loc) : this.store.firstLoc(r.col),
+      clause: clauseType ? this.store.strings.of(clauseType) : -1,
+    }
   }
 
   error(errorType: LineageError['errorType'], message: string, loc: Loc | undefined): void {
-    this.errors.push({ errorType, errorMessage: message, coordinates: this.coords(loc) })
+    const h = this.hashCode
+    const coordinates: Coordinate[] = loc
+      ? [{ x: loc.sl, y: loc.sc, hashCode: h }, { x: loc.el, y: loc.ec, hashCode: h }]
+      : [{ x: -1, y: -1, hashCode: h }, { x: -1, y: -1, hashCode: h }]
+    this.store.errors.push({ errorType, errorMessage: message, coordinates })
   }
 }
-

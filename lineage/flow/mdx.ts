@@ -2,7 +2,7 @@
 // sets are intermediate; the WHERE slicer's hierarchies are fdr sources of every measure column.
 import type { Ident, Stmt } from '../ast/types.js'
 import type { MdxRef } from '../parser/mdx.js'
-import type { DbObj } from '../model/types.js'
+import type { ModelObj as DbObj } from '../model/store.js'
 import type { Analyzer } from './analyzer.js'
 import type { ColRef } from './builder.js'
 

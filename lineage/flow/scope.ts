@@ -1,5 +1,5 @@
 // Scopes: the FROM items a query block sees, and column qualification against them.
-import type { DbObj } from '../model/types.js'
+import type { ModelObj as DbObj } from '../model/store.js'
 import type { Ident } from '../ast/types.js'
 import type { ColRef } from './builder.js'
 

@@ -1,6 +1,6 @@
 // One handler per statement kind; a script threads the catalog through them (temp tables, views).
 import type { Assign, Expr, Loc, QName, Query, SelectItem, Stmt, TableRef } from '../ast/types.js'
-import type { DbObj } from '../model/types.js'
+import type { ModelObj as DbObj } from '../model/store.js'
 import type { ColRef } from './builder.js'
 import { Analyzer, type ResultSet } from './analyzer.js'
 import { childScope, type FromItem, type Scope } from './scope.js'
@@ -321,16 +321,8 @@ export class StatementFlow {
     const baseOf = (name: string): ColRef[] => {
       const c = item.columns?.get(name.toUpperCase())
       if (!c?.ref) return []
-      const out: ColRef[] = []
       // the inline view was analysed by this statement: its relations are the statement's own
-      for (const r of this.b.statementRelations()) {
-        if (r.type !== 'fdd' || r.target.id !== c.ref.col.id) continue
-        for (const src of r.sources) {
-          const o = this.b.objectById(src.parentId)
-          if (o?.persistent) out.push(this.a.ref(o, src.column))
-        }
-      }
-      return out
+      return this.b.statementSourcesOf(c.ref.col).filter((src) => src.obj.persistent).map((src) => this.a.ref(src.obj, src.col.name))
     }
     const touched = new Set<DbObj>()
     for (const as of s.sets) {

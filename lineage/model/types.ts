@@ -124,8 +124,10 @@ export interface AnalysisStats {
 }
 
 export interface AnalysisResult {
-  /** the full internal model (every intermediate object, annotations kept) */
-  model: SqlflowModel
+  /** the full internal model (every intermediate object, annotations kept), materialised from `store` on first read */
+  readonly model: SqlflowModel
+  /** the compact form the engine built: what big results are stored and moved as (model/store.ts) */
+  store: import('./store.js').ModelStore
   statements: StatementInfo[]
   stats: AnalysisStats
 }

@@ -2,7 +2,7 @@
 // Identifier case rules live here, once per dialect.
 import type { DialectSpec } from '../dialects/spec.js'
 import type { Ident, QName } from '../ast/types.js'
-import type { DbObj } from '../model/types.js'
+import type { ModelObj as DbObj } from '../model/store.js'
 
 /** matching key of one identifier part: case-folded unless quoted in a case-sensitive dialect */
 export function identKey(id: Ident, d: DialectSpec): string {

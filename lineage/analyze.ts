@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import type { AnalysisResult, LineageError, ModelOptions, SqlflowModel, StatementInfo } from './model/types.js'
-import type { ModelStore } from './model/store.js'
+import type { AnalysisResult, LineageError, ModelOptions, StatementInfo } from './model/types.js'
+import { analysisResult } from './model/store.js'
 import { defaultModelOptions } from './model/types.js'
 import { resolveVendor } from './dialects/vendors.js'
 import { dialectOf, type DialectSpec } from './dialects/spec.js'
@@ -45,7 +45,7 @@ export function analyze(input: string | AnalyzeInput, opts: AnalyzeOptions): Ana
   const stats = { bytes: 0, statements: 0, millis: 0, truncated: false }
   if (!v.ok) {
     b.error('AnalyzeError', v.error, undefined)
-    return resultOf(b.store, opts.dbvendor, statements, stats)
+    return analysisResult(b.store, opts.dbvendor, statements, stats)
   }
   const d = dialectOf(v.vendor)
   const budget = { ...defaultBudget, ...opts.budget }
@@ -65,16 +65,7 @@ export function analyze(input: string | AnalyzeInput, opts: AnalyzeOptions): Ana
   }
   b.finish()
   stats.millis = Math.round(performance.now() - t0)
-  return resultOf(b.store, v.vendor, statements, stats)
-}
-
-/** The result keeps the compact store; the SQLFlow model is materialised on first use (once). */
-export function resultOf(store: ModelStore, dbvendor: string, statements: StatementInfo[], stats: AnalysisResult['stats']): AnalysisResult {
-  let model: SqlflowModel | undefined
-  return {
-    get model(): SqlflowModel { return (model ??= store.toModel(dbvendor)) },
-    store, statements, stats,
-  }
+  return analysisResult(b.store, v.vendor, statements, stats)
 }
 
 function analyzeFile(f: SourceFile, single: boolean, d: DialectSpec, a: Analyzer, flow: StatementFlow, statements: StatementInfo[],

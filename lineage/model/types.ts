@@ -128,6 +128,8 @@ export interface AnalysisResult {
   readonly model: SqlflowModel
   /** the compact form the engine built: what big results are stored and moved as (model/store.ts) */
   store: import('./store.js').ModelStore
+  /** the vendor the text was analysed as (aliases resolved) */
+  dbvendor: string
   statements: StatementInfo[]
   stats: AnalysisStats
 }

@@ -10,7 +10,9 @@
 //   await sessions.cacheSet(s.id, key, value); await sessions.cacheGet(s.id, key)
 import { randomBytes } from 'node:crypto'
 import type { KvStore } from './ports.js'
-import type { SqlflowModel, StatementInfo } from '../lineage/model/types.js'
+import type { AnalysisResult, SqlflowModel, StatementInfo } from '../lineage/model/types.js'
+import { decodeResult, encodeResult } from '../lineage/model/codec.js'
+import { getParts, putParts } from './kv-parts.js'
 
 export interface SessionSource {
   /** file name (uploads, job files); absent for a plain sqltext */
@@ -28,16 +30,26 @@ export interface Session {
   /** the request options the model was made with (free-form, for display and re-projection) */
   options: Record<string, unknown>
   sources: SessionSource[]
-  /** the engine's full internal model (generation A with annotations) */
-  model: SqlflowModel
-  statements: StatementInfo[]
+  /** the engine's full internal model (generation A with annotations); materialised on first read */
+  readonly model: SqlflowModel
+  readonly statements: StatementInfo[]
   /** epoch ms */
   createdAt: number
   /** set when the session belongs to a job */
   jobId?: string
 }
 
-export type NewSession = Omit<Session, 'id' | 'createdAt'> & { id?: string }
+/**
+ * What a session is made from: the model itself (small, hand-made or already materialised), or an
+ * analysis result in the engine's encoded form (model/codec.ts), which is stored as it is.
+ */
+export type NewSession = Omit<Session, 'id' | 'createdAt' | 'model' | 'statements'> & { id?: string } & (
+  | { model: SqlflowModel, statements: StatementInfo[], result?: undefined }
+  | { result: string[] | AnalysisResult, model?: undefined, statements?: undefined }
+)
+
+/** The header every get() reads first (owner check) before the body is loaded. */
+type Header = Omit<Session, 'model' | 'statements' | 'sources'>
 
 export interface SessionServiceOptions {
   ttlSeconds: number
@@ -75,26 +87,43 @@ export class SessionService {
     return `${this.prefix}graph:${id}:${key}`
   }
 
+  private bodyKey (id: string): string {
+    return `${this.prefix}session:${id}:body`
+  }
+
   async create (input: NewSession): Promise<Session> {
     const id = input.id ?? newSessionId()
     if (!isSessionId(id)) throw new Error(`invalid session id ${id}`)
-    const session: Session = { ...input, id, createdAt: Date.now() }
-    await this.store.setJson(this.key(id), session, this.opts.ttlSeconds)
-    return session
+    const { model, statements, result, sources, ...rest } = input
+    const header: Header = { ...rest, id, createdAt: Date.now() }
+    // body first, header last: a session that can be found is complete
+    const parts = result === undefined ? [JSON.stringify({ model, statements })] : Array.isArray(result) ? result : encodeResult(result)
+    await putParts(this.store, this.bodyKey(id), parts, {
+      ttlSeconds: this.opts.ttlSeconds,
+      fields: { kind: result === undefined ? 'model' : 'result', sources: JSON.stringify(sources) },
+    })
+    await this.store.setJson(this.key(id), header, this.opts.ttlSeconds)
+    return result === undefined ? { ...header, sources, model: model!, statements: statements! } : sessionOf(header, sources, result)
   }
 
   /** The session when it exists, has not expired and belongs to `owner`; otherwise null. */
   async get (id: string, owner: string): Promise<Session | null> {
     if (!isSessionId(id)) return null
-    const session = await this.store.getJson<Session>(this.key(id))
+    const header = await this.store.getJson<Header>(this.key(id))
     // another user's session answers exactly like a missing one: ids are not secrets to probe
-    if (session === null || session.owner !== owner) return null
-    return session
+    if (header === null || header.owner !== owner) return null
+    const body = await getParts(this.store, this.bodyKey(id))
+    if (body === null) return null
+    const sources = JSON.parse(body.fields.sources ?? '[]') as SessionSource[]
+    if (body.fields.kind === 'result') return sessionOf(header, sources, body.parts)
+    const { model, statements } = JSON.parse(body.parts[0]) as { model: SqlflowModel, statements: StatementInfo[] }
+    return { ...header, sources, model, statements }
   }
 
   async delete (id: string): Promise<void> {
     if (!isSessionId(id)) return
     await this.store.del(this.key(id))
+    await this.store.del(this.bodyKey(id))
     for (const k of await this.store.scanPrefix(this.cacheKey(id, ''))) await this.store.del(k)
   }
 
@@ -108,4 +137,11 @@ export class SessionService {
     if (left === -2) return
     await this.store.setJson(this.cacheKey(id, key), value, left > 0 ? left : this.opts.ttlSeconds)
   }
+}
+
+/** A session over an analysis result: decoded on first read, its SQLFlow objects made only if `model` is read. */
+function sessionOf (header: Header, sources: SessionSource[], body: string[] | AnalysisResult): Session {
+  let decoded: AnalysisResult | undefined = Array.isArray(body) ? undefined : body
+  const result = (): AnalysisResult => (decoded ??= decodeResult(body as string[]))
+  return { ...header, sources, get statements () { return result().statements }, get model () { return result().model } }
 }

@@ -2,6 +2,7 @@
 // HTTP thread. Loaded as .js from dist/ and as .ts under the test loader (the pool picks the file).
 import { parentPort } from 'node:worker_threads'
 import { analyze, type AnalyzeInput, type AnalyzeOptions } from '../../lineage/index.js'
+import { encodeResult } from '../../lineage/model/codec.js'
 import { computePositions, type LayoutShape } from '../../lineage/graph/layout.js'
 
 interface Message { id: number, kind: 'analyze' | 'layout', payload: unknown }
@@ -10,7 +11,7 @@ async function handle (msg: Message): Promise<unknown> {
   switch (msg.kind) {
     case 'analyze': {
       const { input, opts } = msg.payload as { input: string | AnalyzeInput, opts: AnalyzeOptions }
-      return analyze(input, opts)
+      return encodeResult(analyze(input, opts))
     }
     case 'layout':
       return await computePositions(msg.payload as LayoutShape)

@@ -5,6 +5,7 @@
 import fp from 'fastify-plugin'
 import { availableParallelism } from 'node:os'
 import type { FastifyInstance } from 'fastify'
+import { decodeResult } from '../../lineage/model/codec.js'
 import { analyze, type AnalysisResult, type AnalyzeInput, type AnalyzeOptions, type SqlflowModel } from '../../lineage/index.js'
 import {
   computePositions, graphView, memoryLayoutCache, type GraphData, type GraphOptions, type GraphViewOptions,
@@ -104,8 +105,10 @@ export default fp(async function lineagePlugin (fastify: FastifyInstance) {
           throw new HttpError(500, 'analysis failed')
         }
       }
-      return await facade.pool.run<AnalysisResult>({ kind: 'analyze', payload: { input, opts: withBudget } }, budget.maxMillis + grace(budget.maxMillis))
+      // the worker sends the result in the engine's encoded form: a structured clone would lose the store's class
+      const parts = await facade.pool.run<string[]>({ kind: 'analyze', payload: { input, opts: withBudget } }, budget.maxMillis + grace(budget.maxMillis))
         .catch((err: unknown) => { throw poolError(err, budget) })
+      return decodeResult(parts)
     },
     graphView: async (model, options, view = {}) => await graphView(model, options, { ...view, cache, run: runLayout }),
   }

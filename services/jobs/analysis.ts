@@ -24,7 +24,7 @@ const FAILING = new Set(['SyntaxError', 'AnalyzeError'])
 
 export function summarise(result: AnalysisResult, fileNames: string[]): AnalysisSummary {
   const fileErrors: FileError[] = []
-  for (const e of result.model.errors ?? []) {
+  for (const e of result.store.errors) {
     if (!FAILING.has(e.errorType)) continue
     const at = e.coordinates[0]
     fileErrors.push({ file: e.file ?? fileNames[0] ?? '', errorType: e.errorType, message: e.errorMessage, ...(at ? { line: at.x, column: at.y } : {}) })

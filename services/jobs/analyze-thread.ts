@@ -1,8 +1,9 @@
 // worker_threads entry: runs the engine on a job's files off the caller's event loop and returns
-// the result already serialised, so the caller (API or worker process) never parses or stringifies
-// a large model on its own loop.
+// the result already encoded (model/codec.ts: a list of strings, never one string over V8's limit),
+// so the caller (API or worker process) stores it without parsing or materialising the model.
 import { parentPort } from 'node:worker_threads'
 import { analyze } from '../../lineage/index.js'
+import { encodeResult } from '../../lineage/model/codec.js'
 import { summarise, type AnalyzeRequest } from './analysis.js'
 
 parentPort!.on('message', (msg: { seq: number; req: AnalyzeRequest }) => {
@@ -14,8 +15,8 @@ parentPort!.on('message', (msg: { seq: number; req: AnalyzeRequest }) => {
       defaultSchema: req.defaultSchema || undefined,
       budget: req.budget,
     })
-    const json = JSON.stringify({ model: result.model, statements: result.statements, stats: result.stats, sources: req.files })
-    parentPort!.postMessage({ seq: msg.seq, ok: true, json, summary: summarise(result, req.files.map((f) => f.name)) })
+    const parts = encodeResult(result)
+    parentPort!.postMessage({ seq: msg.seq, ok: true, parts, summary: summarise(result, req.files.map((f) => f.name)) })
   } catch (e) {
     parentPort!.postMessage({ seq: msg.seq, ok: false, error: (e as Error).message || String(e) })
   }

@@ -2,15 +2,16 @@
 // displayUserJobSummary in a busy loop) is a single GET. Keys:
 //   sqlflow:job:<id>          JSON JobRecord
 //   sqlflow:job:<id>:files    hash file name → SQL text (the uploaded sources)
-//   sqlflow:job:<id>:result   JSON of the analysis result (model, statements, stats)
+//   sqlflow:job:<id>:lineage  hash of the encoded analysis result (lineage/model/codec.ts parts, services/kv-parts.ts)
 //   sqlflow:jobs:user:<uid>   hash jobId → createdAt (listing)
 //   sqlflow:jobs:active       hash jobId → userId (jobs not finished yet: reconciliation)
 import type { KvStore } from '../ports.js'
+import { getParts, putParts } from '../kv-parts.js'
 import { FINISHED, type JobRecord } from './types.js'
 
 const recordKey = (id: string): string => `sqlflow:job:${id}`
 const filesKey = (id: string): string => `sqlflow:job:${id}:files`
-const resultKey = (id: string): string => `sqlflow:job:${id}:result`
+const resultKey = (id: string): string => `sqlflow:job:${id}:lineage`
 const userKey = (uid: string): string => `sqlflow:jobs:user:${uid}`
 const ACTIVE = 'sqlflow:jobs:active'
 
@@ -51,12 +52,13 @@ export class JobRepo {
     return Object.entries(await this.store.hgetall(filesKey(id))).map(([name, text]) => ({ name, text }))
   }
 
-  async saveResult(id: string, json: string): Promise<void> {
-    await this.store.set(resultKey(id), json)
+  /** parts: the analysis result encoded by lineage/model/codec.ts */
+  async saveResult(id: string, parts: string[]): Promise<void> {
+    await putParts(this.store, resultKey(id), parts)
   }
 
-  async result(id: string): Promise<string | null> {
-    return this.store.get(resultKey(id))
+  async result(id: string): Promise<string[] | null> {
+    return (await getParts(this.store, resultKey(id)))?.parts ?? null
   }
 
   async remove(r: JobRecord): Promise<void> {

@@ -51,10 +51,10 @@ async function analyseAndStore(deps: RunnerDeps, r: JobRecord, now: () => number
   const out = await deps.analyzer.run({ files, dbvendor: r.dbVendor, defaultDatabase: r.defaultDatabase, defaultSchema: r.defaultSchema, budget: deps.budget })
   const cur = await deps.repo.get(r.jobId)
   if (!cur || cur.run !== r.run) return 'stale'
-  await deps.repo.saveResult(r.jobId, out.json)
-  const parsed = JSON.parse(out.json) as { model: never; statements: never }
+  // stored as encoded: neither this process nor the store ever holds the model as one JSON text
+  await deps.repo.saveResult(r.jobId, out.parts)
   const session = await deps.sessions.create({
-    owner: r.userId, dbvendor: r.dbVendor, options: {}, jobId: r.jobId, model: parsed.model, statements: parsed.statements,
+    owner: r.userId, dbvendor: r.dbVendor, options: {}, jobId: r.jobId, result: out.parts,
     sources: files.map((f) => ({ name: f.name, text: f.text, hashCode: createHash('md5').update(f.text).digest('hex') })),
   })
   return finish(deps, cur, out.summary, session.id, now)

@@ -117,13 +117,13 @@ export class JobService {
   }
 
   /** The stored analysis result of a finished job. */
-  async result(userId: string, jobId: string): Promise<{ record: JobRecord; json: string }> {
+  async result(userId: string, jobId: string): Promise<{ record: JobRecord; parts: string[] }> {
     const r = await this.get(userId, jobId)
     if (r.status !== 'success' && r.status !== 'partial_success') {
       throw new JobError(409, r.status === 'fail' ? `job ${jobId} failed: ${r.errorMessage ?? ''}` : `job ${jobId} is not finished yet (status ${r.status})`)
     }
-    const json = await this.repo.result(jobId)
-    if (json === null) throw new JobError(409, `job ${jobId} has no result; resubmit it`)
-    return { record: r, json }
+    const parts = await this.repo.result(jobId)
+    if (parts === null) throw new JobError(409, `job ${jobId} has no result; resubmit it`)
+    return { record: r, parts }
   }
 }

@@ -5,7 +5,8 @@ import { Worker } from 'node:worker_threads'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { AnalysisSummary, AnalyzeRequest } from './analysis.js'
 
-export interface ThreadResult { json: string; summary: AnalysisSummary }
+/** parts: the result encoded by lineage/model/codec.ts */
+export interface ThreadResult { parts: string[]; summary: AnalysisSummary }
 export interface Analyzer { run(req: AnalyzeRequest): Promise<ThreadResult>; close(): Promise<void> }
 
 interface Pending { seq: number; req: AnalyzeRequest; resolve: (r: ThreadResult) => void; reject: (e: Error) => void }
@@ -54,11 +55,11 @@ export class ThreadPool implements Analyzer {
   private spawn(): Slot {
     const slot: Slot = { worker: newThread() }
     slot.worker.unref() // an idle engine thread must not keep a process alive
-    slot.worker.on('message', (m: { seq: number; ok: boolean; json?: string; summary?: AnalysisSummary; error?: string }) => {
+    slot.worker.on('message', (m: { seq: number; ok: boolean; parts?: string[]; summary?: AnalysisSummary; error?: string }) => {
       const p = slot.busy
       if (!p || p.seq !== m.seq) return
       this.finish(slot)
-      if (m.ok) p.resolve({ json: m.json!, summary: m.summary! })
+      if (m.ok) p.resolve({ parts: m.parts!, summary: m.summary! })
       else p.reject(new Error(m.error ?? 'analysis failed'))
     })
     slot.worker.on('error', (e) => this.crash(slot, e))

@@ -1,6 +1,6 @@
 // Zetyun jobs consumed outside Fastify (the `npm run worker` process with BullMQ): the same
 // service, the same engine (worker_threads) and the same JobQueue as the embedded mode.
-import type { AnalysisResult } from '../../lineage/index.js'
+import { decodeResult } from '../../lineage/model/codec.js'
 import type { JobQueue, KvStore } from '../ports.js'
 import { ThreadPool } from '../jobs/thread-pool.js'
 import { createLineageRunner } from './lineage-runner.js'
@@ -19,7 +19,7 @@ export async function startZetyunConsumer (o: ZetyunConsumerOptions): Promise<{ 
   const pool = new ThreadPool(o.threads, o.budget.maxMillis * 2)
   const engine = createLineageRunner(async (files, dbvendor) => {
     const r = await pool.run({ files, dbvendor, defaultDatabase: '', defaultSchema: '', budget: o.budget })
-    return JSON.parse(r.json) as AnalysisResult
+    return decodeResult(r.parts)
   })
   await new ZetyunService(o.store, () => o.queue).consume(o.queue, engine, o.concurrency)
   return { close: () => pool.close() }

@@ -29,8 +29,7 @@ export async function analyzeRequest (request: FastifyRequest): Promise<{ result
     dbvendor,
     options: { ...options },
     sources,
-    model: result.model,
-    statements: result.statements,
+    result,
   })
   return { result, session }
 }

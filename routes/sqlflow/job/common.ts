@@ -3,7 +3,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { SqlflowError, type SqlflowParams } from '../../../plugins/app/sqlflow/index.js'
 import { projectModel } from '../../../lineage/index.js'
-import type { ModelOptions, SqlflowModel, StatementInfo } from '../../../lineage/index.js'
+import { decodeResult } from '../../../lineage/model/codec.js'
+import type { AnalysisResult, ModelOptions, SqlflowModel, StatementInfo } from '../../../lineage/index.js'
 import { JobError } from '../../../services/jobs/errors.js'
 import type { JobRecord } from '../../../services/jobs/types.js'
 import { UploadError } from '../../../services/uploads/index.js'
@@ -28,15 +29,20 @@ export async function useCase<T>(fn: () => Promise<T>): Promise<T> {
 
 export interface JobResult {
   record: JobRecord
-  model: SqlflowModel
+  result: AnalysisResult
+  /** the SQLFlow model, materialised from the stored result on first read */
+  readonly model: SqlflowModel
   statements: StatementInfo[]
+  /** the job's files in upload order */
   sources: Array<{ name: string; text: string }>
 }
 
 export async function loadResult(request: FastifyRequest, jobId: string): Promise<JobResult> {
-  const { record, json } = await useCase(() => request.server.jobs.result(userOf(request), jobId))
-  const parsed = JSON.parse(json) as Omit<JobResult, 'record'>
-  return { record, ...parsed }
+  const { record, parts } = await useCase(() => request.server.jobs.result(userOf(request), jobId))
+  const result = decodeResult(parts)
+  const stored = new Map((await request.server.jobs.repo.files(jobId)).map((f) => [f.name, f.text]))
+  const sources = record.files.filter((f) => stored.has(f.name)).map((f) => ({ name: f.name, text: stored.get(f.name)! }))
+  return { record, result, statements: result.statements, sources, get model() { return result.model } }
 }
 
 /** Model options of an export; jobs default to simple output (end-to-end), as grabit exports do. */

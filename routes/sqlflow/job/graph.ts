@@ -15,7 +15,7 @@ async function ensureSession(fastify: FastifyInstance, user: string, res: JobRes
   const current = res.record.sessionId ? await fastify.jobSessions.get(res.record.sessionId, user) : null
   if (current) return current.id
   const session = await fastify.jobSessions.create({
-    owner: user, dbvendor: res.record.dbVendor, options: {}, jobId: res.record.jobId, model: res.model, statements: res.statements,
+    owner: user, dbvendor: res.record.dbVendor, options: {}, jobId: res.record.jobId, result: res.result,
     sources: res.sources.map((s) => ({ name: s.name, text: s.text, hashCode: createHash('md5').update(s.text).digest('hex') })),
   })
   const record = await fastify.jobs.repo.get(res.record.jobId)

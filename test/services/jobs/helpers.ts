@@ -1,5 +1,7 @@
 // Wiring for job service tests: memory store and queue, a scripted analyzer (the engine is tested
 // elsewhere; here the lifecycle is under test), and a store that counts reads.
+import { analyze } from '../../../lineage/index.js'
+import { encodeResult } from '../../../lineage/model/codec.js'
 import { MemoryStore } from '../../../plugins/app/store/memory.js'
 import { MemoryQueue } from '../../../plugins/app/jobs/memory-queue.js'
 import { JobRepo } from '../../../services/jobs/repo.js'
@@ -26,7 +28,8 @@ export class ScriptedAnalyzer implements Analyzer {
 }
 
 export const okResult = (req: AnalyzeRequest): ThreadResult => ({
-  json: JSON.stringify({ model: { dbvendor: req.dbvendor, dbobjs: [], relations: [] }, statements: [], stats: {}, sources: req.files }),
+  // an empty analysis, encoded as the engine thread sends it
+  parts: encodeResult(analyze('', { dbvendor: req.dbvendor })),
   summary: { statements: req.files.length, okStatements: req.files.length, truncated: false, fileErrors: [], filesSeen: req.files.length },
 })
 

@@ -43,8 +43,17 @@ async function waitUp(): Promise<void> {
   throw new Error('API did not start')
 }
 
-async function runJobs(zip: Buffer, n: number): Promise<number[]> {
-  const user = { userId: 'gudu|0123456789', token: 'token' }
+/** One export of a finished job: bytes and time of the download (the API decodes the stored result). */
+async function exportOnce(jobId: string, name: string): Promise<{ ms: number; bytes: number; status: number }> {
+  const t0 = Date.now()
+  const res = await fetch(`http://127.0.0.1:${PORT}/gspLive_backend/sqlflow/job/${name}`, { method: 'POST', body: new URLSearchParams({ ...user, jobId }) })
+  const body = Buffer.from(await res.arrayBuffer())
+  return { ms: Date.now() - t0, bytes: body.length, status: res.status }
+}
+
+const user = { userId: 'gudu|0123456789', token: 'token' }
+
+async function runJobs(zip: Buffer, n: number): Promise<{ walls: number[]; ids: string[] }> {
   const started = Date.now()
   const ids: string[] = []
   for (let i = 0; i < n; i++) {
@@ -67,7 +76,7 @@ async function runJobs(zip: Buffer, n: number): Promise<number[]> {
       await new Promise((r) => setTimeout(r, 250))
     }
   }
-  return walls
+  return { walls, ids }
 }
 
 async function main(): Promise<void> {
@@ -79,12 +88,14 @@ async function main(): Promise<void> {
   await waitUp()
   for (const workers of [1, 2]) {
     const ws = Array.from({ length: workers }, () => start('worker.ts'))
-    const walls = await runJobs(zip, jobs)
+    const { walls, ids } = await runJobs(zip, jobs)
     const total = walls[walls.length - 1]! / 1000
+    const csv = await exportOnce(ids[0]!, 'exportLineageAsCsv')
     console.log(JSON.stringify({
       workers, jobs, firstJobWallS: +(walls[0]! / 1000).toFixed(1), allJobsWallS: +total.toFixed(1),
       jobsPerMinute: +((jobs / total) * 60).toFixed(2), apiPeakRssMB: Math.round(peakRss(api.pid!) / 1048576),
       workerPeakRssMB: ws.map((w) => Math.round(peakRss(w.pid!) / 1048576)),
+      csvExport: { ms: csv.ms, kB: Math.round(csv.bytes / 1024), status: csv.status },
     }))
     for (const w of ws) w.kill('SIGTERM')
     await Promise.all(ws.map((w) => new Promise((r) => w.once('exit', r))))

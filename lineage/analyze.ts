@@ -11,6 +11,7 @@ import { Analyzer } from './flow/analyzer.js'
 import { StatementFlow } from './flow/statements.js'
 import { preprocess } from './lexer/preprocess.js'
 import { splitChunks } from './lexer/chunks.js'
+import { mkLoc } from './ast/types.js'
 
 export interface SourceFile { name: string; text: string }
 export interface AnalyzeInput { sql?: string; files?: SourceFile[] }
@@ -80,7 +81,7 @@ function analyzeFile(f: SourceFile, single: boolean, d: DialectSpec, a: Analyzer
     try {
       const { tokens, unterminated } = tokenize(chunk.text, d)
       if (chunk.offset) shift(tokens, chunk)
-      for (const c of unterminated) b.error('SyntaxError', `unterminated comment (${c.line + chunk.line - 1},${c.col})`, { sl: c.line + chunk.line - 1, sc: c.col, el: c.eline + chunk.line - 1, ec: c.ecol })
+      for (const c of unterminated) b.error('SyntaxError', `unterminated comment (${c.line + chunk.line - 1},${c.col})`, mkLoc(c.line + chunk.line - 1, c.col, c.eline + chunk.line - 1, c.ecol))
       parsed = parseScript(tokens, d, () => withinBudget(stats, budget, t0))
     } catch (e) {
       b.error('AnalyzeError', `could not read the SQL: ${(e as Error).message}`, undefined)
@@ -111,7 +112,7 @@ function runStatements(parsed: import('./parser/script.js').ParsedStatement[], f
     b.beginStatement(statements.length - 1)
     if (ps.error) {
       const t = ps.error.token ?? ps.first
-      b.error('SyntaxError', `${ps.error.message} (${t.line},${t.col})`, { sl: t.line, sc: t.col, el: t.eline, ec: t.ecol })
+      b.error('SyntaxError', `${ps.error.message} (${t.line},${t.col})`, mkLoc(t.line, t.col, t.eline, t.ecol))
       if (f.name) b.errors[b.errors.length - 1].file = f.name
       continue
     }
@@ -121,7 +122,7 @@ function runStatements(parsed: import('./parser/script.js').ParsedStatement[], f
       flow.run(ps.stmt!)
     } catch (e) {
       info.ok = false
-      b.error('AnalyzeError', `could not analyse the statement: ${(e as Error).message}`, { sl: ps.first.line, sc: ps.first.col, el: ps.last.eline, ec: ps.last.ecol })
+      b.error('AnalyzeError', `could not analyse the statement: ${(e as Error).message}`, mkLoc(ps.first.line, ps.first.col, ps.last.eline, ps.last.ecol))
     }
     const took = performance.now() - s0
     if (took > (stats.slowestStatementMillis ?? 0)) stats.slowestStatementMillis = Math.round(took * 10) / 10
@@ -144,7 +145,7 @@ function stop(b: ModelBuilder, stats: AnalysisResult['stats'], message: string):
 function loadMetadata(a: Analyzer, tables: import('./analyze.js').MetadataTable[]): void {
   for (const t of tables) {
     const parts = [t.database, t.schema, t.name].filter((x): x is string => !!x)
-    const loc = { sl: -1, sc: -1, el: -1, ec: -1 }
+    const loc = mkLoc(-1, -1, -1, -1)
     const q = { parts: parts.map((name) => ({ name, quoted: false, loc })), loc }
     const e = a.entry(q, undefined, t.type === 'view' ? 'view' : 'table')
     e.columns = [...t.columns]

@@ -1,9 +1,13 @@
 // Dialect-neutral AST with source locations. The parser stops here; resolve/ and flow/ never see tokens.
 
 /** 1-based line/column, end exclusive (UTF-16 code units) */
-export interface Loc { sl: number; sc: number; el: number; ec: number; /** cached model coordinates (flow/builder) */ c?: unknown }
+/** li/lh: the model store's location index for hash code lh (flow/builder), -1 until first used */
+export interface Loc { sl: number; sc: number; el: number; ec: number; li: number; lh: string }
 
-export interface Ident { name: string; quoted: boolean; loc: Loc; /** cached matching key (resolve/catalog) */ k?: string }
+/** Every location is made here, with all its fields: objects of one shape keep property access fast. */
+export function mkLoc(sl: number, sc: number, el: number, ec: number): Loc { return { sl, sc, el, ec, li: -1, lh: '' } }
+
+export interface Ident { name: string; quoted: boolean; loc: Loc; /** cached matching key (resolve/catalog) */ k?: string | undefined }
 /** a possibly qualified name: db.schema.table, alias.column … (parts as written) */
 export interface QName { parts: Ident[]; loc: Loc }
 

@@ -23,9 +23,6 @@ export interface StagedRelation {
   extra?: RelationExtra
 }
 
-/** the location index cached on an AST location, valid for one hash code */
-type CachedLoc = Loc & { li?: number; lh?: string }
-
 export class ModelBuilder {
   readonly store = new ModelStore()
   private nextId = 1
@@ -47,11 +44,10 @@ export class ModelBuilder {
   /** the store's location index of an AST location (one per location and hash code), -1 for none */
   private locOf(loc: Loc | undefined): number {
     if (!loc) return -1
-    const c = loc as CachedLoc
-    if (c.li !== undefined && c.lh === this.hashCode) return c.li
-    c.li = this.store.loc(loc.sl, loc.sc, loc.el, loc.ec, this.hashCode)
-    c.lh = this.hashCode
-    return c.li
+    if (loc.li >= 0 && loc.lh === this.hashCode) return loc.li
+    loc.li = this.store.loc(loc.sl, loc.sc, loc.el, loc.ec, this.hashCode)
+    loc.lh = this.hashCode
+    return loc.li
   }
 
   /** the n-th object of a kind: RS-1, INSERT-SELECT-2 … (n counts per kind within a response) */

@@ -59,7 +59,13 @@ function qQuote(): CustomPatternMatcherFunc {
   }
 }
 
-interface Vocabulary { lexer: Lexer; kinds: Map<TokenType, TokKind | 'comment'> }
+interface Vocabulary {
+  lexer: Lexer
+  kinds: Map<TokenType, TokKind | 'comment'>
+  /** by tokenTypeIdx: the kind, and whether a token of the type may span lines */
+  kindByIdx: Array<TokKind | 'comment'>
+  multiLineByIdx: boolean[]
+}
 
 function buildVocabulary(d: DialectSpec): Vocabulary {
   const kinds = new Map<TokenType, TokKind | 'comment'>()
@@ -98,7 +104,10 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
     ensureOptimizations: true,
     skipValidations: true,
   })
-  return { lexer, kinds }
+  const kindByIdx: Array<TokKind | 'comment'> = []
+  const multiLineByIdx: boolean[] = []
+  for (const [t, k] of kinds) { kindByIdx[t.tokenTypeIdx!] = k; multiLineByIdx[t.tokenTypeIdx!] = t.LINE_BREAKS === true || k === 'bad' }
+  return { lexer, kinds, kindByIdx, multiLineByIdx }
 }
 
 const vocabularies = new Map<string, Vocabulary>()
@@ -111,20 +120,25 @@ function vocabularyOf(d: DialectSpec): Vocabulary {
 
 /** line and column of every offset, computed in one forward pass (Chevrotain tracks offsets only) */
 class LineCounter {
-  private line = 1
+  line = 1
+  col = 1
   private lineStart = 0
   private pos = 0
-  constructor(private readonly text: string) {}
-  at(offset: number): { line: number; col: number } {
-    if (offset < this.pos) { this.line = 1; this.lineStart = 0; this.pos = 0 }
-    for (let i = this.text.indexOf('\n', this.pos); i >= 0 && i < offset; i = this.text.indexOf('\n', i + 1)) { this.line++; this.lineStart = i + 1 }
+  /** the next line break at or after pos (-1: none): one indexOf per line, not per token */
+  private nextBreak: number
+  constructor(private readonly text: string) { this.nextBreak = text.indexOf('\n') }
+  /** moves to offset and sets line/col (no object per call: this runs once per token) */
+  seek(offset: number): void {
+    if (offset < this.pos) { this.line = 1; this.lineStart = 0; this.pos = 0; this.nextBreak = this.text.indexOf('\n') }
+    while (this.nextBreak >= 0 && this.nextBreak < offset) { this.line++; this.lineStart = this.nextBreak + 1; this.nextBreak = this.text.indexOf('\n', this.lineStart) }
     this.pos = offset
-    return { line: this.line, col: offset - this.lineStart + 1 }
+    this.col = offset - this.lineStart + 1
   }
+  at(offset: number): { line: number; col: number } { this.seek(offset); return { line: this.line, col: this.col } }
 }
 
 export function tokenize(text: string, d: DialectSpec): LexOutput {
-  const { lexer, kinds } = vocabularyOf(d)
+  const { lexer, kindByIdx, multiLineByIdx } = vocabularyOf(d)
   const res: ILexingResult = lexer.tokenize(text)
   const src = res.tokens
   const tokens: Token[] = new Array(src.length)
@@ -132,20 +146,19 @@ export function tokenize(text: string, d: DialectSpec): LexOutput {
   let prevLine = 0
   for (let i = 0; i < src.length; i++) {
     const t = src[i]
-    let kind = kinds.get(t.tokenType) as TokKind
+    let kind = kindByIdx[t.tokenTypeIdx] as TokKind
     const image = t.image
     if (kind === 'string' && !terminated(image)) kind = 'bad'
-    const s = lc.at(t.startOffset)
-    const end = t.startOffset + image.length
-    const multiLine = image.indexOf('\n') >= 0
-    const e = multiLine ? lc.at(end) : undefined
-    tokens[i] = {
-      kind, image, upper: kind === 'word' ? image.toUpperCase() : image,
-      start: t.startOffset, end,
-      line: s.line, col: s.col, eline: e ? e.line : s.line, ecol: e ? e.col : s.col + image.length,
-      bol: s.line !== prevLine,
-    }
-    prevLine = tokens[i].eline
+    const start = t.startOffset
+    lc.seek(start)
+    const line = lc.line
+    const col = lc.col
+    const end = start + image.length
+    let eline = line
+    let ecol = col + image.length
+    if (multiLineByIdx[t.tokenTypeIdx] && image.indexOf('\n') >= 0) { lc.seek(end); eline = lc.line; ecol = lc.col }
+    tokens[i] = { kind, image, upper: kind === 'word' ? image.toUpperCase() : image, start, end, line, col, eline, ecol, bol: line !== prevLine }
+    prevLine = eline
   }
   const cc = new LineCounter(text)
   const comments: Token[] = (res.groups.comments ?? []).map((t) => {

@@ -89,7 +89,7 @@ export function decodeResult(parts: string[]): AnalysisResult {
   const objects: ModelObj[] = []
   for (const k of m.objects) for (const p of JSON.parse(parts[k]) as PackedObj[]) objects.push(unpackObject(p, objects.length, cols))
   const statements: StatementInfo[] = []
-  for (const k of m.statements) statements.push(...(JSON.parse(parts[k]) as StatementInfo[]))
+  for (const k of m.statements) for (const s of JSON.parse(parts[k]) as StatementInfo[]) statements.push(s)
   const arrays = Object.fromEntries(Object.entries(m.arrays).map(([name, k]) => [name, fromBase64(parts[k])]))
   const store = ModelStore.restore({ objects, cols, errors: m.errors, strings: m.strings, extras: m.extras as never, arrays })
   return analysisResult(store, m.dbvendor, statements, m.stats)

@@ -135,9 +135,10 @@ export class ModelStore {
   /** A store read back by the codec: arrays by the names `arrays()` gives. */
   static restore(data: { objects: ModelObj[]; cols: ModelCol[]; errors: LineageError[]; strings: string[]; extras: Array<[number, RelationExtra]>; arrays: Record<string, Int32Array> }): ModelStore {
     const st = new ModelStore()
-    st.objects.push(...data.objects)
+    // loops, not push(...list): a big model has more objects than a call may have arguments
+    for (const o of data.objects) st.objects.push(o)
     for (const c of data.cols) st.cols[c.ix] = c
-    st.errors.push(...data.errors)
+    for (const e of data.errors) st.errors.push(e)
     for (const x of data.strings) st.strings.of(x)
     for (const [i, e] of data.extras) st.extras.set(i, e)
     const mine = st.arrays()

@@ -1,6 +1,6 @@
 import type { Token } from '../lexer/lexer.js'
 import type { DialectSpec } from '../dialects/spec.js'
-import type { Ident, Loc, QName } from '../ast/types.js'
+import { mkLoc, type Ident, type Loc, type QName } from '../ast/types.js'
 
 export class ParseError extends Error {
   constructor(message: string, readonly token: Token | undefined) { super(message) }
@@ -120,7 +120,7 @@ export class TokenCursor {
     }
     // Oracle db links: tab@link (the link names a remote database, not a column qualifier)
     if (this.isOp('@') && this.isIdentToken(1)) { this.i++; this.ident() }
-    return { parts, loc: { sl: parts[0].loc.sl, sc: parts[0].loc.sc, el: parts[parts.length - 1].loc.el, ec: parts[parts.length - 1].loc.ec } }
+    return { parts, loc: mkLoc(parts[0].loc.sl, parts[0].loc.sc, parts[parts.length - 1].loc.el, parts[parts.length - 1].loc.ec) }
   }
 
   /** skip a balanced (...) group starting at the current `(` */
@@ -137,15 +137,15 @@ export class TokenCursor {
   locFrom(start: Token): Loc { return locOf(start, this.prev()) }
 }
 
-export function locOf(a: Token, b: Token): Loc { return { sl: a.line, sc: a.col, el: b.eline, ec: b.ecol, c: undefined } }
+export function locOf(a: Token, b: Token): Loc { return mkLoc(a.line, a.col, b.eline, b.ecol) }
 
 export function identOf(t: Token): Ident {
-  const loc = { sl: t.line, sc: t.col, el: t.eline, ec: t.ecol }
+  const loc = mkLoc(t.line, t.col, t.eline, t.ecol)
   if (t.kind === 'qident' || t.kind === 'string') {
     const q = t.image[0]
     const close = q === '[' ? ']' : q
     const inner = t.image.slice(1, -1).split(close + close).join(close)
-    return { name: inner, quoted: true, loc }
+    return { name: inner, quoted: true, loc, k: undefined }
   }
-  return { name: t.image, quoted: false, loc }
+  return { name: t.image, quoted: false, loc, k: undefined }
 }

@@ -1,5 +1,5 @@
 // Grammar chapter: expressions (Pratt parser). Operators only matter to lineage as "depends on all parts".
-import type { Expr, Loc, SelectItem, WindowSpec } from '../ast/types.js'
+import { mkLoc, type Expr, type Loc, type SelectItem, type WindowSpec } from '../ast/types.js'
 import { TokenCursor, locOf, NO_SOURCE_WORDS, identOf } from './base.js'
 import { parseQuery, startsQuery } from './query.js'
 
@@ -20,7 +20,7 @@ function op(opName: string, args: Expr[], loc: Loc): Expr { return { k: 'op', op
 function span(a: Expr | Loc, b: Expr | Loc): Loc {
   const la = 'sl' in a ? a : exprLoc(a)
   const lb = 'sl' in b ? b : exprLoc(b)
-  return { sl: la.sl, sc: la.sc, el: lb.el, ec: lb.ec }
+  return mkLoc(la.sl, la.sc, lb.el, lb.ec)
 }
 export function exprLoc(e: Expr): Loc { return e.k === 'col' ? e.name.loc : e.loc }
 
@@ -203,7 +203,7 @@ export function parseExprList(p: TokenCursor): Expr[] {
 }
 
 function lit(a: { line: number; col: number; eline: number; ecol: number }, b = a, text?: string): Expr {
-  return { k: 'lit', loc: { sl: a.line, sc: a.col, el: b.eline, ec: b.ecol }, text }
+  return { k: 'lit', loc: mkLoc(a.line, a.col, b.eline, b.ecol), text }
 }
 
 function parsePrimary(p: TokenCursor): Expr {
@@ -307,7 +307,7 @@ function parseWordPrimary(p: TokenCursor): Expr {
   const name = p.qname()
   if (p.isOp('.') && p.isOp('*', 1)) {
     p.next(); const s = p.next()
-    return finishStar(p, { k: 'star', qualifier: name, loc: { ...name.loc, el: s.eline, ec: s.ecol } })
+    return finishStar(p, { k: 'star', qualifier: name, loc: mkLoc(name.loc.sl, name.loc.sc, s.eline, s.ecol) })
   }
   // Oracle outer-join marker col(+)
   if (p.isOp('(') && p.isOp('+', 1) && p.isOp(')', 2)) { p.i += 3; return { k: 'col', name } }

@@ -4,6 +4,7 @@ import t, { type Test } from 'tap'
 import { readFileSync, readdirSync } from 'node:fs'
 import { analyze } from '../../lineage/index.js'
 import { decodeResult, encodeResult } from '../../lineage/model/codec.js'
+import { ModelStore, analysisResult } from '../../lineage/model/store.js'
 import type { AnalysisResult } from '../../lineage/index.js'
 
 const fixtures = new URL('../fixtures/vendors/', import.meta.url)
@@ -57,4 +58,12 @@ t.test('a model too big for one string is split into parts of bounded size', asy
 t.test('a foreign or damaged result is refused with an error, not a wrong model', async (t) => {
   t.throws(() => decodeResult([]), /unknown format/)
   t.throws(() => decodeResult([JSON.stringify({ v: 99 })]), /unknown format/)
+})
+
+t.test('a store with more objects than a call may have arguments decodes (no push(...list))', async (t) => {
+  const store = new ModelStore()
+  for (let i = 0; i < 300_000; i++) store.addObject(String(i + 1), `t${i}`, 'table', 0, -1)
+  const back = decodeResult(encodeResult(analysisResult(store, 'dbvoracle', [], { bytes: 0, statements: 0, millis: 0, truncated: false })))
+  t.equal(back.store.objects.length, 300_000)
+  t.equal(back.store.objects[299_999].name, 't299999')
 })

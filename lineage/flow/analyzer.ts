@@ -157,7 +157,10 @@ export class Analyzer implements ExprEnv {
       }
     }
     const v = this.variables.get(k)
-    if (v) return { ref: this.ref(v, v.columns![0]?.name ?? id.name, loc, v.columns![0] ? v.columns![0].name.toUpperCase() : k) }
+    if (v) {
+      const first = v.columns[0] === undefined ? undefined : this.b.colName(v.columns[0])
+      return { ref: this.ref(v, first ?? id.name, loc, first !== undefined ? first.toUpperCase() : k) }
+    }
     if (quiet) return {}
     return this.orphan(id, loc)
   }

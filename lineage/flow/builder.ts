@@ -2,12 +2,13 @@
 // relations of the statement being analysed are staged as small objects (a relation gains sources
 // while the statement runs); when the statement ends they move into the compact store.
 import type { Coordinate, DataflowSubtype, LineageError, ObjectType, RelationType } from '../model/types.js'
-import { ModelStore, type EndpointRef, type ModelCol, type ModelObj, type ObjExtra, type RelationExtra } from '../model/store.js'
+import { ModelStore, type EndpointRef, type ModelObj, type ObjExtra, type RelationExtra } from '../model/store.js'
 import type { Loc } from '../ast/types.js'
 
-export type { ModelCol, ModelObj } from '../model/store.js'
+export type { ModelObj } from '../model/store.js'
 
-export interface ColRef { obj: ModelObj; col: ModelCol; loc?: Loc; clauseType?: string }
+/** col: the column's index in the store */
+export interface ColRef { obj: ModelObj; col: number; loc?: Loc; clauseType?: string }
 
 export const ROWS = 'RelationRows'
 
@@ -26,8 +27,8 @@ export interface StagedRelation {
 export class ModelBuilder {
   readonly store = new ModelStore()
   private nextId = 1
-  private colIndex = new WeakMap<ModelObj, Map<string, ModelCol>>()
-  private relIndex = new Map<ModelCol, StagedRelation[]>()
+  private colIndex = new WeakMap<ModelObj, Map<string, number>>()
+  private relIndex = new Map<number, StagedRelation[]>()
   private staged: StagedRelation[] = []
   /** objects made by the current statement: their column index is dropped when it ends */
   private stmtObjects: ModelObj[] = []
@@ -80,7 +81,12 @@ export class ModelBuilder {
     for (const r of this.staged) this.store.addRelation(r.id, r.type, r.effectType, r.subtype, r.target, r.sources, r.extra)
     this.staged = []
     this.relIndex.clear()
-    for (const o of this.stmtObjects) if (!o.persistent && o.type !== 'variable' && o.type !== 'pseudoTable') this.colIndex.delete(o)
+    for (const o of this.stmtObjects) {
+      if (o.persistent || o.type === 'variable' || o.type === 'pseudoTable') continue
+      this.colIndex.delete(o)
+      // final now: an array grown by push keeps room for 16+ columns
+      o.columns = o.columns.slice()
+    }
     this.stmtObjects = []
   }
 
@@ -101,40 +107,43 @@ export class ModelBuilder {
   }
 
   /** the sources of this statement's fdd relations into a column */
-  statementSourcesOf(col: ModelCol): ColRef[] {
+  statementSourcesOf(col: number): ColRef[] {
     const out: ColRef[] = []
     for (const r of this.relIndex.get(col) ?? []) {
       if (r.type !== 'fdd') continue
-      for (const s of r.sources) out.push({ obj: this.store.objects[s.obj], col: this.store.cols[s.col] })
+      for (const s of r.sources) out.push({ obj: this.store.objects[s.obj], col: s.col })
     }
     return out
   }
+
+  colName(c: number): string { return this.store.colName[c] }
+  setDataType(c: number, dataType: string): void { this.store.colDataType.set(c, dataType) }
 
   addOccurrence(obj: ModelObj, loc: Loc | undefined): void {
     if (loc) this.store.occur(obj, this.locOf(loc))
   }
 
   /** get or create a column; `key` is the case-folded name used for matching */
-  column(obj: ModelObj, name: string, key: string, loc?: Loc, system = false): ModelCol {
+  column(obj: ModelObj, name: string, key: string, loc?: Loc, system = false): number {
     let idx = this.colIndex.get(obj)
     if (!idx) { idx = new Map(); this.colIndex.set(obj, idx) }
     let c = idx.get(key)
-    if (!c) {
-      c = this.store.addColumn(obj, this.id(), name, system)
+    if (c === undefined) {
+      c = this.store.addColumn(obj, this.nextId++, name, system)
       idx.set(key, c)
     }
-    if (loc) this.store.occur(c, this.locOf(loc))
+    if (loc) this.store.occurColumn(c, this.locOf(loc))
     return c
   }
 
-  findColumn(obj: ModelObj, key: string): ModelCol | undefined { return this.colIndex.get(obj)?.get(key) }
+  findColumn(obj: ModelObj, key: string): number | undefined { return this.colIndex.get(obj)?.get(key) }
 
-  rows(obj: ModelObj): ModelCol {
+  rows(obj: ModelObj): number {
     let c = this.findColumn(obj, '\u0000rows')
-    if (!c) {
+    if (c === undefined) {
       c = this.column(obj, ROWS, '\u0000rows', undefined, true)
       const first = this.store.firstLoc(obj)
-      if (first >= 0) this.store.occur(c, first)
+      if (first >= 0) this.store.occurColumn(c, first)
     }
     return c
   }
@@ -162,7 +171,7 @@ export class ModelBuilder {
       let dup = false
       for (let i = 0; i < have.length && !dup; i++) {
         const h = have[i]
-        dup = h.col === s.col.ix && h.obj === s.obj.ix && (li < 0 || (h.loc >= 0 && this.store.sameLoc(h.loc, li)))
+        dup = h.col === s.col && h.obj === s.obj.ix && (li < 0 || (h.loc >= 0 && this.store.sameLoc(h.loc, li)))
       }
       if (dup) continue
       have.push(this.endpoint(s, s.clauseType))
@@ -172,8 +181,8 @@ export class ModelBuilder {
 
   private endpoint(r: ColRef, clauseType: string | undefined): EndpointRef {
     return {
-      obj: r.obj.ix, col: r.col.ix,
-      loc: r.loc ? this.locOf(r.loc) : this.store.firstLoc(r.col),
+      obj: r.obj.ix, col: r.col,
+      loc: r.loc ? this.locOf(r.loc) : this.store.firstColumnLoc(r.col),
       clause: clauseType ? this.store.strings.of(clauseType) : -1,
     }
   }

@@ -322,7 +322,7 @@ export class StatementFlow {
       const c = item.columns?.get(name.toUpperCase())
       if (!c?.ref) return []
       // the inline view was analysed by this statement: its relations are the statement's own
-      return this.b.statementSourcesOf(c.ref.col).filter((src) => src.obj.persistent).map((src) => this.a.ref(src.obj, src.col.name))
+      return this.b.statementSourcesOf(c.ref.col).filter((src) => src.obj.persistent).map((src) => this.a.ref(src.obj, this.b.colName(src.col)))
     }
     const touched = new Set<DbObj>()
     for (const as of s.sets) {
@@ -414,7 +414,7 @@ export class StatementFlow {
     const e = this.a.entry(s.name, s.name.loc)
     if (s.columns.length) {
       e.columns = s.columns.map((c) => c.name.name)
-      for (const c of s.columns) { const col = this.b.column(e.obj, c.name.name, this.a.key(c.name), c.name.loc); if (c.dataType) col.dataType = c.dataType }
+      for (const c of s.columns) { const col = this.b.column(e.obj, c.name.name, this.a.key(c.name), c.name.loc); if (c.dataType) this.b.setDataType(col, c.dataType) }
     }
     const base = s.like ?? s.clone
     if (base) { const src = this.a.entry(base, base.loc); if (src.columns) e.columns = [...src.columns]; this.a.reads.add(src.obj.id) }
@@ -534,8 +534,8 @@ export class StatementFlow {
           // FETCH cursor INTO v: the cursor's columns flow into the targets by position
           const cur = this.a.variables.get(s.value.name.toUpperCase())
           const i = s.targets.indexOf(t)
-          const col = cur?.columns?.filter((c) => c.name !== cur.name)[i]
-          if (cur && col) { this.b.relate('fdd', target, [{ obj: cur, col }], 'cursor', 'identity'); continue }
+          const col = cur?.columns?.filter((c) => this.b.colName(c) !== cur.name)[i]
+          if (cur && col !== undefined) { this.b.relate('fdd', target, [{ obj: cur, col }], 'cursor', 'identity'); continue }
         }
         this.a.relateDeps(target, evalExpr(s.value, scope, this.a), 'select')
       }
@@ -547,7 +547,7 @@ export class StatementFlow {
     if (s.query) this.fillRecord(rec, s.query)
     else if (s.cursor) {
       const cur = this.a.variables.get(this.a.key(s.cursor))
-      if (cur) for (const c of cur.columns ?? []) if (c.name !== cur.name) this.b.relate('fdd', this.a.ref(rec, c.name), [{ obj: cur, col: c }], 'cursor', 'identity')
+      if (cur) for (const c of cur.columns ?? []) if (this.b.colName(c) !== cur.name) this.b.relate('fdd', this.a.ref(rec, this.b.colName(c)), [{ obj: cur, col: c }], 'cursor', 'identity')
     }
     for (const x of s.body) this.run(x)
   }

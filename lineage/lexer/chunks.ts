@@ -9,7 +9,7 @@ const STATEMENT_START = /^(CREATE|INSERT|SELECT|WITH|UPDATE|DELETE|MERGE|DROP|AL
  * never live at once. A piece ends only at a top-level `;` (outside literals and comments) followed by
  * a line that starts a new statement at column 1, so procedure bodies (indented) stay whole.
  */
-export function splitChunks(text: string, d: DialectSpec, size = 1 << 16): Chunk[] {
+export function splitChunks(text: string, d: DialectSpec, size = 1 << 15): Chunk[] {
   if (text.length <= size * 2) return [{ text, offset: 0, line: 1 }]
   const out: Chunk[] = []
   let start = 0

@@ -6,9 +6,9 @@
 //   const parts = encodeResult(result)          // string[]
 //   const again = decodeResult(parts)           // AnalysisResult; again.model materialises on first read
 import type { AnalysisResult, StatementInfo } from './types.js'
-import { analysisResult, ModelStore, OBJ_FIELDS, type ModelCol, type ModelObj, type ObjExtra } from './store.js'
+import { analysisResult, ModelStore, OBJ_FIELDS, type ModelObj, type ObjExtra } from './store.js'
 
-const VERSION = 1
+const VERSION = 2
 /** objects or statements per JSON part: a few MB each */
 const SLICE = 20_000
 
@@ -23,29 +23,20 @@ interface Manifest {
   arrays: Record<string, number>
   objects: number[]
   statements: number[]
+  colNames: number[]
+  colDataTypes: Array<[number, string]>
 }
 
-type PackedCol = [number, string, string, number, number, 0 | 1, string?]
-type PackedObj = [string, string, ModelObj['type'], number, number, number, ObjExtra | 0, PackedCol[]]
+type PackedObj = [string, string, ModelObj['type'], number, number, number, ObjExtra | 0, number[]]
 
 function packObject(o: ModelObj): PackedObj {
   let extra: ObjExtra | 0 = 0
   for (const f of OBJ_FIELDS) if (o[f] !== undefined) (extra ||= {} as ObjExtra)[f] = o[f] as never
-  const cols = o.columns.map((c): PackedCol => c.dataType === undefined
-    ? [c.ix, c.id, c.name, c.occ, c.occTail, c.source ? 1 : 0]
-    : [c.ix, c.id, c.name, c.occ, c.occTail, c.source ? 1 : 0, c.dataType])
-  return [o.id, o.name, o.type, o.statementIndex, o.occ, o.occTail, extra, cols]
+  return [o.id, o.name, o.type, o.statementIndex, o.occ, o.occTail, extra, o.columns]
 }
 
-function unpackObject(p: PackedObj, ix: number, cols: ModelCol[]): ModelObj {
-  const [id, name, type, statementIndex, occ, occTail, extra, packed] = p
-  const columns = packed.map(([cix, cid, cname, cocc, ctail, sys, dataType]) => {
-    const c: ModelCol = { id: cid, name: cname, ix: cix, occ: cocc, occTail: ctail }
-    if (sys) c.source = 'system'
-    if (dataType !== undefined) c.dataType = dataType
-    cols.push(c)
-    return c
-  })
+function unpackObject(p: PackedObj, ix: number): ModelObj {
+  const [id, name, type, statementIndex, occ, occTail, extra, columns] = p
   return { id, name, type, columns, statementIndex, ix, occ, occTail, ...(extra || {}) }
 }
 
@@ -73,11 +64,12 @@ export function encodeResult(r: AnalysisResult, { slice = SLICE } = {}): string[
   const add = (s: string): number => parts.push(s) - 1
   const manifest: Manifest = {
     v: VERSION, dbvendor: r.dbvendor, stats: r.stats, strings: st.strings.list, errors: st.errors, extras: [...st.extras],
-    arrays: {}, objects: [], statements: [],
+    arrays: {}, objects: [], statements: [], colNames: [], colDataTypes: [...st.colDataType],
   }
   for (const [name, ints] of Object.entries(st.arrays())) manifest.arrays[name] = add(toBase64(ints.toArray()))
   for (const s of slices(st.objects, slice)) manifest.objects.push(add(JSON.stringify(s.map(packObject))))
   for (const s of slices(r.statements, slice)) manifest.statements.push(add(JSON.stringify(s)))
+  for (const s of slices(st.colName, slice * 10)) manifest.colNames.push(add(JSON.stringify(s)))
   parts[0] = JSON.stringify(manifest)
   return parts
 }
@@ -85,12 +77,13 @@ export function encodeResult(r: AnalysisResult, { slice = SLICE } = {}): string[
 export function decodeResult(parts: string[]): AnalysisResult {
   const m = JSON.parse(parts[0] ?? 'null') as Manifest | null
   if (!m || m.v !== VERSION) throw new Error('stored analysis result has an unknown format')
-  const cols: ModelCol[] = []
   const objects: ModelObj[] = []
-  for (const k of m.objects) for (const p of JSON.parse(parts[k]) as PackedObj[]) objects.push(unpackObject(p, objects.length, cols))
+  for (const k of m.objects) for (const p of JSON.parse(parts[k]) as PackedObj[]) objects.push(unpackObject(p, objects.length))
+  const colNames: string[] = []
+  for (const k of m.colNames) for (const n of JSON.parse(parts[k]) as string[]) colNames.push(n)
   const statements: StatementInfo[] = []
   for (const k of m.statements) for (const s of JSON.parse(parts[k]) as StatementInfo[]) statements.push(s)
   const arrays = Object.fromEntries(Object.entries(m.arrays).map(([name, k]) => [name, fromBase64(parts[k])]))
-  const store = ModelStore.restore({ objects, cols, errors: m.errors, strings: m.strings, extras: m.extras as never, arrays })
+  const store = ModelStore.restore({ objects, colNames, colDataTypes: m.colDataTypes, errors: m.errors, strings: m.strings, extras: m.extras as never, arrays })
   return analysisResult(store, m.dbvendor, statements, m.stats)
 }

@@ -58,18 +58,6 @@ export class Interner {
   }
 }
 
-/** A column of an object. Its occurrences are a linked list in the store (`occ` = first, -1 none). */
-export interface ModelCol {
-  id: string
-  name: string
-  /** index in store.cols */
-  ix: number
-  occ: number
-  occTail: number
-  source?: 'system'
-  dataType?: string
-}
-
 /** The optional, wire-visible fields of an object, in the order they are written. */
 export const OBJ_FIELDS = ['subType', 'database', 'schema', 'alias', 'procedureName', 'queryHashId', 'persistent', 'topLevel'] as const
 export type ObjExtra = Partial<Pick<DbObj, (typeof OBJ_FIELDS)[number]>>
@@ -79,7 +67,8 @@ export interface ModelObj extends ObjExtra {
   id: string
   name: string
   type: ObjectType
-  columns: ModelCol[]
+  /** indexes of the object's columns in the store (a column is a row of the store's column arrays) */
+  columns: number[]
   statementIndex: number
   /** index in store.objects */
   ix: number
@@ -107,7 +96,13 @@ export interface EndpointRef { obj: number; col: number; loc: number; clause: nu
 
 export class ModelStore {
   readonly objects: ModelObj[] = []
-  readonly cols: ModelCol[] = []
+  /**
+   * Columns, one row each (~2 M in a 50 MB model, so no object per column): id, owning object,
+   * first/last occurrence, flags (1 = system column); names as shared strings; data types by index.
+   */
+  readonly col = { id: new Ints(), obj: new Ints(), occ: new Ints(), occTail: new Ints(), flags: new Ints() }
+  readonly colName: string[] = []
+  readonly colDataType = new Map<number, string>()
   readonly errors: LineageError[] = []
   /** 5 ints per location: start line, start column, end line, end column, hash code index */
   readonly locs = new Ints()
@@ -119,6 +114,7 @@ export class ModelStore {
   readonly rel = { id: new Ints(), type: new Ints(), effect: new Ints(), subtype: new Ints(), tObj: new Ints(), tCol: new Ints(), tLoc: new Ints(), src: new Ints() }
   /** per source endpoint: object, column, location, clause type */
   readonly src = { obj: new Ints(), col: new Ints(), loc: new Ints(), clause: new Ints() }
+  private readonly names = new Map<string, string>()
   /** relation index → join/function fields; few relations have them */
   readonly extras = new Map<number, RelationExtra>()
 
@@ -128,16 +124,18 @@ export class ModelStore {
   arrays(): Record<string, Ints> {
     const r = this.rel
     const s = this.src
-    return { locs: this.locs, occLoc: this.occLoc, occNext: this.occNext, relId: r.id, relType: r.type, relEffect: r.effect, relSubtype: r.subtype,
+    const c = this.col
+    return { locs: this.locs, occLoc: this.occLoc, occNext: this.occNext, colId: c.id, colObj: c.obj, colOcc: c.occ, colOccTail: c.occTail, colFlags: c.flags, relId: r.id, relType: r.type, relEffect: r.effect, relSubtype: r.subtype,
       relTObj: r.tObj, relTCol: r.tCol, relTLoc: r.tLoc, relSrc: r.src, srcObj: s.obj, srcCol: s.col, srcLoc: s.loc, srcClause: s.clause }
   }
 
   /** A store read back by the codec: arrays by the names `arrays()` gives. */
-  static restore(data: { objects: ModelObj[]; cols: ModelCol[]; errors: LineageError[]; strings: string[]; extras: Array<[number, RelationExtra]>; arrays: Record<string, Int32Array> }): ModelStore {
+  static restore(data: { objects: ModelObj[]; colNames: string[]; colDataTypes: Array<[number, string]>; errors: LineageError[]; strings: string[]; extras: Array<[number, RelationExtra]>; arrays: Record<string, Int32Array> }): ModelStore {
     const st = new ModelStore()
     // loops, not push(...list): a big model has more objects than a call may have arguments
     for (const o of data.objects) st.objects.push(o)
-    for (const c of data.cols) st.cols[c.ix] = c
+    for (const n of data.colNames) st.colName.push(n)
+    for (const [i, t] of data.colDataTypes) st.colDataType.set(i, t)
     for (const e of data.errors) st.errors.push(e)
     for (const x of data.strings) st.strings.of(x)
     for (const [i, e] of data.extras) st.extras.set(i, e)
@@ -169,24 +167,46 @@ export class ModelStore {
     return obj
   }
 
-  addColumn(obj: ModelObj, id: string, name: string, system: boolean): ModelCol {
-    const c: ModelCol = { id, name, ix: this.cols.length, occ: -1, occTail: -1 }
-    if (system) c.source = 'system'
-    this.cols.push(c)
-    obj.columns.push(c)
-    return c
+  /** a new column of obj; its index */
+  addColumn(obj: ModelObj, id: number, name: string, system: boolean): number {
+    // column names repeat (every result set copies its sources' names): one string per distinct name
+    let shared = this.names.get(name)
+    if (shared === undefined) { shared = name; this.names.set(name, name) }
+    const c = this.col
+    const ix = c.id.push(id)
+    c.obj.push(obj.ix); c.occ.push(-1); c.occTail.push(-1); c.flags.push(system ? 1 : 0)
+    this.colName.push(shared)
+    obj.columns.push(ix)
+    return ix
   }
 
-  /** append an occurrence (a location) to an object's or column's list */
+  get columnCount(): number { return this.col.id.n }
+  isSystemColumn(c: number): boolean { return (this.col.flags.get(c) & 1) === 1 }
+
+  /** append an occurrence (a location) to an object's list */
   occur(owner: { occ: number; occTail: number }, loc: number): void {
-    const i = this.occLoc.push(loc)
-    this.occNext.push(-1)
+    const i = this.newOccurrence(loc)
     if (owner.occTail < 0) owner.occ = i
     else this.occNext.set(owner.occTail, i)
     owner.occTail = i
   }
 
+  /** append an occurrence (a location) to a column's list */
+  occurColumn(c: number, loc: number): void {
+    const i = this.newOccurrence(loc)
+    const tail = this.col.occTail.get(c)
+    if (tail < 0) this.col.occ.set(c, i)
+    else this.occNext.set(tail, i)
+    this.col.occTail.set(c, i)
+  }
+
+  private newOccurrence(loc: number): number {
+    this.occNext.push(-1)
+    return this.occLoc.push(loc)
+  }
+
   firstLoc(owner: { occ: number }): number { return owner.occ < 0 ? -1 : this.occLoc.get(owner.occ) }
+  firstColumnLoc(c: number): number { const o = this.col.occ.get(c); return o < 0 ? -1 : this.occLoc.get(o) }
 
   addRelation(id: number, type: RelationType, effectType: string, subtype: DataflowSubtype, target: EndpointRef, sources: EndpointRef[], extra?: RelationExtra): void {
     const r = this.rel
@@ -212,7 +232,7 @@ export class ModelStore {
   }
 
   wireObject(o: ModelObj, m = new Materialiser(this)): DbObj {
-    const w: DbObj = { id: o.id, name: o.name, type: o.type, columns: o.columns.map((c) => m.column(c)), coordinates: m.occurrences(o), statementIndex: o.statementIndex }
+    const w: DbObj = { id: o.id, name: o.name, type: o.type, columns: o.columns.map((c) => m.column(c)), coordinates: m.occurrences(o.occ), statementIndex: o.statementIndex }
     for (const f of OBJ_FIELDS) if (o[f] !== undefined) (w as unknown as Record<string, unknown>)[f] = o[f]
     return w
   }
@@ -221,6 +241,7 @@ export class ModelStore {
 /** Builds SQLFlow objects from the store, sharing one coordinate pair per location. */
 class Materialiser {
   private readonly pairs: Coordinate[][] = []
+  private readonly colIds: string[] = []
   constructor(private readonly s: ModelStore) {}
 
   pair(loc: number): Coordinate[] {
@@ -234,26 +255,28 @@ class Materialiser {
     return p
   }
 
-  occurrences(owner: { occ: number }): Coordinate[] {
+  occurrences(first: number): Coordinate[] {
     const out: Coordinate[] = []
-    for (let i = owner.occ; i >= 0; i = this.s.occNext.get(i)) { const p = this.pair(this.s.occLoc.get(i)); out.push(p[0], p[1]) }
+    for (let i = first; i >= 0; i = this.s.occNext.get(i)) { const p = this.pair(this.s.occLoc.get(i)); out.push(p[0], p[1]) }
     return out
   }
 
-  column(c: ModelCol): DbColumn {
-    const w: DbColumn = { id: c.id, name: c.name, coordinates: this.occurrences(c) }
-    if (c.source) w.source = c.source
-    if (c.dataType !== undefined) w.dataType = c.dataType
+  colId(c: number): string { return (this.colIds[c] ??= String(this.s.col.id.get(c))) }
+
+  column(c: number): DbColumn {
+    const w: DbColumn = { id: this.colId(c), name: this.s.colName[c], coordinates: this.occurrences(this.s.col.occ.get(c)) }
+    if (this.s.isSystemColumn(c)) w.source = 'system'
+    const dataType = this.s.colDataType.get(c)
+    if (dataType !== undefined) w.dataType = dataType
     return w
   }
 
   endpoint(obj: number, col: number, loc: number, clause: number): Relation['target'] {
     const o = this.s.objects[obj]
-    const c = this.s.cols[col]
     const coordinates = loc >= 0 ? this.pair(loc) : []
-    const ep: Relation['target'] = { id: c.id, column: c.name, parentId: o.id, parentName: o.name, coordinates }
+    const ep: Relation['target'] = { id: this.colId(col), column: this.s.colName[col], parentId: o.id, parentName: o.name, coordinates }
     if (clause >= 0) ep.clauseType = this.s.strings.list[clause]
-    if (c.source) ep.source = c.source
+    if (this.s.isSystemColumn(col)) ep.source = 'system'
     return ep
   }
 

@@ -34,7 +34,8 @@ if (process.env.BENCH_CHILD) runOne(sizes[0])
 else {
   const rows = []
   for (const mb of sizes.length ? sizes : [1, 10, 50]) {
-    const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', self, String(mb)], { env: { ...process.env, BENCH_CHILD: '1' }, encoding: 'utf8' })
+    // the young generation the server's and jobs' engine threads get (ENGINE_THREAD_RESOURCES: 64 MB semi-spaces)
+    const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--max-semi-space-size=64', '--import', 'tsx', self, String(mb)], { env: { ...process.env, BENCH_CHILD: '1' }, encoding: 'utf8' })
     if (r.status !== 0) { console.error(r.stderr); process.exit(1) }
     const row = JSON.parse(r.stdout.trim().split('\n').pop()!)
     rows.push(row)

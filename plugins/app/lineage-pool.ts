@@ -2,6 +2,7 @@
 // stays responsive. Every task has a deadline: a task still queued at its deadline is dropped, a
 // task still running has its worker terminated and replaced. Nothing waits forever.
 import { Worker } from 'node:worker_threads'
+import { ENGINE_THREAD_RESOURCES } from '../../lineage/index.js'
 
 export interface PoolTask { kind: 'analyze' | 'layout', payload: unknown }
 
@@ -33,10 +34,10 @@ export interface PoolOptions {
  * parent's loader (tap's) takes ~15 s. Messages posted meanwhile wait in the port.
  */
 export function startWorker (url: URL): Worker {
-  if (!url.pathname.endsWith('.ts')) return new Worker(url)
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { resourceLimits: ENGINE_THREAD_RESOURCES })
   const tsx = import.meta.resolve('tsx/esm/api')
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}) })`
-  return new Worker(boot, { eval: true, execArgv: [] })
+  return new Worker(boot, { eval: true, execArgv: [], resourceLimits: ENGINE_THREAD_RESOURCES })
 }
 
 export class WorkerPool {

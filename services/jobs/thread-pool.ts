@@ -2,6 +2,7 @@
 // grammar is built once per thread); a run that exceeds its hard time limit gets its thread
 // terminated and replaced, so a pathological input cannot wedge a worker forever.
 import { Worker } from 'node:worker_threads'
+import { ENGINE_THREAD_RESOURCES } from '../../lineage/index.js'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { AnalysisSummary, AnalyzeRequest } from './analysis.js'
 
@@ -21,11 +22,11 @@ const THREAD_FILE = here.replace(/thread-pool\.(ts|js)$/, (_m, ext: string) => `
 
 /** From source, a bootstrap registers tsx's loader in the thread before importing the .ts entry. */
 function newThread(): Worker {
-  if (!FROM_SOURCE) return new Worker(THREAD_FILE)
+  if (!FROM_SOURCE) return new Worker(THREAD_FILE, { resourceLimits: ENGINE_THREAD_RESOURCES })
   const tsx = import.meta.resolve('tsx/esm/api')
   const entry = pathToFileURL(THREAD_FILE).href
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}) })`
-  return new Worker(boot, { eval: true, execArgv: [] })
+  return new Worker(boot, { eval: true, execArgv: [], resourceLimits: ENGINE_THREAD_RESOURCES })
 }
 
 export class ThreadPool implements Analyzer {

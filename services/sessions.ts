@@ -49,7 +49,10 @@ export type NewSession = Omit<Session, 'id' | 'createdAt' | 'model' | 'statement
 )
 
 /** The header every get() reads first (owner check) before the body is loaded. */
-type Header = Omit<Session, 'model' | 'statements' | 'sources'>
+type Header = Omit<Session, 'model' | 'statements' | 'sources'> & {
+  /** where the encoded result lives when it is not copied into the session (a job's stored result) */
+  resultAt?: string
+}
 
 export interface SessionServiceOptions {
   ttlSeconds: number
@@ -106,6 +109,27 @@ export class SessionService {
     return result === undefined ? { ...header, sources, model: model!, statements: statements! } : sessionOf(header, sources, result)
   }
 
+  /**
+   * A session over a result already in the store as kv-parts (a job's result): nothing is copied,
+   * the session reads the parts where they are, and ends when they are deleted. Returns the id.
+   */
+  async createOver (resultAt: string, input: Omit<NewSession, 'model' | 'statements' | 'result'>): Promise<string> {
+    const id = input.id ?? newSessionId()
+    if (!isSessionId(id)) throw new Error(`invalid session id ${id}`)
+    const { sources, ...rest } = input
+    const header: Header = { ...rest, id, createdAt: Date.now(), resultAt }
+    await putParts(this.store, this.bodyKey(id), [], { ttlSeconds: this.opts.ttlSeconds, fields: { kind: 'ref', sources: JSON.stringify(sources) } })
+    await this.store.setJson(this.key(id), header, this.opts.ttlSeconds)
+    return id
+  }
+
+  /** whether get() would find the session (only its header is read) */
+  async exists (id: string, owner: string): Promise<boolean> {
+    if (!isSessionId(id)) return false
+    const header = await this.store.getJson<Header>(this.key(id))
+    return header !== null && header.owner === owner
+  }
+
   /** The session when it exists, has not expired and belongs to `owner`; otherwise null. */
   async get (id: string, owner: string): Promise<Session | null> {
     if (!isSessionId(id)) return null
@@ -115,6 +139,10 @@ export class SessionService {
     const body = await getParts(this.store, this.bodyKey(id))
     if (body === null) return null
     const sources = JSON.parse(body.fields.sources ?? '[]') as SessionSource[]
+    if (body.fields.kind === 'ref') {
+      const result = header.resultAt === undefined ? null : await getParts(this.store, header.resultAt)
+      return result === null ? null : sessionOf(header, sources, result.parts)
+    }
     if (body.fields.kind === 'result') return sessionOf(header, sources, body.parts)
     const { model, statements } = JSON.parse(body.parts[0]) as { model: SqlflowModel, statements: StatementInfo[] }
     return { ...header, sources, model, statements }

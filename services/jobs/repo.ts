@@ -52,6 +52,9 @@ export class JobRepo {
     return Object.entries(await this.store.hgetall(filesKey(id))).map(([name, text]) => ({ name, text }))
   }
 
+  /** the store key of a job's result parts (sessions read them there) */
+  resultKeyOf(id: string): string { return resultKey(id) }
+
   /** parts: the analysis result encoded by lineage/model/codec.ts */
   async saveResult(id: string, parts: string[]): Promise<void> {
     await putParts(this.store, resultKey(id), parts)

@@ -53,11 +53,12 @@ async function analyseAndStore(deps: RunnerDeps, r: JobRecord, now: () => number
   if (!cur || cur.run !== r.run) return 'stale'
   // stored as encoded: neither this process nor the store ever holds the model as one JSON text
   await deps.repo.saveResult(r.jobId, out.parts)
-  const session = await deps.sessions.create({
-    owner: r.userId, dbvendor: r.dbVendor, options: {}, jobId: r.jobId, result: out.parts,
+  // the session reads the result where the job keeps it: a 50 MB job's lineage is stored once
+  const sessionId = await deps.sessions.createOver(deps.repo.resultKeyOf(r.jobId), {
+    owner: r.userId, dbvendor: r.dbVendor, options: {}, jobId: r.jobId,
     sources: files.map((f) => ({ name: f.name, text: f.text, hashCode: createHash('md5').update(f.text).digest('hex') })),
   })
-  return finish(deps, cur, out.summary, session.id, now)
+  return finish(deps, cur, out.summary, sessionId, now)
 }
 
 function decide(s: AnalysisSummary): { status: JobStatus; errorMessage?: string } {

@@ -5,6 +5,9 @@ import { randomBytes } from 'node:crypto'
 import { MemoryStore, RedisStore } from '../../plugins/app/store/index.js'
 import { SessionService, isSessionId, newSessionId, type NewSession } from '../../services/sessions.js'
 import type { KvStore } from '../../services/ports.js'
+import { putParts } from '../../services/kv-parts.js'
+import { analyze } from '../../lineage/index.js'
+import { encodeResult } from '../../lineage/model/codec.js'
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -58,6 +61,24 @@ async function contract (t: Test, store: KvStore): Promise<void> {
     t.equal(await sessions.cacheGet(s.id, 'k1'), null)
     await sessions.cacheSet(s.id, 'k2', { graph: 2 })
     t.equal(await sessions.cacheGet(s.id, 'k2'), null, 'no cache for a missing session')
+  })
+
+  t.test('a session over a stored result reads it in place and ends with it', async (t) => {
+    const r = analyze('INSERT INTO t2 (a) SELECT a FROM t1;', { dbvendor: 'dbvoracle' })
+    const key = `test:result:${randomBytes(4).toString('hex')}`
+    await putParts(store, key, encodeResult(r))
+    const id = await sessions.createOver(key, { owner: 'alice', dbvendor: 'dbvoracle', options: {}, jobId: 'j9', sources: [{ text: 'x', hashCode: '0' }] })
+    t.ok(await sessions.exists(id, 'alice'))
+    t.notOk(await sessions.exists(id, 'bob'), 'another user: no')
+    t.equal(await sessions.get(id, 'bob'), null)
+    const got = await sessions.get(id, 'alice')
+    t.same(got?.model.relations.map((x) => `${x.type} ${x.sources.map((s) => `${s.parentName}.${s.column}`).join(',')} -> ${x.target.parentName}.${x.target.column}`),
+      ['fdd t1.a -> INSERT-SELECT-1.a', 'fdd INSERT-SELECT-1.a -> t2.a', 'fdr INSERT-SELECT-1.RelationRows -> t2.RelationRows'])
+    t.equal(got?.statements.length, 1)
+    t.equal(got?.jobId, 'j9')
+    await store.del(key)
+    t.equal(await sessions.get(id, 'alice'), null, 'the result is gone, so is the session')
+    await sessions.delete(id)
   })
 
   t.test('expiry', async (t) => {

@@ -29,20 +29,22 @@ export async function useCase<T>(fn: () => Promise<T>): Promise<T> {
 
 export interface JobResult {
   record: JobRecord
-  result: AnalysisResult
+  readonly result: AnalysisResult
   /** the SQLFlow model, materialised from the stored result on first read */
   readonly model: SqlflowModel
-  statements: StatementInfo[]
+  readonly statements: StatementInfo[]
   /** the job's files in upload order */
   sources: Array<{ name: string; text: string }>
 }
 
 export async function loadResult(request: FastifyRequest, jobId: string): Promise<JobResult> {
   const { record, parts } = await useCase(() => request.server.jobs.result(userOf(request), jobId))
-  const result = decodeResult(parts)
   const stored = new Map((await request.server.jobs.repo.files(jobId)).map((f) => [f.name, f.text]))
   const sources = record.files.filter((f) => stored.has(f.name)).map((f) => ({ name: f.name, text: stored.get(f.name)! }))
-  return { record, result, statements: result.statements, sources, get model() { return result.model } }
+  // decoded on first use: reopening a job's session needs none of it
+  let decoded: AnalysisResult | undefined
+  const result = (): AnalysisResult => (decoded ??= decodeResult(parts))
+  return { record, sources, get result() { return result() }, get statements() { return result().statements }, get model() { return result().model } }
 }
 
 /** Model options of an export; jobs default to simple output (end-to-end), as grabit exports do. */

@@ -12,15 +12,14 @@ import { exportModelOptions, loadResult, paramsOf, userOf, type JobResult } from
 
 /** The job's session, reopened from the stored result when it has expired. */
 async function ensureSession(fastify: FastifyInstance, user: string, res: JobResult): Promise<string> {
-  const current = res.record.sessionId ? await fastify.jobSessions.get(res.record.sessionId, user) : null
-  if (current) return current.id
-  const session = await fastify.jobSessions.create({
-    owner: user, dbvendor: res.record.dbVendor, options: {}, jobId: res.record.jobId, result: res.result,
+  if (res.record.sessionId && await fastify.jobSessions.exists(res.record.sessionId, user)) return res.record.sessionId
+  const sessionId = await fastify.jobSessions.createOver(fastify.jobs.repo.resultKeyOf(res.record.jobId), {
+    owner: user, dbvendor: res.record.dbVendor, options: {}, jobId: res.record.jobId,
     sources: res.sources.map((s) => ({ name: s.name, text: s.text, hashCode: createHash('md5').update(s.text).digest('hex') })),
   })
   const record = await fastify.jobs.repo.get(res.record.jobId)
-  if (record && record.userId === user) await fastify.jobs.repo.save({ ...record, sessionId: session.id })
-  return session.id
+  if (record && record.userId === user) await fastify.jobs.repo.save({ ...record, sessionId })
+  return sessionId
 }
 
 function graphOptions(request: FastifyRequest): GraphOptions {

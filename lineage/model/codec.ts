@@ -69,7 +69,17 @@ export function encodeResult(r: AnalysisResult, { slice = SLICE } = {}): string[
   for (const [name, ints] of Object.entries(st.arrays())) manifest.arrays[name] = add(toBase64(ints.toArray()))
   for (const s of slices(st.objects, slice)) manifest.objects.push(add(JSON.stringify(s.map(packObject))))
   for (const s of slices(r.statements, slice)) manifest.statements.push(add(JSON.stringify(s)))
-  for (const s of slices(st.colName, slice * 10)) manifest.colNames.push(add(JSON.stringify(s)))
+  // names repeat across columns: the distinct names once, and an index per column
+  const distinct: string[] = []
+  const nameIx = new Map<string, number>()
+  const ix = new Int32Array(st.colName.length)
+  for (let c = 0; c < st.colName.length; c++) {
+    let k = nameIx.get(st.colName[c])
+    if (k === undefined) { k = distinct.length; distinct.push(st.colName[c]); nameIx.set(st.colName[c], k) }
+    ix[c] = k
+  }
+  for (const s of slices(distinct, slice * 10)) manifest.colNames.push(add(JSON.stringify(s)))
+  manifest.arrays.colNameIx = add(toBase64(ix))
   parts[0] = JSON.stringify(manifest)
   return parts
 }
@@ -79,11 +89,15 @@ export function decodeResult(parts: string[]): AnalysisResult {
   if (!m || m.v !== VERSION) throw new Error('stored analysis result has an unknown format')
   const objects: ModelObj[] = []
   for (const k of m.objects) for (const p of JSON.parse(parts[k]) as PackedObj[]) objects.push(unpackObject(p, objects.length))
-  const colNames: string[] = []
-  for (const k of m.colNames) for (const n of JSON.parse(parts[k]) as string[]) colNames.push(n)
-  const statements: StatementInfo[] = []
-  for (const k of m.statements) for (const s of JSON.parse(parts[k]) as StatementInfo[]) statements.push(s)
+  const distinct: string[] = []
+  for (const k of m.colNames) for (const n of JSON.parse(parts[k]) as string[]) distinct.push(n)
   const arrays = Object.fromEntries(Object.entries(m.arrays).map(([name, k]) => [name, fromBase64(parts[k])]))
+  const colNames = Array.from(arrays.colNameIx, (k) => distinct[k])
   const store = ModelStore.restore({ objects, colNames, colDataTypes: m.colDataTypes, errors: m.errors, strings: m.strings, extras: m.extras as never, arrays })
-  return analysisResult(store, m.dbvendor, statements, m.stats)
+  // statements are parsed on first use: exports and graphs of a job rarely need them
+  return analysisResult(store, m.dbvendor, () => {
+    const statements: StatementInfo[] = []
+    for (const k of m.statements) for (const s of JSON.parse(parts[k]) as StatementInfo[]) statements.push(s)
+    return statements
+  }, m.stats)
 }

@@ -1,4 +1,6 @@
-import type { DbObj, ModelOptions, Relation, SqlflowModel } from './types.js'
+import type { AnalysisResult, DbObj, ModelOptions, Relation, SqlflowModel } from './types.js'
+import { columnGraph, keptPairs } from './paths.js'
+import { Materialiser, type ModelObj } from './store.js'
 
 export interface EndToEndEdge { type: 'fdd' | 'fdr'; source: { obj: DbObj; colId: string; column: string }; target: { obj: DbObj; colId: string; column: string } }
 
@@ -8,59 +10,44 @@ export interface EndToEndEdge { type: 'fdd' | 'fdr'; source: { obj: DbObj; colId
  */
 export function endToEndEdges(model: SqlflowModel, keep: (o: DbObj) => boolean): EndToEndEdge[] {
   const objById = new Map(model.dbobjs.map((o) => [o.id, o]))
-  const colName = new Map<string, string>()
-  const out = new Map<string, Array<{ to: string; fdr: boolean }>>()
+  // columns as int nodes: (object id, column id) → node
+  const nodeOf = new Map<string, number>()
+  const nodes: Array<{ obj: DbObj | undefined; colId: string; column: string }> = []
+  const node = (ep: Relation['target']): number => {
+    const k = `${ep.parentId}:${ep.id}`
+    let n = nodeOf.get(k)
+    if (n === undefined) { n = nodes.length; nodeOf.set(k, n); nodes.push({ obj: objById.get(ep.parentId), colId: ep.id, column: ep.column }) } else nodes[n].column = ep.column
+    return n
+  }
+  const from: number[] = []
+  const to: number[] = []
+  const fdr: number[] = []
+  const starts = new Set<number>()
   for (const r of model.relations) {
     if (r.type !== 'fdd' && r.type !== 'fdr') continue
-    const t = `${r.target.parentId}:${r.target.id}`
-    colName.set(t, r.target.column)
-    for (const s of r.sources) {
-      const k = `${s.parentId}:${s.id}`
-      colName.set(k, s.column)
-      let l = out.get(k)
-      if (!l) { l = []; out.set(k, l) }
-      l.push({ to: t, fdr: r.type === 'fdr' })
-    }
+    const t = node(r.target)
+    for (const s of r.sources) { const n = node(s); starts.add(n); from.push(n); to.push(t); fdr.push(r.type === 'fdr' ? 1 : 0) }
   }
-  const kept = (key: string) => { const o = objById.get(key.slice(0, key.indexOf(':'))); return !!o && keep(o) }
-  const result = new Map<string, boolean>() // pair → fdr
-  for (const start of out.keys()) {
-    if (!kept(start)) continue
-    const seen = new Set<string>()
-    const stack: Array<[string, boolean]> = [[start, false]]
-    while (stack.length) {
-      const [node, fdr] = stack.pop()!
-      for (const e of out.get(node) ?? []) {
-        const f = fdr || e.fdr
-        if (kept(e.to)) {
-          const pk = `${start}|${e.to}`
-          const prev = result.get(pk)
-          result.set(pk, prev === undefined ? f : prev && f)
-          continue
-        }
-        const sk = `${e.to}|${f}`
-        if (seen.has(sk)) continue
-        seen.add(sk)
-        stack.push([e.to, f])
-      }
-    }
-  }
-  const edges: EndToEndEdge[] = []
-  for (const [pk, fdr] of result) {
-    const [s, t] = pk.split('|')
-    const so = objById.get(s.slice(0, s.indexOf(':')))!
-    const to = objById.get(t.slice(0, t.indexOf(':')))!
-    edges.push({ type: fdr ? 'fdr' : 'fdd', source: { obj: so, colId: s.slice(s.indexOf(':') + 1), column: colName.get(s)! }, target: { obj: to, colId: t.slice(t.indexOf(':') + 1), column: colName.get(t)! } })
-  }
-  return edges
+  const kept = nodes.map((n) => !!n.obj && keep(n.obj))
+  const g = columnGraph(nodes.length, from, to, fdr, from.length)
+  return keptPairs(g, (n) => kept[n], starts).map((p) => ({
+    type: p.fdr ? 'fdr' : 'fdd',
+    source: { obj: nodes[p.source].obj!, colId: nodes[p.source].colId, column: nodes[p.source].column },
+    target: { obj: nodes[p.target].obj!, colId: nodes[p.target].colId, column: nodes[p.target].column },
+  }))
 }
 
 export const isPersistent = (o: DbObj) => o.persistent === true
 
-/** Apply showRelationType / simpleOutput / ignoreRecordSet (spec §4.10) to a full model. */
-export function projectModel(model: SqlflowModel, options: Partial<ModelOptions>): SqlflowModel {
+function relationTypes(options: Partial<ModelOptions>): Set<string> {
   const types = new Set((options.showRelationType ?? ['fdd']).map((t) => String(t).trim().toLowerCase()).filter(Boolean))
   if (types.has('fddi')) types.add('fdd')
+  return types
+}
+
+/** Apply showRelationType / simpleOutput / ignoreRecordSet (spec §4.10) to a full model. */
+export function projectModel(model: SqlflowModel, options: Partial<ModelOptions>): SqlflowModel {
+  const types = relationTypes(options)
   let relations = model.relations
   let dbobjs = model.dbobjs
   if (options.ignoreFunction && !options.simpleOutput && !options.ignoreRecordSet) {
@@ -122,6 +109,77 @@ function collapse(model: SqlflowModel, keep: (o: DbObj) => boolean): Relation[] 
   }
   return out
 }
+
+/**
+ * projectModel for an analysis result. simpleOutput and ignoreRecordSet are computed on the compact
+ * store and materialise only the kept objects and the end-to-end relations: a 50 MB job's export
+ * never builds its ~1.8 M intermediate relations as objects. Same output as projectModel(r.model).
+ */
+export function projectResult(r: AnalysisResult, options: Partial<ModelOptions>): SqlflowModel {
+  if (!options.simpleOutput && !options.ignoreRecordSet) return projectModel(r.model, options)
+  const st = r.store
+  const keep = options.simpleOutput ? (o: ModelObj) => o.persistent === true : (o: ModelObj) => o.persistent === true || o.topLevel === true
+  const keptObj = new Uint8Array(st.objects.length)
+  for (const o of st.objects) if (keep(o)) keptObj[o.ix] = 1
+  const rel = st.rel
+  const src = st.src
+  const n = st.relationCount
+  const srcEnd = (i: number): number => (i + 1 < n ? rel.src.get(i + 1) : src.obj.n)
+  // the last endpoint written for each column gives the coordinates (and clause) of its end-to-end endpoint
+  const lastLoc = new Int32Array(st.columnCount).fill(-1)
+  const lastClause = new Int32Array(st.columnCount).fill(-1)
+  let edges = 0
+  for (let i = 0; i < n; i++) {
+    const tc = rel.tCol.get(i)
+    lastLoc[tc] = rel.tLoc.get(i); lastClause[tc] = -1
+    for (let k = rel.src.get(i); k < srcEnd(i); k++) { const sc = src.col.get(k); lastLoc[sc] = src.loc.get(k); lastClause[sc] = src.clause.get(k) }
+    if (isFlow(st.relationType(i))) edges += srcEnd(i) - rel.src.get(i)
+  }
+  const from = new Int32Array(edges)
+  const to = new Int32Array(edges)
+  const fdr = new Uint8Array(edges)
+  const starts: number[] = []
+  const isStart = new Uint8Array(st.columnCount)
+  let e = 0
+  for (let i = 0; i < n; i++) {
+    const type = st.relationType(i)
+    if (!isFlow(type)) continue
+    for (let k = rel.src.get(i); k < srcEnd(i); k++) {
+      const sc = src.col.get(k)
+      if (!isStart[sc]) { isStart[sc] = 1; starts.push(sc) }
+      from[e] = sc; to[e] = rel.tCol.get(i); fdr[e] = type === 'fdr' ? 1 : 0; e++
+    }
+  }
+  const owner = (c: number): number => st.col.obj.get(c)
+  const pairs = keptPairs(columnGraph(st.columnCount, from, to, fdr, edges), (c) => keptObj[owner(c)] === 1, starts)
+  const m = new Materialiser(st)
+  const relations: Relation[] = []
+  for (let i = 0; i < n; i++) if (!isFlow(st.relationType(i))) relations.push(m.relation(i))
+  const byTarget = new Map<number, Relation>()
+  let id = 0
+  for (const p of pairs) {
+    const type = p.fdr ? 'fdr' : 'fdd'
+    const key = p.target * 2 + (p.fdr ? 1 : 0)
+    let out = byTarget.get(key)
+    if (!out) {
+      const tObj = owner(p.target)
+      out = {
+        id: `e2e_${++id}`, type, effectType: st.objects[tObj].type === 'view' ? 'create_view' : 'select',
+        target: m.endpoint(tObj, p.target, lastLoc[p.target], lastClause[p.target]), sources: [],
+        dataflow: { kind: p.fdr ? 'indirect' : 'direct', subtype: p.fdr ? 'filter' : 'transformation' },
+      }
+      byTarget.set(key, out)
+      relations.push(out)
+    }
+    out.sources.push(m.endpoint(owner(p.source), p.source, lastLoc[p.source], -1))
+  }
+  const used = new Set(relations.flatMap((x) => [x.target.parentId, ...x.sources.map((s) => s.parentId)]))
+  const dbobjs = st.objects.filter((o) => keptObj[o.ix] === 1 || (o.type === 'pseudoTable' && used.has(o.id))).map((o) => st.wireObject(o, m))
+  const types = relationTypes(options)
+  return { dbvendor: r.dbvendor, dbobjs, relations: relations.filter((x) => types.has(x.type)), errors: st.errors }
+}
+
+const isFlow = (t: string): boolean => t === 'fdd' || t === 'fdr'
 
 /** Strip engine-only annotations so the JSON matches the public shape exactly. */
 export function toWireModel(model: SqlflowModel): SqlflowModel {

@@ -119,6 +119,7 @@ export class ModelStore {
   readonly extras = new Map<number, RelationExtra>()
 
   get relationCount(): number { return this.rel.id.n }
+  relationType(i: number): RelationType { return REL_TYPES[this.rel.type.get(i)] }
 
   /** The typed arrays by name (what the codec writes), in a fixed order. */
   arrays(): Record<string, Ints> {
@@ -239,7 +240,7 @@ export class ModelStore {
 }
 
 /** Builds SQLFlow objects from the store, sharing one coordinate pair per location. */
-class Materialiser {
+export class Materialiser {
   private readonly pairs: Coordinate[][] = []
   private readonly colIds: string[] = []
   constructor(private readonly s: ModelStore) {}
@@ -298,10 +299,14 @@ class Materialiser {
 }
 
 /** The result keeps the compact store; the SQLFlow model is materialised on first read (once). */
-export function analysisResult(store: ModelStore, dbvendor: string, statements: AnalysisResult['statements'], stats: AnalysisResult['stats']): AnalysisResult {
+export function analysisResult(store: ModelStore, dbvendor: string, statements: AnalysisResult['statements'] | (() => AnalysisResult['statements']),
+  stats: AnalysisResult['stats']): AnalysisResult {
   let model: SqlflowModel | undefined
+  let list = typeof statements === 'function' ? undefined : statements
   return {
     get model(): SqlflowModel { return (model ??= store.toModel(dbvendor)) },
-    store, dbvendor, statements, stats,
+    /** a decoded result parses its statements on first read */
+    get statements(): AnalysisResult['statements'] { return (list ??= (statements as () => AnalysisResult['statements'])()) },
+    store, dbvendor, stats,
   }
 }

@@ -43,7 +43,7 @@ export default async function (fastify: FastifyInstance): Promise<void> {
         const input = textInput(request)
         const opts = csvOptions(request)
         const result = await run(fastify, input)
-        return download(reply, 'lineage.csv', 'text/csv; charset=utf-8', toCsv(projected(result.model, paramsOf(request), false), opts))
+        return download(reply, 'lineage.csv', 'text/csv; charset=utf-8', toCsv(projected(result, paramsOf(request), false), opts))
       },
     })
   }
@@ -55,7 +55,7 @@ export default async function (fastify: FastifyInstance): Promise<void> {
     response: SqlflowEnvelope(Type.Any()),
     handler: async (request) => {
       const result = await run(fastify, textInput(request))
-      return toFullLineageJson(wireModel(projected(result.model, paramsOf(request), false), fastify.config.modelGeneration))
+      return toFullLineageJson(wireModel(projected(result, paramsOf(request), false), fastify.config.modelGeneration))
     },
   })
 

@@ -2,7 +2,7 @@
 // result of a job, export options from the request, and download headers.
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { SqlflowError, type SqlflowParams } from '../../../plugins/app/sqlflow/index.js'
-import { projectModel } from '../../../lineage/index.js'
+import { projectResult } from '../../../lineage/model/project.js'
 import { decodeResult } from '../../../lineage/model/codec.js'
 import type { AnalysisResult, ModelOptions, SqlflowModel, StatementInfo } from '../../../lineage/index.js'
 import { JobError } from '../../../services/jobs/errors.js'
@@ -59,8 +59,9 @@ export function exportModelOptions(p: SqlflowParams, simpleDefault: boolean): Pa
   }
 }
 
-export function projected(model: SqlflowModel, p: SqlflowParams, simpleDefault: boolean): SqlflowModel {
-  return projectModel(model, exportModelOptions(p, simpleDefault))
+/** The result projected for an export: simple output is computed on the compact store (model/project.ts). */
+export function projected(result: AnalysisResult, p: SqlflowParams, simpleDefault: boolean): SqlflowModel {
+  return projectResult(result, exportModelOptions(p, simpleDefault))
 }
 
 /** `<job name>_<job id>.<ext>` with only filename-safe characters. */

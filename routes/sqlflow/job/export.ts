@@ -34,7 +34,7 @@ export default async function (fastify: FastifyInstance): Promise<void> {
 
   route('/sqlflow/job/exportLineageAsJson', 'Lineage relationships of a job as a JSON file (tableToTable: table level)', async (request, reply) => {
     const r = await jobResult(request)
-    const body = toLineageJson(projected(r.model, paramsOf(request), true), {
+    const body = toLineageJson(projected(r.result, paramsOf(request), true), {
       jobId: r.record.jobId, sessionId: r.record.sessionId, tableToTable: paramsOf(request).bool('tableToTable', false),
     })
     return download(reply, downloadName(fileBase(r), 'json'), 'application/json; charset=utf-8', JSON.stringify(body))
@@ -43,14 +43,14 @@ export default async function (fastify: FastifyInstance): Promise<void> {
   for (const name of ['exportLineageAsCsv', 'exportFullLineageAsCsv']) {
     route(`/sqlflow/job/${name}`, 'Lineage of a job as CSV (widget header; delimiter, tableToTable)', async (request, reply) => {
       const r = await jobResult(request)
-      const csv = toCsv(projected(r.model, paramsOf(request), true), csvOptions(request))
+      const csv = toCsv(projected(r.result, paramsOf(request), true), csvOptions(request))
       return download(reply, downloadName(fileBase(r), 'csv'), 'text/csv; charset=utf-8', csv)
     })
   }
 
   route('/sqlflow/job/exportLineageAsGraphml', 'Lineage of a job as GraphML for yEd (tableToTable: table level)', async (request, reply) => {
     const r = await jobResult(request)
-    const xml = toGraphml(projected(r.model, paramsOf(request), true), { tableToTable: paramsOf(request).bool('tableToTable', false) })
+    const xml = toGraphml(projected(r.result, paramsOf(request), true), { tableToTable: paramsOf(request).bool('tableToTable', false) })
     return download(reply, downloadName(fileBase(r), 'graphml'), 'application/graphml+xml; charset=utf-8', xml)
   })
 
@@ -61,7 +61,7 @@ export default async function (fastify: FastifyInstance): Promise<void> {
     response: SqlflowEnvelope(Type.Any()),
     handler: async (request) => {
       const r = await jobResult(request)
-      return toFullLineageJson(wireModel(projected(r.model, paramsOf(request), false), fastify.config.modelGeneration))
+      return toFullLineageJson(wireModel(projected(r.result, paramsOf(request), false), fastify.config.modelGeneration))
     },
   })
 

@@ -33,14 +33,16 @@ export interface JobResult {
   /** the SQLFlow model, materialised from the stored result on first read */
   readonly model: SqlflowModel
   readonly statements: StatementInfo[]
-  /** the job's files in upload order */
-  sources: Array<{ name: string; text: string }>
+  /** the job's files in upload order (read from the store only when asked: CSV and JSON exports need none) */
+  sources(): Promise<Array<{ name: string; text: string }>>
 }
 
 export async function loadResult(request: FastifyRequest, jobId: string): Promise<JobResult> {
   const { record, parts } = await useCase(() => request.server.jobs.result(userOf(request), jobId))
-  const stored = new Map((await request.server.jobs.repo.files(jobId)).map((f) => [f.name, f.text]))
-  const sources = record.files.filter((f) => stored.has(f.name)).map((f) => ({ name: f.name, text: stored.get(f.name)! }))
+  const sources = async (): Promise<Array<{ name: string; text: string }>> => {
+    const stored = new Map((await request.server.jobs.repo.files(jobId)).map((f) => [f.name, f.text]))
+    return record.files.filter((f) => stored.has(f.name)).map((f) => ({ name: f.name, text: stored.get(f.name)! }))
+  }
   // decoded on first use: reopening a job's session needs none of it
   let decoded: AnalysisResult | undefined
   const result = (): AnalysisResult => (decoded ??= decodeResult(parts))

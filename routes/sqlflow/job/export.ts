@@ -74,7 +74,7 @@ export default async function (fastify: FastifyInstance): Promise<void> {
       const r = await jobResult(request)
       const events = toOpenLineageEvents(r.model, {
         namespace: paramsOf(request).str('namespace'), jobName: r.record.jobName,
-        statements: r.statements, sources: r.sources,
+        statements: r.statements, sources: await r.sources(),
       })
       const out = openLineageBody(request, events)
       return download(reply, downloadName(`${fileBase(r)}_openlineage`, out.ext), out.type, out.body)

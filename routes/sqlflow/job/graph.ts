@@ -15,7 +15,7 @@ async function ensureSession(fastify: FastifyInstance, user: string, res: JobRes
   if (res.record.sessionId && await fastify.jobSessions.exists(res.record.sessionId, user)) return res.record.sessionId
   const sessionId = await fastify.jobSessions.createOver(fastify.jobs.repo.resultKeyOf(res.record.jobId), {
     owner: user, dbvendor: res.record.dbVendor, options: {}, jobId: res.record.jobId,
-    sources: res.sources.map((s) => ({ name: s.name, text: s.text, hashCode: createHash('md5').update(s.text).digest('hex') })),
+    sources: (await res.sources()).map((s) => ({ name: s.name, text: s.text, hashCode: createHash('md5').update(s.text).digest('hex') })),
   })
   const record = await fastify.jobs.repo.get(res.record.jobId)
   if (record && record.userId === user) await fastify.jobs.repo.save({ ...record, sessionId })

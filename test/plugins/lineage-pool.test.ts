@@ -8,7 +8,7 @@ import { promisify } from 'node:util'
 import { WorkerPool, type PoolTask } from '../../plugins/app/lineage-pool.js'
 import { workerUrl } from '../../plugins/app/lineage.js'
 import type { Positions } from '../../lineage/graph/index.js'
-import type { AnalysisResult } from '../../lineage/index.js'
+import { decodeResult } from '../../lineage/model/codec.js'
 
 const run = promisify(execFile)
 const testWorker = new URL('./fixtures/pool-test-worker.mjs', import.meta.url)
@@ -72,7 +72,8 @@ t.test('the real worker loads under the TypeScript loader (tests)', async (t) =>
   t.teardown(() => pool.close())
   const positions = await pool.run<Positions>({ kind: 'layout', payload: shape }, 60_000)
   t.ok(positions.n0![0] < positions.n1![0], 'n0 left of n1')
-  const result = await pool.run<AnalysisResult>({ kind: 'analyze', payload: { input: SQL, opts: { dbvendor: 'dbvoracle' } } }, 60_000)
+  // the worker answers with the encoded result (a structured clone would lose the store's class)
+  const result = decodeResult(await pool.run<string[]>({ kind: 'analyze', payload: { input: SQL, opts: { dbvendor: 'dbvoracle' } } }, 60_000))
   t.same(result.model.dbobjs.filter((o) => o.type === 'table').map((o) => o.name), ['b', 'a'])
   t.equal(result.stats.statements, 1)
 })
@@ -101,7 +102,8 @@ t.test('the real worker loads from compiled JavaScript (npm start)', async (t) =
     const { workerUrl } = await import('${out}/plugins/app/lineage.js')
     const pool = new WorkerPool({ size: 1, workerUrl: workerUrl(), maxQueue: 4 })
     const p = await pool.run({ kind: 'layout', payload: ${JSON.stringify(shape)} }, 60000)
-    const r = await pool.run({ kind: 'analyze', payload: { input: ${JSON.stringify(SQL)}, opts: { dbvendor: 'dbvoracle' } } }, 60000)
+    const { decodeResult } = await import('${out}/lineage/model/codec.js')
+    const r = decodeResult(await pool.run({ kind: 'analyze', payload: { input: ${JSON.stringify(SQL)}, opts: { dbvendor: 'dbvoracle' } } }, 60000))
     console.log(JSON.stringify({ url: workerUrl().pathname, p, tables: r.model.dbobjs.filter((o) => o.type === 'table').map((o) => o.name) }))
     await pool.close()`
   // plain node: no TypeScript loader, exactly as dist/ runs

@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto'
 import type { KvStore } from './ports.js'
 import type { AnalysisResult, SqlflowModel, StatementInfo } from '../lineage/model/types.js'
-import { decodeResult, encodeResult } from '../lineage/model/codec.js'
+import { encodeResult, lazyResult } from '../lineage/model/codec.js'
 import { getParts, putParts } from './kv-parts.js'
 
 export interface SessionSource {
@@ -95,17 +95,9 @@ export class SessionService {
   }
 
   async create (input: NewSession): Promise<Session> {
-    const id = input.id ?? newSessionId()
-    if (!isSessionId(id)) throw new Error(`invalid session id ${id}`)
     const { model, statements, result, sources, ...rest } = input
-    const header: Header = { ...rest, id, createdAt: Date.now() }
-    // body first, header last: a session that can be found is complete
     const parts = result === undefined ? [JSON.stringify({ model, statements })] : Array.isArray(result) ? result : encodeResult(result)
-    await putParts(this.store, this.bodyKey(id), parts, {
-      ttlSeconds: this.opts.ttlSeconds,
-      fields: { kind: result === undefined ? 'model' : 'result', sources: JSON.stringify(sources) },
-    })
-    await this.store.setJson(this.key(id), header, this.opts.ttlSeconds)
+    const header = await this.write(rest, sources, result === undefined ? 'model' : 'result', parts)
     return result === undefined ? { ...header, sources, model: model!, statements: statements! } : sessionOf(header, sources, result)
   }
 
@@ -114,28 +106,36 @@ export class SessionService {
    * the session reads the parts where they are, and ends when they are deleted. Returns the id.
    */
   async createOver (resultAt: string, input: Omit<NewSession, 'model' | 'statements' | 'result'>): Promise<string> {
-    const id = input.id ?? newSessionId()
-    if (!isSessionId(id)) throw new Error(`invalid session id ${id}`)
     const { sources, ...rest } = input
-    const header: Header = { ...rest, id, createdAt: Date.now(), resultAt }
-    await putParts(this.store, this.bodyKey(id), [], { ttlSeconds: this.opts.ttlSeconds, fields: { kind: 'ref', sources: JSON.stringify(sources) } })
+    return (await this.write({ ...rest, resultAt }, sources, 'ref', [])).id
+  }
+
+  /** body first, header last: a session that can be found is complete */
+  private async write (rest: Omit<Header, 'id' | 'createdAt'> & { id?: string }, sources: SessionSource[], kind: 'model' | 'result' | 'ref', parts: string[]): Promise<Header> {
+    const id = rest.id ?? newSessionId()
+    if (!isSessionId(id)) throw new Error(`invalid session id ${id}`)
+    const header: Header = { ...rest, id, createdAt: Date.now() }
+    await putParts(this.store, this.bodyKey(id), parts, { ttlSeconds: this.opts.ttlSeconds, fields: { kind, sources: JSON.stringify(sources) } })
     await this.store.setJson(this.key(id), header, this.opts.ttlSeconds)
-    return id
+    return header
   }
 
   /** whether get() would find the session (only its header is read) */
   async exists (id: string, owner: string): Promise<boolean> {
-    if (!isSessionId(id)) return false
+    return (await this.header(id, owner)) !== null
+  }
+
+  /** another user's session answers exactly like a missing one: ids are not secrets to probe */
+  private async header (id: string, owner: string): Promise<Header | null> {
+    if (!isSessionId(id)) return null
     const header = await this.store.getJson<Header>(this.key(id))
-    return header !== null && header.owner === owner
+    return header === null || header.owner !== owner ? null : header
   }
 
   /** The session when it exists, has not expired and belongs to `owner`; otherwise null. */
   async get (id: string, owner: string): Promise<Session | null> {
-    if (!isSessionId(id)) return null
-    const header = await this.store.getJson<Header>(this.key(id))
-    // another user's session answers exactly like a missing one: ids are not secrets to probe
-    if (header === null || header.owner !== owner) return null
+    const header = await this.header(id, owner)
+    if (header === null) return null
     const body = await getParts(this.store, this.bodyKey(id))
     if (body === null) return null
     const sources = JSON.parse(body.fields.sources ?? '[]') as SessionSource[]
@@ -169,7 +169,6 @@ export class SessionService {
 
 /** A session over an analysis result: decoded on first read, its SQLFlow objects made only if `model` is read. */
 function sessionOf (header: Header, sources: SessionSource[], body: string[] | AnalysisResult): Session {
-  let decoded: AnalysisResult | undefined = Array.isArray(body) ? undefined : body
-  const result = (): AnalysisResult => (decoded ??= decodeResult(body as string[]))
+  const result = Array.isArray(body) ? lazyResult(body) : () => body
   return { ...header, sources, get statements () { return result().statements }, get model () { return result().model } }
 }

@@ -90,22 +90,6 @@ export class ModelBuilder {
     this.stmtObjects = []
   }
 
-  /** objects are pushed in id order, so a binary search finds one without an index */
-  objectById(id: string): ModelObj | undefined {
-    const n = Number(id)
-    const objects = this.store.objects
-    let lo = 0
-    let hi = objects.length - 1
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1
-      const m = Number(objects[mid].id)
-      if (m === n) return objects[mid]
-      if (m < n) lo = mid + 1
-      else hi = mid - 1
-    }
-    return undefined
-  }
-
   /** the sources of this statement's fdd relations into a column */
   statementSourcesOf(col: number): ColRef[] {
     const out: ColRef[] = []

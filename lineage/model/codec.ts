@@ -101,3 +101,9 @@ export function decodeResult(parts: string[]): AnalysisResult {
     return statements
   }, m.stats)
 }
+
+/** decodeResult on first call, once: readers that need only a record or the sources never pay for it */
+export function lazyResult(parts: string[]): () => AnalysisResult {
+  let decoded: AnalysisResult | undefined
+  return () => (decoded ??= decodeResult(parts))
+}

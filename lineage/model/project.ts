@@ -124,7 +124,6 @@ export function projectResult(r: AnalysisResult, options: Partial<ModelOptions>)
   const rel = st.rel
   const src = st.src
   const n = st.relationCount
-  const srcEnd = (i: number): number => (i + 1 < n ? rel.src.get(i + 1) : src.obj.n)
   // the last endpoint written for each column gives the coordinates (and clause) of its end-to-end endpoint
   const lastLoc = new Int32Array(st.columnCount).fill(-1)
   const lastClause = new Int32Array(st.columnCount).fill(-1)
@@ -132,8 +131,8 @@ export function projectResult(r: AnalysisResult, options: Partial<ModelOptions>)
   for (let i = 0; i < n; i++) {
     const tc = rel.tCol.get(i)
     lastLoc[tc] = rel.tLoc.get(i); lastClause[tc] = -1
-    for (let k = rel.src.get(i); k < srcEnd(i); k++) { const sc = src.col.get(k); lastLoc[sc] = src.loc.get(k); lastClause[sc] = src.clause.get(k) }
-    if (isFlow(st.relationType(i))) edges += srcEnd(i) - rel.src.get(i)
+    for (let k = rel.src.get(i); k < st.sourceEnd(i); k++) { const sc = src.col.get(k); lastLoc[sc] = src.loc.get(k); lastClause[sc] = src.clause.get(k) }
+    if (isFlow(st.relationType(i))) edges += st.sourceEnd(i) - rel.src.get(i)
   }
   const from = new Int32Array(edges)
   const to = new Int32Array(edges)
@@ -144,7 +143,7 @@ export function projectResult(r: AnalysisResult, options: Partial<ModelOptions>)
   for (let i = 0; i < n; i++) {
     const type = st.relationType(i)
     if (!isFlow(type)) continue
-    for (let k = rel.src.get(i); k < srcEnd(i); k++) {
+    for (let k = rel.src.get(i); k < st.sourceEnd(i); k++) {
       const sc = src.col.get(k)
       if (!isStart[sc]) { isStart[sc] = 1; starts.push(sc) }
       from[e] = sc; to[e] = rel.tCol.get(i); fdr[e] = type === 'fdr' ? 1 : 0; e++

@@ -3,7 +3,7 @@
 // ~1.8 M relations; as SQLFlow objects they took ~40 bytes of heap per byte of SQL, which made the
 // garbage collector the largest cost of a big analysis. The SQLFlow model (model/types.ts) is
 // materialised from this store only when a caller asks for it (`toModel`), and the store travels
-// between threads, processes and the KvStore in its own compact form (`encodeStore`/`decodeStore`).
+// between threads, processes and the KvStore in its own compact form (`encodeResult`/`decodeResult` in model/codec.ts).
 import type { AnalysisResult, Coordinate, DataflowSubtype, DbColumn, DbObj, LineageError, ObjectType, Relation, RelationType, SqlflowModel } from './types.js'
 
 const SHIFT = 16
@@ -120,6 +120,8 @@ export class ModelStore {
 
   get relationCount(): number { return this.rel.id.n }
   relationType(i: number): RelationType { return REL_TYPES[this.rel.type.get(i)] }
+  /** relation i's sources are the source rows [rel.src(i), sourceEnd(i)) */
+  sourceEnd(i: number): number { return i + 1 < this.rel.id.n ? this.rel.src.get(i + 1) : this.src.obj.n }
 
   /** The typed arrays by name (what the codec writes), in a fixed order. */
   arrays(): Record<string, Ints> {
@@ -285,7 +287,7 @@ export class Materialiser {
     const r = this.s.rel
     const s = this.s.src
     const type = REL_TYPES[r.type.get(i)]
-    const end = i + 1 < r.id.n ? r.src.get(i + 1) : s.obj.n
+    const end = this.s.sourceEnd(i)
     const sources: Relation['target'][] = new Array(end - r.src.get(i))
     for (let k = r.src.get(i); k < end; k++) sources[k - r.src.get(i)] = this.endpoint(s.obj.get(k), s.col.get(k), s.loc.get(k), s.clause.get(k))
     const rel: Relation = {

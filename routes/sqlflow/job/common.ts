@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { SqlflowError, type SqlflowParams } from '../../../plugins/app/sqlflow/index.js'
 import { projectResult } from '../../../lineage/model/project.js'
-import { decodeResult } from '../../../lineage/model/codec.js'
+import { lazyResult } from '../../../lineage/model/codec.js'
 import type { AnalysisResult, ModelOptions, SqlflowModel, StatementInfo } from '../../../lineage/index.js'
 import { JobError } from '../../../services/jobs/errors.js'
 import type { JobRecord } from '../../../services/jobs/types.js'
@@ -44,8 +44,7 @@ export async function loadResult(request: FastifyRequest, jobId: string): Promis
     return record.files.filter((f) => stored.has(f.name)).map((f) => ({ name: f.name, text: stored.get(f.name)! }))
   }
   // decoded on first use: reopening a job's session needs none of it
-  let decoded: AnalysisResult | undefined
-  const result = (): AnalysisResult => (decoded ??= decodeResult(parts))
+  const result = lazyResult(parts)
   return { record, sources, get result() { return result() }, get statements() { return result().statements }, get model() { return result().model } }
 }
 

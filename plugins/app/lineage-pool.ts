@@ -2,7 +2,7 @@
 // stays responsive. Every task has a deadline: a task still queued at its deadline is dropped, a
 // task still running has its worker terminated and replaced. Nothing waits forever.
 import { Worker } from 'node:worker_threads'
-import { ENGINE_THREAD_RESOURCES } from '../../lineage/index.js'
+import { startEngineThread } from '../../services/engine-thread.js'
 
 export interface PoolTask { kind: 'analyze' | 'layout', payload: unknown }
 
@@ -26,18 +26,6 @@ export interface PoolOptions {
   workerUrl: URL
   /** tasks allowed to wait for a free worker before new ones are refused */
   maxQueue: number
-}
-
-/**
- * From dist/ the worker is plain JavaScript. From source (tests, `npm run cli`) it is TypeScript:
- * a bootstrap registers tsx in the thread first, which starts in about a second where inheriting the
- * parent's loader (tap's) takes ~15 s. Messages posted meanwhile wait in the port.
- */
-export function startWorker (url: URL): Worker {
-  if (!url.pathname.endsWith('.ts')) return new Worker(url, { resourceLimits: ENGINE_THREAD_RESOURCES })
-  const tsx = import.meta.resolve('tsx/esm/api')
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}) })`
-  return new Worker(boot, { eval: true, execArgv: [], resourceLimits: ENGINE_THREAD_RESOURCES })
 }
 
 export class WorkerPool {
@@ -84,7 +72,7 @@ export class WorkerPool {
 
   private spawn (): Slot | undefined {
     if (this.slots.length >= this.opts.size) return undefined
-    const worker = startWorker(this.opts.workerUrl)
+    const worker = startEngineThread(this.opts.workerUrl)
     const slot: Slot = { worker }
     worker.on('message', (msg: { id: number, ok: boolean, result?: unknown, error?: string }) => {
       const p = slot.current

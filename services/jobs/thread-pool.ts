@@ -2,8 +2,7 @@
 // grammar is built once per thread); a run that exceeds its hard time limit gets its thread
 // terminated and replaced, so a pathological input cannot wedge a worker forever.
 import { Worker } from 'node:worker_threads'
-import { ENGINE_THREAD_RESOURCES } from '../../lineage/index.js'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { startEngineThread } from '../engine-thread.js'
 import type { AnalysisSummary, AnalyzeRequest } from './analysis.js'
 
 /** parts: the result encoded by lineage/model/codec.ts */
@@ -13,21 +12,8 @@ export interface Analyzer { run(req: AnalyzeRequest): Promise<ThreadResult>; clo
 interface Pending { seq: number; req: AnalyzeRequest; resolve: (r: ThreadResult) => void; reject: (e: Error) => void }
 interface Slot { worker: Worker; busy?: Pending; timer?: NodeJS.Timeout }
 
-// From source (tests, `npm run cli`) the thread file is .ts and is loaded with tsx, whose esbuild
-// transform starts the engine in about a second (the parent's loader, e.g. tap's, may take ~15 s);
-// from dist it is plain .js with no loader at all.
-const here = fileURLToPath(import.meta.url)
-const FROM_SOURCE = here.endsWith('.ts')
-const THREAD_FILE = here.replace(/thread-pool\.(ts|js)$/, (_m, ext: string) => `analyze-thread.${ext}`)
-
-/** From source, a bootstrap registers tsx's loader in the thread before importing the .ts entry. */
-function newThread(): Worker {
-  if (!FROM_SOURCE) return new Worker(THREAD_FILE, { resourceLimits: ENGINE_THREAD_RESOURCES })
-  const tsx = import.meta.resolve('tsx/esm/api')
-  const entry = pathToFileURL(THREAD_FILE).href
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}) })`
-  return new Worker(boot, { eval: true, execArgv: [], resourceLimits: ENGINE_THREAD_RESOURCES })
-}
+// The thread entry sits next to this module: .ts from source, .js from dist (engine-thread.ts).
+const THREAD_URL = new URL(import.meta.url.replace(/thread-pool\.(ts|js)$/, (_m, ext: string) => `analyze-thread.${ext}`))
 
 export class ThreadPool implements Analyzer {
   private readonly slots: Slot[] = []
@@ -54,7 +40,7 @@ export class ThreadPool implements Analyzer {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: newThread() }
+    const slot: Slot = { worker: startEngineThread(THREAD_URL) }
     slot.worker.unref() // an idle engine thread must not keep a process alive
     slot.worker.on('message', (m: { seq: number; ok: boolean; parts?: string[]; summary?: AnalysisSummary; error?: string }) => {
       const p = slot.busy

@@ -3,7 +3,7 @@ import type { DialectSpec } from '../dialects/spec.js'
 import type { Expr, Ident, Loc, QName, Query, Select, SelectItem, Source } from '../ast/types.js'
 import type { ObjectType } from '../model/types.js'
 import type { ModelObj as DbObj } from '../model/store.js'
-import { ModelBuilder, type ColRef } from './builder.js'
+import { colRef, inClause, ModelBuilder, refAt, type ColRef } from './builder.js'
 import { Catalog, displayName, identKey, nameKey, splitQuoted, type CatalogEntry } from '../resolve/catalog.js'
 import { childScope, findCte, type FromItem, type Scope } from './scope.js'
 import { emptyDeps, evalExpr, mergeInto, type Deps, type ExprEnv } from './expr.js'
@@ -56,9 +56,9 @@ export class Analyzer implements ExprEnv {
   key(id: Ident): string { return identKey(id, this.d) }
 
   ref(obj: DbObj, name: string, loc?: Loc, key = name.toUpperCase()): ColRef {
-    return { obj, col: this.b.column(obj, name, key, loc), loc }
+    return colRef(obj, this.b.column(obj, name, key, loc), loc)
   }
-  rowsRef(obj: DbObj): ColRef { return { obj, col: this.b.rows(obj) } }
+  rowsRef(obj: DbObj): ColRef { return colRef(obj, this.b.rows(obj)) }
 
   // ---- persistent objects -------------------------------------------------------------------
   entry(q: QName, loc?: Loc, kind: 'table' | 'view' | 'stream' = 'table'): CatalogEntry {
@@ -123,11 +123,11 @@ export class Analyzer implements ExprEnv {
   private columnOf(item: FromItem, id: Ident, loc: Loc, local: boolean): { ref?: ColRef; item?: FromItem; refs?: ColRef[] } {
     const k = this.key(id)
     if (item.persistent && item.obj) this.referenced.add(item.obj.id)
-    if (item.funcSources) return { refs: item.funcSources.map((r) => ({ ...r, loc })), item: local ? item : undefined }
+    if (item.funcSources) return { refs: item.funcSources.map((r) => refAt(r, loc)), item: local ? item : undefined }
     if (item.columns) {
       const c = item.columns.get(k)
-      if (c?.ref) return { ref: { ...c.ref, loc }, item: local ? item : undefined }
-      if (!item.persistent && item.columns.has('*')) { const st = item.columns.get('*')!; return { ref: { ...st.ref!, loc }, item: local ? item : undefined } }
+      if (c?.ref) return { ref: refAt(c.ref, loc), item: local ? item : undefined }
+      if (!item.persistent && item.columns.has('*')) { const st = item.columns.get('*')!; return { ref: refAt(st.ref!, loc), item: local ? item : undefined } }
     }
     if (!item.obj) return {}
     return { ref: this.ref(item.obj, id.name, loc, k), item: local ? item : undefined }
@@ -144,7 +144,7 @@ export class Analyzer implements ExprEnv {
       // a bare alias used as a value is the whole row / document (N1QL `SELECT o AS doc`, D17)
       const whole = s.items.find((it) => it.alias && !it.funcSources && it.obj && this.key(it.alias) === k)
       if (whole && this.d.name === 'dbvcouchbase') return { ref: this.ref(whole.obj!, '*', loc, '*'), item: s === scope ? whole : undefined }
-      if (s.aliases?.has(k)) return { refs: s.aliases.get(k)!.direct.map((r) => ({ ...r })) }
+      if (s.aliases?.has(k)) return { refs: s.aliases.get(k)!.direct.map((r) => refAt(r, r.loc)) }
       // a declared variable or parameter wins over a guess into a table with unknown columns
       if (this.variables.has(k)) break
       const open = s.items.filter((it) => it.columns === null || it.funcSources || (it.columns.has('*') && !it.persistent))
@@ -174,7 +174,7 @@ export class Analyzer implements ExprEnv {
   variable(name: string): ColRef | undefined {
     const v = this.variables.get(name.toUpperCase())
     if (!v) return undefined
-    return { obj: v, col: v.columns![0] }
+    return colRef(v, v.columns![0])
   }
 
   declareVariable(name: string, loc?: Loc, subType = 'scalar'): DbObj {
@@ -270,7 +270,7 @@ export class Analyzer implements ExprEnv {
     if (!fname || (!deps.direct.length && !deps.indirect.length)) { this.relateDeps(target, deps, 'select', subtype); return }
     const loc = exprLoc(e)
     const fn = this.b.object('function', fname, loc)
-    const out: ColRef = { obj: fn, col: this.b.column(fn, fname, fname.toUpperCase(), loc), loc }
+    const out = colRef(fn, this.b.column(fn, fname, fname.toUpperCase(), loc), loc)
     this.b.relate('fdd', out, deps.direct, 'function', subtype, { function: fname })
     this.b.relate('fdr', out, deps.indirect, 'function', 'filter', { function: fname })
     this.b.relate('fdd', target, [out], 'select', subtype)
@@ -290,7 +290,8 @@ export class Analyzer implements ExprEnv {
     const addFilter = (e: Expr | undefined, clause: string) => {
       if (!e) return
       const dd = evalExpr(e, scope, this)
-      for (const r of [...dd.direct, ...dd.indirect]) filterSrc.push({ ...r, clauseType: clause })
+      for (const r of dd.direct) filterSrc.push(inClause(r, clause))
+      for (const r of dd.indirect) filterSrc.push(inClause(r, clause))
     }
     for (const j of s.joins) {
       addFilter(j.on, 'joinCondition')
@@ -298,7 +299,7 @@ export class Analyzer implements ExprEnv {
       if (j.using) for (const u of j.using) for (const it of scope.items) {
         if (it.columns && !it.columns.has(this.key(u)) && !it.columns.has('*')) continue
         const r = this.columnOf(it, u, u.loc, true)
-        if (r.ref) filterSrc.push({ ...r.ref, clauseType: 'joinCondition' })
+        if (r.ref) filterSrc.push(inClause(r.ref, 'joinCondition'))
       }
     }
     addFilter(s.where, 'where')
@@ -333,13 +334,14 @@ export class Analyzer implements ExprEnv {
     if (s.having) {
       const hd = evalExpr(s.having, scope, this)
       groupSrc.push(...hd.direct, ...hd.indirect)
-      for (const r of [...hd.direct, ...hd.indirect]) filterSrc.push({ ...r, clauseType: 'having' })
+      for (const r of hd.direct) filterSrc.push(inClause(r, 'having'))
+      for (const r of hd.indirect) filterSrc.push(inClause(r, 'having'))
     }
     for (const { item, deps } of itemDeps) {
       const ref = (item as SelectItem & { ref?: ColRef }).ref!
       this.relateThroughFunction(ref, item.expr, deps, deps.aggregate ? 'aggregation' : 'transformation')
       if (deps.aggregate) {
-        this.b.relate('fdr', ref, groupSrc.map((r) => ({ ...r, clauseType: 'groupBy' })), 'select', 'group_by')
+        this.b.relate('fdr', ref, groupSrc.map((r) => inClause(r, 'groupBy')), 'select', 'group_by')
         const items = deps.aggNoColumn ? scope.items : [...deps.aggItems]
         this.b.relate('fdr', ref, items.filter((it) => it.obj).map((it) => this.rowsRef(it.obj!)), 'select', 'aggregation')
       }
@@ -421,7 +423,7 @@ export class Analyzer implements ExprEnv {
         this.addCol(out, c.name, c.key, ref)
         const rep = replace.get(c.key)
         if (rep) this.relateDeps(ref, evalExpr(rep.expr, scope, this), 'select')
-        else this.b.relate('fdd', ref, [{ ...c.ref, loc: st.loc }], 'select', 'identity')
+        else this.b.relate('fdd', ref, [refAt(c.ref, st.loc)], 'select', 'identity')
       }
     }
   }
@@ -466,7 +468,7 @@ export class Analyzer implements ExprEnv {
         item.nameKey = e.key
         if (e.columns) {
           item.columns = new Map(e.columns.map((c) => [c.toUpperCase(), { name: c, ref: undefined as unknown as ColRef }]))
-          for (const [k, v] of item.columns) v.ref = { obj: e.obj, col: this.b.column(e.obj, v.name, k) }
+          for (const [k, v] of item.columns) v.ref = colRef(e.obj, this.b.column(e.obj, v.name, k))
         }
         if (src.columnAliases) return this.renamed(item, src.columnAliases)
         return item

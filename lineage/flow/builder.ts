@@ -10,6 +10,13 @@ export type { ModelObj } from '../model/store.js'
 /** col: the column's index in the store */
 export interface ColRef { obj: ModelObj; col: number; loc?: Loc; clauseType?: string }
 
+/** Every ColRef is made here with all four fields: one shape (object spreads made many, and were slow). */
+export function colRef(obj: ModelObj, col: number, loc?: Loc, clauseType?: string): ColRef { return { obj, col, loc, clauseType } }
+/** the same column at another location */
+export function refAt(r: ColRef, loc: Loc | undefined): ColRef { return { obj: r.obj, col: r.col, loc, clauseType: r.clauseType } }
+/** the same column reference in a clause (where, joinCondition, groupBy …) */
+export function inClause(r: ColRef, clauseType: string): ColRef { return { obj: r.obj, col: r.col, loc: r.loc, clauseType } }
+
 export const ROWS = 'RelationRows'
 
 /** A relation of the current statement. */
@@ -27,7 +34,8 @@ export interface StagedRelation {
 export class ModelBuilder {
   readonly store = new ModelStore()
   private nextId = 1
-  private colIndex = new WeakMap<ModelObj, Map<string, number>>()
+  /** by object index: the object's columns by matching key (an array, not a WeakMap: cheaper to read and to collect) */
+  private colIndex: Array<Map<string, number> | undefined> = []
   private relIndex = new Map<number, StagedRelation[]>()
   private staged: StagedRelation[] = []
   /** objects made by the current statement: their column index is dropped when it ends */
@@ -35,6 +43,9 @@ export class ModelBuilder {
 
   private counters = new Map<string, number>()
   hashCode = '0'
+  /** the hash code's index in the store's strings, for hashOf */
+  private hashOf = ''
+  private hashIx = -1
   statementIndex = 0
 
   get objects(): ModelObj[] { return this.store.objects }
@@ -46,7 +57,8 @@ export class ModelBuilder {
   private locOf(loc: Loc | undefined): number {
     if (!loc) return -1
     if (loc.li >= 0 && loc.lh === this.hashCode) return loc.li
-    loc.li = this.store.loc(loc.sl, loc.sc, loc.el, loc.ec, this.hashCode)
+    if (this.hashCode !== this.hashOf) { this.hashOf = this.hashCode; this.hashIx = this.store.strings.of(this.hashCode) }
+    loc.li = this.store.loc(loc.sl, loc.sc, loc.el, loc.ec, this.hashIx)
     loc.lh = this.hashCode
     return loc.li
   }
@@ -60,7 +72,7 @@ export class ModelBuilder {
 
   object(type: ObjectType, name: string, loc: Loc | undefined, extra?: ObjExtra): ModelObj {
     const obj = this.store.addObject(this.id(), name, type, this.statementIndex, this.locOf(loc), extra)
-    this.colIndex.set(obj, new Map())
+    this.colIndex[obj.ix] = new Map()
     this.stmtObjects.push(obj)
     return obj
   }
@@ -83,7 +95,7 @@ export class ModelBuilder {
     this.relIndex.clear()
     for (const o of this.stmtObjects) {
       if (o.persistent || o.type === 'variable' || o.type === 'pseudoTable') continue
-      this.colIndex.delete(o)
+      this.colIndex[o.ix] = undefined
       // final now: an array grown by push keeps room for 16+ columns
       o.columns = o.columns.slice()
     }
@@ -95,7 +107,7 @@ export class ModelBuilder {
     const out: ColRef[] = []
     for (const r of this.relIndex.get(col) ?? []) {
       if (r.type !== 'fdd') continue
-      for (const s of r.sources) out.push({ obj: this.store.objects[s.obj], col: s.col })
+      for (const s of r.sources) out.push(colRef(this.store.objects[s.obj], s.col))
     }
     return out
   }
@@ -109,8 +121,8 @@ export class ModelBuilder {
 
   /** get or create a column; `key` is the case-folded name used for matching */
   column(obj: ModelObj, name: string, key: string, loc?: Loc, system = false): number {
-    let idx = this.colIndex.get(obj)
-    if (!idx) { idx = new Map(); this.colIndex.set(obj, idx) }
+    let idx = this.colIndex[obj.ix]
+    if (!idx) { idx = new Map(); this.colIndex[obj.ix] = idx }
     let c = idx.get(key)
     if (c === undefined) {
       c = this.store.addColumn(obj, this.nextId++, name, system)
@@ -120,7 +132,7 @@ export class ModelBuilder {
     return c
   }
 
-  findColumn(obj: ModelObj, key: string): number | undefined { return this.colIndex.get(obj)?.get(key) }
+  findColumn(obj: ModelObj, key: string): number | undefined { return this.colIndex[obj.ix]?.get(key) }
 
   rows(obj: ModelObj): number {
     let c = this.findColumn(obj, '\u0000rows')

@@ -1,6 +1,6 @@
 // Expression dataflow: which columns feed a value directly (fdd) or indirectly (fdr), conformance §5–6.
 import type { Expr, QName } from '../ast/types.js'
-import type { ColRef } from './builder.js'
+import { refAt, type ColRef } from './builder.js'
 import type { FromItem, Scope } from './scope.js'
 
 export interface Deps {
@@ -68,7 +68,7 @@ function walk(e: Expr, scope: Scope, env: ExprEnv, d: Deps, indirect: boolean, i
       addResolved(r, d, indirect, inAgg)
       return
     }
-    case 'var': { const v = env.variable(e.name); if (v) (indirect ? d.indirect : d.direct).push({ ...v, loc: e.loc }); return }
+    case 'var': { const v = env.variable(e.name); if (v) (indirect ? d.indirect : d.direct).push(refAt(v, e.loc)); return }
     case 'lit': {
       const c = e.text !== undefined && /^(?:[0-9.'"]|[NnEeXxBbRr]')/.test(e.text) ? env.constant?.(e.loc) : undefined
       if (c) (indirect ? d.indirect : d.direct).push(c)

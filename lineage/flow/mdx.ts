@@ -4,7 +4,7 @@ import type { Ident, Stmt } from '../ast/types.js'
 import type { MdxRef } from '../parser/mdx.js'
 import type { ModelObj as DbObj } from '../model/store.js'
 import type { Analyzer } from './analyzer.js'
-import type { ColRef } from './builder.js'
+import { inClause, type ColRef } from './builder.js'
 
 type Mdx = Extract<Stmt, { k: 'mdx' }>
 
@@ -53,5 +53,5 @@ export function mdxFlow(a: Analyzer, s: Mdx): void {
   }
   for (const axis of s.axes) for (const r of axis) if (r.setLevel) place(r)
   const slicer = s.slicer.filter((r) => !isMeasure(r)).map(source).filter((x): x is ColRef => !!x)
-  for (const m of measureCols) b.relate('fdr', m, slicer.map((x) => ({ ...x, clauseType: 'where' })), 'select', 'filter')
+  for (const m of measureCols) b.relate('fdr', m, slicer.map((x) => inClause(x, 'where')), 'select', 'filter')
 }

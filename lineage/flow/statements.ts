@@ -1,7 +1,7 @@
 // One handler per statement kind; a script threads the catalog through them (temp tables, views).
 import type { Assign, Expr, Loc, QName, Query, SelectItem, Stmt, TableRef } from '../ast/types.js'
 import type { ModelObj as DbObj } from '../model/store.js'
-import type { ColRef } from './builder.js'
+import { colRef, inClause, type ColRef } from './builder.js'
 import { Analyzer, type ResultSet } from './analyzer.js'
 import { childScope, type FromItem, type Scope } from './scope.js'
 import { emptyDeps, evalExpr, mergeInto } from './expr.js'
@@ -72,7 +72,7 @@ export class StatementFlow {
     const e = item.expr as Extract<Expr, { k: 'op' }>
     const v = e.args[0] as Extract<Expr, { k: 'var' }>
     const obj = this.a.declareVariable(v.name, v.loc)
-    this.a.relateDeps({ obj, col: obj.columns![0], loc: v.loc }, evalExpr(e.args[1], scope, this.a), 'select')
+    this.a.relateDeps(colRef(obj, obj.columns![0], v.loc), evalExpr(e.args[1], scope, this.a), 'select')
     return true
   }
 
@@ -95,12 +95,12 @@ export class StatementFlow {
   }
 
   private varTarget(v: Expr): ColRef | undefined {
-    if (v.k === 'var') { const o = this.a.declareVariable(v.name, v.loc); return { obj: o, col: o.columns![0], loc: v.loc } }
+    if (v.k === 'var') { const o = this.a.declareVariable(v.name, v.loc); return colRef(o, o.columns![0], v.loc) }
     if (v.k === 'col') {
       const parts = v.name.parts
       const o = this.a.declareVariable(parts[0].name, v.name.loc, parts.length > 1 ? 'record' : 'scalar')
       if (parts.length > 1) return this.a.ref(o, parts[1].name, v.name.loc, this.a.key(parts[1]))
-      return { obj: o, col: o.columns![0], loc: v.name.loc }
+      return colRef(o, o.columns![0], v.name.loc)
     }
     return undefined
   }
@@ -248,7 +248,7 @@ export class StatementFlow {
       const rows = this.a.rowsRef(e.obj)
       this.b.relate('fdr', rows, [rs.rows], 'insert', 'row_count')
       const filter = br.when ? (() => { const d = evalExpr(br.when!, srcScope, this.a); return [...d.direct, ...d.indirect] })() : br.isElse ? conds : []
-      this.b.relate('fdr', rows, filter.map((r) => ({ ...r, clauseType: 'where' })), 'insert', 'filter')
+      this.b.relate('fdr', rows, filter.map((r) => inClause(r, 'where')), 'insert', 'filter')
     }
   }
 
@@ -271,7 +271,7 @@ export class StatementFlow {
     }
     const e = this.a.entry(target.name, target.name.loc)
     const item: FromItem = { kind: 'table', obj: e.obj, alias: target.alias, nameParts: tParts, columns: null, persistent: true, nameKey: e.key }
-    if (e.columns) item.columns = new Map(e.columns.map((c) => [c.toUpperCase(), { name: c, ref: { obj: e.obj, col: this.b.column(e.obj, c, c.toUpperCase()) } }]))
+    if (e.columns) item.columns = new Map(e.columns.map((c) => [c.toUpperCase(), { name: c, ref: colRef(e.obj, this.b.column(e.obj, c, c.toUpperCase())) }]))
     scope.items.unshift(item)
     return { scope, obj: e.obj, item }
   }
@@ -280,7 +280,7 @@ export class StatementFlow {
   private filterInto(rows: ColRef, e: Expr | undefined, scope: Scope, clause: string, effect: string): ColRef[] {
     if (!e) return []
     const d = evalExpr(e, scope, this.a)
-    this.b.relate('fdr', rows, [...d.direct, ...d.indirect].map((r) => ({ ...r, clauseType: clause })), effect, 'filter')
+    this.b.relate('fdr', rows, [...d.direct, ...d.indirect].map((r) => inClause(r, clause)), effect, 'filter')
     return d.direct
   }
 
@@ -507,7 +507,7 @@ export class StatementFlow {
       }
       const cursor = !!v.query
       const obj = this.a.declareVariable(v.name.name, v.name.loc, cursor ? 'cursor' : v.table ? 'record' : 'scalar')
-      if (v.value) this.a.relateDeps({ obj, col: obj.columns![0], loc: v.name.loc }, evalExpr(v.value, childScope(undefined), this.a), 'select')
+      if (v.value) this.a.relateDeps(colRef(obj, obj.columns![0], v.name.loc), evalExpr(v.value, childScope(undefined), this.a), 'select')
       if (v.query) this.fillRecord(obj, v.query)
     }
   }
@@ -515,7 +515,7 @@ export class StatementFlow {
   private fillRecord(obj: DbObj, q: Query): void {
     const rs = this.a.query(q, undefined, { type: 'select_list', name: this.b.nextName('RS') })
     for (const c of rs.cols) this.b.relate('fdd', this.a.ref(obj, c.name, undefined, c.key), [c.ref], 'cursor', 'identity')
-    this.b.relate('fdd', { obj, col: obj.columns![0] }, rs.cols.map((c) => c.ref), 'cursor', 'identity')
+    this.b.relate('fdd', colRef(obj, obj.columns![0]), rs.cols.map((c) => c.ref), 'cursor', 'identity')
   }
 
   private assign(s: S<'assign'>): void {
@@ -535,7 +535,7 @@ export class StatementFlow {
           const cur = this.a.variables.get(s.value.name.toUpperCase())
           const i = s.targets.indexOf(t)
           const col = cur?.columns?.filter((c) => this.b.colName(c) !== cur.name)[i]
-          if (cur && col !== undefined) { this.b.relate('fdd', target, [{ obj: cur, col }], 'cursor', 'identity'); continue }
+          if (cur && col !== undefined) { this.b.relate('fdd', target, [colRef(cur, col)], 'cursor', 'identity'); continue }
         }
         this.a.relateDeps(target, evalExpr(s.value, scope, this.a), 'select')
       }
@@ -547,7 +547,7 @@ export class StatementFlow {
     if (s.query) this.fillRecord(rec, s.query)
     else if (s.cursor) {
       const cur = this.a.variables.get(this.a.key(s.cursor))
-      if (cur) for (const c of cur.columns ?? []) if (this.b.colName(c) !== cur.name) this.b.relate('fdd', this.a.ref(rec, this.b.colName(c)), [{ obj: cur, col: c }], 'cursor', 'identity')
+      if (cur) for (const c of cur.columns ?? []) if (this.b.colName(c) !== cur.name) this.b.relate('fdd', this.a.ref(rec, this.b.colName(c)), [colRef(cur, c)], 'cursor', 'identity')
     }
     for (const x of s.body) this.run(x)
   }

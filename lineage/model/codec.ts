@@ -6,7 +6,7 @@
 //   const parts = encodeResult(result)          // string[]
 //   const again = decodeResult(parts)           // AnalysisResult; again.model materialises on first read
 import type { AnalysisResult, StatementInfo } from './types.js'
-import { analysisResult, ModelStore, OBJ_FIELDS, type ModelObj, type ObjExtra } from './store.js'
+import { analysisResult, modelObj, ModelStore, OBJ_FIELDS, type ModelObj, type ObjExtra } from './store.js'
 
 const VERSION = 2
 /** objects or statements per JSON part: a few MB each */
@@ -37,7 +37,7 @@ function packObject(o: ModelObj): PackedObj {
 
 function unpackObject(p: PackedObj, ix: number): ModelObj {
   const [id, name, type, statementIndex, occ, occTail, extra, columns] = p
-  return { id, name, type, columns, statementIndex, ix, occ, occTail, ...(extra || {}) }
+  return modelObj(id, name, type, columns, statementIndex, ix, occ, occTail, extra)
 }
 
 function toBase64(a: Int32Array): string {

@@ -58,6 +58,27 @@ export class Interner {
   }
 }
 
+/**
+ * Column data types, by column index: an interned index per column rather than a Map entry per
+ * typed column (a Map of millions of numbers rehashes as it grows). Iterates as [column, type] pairs.
+ */
+export class ColumnTypes {
+  private readonly ix = new Ints()
+  private readonly names = new Interner()
+  get(c: number): string | undefined {
+    if (c >= this.ix.n) return undefined
+    const i = this.ix.get(c)
+    return i < 0 ? undefined : this.names.list[i]
+  }
+  set(c: number, dataType: string): void {
+    while (this.ix.n <= c) this.ix.push(-1)
+    this.ix.set(c, this.names.of(dataType))
+  }
+  *[Symbol.iterator](): IterableIterator<[number, string]> {
+    for (let c = 0; c < this.ix.n; c++) { const i = this.ix.get(c); if (i >= 0) yield [c, this.names.list[i]] }
+  }
+}
+
 /** The optional, wire-visible fields of an object, in the order they are written. */
 export const OBJ_FIELDS = ['subType', 'database', 'schema', 'alias', 'procedureName', 'queryHashId', 'persistent', 'topLevel'] as const
 export type ObjExtra = Partial<Pick<DbObj, (typeof OBJ_FIELDS)[number]>>
@@ -74,6 +95,17 @@ export interface ModelObj extends ObjExtra {
   ix: number
   occ: number
   occTail: number
+}
+
+/**
+ * Every object is made here with every field, the optional ones undefined: objects of one shape keep
+ * the analysis's property reads monomorphic (a spread of the extras made a shape per combination).
+ */
+export function modelObj(id: string, name: string, type: ObjectType, columns: number[], statementIndex: number, ix: number, occ: number, occTail: number, extra?: ObjExtra | 0): ModelObj {
+  return { id, name, type, columns, statementIndex, ix, occ, occTail,
+    subType: extra ? extra.subType : undefined, database: extra ? extra.database : undefined, schema: extra ? extra.schema : undefined,
+    alias: extra ? extra.alias : undefined, procedureName: extra ? extra.procedureName : undefined, queryHashId: extra ? extra.queryHashId : undefined,
+    persistent: extra ? extra.persistent : undefined, topLevel: extra ? extra.topLevel : undefined }
 }
 
 export type RelationExtra = Partial<Pick<Relation, 'function' | 'processId' | 'joinType' | 'condition' | 'clause'>>
@@ -102,7 +134,7 @@ export class ModelStore {
    */
   readonly col = { id: new Ints(), obj: new Ints(), occ: new Ints(), occTail: new Ints(), flags: new Ints() }
   readonly colName: string[] = []
-  readonly colDataType = new Map<number, string>()
+  readonly colDataType = new ColumnTypes()
   readonly errors: LineageError[] = []
   /** 5 ints per location: start line, start column, end line, end column, hash code index */
   readonly locs = new Ints()
@@ -151,9 +183,10 @@ export class ModelStore {
     return st
   }
 
-  loc(sl: number, sc: number, el: number, ec: number, hashCode: string): number {
+  /** a new location; `hash`: the hash code's index in `strings` */
+  loc(sl: number, sc: number, el: number, ec: number, hash: number): number {
     const i = this.locs.n / 5
-    this.locs.push(sl); this.locs.push(sc); this.locs.push(el); this.locs.push(ec); this.locs.push(this.strings.of(hashCode))
+    this.locs.push(sl); this.locs.push(sc); this.locs.push(el); this.locs.push(ec); this.locs.push(hash)
     return i
   }
 
@@ -164,7 +197,7 @@ export class ModelStore {
   }
 
   addObject(id: string, name: string, type: ObjectType, statementIndex: number, loc: number, extra?: ObjExtra): ModelObj {
-    const obj: ModelObj = { id, name, type, columns: [], statementIndex, ix: this.objects.length, occ: -1, occTail: -1, ...extra }
+    const obj = modelObj(id, name, type, [], statementIndex, this.objects.length, -1, -1, extra)
     this.objects.push(obj)
     if (loc >= 0) this.occur(obj, loc)
     return obj

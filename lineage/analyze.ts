@@ -77,17 +77,16 @@ function analyzeFile(f: SourceFile, single: boolean, d: DialectSpec, a: Analyzer
   const counter = { index: 0 }
   for (const chunk of splitChunks(text, d)) {
     if (stats.truncated) return
-    let parsed
     try {
       const { tokens, unterminated } = tokenize(chunk.text, d)
       if (chunk.offset) shift(tokens, chunk)
       for (const c of unterminated) b.error('SyntaxError', `unterminated comment (${c.line + chunk.line - 1},${c.col})`, mkLoc(c.line + chunk.line - 1, c.col, c.eline + chunk.line - 1, c.ecol))
-      parsed = parseScript(tokens, d, () => withinBudget(stats, budget, t0))
+      // each statement is analysed as soon as it is parsed: only one statement's AST is alive at a time
+      parseScript(tokens, d, undefined, (ps) => runStatement(ps, f, single, a, flow, statements, stats, budget, t0, counter))
     } catch (e) {
       b.error('AnalyzeError', `could not read the SQL: ${(e as Error).message}`, undefined)
       return
     }
-    runStatements(parsed, f, single, a, flow, statements, stats, budget, t0, counter)
   }
 }
 
@@ -96,39 +95,39 @@ function shift(tokens: import('./lexer/lexer.js').Token[], chunk: { offset: numb
   for (const t of tokens) { t.line += chunk.line - 1; t.eline += chunk.line - 1; t.start += chunk.offset; t.end += chunk.offset }
 }
 
-function runStatements(parsed: import('./parser/script.js').ParsedStatement[], f: SourceFile, single: boolean, a: Analyzer, flow: StatementFlow,
-  statements: StatementInfo[], stats: AnalysisResult['stats'], budget: AnalyzeBudget, t0: number, counter: { index: number }): void {
+/** analyse one parsed statement; false when the budget stops the analysis */
+function runStatement(ps: import('./parser/script.js').ParsedStatement, f: SourceFile, single: boolean, a: Analyzer, flow: StatementFlow,
+  statements: StatementInfo[], stats: AnalysisResult['stats'], budget: AnalyzeBudget, t0: number, counter: { index: number }): boolean {
   const b = a.b
-  for (const ps of parsed) {
-    if (!withinBudget(stats, budget, t0)) { stop(b, stats, `analysis budget reached after ${stats.statements} statements`); return }
-    stats.statements++
-    const info: StatementInfo = {
-      index: counter.index++, file: single ? undefined : f.name, hashCode: b.hashCode,
-      start: { line: ps.first.line, column: ps.first.col, offset: ps.first.start },
-      end: { line: ps.last.eline, column: ps.last.ecol, offset: ps.last.end },
-      kind: ps.stmt?.k ?? 'error', ok: !ps.error, reads: [], writes: [],
-    }
-    statements.push(info)
-    b.beginStatement(statements.length - 1)
-    if (ps.error) {
-      const t = ps.error.token ?? ps.first
-      b.error('SyntaxError', `${ps.error.message} (${t.line},${t.col})`, mkLoc(t.line, t.col, t.eline, t.ecol))
-      if (f.name) b.errors[b.errors.length - 1].file = f.name
-      continue
-    }
-    a.reads = new Set(); a.writes = new Set(); a.referenced = new Set()
-    const s0 = performance.now()
-    try {
-      flow.run(ps.stmt!)
-    } catch (e) {
-      info.ok = false
-      b.error('AnalyzeError', `could not analyse the statement: ${(e as Error).message}`, mkLoc(ps.first.line, ps.first.col, ps.last.eline, ps.last.ecol))
-    }
-    const took = performance.now() - s0
-    if (took > (stats.slowestStatementMillis ?? 0)) stats.slowestStatementMillis = Math.round(took * 10) / 10
-    info.reads = [...a.reads]
-    info.writes = [...a.writes]
+  if (!withinBudget(stats, budget, t0)) { stop(b, stats, `analysis budget reached after ${stats.statements} statements`); return false }
+  stats.statements++
+  const info: StatementInfo = {
+    index: counter.index++, file: single ? undefined : f.name, hashCode: b.hashCode,
+    start: { line: ps.first.line, column: ps.first.col, offset: ps.first.start },
+    end: { line: ps.last.eline, column: ps.last.ecol, offset: ps.last.end },
+    kind: ps.stmt?.k ?? 'error', ok: !ps.error, reads: [], writes: [],
   }
+  statements.push(info)
+  b.beginStatement(statements.length - 1)
+  if (ps.error) {
+    const t = ps.error.token ?? ps.first
+    b.error('SyntaxError', `${ps.error.message} (${t.line},${t.col})`, mkLoc(t.line, t.col, t.eline, t.ecol))
+    if (f.name) b.errors[b.errors.length - 1].file = f.name
+    return true
+  }
+  a.reads = new Set(); a.writes = new Set(); a.referenced = new Set()
+  const s0 = performance.now()
+  try {
+    flow.run(ps.stmt!)
+  } catch (e) {
+    info.ok = false
+    b.error('AnalyzeError', `could not analyse the statement: ${(e as Error).message}`, mkLoc(ps.first.line, ps.first.col, ps.last.eline, ps.last.ecol))
+  }
+  const took = performance.now() - s0
+  if (took > (stats.slowestStatementMillis ?? 0)) stats.slowestStatementMillis = Math.round(took * 10) / 10
+  info.reads = [...a.reads]
+  info.writes = [...a.writes]
+  return true
 }
 
 function withinBudget(stats: AnalysisResult['stats'], budget: AnalyzeBudget, t0: number): boolean {

@@ -137,21 +137,31 @@ export class Analyzer implements ExprEnv {
     const k = this.key(id)
     for (let s: Scope | undefined = scope; s; s = s.parent) {
       // the alias of an UNNEST / FLATTEN / explode item denotes the unnested column (N6)
-      const fn = s.items.find((it) => it.funcSources && it.alias && this.key(it.alias) === k)
-      if (fn) return this.columnOf(fn, id, loc, s === scope)
-      const known = s.items.filter((it) => it.columns?.has(k))
-      if (known.length >= 1) return this.columnOf(known[0], id, loc, s === scope)
+      const items = s.items
+      const local = s === scope
+      // loops, not find/filter: this runs for every unqualified column reference
+      for (const it of items) if (it.funcSources && it.alias && this.key(it.alias) === k) return this.columnOf(it, id, loc, local)
+      for (const it of items) if (it.columns?.has(k)) return this.columnOf(it, id, loc, local)
       // a bare alias used as a value is the whole row / document (N1QL `SELECT o AS doc`, D17)
-      const whole = s.items.find((it) => it.alias && !it.funcSources && it.obj && this.key(it.alias) === k)
-      if (whole && this.d.name === 'dbvcouchbase') return { ref: this.ref(whole.obj!, '*', loc, '*'), item: s === scope ? whole : undefined }
+      if (this.d.name === 'dbvcouchbase') {
+        const whole = items.find((it) => it.alias && !it.funcSources && it.obj && this.key(it.alias) === k)
+        if (whole) return { ref: this.ref(whole.obj!, '*', loc, '*'), item: local ? whole : undefined }
+      }
       if (s.aliases?.has(k)) return { refs: s.aliases.get(k)!.direct.map((r) => refAt(r, r.loc)) }
       // a declared variable or parameter wins over a guess into a table with unknown columns
       if (this.variables.has(k)) break
-      const open = s.items.filter((it) => it.columns === null || it.funcSources || (it.columns.has('*') && !it.persistent))
-      if (open.length === 1) return this.columnOf(open[0], id, loc, s === scope)
-      if (open.length > 1) {
-        const tables = open.filter((it) => !it.funcSources)
-        if (tables.length === 1) return this.columnOf(tables[0], id, loc, s === scope)
+      let open: FromItem | undefined
+      let opens = 0
+      let table: FromItem | undefined
+      let tables = 0
+      for (const it of items) {
+        if (!(it.columns === null || it.funcSources || (it.columns.has('*') && !it.persistent))) continue
+        opens++; open ??= it
+        if (!it.funcSources) { tables++; table ??= it }
+      }
+      if (opens === 1) return this.columnOf(open!, id, loc, local)
+      if (opens > 1) {
+        if (tables === 1) return this.columnOf(table!, id, loc, local)
         if (!quiet) return this.orphan(id, loc)
         return {}
       }
@@ -342,7 +352,7 @@ export class Analyzer implements ExprEnv {
       this.relateThroughFunction(ref, item.expr, deps, deps.aggregate ? 'aggregation' : 'transformation')
       if (deps.aggregate) {
         this.b.relate('fdr', ref, groupSrc.map((r) => inClause(r, 'groupBy')), 'select', 'group_by')
-        const items = deps.aggNoColumn ? scope.items : [...deps.aggItems]
+        const items = deps.aggNoColumn ? scope.items : deps.aggItems
         this.b.relate('fdr', ref, items.filter((it) => it.obj).map((it) => this.rowsRef(it.obj!)), 'select', 'aggregation')
       }
     }

@@ -9,18 +9,23 @@ export interface Deps {
   /** contains an aggregate call (not windowed) of this block */
   aggregate: boolean
   /** FROM items of the block whose columns an aggregate's arguments reference (R4) */
-  aggItems: Set<FromItem>
+  aggItems: FromItem[]
   /** an aggregate that references no column: COUNT(*) takes every FROM item (R4) */
   aggNoColumn: boolean
 }
 
-export const emptyDeps = (): Deps => ({ direct: [], indirect: [], aggregate: false, aggItems: new Set(), aggNoColumn: false })
+export const emptyDeps = (): Deps => ({ direct: [], indirect: [], aggregate: false, aggItems: [], aggNoColumn: false })
 
 export function mergeInto(a: Deps, b: Deps): void {
   a.direct.push(...b.direct); a.indirect.push(...b.indirect)
   if (b.aggregate) a.aggregate = true
-  for (const i of b.aggItems) a.aggItems.add(i)
+  for (const i of b.aggItems) addAggItem(a, i)
   if (b.aggNoColumn) a.aggNoColumn = true
+}
+
+/** aggItems is a set kept as a short array (a Set per evaluated expression was a large share of the allocations) */
+function addAggItem(d: Deps, item: FromItem): void {
+  if (!d.aggItems.includes(item)) d.aggItems.push(item)
 }
 
 export const AGGREGATES = new Set(['SUM', 'COUNT', 'AVG', 'MIN', 'MAX', 'ARRAY_AGG', 'STRING_AGG', 'LISTAGG', 'GROUP_CONCAT',
@@ -58,7 +63,7 @@ function addResolved(r: ReturnType<ExprEnv['resolve']>, d: Deps, indirect: boole
   const list = indirect ? d.indirect : d.direct
   if (r.ref) list.push(r.ref)
   if (r.refs) list.push(...r.refs)
-  if (inAgg && r.item) d.aggItems.add(r.item)
+  if (inAgg && r.item) addAggItem(d, r.item)
 }
 
 function walk(e: Expr, scope: Scope, env: ExprEnv, d: Deps, indirect: boolean, inAgg: boolean): void {
@@ -85,7 +90,7 @@ function walk(e: Expr, scope: Scope, env: ExprEnv, d: Deps, indirect: boolean, i
         for (const a of e.args) walk(a, scope, env, probe, argsIndirect, true)
         for (const a of e.within ?? []) walk(a, scope, env, probe, indirect, true)
         if (e.filter) walk(e.filter, scope, env, probe, indirect, true)
-        sawColumn = probe.aggItems.size > 0 || probe.direct.length > 0 || probe.indirect.length > 0
+        sawColumn = probe.aggItems.length > 0 || probe.direct.length > 0 || probe.indirect.length > 0
         mergeInto(d, { ...probe, aggregate: true })
         if (!sawColumn || (e.star && e.args.length === 0)) d.aggNoColumn = d.aggNoColumn || (!sawColumn)
         return

@@ -177,25 +177,32 @@ export function parseOne(p: TokenCursor): Stmt {
   return s
 }
 
-export function parseScript(tokens: Token[], d: DialectSpec, budgetCheck?: () => boolean): ParsedStatement[] {
+/**
+ * Parse a script, handing each statement to `emit` as soon as it is parsed (so its AST dies young)
+ * until `emit` returns false; without `emit`, the statements are returned.
+ */
+export function parseScript(tokens: Token[], d: DialectSpec, budgetCheck?: () => boolean, emit?: (s: ParsedStatement) => boolean): ParsedStatement[] {
   const p = new TokenCursor(tokens, d)
   const out: ParsedStatement[] = []
+  const put = emit ?? ((s: ParsedStatement) => { out.push(s); return true })
   while (!p.eof()) {
     if (p.isOp(';') || isBatchSeparator(p)) { p.next(); continue }
     if (budgetCheck && !budgetCheck()) break
     const startIdx = p.i
     const first = p.peek()!
+    let ps: ParsedStatement
     try {
       const stmt = parseOne(p)
-      out.push({ stmt, first, last: p.toks[Math.max(startIdx, p.i - 1)] })
+      ps = { stmt, first, last: p.toks[Math.max(startIdx, p.i - 1)] }
     } catch (e) {
       if (!(e instanceof ParseError) && !(e instanceof RangeError)) throw e
       const tok = e instanceof ParseError ? e.token : first
       const message = e instanceof ParseError ? e.message : 'statement too deeply nested'
       p.i = startIdx
       recover(p)
-      out.push({ error: { message, token: tok }, first, last: p.toks[Math.max(startIdx, p.i - 1)] })
+      ps = { error: { message, token: tok }, first, last: p.toks[Math.max(startIdx, p.i - 1)] }
     }
+    if (!put(ps)) break
   }
   return out
 }

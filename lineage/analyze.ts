@@ -78,9 +78,8 @@ function analyzeFile(f: SourceFile, single: boolean, d: DialectSpec, a: Analyzer
   for (const chunk of splitChunks(text, d)) {
     if (stats.truncated) return
     try {
-      const { tokens, unterminated } = tokenize(chunk.text, d)
-      if (chunk.offset) shift(tokens, chunk)
-      for (const c of unterminated) b.error('SyntaxError', `unterminated comment (${c.line + chunk.line - 1},${c.col})`, mkLoc(c.line + chunk.line - 1, c.col, c.eline + chunk.line - 1, c.ecol))
+      const { tokens, unterminated } = tokenize(chunk.text, d, chunk.offset, chunk.line)
+      for (const c of unterminated) b.error('SyntaxError', `unterminated comment (${c.line},${c.col})`, mkLoc(c.line, c.col, c.eline, c.ecol))
       // each statement is analysed as soon as it is parsed: only one statement's AST is alive at a time
       parseScript(tokens, d, undefined, (ps) => runStatement(ps, f, single, a, flow, statements, stats, budget, t0, counter))
     } catch (e) {
@@ -88,11 +87,6 @@ function analyzeFile(f: SourceFile, single: boolean, d: DialectSpec, a: Analyzer
       return
     }
   }
-}
-
-/** chunk tokens carry positions relative to the chunk: make them absolute (chunks start at a line start) */
-function shift(tokens: import('./lexer/lexer.js').Token[], chunk: { offset: number; line: number }): void {
-  for (const t of tokens) { t.line += chunk.line - 1; t.eline += chunk.line - 1; t.start += chunk.offset; t.end += chunk.offset }
 }
 
 /** analyse one parsed statement; false when the budget stops the analysis */

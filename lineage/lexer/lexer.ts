@@ -137,34 +137,36 @@ class LineCounter {
   at(offset: number): { line: number; col: number } { this.seek(offset); return { line: this.line, col: this.col } }
 }
 
-export function tokenize(text: string, d: DialectSpec): LexOutput {
+/** `offset`, `line`: where `text` starts in the whole script (a piece of it): positions come out absolute */
+export function tokenize(text: string, d: DialectSpec, offset = 0, line = 1): LexOutput {
   const { lexer, kindByIdx, multiLineByIdx } = vocabularyOf(d)
   const res: ILexingResult = lexer.tokenize(text)
   const src = res.tokens
   const tokens: Token[] = new Array(src.length)
   const lc = new LineCounter(text)
   let prevLine = 0
+  const dl = line - 1
   for (let i = 0; i < src.length; i++) {
     const t = src[i]
     let kind = kindByIdx[t.tokenTypeIdx] as TokKind
     const image = t.image
     if (kind === 'string' && !terminated(image)) kind = 'bad'
-    const start = t.startOffset
-    lc.seek(start)
-    const line = lc.line
+    const at = t.startOffset
+    lc.seek(at)
+    const tl = lc.line + dl
     const col = lc.col
-    const end = start + image.length
-    let eline = line
+    let eline = tl
     let ecol = col + image.length
-    if (multiLineByIdx[t.tokenTypeIdx] && image.indexOf('\n') >= 0) { lc.seek(end); eline = lc.line; ecol = lc.col }
-    tokens[i] = { kind, image, upper: kind === 'word' ? image.toUpperCase() : image, start, end, line, col, eline, ecol, bol: line !== prevLine }
+    if (multiLineByIdx[t.tokenTypeIdx] && image.indexOf('\n') >= 0) { lc.seek(at + image.length); eline = lc.line + dl; ecol = lc.col }
+    const start = at + offset
+    tokens[i] = { kind, image, upper: kind === 'word' ? image.toUpperCase() : image, start, end: start + image.length, line: tl, col, eline, ecol, bol: tl !== prevLine }
     prevLine = eline
   }
   const cc = new LineCounter(text)
   const comments: Token[] = (res.groups.comments ?? []).map((t) => {
     const s = cc.at(t.startOffset)
     const e = cc.at(t.startOffset + t.image.length)
-    return { kind: 'bad' as TokKind, image: t.image, upper: t.image, start: t.startOffset, end: t.startOffset + t.image.length, line: s.line, col: s.col, eline: e.line, ecol: e.col }
+    return { kind: 'bad' as TokKind, image: t.image, upper: t.image, start: t.startOffset + offset, end: t.startOffset + offset + t.image.length, line: s.line + dl, col: s.col, eline: e.line + dl, ecol: e.col }
   })
   const unterminated = comments.filter((c) => (c.image.startsWith('/*') && !(c.image.length >= 4 && c.image.endsWith('*/'))) || (c.image.startsWith('{') && !c.image.endsWith('}')))
   return { tokens, comments, unterminated }

@@ -15,6 +15,8 @@ export function identKey(id: Ident, d: DialectSpec): string {
 }
 
 export function nameKey(parts: Ident[], d: DialectSpec): string {
+  // one part (most names): its cached key, whose hash V8 keeps, instead of a new joined string per lookup
+  if (parts.length === 1) return identKey(parts[0], d)
   return parts.map((p) => identKey(p, d)).join('.')
 }
 

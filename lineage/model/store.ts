@@ -19,14 +19,24 @@ const MASK = PAGE - 1
 export class Ints {
   private pages: Int32Array[] = [new Int32Array(64)]
   n = 0
+  /** the last page and its first free slot: a push reads only these (the store pushes ~10 ints per relation) */
+  private last: Int32Array = this.pages[0]
+  private k = 0
   push(v: number): number {
-    const p = this.n >>> SHIFT
-    let page = this.pages[p]
-    const k = this.n & MASK
-    if (page === undefined) { page = new Int32Array(PAGE); this.pages.push(page) }
-    else if (k === page.length) { const b = new Int32Array(page.length * 2); b.set(page); this.pages[p] = page = b }
-    page[k] = v
+    if (this.k === this.last.length) this.grow()
+    this.last[this.k++] = v
     return this.n++
+  }
+  private grow(): void {
+    if (this.last.length < PAGE) {
+      const b = new Int32Array(Math.min(PAGE, this.last.length * 2))
+      b.set(this.last)
+      this.pages[this.pages.length - 1] = this.last = b
+    } else {
+      this.last = new Int32Array(PAGE)
+      this.pages.push(this.last)
+      this.k = 0
+    }
   }
   get(i: number): number { return this.pages[i >>> SHIFT][i & MASK] }
   set(i: number, v: number): void { this.pages[i >>> SHIFT][i & MASK] = v }
@@ -42,6 +52,8 @@ export class Ints {
     for (let o = 0; o < values.length; o += PAGE) ints.pages.push(values.slice(o, o + PAGE))
     if (!ints.pages.length) ints.pages.push(new Int32Array(64))
     ints.n = values.length
+    ints.last = ints.pages[ints.pages.length - 1]
+    ints.k = values.length - (ints.pages.length - 1) * PAGE
     return ints
   }
 }

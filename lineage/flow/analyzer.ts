@@ -76,6 +76,21 @@ export class Analyzer implements ExprEnv {
     return e
   }
 
+  /**
+   * A table's declared columns by matching key, shared by every FROM item of the table until its
+   * columns change (a map per table reference was rebuilt for every statement that read it).
+   * FROM items never change the map: derived tables, CTEs and renames make their own.
+   */
+  tableColumns(e: CatalogEntry): Map<string, { name: string; ref?: ColRef }> | null {
+    if (!e.columns) return null
+    if (e.colMap && e.colMapOf === e.columns) return e.colMap
+    const m = new Map<string, { name: string; ref?: ColRef }>()
+    for (const c of e.columns) { const k = c.toUpperCase(); m.set(k, { name: c, ref: colRef(e.obj, this.b.column(e.obj, c, k)) }) }
+    e.colMap = m
+    e.colMapOf = e.columns
+    return m
+  }
+
   // ---- column resolution (one source, or an orphan) -----------------------------------------
   resolve(name: QName, scope: Scope): { ref?: ColRef; item?: FromItem; refs?: ColRef[] } {
     const parts = splitQuoted(name, this.d)
@@ -476,10 +491,7 @@ export class Analyzer implements ExprEnv {
         this.reads.add(e.obj.id)
         const item: FromItem & { nameKey?: string } = { kind: 'table', obj: e.obj, alias: src.alias, nameParts: parts, columns: null, persistent: true }
         item.nameKey = e.key
-        if (e.columns) {
-          item.columns = new Map(e.columns.map((c) => [c.toUpperCase(), { name: c, ref: undefined as unknown as ColRef }]))
-          for (const [k, v] of item.columns) v.ref = colRef(e.obj, this.b.column(e.obj, v.name, k))
-        }
+        item.columns = this.tableColumns(e)
         if (src.columnAliases) return this.renamed(item, src.columnAliases)
         return item
       }

@@ -271,7 +271,7 @@ export class StatementFlow {
     }
     const e = this.a.entry(target.name, target.name.loc)
     const item: FromItem = { kind: 'table', obj: e.obj, alias: target.alias, nameParts: tParts, columns: null, persistent: true, nameKey: e.key }
-    if (e.columns) item.columns = new Map(e.columns.map((c) => [c.toUpperCase(), { name: c, ref: colRef(e.obj, this.b.column(e.obj, c, c.toUpperCase())) }]))
+    item.columns = this.a.tableColumns(e)
     scope.items.unshift(item)
     return { scope, obj: e.obj, item }
   }

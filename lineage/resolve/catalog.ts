@@ -49,6 +49,9 @@ export interface CatalogEntry {
   /** declared columns in order (DDL, CTAS, view, SELECT INTO, metadata); null when unknown */
   columns: string[] | null
   kind: 'table' | 'view' | 'stream'
+  /** the declared columns as a FROM item sees them, built once per `columns` array (flow/analyzer tableColumns) */
+  colMap?: Map<string, { name: string; ref?: import('../flow/builder.js').ColRef }>
+  colMapOf?: string[]
 }
 
 export class Catalog {

@@ -2,7 +2,7 @@
 // Usage: node --import tsx bench/engine.ts [sizesMB...]   (each size runs in a fresh process for a clean RSS)
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { analyze } from '../lineage/index.js'
+import { analyze, ENGINE_V8_FLAGS } from '../lineage/index.js'
 import { warehouseScript } from './engine-sql.js'
 
 const self = fileURLToPath(import.meta.url)
@@ -49,8 +49,8 @@ if (process.env.BENCH_CHILD) runOne(sizes[0])
 else {
   const rows = []
   for (const mb of sizes.length ? sizes : [1, 10, 50]) {
-    // the young generation the server's and jobs' engine threads get (ENGINE_THREAD_RESOURCES: 64 MB semi-spaces)
-    const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--max-semi-space-size=64', '--import', 'tsx', self, String(mb)], { env: { ...process.env, BENCH_CHILD: '1' }, encoding: 'utf8' })
+    // the young generation the server's and jobs' engine threads get (ENGINE_THREAD_RESOURCES: 64 MB semi-spaces), and ENGINE_V8_FLAGS
+    const r = spawnSync(process.execPath, ['--max-old-space-size=4096', '--max-semi-space-size=64', ...ENGINE_V8_FLAGS, '--import', 'tsx', self, String(mb)], { env: { ...process.env, BENCH_CHILD: '1' }, encoding: 'utf8' })
     if (r.status !== 0) { console.error(r.stderr); process.exit(1) }
     const row = JSON.parse(r.stdout.trim().split('\n').pop()!)
     rows.push(row)

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { analyze, projectModel, toWireModel, resolveVendor } from '../lineage/index.js'
+import { analyze, projectModel, toWireModel, resolveVendor, applyEngineV8Flags } from '../lineage/index.js'
 import { toCsv, toGraphml, toOpenLineageNdjson } from '../lineage/export/index.js'
 import { expandUploads, defaultUploadLimits, UploadError, type UploadedPart } from '../services/uploads/index.js'
 
@@ -49,6 +49,7 @@ export async function run(args: string[]): Promise<number> {
   try { files = (await expandUploads(parts, defaultUploadLimits)).files } catch (e) {
     process.stderr.write(`lineage-gateway analyze: ${e instanceof UploadError ? e.message : (e as Error).message}\n`); return 2
   }
+  applyEngineV8Flags()
   const result = analyze(files.length === 1 ? files[0].text : { files }, { dbvendor: vendor.vendor })
   const model = projectModel(result.model, { showRelationType: String(o['relation-types']).split(','), simpleOutput: o.simple, ignoreRecordSet: o['ignore-record-set'] })
   const out = format === 'csv' ? toCsv(model, { delimiter: String(o.delimiter), tableToTable: o['table-to-table'] })

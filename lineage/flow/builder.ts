@@ -43,7 +43,7 @@ export class ModelBuilder {
 
   private counters = new Map<string, number>()
   hashCode = '0'
-  /** the hash code's index in the store's strings, for hashOf */
+  /** hashIx: the index of hash code hashOf in the store's strings (a file's locations share it) */
   private hashOf = ''
   private hashIx = -1
   statementIndex = 0

@@ -1,5 +1,6 @@
 // Engine throughput: full analysis (lex, parse, resolve, dataflow) of 1, 10 and 50 MB warehouse scripts.
 // Usage: node --import tsx bench/engine.ts [sizesMB...]   (each size runs in a fresh process for a clean RSS)
+// BENCH_WARM=0 skips the second (warm) analysis of each size.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { analyze, ENGINE_V8_FLAGS } from '../lineage/index.js'

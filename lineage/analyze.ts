@@ -81,7 +81,7 @@ function analyzeFile(f: SourceFile, single: boolean, d: DialectSpec, a: Analyzer
       const { tokens, unterminated } = tokenize(chunk.text, d, chunk.offset, chunk.line)
       for (const c of unterminated) b.error('SyntaxError', `unterminated comment (${c.line},${c.col})`, mkLoc(c.line, c.col, c.eline, c.ecol))
       // each statement is analysed as soon as it is parsed: only one statement's AST is alive at a time
-      parseScript(tokens, d, undefined, (ps) => runStatement(ps, f, single, a, flow, statements, stats, budget, t0, counter))
+      parseScript(tokens, d, (ps) => runStatement(ps, f, single, a, flow, statements, stats, budget, t0, counter))
     } catch (e) {
       b.error('AnalyzeError', `could not read the SQL: ${(e as Error).message}`, undefined)
       return

@@ -179,15 +179,14 @@ export function parseOne(p: TokenCursor): Stmt {
 
 /**
  * Parse a script, handing each statement to `emit` as soon as it is parsed (so its AST dies young)
- * until `emit` returns false; without `emit`, the statements are returned.
+ * until `emit` returns false (the analysis budget stops there); without `emit`, the statements are returned.
  */
-export function parseScript(tokens: Token[], d: DialectSpec, budgetCheck?: () => boolean, emit?: (s: ParsedStatement) => boolean): ParsedStatement[] {
+export function parseScript(tokens: Token[], d: DialectSpec, emit?: (s: ParsedStatement) => boolean): ParsedStatement[] {
   const p = new TokenCursor(tokens, d)
   const out: ParsedStatement[] = []
   const put = emit ?? ((s: ParsedStatement) => { out.push(s); return true })
   while (!p.eof()) {
     if (p.isOp(';') || isBatchSeparator(p)) { p.next(); continue }
-    if (budgetCheck && !budgetCheck()) break
     const startIdx = p.i
     const first = p.peek()!
     let ps: ParsedStatement

@@ -65,6 +65,8 @@ interface Vocabulary {
   /** by tokenTypeIdx: the kind, and whether a token of the type may span lines */
   kindByIdx: Array<TokKind | 'comment'>
   multiLineByIdx: boolean[]
+  /** Chevrotain calls makeToken for every match (see below); false if this Chevrotain has no such hook */
+  direct: boolean
 }
 
 function buildVocabulary(d: DialectSpec): Vocabulary {
@@ -107,7 +109,10 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
   const kindByIdx: Array<TokKind | 'comment'> = []
   const multiLineByIdx: boolean[] = []
   for (const [t, k] of kinds) { kindByIdx[t.tokenTypeIdx!] = k; multiLineByIdx[t.tokenTypeIdx!] = t.LINE_BREAKS === true || k === 'bad' }
-  return { lexer, kinds, kindByIdx, multiLineByIdx }
+  const v: Vocabulary = { lexer, kinds, kindByIdx, multiLineByIdx, direct: false }
+  ;(lexer as unknown as { createTokenInstance: unknown }).createTokenInstance = makeToken
+  v.direct = probeDirect(v)
+  return v
 }
 
 const vocabularies = new Map<string, Vocabulary>()
@@ -137,40 +142,70 @@ class LineCounter {
   at(offset: number): { line: number; col: number } { this.seek(offset); return { line: this.line, col: this.col } }
 }
 
+/**
+ * Chevrotain makes a token object per match through its instance method createTokenInstance; the
+ * lexer's is replaced by makeToken, which makes this module's Token (kind, upper-cased word, line and
+ * column) in place of Chevrotain's: one object per token instead of two and no conversion pass (a
+ * tenth of a 10 MB analysis's allocations). `ctx` holds the piece being lexed: the engine is
+ * synchronous, and tokenize sets and clears it around one lexer.tokenize call.
+ */
+interface LexContext { v: Vocabulary; lc: LineCounter; offset: number; dl: number; prevLine: number }
+let ctx: LexContext | undefined
+
+function makeToken(image: string, at: number, tokenTypeIdx: number): Token {
+  const c = ctx!
+  let kind = c.v.kindByIdx[tokenTypeIdx] as TokKind | 'comment'
+  const comment = kind === 'comment'
+  if (comment) kind = 'bad'
+  else if (kind === 'string' && !terminated(image)) kind = 'bad'
+  const lc = c.lc
+  lc.seek(at)
+  const tl = lc.line + c.dl
+  const col = lc.col
+  let eline = tl
+  let ecol = col + image.length
+  if (c.v.multiLineByIdx[tokenTypeIdx] && image.indexOf('\n') >= 0) { lc.seek(at + image.length); eline = lc.line + c.dl; ecol = lc.col }
+  const start = at + c.offset
+  const bol = !comment && tl !== c.prevLine
+  if (!comment) c.prevLine = eline
+  return { kind: kind as TokKind, image, upper: kind === 'word' ? image.toUpperCase() : image, start, end: start + image.length, line: tl, col, eline, ecol, bol }
+}
+
+/** whether the lexer's tokens come from makeToken (a Chevrotain that renamed its hook falls back to converting) */
+function probeDirect(v: Vocabulary): boolean {
+  ctx = { v, lc: new LineCounter('a'), offset: 0, dl: 0, prevLine: 0 }
+  try { return (v.lexer.tokenize('a').tokens[0] as unknown as Token | undefined)?.upper === 'A' } finally { ctx = undefined }
+}
+
+/** whether `d`'s lexer makes this module's tokens directly (a test keeps a Chevrotain upgrade from silently losing it) */
+export function lexesDirectly(d: DialectSpec): boolean { return vocabularyOf(d).direct }
+
 /** `offset`, `line`: where `text` starts in the whole script (a piece of it): positions come out absolute */
 export function tokenize(text: string, d: DialectSpec, offset = 0, line = 1): LexOutput {
   const v = vocabularyOf(d)
-  const res: ILexingResult = v.lexer.tokenize(text)
-  const tokens = convertTokens(res.tokens, text, v, offset, line)
+  // makeToken's line counter restarts for each piece; comments (a group) are lexed in order with the
+  // tokens, so one forward pass serves both
+  ctx = { v, lc: new LineCounter(text), offset, dl: line - 1, prevLine: 0 }
+  let res: ILexingResult
+  try { res = v.lexer.tokenize(text) } finally { ctx = undefined }
   const src = res.groups.comments
+  if (v.direct) {
+    const comments = (src ?? []) as unknown as Token[]
+    return { tokens: res.tokens as unknown as Token[], comments, unterminated: comments.length ? comments.filter(isUnterminatedComment) : [] }
+  }
+  const tokens = convertTokens(res.tokens, text, v, offset, line)
   const comments = src && src.length ? convertComments(src, text, offset, line) : []
   return { tokens, comments, unterminated: comments.length ? comments.filter(isUnterminatedComment) : [] }
 }
 
-// The token loop and the comment pass are separate functions: in one function, the rarely seen
+// The fallback's token loop and comment pass are separate functions: in one function, the rarely seen
 // comment arrays deoptimised the hot loop's code on every piece of a big script (140 times per 10 MB).
 function convertTokens(src: IToken[], text: string, v: Vocabulary, offset: number, line: number): Token[] {
-  const { kindByIdx, multiLineByIdx } = v
   const tokens: Token[] = new Array(src.length)
-  const lc = new LineCounter(text)
-  let prevLine = 0
-  const dl = line - 1
-  for (let i = 0; i < src.length; i++) {
-    const t = src[i]
-    let kind = kindByIdx[t.tokenTypeIdx] as TokKind
-    const image = t.image
-    if (kind === 'string' && !terminated(image)) kind = 'bad'
-    const at = t.startOffset
-    lc.seek(at)
-    const tl = lc.line + dl
-    const col = lc.col
-    let eline = tl
-    let ecol = col + image.length
-    if (multiLineByIdx[t.tokenTypeIdx] && image.indexOf('\n') >= 0) { lc.seek(at + image.length); eline = lc.line + dl; ecol = lc.col }
-    const start = at + offset
-    tokens[i] = { kind, image, upper: kind === 'word' ? image.toUpperCase() : image, start, end: start + image.length, line: tl, col, eline, ecol, bol: tl !== prevLine }
-    prevLine = eline
-  }
+  ctx = { v, lc: new LineCounter(text), offset, dl: line - 1, prevLine: 0 }
+  try {
+    for (let i = 0; i < src.length; i++) tokens[i] = makeToken(src[i].image, src[i].startOffset, src[i].tokenTypeIdx)
+  } finally { ctx = undefined }
   return tokens
 }
 

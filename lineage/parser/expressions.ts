@@ -312,8 +312,8 @@ function parseWordPrimary(p: TokenCursor): Expr {
   // Oracle outer-join marker col(+)
   if (p.isOp('(') && p.isOp('+', 1) && p.isOp(')', 2)) { p.i += 3; return { k: 'col', name } }
   if (p.isOp('(')) return parseFuncArgs(p, t, name.parts.map(x => x.name.toUpperCase()).join('.'))
-  const last = name.parts[name.parts.length - 1].name.toUpperCase()
-  if (name.parts.length > 1 && (last === 'NEXTVAL' || last === 'CURRVAL')) return lit(t, p.prev())
+  // the upper-cased last part only for dotted names: this runs for every column reference
+  if (name.parts.length > 1) { const last = name.parts[name.parts.length - 1].name.toUpperCase(); if (last === 'NEXTVAL' || last === 'CURRVAL') return lit(t, p.prev()) }
   // Oracle outer-join marker col(+)
   if (p.isOp('(') && p.isOp('+', 1) && p.isOp(')', 2)) p.i += 3
   return { k: 'col', name }

@@ -135,8 +135,11 @@ function dataflowOf(kind: 'direct' | 'indirect', subtype: DataflowSubtype): Flow
   return d
 }
 
-/** One relation endpoint while it is built: object, column, location (-1 none), clause type (-1 none). */
-export interface EndpointRef { obj: number; col: number; loc: number; clause: number }
+/** whether an object has an own enumerable field (Object.keys made an array per relation) */
+function hasField(o: object): boolean {
+  for (const k in o) if (Object.hasOwn(o, k)) return true
+  return false
+}
 
 export class ModelStore {
   readonly objects: ModelObj[] = []
@@ -256,14 +259,20 @@ export class ModelStore {
   firstLoc(owner: { occ: number }): number { return owner.occ < 0 ? -1 : this.occLoc.get(owner.occ) }
   firstColumnLoc(c: number): number { const o = this.col.occ.get(c); return o < 0 ? -1 : this.occLoc.get(o) }
 
-  addRelation(id: number, type: RelationType, effectType: string, subtype: DataflowSubtype, target: EndpointRef, sources: EndpointRef[], extra?: RelationExtra): void {
+  /** a relation; its sources are the addSource calls that follow, up to the next addRelation */
+  addRelation(id: number, type: RelationType, effectType: string, subtype: DataflowSubtype, tObj: number, tCol: number, tLoc: number, extra?: RelationExtra): void {
     const r = this.rel
     const i = r.id.push(id)
     r.type.push(REL_TYPES.indexOf(type)); r.effect.push(this.strings.of(effectType)); r.subtype.push(SUBTYPES.indexOf(subtype))
-    r.tObj.push(target.obj); r.tCol.push(target.col); r.tLoc.push(target.loc)
+    r.tObj.push(tObj); r.tCol.push(tCol); r.tLoc.push(tLoc)
     r.src.push(this.src.obj.n)
-    for (const s of sources) { this.src.obj.push(s.obj); this.src.col.push(s.col); this.src.loc.push(s.loc); this.src.clause.push(s.clause) }
-    if (extra && Object.keys(extra).length) this.extras.set(i, extra)
+    if (extra && hasField(extra)) this.extras.set(i, extra)
+  }
+
+  /** a source of the last relation added: object, column, location (-1 none), clause type (-1 none) */
+  addSource(obj: number, col: number, loc: number, clause: number): void {
+    const s = this.src
+    s.obj.push(obj); s.col.push(col); s.loc.push(loc); s.clause.push(clause)
   }
 
   /** The SQLFlow model (generation A with the internal annotations). Coordinate pairs are shared per location. */

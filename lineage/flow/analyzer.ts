@@ -13,6 +13,10 @@ export interface ResultCol { name: string; key: string; ref: ColRef }
 export interface ResultSet { obj: DbObj; cols: ResultCol[]; rows: ColRef }
 export interface ResultKind { type: ObjectType; name: string; top?: boolean; loc?: Loc }
 
+
+/** how many tables' column maps the analyzer keeps built (tableColumns) */
+const COLMAP_CACHE = 1024
+
 export class Analyzer implements ExprEnv {
   readonly catalog = new Catalog()
   readonly variables = new Map<string, DbObj>()
@@ -53,6 +57,13 @@ export class Analyzer implements ExprEnv {
     return this.text.slice(s, e)
   }
 
+  /**
+   * the source text with each run of white space as one space; split and join make one flat string
+   * where replace made a tree of pieces, and these texts (join conditions, expression column names)
+   * stay in the model
+   */
+  spacedText(loc: Loc): string { return this.sourceText(loc).split(/\s+/).join(' ') }
+
   key(id: Ident): string { return identKey(id, this.d) }
 
   ref(obj: DbObj, name: string, loc?: Loc, key = name.toUpperCase()): ColRef {
@@ -85,10 +96,27 @@ export class Analyzer implements ExprEnv {
     if (!e.columns) return null
     if (e.colMap && e.colMapOf === e.columns) return e.colMap
     const m = new Map<string, { name: string; ref?: ColRef }>()
-    for (const c of e.columns) { const k = c.toUpperCase(); m.set(k, { name: c, ref: colRef(e.obj, this.b.column(e.obj, c, k)) }) }
+    for (const c of e.columns) { const k = this.b.key(c.toUpperCase()); m.set(k, { name: c, ref: colRef(e.obj, this.b.column(e.obj, c, k)) }) }
     e.colMap = m
     e.colMapOf = e.columns
+    this.keepColMap(e)
     return m
+  }
+
+  /**
+   * The last COLMAP_CACHE tables' column maps stay cached, older ones are dropped (and rebuilt if the
+   * table is read again, with the same columns): kept for every table, they were two objects per
+   * column for the whole analysis — 40 % of a big script's live objects, which the full collections
+   * of a 50 MB analysis had to mark.
+   */
+  private readonly colMapped: Array<CatalogEntry | undefined> = new Array(COLMAP_CACHE)
+  private colMapNext = 0
+  private keepColMap(e: CatalogEntry): void {
+    const i = this.colMapNext
+    const old = this.colMapped[i]
+    if (old && old !== e) { old.colMap = undefined; old.colMapOf = undefined }
+    this.colMapped[i] = e
+    this.colMapNext = (i + 1) % COLMAP_CACHE
   }
 
   // ---- column resolution (one source, or an orphan) -----------------------------------------
@@ -387,7 +415,7 @@ export class Analyzer implements ExprEnv {
     if (refs.length < 2) return
     const [target, ...sources] = refs
     this.b.relate('join', target, sources, 'select', 'join', {
-      joinType: j.kind === 'comma' ? 'INNER' : j.kind.toUpperCase(), condition: this.sourceText(exprLoc(j.on!)).replace(/\s+/g, ' '), clause: 'on',
+      joinType: j.kind === 'comma' ? 'INNER' : this.b.key(j.kind.toUpperCase()), condition: this.spacedText(exprLoc(j.on!)), clause: 'on',
     })
   }
 
@@ -419,7 +447,7 @@ export class Analyzer implements ExprEnv {
     if (item.alias) return { name: item.alias.name, key: this.key(item.alias) }
     const e = item.expr
     if (e.k === 'col') { const p = e.name.parts[e.name.parts.length - 1]; return { name: p.name, key: this.key(p) } }
-    const text = this.sourceText(exprLoc(e)).replace(/\s+/g, ' ')
+    const text = this.spacedText(exprLoc(e))
     if (e.k === 'lit' && text.startsWith("'")) { const v = text.slice(1, -1); return { name: v, key: v.toUpperCase() } }
     return { name: text, key: text.toUpperCase() }
   }

@@ -103,7 +103,17 @@ export class ModelBuilder {
   nextName(prefix: string): string {
     const n = (this.counters.get(prefix) ?? 0) + 1
     this.counters.set(prefix, n)
-    return `${prefix}-${n}`
+    // join makes one flat string; `${prefix}-${n}` made a tree of two or three, kept for the whole analysis
+    return [prefix, n].join('-')
+  }
+
+  /** one string per distinct column key: the keys of every table's column index share them (a 50 MB script has ~1 M keys, a few thousand distinct) */
+  private readonly keys = new Map<string, string>()
+  key(k: string): string {
+    const v = this.keys.get(k)
+    if (v !== undefined) return v
+    this.keys.set(k, k)
+    return k
   }
 
   object(type: ObjectType, name: string, loc: Loc | undefined, extra?: ObjExtra): ModelObj {
@@ -172,7 +182,7 @@ export class ModelBuilder {
     let c = idx.get(key)
     if (c === undefined) {
       c = this.store.addColumn(obj, this.nextId++, name, system)
-      idx.set(key, c)
+      idx.set(this.key(key), c)
     }
     if (loc) this.store.occurColumn(c, this.locOf(loc))
     return c

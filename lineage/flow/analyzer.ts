@@ -96,7 +96,7 @@ export class Analyzer implements ExprEnv {
     if (!e.columns) return null
     if (e.colMap && e.colMapOf === e.columns) return e.colMap
     const m = new Map<string, { name: string; ref?: ColRef }>()
-    for (const c of e.columns) { const k = this.b.key(c.toUpperCase()); m.set(k, { name: c, ref: colRef(e.obj, this.b.column(e.obj, c, k)) }) }
+    for (const c of e.columns) { const k = this.b.intern(c.toUpperCase()); m.set(k, { name: c, ref: colRef(e.obj, this.b.column(e.obj, c, k)) }) }
     e.colMap = m
     e.colMapOf = e.columns
     this.keepColMap(e)
@@ -415,7 +415,7 @@ export class Analyzer implements ExprEnv {
     if (refs.length < 2) return
     const [target, ...sources] = refs
     this.b.relate('join', target, sources, 'select', 'join', {
-      joinType: j.kind === 'comma' ? 'INNER' : this.b.key(j.kind.toUpperCase()), condition: this.spacedText(exprLoc(j.on!)), clause: 'on',
+      joinType: j.kind === 'comma' ? 'INNER' : this.b.intern(j.kind.toUpperCase()), condition: this.spacedText(exprLoc(j.on!)), clause: 'on',
     })
   }
 

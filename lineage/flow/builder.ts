@@ -107,14 +107,8 @@ export class ModelBuilder {
     return [prefix, n].join('-')
   }
 
-  /** one string per distinct column key: the keys of every table's column index share them (a 50 MB script has ~1 M keys, a few thousand distinct) */
-  private readonly keys = new Map<string, string>()
-  key(k: string): string {
-    const v = this.keys.get(k)
-    if (v !== undefined) return v
-    this.keys.set(k, k)
-    return k
-  }
+  /** the store's one string for a column key or any other text the model keeps (store.intern) */
+  intern(k: string): string { return this.store.intern(k) }
 
   object(type: ObjectType, name: string, loc: Loc | undefined, extra?: ObjExtra): ModelObj {
     const obj = this.store.addObject(this.id(), name, type, this.statementIndex, this.locOf(loc), extra)
@@ -182,7 +176,7 @@ export class ModelBuilder {
     let c = idx.get(key)
     if (c === undefined) {
       c = this.store.addColumn(obj, this.nextId++, name, system)
-      idx.set(this.key(key), c)
+      idx.set(this.intern(key), c)
     }
     if (loc) this.store.occurColumn(c, this.locOf(loc))
     return c

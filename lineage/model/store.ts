@@ -227,11 +227,20 @@ export class ModelStore {
     return obj
   }
 
+  /**
+   * one string per distinct text: column names and matching keys repeat (every result set copies its
+   * sources' names, every table has its ORDER_ID), and each copy would stay for the whole analysis
+   */
+  intern(text: string): string {
+    const v = this.names.get(text)
+    if (v !== undefined) return v
+    this.names.set(text, text)
+    return text
+  }
+
   /** a new column of obj; its index */
   addColumn(obj: ModelObj, id: number, name: string, system: boolean): number {
-    // column names repeat (every result set copies its sources' names): one string per distinct name
-    let shared = this.names.get(name)
-    if (shared === undefined) { shared = name; this.names.set(name, name) }
+    const shared = this.intern(name)
     const c = this.col
     const ix = c.id.push(id)
     c.obj.push(obj.ix); c.occ.push(-1); c.occTail.push(-1); c.flags.push(system ? 1 : 0)

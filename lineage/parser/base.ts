@@ -108,7 +108,7 @@ export class TokenCursor {
     if (this.isOp(':') && this.isIdentToken(1) && this.peek(1)!.start === this.peek()!.end) {
       // SQLScript table variable :name
       const c = this.next(); const id = this.ident()
-      return { parts: [{ ...id, name: ':' + id.name }], loc: locOf(c, this.prev()) }
+      return { parts: [{ ...id, name: ':' + id.name, k: undefined }], loc: locOf(c, this.prev()) }
     }
     const parts = [this.ident()]
     // Sybase / T-SQL db..object: the owner part is left out
@@ -149,5 +149,6 @@ export function identOf(t: Token): Ident {
     const inner = t.image.slice(1, -1).split(close + close).join(close)
     return { name: inner, quoted: true, loc, k: undefined }
   }
-  return { name: t.image, quoted: false, loc, k: undefined }
+  // an unquoted name's matching key is its upper-cased form, which the lexer already made
+  return { name: t.image, quoted: false, loc, k: t.kind === 'word' ? t.upper : undefined }
 }

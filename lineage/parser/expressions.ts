@@ -1,6 +1,7 @@
 // Grammar chapter: expressions (Pratt parser). Operators only matter to lineage as "depends on all parts".
 import { mkLoc, type Expr, type Loc, type SelectItem, type WindowSpec } from '../ast/types.js'
 import { TokenCursor, locOf, NO_SOURCE_WORDS, identOf } from './base.js'
+import type { Token } from '../lexer/lexer.js'
 import { parseQuery, startsQuery } from './query.js'
 
 const DATEPART_FUNCS = new Set(['DATEADD', 'DATEDIFF', 'DATEDIFF_BIG', 'DATEPART', 'DATENAME', 'DATE_TRUNC', 'TIMESTAMPADD',
@@ -262,9 +263,22 @@ function wrapLoc(e: Expr, loc: Loc): Expr {
   return op('()', [e], loc)
 }
 
+/** the words parseWordPrimary treats apart from a name (keep in step with its tests below) */
+const SPECIAL_PRIMARY_WORDS = new Set(['CASE', 'ARRAY', 'FIRST', 'OBJECT', 'ANY', 'SOME', 'EVERY', 'APPROXIMATE', 'EXISTS', 'CAST',
+  'TRY_CAST', 'SAFE_CAST', 'INTERVAL', 'NEXT', 'CURRENT', 'STRUCT', 'MAP', ...TYPED_LITERALS, ...NO_SOURCE_WORDS])
+
 function parseWordPrimary(p: TokenCursor): Expr {
   const t = p.peek()!
   const u = t.kind === 'word' ? t.upper : ''
+  // most primaries are plain names: one set lookup instead of the chain of special forms
+  if (SPECIAL_PRIMARY_WORDS.has(u)) { const e = parseSpecialPrimary(p, t, u); if (e) return e }
+  if (t.kind === 'word' && p.d.variablePrefix && t.image.startsWith(p.d.variablePrefix)) { p.next(); return { k: 'var', name: t.image, loc: locOf(t, t) } }
+  if (t.kind === 'word' && t.image.startsWith('@')) { p.next(); return { k: 'var', name: t.image, loc: locOf(t, t) } }
+  return parseNamePrimary(p, t)
+}
+
+/** CASE, CAST, EXISTS, typed literals and the other special forms; undefined: `u` is a name here */
+function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefined {
   if (u === 'CASE') return parseCase(p)
   if (p.d.name === 'dbvcouchbase' && (((u === 'ARRAY' || u === 'FIRST' || u === 'OBJECT') && !p.isOp('(', 1) && !p.isOp('[', 1)) || ((u === 'ANY' || u === 'SOME' || u === 'EVERY') && p.isIdentToken(1) && (p.isWord('IN', 2) || p.isWord('WITHIN', 2))))) return parseComprehension(p)
   if (u === 'APPROXIMATE' && p.isWord('COUNT', 1)) p.next()
@@ -301,9 +315,11 @@ function parseWordPrimary(p: TokenCursor): Expr {
     return parsePunctPrimary(p)
   }
   if (NO_SOURCE_WORDS.has(u) && !p.isOp('.', 1) && !p.isOp('(', 1)) { p.next(); return lit(t, t, u) }
-  if (t.kind === 'word' && p.d.variablePrefix && t.image.startsWith(p.d.variablePrefix)) { p.next(); return { k: 'var', name: t.image, loc: locOf(t, t) } }
-  if (t.kind === 'word' && t.image.startsWith('@')) { p.next(); return { k: 'var', name: t.image, loc: locOf(t, t) } }
-  // a name: column, qualified column, star, or a function call
+  return undefined
+}
+
+/** a name: column, qualified column, star, or a function call */
+function parseNamePrimary(p: TokenCursor, t: Token): Expr {
   const name = p.qname()
   if (p.isOp('.') && p.isOp('*', 1)) {
     p.next(); const s = p.next()
@@ -311,7 +327,10 @@ function parseWordPrimary(p: TokenCursor): Expr {
   }
   // Oracle outer-join marker col(+)
   if (p.isOp('(') && p.isOp('+', 1) && p.isOp(')', 2)) { p.i += 3; return { k: 'col', name } }
-  if (p.isOp('(')) return parseFuncArgs(p, t, name.parts.map(x => x.name.toUpperCase()).join('.'))
+  if (p.isOp('(')) {
+    const one = name.parts.length === 1 && !name.parts[0].quoted ? name.parts[0].k : undefined
+    return parseFuncArgs(p, t, one ?? name.parts.map(x => x.name.toUpperCase()).join('.'))
+  }
   // the upper-cased last part only for dotted names: this runs for every column reference
   if (name.parts.length > 1) { const last = name.parts[name.parts.length - 1].name.toUpperCase(); if (last === 'NEXTVAL' || last === 'CURRVAL') return lit(t, p.prev()) }
   // Oracle outer-join marker col(+)

@@ -7,21 +7,31 @@ import type { DialectSpec } from '../dialects/spec.js'
  */
 export type TokKind = 'word' | 'qident' | 'string' | 'number' | 'param' | 'op' | 'punct' | 'bad'
 
-export interface Token {
-  kind: TokKind
-  image: string
-  /** upper-cased image for words, the image otherwise */
-  upper: string
-  /** start/end offsets (end exclusive) */
-  start: number
-  end: number
-  line: number
-  col: number
+/**
+ * A token. Its end offset, line and column are derived: a token keeps 8 fields, not 11 (tokens are a
+ * quarter of a big analysis's allocations).
+ */
+export class Token {
+  constructor(
+    readonly kind: TokKind,
+    readonly image: string,
+    /** upper-cased image for words, the image otherwise */
+    readonly upper: string,
+    /** start offset */
+    readonly start: number,
+    readonly line: number,
+    readonly col: number,
+    /** line breaks inside the token (strings, comments and quoted names may span lines) */
+    readonly nl: number,
+    /** first token on its line (for GO / `/` batch lines) */
+    readonly bol: boolean,
+  ) {}
+
+  /** end offset, exclusive */
+  get end(): number { return this.start + this.image.length }
   /** end position, exclusive column */
-  eline: number
-  ecol: number
-  /** first token on its line (for GO / `/` batch lines) */
-  bol?: boolean
+  get eline(): number { return this.line + this.nl }
+  get ecol(): number { return this.nl === 0 ? this.col + this.image.length : this.image.length - this.image.lastIndexOf('\n') }
 }
 
 export interface LexOutput { tokens: Token[]; comments: Token[]; /** unterminated comments */ unterminated: Token[] }
@@ -149,7 +159,7 @@ class LineCounter {
  * tenth of a 10 MB analysis's allocations). `ctx` holds the piece being lexed: the engine is
  * synchronous, and tokenize sets and clears it around one lexer.tokenize call.
  */
-interface LexContext { v: Vocabulary; lc: LineCounter; offset: number; dl: number; prevLine: number }
+interface LexContext { v: Vocabulary; lc: LineCounter; offset: number; dl: number; /** columns added on the piece's first line */ dc: number; prevLine: number }
 let ctx: LexContext | undefined
 
 function makeToken(image: string, at: number, tokenTypeIdx: number): Token {
@@ -161,65 +171,48 @@ function makeToken(image: string, at: number, tokenTypeIdx: number): Token {
   const lc = c.lc
   lc.seek(at)
   const tl = lc.line + c.dl
-  const col = lc.col
-  let eline = tl
-  let ecol = col + image.length
-  if (c.v.multiLineByIdx[tokenTypeIdx] && image.indexOf('\n') >= 0) { lc.seek(at + image.length); eline = lc.line + c.dl; ecol = lc.col }
-  const start = at + c.offset
+  let nl = 0
+  if (c.v.multiLineByIdx[tokenTypeIdx]) for (let k = image.indexOf('\n'); k >= 0; k = image.indexOf('\n', k + 1)) nl++
   const bol = !comment && tl !== c.prevLine
-  if (!comment) c.prevLine = eline
-  return { kind: kind as TokKind, image, upper: kind === 'word' ? image.toUpperCase() : image, start, end: start + image.length, line: tl, col, eline, ecol, bol }
+  if (!comment) c.prevLine = tl + nl
+  return new Token(kind as TokKind, image, kind === 'word' ? image.toUpperCase() : image, at + c.offset, tl, lc.line === 1 ? lc.col + c.dc : lc.col, nl, bol)
 }
 
 /** whether the lexer's tokens come from makeToken (a Chevrotain that renamed its hook falls back to converting) */
 function probeDirect(v: Vocabulary): boolean {
-  ctx = { v, lc: new LineCounter('a'), offset: 0, dl: 0, prevLine: 0 }
+  ctx = { v, lc: new LineCounter('a'), offset: 0, dl: 0, dc: 0, prevLine: 0 }
   try { return (v.lexer.tokenize('a').tokens[0] as unknown as Token | undefined)?.upper === 'A' } finally { ctx = undefined }
 }
 
 /** whether `d`'s lexer makes this module's tokens directly (a test keeps a Chevrotain upgrade from silently losing it) */
 export function lexesDirectly(d: DialectSpec): boolean { return vocabularyOf(d).direct }
 
-/** `offset`, `line`: where `text` starts in the whole script (a piece of it): positions come out absolute */
-export function tokenize(text: string, d: DialectSpec, offset = 0, line = 1): LexOutput {
+/**
+ * `offset`, `line`, `col`: where `text` starts in the whole script (a piece of it, or a routine body
+ * lexed again): positions come out absolute
+ */
+export function tokenize(text: string, d: DialectSpec, offset = 0, line = 1, col = 1): LexOutput {
   const v = vocabularyOf(d)
+  const at = (): LexContext => ({ v, lc: new LineCounter(text), offset, dl: line - 1, dc: col - 1, prevLine: 0 })
   // makeToken's line counter restarts for each piece; comments (a group) are lexed in order with the
   // tokens, so one forward pass serves both
-  ctx = { v, lc: new LineCounter(text), offset, dl: line - 1, prevLine: 0 }
+  ctx = at()
   let res: ILexingResult
   try { res = v.lexer.tokenize(text) } finally { ctx = undefined }
-  const src = res.groups.comments
-  if (v.direct) {
-    const comments = (src ?? []) as unknown as Token[]
-    return { tokens: res.tokens as unknown as Token[], comments, unterminated: comments.length ? comments.filter(isUnterminatedComment) : [] }
+  let tokens = res.tokens as unknown as Token[]
+  let comments = (res.groups.comments ?? []) as unknown as Token[]
+  if (!v.direct) {
+    // a Chevrotain without the hook: its tokens are converted (comments apart, as they come in a group)
+    tokens = convert(res.tokens, at())
+    comments = convert(res.groups.comments ?? [], at())
   }
-  const tokens = convertTokens(res.tokens, text, v, offset, line)
-  const comments = src && src.length ? convertComments(src, text, offset, line) : []
   return { tokens, comments, unterminated: comments.length ? comments.filter(isUnterminatedComment) : [] }
 }
 
-// The fallback's token loop and comment pass are separate functions: in one function, the rarely seen
-// comment arrays deoptimised the hot loop's code on every piece of a big script (140 times per 10 MB).
-function convertTokens(src: IToken[], text: string, v: Vocabulary, offset: number, line: number): Token[] {
-  const tokens: Token[] = new Array(src.length)
-  ctx = { v, lc: new LineCounter(text), offset, dl: line - 1, prevLine: 0 }
-  try {
-    for (let i = 0; i < src.length; i++) tokens[i] = makeToken(src[i].image, src[i].startOffset, src[i].tokenTypeIdx)
-  } finally { ctx = undefined }
-  return tokens
-}
-
-function convertComments(src: IToken[], text: string, offset: number, line: number): Token[] {
-  const cc = new LineCounter(text)
-  const dl = line - 1
+function convert(src: IToken[], c: LexContext): Token[] {
   const out: Token[] = new Array(src.length)
-  for (let i = 0; i < src.length; i++) {
-    const t = src[i]
-    const s = cc.at(t.startOffset)
-    const e = cc.at(t.startOffset + t.image.length)
-    const start = t.startOffset + offset
-    out[i] = { kind: 'bad', image: t.image, upper: t.image, start, end: start + t.image.length, line: s.line + dl, col: s.col, eline: e.line + dl, ecol: e.col, bol: false }
-  }
+  ctx = c
+  try { for (let i = 0; i < src.length; i++) out[i] = makeToken(src[i].image, src[i].startOffset, src[i].tokenTypeIdx) } finally { ctx = undefined }
   return out
 }
 

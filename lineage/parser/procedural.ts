@@ -449,13 +449,7 @@ function embeddedBody(p: Cur, t: Token, start: Token, name: import('../ast/types
 }
 
 export function parseEmbedded(text: string, p: TokenCursor, line: number, col: number, offset: number): Stmt[] {
-  const { tokens } = tokenize(text, p.d)
-  for (const tk of tokens) {
-    if (tk.line === 1) tk.col += col - 1
-    if (tk.eline === 1) tk.ecol += col - 1
-    tk.line += line - 1; tk.eline += line - 1
-    tk.start += offset; tk.end += offset
-  }
+  const { tokens } = tokenize(text, p.d, offset, line, col)
   const sub = new TokenCursor(tokens, p.d) as Cur
   sub.inBlock = true
   const out: Stmt[] = []

@@ -510,7 +510,7 @@ export class Analyzer implements ExprEnv {
           return { kind: 'func', alias: src.alias, columns: null, funcSources: r.ref ? [r.ref] : r.refs ?? [], persistent: false }
         }
         if (parts.length === 1) {
-          const tv = this.tableVars.get(parts[0].name.replace(/^:/, '').toUpperCase())
+          const tv = this.tableVars.size ? this.tableVars.get(parts[0].name.replace(/^:/, '').toUpperCase()) : undefined
           if (tv) return { kind: 'variable', obj: tv.obj, alias: src.alias, nameParts: parts, columns: new Map(tv.columns), persistent: false }
           const cte = findCte(scope, this.key(parts[0]))
           if (cte) return { ...cte, alias: src.alias ?? cte.alias, nameParts: parts }

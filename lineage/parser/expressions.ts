@@ -331,8 +331,11 @@ function parseNamePrimary(p: TokenCursor, t: Token): Expr {
     const one = name.parts.length === 1 && !name.parts[0].quoted ? name.parts[0].k : undefined
     return parseFuncArgs(p, t, one ?? name.parts.map(x => x.name.toUpperCase()).join('.'))
   }
-  // the upper-cased last part only for dotted names: this runs for every column reference
-  if (name.parts.length > 1) { const last = name.parts[name.parts.length - 1].name.toUpperCase(); if (last === 'NEXTVAL' || last === 'CURRVAL') return lit(t, p.prev()) }
+  // sequence.NEXTVAL: upper-cased only when it can be (this runs for every column reference)
+  if (name.parts.length > 1 && name.parts[name.parts.length - 1].name.length === 7) {
+    const last = name.parts[name.parts.length - 1].name.toUpperCase()
+    if (last === 'NEXTVAL' || last === 'CURRVAL') return lit(t, p.prev())
+  }
   // Oracle outer-join marker col(+)
   if (p.isOp('(') && p.isOp('+', 1) && p.isOp(')', 2)) p.i += 3
   return { k: 'col', name }

@@ -12,6 +12,7 @@ import { StatementFlow } from './flow/statements.js'
 import { preprocess } from './lexer/preprocess.js'
 import { splitChunks } from './lexer/chunks.js'
 import { mkLoc } from './ast/types.js'
+import { StatementRecord } from './model/statement.js'
 
 export interface SourceFile { name: string; text: string }
 export interface AnalyzeInput { sql?: string; files?: SourceFile[] }
@@ -95,12 +96,8 @@ function runStatement(ps: import('./parser/script.js').ParsedStatement, f: Sourc
   const b = a.b
   if (!withinBudget(stats, budget, t0)) { stop(b, stats, `analysis budget reached after ${stats.statements} statements`); return false }
   stats.statements++
-  const info: StatementInfo = {
-    index: counter.index++, file: single ? undefined : f.name, hashCode: b.hashCode,
-    start: { line: ps.first.line, column: ps.first.col, offset: ps.first.start },
-    end: { line: ps.last.eline, column: ps.last.ecol, offset: ps.last.end },
-    kind: ps.stmt?.k ?? 'error', ok: !ps.error, reads: [], writes: [],
-  }
+  const info = new StatementRecord(counter.index++, single ? undefined : f.name, b.hashCode,
+    ps.first.line, ps.first.col, ps.first.start, ps.last.eline, ps.last.ecol, ps.last.end, ps.stmt?.k ?? 'error', !ps.error)
   statements.push(info)
   b.beginStatement(statements.length - 1)
   if (ps.error) {
@@ -119,8 +116,8 @@ function runStatement(ps: import('./parser/script.js').ParsedStatement, f: Sourc
   }
   const took = performance.now() - s0
   if (took > (stats.slowestStatementMillis ?? 0)) stats.slowestStatementMillis = Math.round(took * 10) / 10
-  info.reads = [...a.reads]
-  info.writes = [...a.writes]
+  info.reads = StatementRecord.ids(a.reads)
+  info.writes = StatementRecord.ids(a.writes)
   return true
 }
 

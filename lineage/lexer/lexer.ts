@@ -149,7 +149,6 @@ class LineCounter {
     this.pos = offset
     this.col = offset - this.lineStart + 1
   }
-  at(offset: number): { line: number; col: number } { this.seek(offset); return { line: this.line, col: this.col } }
 }
 
 /**

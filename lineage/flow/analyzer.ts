@@ -13,7 +13,6 @@ export interface ResultCol { name: string; key: string; ref: ColRef }
 export interface ResultSet { obj: DbObj; cols: ResultCol[]; rows: ColRef }
 export interface ResultKind { type: ObjectType; name: string; top?: boolean; loc?: Loc }
 
-
 /** how many tables' column maps the analyzer keeps built (tableColumns) */
 const COLMAP_CACHE = 1024
 

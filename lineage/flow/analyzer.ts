@@ -321,10 +321,12 @@ export class Analyzer implements ExprEnv {
     const fname = e.k === 'func' ? e.name : e.k === 'case' ? 'case-when' : undefined
     if (!fname || (!deps.direct.length && !deps.indirect.length)) { this.relateDeps(target, deps, 'select', subtype); return }
     const loc = exprLoc(e)
-    const fn = this.b.object('function', fname, loc)
+    // function names repeat (SUM, CAST …): the object keeps the shared string
+    const fn = this.b.object('function', this.b.intern(fname), loc)
     const out = colRef(fn, this.b.column(fn, fname, fname.toUpperCase(), loc), loc)
-    this.b.relate('fdd', out, deps.direct, 'function', subtype, { function: fname })
-    this.b.relate('fdr', out, deps.indirect, 'function', 'filter', { function: fname })
+    const extra = this.b.functionExtra(fname)
+    this.b.relate('fdd', out, deps.direct, 'function', subtype, extra)
+    this.b.relate('fdr', out, deps.indirect, 'function', 'filter', extra)
     this.b.relate('fdd', target, [out], 'select', subtype)
   }
 

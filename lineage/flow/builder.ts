@@ -110,6 +110,14 @@ export class ModelBuilder {
   /** the store's one string for a column key or any other text the model keeps (store.intern) */
   intern(k: string): string { return this.store.intern(k) }
 
+  /** one frozen `{ function }` annotation per function name, shared by every relation through it */
+  private readonly fnExtras = new Map<string, RelationExtra>()
+  functionExtra(fname: string): RelationExtra {
+    let x = this.fnExtras.get(fname)
+    if (!x) { x = Object.freeze({ function: fname }); this.fnExtras.set(fname, x) }
+    return x
+  }
+
   object(type: ObjectType, name: string, loc: Loc | undefined, extra?: ObjExtra): ModelObj {
     const obj = this.store.addObject(this.id(), name, type, this.statementIndex, this.locOf(loc), extra)
     this.colIndex[obj.ix] = new Map()

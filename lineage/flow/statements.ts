@@ -79,7 +79,7 @@ export class StatementFlow {
   private selectInto(q: Extract<Query, { k: 'select' }>, into: QName): void {
     const rs = this.a.query({ ...q, intoTable: undefined }, undefined, { type: 'select_list', name: this.b.nextName('RS') })
     const e = this.a.entry(into, into.loc)
-    e.columns = rs.cols.map((c) => c.name)
+    e.columns = rs.cols.map((c) => this.b.intern(c.name))
     this.writeAll(e.obj, rs, e.columns.map((c) => ({ name: c })), 'insert')
     this.a.writes.add(e.obj.id)
   }
@@ -413,7 +413,7 @@ export class StatementFlow {
   private createTable(s: S<'createTable'>): void {
     const e = this.a.entry(s.name, s.name.loc)
     if (s.columns.length) {
-      e.columns = s.columns.map((c) => c.name.name)
+      e.columns = s.columns.map((c) => this.b.intern(c.name.name))
       for (const c of s.columns) { const col = this.b.column(e.obj, c.name.name, this.a.key(c.name), c.name.loc); if (c.dataType) this.b.setDataType(col, c.dataType) }
     }
     const base = s.like ?? s.clone
@@ -428,7 +428,7 @@ export class StatementFlow {
     if (s.query) {
       const rs = this.a.query(s.query, undefined, { type: 'select_list', name: this.b.nextName('RS') })
       const cols = s.columns.length ? s.columns.map((c) => ({ name: c.name.name, loc: c.name.loc })) : rs.cols.map((c) => ({ name: c.name }))
-      e.columns = cols.map((c) => c.name)
+      e.columns = cols.map((c) => this.b.intern(c.name))
       this.writeAll(e.obj, rs, cols, 'create_table')
       this.a.writes.add(e.obj.id)
     }
@@ -440,7 +440,7 @@ export class StatementFlow {
     e.kind = 'view'
     const rs = this.a.query(s.query, undefined, { type: 'select_list', name: this.b.nextName('RS') })
     const cols = s.columns ? s.columns.map((c) => ({ name: c.name, loc: c.loc })) : rs.cols.map((c) => ({ name: c.name }))
-    e.columns = cols.map((c) => c.name)
+    e.columns = cols.map((c) => this.b.intern(c.name))
     this.writeAll(e.obj, rs, cols, 'create_view')
     this.a.writes.add(e.obj.id)
   }

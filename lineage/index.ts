@@ -2,7 +2,7 @@
 import { setFlagsFromString } from 'node:v8'
 export type * from './model/types.js'
 export { defaultModelOptions } from './model/types.js'
-export { analyze, type AnalyzeInput, type AnalyzeOptions, type SourceFile } from './analyze.js'
+export { analyze, analyzeAsync, type AnalyzeInput, type AnalyzeOptions, type SourceFile } from './analyze.js'
 export { projectModel, toWireModel } from './model/project.js'
 export { resolveVendor, VENDORS, VENDOR_ALIASES } from './dialects/vendors.js'
 

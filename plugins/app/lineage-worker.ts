@@ -1,7 +1,7 @@
 // Worker-thread entry of the lineage pool (lineage-pool.ts): runs analyze() and ELK layouts off the
 // HTTP thread. Loaded as .js from dist/ and as .ts under the test loader (the pool picks the file).
 import { parentPort } from 'node:worker_threads'
-import { analyze, type AnalyzeInput, type AnalyzeOptions } from '../../lineage/index.js'
+import { analyzeAsync, type AnalyzeInput, type AnalyzeOptions } from '../../lineage/index.js'
 import { encodeResult } from '../../lineage/model/codec.js'
 import { computePositions, type LayoutShape } from '../../lineage/graph/layout.js'
 
@@ -11,7 +11,7 @@ async function handle (msg: Message): Promise<unknown> {
   switch (msg.kind) {
     case 'analyze': {
       const { input, opts } = msg.payload as { input: string | AnalyzeInput, opts: AnalyzeOptions }
-      return encodeResult(analyze(input, opts))
+      return encodeResult(await analyzeAsync(input, opts))
     }
     case 'layout':
       return await computePositions(msg.payload as LayoutShape)

@@ -2,14 +2,15 @@
 // the result already encoded (model/codec.ts: a list of strings, never one string over V8's limit),
 // so the caller (API or worker process) stores it without parsing or materialising the model.
 import { parentPort } from 'node:worker_threads'
-import { analyze } from '../../lineage/index.js'
+import { analyzeAsync } from '../../lineage/index.js'
 import { encodeResult } from '../../lineage/model/codec.js'
 import { summarise, type AnalyzeRequest } from './analysis.js'
 
-parentPort!.on('message', (msg: { seq: number; req: AnalyzeRequest }) => {
+parentPort!.on('message', async (msg: { seq: number; req: AnalyzeRequest }) => {
   try {
     const { req } = msg
-    const result = analyze({ files: req.files }, {
+    // the async analysis gives the thread's event loop turns, where V8 runs its collection tasks
+    const result = await analyzeAsync({ files: req.files }, {
       dbvendor: req.dbvendor,
       defaultDatabase: req.defaultDatabase || undefined,
       defaultSchema: req.defaultSchema || undefined,

@@ -1,6 +1,6 @@
 // Big inputs are analysed in pieces; lineage and coordinates must be exactly those of one pass.
 import t from 'tap'
-import { analyze } from '../../lineage/index.js'
+import { analyze, analyzeAsync } from '../../lineage/index.js'
 import { splitChunks } from '../../lineage/lexer/chunks.js'
 import { dialectOf } from '../../lineage/dialects/spec.js'
 
@@ -25,4 +25,15 @@ t.test('coordinates in a later piece are absolute', async (t) => {
   const obj = r.model.dbobjs.find((o) => o.name === `t${last}`)!
   t.same(obj.coordinates[0], { x: last * 5 + 1, y: 13, hashCode: '0' })
   t.equal(r.statements[last].start.line, last * 5 + 1)
+})
+
+t.test('analyzeAsync: the same result, and the event loop gets turns between pieces', async (t) => {
+  const sync = analyze(sql, { dbvendor: 'dbvpostgresql' })
+  let turns = 0
+  const tick = setInterval(() => { turns++ }, 0)
+  const r = await analyzeAsync(sql, { dbvendor: 'dbvpostgresql' }, 0)
+  clearInterval(tick)
+  t.ok(turns > 0, `${turns} timer turns during the analysis`)
+  t.equal(JSON.stringify(r.model), JSON.stringify(sync.model))
+  t.equal(JSON.stringify(r.statements), JSON.stringify(sync.statements))
 })

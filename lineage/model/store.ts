@@ -58,8 +58,8 @@ export class Ints {
   static of(values: Int32Array): Ints {
     const ints = new Ints()
     ints.pages = []
-    for (let o = 0; o < values.length; o += PAGE) ints.pages.push(values.slice(o, o + PAGE))
-    if (!ints.pages.length) ints.pages.push(new Int32Array(64))
+    for (let o = 0; o < values.length; o += PAGE) { const p = page(Math.min(PAGE, values.length - o)); p.set(values.subarray(o, o + PAGE)); ints.pages.push(p) }
+    if (!ints.pages.length) ints.pages.push(page(64))
     ints.n = values.length
     ints.last = ints.pages[ints.pages.length - 1]
     ints.k = values.length - (ints.pages.length - 1) * PAGE

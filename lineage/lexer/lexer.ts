@@ -71,7 +71,6 @@ function qQuote(): CustomPatternMatcherFunc {
 
 interface Vocabulary {
   lexer: Lexer
-  kinds: Map<TokenType, TokKind | 'comment'>
   /** by tokenTypeIdx: the kind, and whether a token of the type may span lines */
   kindByIdx: Array<TokKind | 'comment'>
   multiLineByIdx: boolean[]
@@ -119,7 +118,7 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
   const kindByIdx: Array<TokKind | 'comment'> = []
   const multiLineByIdx: boolean[] = []
   for (const [t, k] of kinds) { kindByIdx[t.tokenTypeIdx!] = k; multiLineByIdx[t.tokenTypeIdx!] = t.LINE_BREAKS === true || k === 'bad' }
-  const v: Vocabulary = { lexer, kinds, kindByIdx, multiLineByIdx, direct: false }
+  const v: Vocabulary = { lexer, kindByIdx, multiLineByIdx, direct: false }
   ;(lexer as unknown as { createTokenInstance: unknown }).createTokenInstance = makeToken
   v.direct = probeDirect(v)
   return v

@@ -27,6 +27,18 @@ export const NO_SOURCE_WORDS = new Set([
   'CONNECT_BY_ISLEAF', 'CONNECT_BY_ISCYCLE', 'UTC_TIMESTAMP', 'UTC_DATE', 'SYSDATETIME', 'GETDATE',
 ])
 
+/** words a statement starts with where no terminator is needed (T-SQL, procedural bodies) */
+export const STATEMENT_WORDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'CREATE', 'ALTER', 'DROP', 'TRUNCATE', 'DECLARE',
+  'SET', 'IF', 'WHILE', 'BEGIN', 'END', 'EXEC', 'EXECUTE', 'RETURN', 'PRINT', 'GRANT', 'USE', 'COMMIT', 'ROLLBACK',
+  'OPEN', 'CLOSE', 'FETCH', 'DEALLOCATE', 'RAISERROR', 'THROW', 'CALL', 'FOR', 'LOOP', 'ELSE', 'ELSIF', 'EXCEPTION',
+  'WHEN', 'UPSERT', 'REPLACE', 'GO', 'BREAK', 'CONTINUE', 'GOTO', 'WAITFOR', 'LOAD', 'COPY', 'UNLOAD', 'RENAME', 'FROM'])
+
+/**
+ * T-SQL and Sybase need no terminator: a line starting with one of these starts a new statement even
+ * inside one the parser skips over (FROM, WHEN and FOR also continue statements, so they are left out)
+ */
+const LINE_STATEMENT_WORDS = new Set([...STATEMENT_WORDS, 'SELECT'].filter((w) => w !== 'FROM' && w !== 'WHEN' && w !== 'FOR'))
+
 /** Cursor over the token list of one script, with the helpers every grammar chapter uses. */
 export class TokenCursor {
   i = 0
@@ -84,6 +96,13 @@ export class TokenCursor {
       return !n || n.line !== t.line || n.kind === 'number'
     }
     return false
+  }
+
+  /** a terminator-less dialect (T-SQL, Sybase) and a line that starts with a statement word */
+  startsStatementLine(k = 0): boolean {
+    if (this.d.batchWord === undefined) return false
+    const t = this.peek(k)
+    return !!t && t.bol && t.kind === 'word' && LINE_STATEMENT_WORDS.has(t.upper)
   }
 
   isIdentToken(k = 0): boolean { const t = this.peek(k); return !!t && (t.kind === 'word' || t.kind === 'qident') }

@@ -17,7 +17,7 @@ export function skipToEnd(p: TokenCursor, stop?: (p: TokenCursor) => boolean): v
       else if (t.image === ')') { if (depth === 0) return; depth-- }
       else if (t.image === ';' && depth === 0) return
     }
-    if (depth === 0 && (p.atBatchSeparator() || (stop !== undefined && stop(p)))) return
+    if (depth === 0 && (p.atBatchSeparator() || (stop !== undefined ? stop(p) : p.startsStatementLine()))) return
     p.next()
   }
 }
@@ -62,6 +62,8 @@ function parseCreateTable(p: TokenCursor, start: Token, temporary: boolean, exte
   if (p.isOp('(') && !startsQuery(p, 1)) parseTableElements(p, s)
   // table options until AS SELECT or the end
   while (!p.eof() && !p.isOp(';') && !p.atBatchSeparator()) {
+    // T-SQL and Sybase have no CREATE TABLE … SELECT: a query or a new statement line is the next statement
+    if (p.startsStatementLine() || (p.d.batchWord !== undefined && startsQuery(p) && !p.isWord('WITH'))) break
     if (p.isWord('PARTITIONED') && p.isWord('BY', 1) && p.isOp('(', 2) && p.isIdentToken(3) && !p.isOp(',', 4) && !p.isOp(')', 4)) {
       // Hive/Impala partition columns come after the regular columns (D7)
       p.i += 2

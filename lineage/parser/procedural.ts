@@ -3,7 +3,7 @@
 import type { Expr, Ident, Stmt } from '../ast/types.js'
 import type { Token } from '../lexer/lexer.js'
 import { tokenize } from '../lexer/lexer.js'
-import { ParseError, TokenCursor, locOf } from './base.js'
+import { ParseError, TokenCursor, locOf, STATEMENT_WORDS } from './base.js'
 import { parseExpr, parseExprList, parseType } from './expressions.js'
 import { parseQuery, startsQuery } from './query.js'
 import { isBatchSeparator, parseStatement } from './script.js'
@@ -211,6 +211,8 @@ function parseFor(p: Cur, first: Token): Stmt {
   return { k: 'cursorLoop', record, query, cursor, body, loc: locOf(first, p.prev()) }
 }
 
+const TSQL_OPTION_END = ['ON', 'OFF']
+
 function parseSet(p: Cur, first: Token): Stmt {
   // SET @v = expr | SET v := expr | SET (a, b) = (SELECT …) ; other SET forms are session options
   const save = p.i
@@ -232,7 +234,10 @@ function parseSet(p: Cur, first: Token): Stmt {
     return { k: 'assign', targets, value: e, loc: locOf(first, p.prev()) }
   }
   p.i = save + 1
-  skipToEnd(p)
+  // a T-SQL session option (SET NOCOUNT ON, SET ROWCOUNT 10) needs no terminator either: ON/OFF ends it,
+  // and so does a statement word, on its line or not (`begin set nocount on select 1 end`)
+  if (p.d.batchWord !== undefined) skipToEnd(p, (c) => c.i > save + 1 && (c.isAnyWord(TSQL_OPTION_END, -1) || (c.peek()!.kind === 'word' && STATEMENT_WORDS.has(c.peek()!.upper)) || startsQuery(c)))
+  else skipToEnd(p)
   return { k: 'other', kind: 'SET', loc: locOf(first, p.prev()) }
 }
 

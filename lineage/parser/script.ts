@@ -3,7 +3,7 @@
 import type { Stmt } from '../ast/types.js'
 import type { Token } from '../lexer/lexer.js'
 import type { DialectSpec } from '../dialects/spec.js'
-import { ParseError, TokenCursor, locOf } from './base.js'
+import { ParseError, TokenCursor, locOf, STATEMENT_WORDS } from './base.js'
 import { parseQuery, startsQuery, parseWith, parseFromClause } from './query.js'
 import { parseDelete, parseInsert, parseMerge, parseUpdate } from './dml.js'
 import { parseAlter, parseCreate, parseRename, skipToEnd } from './ddl.js'
@@ -30,12 +30,6 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
   'ITERATE', 'SIGNAL', 'RESIGNAL', 'GOTO', 'BREAK', 'DEFINE', 'UPSERT_STATS', 'SUMMARIZE', 'ECHO', 'SPOOL', 'PROMPT',
   'WHENEVER', 'VARIABLE', 'EXPORT', 'IMPORT', 'VALIDATE', 'DISABLE', 'ENABLE', 'MERGE_STATS', 'RECOVER', 'UNSET', 'RUNSTATS',
   'GENERATE', 'REORG', 'ASSERT', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE'])
-
-/** T-SQL and Sybase statements need no terminator: a skipped statement also ends where a new line starts one */
-function skipOther(p: TokenCursor): void {
-  if (p.d.batchWord === undefined) { skipToEnd(p); return }
-  skipToEnd(p, (c) => { const t = c.peek()!; return !!t.bol && t.kind === 'word' && STATEMENT_WORDS.has(t.upper) })
-}
 
 /** a statement boundary the parser may stop at without a `;` (T-SQL and procedural bodies) */
 export function isBatchSeparator(p: TokenCursor, k = 0): boolean { return p.atBatchSeparator(k) }
@@ -125,7 +119,7 @@ export function parseStatement(p: TokenCursor): Stmt {
     return { k: 'assign', targets: [target], value, loc: locOf(first, p.prev()) }
   }
   if (first.kind === 'word' && SKIP_START.has(u)) {
-    p.next(); skipOther(p)
+    p.next(); skipToEnd(p)
     return { k: 'other', kind: u, loc: locOf(first, p.prev()) }
   }
   // procedure call without CALL/EXEC: name(args); pkg.proc(args); (PL/SQL, SQL PL, SPL)
@@ -165,10 +159,6 @@ function atBoundary(p: TokenCursor): boolean {
   return t.kind === 'word' && (startsQuery(p) || STATEMENT_WORDS.has(p.d.abbreviations[t.upper] ?? t.upper))
 }
 
-const STATEMENT_WORDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'CREATE', 'ALTER', 'DROP', 'TRUNCATE', 'DECLARE',
-  'SET', 'IF', 'WHILE', 'BEGIN', 'END', 'EXEC', 'EXECUTE', 'RETURN', 'PRINT', 'GRANT', 'USE', 'COMMIT', 'ROLLBACK',
-  'OPEN', 'CLOSE', 'FETCH', 'DEALLOCATE', 'RAISERROR', 'THROW', 'CALL', 'FOR', 'LOOP', 'ELSE', 'ELSIF', 'EXCEPTION',
-  'WHEN', 'UPSERT', 'REPLACE', 'GO', 'BREAK', 'CONTINUE', 'GOTO', 'WAITFOR', 'LOAD', 'COPY', 'UNLOAD', 'RENAME', 'FROM'])
 
 /** Parse one statement and require a clean boundary after it. */
 export function parseOne(p: TokenCursor): Stmt {

@@ -76,6 +76,17 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'procedure on one line: SET NOCOUNT ON then a statement, no terminators',
+      sql: `CREATE PROCEDURE dbo.usp_load AS BEGIN SET NOCOUNT ON INSERT INTO dbo.fact (k, v) SELECT k, v FROM dbo.stage END
+GO
+SET XACT_ABORT ON
+SET TRANSACTION ISOLATION LEVEL READ COMMITTED
+CREATE TABLE dbo.snap (k INT, v INT)
+INSERT INTO dbo.snap SELECT k, v FROM dbo.fact
+`,
+      fdd: [['dbo.stage.k', 'dbo.fact.k'], ['dbo.stage.v', 'dbo.fact.v'], ['dbo.fact.k', 'dbo.snap.k'], ['dbo.fact.v', 'dbo.snap.v']],
+    },
+    {
       title: 'MERGE … OUTPUT inserted.* INTO a table variable, then INSERT from it',
       sql: `DECLARE @Changes TABLE (CustomerID INT, NewSegment NVARCHAR(30));
 MERGE dbo.DimCustomer AS tgt
@@ -498,6 +509,19 @@ INSERT INTO fact_calls SELECT * FROM ext.calls_feed;
     },
   ],
   sybase: [
+    {
+      title: 'no terminators: CREATE TABLE, INSERT and SELECT on their own lines, SET options without ;',
+      sql: `set nocount on
+create table #stage (id int, amount money)
+insert #stage select cust_id, amount from dbo.orders
+set rowcount 100
+select id, amount from #stage
+set rowcount 0
+insert into dbo.totals (id, amount) select id, amount from #stage
+`,
+      fdd: [['dbo.orders.cust_id', '#stage.id'], ['dbo.orders.amount', '#stage.amount'], ['#stage.id', 'RS-1.id'], ['#stage.amount', 'RS-1.amount'],
+        ['#stage.id', 'dbo.totals.id'], ['#stage.amount', 'dbo.totals.amount']],
+    },
     {
       title: 'procedure with begin tran … commit tran around an INSERT … SELECT',
       sql: `create procedure dbo.usp_bill @d datetime

@@ -105,7 +105,7 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
   const start = `A-Za-z_\\u00c0-\\uffff${esc(d.identStartExtra)}`
   const part = `A-Za-z0-9_\\u00c0-\\uffff${esc(d.identPartExtra)}`
   add(createToken({ name: 'Word', pattern: new RegExp(`[${start}][${part}]*`) }), 'word')
-  add(createToken({ name: 'Op', pattern: /\*=|=\*(?![*\w])|::|:=|=>|->>|->|#>>|#>|\|\||<=>|<=|>=|<>|!=|==|\^=|!~\*|!~|~\*|@>|<@|&&|<<|>>|\*\*|\.\.|[-+*\/%=<>!~^&|?:@#\\$]/ }), 'op')
+  add(createToken({ name: 'Op', pattern: /\*=|=\*(?![*\w])|::|:=|=>|->>|->|#>>|#>|\|\||<->|<=>|<=|>=|<>|!=|==|\^=|!~~\*|!~~|~~\*|~~|!~\*|!~|~\*|@>|<@|@@(?![A-Za-z_])|@\?|#-|&&|<<|>>|\*\*|\.\.|[-+*\/%=<>!~^&|?:@#\\$]/ }), 'op')
   add(createToken({ name: 'Punct', pattern: /[(),;.\[\]{}]/ }), 'punct')
   add(createToken({ name: 'Other', pattern: /[\s\S]/ }), 'bad')
   const lexer = new Lexer(defs, {

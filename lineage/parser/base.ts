@@ -25,6 +25,8 @@ export const NO_SOURCE_WORDS = new Set([
   'SYSTIMESTAMP', 'CURRENT_USER', 'SESSION_USER', 'SYSTEM_USER', 'ROWNUM', 'LEVEL', 'UNKNOWN', 'TODAY', 'CURRENT_SCHEMA',
   'CURRENT_ROLE', 'CURRENT_DATABASE', 'CURRENT_CATALOG', 'ROWID', 'SQLCODE', 'SQLERRM', 'SQLSTATE', 'CURRENT_TIMEZONE',
   'CONNECT_BY_ISLEAF', 'CONNECT_BY_ISCYCLE', 'UTC_TIMESTAMP', 'UTC_DATE', 'SYSDATETIME', 'GETDATE',
+  // VALUES (DEFAULT, …), SET c = DEFAULT: the column's default, no source
+  'DEFAULT',
 ])
 
 /** words a statement starts with where no terminator is needed (T-SQL, procedural bodies) */

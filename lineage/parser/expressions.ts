@@ -6,13 +6,16 @@ import { parseQuery, startsQuery } from './query.js'
 
 const DATEPART_FUNCS = new Set(['DATEADD', 'DATEDIFF', 'DATEDIFF_BIG', 'DATEPART', 'DATENAME', 'DATE_TRUNC', 'TIMESTAMPADD',
   'TIMESTAMPDIFF', 'DATE_PART', 'EXTRACT', 'LAST_DAY', 'DATE_DIFF', 'TIMESTAMP_DIFF', 'DATETIME_DIFF', 'TIMESTAMP_TRUNC',
-  'DATETIME_TRUNC', 'DATE_ADD', 'DATE_SUB', 'TRUNC', 'TIME_SLICE', 'DATEFROMPARTS', 'TIMESTAMP_ADD', 'TIMESTAMP_SUB', 'DATETIME_ADD', 'DATETIME_SUB'])
+  'DATETIME_TRUNC', 'DATE_ADD', 'DATE_SUB', 'TRUNC', 'TIME_SLICE', 'DATEFROMPARTS', 'TIMESTAMP_ADD', 'TIMESTAMP_SUB', 'DATETIME_ADD', 'DATETIME_SUB',
+  'EXTEND'])
 const DATEPARTS = new Set(['YEAR', 'YEARS', 'MONTH', 'MONTHS', 'DAY', 'DAYS', 'HOUR', 'HOURS', 'MINUTE', 'MINUTES', 'SECOND', 'SECONDS', 'WEEK',
   'WEEKS', 'QUARTER', 'DAYOFWEEK', 'DAYOFYEAR', 'DOW', 'DOY', 'EPOCH', 'MILLISECOND', 'MILLISECONDS', 'MICROSECOND', 'NANOSECOND', 'DD', 'D',
   'MM', 'M', 'YY', 'YYYY', 'HH', 'MI', 'N', 'SS', 'S', 'WK', 'WW', 'QQ', 'Q', 'DW', 'DY', 'Y', 'NS', 'MS', 'MCS', 'ISOWEEK', 'ISO_WEEK', 'TZOFFSET',
   'WEEKDAY', 'ISOYEAR', 'DATE', 'TIME', 'DATETIME', 'CENTURY', 'DECADE', 'MILLENNIUM', 'JULIAN', 'TIMEZONE', 'TIMEZONE_HOUR', 'TIMEZONE_MINUTE'])
 const TYPED_LITERALS = new Set(['DATE', 'TIMESTAMP', 'TIME', 'INTERVAL', 'DATETIME', 'TIMESTAMPTZ', 'JSON', 'NUMERIC', 'BIGNUMERIC'])
-const COMPARE_OPS = new Set(['*=', '=*', '=', '<>', '!=', '<', '>', '<=', '>=', '<=>', '==', '^=', '~', '~*', '!~', '!~*', '@>', '<@', '&&'])
+const COMPARE_OPS = new Set(['*=', '=*', '=', '<>', '!=', '<', '>', '<=', '>=', '<=>', '==', '^=', '~', '~*', '!~', '!~*', '@>', '<@', '&&',
+  // PostgreSQL text search and jsonpath matches, LIKE as operators
+  '@@', '@?', '~~', '~~*', '!~~', '!~~*'])
 const TYPE_CONTINUATION = new Set(['PRECISION', 'VARYING', 'WITH', 'WITHOUT', 'TIME', 'ZONE', 'LOCAL', 'UNSIGNED', 'SIGNED', 'CHARACTER', 'CHAR', 'BYTE'])
 
 export function parseExpr(p: TokenCursor): Expr { return parseOr(p) }
@@ -116,7 +119,7 @@ function parseComparison(p: TokenCursor): Expr {
   }
 }
 
-const ADD_OPS = new Set(['+', '-', '||', '&', '|', '^', '#', '<<', '>>'])
+const ADD_OPS = new Set(['+', '-', '||', '&', '|', '^', '#', '<<', '>>', '<->', '#-'])
 const MUL_OPS = new Set(['*', '/', '%', '**', '->', '->>', '#>', '#>>'])
 
 function parseAdditive(p: TokenCursor): Expr {
@@ -305,6 +308,8 @@ function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefi
     if (p.accept('TO')) { e = p.next(); if (p.isOp('(')) { p.skipParens(); e = p.prev() } }
     return lit(t, e)
   }
+  // Informix CURRENT alone is the current datetime
+  if (u === 'CURRENT' && p.d.name === 'dbvinformix' && !p.isOp('.', 1) && !p.isWord('OF', 1)) { p.next(); return lit(t, t, u) }
   if (u === 'ARRAY' && p.isOp('(', 1) && startsQuery(p, 2)) {
     p.next(); p.next(); const q = parseQuery(p); const e = p.expectOp(')')
     return { k: 'subq', query: q, loc: locOf(t, e) }
@@ -440,11 +445,14 @@ function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token,
   return fn
 }
 
+/** a date part keyword: YEAR, dd … and the ODBC interval names SQL_TSI_DAY … (TIMESTAMPADD) */
+const isDatePart = (u: string): boolean => DATEPARTS.has(u) || u.startsWith('SQL_TSI_')
+
 function fixKeywordArgs(p: TokenCursor, name: string, args: Expr[]): void {
   if (DATEPART_FUNCS.has(name)) {
     for (let i = 0; i < args.length; i++) {
       const a = args[i]
-      if (a.k === 'col' && a.name.parts.length === 1 && !a.name.parts[0].quoted && DATEPARTS.has(a.name.parts[0].name.toUpperCase())) {
+      if (a.k === 'col' && a.name.parts.length === 1 && !a.name.parts[0].quoted && isDatePart(a.name.parts[0].name.toUpperCase())) {
         args[i] = { k: 'lit', loc: a.name.loc }
       }
     }

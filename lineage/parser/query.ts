@@ -122,6 +122,8 @@ function parseQueryTail(p: TokenCursor, limitOver: Expr[] = []): Expr[] {
     if (p.isWord('INTO') && p.isAnyWord(['OUTFILE', 'DUMPFILE'], 1)) { p.i += 2; p.next(); while (!p.eof() && !p.isOp(';') && !p.isOp(')') && !p.isWord('FROM')) p.next(); continue }
     if (p.isWord('WITH') && p.isAnyWord(['UR', 'CS', 'RS', 'RR', 'CHECK', 'READ'], 1)) { p.i += 2; if (p.isWord('OPTION')) p.next(); if (p.isWord('ONLY')) p.next(); continue }
     if (p.isWord('OPTION') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
+    // Sybase: … AT ISOLATION READ UNCOMMITTED | SERIALIZABLE | 0–3
+    if (p.d.batchWord !== undefined && p.isWord('AT') && p.isWord('ISOLATION', 1)) { p.i += 2; p.accept('LEVEL'); if (p.accept('READ')) p.next(); else p.next(); continue }
     if (p.isWord('OPTIMIZE') && p.isWord('FOR', 1)) { p.i += 2; p.next(); p.accept('ROWS') || p.accept('ROW'); continue }
     if (p.isWord('WITH') && p.isWord('HINT', 1) && p.isOp('(', 2)) { p.i += 2; p.skipParens(); continue }
     if (p.isWord('SETTINGS') || (p.isWord('FORMAT') && p.isIdentToken(1) && p.d.name === 'dbvmysql')) { p.next(); continue }
@@ -312,8 +314,18 @@ function parseAliasAndColumns(p: TokenCursor, src: { alias?: import('../ast/type
   }
 }
 
+/** T-SQL and Sybase table hints: dbo.t (NOLOCK), t WITH (…) is handled apart, Sybase t HOLDLOCK */
+const TSQL_TABLE_HINTS = new Set(['NOLOCK', 'HOLDLOCK', 'NOHOLDLOCK', 'READPAST', 'UPDLOCK', 'ROWLOCK', 'TABLOCK', 'TABLOCKX', 'PAGLOCK',
+  'NOWAIT', 'READUNCOMMITTED', 'READCOMMITTED', 'REPEATABLEREAD', 'SERIALIZABLE', 'XLOCK', 'INDEX', 'SHARED', 'PREFETCH', 'LRU', 'MRU',
+  'FORCESEEK', 'FORCESCAN', 'SNAPSHOT', 'READCOMMITTEDLOCK', 'NOEXPAND'])
+const SYBASE_BARE_HINTS = ['HOLDLOCK', 'NOHOLDLOCK', 'READPAST', 'SHARED']
+/** `(NOLOCK)` after a T-SQL table name is a hint, not a table function's arguments */
+const tsqlHintParens = (p: TokenCursor): boolean => p.d.batchWord !== undefined && p.isOp('(') && p.isAnyWord(TSQL_TABLE_HINTS, 1)
+
 function skipTableModifiers(p: TokenCursor): void {
   for (;;) {
+    if (tsqlHintParens(p)) { p.skipParens(); continue }
+    if (p.d.batchWord !== undefined && p.isAnyWord(SYBASE_BARE_HINTS)) { p.next(); continue }
     if (p.isWord('WITH') && p.isOp('(', 1) && !startsQuery(p, 2)) { p.next(); p.skipParens(); continue }
     if (p.isAnyWord(['TABLESAMPLE', 'SAMPLE']) && (p.isOp('(', 1) || p.isIdentToken(1))) { p.next(); while (p.isIdentToken() && !p.isOp('(', 0)) p.next(); p.skipParens(); if (p.isWord('REPEATABLE')) { p.next(); p.skipParens() } continue }
     if (p.isWord('FOR') && p.isAnyWord(['SYSTEM_TIME', 'SYSTEM', 'PORTION'], 1)) { p.next(); while (!p.eof() && !p.isOp(',') && !p.isOp(')') && !p.isOp(';') && !p.isAnyWord(['WHERE', 'JOIN', 'ON', 'LEFT', 'INNER', 'GROUP', 'ORDER', 'AS'])) { if (p.isOp('(')) p.skipParens(); else p.next() } continue }
@@ -394,7 +406,7 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
   }
   if (p.isAnyWord(NOT_A_TABLE)) p.fail('expected a table name')
   const name = p.qname()
-  if (p.isOp('(')) {
+  if (p.isOp('(') && !tsqlHintParens(p)) {
     p.next()
     const args: Expr[] = []
     while (!p.isOp(')')) {

@@ -195,6 +195,13 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'text search @@, LIKE operators ~~*, VALUES (DEFAULT, …)',
+      sql: `INSERT INTO hits (id, title, body) VALUES (DEFAULT, 'x', 'y');
+INSERT INTO matches (title) SELECT title FROM docs WHERE to_tsvector(body) @@ to_tsquery('lineage') AND title ~~* 'a%';
+`,
+      fdd: [['docs.title', 'matches.title']],
+    },
+    {
       title: 'LEFT JOIN LATERAL subquery',
       sql: `SELECT c.customer_id, recent.total
   FROM customers c
@@ -510,6 +517,14 @@ INSERT INTO fact_calls SELECT * FROM ext.calls_feed;
   ],
   sybase: [
     {
+      title: 'table hints: HOLDLOCK / NOHOLDLOCK after an alias, (NOLOCK) with no alias, AT ISOLATION',
+      sql: `insert into dbo.region_totals (region, n)
+select c.region, count(*) from dbo.customer c holdlock join dbo.orders (nolock) on c.id = orders.cust_id
+ group by c.region at isolation read uncommitted
+`,
+      fdd: [['dbo.customer.region', 'dbo.region_totals.region']],
+    },
+    {
       title: 'no terminators: CREATE TABLE, INSERT and SELECT on their own lines, SET options without ;',
       sql: `set nocount on
 create table #stage (id int, amount money)
@@ -562,6 +577,12 @@ go
     },
   ],
   informix: [
+    {
+      title: 'CURRENT and EXTEND(…, YEAR TO MONTH) take no columns from their keywords',
+      sql: `INSERT INTO order_log (logged_at, order_month) SELECT CURRENT, EXTEND(order_date, YEAR TO MONTH) FROM orders;
+`,
+      fdd: [['orders.order_date', 'order_log.order_month']],
+    },
     {
       title: 'INTO TEMP … WITH NO LOG then INSERT, {} comment',
       sql: `{ nightly summary }

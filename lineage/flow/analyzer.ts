@@ -335,6 +335,9 @@ export class Analyzer implements ExprEnv {
     this.b.relate('fdr', target, deps.indirect, effect, 'filter')
   }
 
+  /** a select list evaluated in `scope` itself, not in a child of it: RETURNING and OUTPUT read the DML target's rows, and their `*` is its columns */
+  selectIn(s: Select, scope: Scope, kind: ResultKind): ResultSet { return this.select(s, scope, kind) }
+
   private select(s: Select, scope: Scope, kind: ResultKind): ResultSet {
     this.fromClause(s.from, scope)
     const obj = this.b.object(kind.type, kind.name, kind.loc ?? s.loc, { topLevel: kind.top })

@@ -1,6 +1,6 @@
 import type { Token } from '../lexer/lexer.js'
 import type { DialectSpec } from '../dialects/spec.js'
-import { mkLoc, type Ident, type Loc, type QName } from '../ast/types.js'
+import { mkLoc, type Ident, type Loc, type QName, type WindowSpec } from '../ast/types.js'
 
 export class ParseError extends Error {
   constructor(message: string, readonly token: Token | undefined) { super(message) }
@@ -45,6 +45,8 @@ const LINE_STATEMENT_WORDS = new Set([...STATEMENT_WORDS, 'SELECT'].filter((w) =
 export class TokenCursor {
   i = 0
   readonly end: number
+  /** the current SELECT's references to named windows (OVER w), resolved by its WINDOW clause (parser/query) */
+  windowRefs: Array<{ name: string; spec: WindowSpec }> = []
   constructor(readonly toks: Token[], readonly d: DialectSpec, start = 0, end = toks.length) {
     this.i = start
     this.end = end

@@ -1,7 +1,7 @@
 // Grammar chapter: queries (SELECT, set operations, VALUES, WITH, FROM items and joins).
 import type { Cte, Expr, JoinCond, JoinKind, Query, Select, Source, With } from '../ast/types.js'
 import { TokenCursor, locOf } from './base.js'
-import { canBeAlias, parseExpr, parseExprList, parseOrderList, parseSelectItem } from './expressions.js'
+import { canBeAlias, parseExpr, parseExprList, parseOrderList, parseSelectItem, parseWindow } from './expressions.js'
 import { parseDmlInParens } from './dml.js'
 
 export function startsQuery(p: TokenCursor, k = 0): boolean {
@@ -136,6 +136,15 @@ export function parseSelectCore(p: TokenCursor): Select {
   if (!(p.isWord('SELECT') || p.d.abbreviations[p.peek()?.upper ?? ''] === 'SELECT')) p.fail('expected SELECT')
   p.next()
   const s: Select = { k: 'select', distinct: false, items: [], from: [], joins: [], groupBy: [], connectBy: [], orderBy: [], loc: locOf(start, start) }
+  // OVER w names a window the WINDOW clause defines after the select list: filled in when it is read
+  const outerWindows = p.windowRefs
+  p.windowRefs = []
+  try { parseSelectBody(p, s) } finally { p.windowRefs = outerWindows }
+  s.loc = locOf(start, p.prev())
+  return s
+}
+
+function parseSelectBody(p: TokenCursor, s: Select): void {
   for (;;) {
     if (p.isWord('TOP')) { p.next(); if (p.isOp('(')) { p.next(); s.top = parseExpr(p); p.expectOp(')') } else p.next(); p.accept('PERCENT'); p.acceptSeq('WITH', 'TIES'); continue }
     if (p.isWord('DISTINCT')) {
@@ -169,10 +178,12 @@ export function parseSelectCore(p: TokenCursor): Select {
   }
   if (p.isWord('INTO') && !p.isWord('OUTFILE', 1) && !p.isWord('DUMPFILE', 1)) {
     p.next()
+    // PL/pgSQL SELECT … INTO STRICT v: exactly one row, still a variable
+    const strict = p.isWord('STRICT') && p.isIdentToken(1) && p.accept('STRICT')
     if (p.accept('TEMP') || p.accept('TEMPORARY') || p.accept('UNLOGGED')) p.accept('TABLE')
     else p.accept('TABLE')
     const first = parseExpr(p)
-    if (first.k === 'var' || p.isOp(',') || p.d.name === 'dbvoracle' || isPlVariableTarget(p)) {
+    if (strict || first.k === 'var' || p.isOp(',') || p.d.name === 'dbvoracle' || isPlVariableTarget(p)) {
       s.intoVars = [first]; while (p.acceptOp(',')) s.intoVars.push(parseExpr(p))
     } else if (first.k === 'col') s.intoTable = first.name
     else s.intoVars = [first]
@@ -180,8 +191,21 @@ export function parseSelectCore(p: TokenCursor): Select {
   if (p.isWord('INTO') && p.isAnyWord(['OUTFILE', 'DUMPFILE'], 1)) { p.i += 2; p.next(); while (!p.eof() && !p.isOp(';') && !p.isWord('FROM')) p.next() }
   if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)
   parseSelectClauses(p, s)
-  s.loc = locOf(start, p.prev())
-  return s
+}
+
+/** WINDOW w AS (…), …: the named windows' columns go into every OVER w of the same SELECT */
+function parseWindowClause(p: TokenCursor): void {
+  const defs = new Map<string, import('../ast/types.js').WindowSpec>()
+  const mark = p.windowRefs.length
+  do { const name = p.ident(); p.expect('AS'); defs.set(name.name.toUpperCase(), parseWindow(p)) } while (p.acceptOp(','))
+  // a window may build on one defined before it (WINDOW w1 AS (…), w2 AS (w1 ORDER BY x)): those
+  // references resolve first, in order, then the OVER w of the select list
+  for (const r of [...p.windowRefs.slice(mark), ...p.windowRefs.slice(0, mark)]) {
+    const def = defs.get(r.name)
+    if (!def) continue
+    r.spec.partition.push(...def.partition)
+    if (!r.spec.order.length) r.spec.order.push(...def.order)
+  }
 }
 
 /** in procedural dialects SELECT … INTO v (no FROM a table name) is a variable; decided by the block parser */
@@ -203,7 +227,7 @@ function parseSelectClauses(p: TokenCursor, s: Select): void {
       continue
     }
     if (p.d.name === 'dbvcouchbase' && (p.isWord('LET') || p.isWord('LETTING'))) { p.next(); do { p.ident(); p.expectOp('='); parseExpr(p) } while (p.acceptOp(',')); continue }
-    if (p.accept('WINDOW')) { do { p.ident(); p.expect('AS'); p.skipParens() } while (p.acceptOp(',')); continue }
+    if (p.accept('WINDOW')) { parseWindowClause(p); continue }
     if (p.isWord('SAMPLE') && p.d.name === 'dbvteradata') { p.next(); p.accept('WITH'); p.accept('REPLACEMENT'); p.accept('RANDOMIZED'); p.accept('ALLOCATION'); parseExprList(p); continue }
     if (p.isWord('TIMESERIES') && p.isIdentToken(1)) {
       // Vertica: TIMESERIES slice AS 'interval' OVER (PARTITION BY … ORDER BY …) — gap filling, no new sources

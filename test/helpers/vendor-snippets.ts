@@ -195,6 +195,20 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'named WINDOW clause feeds OVER w and OVER (w ROWS …); SELECT INTO STRICT; RETURNING * in a writable CTE',
+      sql: `INSERT INTO ranked (id, r, running) SELECT id, rank() OVER w, sum(amount) OVER (w ROWS UNBOUNDED PRECEDING) FROM sales WINDOW w AS (PARTITION BY region ORDER BY amount);
+CREATE FUNCTION pick() RETURNS void AS $$
+DECLARE v int;
+BEGIN
+  SELECT amount INTO STRICT v FROM sales WHERE id = 1;
+  INSERT INTO picked (amount) VALUES (v);
+END; $$ LANGUAGE plpgsql;
+WITH moved AS (DELETE FROM queue WHERE done RETURNING *) INSERT INTO queue_archive SELECT * FROM moved;
+`,
+      fdd: [['sales.id', 'ranked.id'], ['sales.region', 'ranked.r'], ['sales.amount', 'ranked.r'], ['sales.amount', 'ranked.running'],
+        ['sales.region', 'ranked.running'], ['sales.amount', 'picked.amount'], ['queue.*', 'queue_archive.*']],
+    },
+    {
       title: 'text search @@, LIKE operators ~~*, VALUES (DEFAULT, …)',
       sql: `INSERT INTO hits (id, title, body) VALUES (DEFAULT, 'x', 'y');
 INSERT INTO matches (title) SELECT title FROM docs WHERE to_tsvector(body) @@ to_tsquery('lineage') AND title ~~* 'a%';

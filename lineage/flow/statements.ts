@@ -211,20 +211,20 @@ export class StatementFlow {
       const tv = into.length === 1 && into[0].k === 'var' ? this.a.tableVars.get(into[0].name.toUpperCase()) : undefined
       if (tv) {
         // OUTPUT … INTO @table: the returned rows fill the table variable by position
-        const rs = this.a.query({ k: 'select', distinct: false, items, from: [], joins: [], groupBy: [], connectBy: [], orderBy: [], loc: items[0].loc }, scope, { type: 'select_list', name: this.b.nextName('RS') })
+        const rs = this.a.selectIn({ k: 'select', distinct: false, items, from: [], joins: [], groupBy: [], connectBy: [], orderBy: [], loc: items[0].loc }, scope, { type: 'select_list', name: this.b.nextName('RS') })
         const cols = [...tv.columns.values()]
         rs.cols.forEach((c, i) => { const tc = cols[i]; if (tc?.ref) this.b.relate('fdd', tc.ref, [c.ref], 'insert', 'identity') })
         this.b.relate('fdr', this.a.rowsRef(tv.obj), [rs.rows], 'insert', 'row_count')
         return
       }
-      const rs = this.a.query({ k: 'select', distinct: false, items, from: [], joins: [], groupBy: [], connectBy: [], orderBy: [], loc: items[0].loc }, scope, { type: 'select_list', name: this.b.nextName('RS') })
+      const rs = this.a.selectIn({ k: 'select', distinct: false, items, from: [], joins: [], groupBy: [], connectBy: [], orderBy: [], loc: items[0].loc }, scope, { type: 'select_list', name: this.b.nextName('RS') })
       into.forEach((v, i) => { const tgt = this.varTarget(v); if (tgt && rs.cols[i]) this.b.relate('fdd', tgt, [rs.cols[i].ref], 'select', 'identity') })
       return
     }
     const sel = { k: 'select' as const, distinct: false, items, from: [], joins: [], groupBy: [], connectBy: [], orderBy: [], loc: items[0].loc }
     const sink = this.returnInto
     this.returnInto = undefined
-    const rs = this.a.query(sel, scope, { type: 'select_list', name: this.b.nextName('RS'), top: !sink })
+    const rs = this.a.selectIn(sel, scope, { type: 'select_list', name: this.b.nextName('RS'), top: !sink })
     if (sink) {
       for (const c of rs.cols) { const ref = this.a.ref(sink.obj, c.name, c.ref.loc, c.key); sink.cols.push({ name: c.name, key: c.key, ref }); this.b.relate('fdd', ref, [c.ref], 'select', 'identity') }
       this.b.relate('fdr', sink.rows, [rs.rows], 'select', 'row_count')

@@ -109,6 +109,11 @@ export class TokenCursor {
     return !!t && t.bol && t.kind === 'word' && LINE_STATEMENT_WORDS.has(t.upper)
   }
 
+  /** Impala / Hive plan hints in brackets: INSERT INTO t [SHUFFLE] SELECT …, JOIN [BROADCAST] b */
+  skipBracketHint(): void {
+    if ((this.d.name === 'dbvimpala' || this.d.name === 'dbvhive') && this.isOp('[') && this.peek(1)?.kind === 'word' && this.isOp(']', 2)) this.i += 3
+  }
+
   isIdentToken(k = 0): boolean { const t = this.peek(k); return !!t && (t.kind === 'word' || t.kind === 'qident') }
 
   ident(): Ident {

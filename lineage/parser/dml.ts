@@ -75,6 +75,7 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   if (p.isWord('WITH') && p.isOp('(', 1) && !startsQuery(p, 2)) { p.next(); p.skipParens() }
   if (p.isOp('(') && !startsQuery(p, 1)) s.columns = identList(p)
   if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p, s) }
+  p.skipBracketHint()
   parseOutput(p, s)
   if (p.acceptSeq('DEFAULT', 'VALUES')) s.defaultValues = true
   else if (p.isWord('VALUES') || p.isWord('VALUE')) {
@@ -184,6 +185,8 @@ export function parseUpdate(p: TokenCursor, w?: With): Stmt {
   }
   const s: Update = { k: 'update', target: tableRef(p, !p.isWord('SET', 1)), sets: [], from: [], joins: [], loc: locOf(start, start), with: w }
   if (s.target.alias?.name.toUpperCase() === 'SET') { p.i--; s.target.alias = undefined }
+  // N1QL UPDATE b USE KEYS "k1" SET …: the keys pick documents, they move no value
+  if (p.d.name === 'dbvcouchbase' && p.isWord('USE') && p.isAnyWord(['KEYS', 'KEY'], 1)) { p.i += 2; parseExpr(p) }
   // MySQL multi-table UPDATE a JOIN b ON … SET …; Teradata UPDATE a FROM b, c SET
   if (p.isOp(',') || p.isAnyWord(['JOIN', 'INNER', 'LEFT', 'RIGHT', 'CROSS', 'STRAIGHT_JOIN'])) {
     s.from.push({ k: 'table', name: s.target.name, alias: s.target.alias, loc: s.target.name.loc })

@@ -410,6 +410,8 @@ function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token,
   if (p.accept('DISTINCT')) distinct = true
   else p.accept('ALL')
   if (p.isOp('*') && p.isOp(')', 1)) { p.next(); star = true }
+  // XMLELEMENT(NAME tag, …), XMLPI(NAME target …): the tag is a name, not a column
+  if ((upper === 'XMLELEMENT' || upper === 'XMLPI') && p.isWord('NAME') && p.isIdentToken(1)) p.i += 2
   while (!p.isOp(')')) {
     if (p.isOp(',')) { p.next(); continue }
     if (p.isWord('ORDER') && p.isWord('BY', 1)) { p.i += 2; within.push(...parseOrderList(p)); continue }

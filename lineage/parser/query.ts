@@ -1,5 +1,5 @@
 // Grammar chapter: queries (SELECT, set operations, VALUES, WITH, FROM items and joins).
-import type { Cte, Expr, JoinCond, JoinKind, Query, Select, Source, With } from '../ast/types.js'
+import type { Cte, Expr, Ident, JoinCond, JoinKind, Query, Select, Source, With } from '../ast/types.js'
 import { TokenCursor, locOf } from './base.js'
 import { canBeAlias, parseExpr, parseExprList, parseOrderList, parseSelectItem, parseWindow } from './expressions.js'
 import { parseDmlInParens } from './dml.js'
@@ -273,6 +273,8 @@ function parseLateralView(p: TokenCursor, s: Select): void {
 
 const NOT_A_TABLE = ['WHERE', 'GROUP', 'ORDER', 'HAVING', 'UNION', 'SELECT', 'FROM', 'JOIN', 'ON', 'LIMIT', 'INTERSECT', 'EXCEPT', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'AND', 'OR']
 const JOIN_START = ['JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL', 'OUTER', 'STRAIGHT_JOIN', 'SEMI', 'ANTI', 'ANY', 'ASOF', 'GLOBAL', 'POSITIONAL']
+/** words between the first join word and JOIN (HANA LEFT OUTER MANY TO ONE JOIN states a cardinality) */
+const JOIN_CONTINUE = [...JOIN_START, 'SEMI', 'ANTI', 'MANY', 'ONE', 'TO', 'EXACT']
 
 export function parseFromClause(p: TokenCursor, from: Source[], joins: JoinCond[]): void {
   parseFromItem(p, from, joins)
@@ -310,14 +312,23 @@ export function parseFromTail(p: TokenCursor, from: Source[], joins: JoinCond[])
       if (w === 'LEFT') kind = 'left'; else if (w === 'RIGHT') kind = 'right'; else if (w === 'FULL') kind = 'full'
       else if (w === 'CROSS') kind = 'cross'; else if (w === 'NATURAL') kind = 'natural'
       if (p.eof()) p.fail('expected JOIN')
-      if (!p.isAnyWord([...JOIN_START, 'JOIN', 'SEMI', 'ANTI'])) p.fail('expected JOIN')
+      if (!p.isAnyWord(JOIN_CONTINUE)) p.fail('expected JOIN')
     }
     p.next()
+    p.skipBracketHint()
     parseFromItem(p, from, joins)
     const cond: JoinCond = { kind, loc: locOf(start, p.prev()) }
     if (p.isWord('MATCH_CONDITION') && p.isOp('(', 1)) { p.next(); p.next(); const m = parseExpr(p); p.expectOp(')'); cond.on = m }
-    if (p.accept('ON')) cond.on = cond.on ? { k: 'op', op: 'AND', args: [cond.on, parseExpr(p)], loc: cond.loc } : parseExpr(p)
-    else if (p.accept('USING')) { p.expectOp('('); cond.using = [p.ident()]; while (p.acceptOp(',')) cond.using.push(p.ident()); p.expectOp(')') }
+    if (p.accept('ON')) {
+      // N1QL lookup join ON KEYS expr, index join ON KEY expr FOR alias: the key expression is the condition
+      const keys = p.d.name === 'dbvcouchbase' && (p.accept('KEYS') || p.accept('KEY'))
+      cond.on = cond.on ? { k: 'op', op: 'AND', args: [cond.on, parseExpr(p)], loc: cond.loc } : parseExpr(p)
+      if (keys && p.accept('FOR')) p.ident()
+    } else if (p.accept('USING')) {
+      p.expectOp('('); cond.using = [p.ident()]; while (p.acceptOp(',')) cond.using.push(p.ident()); p.expectOp(')')
+      // PostgreSQL 14: JOIN … USING (id) AS j names the merged columns
+      if (p.isWord('AS') && p.isIdentToken(1)) p.i += 2
+    }
     cond.loc = locOf(start, p.prev())
     joins.push(cond)
   }
@@ -336,6 +347,26 @@ function parseAliasAndColumns(p: TokenCursor, src: { alias?: import('../ast/type
     do { src.columnAliases.push(p.ident()); while (!p.isOp(',') && !p.isOp(')') && !p.eof()) { if (p.isOp('(')) p.skipParens(); else p.next() } } while (p.acceptOp(','))
     p.expectOp(')')
   }
+}
+
+/**
+ * The column definitions of JSON_TABLE / XMLTABLE, in parentheses or not: `name type [PATH '…']`,
+ * `name FOR ORDINALITY`, `NESTED [PATH] '…' COLUMNS (…)` (its columns join the list)
+ */
+function tableFunctionColumns(p: TokenCursor): Ident[] {
+  const out: Ident[] = []
+  const paren = p.acceptOp('(')
+  do {
+    if (p.isWord('NESTED')) {
+      p.next(); p.accept('PATH')
+      while (!p.eof() && !p.isWord('COLUMNS')) p.next()
+      p.expect('COLUMNS'); out.push(...tableFunctionColumns(p)); continue
+    }
+    out.push(p.ident())
+    while (!p.eof() && !p.isOp(',') && !p.isOp(')')) { if (p.isOp('(')) p.skipParens(); else p.next() }
+  } while (p.acceptOp(','))
+  if (paren) p.expectOp(')')
+  return out
 }
 
 /** T-SQL and Sybase table hints: dbo.t (NOLOCK), t WITH (…) is handled apart, Sybase t HOLDLOCK */
@@ -433,8 +464,13 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
   if (p.isOp('(') && !tsqlHintParens(p)) {
     p.next()
     const args: Expr[] = []
+    let defined: Ident[] | undefined
     while (!p.isOp(')')) {
       if (p.acceptOp(',')) continue
+      // JSON_TABLE / XMLTABLE … COLUMNS (name type PATH '…', …): the names are the function's columns
+      if (p.isWord('COLUMNS') && !p.isOp(',', 1) && !p.isOp(')', 1)) { p.next(); defined = tableFunctionColumns(p); continue }
+      // XMLTABLE('…' PASSING [BY VALUE] t.doc [AS x], …)
+      if (p.isWord('PASSING') && !p.isOp(',', 1) && !p.isOp(')', 1)) { p.next(); if (p.isWord('BY')) p.i += 2; args.push(parseExpr(p)); if (p.isWord('AS') && p.isIdentToken(1)) p.i += 2; continue }
       if (p.isIdentToken() && p.isOp('=>', 1)) p.i += 2
       if (p.isWord('TABLE') && p.isOp('(', 1)) { p.next(); }
       if (startsQuery(p)) { const q = parseQuery(p); args.push({ k: 'subq', query: q, loc: q.loc }); continue }
@@ -444,7 +480,7 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     p.expectOp(')')
     const fname = name.parts[name.parts.length - 1].name.toUpperCase()
     if (p.isWord('WITH') && p.isOp('(', 1) && fname === 'OPENJSON') { p.next(); p.skipParens() }
-    const src: Source = { k: 'tfunc', name: fname, args, lateral, loc: locOf(start, p.prev()) }
+    const src: Source = { k: 'tfunc', name: fname, args, lateral, loc: locOf(start, p.prev()), ...(defined ? { columnAliases: defined } : {}) }
     if (p.isWord('WITH') && p.isWord('ORDINALITY', 1)) p.i += 2
     parseAliasAndColumns(p, src)
     if (p.isWord('WITH') && p.isWord('OFFSET', 1)) { p.i += 2; if (p.accept('AS') || canBeAlias(p)) p.ident() }

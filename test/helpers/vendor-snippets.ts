@@ -8,6 +8,12 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'XMLTABLE … PASSING doc COLUMNS name type PATH …',
+      sql: `INSERT INTO parsed_orders (order_no, amount) SELECT x.order_no, x.amount FROM raw_xml r, XMLTABLE('/orders/order' PASSING r.doc COLUMNS order_no VARCHAR2(20) PATH '@no', amount NUMBER PATH 'amount') x;
+`,
+      fdd: [['raw_xml.doc', 'parsed_orders.order_no'], ['raw_xml.doc', 'parsed_orders.amount']],
+    },
+    {
       title: 'INSERT FIRST with ELSE',
       sql: `INSERT FIRST
   WHEN order_date < DATE '2023-01-01' THEN INTO orders_archive (order_id, total) VALUES (order_id, order_total)
@@ -155,6 +161,12 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
     },
   ],
   mysql: [
+    {
+      title: 'JSON_TABLE … COLUMNS (… PATH …, NESTED PATH … COLUMNS (…)): the columns come from the JSON argument only',
+      sql: `INSERT INTO order_items (sku, qty) SELECT jt.sku, jt.qty FROM events e, JSON_TABLE(e.payload, '$.items[*]' COLUMNS (sku VARCHAR(20) PATH '$.sku', qty INT PATH '$.qty', NESTED PATH '$.tags[*]' COLUMNS (tag VARCHAR(10) PATH '$'), rn FOR ORDINALITY)) AS jt;
+`,
+      fdd: [['events.payload', 'order_items.sku'], ['events.payload', 'order_items.qty']],
+    },
     {
       title: 'REPLACE INTO … SELECT',
       sql: 'REPLACE INTO `price_cache` (`sku`, `price`) SELECT `sku`, `price` FROM `dim_product` WHERE `price` > 0;\n',
@@ -486,6 +498,12 @@ INSERT INTO ext.carrier_out SELECT carrier_cd, total_cost FROM carrier_monthly;
   ],
   hana: [
     {
+      title: 'LEFT OUTER MANY TO ONE JOIN (join cardinality)',
+      sql: `INSERT INTO "ORDERS_WIDE" ("ID", "REGION") SELECT O."ID", C."REGION" FROM "ORDERS" O LEFT OUTER MANY TO ONE JOIN "CUSTOMERS" C ON O."CUST_ID" = C."ID";
+`,
+      fdd: [['"ORDERS"."ID"', '"ORDERS_WIDE"."ID"'], ['"CUSTOMERS"."REGION"', '"ORDERS_WIDE"."REGION"']],
+    },
+    {
       title: 'SQLScript table variable feeding an INSERT',
       sql: `CREATE PROCEDURE p_load (IN iv_from DATE) LANGUAGE SQLSCRIPT AS
 BEGIN
@@ -503,6 +521,12 @@ END;
     },
   ],
   impala: [
+    {
+      title: 'plan hints in brackets: INSERT … [SHUFFLE] SELECT, JOIN [BROADCAST]',
+      sql: `INSERT INTO sales_by_store [SHUFFLE] SELECT s.store_id, st.region FROM sales s JOIN [BROADCAST] stores st ON s.store_id = st.id;
+`,
+      fdd: [['sales.store_id', 'sales_by_store.store_id'], ['stores.region', 'sales_by_store.region']],
+    },
     {
       title: 'nested collection in FROM (c, c.orders o)',
       sql: 'SELECT c.customer_id, o.total FROM customers_nested c, c.orders o;\n',
@@ -615,6 +639,13 @@ INSERT INTO order_summary (customer_num, total_price) SELECT customer_num, total
     },
   ],
   couchbase: [
+    {
+      title: 'lookup join ON KEYS and UPDATE … USE KEYS',
+      sql: `SELECT a.name FROM routes r JOIN airlines a ON KEYS r.airlineid;
+UPDATE profiles USE KEYS "u1" SET tier = "gold";
+`,
+      fdd: [['airlines.name', 'RS-1.name']],
+    },
     {
       title: 'UNNEST an array field',
       sql: 'SELECT o.orderId, li.sku FROM shop.sales.orders AS o UNNEST o.lineItems AS li;\n',

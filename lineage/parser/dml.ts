@@ -76,6 +76,8 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   if (p.isOp('(') && !startsQuery(p, 1)) s.columns = identList(p)
   if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p, s) }
   p.skipBracketHint()
+  // PostgreSQL identity columns: OVERRIDING SYSTEM | USER VALUE
+  if (p.isWord('OVERRIDING') && p.isWord('VALUE', 2)) p.i += 3
   parseOutput(p, s)
   if (p.acceptSeq('DEFAULT', 'VALUES')) s.defaultValues = true
   else if (p.isWord('VALUES') || p.isWord('VALUE')) {
@@ -287,6 +289,8 @@ export function parseMerge(p: TokenCursor, w?: With): Stmt {
   skipLogErrors(p)
   const s: Merge = { k: 'merge', target, using: from[0], on, whens, loc: locOf(start, p.prev()), with: w }
   if (p.isWord('OUTPUT')) { parseOutput(p, s); s.loc = locOf(start, p.prev()) }
+  // PostgreSQL 17 MERGE … RETURNING
+  if (p.isWord('RETURNING')) { parseReturning(p, s); s.loc = locOf(start, p.prev()) }
   return s
 }
 

@@ -77,7 +77,12 @@ function parseComparison(p: TokenCursor): Expr {
     if (w === 'IS') {
       p.next(); p.accept('NOT')
       if (p.accept('DISTINCT')) { p.expect('FROM'); const r = parseAdditive(p); left = op('IS', [left, r], span(left, r)); continue }
-      const e = p.next() // NULL, TRUE, FALSE, UNKNOWN, NAN, JSON …
+      let e = p.next() // NULL, TRUE, FALSE, UNKNOWN, NAN, JSON …
+      // IS JSON [VALUE | OBJECT | ARRAY | SCALAR] [WITH | WITHOUT UNIQUE [KEYS]]
+      if (e.upper === 'JSON') {
+        if (p.isAnyWord(['VALUE', 'OBJECT', 'ARRAY', 'SCALAR'])) e = p.next()
+        if (p.isAnyWord(['WITH', 'WITHOUT']) && p.isWord('UNIQUE', 1)) { p.i += 2; e = p.prev(); if (p.isWord('KEYS')) e = p.next() }
+      }
       left = op('IS', [left], span(left, locOf(e, e)))
       continue
     }

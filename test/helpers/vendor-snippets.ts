@@ -207,6 +207,13 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'INSERT … OVERRIDING SYSTEM VALUE, IS JSON OBJECT, MERGE … RETURNING',
+      sql: `INSERT INTO accounts (id, owner) OVERRIDING SYSTEM VALUE SELECT id, owner FROM accounts_stage WHERE meta IS JSON OBJECT;
+MERGE INTO balances b USING payments p ON b.id = p.account_id WHEN MATCHED THEN UPDATE SET amount = p.amount RETURNING b.id;
+`,
+      fdd: [['accounts_stage.id', 'accounts.id'], ['accounts_stage.owner', 'accounts.owner'], ['payments.amount', 'balances.amount'], ['balances.id', 'RS-1.id']],
+    },
+    {
       title: 'named WINDOW clause feeds OVER w and OVER (w ROWS …); SELECT INTO STRICT; RETURNING * in a writable CTE',
       sql: `INSERT INTO ranked (id, r, running) SELECT id, rank() OVER w, sum(amount) OVER (w ROWS UNBOUNDED PRECEDING) FROM sales WINDOW w AS (PARTITION BY region ORDER BY amount);
 CREATE FUNCTION pick() RETURNS void AS $$
@@ -521,6 +528,14 @@ END;
     },
   ],
   impala: [
+    {
+      title: 'SET key=value session settings (values like 2g) before an INSERT',
+      sql: `SET MEM_LIMIT=2g;
+SET hive.exec.dynamic.partition.mode=nonstrict;
+INSERT INTO daily_sales SELECT store_id, amount FROM sales;
+`,
+      fdd: [['sales.store_id', 'daily_sales.store_id'], ['sales.amount', 'daily_sales.amount']],
+    },
     {
       title: 'plan hints in brackets: INSERT … [SHUFFLE] SELECT, JOIN [BROADCAST]',
       sql: `INSERT INTO sales_by_store [SHUFFLE] SELECT s.store_id, st.region FROM sales s JOIN [BROADCAST] stores st ON s.store_id = st.id;

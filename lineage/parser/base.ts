@@ -139,6 +139,11 @@ export class TokenCursor {
       return { parts: [{ ...id, name: ':' + id.name, k: undefined }], loc: locOf(c, this.prev()) }
     }
     const parts = [this.ident()]
+    // Informix database[@server]:owner.table — the server names where the database lives, not a part of the name
+    if (this.d.name === 'dbvinformix' && (this.isOp(':') || (this.isOp('@') && this.isIdentToken(1) && this.isOp(':', 2))) && this.peek()!.start === this.prev().end) {
+      if (this.isOp('@')) this.i += 2
+      if (this.isIdentToken(1)) { this.i++; parts.push(this.ident()) }
+    }
     // Sybase / T-SQL db..object: the owner part is left out
     if (this.isOp('..') && this.isIdentToken(1)) { this.i++; parts.push({ name: 'dbo', quoted: false, loc: parts[0].loc }); parts.push(this.ident()) }
     while (this.isOp('.') && (this.isIdentToken(1) || this.peek(1)?.kind === 'number')) {

@@ -167,6 +167,8 @@ function parsePostfix(p: TokenCursor, e: Expr): Expr {
       // DB2 labelled durations: CURRENT DATE - 7 DAYS; Informix qualifiers: YEAR TO SECOND
       p.next(); if (p.accept('TO')) p.next(); continue
     }
+    // Informix: order_date + 30 UNITS DAY
+    if (p.d.name === 'dbvinformix' && p.isWord('UNITS') && p.isAnyWord(DURATIONS, 1)) { p.i += 2; continue }
     if (p.isOp('::')) { p.next(); const end = parseType(p); e = op('CAST', [e], span(e, end)); continue }
     if (p.isOp('[') ) {
       p.next(); const args: Expr[] = [e]

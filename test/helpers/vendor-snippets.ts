@@ -631,6 +631,12 @@ go
   ],
   informix: [
     {
+      title: 'database:table and database@server:owner.table names, UNITS DAY',
+      sql: `INSERT INTO recent_orders (order_num, due) SELECT o.order_num, o.order_date + 30 UNITS DAY FROM stores@ol_server:informix.orders o;
+`,
+      fdd: [['stores.informix.orders.order_num', 'recent_orders.order_num'], ['stores.informix.orders.order_date', 'recent_orders.due']],
+    },
+    {
       title: 'CURRENT and EXTEND(…, YEAR TO MONTH) take no columns from their keywords',
       sql: `INSERT INTO order_log (logged_at, order_month) SELECT CURRENT, EXTEND(order_date, YEAR TO MONTH) FROM orders;
 `,

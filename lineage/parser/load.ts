@@ -8,14 +8,27 @@ import { parseEmbedded } from './procedural.js'
 
 type Copy = Extract<Stmt, { k: 'copy' }>
 
+/**
+ * The loaded columns. Vertica adds options per column: `b FORMAT 'YYYY-MM-DD'`, `b AS expr`, and
+ * `raw FILLER type` (a parsed field that is no column of the table)
+ */
 function columns(p: TokenCursor): Ident[] | undefined {
   if (!p.isOp('(') || startsQuery(p, 1)) return undefined
-  p.next(); const out = [p.ident()]; while (p.acceptOp(',')) out.push(p.ident()); p.expectOp(')')
+  p.next()
+  const out: Ident[] = []
+  do {
+    const c = p.ident()
+    if (!p.isWord('FILLER')) out.push(c)
+    while (!p.eof() && !p.isOp(',') && !p.isOp(')')) { if (p.isOp('(')) p.skipParens(); else p.next() }
+  } while (p.acceptOp(','))
+  p.expectOp(')')
   return out
 }
 
 /** a location: 'uri', @stage/path, STDIN … as one text */
 function location(p: TokenCursor): string {
+  // Vertica COPY … FROM LOCAL 'file': the file is on the client
+  if (p.isWord('LOCAL') && p.peek(1)?.kind === 'string') p.next()
   const t = p.peek()
   if (!t) return ''
   if (t.kind === 'string') { p.next(); return t.image.slice(1, -1) }

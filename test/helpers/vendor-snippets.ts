@@ -619,6 +619,13 @@ go
   ],
   vertica: [
     {
+      title: 'COPY with per-column FORMAT, FILLER and AS expressions, FROM LOCAL file',
+      sql: `COPY sales_load (sale_id, sold_raw FILLER VARCHAR(20), sold_at AS TO_TIMESTAMP(sold_raw, 'YYYYMMDDHH24MISS'), amount FORMAT '9999.99') FROM LOCAL '/data/sales.csv' DELIMITER ',';
+`,
+      fdd: [], // a file feeds the table: no column edge between tables
+      tablesWritten: ['sales_load'],
+    },
+    {
       title: 'INSERT /*+DIRECT*/ … SELECT',
       sql: 'INSERT /*+DIRECT*/ INTO sales_fact (sale_id, revenue) SELECT t.sale_id, t.revenue FROM tmp_sales_load t;\n',
       fdd: [['tmp_sales_load.sale_id', 'sales_fact.sale_id'], ['tmp_sales_load.revenue', 'sales_fact.revenue']],

@@ -39,6 +39,7 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
     if (p.accept('MATERIALIZED')) { materialized = true; continue }
     break
   }
+  if (external && p.isWord('TABLE') && p.peek(1)?.kind === 'string') return parseTransientExternal(p, stmtStart)
   if (p.accept('TABLE')) return parseCreateTable(p, stmtStart, temporary, external)
   if (p.accept('VIEW')) return parseCreateView(p, stmtStart, materialized)
   // Vertica projections and Teradata join indexes are stored copies of a query: lineage like a materialized view
@@ -49,6 +50,16 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
   const kind = p.peek()?.upper ?? 'OBJECT'
   skipToEnd(p)
   return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(stmtStart, p.prev()) }
+}
+
+/** Netezza CREATE EXTERNAL TABLE '/path' USING (…) AS SELECT …: an unload of the query to a file */
+function parseTransientExternal(p: TokenCursor, start: Token): Stmt {
+  p.next()
+  const file = p.next()
+  while (!p.eof() && !(p.isWord('AS') && startsQuery(p, 1)) && !p.isOp(';')) { if (p.isOp('(')) p.skipParens(); else p.next() }
+  p.expect('AS')
+  const query = parseQuery(p)
+  return { k: 'copy', table: { parts: [], loc: locOf(start, start) }, location: file.image.slice(1, -1), direction: 'out', query, loc: locOf(start, p.prev()) }
 }
 
 function ifNotExists(p: TokenCursor): void { p.acceptSeq('IF', 'NOT', 'EXISTS') }

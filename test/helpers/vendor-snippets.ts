@@ -555,6 +555,12 @@ INSERT INTO daily_sales SELECT store_id, amount FROM sales;
   ],
   netezza: [
     {
+      title: "transient external table unload: CREATE EXTERNAL TABLE '/path' USING (…) AS SELECT",
+      sql: `CREATE EXTERNAL TABLE '/exports/sales.csv' USING (DELIMITER ',' REMOTESOURCE 'ODBC') AS SELECT sale_id, amount FROM admin.sales_fact WHERE amount > 0;
+`,
+      fdd: [], // the query's columns go to a file, no table column
+    },
+    {
       title: 'external table (DATAOBJECT) loaded with INSERT … SELECT *',
       sql: `CREATE EXTERNAL TABLE ext.calls_feed (call_id BIGINT, charge NUMERIC(10,4))
 USING (DATAOBJECT ('/nz/landing/calls.dat') DELIMITER '|');

@@ -90,6 +90,8 @@ function parseComparison(p: TokenCursor): Expr {
       // Vertica event-series join: a.ts INTERPOLATE PREVIOUS VALUE b.ts
       p.i += 2; p.accept('VALUE'); const r = parseAdditive(p); left = op('INTERPOLATE', [left, r], span(left, r)); continue
     }
+    // (start, end) OVERLAPS (start, end): a comparison of two periods
+    if (w === 'OVERLAPS') { p.next(); const r = parseAdditive(p); left = op('OVERLAPS', [left, r], span(left, r)); continue }
     if (w === 'ISNULL' || w === 'NOTNULL') { const e = p.next(); left = op('IS', [left], span(left, locOf(e, e))); continue }
     if (w === 'IN') {
       if (neg) p.next()

@@ -124,6 +124,8 @@ function parseQueryTail(p: TokenCursor, limitOver: Expr[] = []): Expr[] {
     if (p.isWord('OPTION') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     // Sybase: … AT ISOLATION READ UNCOMMITTED | SERIALIZABLE | 0–3
     if (p.d.batchWord !== undefined && p.isWord('AT') && p.isWord('ISOLATION', 1)) { p.i += 2; p.accept('LEVEL'); if (p.accept('READ')) p.next(); else p.next(); continue }
+    // Sybase / old T-SQL report rows: COMPUTE SUM(x) [, …] [BY col, …] adds no columns to the result
+    if (p.d.batchWord !== undefined && p.isWord('COMPUTE') && p.isIdentToken(1) && p.isOp('(', 2)) { p.next(); parseExprList(p); if (p.accept('BY')) parseExprList(p); continue }
     if (p.isWord('OPTIMIZE') && p.isWord('FOR', 1)) { p.i += 2; p.next(); p.accept('ROWS') || p.accept('ROW'); continue }
     if (p.isWord('WITH') && p.isWord('HINT', 1) && p.isOp('(', 2)) { p.i += 2; p.skipParens(); continue }
     if (p.isWord('SETTINGS') || (p.isWord('FORMAT') && p.isIdentToken(1) && p.d.name === 'dbvmysql')) { p.next(); continue }

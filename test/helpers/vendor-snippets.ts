@@ -207,6 +207,12 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: '(start, end) OVERLAPS (start, end)',
+      sql: `INSERT INTO clashes (booking_id) SELECT a.id FROM bookings a JOIN bookings b ON a.id <> b.id WHERE (a.starts, a.ends) OVERLAPS (b.starts, b.ends);
+`,
+      fdd: [['bookings.id', 'clashes.booking_id']],
+    },
+    {
       title: 'INSERT … OVERRIDING SYSTEM VALUE, IS JSON OBJECT, MERGE … RETURNING',
       sql: `INSERT INTO accounts (id, owner) OVERRIDING SYSTEM VALUE SELECT id, owner FROM accounts_stage WHERE meta IS JSON OBJECT;
 MERGE INTO balances b USING payments p ON b.id = p.account_id WHEN MATCHED THEN UPDATE SET amount = p.amount RETURNING b.id;
@@ -575,6 +581,13 @@ INSERT INTO fact_calls SELECT * FROM ext.calls_feed;
     },
   ],
   sybase: [
+    {
+      title: 'COMPUTE … BY report rows, DUMP TRAN between statements',
+      sql: `insert into dbo.order_report (cust_id, amount) select cust_id, amount from dbo.orders order by cust_id compute sum(amount) by cust_id
+dump tran sales with truncate_only
+`,
+      fdd: [['dbo.orders.cust_id', 'dbo.order_report.cust_id'], ['dbo.orders.amount', 'dbo.order_report.amount']],
+    },
     {
       title: 'table hints: HOLDLOCK / NOHOLDLOCK after an alias, (NOLOCK) with no alias, AT ISOLATION',
       sql: `insert into dbo.region_totals (region, n)

@@ -46,7 +46,7 @@ export class TokenCursor {
   i = 0
   readonly end: number
   /** the current SELECT's references to named windows (OVER w), resolved by its WINDOW clause (parser/query) */
-  windowRefs: Array<{ name: string; spec: WindowSpec }> = []
+  windowRefs: Array<{ name: string; spec: WindowSpec }> | undefined = undefined
   constructor(readonly toks: Token[], readonly d: DialectSpec, start = 0, end = toks.length) {
     this.i = start
     this.end = end

@@ -140,7 +140,7 @@ export function parseSelectCore(p: TokenCursor): Select {
   const s: Select = { k: 'select', distinct: false, items: [], from: [], joins: [], groupBy: [], connectBy: [], orderBy: [], loc: locOf(start, start) }
   // OVER w names a window the WINDOW clause defines after the select list: filled in when it is read
   const outerWindows = p.windowRefs
-  p.windowRefs = []
+  p.windowRefs = undefined
   try { parseSelectBody(p, s) } finally { p.windowRefs = outerWindows }
   s.loc = locOf(start, p.prev())
   return s
@@ -198,11 +198,12 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
 /** WINDOW w AS (…), …: the named windows' columns go into every OVER w of the same SELECT */
 function parseWindowClause(p: TokenCursor): void {
   const defs = new Map<string, import('../ast/types.js').WindowSpec>()
-  const mark = p.windowRefs.length
+  const refs = (p.windowRefs ??= [])
+  const mark = refs.length
   do { const name = p.ident(); p.expect('AS'); defs.set(name.name.toUpperCase(), parseWindow(p)) } while (p.acceptOp(','))
   // a window may build on one defined before it (WINDOW w1 AS (…), w2 AS (w1 ORDER BY x)): those
   // references resolve first, in order, then the OVER w of the select list
-  for (const r of [...p.windowRefs.slice(mark), ...p.windowRefs.slice(0, mark)]) {
+  for (const r of [...refs.slice(mark), ...refs.slice(0, mark)]) {
     const def = defs.get(r.name)
     if (!def) continue
     r.spec.partition.push(...def.partition)

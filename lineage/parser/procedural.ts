@@ -21,7 +21,7 @@ let createRef: ((p: TokenCursor, first: Token, block: (p: TokenCursor, start: To
 export function setCreate(fn: typeof createRef): void { createRef = fn }
 
 export const PROCEDURAL_START = new Set(['FORALL', 'DEFINE', 'LET', 'DECLARE', 'BEGIN', 'IF', 'WHILE', 'FOR', 'LOOP', 'REPEAT', 'SET', 'RETURN',
-  'OPEN', 'FETCH', 'CLOSE', 'DO', 'EXECUTE', 'EXEC', 'CASE', 'FOREACH'])
+  'OPEN', 'FETCH', 'CLOSE', 'DO', 'EXECUTE', 'EXEC', 'CASE', 'FOREACH', 'ON', 'TRACE', 'SYSTEM'])
 
 type Cur = TokenCursor & { inBlock?: boolean }
 
@@ -38,11 +38,24 @@ export function parseBody(p: Cur, stops: string[], stopAtParen = false): Stmt[] 
       if (isBatchSeparator(p)) break
       if (stopAtParen && p.isOp(')')) break
       if (p.isAnyWord(stops) && !(p.isWord('END') && p.isOp('.', 1))) break
-      body.push(parseStatement(p))
+      body.push(scalarAssignment(p) ?? parseStatement(p))
       endOfStatement(p)
     }
   } finally { p.inBlock = was }
   return body
+}
+
+/** a body's `name = expr` (no SET/LET) assigns a variable: SQLScript OUT parameters and return variables, PL/pgSQL `=` */
+function scalarAssignment(p: Cur): Stmt | undefined {
+  const first = p.peek()!
+  if (first.kind !== 'word' || STATEMENT_WORDS.has(first.upper) || PROCEDURAL_START.has(first.upper)) return undefined
+  const at = p.isOp('=', 1) ? 2 : p.isOp('.', 1) && p.isIdentToken(2) && p.isOp('=', 3) ? 4 : 0
+  // `lt = SELECT …` is a table variable (parseStatement)
+  if (at === 0 || startsQuery(p, at)) return undefined
+  const targets = [assignTarget(p)]
+  p.expectOp('=')
+  const value = parseExpr(p)
+  return { k: 'assign', targets, value, loc: locOf(first, p.prev()) }
 }
 
 export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
@@ -64,7 +77,16 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
       if (startsQuery(p) || p.isOp('(') && startsQuery(p, 1)) { const q = parseQuery(p); return { k: 'query', query: q, loc: locOf(first, p.prev()) } }
       if (p.isWord('QUERY')) { p.next(); const q = parseQuery(p); return { k: 'query', query: q, loc: locOf(first, p.prev()) } }
       const value = parseExpr(p)
+      // Informix SPL: RETURN a, b [WITH RESUME] (the routine goes on, a cursor function)
+      while (p.acceptOp(',')) parseExpr(p)
+      p.acceptSeq('WITH', 'RESUME')
       return { k: 'return', value, loc: locOf(first, p.prev()) }
+    }
+    case 'ON': return p.isWord('EXCEPTION', 1) ? parseOnException(p, first) : undefined
+    case 'TRACE': case 'SYSTEM': {
+      // Informix SPL debugging output and shell commands carry no lineage
+      if (!p.inBlock) return undefined
+      p.next(); skipToEnd(p); return { k: 'other', kind: u, loc: locOf(first, p.prev()) }
     }
     case 'OPEN': {
       p.next(); const cursor = p.ident()
@@ -118,6 +140,16 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
   return undefined
 }
 
+/** Informix SPL: ON EXCEPTION [IN (codes)] [SET vars] statements END EXCEPTION [WITH RESUME] — a handler, analysed like any block */
+function parseOnException(p: Cur, first: Token): Stmt {
+  p.i += 2
+  if (p.accept('IN')) p.skipParens()
+  if (p.accept('SET')) { p.ident(); while (p.acceptOp(',')) p.ident() }
+  const body = parseBody(p, ['END'])
+  p.expect('END'); p.expect('EXCEPTION'); p.acceptSeq('WITH', 'RESUME')
+  return { k: 'block', body, loc: locOf(first, p.prev()) }
+}
+
 function parseBegin(p: Cur, first: Token): Stmt {
   p.next()
   if (p.isAnyWord(['TRAN', 'TRANSACTION', 'WORK', 'DISTRIBUTED'])) {
@@ -144,14 +176,18 @@ function parseBegin(p: Cur, first: Token): Stmt {
   return { k: 'block', body, loc: locOf(first, p.prev()) }
 }
 
+/** ELSIF (PL/SQL), ELSEIF (SQL PL, MySQL), ELIF (Informix SPL) */
+const ELSE_IF = ['ELSIF', 'ELSEIF', 'ELIF']
+const IF_BRANCH_END = [...ELSE_IF, 'ELSE', 'END']
+
 function parseIf(p: Cur, first: Token): Stmt {
   p.next()
   const cond = parseExpr(p)
   const body: Stmt[] = []
   if (p.accept('THEN')) {
-    body.push(...parseBody(p, ['ELSIF', 'ELSEIF', 'ELSE', 'END']))
+    body.push(...parseBody(p, IF_BRANCH_END))
     for (;;) {
-      if (p.accept('ELSIF') || p.accept('ELSEIF')) { parseExpr(p); p.expect('THEN'); body.push(...parseBody(p, ['ELSIF', 'ELSEIF', 'ELSE', 'END'])); continue }
+      if (p.isAnyWord(ELSE_IF)) { p.next(); parseExpr(p); p.expect('THEN'); body.push(...parseBody(p, IF_BRANCH_END)); continue }
       if (p.accept('ELSE')) { body.push(...parseBody(p, ['END'])); continue }
       break
     }
@@ -167,48 +203,93 @@ function parseIf(p: Cur, first: Token): Stmt {
 function parseWhile(p: Cur, first: Token): Stmt {
   p.next()
   const cond = parseExpr(p)
-  let body: Stmt[]
-  if (p.accept('LOOP')) { body = parseBody(p, ['END']); p.expect('END'); p.expect('LOOP') }
-  else if (p.accept('DO')) { body = parseBody(p, ['END']); p.expect('END'); p.expect('WHILE') }
-  else { body = [parseStatement(p)] }
+  // T-SQL (the dialects with a batch word): WHILE cond <one statement or BEGIN … END>;
+  // elsewhere the loop ends with END LOOP / END WHILE (Informix SPL: no DO before the statements)
+  const tsql = p.d.batchWord !== undefined && !p.isAnyWord(['LOOP', 'DO'])
+  const body = tsql ? [parseStatement(p)] : parseLoopBody(p, 'WHILE')
   return { k: 'block', body, loc: locOf(first, p.prev()), cond } as Stmt
 }
 
 function parseFor(p: Cur, first: Token): Stmt {
-  if (first.upper === 'FOREACH') {
-    // Informix SPL: FOREACH [cursor [WITH HOLD] FOR] SELECT … INTO vars … END FOREACH
-    p.next()
-    if (!p.isWord('SELECT') && !p.isWord('EXECUTE')) { p.ident(); p.acceptSeq('WITH', 'HOLD'); p.expect('FOR') }
-    const q = p.isWord('EXECUTE') ? (skipToEnd(p), undefined) : parseQuery(p)
-    p.acceptOp(';')
-    const body = parseBody(p, ['END'])
-    p.expect('END'); p.expect('FOREACH')
-    const head: Stmt[] = q ? [{ k: 'query', query: q, loc: q.loc }] : []
-    return { k: 'block', body: [...head, ...body], loc: locOf(first, p.prev()) }
-  }
+  if (first.upper === 'FOREACH') return parseForeach(p, first)
   p.next()
   const record = p.ident()
-  // DB2: FOR v AS [c CURSOR FOR] query DO … END FOR
+  // DB2: FOR v AS [c CURSOR FOR] query DO … END FOR; SQLScript: FOR r AS c[(args)] DO … END FOR over a declared cursor
   if (p.accept('AS')) {
+    let query, cursor: Ident | undefined
     if (p.isIdentToken() && p.isWord('CURSOR', 1)) { p.i += 2; p.accept('WITH') && p.accept('HOLD'); p.expect('FOR') }
-    const query = parseQuery(p); p.expect('DO')
+    if (startsQuery(p)) query = parseQuery(p)
+    else { cursor = p.ident(); if (p.isOp('(')) p.skipParens() }
+    p.expect('DO')
     const body = parseBody(p, ['END']); p.expect('END'); p.expect('FOR')
-    return { k: 'cursorLoop', record, query, body, loc: locOf(first, p.prev()) }
+    return { k: 'cursorLoop', record, query, cursor, body, loc: locOf(first, p.prev()) }
   }
+  const { query, cursor } = parseForSource(p)
+  return { k: 'cursorLoop', record, query, cursor, body: parseLoopBody(p, 'FOR'), loc: locOf(first, p.prev()) }
+}
+
+/** Informix SPL: FOREACH [cursor [WITH HOLD] FOR] SELECT … INTO vars … END FOREACH */
+function parseForeach(p: Cur, first: Token): Stmt {
+  p.next()
+  if (!p.isWord('SELECT') && !p.isWord('EXECUTE')) { p.ident(); p.acceptSeq('WITH', 'HOLD'); p.expect('FOR') }
+  const q = p.isWord('EXECUTE') ? (skipToEnd(p), undefined) : parseQuery(p)
+  p.acceptOp(';')
+  const body = parseBody(p, ['END'])
+  p.expect('END'); p.expect('FOREACH')
+  const head: Stmt[] = q ? [{ k: 'query', query: q, loc: q.loc }] : []
+  return { k: 'block', body: [...head, ...body], loc: locOf(first, p.prev()) }
+}
+
+/** what a FOR loop iterates: a query, a cursor, or numbers (whose bounds carry no lineage) */
+function parseForSource(p: Cur): { query?: import('../ast/types.js').Query; cursor?: Ident } {
+  // Informix SPL: FOR i = 1 TO 10 [STEP n]
+  if (p.acceptOp('=')) { parseSplRanges(p); return {} }
   p.expect('IN'); p.accept('REVERSE')
-  let query, cursor: Ident | undefined
-  if (p.isOp('(') && startsQuery(p, 1)) { p.next(); query = parseQuery(p); p.expectOp(')') }
-  else if (startsQuery(p)) query = parseQuery(p)
-  else {
-    const e = parseExpr(p)
-    if (p.acceptOp('..')) parseExpr(p)
-    else if (e.k === 'col' && e.name.parts.length === 1) cursor = e.name.parts[0]
-    if (p.isOp('(')) p.skipParens()
+  if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const query = parseQuery(p); p.expectOp(')'); return { query } }
+  if (startsQuery(p)) return { query: parseQuery(p) }
+  if (p.isOp('(')) {
+    // Informix SPL: FOR i IN (1 TO 10 STEP 2, 20); PL/SQL: FOR i IN (lo)..hi
+    p.next(); parseSplRanges(p); p.expectOp(')')
+    acceptRangeEnd(p)
+    return {}
   }
-  let body: Stmt[] = []
-  if (p.accept('LOOP')) { body = parseBody(p, ['END']); p.expect('END'); p.expect('LOOP') }
-  else if (p.accept('DO')) { body = parseBody(p, ['END']); p.expect('END'); p.expect('FOR') }
-  return { k: 'cursorLoop', record, query, cursor, body, loc: locOf(first, p.prev()) }
+  const e = parseExpr(p)
+  // FOR r IN c[(args)] LOOP: a single name that is no range is a cursor
+  const cursor = !acceptRangeEnd(p) && e.k === 'col' && e.name.parts.length === 1 ? e.name.parts[0] : undefined
+  if (p.isOp('(')) p.skipParens()
+  return { cursor }
+}
+
+/** LOOP … END LOOP, DO … END <word>, or (Informix SPL) the statements directly, up to END <word> */
+function parseLoopBody(p: Cur, word: string): Stmt[] {
+  if (p.accept('LOOP')) { const body = parseBody(p, ['END']); p.expect('END'); p.expect('LOOP'); return body }
+  p.accept('DO')
+  const body = parseBody(p, ['END']); p.expect('END'); p.expect(word)
+  return body
+}
+
+/** Informix SPL loop ranges: expr [TO expr [STEP expr]] {, …} */
+function parseSplRanges(p: TokenCursor): void {
+  do {
+    parseExpr(p)
+    if (p.accept('TO')) { parseExpr(p); if (p.accept('STEP')) parseExpr(p) }
+  } while (p.acceptOp(','))
+}
+
+/**
+ * `..hi`, the rest of a numeric range. The lexer reads `1..10` as the numbers `1.` `.10` and `1..n` as `1.` `.` `n`:
+ * after a number ending in a dot, an adjacent `.` is the range, and an adjacent `.10` is the range and its bound.
+ */
+function acceptRangeEnd(p: TokenCursor): boolean {
+  if (p.acceptOp('..')) { parseExpr(p); return true }
+  const prev = p.prev(); const t = p.peek()
+  if (!t || prev.kind !== 'number' || !prev.image.endsWith('.') || t.start !== prev.end) return false
+  if (t.kind === 'punct' && t.image === '.') { p.next(); parseExpr(p); return true }
+  if (t.kind !== 'number' || !t.image.startsWith('.')) return false
+  p.next()
+  // `1..10 - 1`: an operator after the bound continues its expression
+  if (p.peek()?.kind === 'op') { p.next(); parseExpr(p) }
+  return true
 }
 
 const TSQL_OPTION_END = ['ON', 'OFF']
@@ -320,6 +401,8 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     if (p.isWord('DECLARE')) { p.next(); continue }
     if (p.isAnyWord(NOT_A_DECLARATION) && !p.isOp('.', 1) && !(p.peek(1)?.kind === 'word' && p.isWord('CURSOR', 1))) break
     if (p.isAnyWord(['CONTINUE', 'EXIT', 'UNDO']) && p.isWord('HANDLER', 1)) { p.i--; return }
+    // a declaration has a type (or `:=` / DEFAULT): `name = …` is the first statement (SQLScript `lt = SELECT …`)
+    if (p.isIdentToken() && p.isOp('=', 1)) break
     if (p.isAnyWord(['PROCEDURE', 'FUNCTION'])) { const s = p.peek()!; nested.push(parseRoutineBody(p, s, false)); continue }
     if (p.isAnyWord(['TYPE', 'SUBTYPE', 'PRAGMA'])) { skipToEnd(p); continue }
     if (p.accept('CURSOR')) {
@@ -342,6 +425,11 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     skipToEnd(p)
   }
 }
+
+/** statements that start an Informix SPL body (it follows the header with no AS / BEGIN) */
+const SPL_BODY_START = ['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'DEFINE', 'LET', 'FOREACH', 'SELECT', 'CALL']
+/** … and, in Informix, the control statements, which other dialects' routine headers may contain as words (FOR, ON) */
+const SPL_CONTROL_START = ['IF', 'FOR', 'WHILE', 'ON', 'TRACE', 'SYSTEM', 'RETURN', 'RAISE', 'LOOP']
 
 /** CREATE PROCEDURE / FUNCTION / TRIGGER / PACKAGE / MACRO / TASK: the body's statements are analysed */
 export function parseRoutine(p: TokenCursor, start: Token): Stmt {
@@ -398,6 +486,8 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
         }
         const n = p.peek()
         if (n && n.kind === 'string') return embeddedBody(p, n, start, name)
+        const dollar = dollarQuoteEnd(p)
+        if (dollar !== undefined) return dollarTokensBody(p, dollar, start, name)
         if (kind === 'MACRO' && p.isOp('(')) { p.next(); const body = parseBody(p, [], true); p.expectOp(')'); return { k: 'block', body, name, loc: locOf(start, p.prev()) } }
         if (p.d.name === 'dbvoracle') {
           const vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query }> = []
@@ -422,7 +512,7 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
       if (!hasKind && p.isOp(';')) { p.next(); return { k: 'other', kind: 'DECLARATION', loc: locOf(start, p.prev()) } }
       if (p.isOp('(')) { p.skipParens(); continue }
       if (p.isWord('FOR') && p.isWord('EACH', 1)) { p.i += 3; continue }
-      if ((kind === 'PROCEDURE' || kind === 'FUNCTION') && p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'DEFINE', 'LET', 'FOREACH', 'SELECT', 'CALL'])) {
+      if ((kind === 'PROCEDURE' || kind === 'FUNCTION') && (p.isAnyWord(SPL_BODY_START) || p.d.name === 'dbvinformix' && p.isAnyWord(SPL_CONTROL_START))) {
         // Informix SPL: the body follows the header directly and ends with END PROCEDURE
         const body = parseBody(p, ['END'])
         p.expect('END'); p.accept('PROCEDURE') || p.accept('FUNCTION')
@@ -444,20 +534,54 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
 function embeddedBody(p: Cur, t: Token, start: Token, name: import('../ast/types.js').QName): Stmt {
   p.next()
   skipToEnd(p)
-  // LANGUAGE (before or after the body) decides whether the text is SQL
-  let lang = 'SQL'
-  const first = p.toks.indexOf(start)
-  for (let k = first; k < p.i; k++) if (p.toks[k].upper === 'LANGUAGE' && p.toks[k + 1]) lang = p.toks[k + 1].upper.replace(/'/g, '')
-  if (!['SQL', 'PLPGSQL', 'PLSQL', 'SQLSCRIPT'].includes(lang)) return { k: 'other', kind: 'ROUTINE', loc: locOf(start, p.prev()) }
+  if (!isSqlBody(p, start)) return { k: 'other', kind: 'ROUTINE', loc: locOf(start, p.prev()) }
   const openLen = t.image.startsWith('$') ? t.image.indexOf('$', 1) + 1 : 1
   const inner = t.image.slice(openLen, t.image.length - openLen)
   const stmts = parseEmbedded(inner, p, t.line, t.col + openLen, t.start + openLen)
   return { k: 'block', body: stmts, name, loc: locOf(start, p.prev()) }
 }
 
+/** LANGUAGE (before or after the body, up to the statement's end) decides whether the body text is SQL */
+function isSqlBody(p: Cur, start: Token): boolean {
+  let lang = 'SQL'
+  const first = p.toks.indexOf(start)
+  for (let k = first; k < p.i; k++) if (p.toks[k].upper === 'LANGUAGE' && p.toks[k + 1]) lang = p.toks[k + 1].upper.replace(/'/g, '')
+  return ['SQL', 'PLPGSQL', 'PLSQL', 'SQLSCRIPT', 'PLVSQL'].includes(lang)
+}
+
+/**
+ * A dialect whose lexer has no dollar quotes (Vertica) reads `$$` / `$tag$` as two adjacent tokens: the index
+ * of the closing pair when the cursor is at an opening one
+ */
+function dollarQuoteEnd(p: Cur): number | undefined {
+  const pair = (k: number): string | undefined => {
+    const a = p.toks[k]; const b = p.toks[k + 1]
+    if (!a || !b || a.image !== '$' || b.start !== a.end || !b.image.endsWith('$')) return undefined
+    return b.image
+  }
+  const open = pair(p.i)
+  if (open === undefined) return undefined
+  for (let k = p.i + 2; k + 1 < p.end; k++) if (pair(k) === open) return k
+  return undefined
+}
+
+/** the tokens between the dollar quotes are SQL tokens already: they are parsed in place, as an embedded body */
+function dollarTokensBody(p: Cur, close: number, start: Token, name: import('../ast/types.js').QName): Stmt {
+  const open = p.i
+  p.i = close + 2
+  skipToEnd(p)
+  if (!isSqlBody(p, start)) return { k: 'other', kind: 'ROUTINE', loc: locOf(start, p.prev()) }
+  const stmts = parseStatements(new TokenCursor(p.toks, p.d, open + 2, close))
+  return { k: 'block', body: stmts, name, loc: locOf(start, p.prev()) }
+}
+
 export function parseEmbedded(text: string, p: TokenCursor, line: number, col: number, offset: number): Stmt[] {
   const { tokens } = tokenize(text, p.d, offset, line, col)
-  const sub = new TokenCursor(tokens, p.d) as Cur
+  return parseStatements(new TokenCursor(tokens, p.d))
+}
+
+/** a body's statements; one that fails to parse is skipped (to its `;`) so the others still give lineage */
+function parseStatements(sub: Cur): Stmt[] {
   sub.inBlock = true
   const out: Stmt[] = []
   while (!sub.eof()) {

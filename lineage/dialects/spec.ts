@@ -32,6 +32,8 @@ export interface DialectSpec {
   batchWord?: string
   /** a line holding only `/` ends a statement (Oracle SQL*Plus) */
   slashTerminator: boolean
+  /** a line ending in `@` ends a statement (DB2 CLP scripts run with `db2 -td@`, the usual way to deploy SQL PL) */
+  atTerminator: boolean
   /** `DELIMITER xx` lines change the statement terminator (MySQL client) */
   delimiterCommand: boolean
   /** lines starting with `.` are client commands to skip (Teradata BTEQ) */
@@ -57,6 +59,7 @@ const base: Omit<DialectSpec, 'name'> = {
   unquotedCase: 'upper',
   quotedCaseInsensitive: false,
   slashTerminator: false,
+  atTerminator: false,
   delimiterCommand: false,
   dotCommands: false,
   mdx: false,
@@ -85,7 +88,7 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvhive: { ...mysqlLike, unquotedCase: 'lower' },
   dbvimpala: { ...mysqlLike, unquotedCase: 'lower' },
   dbvteradata: { dotCommands: true, abbreviations: { SEL: 'SELECT', INS: 'INSERT', UPD: 'UPDATE', DEL: 'DELETE' } },
-  dbvdb2: {},
+  dbvdb2: { atTerminator: true },
   dbvhana: {},
   dbvnetezza: {},
   dbvvertica: { unquotedCase: 'lower' },

@@ -1,17 +1,18 @@
 import type { DialectSpec } from '../dialects/spec.js'
 
 /**
- * Client-side script commands (MySQL `DELIMITER`, SQL*Plus `/` lines, BTEQ `.` lines) are rewritten
+ * Client-side script commands (MySQL `DELIMITER`, SQL*Plus `/` lines, DB2 `@` terminators, BTEQ `.` lines) are rewritten
  * in place with characters of the same length, so every coordinate still points into the user's text.
  */
 export function preprocess(text: string, d: DialectSpec): string {
-  if (!d.delimiterCommand && !d.slashTerminator && !d.dotCommands) return text
+  if (!d.delimiterCommand && !d.slashTerminator && !d.dotCommands && !d.atTerminator) return text
   const lines = text.split('\n')
   let delimiter = ';'
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]
     const trimmed = line.trim()
     if (d.slashTerminator && trimmed === '/') { lines[i] = line.replace('/', ';'); continue }
+    if (d.atTerminator && trimmed.endsWith('@')) { const k = line.lastIndexOf('@'); lines[i] = line.slice(0, k) + ';' + line.slice(k + 1); continue }
     if (d.dotCommands && /^\s*\.[A-Za-z]/.test(line)) { lines[i] = ' '.repeat(line.length); continue }
     if (d.delimiterCommand) {
       const m = /^\s*DELIMITER\s+(\S+)\s*$/i.exec(line)

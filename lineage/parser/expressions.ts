@@ -172,6 +172,8 @@ function parsePostfix(p: TokenCursor, e: Expr): Expr {
     // Informix: order_date + 30 UNITS DAY
     if (p.d.name === 'dbvinformix' && p.isWord('UNITS') && p.isAnyWord(DURATIONS, 1)) { p.i += 2; continue }
     if (p.isOp('::')) { p.next(); const end = parseType(p); e = op('CAST', [e], span(e, end)); continue }
+    // MySQL full-text search: MATCH (a, b) AGAINST ('text' [IN BOOLEAN MODE]): the columns are searched
+    if (e.k === 'func' && e.name.toUpperCase() === 'MATCH' && p.isWord('AGAINST') && p.isOp('(', 1)) { p.next(); p.skipParens(); e = op('MATCH', e.args, span(e, locOf(p.prev(), p.prev()))); continue }
     if (p.isOp('[') ) {
       p.next(); const args: Expr[] = [e]
       if (!p.isOp(']')) { args.push(parseExpr(p)); while (p.acceptOp(':') || p.acceptOp(',')) if (!p.isOp(']')) args.push(parseExpr(p)) }
@@ -409,6 +411,20 @@ function parseCase(p: TokenCursor): Expr {
   return { k: 'case', operand, whens, else: els, loc: locOf(t, e) }
 }
 
+/** words inside a function's parentheses that are syntax, not arguments: EXTRACT(… FROM x), TRIM(BOTH …), LISTAGG(… WITH COUNT) */
+const ARG_KEYWORDS = ['FORMAT', 'TITLE', 'NAMED', 'SEPARATOR', 'FROM', 'FOR', 'IN', 'USING', 'PLACING', 'BOTH', 'LEADING', 'TRAILING', 'IGNORE',
+  'RESPECT', 'NULLS', 'ON', 'OVERFLOW', 'WITH', 'COUNT', 'TRUNCATE', 'WITHOUT', 'ERROR', 'EMPTY', 'ABSENT', 'RETURNING', 'KEEP']
+/** of those, the ones that are also common column names (title, format, count …) */
+const SOFT_ARG_KEYWORDS = new Set(['FORMAT', 'TITLE', 'NAMED', 'SEPARATOR', 'OVERFLOW', 'COUNT', 'TRUNCATE', 'ERROR', 'EMPTY', 'ABSENT', 'KEEP'])
+
+/** upper(title), match(title, body): a soft keyword that starts an argument and is followed by `,` `)` `.` or an operator is a column */
+function isColumnNamedLikeArgKeyword(p: TokenCursor): boolean {
+  if (!SOFT_ARG_KEYWORDS.has(p.peek()!.upper)) return false
+  const before = p.peek(-1), after = p.peek(1)
+  const atStart = !!before && before.kind === 'punct' && (before.image === '(' || before.image === ',')
+  return atStart && !!after && (after.kind === 'op' || (after.kind === 'punct' && (after.image === ',' || after.image === ')' || after.image === '.')))
+}
+
 function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token, fname: string): Expr {
   p.expectOp('(')
   const upper = fname.split('.').pop()!
@@ -424,7 +440,7 @@ function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token,
   while (!p.isOp(')')) {
     if (p.isOp(',')) { p.next(); continue }
     if (p.isWord('ORDER') && p.isWord('BY', 1)) { p.i += 2; within.push(...parseOrderList(p)); continue }
-    if (p.isAnyWord(['FORMAT', 'TITLE', 'NAMED', 'SEPARATOR', 'FROM', 'FOR', 'IN', 'USING', 'PLACING', 'BOTH', 'LEADING', 'TRAILING', 'IGNORE', 'RESPECT', 'NULLS', 'ON', 'OVERFLOW', 'WITH', 'COUNT', 'TRUNCATE', 'WITHOUT', 'ERROR', 'EMPTY', 'ABSENT', 'RETURNING', 'KEEP'])) {
+    if (p.isAnyWord(ARG_KEYWORDS) && !isColumnNamedLikeArgKeyword(p)) {
       const w = p.next().upper
       if (w === 'USING' && p.isIdentToken() && !p.isOp('(', 1)) { p.next(); continue }
       if ((w === 'IGNORE' || w === 'RESPECT') && p.isWord('NULLS')) { p.next(); continue }

@@ -240,7 +240,19 @@ function parseSelectClauses(p: TokenCursor, s: Select): void {
   }
 }
 
+/** GROUP BY ALL with nothing after it (ALL is no grouping set prefix) */
+function groupByAllEnds(p: TokenCursor): boolean {
+  const n = p.peek(1)
+  return !n || (n.kind === 'punct' && (n.image === ';' || n.image === ')')) || (n.kind === 'word' && ['HAVING', 'ORDER', 'QUALIFY', 'LIMIT', 'WINDOW', 'UNION', 'EXCEPT', 'INTERSECT', 'MINUS'].includes(n.upper))
+}
+
 function parseGroupBy(p: TokenCursor, s: Select): void {
+  if (p.isWord('ALL') && groupByAllEnds(p)) {
+    // Snowflake / Databricks / DuckDB GROUP BY ALL: the select items that are no function call (aggregates are)
+    p.next()
+    for (const it of s.items) if (it.expr.k === 'col' || it.expr.k === 'op' || it.expr.k === 'case') s.groupBy.push(it.expr)
+    return
+  }
   p.accept('ALL'); p.accept('DISTINCT')
   do {
     if (p.isAnyWord(['ROLLUP', 'CUBE']) && p.isOp('(', 1)) { p.i += 2; s.groupBy.push(...groupingItems(p)); p.expectOp(')'); continue }
@@ -276,8 +288,8 @@ function parseLateralView(p: TokenCursor, s: Select): void {
 
 const NOT_A_TABLE = ['WHERE', 'GROUP', 'ORDER', 'HAVING', 'UNION', 'SELECT', 'FROM', 'JOIN', 'ON', 'LIMIT', 'INTERSECT', 'EXCEPT', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'AND', 'OR']
 const JOIN_START = ['JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL', 'OUTER', 'STRAIGHT_JOIN', 'SEMI', 'ANTI', 'ANY', 'ASOF', 'GLOBAL', 'POSITIONAL']
-/** words between the first join word and JOIN (HANA LEFT OUTER MANY TO ONE JOIN states a cardinality) */
-const JOIN_CONTINUE = [...JOIN_START, 'SEMI', 'ANTI', 'MANY', 'ONE', 'TO', 'EXACT']
+/** words between the first join word and JOIN: a cardinality (HANA LEFT OUTER MANY TO ONE JOIN), a T-SQL join hint (INNER HASH JOIN) */
+const JOIN_CONTINUE = [...JOIN_START, 'SEMI', 'ANTI', 'MANY', 'ONE', 'TO', 'EXACT', 'HASH', 'LOOP', 'MERGE', 'REMOTE', 'REDUCE', 'REPLICATE', 'REDISTRIBUTE']
 
 export function parseFromClause(p: TokenCursor, from: Source[], joins: JoinCond[]): void {
   parseFromItem(p, from, joins)
@@ -459,6 +471,8 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     // stage / file path read as a table (Snowflake @stage, DuckDB 'file.csv')
     const t = p.next(); if (t.image === '@') { p.qname() }
     while (!p.eof() && p.peek()!.start === p.prev().end && !p.isOp(')') && !p.isOp(',') && !p.isOp(';')) p.next()
+    // Snowflake @stage/file.csv (FILE_FORMAT => 'fmt', PATTERN => '…'): options of the read
+    if (p.isOp('(') && p.isIdentToken(1) && p.isOp('=>', 2)) p.skipParens()
     const src: Source = { k: 'tfunc', name: 'STAGE', args: [], loc: locOf(start, p.prev()) }
     parseAliasAndColumns(p, src); from.push(src); return
   }
@@ -493,6 +507,8 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
   const src: Source = { k: 'table', name, loc: name.loc }
   parseAliasAndColumns(p, src)
   skipTableModifiers(p)
+  // Redshift SUPER navigation FROM e, e.items AS i AT idx: idx is the element's position
+  if (p.d.name === 'dbvredshift' && src.alias && p.isWord('AT') && p.isIdentToken(1)) p.i += 2
   from.push(src)
   skipPivot(p, from)
 }

@@ -29,7 +29,7 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
   'LOAD', 'UNLOAD', 'COPY', 'DECLARE', 'OPEN', 'CLOSE', 'FETCH', 'NULL', 'RAISE', 'EXIT', 'CONTINUE', 'LEAVE',
   'ITERATE', 'SIGNAL', 'RESIGNAL', 'GOTO', 'BREAK', 'DEFINE', 'UPSERT_STATS', 'SUMMARIZE', 'ECHO', 'SPOOL', 'PROMPT',
   'WHENEVER', 'VARIABLE', 'EXPORT', 'IMPORT', 'VALIDATE', 'DISABLE', 'ENABLE', 'MERGE_STATS', 'RECOVER', 'UNSET', 'RUNSTATS',
-  'GENERATE', 'REORG', 'ASSERT', 'DUMP', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE'])
+  'GENERATE', 'REORG', 'ASSERT', 'DUMP', 'PIPE', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE'])
 
 /** a statement boundary the parser may stop at without a `;` (T-SQL and procedural bodies) */
 export function isBatchSeparator(p: TokenCursor, k = 0): boolean { return p.atBatchSeparator(k) }
@@ -60,6 +60,7 @@ export function parseStatement(p: TokenCursor): Stmt {
   // Teradata REPLACE VIEW / PROCEDURE / MACRO / FUNCTION is CREATE OR REPLACE
   if (u === 'REPLACE' && p.isAnyWord(['VIEW', 'PROCEDURE', 'MACRO', 'FUNCTION', 'TRIGGER', 'RECURSIVE'], 1)) return parseCreate(p, first, parseRoutine)
   if (u === 'INSERT' || u === 'UPSERT' || (u === 'REPLACE' && (p.isWord('INTO', 1) || p.isIdentToken(1)))) return parseInsert(p)
+  if (u === 'BULK' && p.isWord('INSERT', 1)) return parseBulkInsert(p, first)
   if (u === 'UPDATE' && p.isWord('STATISTICS', 1)) { p.next(); skipToEnd(p); return { k: 'other', kind: 'UPDATE STATISTICS', loc: locOf(first, p.prev()) } }
   if (u === 'END' && (p.isAnyWord(['TRANSACTION', 'WORK'], 1) || p.isOp(';', 1) || p.i + 1 >= p.end)) { p.next(); skipToEnd(p); return { k: 'other', kind: 'END TRANSACTION', loc: locOf(first, p.prev()) } }
   if (u === 'LOCKING' || (u === 'LOCK' && p.isAnyWord(['ROW', 'TABLE', 'DATABASE', 'VIEW'], 1) && p.d.name === 'dbvteradata')) {
@@ -113,7 +114,9 @@ export function parseStatement(p: TokenCursor): Stmt {
     const query = parseQuery(p)
     return { k: 'tableVar', name, query, loc: locOf(first, p.prev()) }
   }
-  if ((first.kind === 'word' || first.kind === 'param') && (p.isOp(':=', 1) || (p.isOp('.', 1) && p.isOp(':=', 3)))) {
+  // Oracle trigger bodies: :NEW.col := expr
+  const bind = first.kind === 'op' && first.image === ':' && p.isIdentToken(1) && p.isOp('.', 2) && p.isOp(':=', 4)
+  if (bind || ((first.kind === 'word' || first.kind === 'param') && (p.isOp(':=', 1) || (p.isOp('.', 1) && p.isOp(':=', 3))))) {
     const target = parseExpr(p); p.expectOp(':=')
     const value = parseExpr(p)
     return { k: 'assign', targets: [target], value, loc: locOf(first, p.prev()) }
@@ -133,6 +136,16 @@ export function parseStatement(p: TokenCursor): Stmt {
   if (first.kind === 'op' && first.image === '<<') { while (!p.isOp('>>') && !p.eof()) p.next(); p.next(); return { k: 'other', kind: 'LABEL', loc: locOf(first, p.prev()) } }
   if (first.kind === 'word' && p.isOp(':', 1) && p.isAnyWord(['BEGIN', 'LOOP', 'WHILE', 'FOR', 'REPEAT'], 2)) { p.i += 2; return parseStatement(p) }
   p.fail(`unsupported statement`)
+}
+
+/** T-SQL BULK INSERT t FROM 'file' WITH (…): a load of the file into the table */
+function parseBulkInsert(p: TokenCursor, first: Token): Stmt {
+  p.i += 2
+  const table = p.qname()
+  p.expect('FROM')
+  const file = p.next()
+  if (p.isWord('WITH') && p.isOp('(', 1)) { p.next(); p.skipParens() }
+  return { k: 'copy', table, location: file.kind === 'string' ? file.image.slice(1, -1) : file.image, direction: 'in', loc: locOf(first, p.prev()) }
 }
 
 /** Hive: FROM src INSERT OVERWRITE TABLE a SELECT … [WHERE …] INSERT INTO b SELECT … */

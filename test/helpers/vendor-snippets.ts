@@ -8,6 +8,23 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'trigger :NEW.col := …, PIPE ROW in a pipelined function',
+      sql: `CREATE OR REPLACE TRIGGER trg_orders BEFORE INSERT ON orders FOR EACH ROW
+BEGIN
+  :NEW.updated_at := SYSDATE;
+  INSERT INTO orders_audit (order_id) VALUES (:NEW.order_id);
+END;
+/
+CREATE OR REPLACE FUNCTION order_ids RETURN t_ids PIPELINED IS
+BEGIN
+  FOR r IN (SELECT order_id FROM orders) LOOP PIPE ROW (r.order_id); END LOOP;
+  RETURN;
+END;
+/
+`,
+      fdd: [], // parses: the :NEW row of a trigger carries no lineage to its table yet
+    },
+    {
       title: 'XMLTABLE … PASSING doc COLUMNS name type PATH …',
       sql: `INSERT INTO parsed_orders (order_no, amount) SELECT x.order_no, x.amount FROM raw_xml r, XMLTABLE('/orders/order' PASSING r.doc COLUMNS order_no VARCHAR2(20) PATH '@no', amount NUMBER PATH 'amount') x;
 `,
@@ -81,6 +98,13 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
     },
   ],
   mssql: [
+    {
+      title: 'INNER HASH JOIN / LEFT MERGE JOIN hints, BULK INSERT then INSERT … SELECT',
+      sql: `BULK INSERT stg.Orders FROM 'D:\\feeds\\orders.csv' WITH (FIELDTERMINATOR = ',', FIRSTROW = 2)
+INSERT INTO dbo.Orders (ID, Region) SELECT o.ID, r.Name FROM stg.Orders o INNER HASH JOIN dbo.Regions r ON o.RegionID = r.ID LEFT MERGE JOIN dbo.Seen s ON s.ID = o.ID
+`,
+      fdd: [['stg.Orders.ID', 'dbo.Orders.ID'], ['dbo.Regions.Name', 'dbo.Orders.Region']],
+    },
     {
       title: 'procedure on one line: SET NOCOUNT ON then a statement, no terminators',
       sql: `CREATE PROCEDURE dbo.usp_load AS BEGIN SET NOCOUNT ON INSERT INTO dbo.fact (k, v) SELECT k, v FROM dbo.stage END
@@ -161,6 +185,12 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
     },
   ],
   mysql: [
+    {
+      title: 'MATCH (title, body) AGAINST: a column named like a keyword (title) stays a column',
+      sql: `INSERT INTO hits (id, heading) SELECT id, UPPER(title) FROM articles WHERE MATCH(title, body) AGAINST ('lineage' IN BOOLEAN MODE);
+`,
+      fdd: [['articles.id', 'hits.id'], ['articles.title', 'hits.heading']],
+    },
     {
       title: 'JSON_TABLE … COLUMNS (… PATH …, NESTED PATH … COLUMNS (…)): the columns come from the JSON argument only',
       sql: `INSERT INTO order_items (sku, qty) SELECT jt.sku, jt.qty FROM events e, JSON_TABLE(e.payload, '$.items[*]' COLUMNS (sku VARCHAR(20) PATH '$.sku', qty INT PATH '$.qty', NESTED PATH '$.tags[*]' COLUMNS (tag VARCHAR(10) PATH '$'), rn FOR ORDINALITY)) AS jt;
@@ -289,6 +319,13 @@ $$;
   ],
   snowflake: [
     {
+      title: 'GROUP BY ALL, reading a stage file with FILE_FORMAT =>',
+      sql: `INSERT INTO region_counts (region, n) SELECT region, COUNT(*) FROM customers GROUP BY ALL;
+SELECT $1 FROM @raw_stage/orders.csv (FILE_FORMAT => 'csv_fmt');
+`,
+      fdd: [['customers.region', 'region_counts.region']],
+    },
+    {
       title: 'MERGE USING an aggregated subquery with a self-referencing SET',
       sql: `MERGE INTO customers t
 USING (SELECT customer_id, SUM(amount) AS total FROM orders_landing GROUP BY customer_id) s
@@ -410,6 +447,12 @@ INSERT OVERWRITE TABLE events PARTITION (dt) SELECT r.id, r.url, r.day FROM raw 
   ],
   redshift: [
     {
+      title: 'SUPER array unnest with its position: FROM e, e.items AS i AT idx',
+      sql: `INSERT INTO event_items (sku) SELECT i.sku FROM stg.events e, e.items AS i AT idx;
+`,
+      fdd: [['stg.events.items', 'event_items.sku']],
+    },
+    {
       title: 'SELECT … INTO TEMP TABLE then INSERT from it',
       sql: `SELECT customer_id, revenue INTO TEMP TABLE big_spenders FROM customer_monthly WHERE revenue > 10000;
 INSERT INTO vip (customer_id) SELECT customer_id FROM big_spenders;
@@ -477,6 +520,18 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
     },
   ],
   db2: [
+    {
+      title: "@-terminated CLP script (db2 -td@): SQL PL procedure and statements ending in @",
+      sql: `CREATE PROCEDURE load_orders () LANGUAGE SQL
+BEGIN
+  INSERT INTO dw.orders (id, amount) SELECT id, amount FROM stg.orders;
+  COMMIT;
+END
+@
+INSERT INTO dw.order_totals (total) SELECT SUM(amount) FROM dw.orders@
+`,
+      fdd: [['stg.orders.id', 'dw.orders.id'], ['stg.orders.amount', 'dw.orders.amount'], ['dw.orders.amount', 'dw.order_totals.total']],
+    },
     {
       title: 'SELECT FROM FINAL TABLE (INSERT …)',
       sql: `SELECT claim_id, paid_amount FROM FINAL TABLE (

@@ -32,6 +32,8 @@ export interface DialectSpec {
   batchWord?: string
   /** a line holding only `/` ends a statement (Oracle SQL*Plus) */
   slashTerminator: boolean
+  /** a CTE whose body is a UNION may refer to itself without WITH RECURSIVE (Oracle, T-SQL, DB2, Snowflake …) */
+  recursiveWithoutKeyword: boolean
   /** a line ending in `@` ends a statement (DB2 CLP scripts run with `db2 -td@`, the usual way to deploy SQL PL) */
   atTerminator: boolean
   /** `DELIMITER xx` lines change the statement terminator (MySQL client) */
@@ -59,6 +61,7 @@ const base: Omit<DialectSpec, 'name'> = {
   unquotedCase: 'upper',
   quotedCaseInsensitive: false,
   slashTerminator: false,
+  recursiveWithoutKeyword: false,
   atTerminator: false,
   delimiterCommand: false,
   dotCommands: false,
@@ -67,7 +70,7 @@ const base: Omit<DialectSpec, 'name'> = {
 }
 
 const tsql: Partial<DialectSpec> = {
-  identifierQuotes: ['"', '['], identStartExtra: '@#', identPartExtra: '@#$', batchWord: 'GO',
+  identifierQuotes: ['"', '['], identStartExtra: '@#', identPartExtra: '@#$', batchWord: 'GO', recursiveWithoutKeyword: true,
   quotedCaseInsensitive: true, variablePrefix: '@',
 }
 const mysqlLike: Partial<DialectSpec> = {
@@ -76,25 +79,25 @@ const mysqlLike: Partial<DialectSpec> = {
 const pgLike: Partial<DialectSpec> = { dollarQuotedStrings: true, unquotedCase: 'lower', identPartExtra: '$' }
 
 const overrides: Record<Vendor, Partial<DialectSpec>> = {
-  dbvoracle: { qQuoteStrings: true, slashTerminator: true },
+  dbvoracle: { qQuoteStrings: true, slashTerminator: true, recursiveWithoutKeyword: true },
   dbvmssql: tsql,
   dbvsybase: tsql,
   dbvmysql: { ...mysqlLike, hashComments: true, delimiterCommand: true, identStartExtra: '@', identPartExtra: '$@' },
   dbvpostgresql: pgLike,
   dbvgreenplum: pgLike,
   dbvredshift: { ...pgLike, identStartExtra: '#' },
-  dbvsnowflake: { dollarQuotedStrings: true },
+  dbvsnowflake: { dollarQuotedStrings: true, recursiveWithoutKeyword: true },
   dbvbigquery: { ...mysqlLike, unquotedCase: 'none', hashComments: true },
   dbvhive: { ...mysqlLike, unquotedCase: 'lower' },
   dbvimpala: { ...mysqlLike, unquotedCase: 'lower' },
   dbvteradata: { dotCommands: true, abbreviations: { SEL: 'SELECT', INS: 'INSERT', UPD: 'UPDATE', DEL: 'DELETE' } },
-  dbvdb2: { atTerminator: true },
-  dbvhana: {},
+  dbvdb2: { atTerminator: true, recursiveWithoutKeyword: true },
+  dbvhana: { recursiveWithoutKeyword: true },
   dbvnetezza: {},
   dbvvertica: { unquotedCase: 'lower' },
-  dbvinformix: { braceComments: true },
+  dbvinformix: { braceComments: true, recursiveWithoutKeyword: true },
   dbvcouchbase: { ...mysqlLike, backslashEscapes: true },
-  dbvopenedge: { identPartExtra: '$#-' },
+  dbvopenedge: { identPartExtra: '$#-', recursiveWithoutKeyword: true },
   dbvmdx: { identifierQuotes: ['['], mdx: true, quotedCaseInsensitive: true },
 }
 

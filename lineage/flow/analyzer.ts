@@ -260,8 +260,16 @@ export class Analyzer implements ExprEnv {
       const obj = this.b.object('with_cte', this.b.nextName(name), cte.name.loc)
       const item: FromItem = { kind: 'cte', obj, alias: undefined, nameParts: [cte.name], columns: new Map(), persistent: false }
       if (cte.columns) for (const c of cte.columns) item.columns!.set(this.key(c), { name: c.name, ref: this.ref(obj, c.name, c.loc, this.key(c)) })
-      scope.ctes.set(this.key(cte.name), item)
+      // Only a recursive CTE sees itself in its body: in `WITH orders AS (SELECT … FROM orders)` the inner
+      // orders is the table. A recursive one without a column list has no columns yet: its recursive
+      // branch's unqualified names (SELECT n + 1 FROM t) are its columns.
+      const recursive = cte.query.k === 'setop' && (w.recursive || this.d.recursiveWithoutKeyword)
+      const key = this.key(cte.name)
+      const shadowed = scope.ctes.get(key)
+      if (recursive) { if (!cte.columns) item.columns = null; scope.ctes.set(key, item) } else if (shadowed) scope.ctes.delete(key)
       const rs = this.query(cte.query, scope, { type: 'select_list', name: this.b.nextName('RS') })
+      if (!item.columns) item.columns = new Map()
+      scope.ctes.set(key, item)
       rs.cols.forEach((c, i) => {
         const target = cte.columns ? cte.columns[i] : undefined
         const nm = target ? target.name : c.name

@@ -99,6 +99,13 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'recursive CTE without RECURSIVE and without a column list: unqualified names in the recursive branch',
+      sql: `WITH nums AS (SELECT seed AS n FROM dbo.seeds UNION ALL SELECT n + 1 FROM nums WHERE n < 10)
+INSERT INTO dbo.numbers (n) SELECT n FROM nums OPTION (MAXRECURSION 100)
+`,
+      fdd: [['dbo.seeds.seed', 'dbo.numbers.n']],
+    },
+    {
       title: 'INNER HASH JOIN / LEFT MERGE JOIN hints, BULK INSERT then INSERT … SELECT',
       sql: `BULK INSERT stg.Orders FROM 'D:\\feeds\\orders.csv' WITH (FIELDTERMINATOR = ',', FIRSTROW = 2)
 INSERT INTO dbo.Orders (ID, Region) SELECT o.ID, r.Name FROM stg.Orders o INNER HASH JOIN dbo.Regions r ON o.RegionID = r.ID LEFT MERGE JOIN dbo.Seen s ON s.ID = o.ID
@@ -236,6 +243,14 @@ DELIMITER ;
     },
   ],
   postgresql: [
+    {
+      title: 'a CTE named like the table it reads (WITH orders AS (… FROM orders)); WITH RECURSIVE without a column list',
+      sql: `WITH orders AS (SELECT id, amount FROM orders WHERE amount > 0) INSERT INTO big_orders (id) SELECT id FROM orders;
+WITH RECURSIVE chain AS (SELECT id, parent_id FROM nodes WHERE parent_id IS NULL UNION ALL SELECT n.id, n.parent_id FROM nodes n JOIN chain c ON n.parent_id = c.id)
+INSERT INTO tree (id) SELECT id FROM chain;
+`,
+      fdd: [['orders.id', 'big_orders.id'], ['nodes.id', 'tree.id']],
+    },
     {
       title: '(start, end) OVERLAPS (start, end)',
       sql: `INSERT INTO clashes (booking_id) SELECT a.id FROM bookings a JOIN bookings b ON a.id <> b.id WHERE (a.starts, a.ends) OVERLAPS (b.starts, b.ends);

@@ -4,6 +4,8 @@ import type { DialectSpec } from '../dialects/spec.js'
  * Client-side script commands (MySQL `DELIMITER`, SQL*Plus `/` lines, DB2 `@` terminators, BTEQ `.` lines) are rewritten
  * in place with characters of the same length, so every coordinate still points into the user's text.
  */
+const SQLPLUS_TEXT_LINE = /^\s*(?:(?:PROMPT|PRO|REM|REMARK)(?:\s|$)|@@?[^\s@])/i
+
 export function preprocess(text: string, d: DialectSpec): string {
   if (!d.delimiterCommand && !d.slashTerminator && !d.dotCommands && !d.atTerminator) return text
   const lines = text.split('\n')
@@ -12,6 +14,8 @@ export function preprocess(text: string, d: DialectSpec): string {
     const line = lines[i]
     const trimmed = line.trim()
     if (d.slashTerminator && trimmed === '/') { lines[i] = line.replace('/', ';'); continue }
+    // SQL*Plus PROMPT / REM text and @script lines are free text (an apostrophe in them opened a string that swallowed the script)
+    if (d.slashTerminator && SQLPLUS_TEXT_LINE.test(line)) { lines[i] = ' '.repeat(line.length); continue }
     if (d.atTerminator && trimmed.endsWith('@')) { const k = line.lastIndexOf('@'); lines[i] = line.slice(0, k) + ';' + line.slice(k + 1); continue }
     if (d.dotCommands && /^\s*\.[A-Za-z]/.test(line)) { lines[i] = ' '.repeat(line.length); continue }
     if (d.delimiterCommand) {

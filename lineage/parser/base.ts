@@ -41,6 +41,10 @@ export const STATEMENT_WORDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', '
  */
 const LINE_STATEMENT_WORDS = new Set([...STATEMENT_WORDS, 'SELECT'].filter((w) => w !== 'FROM' && w !== 'WHEN' && w !== 'FOR'))
 
+/** SQL*Plus commands a script may hold between statements (each ends with its line) */
+export const SQLPLUS_COMMANDS = new Set(['SPOOL', 'WHENEVER', 'DEFINE', 'UNDEFINE', 'COLUMN', 'COL', 'TTITLE', 'BTITLE', 'BREAK', 'CLEAR',
+  'SHOW', 'HOST', 'PAUSE', 'ACCEPT', 'VARIABLE', 'VAR', 'PRINT', 'CONNECT', 'CONN', 'EXEC', 'EXECUTE', 'SET', 'ECHO', 'TIMING', 'DISCONNECT'])
+
 /** Cursor over the token list of one script, with the helpers every grammar chapter uses. */
 export class TokenCursor {
   i = 0
@@ -100,6 +104,21 @@ export class TokenCursor {
       return !n || n.line !== t.line || n.kind === 'number'
     }
     return false
+  }
+
+  /**
+   * SQL*Plus commands (SET DEFINE OFF, SPOOL, WHENEVER SQLERROR EXIT, EXEC p(1)) end with their line; a
+   * `;` is optional. Skips the rest of the command's line (parentheses may go on to the next ones).
+   */
+  skipSqlPlusLine(first: Token): void {
+    let depth = 0
+    while (!this.eof()) {
+      const t = this.peek()!
+      if (depth === 0 && (t.line !== first.line || (t.kind === 'punct' && t.image === ';'))) return
+      if (t.kind === 'punct' && t.image === '(') depth++
+      else if (t.kind === 'punct' && t.image === ')') depth--
+      this.i++
+    }
   }
 
   /** a terminator-less dialect (T-SQL, Sybase) and a line that starts with a statement word */

@@ -546,6 +546,8 @@ export function canBeAlias(p: TokenCursor, k = 0): boolean {
   if (!t) return false
   if (t.kind === 'qident') return true
   if (t.kind === 'string' && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase' || p.d.name === 'dbvmysql')) return true
+  // PL/SQL SELECT … BULK COLLECT INTO: BULK starts the INTO clause
+  if (t.kind === 'word' && t.upper === 'BULK' && p.isWord('COLLECT', k + 1)) return false
   return t.kind === 'word' && !isClauseWord(p, t.upper)
 }
 

@@ -178,6 +178,7 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
   } else if (!p.isWord('FROM')) {
     do { s.items.push(parseSelectItem(p)) } while (p.acceptOp(','))
   }
+  if (p.isWord('BULK') && p.isWord('COLLECT', 1) && p.isWord('INTO', 2)) p.i += 2
   if (p.isWord('INTO') && !p.isWord('OUTFILE', 1) && !p.isWord('DUMPFILE', 1)) {
     p.next()
     // PL/pgSQL SELECT … INTO STRICT v: exactly one row, still a variable

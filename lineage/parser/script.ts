@@ -3,7 +3,7 @@
 import type { Stmt } from '../ast/types.js'
 import type { Token } from '../lexer/lexer.js'
 import type { DialectSpec } from '../dialects/spec.js'
-import { ParseError, TokenCursor, locOf, STATEMENT_WORDS } from './base.js'
+import { ParseError, TokenCursor, locOf, STATEMENT_WORDS, SQLPLUS_COMMANDS } from './base.js'
 import { parseQuery, startsQuery, parseWith, parseFromClause } from './query.js'
 import { parseDelete, parseInsert, parseMerge, parseUpdate } from './dml.js'
 import { parseAlter, parseCreate, parseRename, skipToEnd } from './ddl.js'
@@ -105,6 +105,12 @@ export function parseStatement(p: TokenCursor): Stmt {
   }
   if (u === 'UNLOAD' && p.isOp('(', 1) && p.peek(2)?.kind === 'string') return parseUnload(p, first)
   if (u === 'FROM' && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) return parseMultiInsert(p, first)
+  // SQL*Plus commands between the statements of an Oracle script (SET TRANSACTION / ROLE are SQL)
+  if (p.d.slashTerminator && first.kind === 'word' && SQLPLUS_COMMANDS.has(u) && !(p as TokenCursor & { inBlock?: boolean }).inBlock
+    && !(u === 'SET' && p.isAnyWord(['TRANSACTION', 'ROLE', 'CONSTRAINT', 'CONSTRAINTS'], 1)) && !(u.startsWith('EXEC') && p.isWord('IMMEDIATE', 1))) {
+    p.next(); p.skipSqlPlusLine(first)
+    return { k: 'other', kind: `SQL*Plus ${u}`, loc: locOf(first, p.prev()) }
+  }
   if (first.kind === 'word' && PROCEDURAL_START.has(u)) {
     const s = parseProcedural(p, first)
     if (s) return s
@@ -176,7 +182,8 @@ function atBoundary(p: TokenCursor): boolean {
 /** Parse one statement and require a clean boundary after it. */
 export function parseOne(p: TokenCursor): Stmt {
   const s = parseStatement(p)
-  if (!atBoundary(p)) p.fail('unexpected token')
+  // a SQL*Plus command ends with its line, whatever the next line starts with
+  if (!atBoundary(p) && !(s.k === 'other' && s.kind.startsWith('SQL*Plus'))) p.fail('unexpected token')
   return s
 }
 

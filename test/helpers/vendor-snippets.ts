@@ -8,6 +8,26 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'SQL*Plus commands without ; (SET DEFINE OFF, PROMPT with an apostrophe, WHENEVER, SPOOL, @@script, EXEC), SELECT … BULK COLLECT INTO',
+      sql: `SET DEFINE OFF
+PROMPT Loading the customer's rows
+WHENEVER SQLERROR EXIT 1
+SPOOL /tmp/load.log
+@@grants.sql
+EXEC dbms_output.put_line('start')
+INSERT INTO dw_customers (id) SELECT cust_id FROM stg_customers;
+DECLARE
+  TYPE t_ids IS TABLE OF NUMBER;
+  l_ids t_ids;
+BEGIN
+  SELECT cust_id BULK COLLECT INTO l_ids FROM stg_customers;
+END;
+/
+SPOOL OFF
+`,
+      fdd: [['stg_customers.cust_id', 'dw_customers.id']],
+    },
+    {
       title: 'trigger :NEW.col := …, PIPE ROW in a pipelined function',
       sql: `CREATE OR REPLACE TRIGGER trg_orders BEFORE INSERT ON orders FOR EACH ROW
 BEGIN

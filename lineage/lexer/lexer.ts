@@ -100,7 +100,8 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
   if (d.identifierQuotes.includes('[')) add(createToken({ name: 'BrIdent', pattern: /\[(?:[^\]\n]|\]\])*\]/ }), 'qident')
   // An unterminated literal or quoted name swallows the rest: the parser reports it with its position.
   add(createToken({ name: 'Unterminated', pattern: /['"`][\s\S]*/, line_breaks: true }), 'bad')
-  add(createToken({ name: 'Number', pattern: /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/ }), 'number')
+  // 0x1F: T-SQL, MySQL and Sybase binary / hexadecimal literals
+  add(createToken({ name: 'Number', pattern: /0[xX][0-9A-Fa-f]+|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/ }), 'number')
   add(createToken({ name: 'Param', pattern: /\$\d+|\?/ }), 'param')
   const start = `A-Za-z_\\u00c0-\\uffff${esc(d.identStartExtra)}`
   const part = `A-Za-z0-9_\\u00c0-\\uffff${esc(d.identPartExtra)}`

@@ -70,6 +70,8 @@ function parseCreateTable(p: TokenCursor, start: Token, temporary: boolean, exte
   const s: Extract<Stmt, { k: 'createTable' }> = { k: 'createTable', name, columns: [], fks: [], temporary, external, loc: locOf(start, start) }
   if (p.accept('LIKE') || (p.isWord('AS') && p.isWord('LIKE', 1) && (p.next(), p.next()))) { s.like = p.qname() }
   if (p.accept('CLONE')) { s.clone = p.qname(); skipToEnd(p); s.loc = locOf(start, p.prev()); return s }
+  // Teradata table options before the columns: CREATE MULTISET TABLE t, NO FALLBACK, CHECKSUM = DEFAULT (cols)
+  if (p.d.name === 'dbvteradata') while (p.acceptOp(',')) while (!p.eof() && !p.isOp(',') && !p.isOp('(') && !p.isOp(';')) p.next()
   if (p.isOp('(') && !startsQuery(p, 1)) parseTableElements(p, s)
   // table options until AS SELECT or the end
   while (!p.eof() && !p.isOp(';') && !p.atBatchSeparator()) {

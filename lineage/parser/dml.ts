@@ -12,6 +12,8 @@ type Merge = Extract<Stmt, { k: 'merge' }>
 function tableRef(p: TokenCursor, allowAlias = true): TableRef {
   const name = p.qname()
   let alias: Ident | undefined
+  // T-SQL table hints on a DML target: MERGE dbo.t WITH (HOLDLOCK) AS t …, DELETE FROM t WITH (ROWLOCK)
+  if (p.d.batchWord !== undefined && p.isWord('WITH') && p.isOp('(', 1) && !startsQuery(p, 2)) { p.next(); p.skipParens() }
   if (allowAlias) {
     if (p.isWord('AS') && !startsQuery(p, 1)) { p.next(); alias = p.ident() }
     else if (canBeAlias(p) && !p.isAnyWord(['DEFAULT', 'OVERWRITE', 'PARTITION', 'IGNORE', 'TABLE', 'BY'])) alias = p.ident()

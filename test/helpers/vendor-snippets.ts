@@ -119,6 +119,14 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'MERGE target WITH (HOLDLOCK) (the upsert pattern), hexadecimal literals',
+      sql: `MERGE dbo.Customers WITH (HOLDLOCK) AS t USING stg.Customers s ON t.ID = s.ID AND s.Flags & 0x01 = 0x01
+WHEN MATCHED THEN UPDATE SET t.Name = s.Name
+WHEN NOT MATCHED THEN INSERT (ID, Name) VALUES (s.ID, s.Name);
+`,
+      fdd: [['stg.Customers.Name', 'dbo.Customers.Name'], ['stg.Customers.ID', 'dbo.Customers.ID']],
+    },
+    {
       title: 'recursive CTE without RECURSIVE and without a column list: unqualified names in the recursive branch',
       sql: `WITH nums AS (SELECT seed AS n FROM dbo.seeds UNION ALL SELECT n + 1 FROM nums WHERE n < 10)
 INSERT INTO dbo.numbers (n) SELECT n FROM nums OPTION (MAXRECURSION 100)
@@ -522,6 +530,13 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
     },
   ],
   teradata: [
+    {
+      title: 'table options before the column list (SHOW TABLE style): the columns still come from the DDL',
+      sql: `CREATE MULTISET TABLE edw.sales ,NO FALLBACK ,NO BEFORE JOURNAL, CHECKSUM = DEFAULT (sale_id INTEGER, amount DECIMAL(12,2)) PRIMARY INDEX (sale_id);
+INSERT INTO edw.sales_copy SELECT * FROM edw.sales;
+`,
+      fdd: [['edw.sales.sale_id', 'edw.sales_copy.sale_id'], ['edw.sales.amount', 'edw.sales_copy.amount']],
+    },
     {
       title: 'MERGE USING (SEL …)',
       sql: `MERGE INTO dim_store AS t

@@ -114,7 +114,8 @@ export class TokenCursor {
     let depth = 0
     while (!this.eof()) {
       const t = this.peek()!
-      if (depth === 0 && (t.line !== first.line || (t.kind === 'punct' && t.image === ';'))) return
+      // a stray `)` must not carry the command over to the next lines
+      if (depth <= 0 && (t.line !== first.line || (t.kind === 'punct' && t.image === ';'))) return
       if (t.kind === 'punct' && t.image === '(') depth++
       else if (t.kind === 'punct' && t.image === ')') depth--
       this.i++

@@ -265,8 +265,8 @@ export class Analyzer implements ExprEnv {
       // branch's unqualified names (SELECT n + 1 FROM t) are its columns.
       const recursive = cte.query.k === 'setop' && (w.recursive || this.d.recursiveWithoutKeyword)
       const key = this.key(cte.name)
-      const shadowed = scope.ctes.get(key)
-      if (recursive) { if (!cte.columns) item.columns = null; scope.ctes.set(key, item) } else if (shadowed) scope.ctes.delete(key)
+      // (an outer CTE of the same name stays visible in a non-recursive body)
+      if (recursive) { if (!cte.columns) item.columns = null; scope.ctes.set(key, item) }
       const rs = this.query(cte.query, scope, { type: 'select_list', name: this.b.nextName('RS') })
       if (!item.columns) item.columns = new Map()
       scope.ctes.set(key, item)

@@ -51,6 +51,8 @@ export class TokenCursor {
   readonly end: number
   /** the current SELECT's references to named windows (OVER w), resolved by its WINDOW clause (parser/query) */
   windowRefs: Array<{ name: string; spec: WindowSpec }> | undefined = undefined
+  /** OVER w / OVER (w …): the window named by the current word, to be filled in by the SELECT's WINDOW clause */
+  referWindow(spec: WindowSpec): void { (this.windowRefs ??= []).push({ name: this.ident().name.toUpperCase(), spec }) }
   constructor(readonly toks: Token[], readonly d: DialectSpec, start = 0, end = toks.length) {
     this.i = start
     this.end = end
@@ -176,6 +178,11 @@ export class TokenCursor {
     // a one-part name (most are) shares its part's location: one object less per name (locations are never mutated but for the store index they cache, which is the same for both)
     if (parts.length === 1) return { parts, loc: parts[0].loc }
     return { parts, loc: mkLoc(parts[0].loc.sl, parts[0].loc.sc, parts[parts.length - 1].loc.el, parts[parts.length - 1].loc.ec) }
+  }
+
+  /** skip the rest of a list element: to the next `,` or `)` outside parentheses (column definitions, constraints, options) */
+  skipListItem(): void {
+    while (!this.eof() && !this.isOp(',') && !this.isOp(')')) { if (this.isOp('(')) this.skipParens(); else this.next() }
   }
 
   /** skip a balanced (...) group starting at the current `(` */

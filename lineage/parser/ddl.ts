@@ -136,7 +136,7 @@ function parseConstraint(p: TokenCursor, s: Extract<Stmt, { k: 'createTable' }>)
     const refCols = p.isOp('(') ? idents(p) : []
     s.fks.push({ columns: cols, refTable: ref, refColumns: refCols, loc: locOf(start, p.prev()) })
   }
-  while (!p.eof() && !p.isOp(',') && !p.isOp(')')) { if (p.isOp('(')) p.skipParens(); else p.next() }
+  p.skipListItem()
 }
 
 function idents(p: TokenCursor): Ident[] {
@@ -176,7 +176,7 @@ function parseCreateView(p: TokenCursor, start: Token, materialized: boolean): S
   let columns: Ident[] | undefined
   if (p.isOp('(')) {
     p.next(); columns = []
-    do { columns.push(p.ident()); while (!p.isOp(',') && !p.isOp(')') && !p.eof()) { if (p.isOp('(')) p.skipParens(); else p.next() } } while (p.acceptOp(','))
+    do { columns.push(p.ident()); p.skipListItem() } while (p.acceptOp(','))
     p.expectOp(')')
   }
   while (!p.eof() && !p.isWord('AS')) { if (p.isOp('(')) p.skipParens(); else p.next() }

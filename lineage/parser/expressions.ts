@@ -492,9 +492,9 @@ function fixKeywordArgs(p: TokenCursor, name: string, args: Expr[]): void {
 
 export function parseWindow(p: TokenCursor): WindowSpec {
   const w: WindowSpec = { partition: [], order: [] }
-  if (!p.isOp('(')) { (p.windowRefs ??= []).push({ name: p.ident().name.toUpperCase(), spec: w }); return w }
+  if (!p.isOp('(')) { p.referWindow(w); return w }
   p.next()
-  if (p.isIdentToken() && !p.isAnyWord(['PARTITION', 'ORDER', 'ROWS', 'RANGE', 'GROUPS'])) (p.windowRefs ??= []).push({ name: p.ident().name.toUpperCase(), spec: w })
+  if (p.isIdentToken() && !p.isAnyWord(['PARTITION', 'ORDER', 'ROWS', 'RANGE', 'GROUPS'])) p.referWindow(w)
   if (p.acceptSeq('PARTITION', 'BY')) w.partition = parseExprList(p)
   if (p.acceptSeq('ORDER', 'BY')) w.order = parseOrderList(p)
   // frame clause: skip to the closing paren

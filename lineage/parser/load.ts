@@ -19,7 +19,7 @@ function columns(p: TokenCursor): Ident[] | undefined {
   do {
     const c = p.ident()
     if (!p.isWord('FILLER')) out.push(c)
-    while (!p.eof() && !p.isOp(',') && !p.isOp(')')) { if (p.isOp('(')) p.skipParens(); else p.next() }
+    p.skipListItem()
   } while (p.acceptOp(','))
   p.expectOp(')')
   return out

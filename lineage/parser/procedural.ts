@@ -368,8 +368,8 @@ function parseDeclare(p: Cur, first: Token): Stmt {
       const cols: Ident[] = []
       p.expectOp('(')
       while (!p.isOp(')') && !p.eof()) {
-        if (p.isAnyWord(['PRIMARY', 'UNIQUE', 'INDEX', 'CHECK', 'CONSTRAINT'])) { while (!p.isOp(',') && !p.isOp(')') && !p.eof()) { if (p.isOp('(')) p.skipParens(); else p.next() } }
-        else { cols.push(p.ident()); while (!p.isOp(',') && !p.isOp(')') && !p.eof()) { if (p.isOp('(')) p.skipParens(); else p.next() } }
+        if (p.isAnyWord(['PRIMARY', 'UNIQUE', 'INDEX', 'CHECK', 'CONSTRAINT'])) { p.skipListItem() }
+        else { cols.push(p.ident()); p.skipListItem() }
         p.acceptOp(',')
       }
       p.expectOp(')')

@@ -1,5 +1,5 @@
 // Grammar chapter: queries (SELECT, set operations, VALUES, WITH, FROM items and joins).
-import type { Cte, Expr, Ident, JoinCond, JoinKind, Query, Select, Source, With } from '../ast/types.js'
+import type { Cte, Expr, Ident, JoinCond, JoinKind, Query, Select, Source, WindowSpec, With } from '../ast/types.js'
 import { TokenCursor, locOf } from './base.js'
 import { canBeAlias, parseExpr, parseExprList, parseOrderList, parseSelectItem, parseWindow } from './expressions.js'
 import { parseDmlInParens } from './dml.js'
@@ -198,7 +198,7 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
 
 /** WINDOW w AS (…), …: the named windows' columns go into every OVER w of the same SELECT */
 function parseWindowClause(p: TokenCursor): void {
-  const defs = new Map<string, import('../ast/types.js').WindowSpec>()
+  const defs = new Map<string, WindowSpec>()
   const refs = (p.windowRefs ??= [])
   const mark = refs.length
   do { const name = p.ident(); p.expect('AS'); defs.set(name.name.toUpperCase(), parseWindow(p)) } while (p.acceptOp(','))
@@ -360,7 +360,7 @@ function parseAliasAndColumns(p: TokenCursor, src: { alias?: import('../ast/type
   } else if (src.alias && p.isOp('(') && p.isIdentToken(1) && p.isIdentToken(2)) {
     // column definition list: AS x(sku text, qty int) — the names matter, the types do not
     p.next(); src.columnAliases = []
-    do { src.columnAliases.push(p.ident()); while (!p.isOp(',') && !p.isOp(')') && !p.eof()) { if (p.isOp('(')) p.skipParens(); else p.next() } } while (p.acceptOp(','))
+    do { src.columnAliases.push(p.ident()); p.skipListItem() } while (p.acceptOp(','))
     p.expectOp(')')
   }
 }
@@ -379,7 +379,7 @@ function tableFunctionColumns(p: TokenCursor): Ident[] {
       p.expect('COLUMNS'); out.push(...tableFunctionColumns(p)); continue
     }
     out.push(p.ident())
-    while (!p.eof() && !p.isOp(',') && !p.isOp(')')) { if (p.isOp('(')) p.skipParens(); else p.next() }
+    p.skipListItem()
   } while (p.acceptOp(','))
   if (paren) p.expectOp(')')
   return out

@@ -2,10 +2,9 @@
 // code must parse, and the statements inside must give their end-to-end lineage (conformance D14:
 // bodies are analysed statement by statement whatever the control flow).
 import t from 'tap'
-import { checkCase, type Case } from '../helpers/conformance.js'
+import { snippetProblems, type Snippet } from '../helpers/vendor-snippets.js'
 
-type Edge = [string, string]
-interface ProcCase { vendor: string; title: string; sql: string; fdd: Edge[] }
+interface ProcCase extends Snippet { vendor: string }
 
 const CASES: ProcCase[] = [
   {
@@ -129,10 +128,6 @@ END PROCEDURE;
 
 for (const c of CASES) {
   t.test(`${c.vendor}: ${c.title}`, async (t) => {
-    const k: Case = {
-      id: `${c.vendor}/${c.title}`, dbvendor: `dbv${c.vendor}`, sql: c.sql, options: { showRelationType: 'fdd' },
-      expect: { fdd: c.fdd, fddExact: true, errors: 'none' },
-    }
-    t.same(checkCase(k), [])
+    t.same(snippetProblems(c.vendor, c), [])
   })
 }

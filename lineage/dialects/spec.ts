@@ -94,7 +94,7 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvdb2: { atTerminator: true, recursiveWithoutKeyword: true },
   dbvhana: { recursiveWithoutKeyword: true },
   dbvnetezza: {},
-  dbvvertica: { unquotedCase: 'lower' },
+  dbvvertica: { unquotedCase: 'lower', dollarQuotedStrings: true },
   dbvinformix: { braceComments: true, recursiveWithoutKeyword: true },
   dbvcouchbase: { ...mysqlLike, backslashEscapes: true },
   dbvopenedge: { identPartExtra: '$#-', recursiveWithoutKeyword: true },

@@ -486,8 +486,6 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
         }
         const n = p.peek()
         if (n && n.kind === 'string') return embeddedBody(p, n, start, name)
-        const dollar = dollarQuoteEnd(p)
-        if (dollar !== undefined) return dollarTokensBody(p, dollar, start, name)
         if (kind === 'MACRO' && p.isOp('(')) { p.next(); const body = parseBody(p, [], true); p.expectOp(')'); return { k: 'block', body, name, loc: locOf(start, p.prev()) } }
         if (p.d.name === 'dbvoracle') {
           const vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query }> = []
@@ -547,32 +545,6 @@ function isSqlBody(p: Cur, start: Token): boolean {
   const first = p.toks.indexOf(start)
   for (let k = first; k < p.i; k++) if (p.toks[k].upper === 'LANGUAGE' && p.toks[k + 1]) lang = p.toks[k + 1].upper.replace(/'/g, '')
   return ['SQL', 'PLPGSQL', 'PLSQL', 'SQLSCRIPT', 'PLVSQL'].includes(lang)
-}
-
-/**
- * A dialect whose lexer has no dollar quotes (Vertica) reads `$$` / `$tag$` as two adjacent tokens: the index
- * of the closing pair when the cursor is at an opening one
- */
-function dollarQuoteEnd(p: Cur): number | undefined {
-  const pair = (k: number): string | undefined => {
-    const a = p.toks[k]; const b = p.toks[k + 1]
-    if (!a || !b || a.image !== '$' || b.start !== a.end || !b.image.endsWith('$')) return undefined
-    return b.image
-  }
-  const open = pair(p.i)
-  if (open === undefined) return undefined
-  for (let k = p.i + 2; k + 1 < p.end; k++) if (pair(k) === open) return k
-  return undefined
-}
-
-/** the tokens between the dollar quotes are SQL tokens already: they are parsed in place, as an embedded body */
-function dollarTokensBody(p: Cur, close: number, start: Token, name: import('../ast/types.js').QName): Stmt {
-  const open = p.i
-  p.i = close + 2
-  skipToEnd(p)
-  if (!isSqlBody(p, start)) return { k: 'other', kind: 'ROUTINE', loc: locOf(start, p.prev()) }
-  const stmts = parseStatements(new TokenCursor(p.toks, p.d, open + 2, close))
-  return { k: 'block', body: stmts, name, loc: locOf(start, p.prev()) }
 }
 
 export function parseEmbedded(text: string, p: TokenCursor, line: number, col: number, offset: number): Stmt[] {

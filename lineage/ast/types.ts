@@ -81,14 +81,14 @@ export interface ForeignKey { columns: Ident[]; refTable: QName; refColumns: Ide
 export type Stmt =
   | { k: 'query'; query: Query; loc: Loc }
   | { k: 'insert'; target: TableRef; columns?: Ident[]; query?: Query; values?: Expr[][]; defaultValues?: boolean;
-      setAssigns?: Assign[]; conflict?: Assign[]; conflictWhere?: Expr; returning?: SelectItem[]; returningInto?: Expr[];
+      setAssigns?: Assign[]; conflict?: Assign[]; conflictWhere?: Expr; returning?: SelectItem[]; returningInto?: Expr[]; outputTable?: OutputTable;
       partition?: Ident[]; staticPartition?: string[]; overwrite?: boolean; loc: Loc; multi?: InsertBranch[] ; with?: With
       /** N1QL INSERT INTO k (KEY …, VALUE v): the document written is v (D17) */
       documentValue?: Expr }
   | { k: 'update'; target: TableRef; inlineView?: Query; sets: Assign[]; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[];
-      returningInto?: Expr[]; with?: With; loc: Loc }
-  | { k: 'delete'; target: TableRef; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[]; returningInto?: Expr[]; with?: With; loc: Loc }
-  | { k: 'merge'; target: TableRef; using: Source; on: Expr; whens: MergeWhen[]; with?: With; returning?: SelectItem[]; returningInto?: Expr[]; loc: Loc }
+      returningInto?: Expr[]; outputTable?: OutputTable; with?: With; loc: Loc }
+  | { k: 'delete'; target: TableRef; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[]; returningInto?: Expr[]; outputTable?: OutputTable; with?: With; loc: Loc }
+  | { k: 'merge'; target: TableRef; using: Source; on: Expr; whens: MergeWhen[]; with?: With; returning?: SelectItem[]; returningInto?: Expr[]; outputTable?: OutputTable; loc: Loc }
   | { k: 'createTable'; name: QName; columns: ColumnDef[]; fks: ForeignKey[]; query?: Query; like?: QName; clone?: QName;
       temporary: boolean; external?: boolean; location?: string; columnList?: Ident[]; loc: Loc }
   | { k: 'createView'; name: QName; columns?: Ident[]; query: Query; materialized: boolean; loc: Loc }
@@ -106,6 +106,9 @@ export type Stmt =
       axes: import('../parser/mdx.js').MdxRef[][]; cube: Ident; slicer: import('../parser/mdx.js').MdxRef[]; loc: Loc }
   /** SQLScript / procedural table variable: lt = SELECT … (read later as FROM :lt) */
   | { k: 'tableVar'; name: Ident; query: Query; loc: Loc }
+
+/** T-SQL OUTPUT … INTO table [(columns)]: the returned rows are inserted there */
+export interface OutputTable { name: QName; columns?: Ident[] }
 
 export interface InsertBranch { target: TableRef; columns?: Ident[]; values?: Expr[]; query?: Query; when?: Expr; isElse?: boolean }
 

@@ -20,6 +20,10 @@ export interface DialectSpec {
   dollarQuotedStrings: boolean
   /** Oracle q'[...]' strings */
   qQuoteStrings: boolean
+  /** T-SQL money literals: `$10.50` is a number */
+  moneyLiterals: boolean
+  /** MySQL character set introducers: `_utf8mb4'text'`, `_binary'…'` are one string literal */
+  charsetIntroducers: boolean
   /** extra characters allowed to start an identifier (`@` variables, `#` temp tables) */
   identStartExtra: string
   /** extra characters allowed inside an identifier */
@@ -56,6 +60,8 @@ const base: Omit<DialectSpec, 'name'> = {
   braceComments: false,
   dollarQuotedStrings: false,
   qQuoteStrings: false,
+  charsetIntroducers: false,
+  moneyLiterals: false,
   identStartExtra: '',
   identPartExtra: '$#',
   unquotedCase: 'upper',
@@ -71,7 +77,7 @@ const base: Omit<DialectSpec, 'name'> = {
 
 const tsql: Partial<DialectSpec> = {
   identifierQuotes: ['"', '['], identStartExtra: '@#', identPartExtra: '@#$', batchWord: 'GO', recursiveWithoutKeyword: true,
-  quotedCaseInsensitive: true, variablePrefix: '@',
+  quotedCaseInsensitive: true, variablePrefix: '@', moneyLiterals: true,
 }
 const mysqlLike: Partial<DialectSpec> = {
   identifierQuotes: ['`'], doubleQuotedStrings: true, backslashEscapes: true, quotedCaseInsensitive: true,
@@ -82,10 +88,10 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvoracle: { qQuoteStrings: true, slashTerminator: true, recursiveWithoutKeyword: true },
   dbvmssql: tsql,
   dbvsybase: tsql,
-  dbvmysql: { ...mysqlLike, hashComments: true, delimiterCommand: true, identStartExtra: '@', identPartExtra: '$@' },
+  dbvmysql: { ...mysqlLike, hashComments: true, delimiterCommand: true, charsetIntroducers: true, identStartExtra: '@', identPartExtra: '$@' },
   dbvpostgresql: pgLike,
   dbvgreenplum: pgLike,
-  dbvredshift: { ...pgLike, identStartExtra: '#' },
+  dbvredshift: { ...pgLike, identStartExtra: '#', backslashEscapes: true },
   dbvsnowflake: { dollarQuotedStrings: true, recursiveWithoutKeyword: true },
   dbvbigquery: { ...mysqlLike, unquotedCase: 'none', hashComments: true },
   dbvhive: { ...mysqlLike, unquotedCase: 'lower' },

@@ -1,5 +1,5 @@
 // One handler per statement kind; a script threads the catalog through them (temp tables, views).
-import type { Assign, Expr, Loc, QName, Query, SelectItem, Stmt, TableRef } from '../ast/types.js'
+import type { Assign, Expr, Ident, Loc, OutputTable, QName, Query, SelectItem, Stmt, TableRef } from '../ast/types.js'
 import type { ModelObj as DbObj } from '../model/store.js'
 import { colRef, inClause, type ColRef } from './builder.js'
 import { Analyzer, type ResultSet } from './analyzer.js'
@@ -157,7 +157,7 @@ export class StatementFlow {
       for (const as of s.setAssigns) this.assignTo(target, as, scope, 'insert')
     }
     if (s.conflict) { this.a.referenced.delete(target.id); this.onConflict(s, target, rs, cols, scope); if (this.a.referenced.has(target.id)) this.a.reads.add(target.id) }
-    if (s.returning) this.returning(s.returning, target, s.target, s.returningInto)
+    if (s.returning) this.returning(s.returning, target, s.target, s.returningInto, s.outputTable)
   }
 
   private onConflict(s: S<'insert'>, target: DbObj, rs: ResultSet | undefined, cols: Array<{ name: string }> | null, scope: Scope): void {
@@ -170,9 +170,10 @@ export class StatementFlow {
       return []
     }
     const tScope = this.targetScope(s.target, target)
+    const fromSelect = this.selectedRow(s, rs, tScope)
     for (const as of s.conflict!) {
       const deps = emptyDeps()
-      this.walkConflict(as.value!, proposed, tScope, deps)
+      this.walkConflict(as.value!, proposed, tScope, deps, fromSelect)
       for (const t of as.targets) {
         const p = t.parts[t.parts.length - 1]
         this.a.relateDeps(this.a.ref(target, p.name, p.loc, this.a.key(p)), deps, 'insert')
@@ -180,11 +181,36 @@ export class StatementFlow {
     }
   }
 
-  private walkConflict(e: Expr, proposed: (n: string) => ColRef[], scope: Scope, deps: ReturnType<typeof emptyDeps>): void {
+  /**
+   * MySQL INSERT … SELECT … ON DUPLICATE KEY UPDATE c = s.c: a name qualified by one of the SELECT's
+   * tables (not the target) is the SELECT's value, through its select item when it returns the column
+   */
+  private selectedRow(s: S<'insert'>, rs: ResultSet | undefined, tScope: Scope): ((e: Extract<Expr, { k: 'col' }>) => ColRef[] | undefined) | undefined {
+    const q = s.query
+    if (!q || q.k !== 'select' || !rs || !q.from.some((src) => src.k === 'table')) return undefined
+    const a = this.a
+    const path = (parts: Ident[]) => parts.map((x) => a.key(x)).join('.')
+    const t = tScope.items[0]
+    const targetName = t.alias ? a.key(t.alias) : t.nameParts?.length ? a.key(t.nameParts[t.nameParts.length - 1]) : ''
+    let from: Scope | undefined
+    return (e) => {
+      const parts = e.name.parts
+      if (parts.length < 2 || a.key(parts[parts.length - 2]) === targetName) return undefined
+      const want = path(parts)
+      const i = q.items.findIndex((it) => it.expr.k === 'col' && path(it.expr.name.parts) === want)
+      if (i >= 0 && rs.cols[i]) return [rs.cols[i].ref]
+      if (!from) { from = childScope(undefined); for (const src of q.from) if (src.k === 'table') from.items.push(a.fromItem(src, from)) }
+      const r = a.resolve(e.name, from)
+      return r.item ? (r.ref ? [r.ref] : r.refs ?? []) : undefined
+    }
+  }
+
+  private walkConflict(e: Expr, proposed: (n: string) => ColRef[], scope: Scope, deps: ReturnType<typeof emptyDeps>, fromSelect?: (e: Extract<Expr, { k: 'col' }>) => ColRef[] | undefined): void {
     if (e.k === 'col' && e.name.parts.length === 2 && e.name.parts[0].name.toUpperCase() === 'EXCLUDED') { deps.direct.push(...proposed(e.name.parts[1].name)); return }
     if (e.k === 'func' && e.name === 'VALUES' && e.args[0]?.k === 'col') { const n = e.args[0].name.parts; deps.direct.push(...proposed(n[n.length - 1].name)); return }
-    if (e.k === 'op' || e.k === 'func') { for (const x of e.args) this.walkConflict(x, proposed, scope, deps); return }
-    if (e.k === 'case') { const all = [e.operand, ...e.whens.flatMap((w) => [w.when, w.then]), e.else].filter((x): x is Expr => !!x); for (const x of all) this.walkConflict(x, proposed, scope, deps); return }
+    if (e.k === 'col' && fromSelect) { const refs = fromSelect(e); if (refs) { deps.direct.push(...refs); return } }
+    if (e.k === 'op' || e.k === 'func') { for (const x of e.args) this.walkConflict(x, proposed, scope, deps, fromSelect); return }
+    if (e.k === 'case') { const all = [e.operand, ...e.whens.flatMap((w) => [w.when, w.then]), e.else].filter((x): x is Expr => !!x); for (const x of all) this.walkConflict(x, proposed, scope, deps, fromSelect); return }
     const d = evalExpr(e, scope, this.a)
     if (d.direct.length || d.indirect.length) for (const r of d.direct) this.a.reads.add(r.obj.id)
     mergeInto(deps, d)
@@ -198,7 +224,7 @@ export class StatementFlow {
     return scope
   }
 
-  private returning(items: SelectItem[], target: DbObj, t: TableRef, into?: Expr[]): void {
+  private returning(items: SelectItem[], target: DbObj, t: TableRef, into?: Expr[], outputTable?: OutputTable): void {
     // returned rows are the target's row values (D13)
     const scope = this.targetScope(t, target)
     const inserted = (n: string) => ['INSERTED', 'DELETED', 'NEW', 'OLD'].includes(n.toUpperCase())
@@ -206,6 +232,16 @@ export class StatementFlow {
       const e = it.expr
       if (e.k === 'col' && e.name.parts.length > 1 && inserted(e.name.parts[0].name)) (e as { name: QName }).name = { ...e.name, parts: [t.alias ?? t.name.parts[t.name.parts.length - 1], ...e.name.parts.slice(1)] }
       if (e.k === 'star' && e.qualifier && inserted(e.qualifier.parts[0].name)) e.qualifier = undefined
+    }
+    if (outputTable) {
+      // OUTPUT … INTO table (columns): the returned rows are inserted into it, by position
+      const rs = this.a.selectIn({ k: 'select', distinct: false, items, from: [], joins: [], groupBy: [], connectBy: [], orderBy: [], loc: items[0].loc }, scope, { type: 'insert-select', name: this.b.nextName('INSERT-SELECT') })
+      const e = this.a.entry(outputTable.name, outputTable.name.loc)
+      this.a.writes.add(e.obj.id)
+      const cols = outputTable.columns ? outputTable.columns.map((c) => ({ name: c.name, loc: c.loc })) : e.columns ? e.columns.map((c) => ({ name: c })) : null
+      this.writeAll(e.obj, rs, cols, 'insert')
+      this.a.reads.add(target.id)
+      return
     }
     if (into) {
       const tv = into.length === 1 && into[0].k === 'var' ? this.a.tableVars.get(into[0].name.toUpperCase()) : undefined
@@ -300,6 +336,8 @@ export class StatementFlow {
 
   private update(s: S<'update'>): void {
     if (s.inlineView) return this.updateInlineView(s, s.inlineView)
+    const cte = this.cteTarget(s)
+    if (cte) return this.updateInlineView(cte.stmt, cte.query)
     const { scope, obj } = this.dmlScope(s.target, s.from, s.with)
     this.a.writes.add(obj.id)
     this.a.reads.delete(obj.id)
@@ -309,14 +347,47 @@ export class StatementFlow {
     for (const as of s.sets) used.push(...this.assignTo(obj, as, scope, 'update', set))
     used.push(...this.dmlFilters(s, scope, rows, 'update'))
     this.markReads(scope, obj, used)
-    if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto)
+    if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto, s.outputTable)
+  }
+
+  /**
+   * T-SQL UPDATE / DELETE of a CTE (WITH c AS (SELECT … FROM t) UPDATE c SET …) writes the CTE's base
+   * table, like an inline view: the statement without that CTE, aliased by its name
+   */
+  private cteTarget<T extends S<'update'> | S<'delete'>>(s: T): { stmt: T; query: Query } | undefined {
+    const parts = s.target.name.parts
+    if (!s.with || s.from.length || parts.length !== 1 || (this.a.d.name !== 'dbvmssql' && this.a.d.name !== 'dbvsybase')) return undefined
+    const k = this.a.key(parts[0])
+    const cte = s.with.ctes.find((c) => this.a.key(c.name) === k)
+    if (!cte) return undefined
+    const ctes = s.with.ctes.filter((c) => c !== cte)
+    return { stmt: { ...s, with: ctes.length ? { ...s.with, ctes } : undefined, target: { ...s.target, alias: s.target.alias ?? parts[0] } }, query: cte.query }
+  }
+
+  /** an updatable view analysed by this statement (inline or a CTE), as a FROM item of a new scope */
+  private viewItem(s: S<'update'> | S<'delete'>, q: Query): { scope: Scope; item: FromItem } {
+    const scope = childScope(undefined)
+    if (s.with) this.withScope(s.with, scope)
+    const item = this.a.fromItem({ k: 'derived', query: q, alias: s.target.alias, loc: s.target.loc }, scope)
+    scope.items.push(item)
+    return { scope, item }
+  }
+
+  /** DELETE FROM a CTE removes rows of the persistent tables its columns come from, filtered by WHERE */
+  private deleteFromView(s: S<'delete'>, q: Query): void {
+    const { scope, item } = this.viewItem(s, q)
+    const bases = new Set<DbObj>()
+    for (const c of item.columns?.values() ?? []) if (c.ref) for (const src of this.b.statementSourcesOf(c.ref.col)) if (src.obj.persistent) bases.add(src.obj)
+    for (const o of bases) {
+      this.a.writes.add(o.id)
+      this.b.relate('fdr', this.a.rowsRef(o), [this.a.rowsRef(item.obj!)], 'delete', 'row_count')
+      if (s.where) this.filterInto(this.a.rowsRef(o), s.where, scope, 'where', 'delete')
+    }
   }
 
   /** UPDATE (SELECT …) SET c = expr: each view column written is the base-table column it selects */
   private updateInlineView(s: S<'update'>, q: Query): void {
-    const scope = childScope(undefined)
-    const item = this.a.fromItem({ k: 'derived', query: q, alias: s.target.alias, loc: s.target.loc }, scope)
-    scope.items.push(item)
+    const { scope, item } = this.viewItem(s, q)
     // the persistent columns a view column selects: the sources of the fdd relations into it
     const baseOf = (name: string): ColRef[] => {
       const c = item.columns?.get(name.toUpperCase())
@@ -363,13 +434,15 @@ export class StatementFlow {
   }
 
   private del(s: S<'delete'>): void {
+    const cte = this.cteTarget(s)
+    if (cte) return this.deleteFromView(cte.stmt, cte.query)
     const { scope, obj } = this.dmlScope(s.target, s.from, s.with)
     this.a.writes.add(obj.id)
     this.a.reads.delete(obj.id)
     const rows = this.a.rowsRef(obj)
     const used = this.dmlFilters(s, scope, rows, 'delete')
     this.markReads(scope, obj, used)
-    if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto)
+    if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto, s.outputTable)
   }
 
   private merge(s: S<'merge'>): void {
@@ -399,7 +472,7 @@ export class StatementFlow {
     }
     this.a.forwardRowCounts(rows, scope, 'merge')
     this.markReads(scope, obj, used)
-    if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto)
+    if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto, s.outputTable)
   }
 
   /** DML with RETURNING used as a row source (a writable CTE): the returned rows are the result (D13) */

@@ -89,7 +89,8 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
   if (d.dollarQuotedStrings) add(createToken({ name: 'DollarString', pattern: dollarString(), line_breaks: true, start_chars_hint: ['$'] }), 'string')
   if (d.qQuoteStrings) add(createToken({ name: 'QString', pattern: qQuote(), line_breaks: true, start_chars_hint: ['q', 'Q', 'n', 'N'] }), 'string')
   const sq = d.backslashEscapes ? "'(?:[^'\\\\]|\\\\[\\s\\S]|'')*'" : "'(?:[^']|'')*'"
-  add(createToken({ name: 'String', pattern: new RegExp(`(?:[NnEeXxBbRrUu]&?|[Rr][Bb]|[Bb][Rr])?${sq}`), line_breaks: true }), 'string')
+  const prefix = `(?:[NnEeXxBbRrUu]&?|[Rr][Bb]|[Bb][Rr]${d.charsetIntroducers ? '|_[A-Za-z0-9]+' : ''})?`
+  add(createToken({ name: 'String', pattern: new RegExp(`${prefix}${sq}`), line_breaks: true }), 'string')
   if (d.name === 'dbvbigquery') add(createToken({ name: 'TripleString', pattern: /[rRbB]{0,2}(?:"{3}[\s\S]*?"{3}|'{3}[\s\S]*?'{3})/, line_breaks: true }), 'string')
   if (d.doubleQuotedStrings) {
     const dq = (d.name === 'dbvbigquery' ? '(?:[rRbB]{1,2})?' : '') + (d.backslashEscapes ? '"(?:[^"\\\\]|\\\\[\\s\\S]|"")*"' : '"(?:[^"]|"")*"')
@@ -101,7 +102,8 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
   // An unterminated literal or quoted name swallows the rest: the parser reports it with its position.
   add(createToken({ name: 'Unterminated', pattern: /['"`][\s\S]*/, line_breaks: true }), 'bad')
   // 0x1F: T-SQL, MySQL and Sybase binary / hexadecimal literals
-  add(createToken({ name: 'Number', pattern: /0[xX][0-9A-Fa-f]+|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/ }), 'number')
+  const num = /0[xX][0-9A-Fa-f]+|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/
+  add(createToken({ name: 'Number', pattern: d.moneyLiterals ? new RegExp(`\\$\\d+(?:\\.\\d*)?|${num.source}`) : num }), 'number')
   add(createToken({ name: 'Param', pattern: /\$\d+|\?/ }), 'param')
   const start = `A-Za-z_\\u00c0-\\uffff${esc(d.identStartExtra)}`
   const part = `A-Za-z0-9_\\u00c0-\\uffff${esc(d.identPartExtra)}`

@@ -33,7 +33,7 @@ export const NO_SOURCE_WORDS = new Set([
 export const STATEMENT_WORDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'CREATE', 'ALTER', 'DROP', 'TRUNCATE', 'DECLARE',
   'SET', 'IF', 'WHILE', 'BEGIN', 'END', 'EXEC', 'EXECUTE', 'RETURN', 'PRINT', 'GRANT', 'USE', 'COMMIT', 'ROLLBACK',
   'OPEN', 'CLOSE', 'FETCH', 'DEALLOCATE', 'RAISERROR', 'THROW', 'CALL', 'FOR', 'LOOP', 'ELSE', 'ELSIF', 'EXCEPTION',
-  'WHEN', 'UPSERT', 'REPLACE', 'GO', 'BREAK', 'CONTINUE', 'GOTO', 'WAITFOR', 'LOAD', 'COPY', 'UNLOAD', 'RENAME', 'FROM', 'DUMP'])
+  'WHEN', 'UPSERT', 'REPLACE', 'GO', 'BREAK', 'CONTINUE', 'GOTO', 'WAITFOR', 'LOAD', 'COPY', 'UNLOAD', 'RENAME', 'FROM', 'DUMP', 'SAVE'])
 
 /**
  * T-SQL and Sybase need no terminator: a line starting with one of these starts a new statement even
@@ -44,6 +44,8 @@ const LINE_STATEMENT_WORDS = new Set([...STATEMENT_WORDS, 'SELECT'].filter((w) =
 /** SQL*Plus commands a script may hold between statements (each ends with its line) */
 export const SQLPLUS_COMMANDS = new Set(['SPOOL', 'WHENEVER', 'DEFINE', 'UNDEFINE', 'COLUMN', 'COL', 'TTITLE', 'BTITLE', 'BREAK', 'CLEAR',
   'SHOW', 'HOST', 'PAUSE', 'ACCEPT', 'VARIABLE', 'VAR', 'PRINT', 'CONNECT', 'CONN', 'EXEC', 'EXECUTE', 'SET', 'ECHO', 'TIMING', 'DISCONNECT'])
+
+const COMPOUND_OPS = new Set(['+', '-', '*', '/', '%', '&', '|', '^'])
 
 /** Cursor over the token list of one script, with the helpers every grammar chapter uses. */
 export class TokenCursor {
@@ -134,6 +136,24 @@ export class TokenCursor {
   /** Impala / Hive plan hints in brackets: INSERT INTO t [SHUFFLE] SELECT …, JOIN [BROADCAST] b */
   skipBracketHint(): void {
     if ((this.d.name === 'dbvimpala' || this.d.name === 'dbvhive') && this.isOp('[') && this.peek(1)?.kind === 'word' && this.isOp(']', 2)) this.i += 3
+  }
+
+  /**
+   * T-SQL compound assignment at k (`+=`, `-=`, `*=`, `/=`, `%=`, `&=`, `|=`, `^=`): its operator, or
+   * undefined. The lexer makes `+` and `=` two tokens (and `*=` / `^=` one, for the old outer join).
+   */
+  compoundAssign(k = 0): string | undefined {
+    const t = this.peek(k)
+    if (!t || t.kind !== 'op') return undefined
+    if (t.image === '*=' || t.image === '^=') return t.image[0]
+    const n = this.peek(k + 1)
+    return COMPOUND_OPS.has(t.image) && n && n.kind === 'op' && n.image === '=' && n.start === t.end ? t.image : undefined
+  }
+  /** consumes a compound assignment; its operator */
+  acceptCompoundAssign(): string | undefined {
+    const o = this.compoundAssign()
+    if (o) this.i += this.peek()!.image.length === 2 ? 1 : 2
+    return o
   }
 
   isIdentToken(k = 0): boolean { const t = this.peek(k); return !!t && (t.kind === 'word' || t.kind === 'qident') }

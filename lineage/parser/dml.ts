@@ -1,5 +1,5 @@
 // Grammar chapter: DML (INSERT, UPDATE, DELETE, MERGE) with the vendor forms the core accepts.
-import type { Assign, Expr, Ident, InsertBranch, MergeWhen, Query, SelectItem, Stmt, TableRef, With } from '../ast/types.js'
+import type { Assign, Expr, Ident, InsertBranch, MergeWhen, OutputTable, Query, SelectItem, Stmt, TableRef, With } from '../ast/types.js'
 import { TokenCursor, locOf, type ParseError } from './base.js'
 import { canBeAlias, parseExpr, parseExprList, parseSelectItem } from './expressions.js'
 import { parseFromClause, parseFromItem, parseFromTail, parseQuery, parseValuesRows, startsQuery, parseWith } from './query.js'
@@ -47,13 +47,19 @@ function parseReturning(p: TokenCursor, s: { returning?: SelectItem[]; returning
   if (p.accept('INTO') || p.acceptSeq('BULK', 'COLLECT', 'INTO')) { s.returningInto = parseExprList(p) }
 }
 
-/** T-SQL OUTPUT inserted.x, deleted.y [INTO @t] */
-function parseOutput(p: TokenCursor, s: { returning?: SelectItem[]; returningInto?: Expr[] }): void {
+/** T-SQL OUTPUT inserted.x, deleted.y [INTO @t | INTO table [(columns)]] */
+function parseOutput(p: TokenCursor, s: { returning?: SelectItem[]; returningInto?: Expr[]; outputTable?: OutputTable }): void {
   if (!p.isWord('OUTPUT')) return
   p.next()
   s.returning = []
   do s.returning.push(parseSelectItem(p)); while (p.acceptOp(','))
-  if (p.accept('INTO')) { const t = parseExpr(p); s.returningInto = [t]; if (p.isOp('(')) p.skipParens() }
+  if (!p.accept('INTO')) return
+  const t = p.peek()
+  if (t && (t.kind === 'param' || (t.kind === 'word' && t.image.startsWith('@')))) { s.returningInto = [parseExpr(p)]; if (p.isOp('(')) p.skipParens(); return }
+  const name = p.qname()
+  let columns: Ident[] | undefined
+  if (p.acceptOp('(')) { columns = [p.ident()]; while (p.acceptOp(',')) columns.push(p.ident()); p.expectOp(')') }
+  s.outputTable = { name, columns }
 }
 
 export function parseInsert(p: TokenCursor, w?: With): Stmt {

@@ -1,6 +1,6 @@
 // Grammar chapter: expressions (Pratt parser). Operators only matter to lineage as "depends on all parts".
 import { mkLoc, type Expr, type Loc, type SelectItem, type WindowSpec } from '../ast/types.js'
-import { TokenCursor, locOf, NO_SOURCE_WORDS, identOf } from './base.js'
+import { TokenCursor, locOf, NO_SOURCE_WORDS, identOf, CLAUSE_WORDS } from './base.js'
 import type { Token } from '../lexer/lexer.js'
 import { parseQuery, startsQuery } from './query.js'
 
@@ -31,7 +31,8 @@ export function exprLoc(e: Expr): Loc { return e.k === 'col' ? e.name.loc : e.lo
 function parseOr(p: TokenCursor): Expr {
   let left = parseAnd(p)
   if (p.isOp(':=') && p.d.name === 'dbvmysql') { p.next(); const r = parseOr(p); return op(':=', [left, r], span(left, r)) }
-  while (p.isWord('OR')) { p.next(); const r = parseAnd(p); left = op('OR', [left, r], span(left, r)) }
+  // MySQL XOR binds like OR (between OR and AND)
+  while (p.isWord('OR') || (p.isWord('XOR') && p.d.name === 'dbvmysql')) { const o = p.next().upper; const r = parseAnd(p); left = op(o, [left, r], span(left, r)) }
   return left
 }
 function parseAnd(p: TokenCursor): Expr {
@@ -152,7 +153,18 @@ function parseUnary(p: TokenCursor): Expr {
     p.next(); const e = parseUnary(p); return op(t.image, [e], span(locOf(t, t), e))
   }
   if (t && t.kind === 'word' && t.upper === 'PRIOR') { p.next(); return parseUnary(p) }
+  // MySQL BINARY x: the value as a binary string (BINARY(x) takes the same path; CAST(x AS BINARY) is a type)
+  if (t && t.kind === 'word' && t.upper === 'BINARY' && p.d.name === 'dbvmysql' && startsOperand(p.peek(1))) {
+    p.next(); const e = parseUnary(p); return op('BINARY', [e], span(locOf(t, t), e))
+  }
   return parsePostfix(p, parsePrimary(p))
+}
+
+/** a token that can begin an operand (a name, a literal, a parameter or a parenthesis), not a clause keyword */
+function startsOperand(t: Token | undefined): boolean {
+  if (!t) return false
+  if (t.kind === 'word') return !CLAUSE_WORDS.has(t.upper)
+  return t.kind === 'qident' || t.kind === 'string' || t.kind === 'number' || t.kind === 'param' || (t.kind === 'punct' && t.image === '(')
 }
 
 /** `::type`, `[i]`, `.field`, `:path`, AT TIME ZONE, COLLATE */
@@ -526,6 +538,16 @@ export function parseSelectItem(p: TokenCursor): SelectItem {
     const alias = p.ident(); p.next(); const expr = parseExpr(p)
     return { expr, alias, loc: locOf(start, p.prev()) }
   }
+  // T-SQL SELECT @v += expr: @v = @v + expr
+  const t0 = p.peek()
+  if (t0 && t0.kind === 'word' && t0.image.startsWith('@') && p.d.batchWord !== undefined) {
+    if (p.compoundAssign(1)) {
+      p.next(); const o = p.acceptCompoundAssign()!
+      const v: Expr = { k: 'var', name: t0.image, loc: locOf(t0, t0) }
+      const value = parseExpr(p)
+      return { expr: op('=', [v, op(o, [v, value], span(v, value))], span(v, value)), loc: locOf(start, p.prev()) }
+    }
+  }
   let expr = parseExpr(p)
   if (expr.k === 'star') expr = finishStar(p, expr)
   let alias
@@ -552,7 +574,6 @@ export function canBeAlias(p: TokenCursor, k = 0): boolean {
 }
 
 export function isClauseWord(p: TokenCursor, u: string): boolean {
-  return CLAUSE_WORDS_REF.has(u) || (p.d.name === 'dbvteradata' && u === 'SAMPLE')
+  return CLAUSE_WORDS.has(u) || (p.d.name === 'dbvteradata' && u === 'SAMPLE')
 }
 
-import { CLAUSE_WORDS as CLAUSE_WORDS_REF } from './base.js'

@@ -4,7 +4,7 @@ import type { Expr, Ident, Stmt } from '../ast/types.js'
 import type { Token } from '../lexer/lexer.js'
 import { tokenize } from '../lexer/lexer.js'
 import { ParseError, TokenCursor, locOf, STATEMENT_WORDS } from './base.js'
-import { parseExpr, parseExprList, parseType } from './expressions.js'
+import { exprLoc, parseExpr, parseExprList, parseType } from './expressions.js'
 import { parseQuery, startsQuery } from './query.js'
 import { isBatchSeparator, parseStatement } from './script.js'
 import { skipToEnd } from './ddl.js'
@@ -300,13 +300,16 @@ function parseSet(p: Cur, first: Token): Stmt {
   p.next()
   // Hive and Impala SET key=value is a session setting (SET MEM_LIMIT=2g, SET hive.exec.parallel=true)
   if (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala') { skipToEnd(p); return { k: 'other', kind: 'SET', loc: locOf(first, p.prev()) } }
-  const isVar = (p.isIdentToken() || p.peek()?.kind === 'param') && (p.isOp('=', 1) || p.isOp(':=', 1) || p.isOp('+=', 1))
+  const isVar = (p.isIdentToken() || p.peek()?.kind === 'param') && (p.isOp('=', 1) || p.isOp(':=', 1) || p.compoundAssign(1) !== undefined)
     || (p.isIdentToken() && p.isOp('.', 1) && p.isOp('=', 3))
   if (isVar && !p.isAnyWord(['SESSION', 'GLOBAL', 'LOCAL', 'NAMES', 'TRANSACTION'])) {
     const targets: Expr[] = [assignTarget(p)]
-    p.next()
+    // SET @v += x: the new value is @v + x
+    const compound = p.acceptCompoundAssign()
+    if (!compound) p.next()
     if (startsQuery(p)) { const q = parseQuery(p); return { k: 'assign', targets, query: q, loc: locOf(first, p.prev()) } }
-    const value = parseExpr(p)
+    let value = parseExpr(p)
+    if (compound) value = { k: 'op', op: compound, args: [targets[0], value], loc: exprLoc(value) }
     while (p.acceptOp(',')) { assignTarget(p); p.next(); parseExpr(p) }
     return { k: 'assign', targets, value, loc: locOf(first, p.prev()) }
   }

@@ -119,6 +119,8 @@ function parseQueryTail(p: TokenCursor, limitOver: Expr[] = []): Expr[] {
     if (p.isWord('FOR') && p.isAnyWord(['UPDATE', 'SHARE', 'READ', 'FETCH', 'XML', 'JSON', 'BROWSE', 'NO'], 1)) {
       p.next(); while (!p.eof() && !p.isOp(';') && !p.isOp(')')) { if (p.isOp('(')) p.skipParens(); else p.next() } continue
     }
+    // MySQL: … LOCK IN SHARE MODE (the old spelling of FOR SHARE)
+    if (p.isWord('LOCK') && p.isWord('IN', 1) && p.isWord('SHARE', 2) && p.isWord('MODE', 3)) { p.i += 4; continue }
     if (p.isWord('INTO') && p.isAnyWord(['OUTFILE', 'DUMPFILE'], 1)) { p.i += 2; p.next(); while (!p.eof() && !p.isOp(';') && !p.isOp(')') && !p.isWord('FROM')) p.next(); continue }
     if (p.isWord('WITH') && p.isAnyWord(['UR', 'CS', 'RS', 'RR', 'CHECK', 'READ'], 1)) { p.i += 2; if (p.isWord('OPTION')) p.next(); if (p.isWord('ONLY')) p.next(); continue }
     if (p.isWord('OPTION') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }

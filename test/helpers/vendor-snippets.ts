@@ -119,6 +119,34 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'SELECT @v += …, SET @v += …, SAVE TRANSACTION, $money literal',
+      sql: `DECLARE @total MONEY = 0
+SELECT @total += amount FROM orders
+SET @total += $10.50
+SAVE TRANSACTION before_summary
+INSERT INTO summary (total, fee) SELECT @total, $1.5 + fee FROM fees
+`,
+      fdd: [['orders.amount', 'summary.total'], ['fees.fee', 'summary.fee']],
+    },
+    {
+      title: 'OUTPUT … INTO a table (column list) from DELETE and UPDATE',
+      sql: `DELETE FROM stage OUTPUT deleted.id, deleted.amount INTO archive (id, amount) WHERE amount < 0;
+UPDATE orders SET status = 'x' OUTPUT inserted.id, deleted.status INTO audit_log (order_id, old_status) WHERE id = 5;
+`,
+      fdd: [['stage.id', 'archive.id'], ['stage.amount', 'archive.amount'], ['orders.id', 'audit_log.order_id'], ['orders.status', 'audit_log.old_status']],
+      tablesWritten: ['stage', 'archive', 'orders', 'audit_log'],
+    },
+    {
+      title: 'UPDATE and DELETE of a CTE write its base table',
+      sql: `WITH c AS (SELECT id, status, new_status FROM orders WHERE flag = 1)
+UPDATE c SET status = new_status;
+WITH d AS (SELECT id, ROW_NUMBER() OVER (PARTITION BY k ORDER BY id) AS rn FROM dups)
+DELETE FROM d WHERE rn > 1;
+`,
+      fdd: [['orders.new_status', 'orders.status']],
+      tablesWritten: ['orders', 'dups'],
+    },
+    {
       title: 'MERGE target WITH (HOLDLOCK) (the upsert pattern), hexadecimal literals',
       sql: `MERGE dbo.Customers WITH (HOLDLOCK) AS t USING stg.Customers s ON t.ID = s.ID AND s.Flags & 0x01 = 0x01
 WHEN MATCHED THEN UPDATE SET t.Name = s.Name
@@ -220,6 +248,18 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
     },
   ],
   mysql: [
+    {
+      title: 'LOCK IN SHARE MODE, _utf8mb4 introducer, BINARY, XOR',
+      sql: `INSERT INTO t_out (id, name, code) SELECT id, _utf8mb4'n/a' COLLATE utf8mb4_bin, BINARY code FROM t_in WHERE a XOR b LOCK IN SHARE MODE;
+`,
+      fdd: [['t_in.id', 't_out.id'], ['t_in.code', 't_out.code']],
+    },
+    {
+      title: 'INSERT … SELECT … ON DUPLICATE KEY UPDATE with the SELECT\'s alias: s.c is the selected value',
+      sql: `INSERT INTO t_out (id, cnt) SELECT s.id, s.cnt FROM t_in s ON DUPLICATE KEY UPDATE cnt = t_out.cnt + s.cnt, name = s.name;
+`,
+      fdd: [['t_in.id', 't_out.id'], ['t_in.cnt', 't_out.cnt'], ['t_out.cnt', 't_out.cnt'], ['t_in.name', 't_out.name']],
+    },
     {
       title: 'MATCH (title, body) AGAINST: a column named like a keyword (title) stays a column',
       sql: `INSERT INTO hits (id, heading) SELECT id, UPPER(title) FROM articles WHERE MATCH(title, body) AGAINST ('lineage' IN BOOLEAN MODE);
@@ -489,6 +529,12 @@ INSERT OVERWRITE TABLE events PARTITION (dt) SELECT r.id, r.url, r.day FROM raw 
     },
   ],
   redshift: [
+    {
+      title: 'backslash escapes in string literals',
+      sql: `INSERT INTO notes (id, txt) SELECT id, 'it\\'s; done' || body FROM raw_notes;
+`,
+      fdd: [['raw_notes.id', 'notes.id'], ['raw_notes.body', 'notes.txt']],
+    },
     {
       title: 'SUPER array unnest with its position: FROM e, e.items AS i AT idx',
       sql: `INSERT INTO event_items (sku) SELECT i.sku FROM stg.events e, e.items AS i AT idx;

@@ -125,9 +125,8 @@ export class Analyzer implements ExprEnv {
     if (parts.length === 1) return this.resolveUnqualified(parts[0], loc, scope)
     // qualifier may be the alias, the table name, or schema.table; try longest qualifier first
     for (let q = parts.length - 1; q >= 1; q--) {
-      const qual = parts.slice(0, q)
       for (let s: Scope | undefined = scope; s; s = s.parent) {
-        const item = this.matchQualifier(qual, s)
+        const item = this.matchQualifier(parts, q, s)
         if (item) return this.columnOf(item, parts[q], loc, s === scope)
       }
     }
@@ -139,10 +138,11 @@ export class Analyzer implements ExprEnv {
     return this.orphan(parts[parts.length - 1], loc)
   }
 
-  private matchQualifier(qual: Ident[], s: Scope): FromItem | undefined {
-    if (qual.length === 1) {
+  /** the FROM item of scope s that the first n parts name (alias, table or schema.table) */
+  private matchQualifier(parts: Ident[], n: number, s: Scope): FromItem | undefined {
+    if (n === 1) {
       // the common case, `alias.column` or `table.column`: no strings built
-      const qk = this.key(qual[0])
+      const qk = this.key(parts[0])
       for (const it of s.items) if (it.alias && this.key(it.alias) === qk) return it
       for (const it of s.items) {
         if (it.alias && it.kind !== 'table') continue
@@ -151,12 +151,12 @@ export class Analyzer implements ExprEnv {
       }
       return undefined
     }
-    const qk = qual.map((p) => this.key(p)).join('.')
+    const qk = parts.slice(0, n).map((p) => this.key(p)).join('.')
     for (const it of s.items) {
       if (it.alias && it.kind !== 'table') continue
       const np = it.nameParts
-      if (!np || np.length < qual.length) continue
-      const tail = np.slice(np.length - qual.length).map((p) => this.key(p)).join('.')
+      if (!np || np.length < n) continue
+      const tail = np.slice(np.length - n).map((p) => this.key(p)).join('.')
       if (tail === qk) return it
     }
     return undefined
@@ -467,7 +467,8 @@ export class Analyzer implements ExprEnv {
   private star(item: SelectItem, st: Extract<Expr, { k: 'star' }>, scope: Scope, out: ResultSet): void {
     let items = scope.items
     if (st.qualifier) {
-      const it = this.matchQualifier(splitQuoted(st.qualifier, this.d), scope)
+      const qp = splitQuoted(st.qualifier, this.d)
+      const it = this.matchQualifier(qp, qp.length, scope)
       items = it ? [it] : []
     }
     const except = new Set((st.except ?? []).map((e) => this.key(e)))

@@ -70,8 +70,12 @@ export class ModelBuilder {
   private nextId = 1
   /** by object index: the object's columns by matching key (an array, not a WeakMap: cheaper to read and to collect) */
   private colIndex: Array<Map<string, number> | undefined> = []
-  /** by target column: the statement's last relation into it (the others follow through sameTarget) */
-  private relIndex = new Map<number, StagedRelation>()
+  /**
+   * by target column: 1 + the index in `staged` of the statement's last relation into it (the others
+   * follow through sameTarget), 0 for none; flush clears the entries it set. An array read per
+   * relate call instead of a Map lookup (relate runs for every value a statement moves).
+   */
+  private relHead = new Int32Array(1024)
   private staged: StagedRelation[] = []
   private readonly pool = new SourcePool()
   /** objects made by the current statement: their column index is dropped when it ends */
@@ -145,8 +149,8 @@ export class ModelBuilder {
       for (let k = r.first; k >= 0; k = P.next[k]) st.addSource(P.obj[k], P.col[k], P.loc[k], P.clause[k])
     }
     P.n = 0
+    for (const r of this.staged) this.relHead[r.tCol] = 0
     this.staged = []
-    this.relIndex = new Map()
     for (const o of this.stmtObjects) {
       if (o.persistent || o.type === 'variable' || o.type === 'pseudoTable') continue
       this.colIndex[o.ix] = undefined
@@ -162,7 +166,7 @@ export class ModelBuilder {
     const P = this.pool
     // the chain runs newest first: the sources come out in the order the relations were made
     const rels: StagedRelation[] = []
-    for (let r = this.relIndex.get(col); r; r = r.sameTarget) rels.push(r)
+    for (let r = this.headOf(col); r; r = r.sameTarget) rels.push(r)
     for (let i = rels.length - 1; i >= 0; i--) {
       if (rels[i].type !== 'fdd') continue
       for (let k = rels[i].first; k >= 0; k = P.next[k]) out.push(colRef(this.store.objects[P.obj[k]], P.col[k]))
@@ -202,11 +206,16 @@ export class ModelBuilder {
     return c
   }
 
+  private headOf(col: number): StagedRelation | undefined {
+    const h = col < this.relHead.length ? this.relHead[col] : 0
+    return h ? this.staged[h - 1] : undefined
+  }
+
   /** add one relation per (type, target, effect); sources are merged and de-duplicated */
   relate(type: RelationType, target: ColRef, sources: ColRef[], effectType: string, subtype: DataflowSubtype, extra?: RelationExtra): void {
     if (!sources.length) return
     // one relation per statement and target: a table written by many statements keeps them apart
-    const head = this.relIndex.get(target.col)
+    const head = this.headOf(target.col)
     let rel: StagedRelation | undefined
     const fn = extra?.function
     for (let r = head; r; r = r.sameTarget) {
@@ -229,7 +238,11 @@ export class ModelBuilder {
       if (dup) continue
       P.add(rel, so, s.col, li >= 0 ? li : this.store.firstColumnLoc(s.col), s.clauseType ? this.store.strings.of(s.clauseType) : -1)
     }
-    if (created && rel.first >= 0) { this.relIndex.set(target.col, rel); this.staged.push(rel) }
+    if (created && rel.first >= 0) {
+      this.staged.push(rel)
+      if (target.col >= this.relHead.length) { const g = new Int32Array(Math.max(this.relHead.length * 2, target.col + 1)); g.set(this.relHead); this.relHead = g }
+      this.relHead[target.col] = this.staged.length
+    }
   }
 
   error(errorType: LineageError['errorType'], message: string, loc: Loc | undefined): void {

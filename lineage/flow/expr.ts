@@ -14,7 +14,10 @@ export interface Deps {
   aggNoColumn: boolean
 }
 
-export const emptyDeps = (): Deps => ({ direct: [], indirect: [], aggregate: false, aggItems: [], aggNoColumn: false })
+/** the aggItems of Deps that have none (most): shared, replaced by addAggItem on the first item */
+const NO_ITEMS: readonly FromItem[] = Object.freeze([])
+
+export const emptyDeps = (): Deps => ({ direct: [], indirect: [], aggregate: false, aggItems: NO_ITEMS as FromItem[], aggNoColumn: false })
 
 export function mergeInto(a: Deps, b: Deps): void {
   a.direct.push(...b.direct); a.indirect.push(...b.indirect)
@@ -25,7 +28,8 @@ export function mergeInto(a: Deps, b: Deps): void {
 
 /** aggItems is a set kept as a short array (a Set per evaluated expression was a large share of the allocations) */
 function addAggItem(d: Deps, item: FromItem): void {
-  if (!d.aggItems.includes(item)) d.aggItems.push(item)
+  if (d.aggItems === NO_ITEMS) d.aggItems = [item]
+  else if (!d.aggItems.includes(item)) d.aggItems.push(item)
 }
 
 export const AGGREGATES = new Set(['SUM', 'COUNT', 'AVG', 'MIN', 'MAX', 'ARRAY_AGG', 'STRING_AGG', 'LISTAGG', 'GROUP_CONCAT',
@@ -50,6 +54,7 @@ export interface ExprEnv {
   subquery(q: import('../ast/types.js').Query, scope: Scope): { cols: ColRef[]; rows: ColRef }
   /** showConstantTable: a literal becomes a column of the statement's SQL_CONSTANTS table */
   constant?(loc: import('../ast/types.js').Loc): ColRef | undefined
+  showConstants?: boolean
   countDirect: boolean
 }
 
@@ -75,7 +80,7 @@ function walk(e: Expr, scope: Scope, env: ExprEnv, d: Deps, indirect: boolean, i
     }
     case 'var': { const v = env.variable(e.name); if (v) (indirect ? d.indirect : d.direct).push(refAt(v, e.loc)); return }
     case 'lit': {
-      const c = e.text !== undefined && /^(?:[0-9.'"]|[NnEeXxBbRr]')/.test(e.text) ? env.constant?.(e.loc) : undefined
+      const c = env.showConstants && e.text !== undefined && /^(?:[0-9.'"]|[NnEeXxBbRr]')/.test(e.text) ? env.constant?.(e.loc) : undefined
       if (c) (indirect ? d.indirect : d.direct).push(c)
       return
     }

@@ -7,13 +7,21 @@ import type { DialectSpec } from '../dialects/spec.js'
  */
 export type TokKind = 'word' | 'qident' | 'string' | 'number' | 'param' | 'op' | 'punct' | 'bad'
 
+const KINDS: TokKind[] = ['word', 'qident', 'string', 'number', 'param', 'op', 'punct', 'bad']
+const WORD = 0
+const BAD = 7
+/** a lexer token type's kind index, or COMMENT for the comment group */
+const COMMENT = 8
+
 /**
- * A token. Its end offset, line and column are derived: a token keeps 8 fields, not 11 (tokens are a
- * quarter of a big analysis's allocations).
+ * A token. Its end offset, line and column are derived, and kind, line breaks and line start share one
+ * number: a token keeps 6 fields, not 11. Node runs without pointer compression, so a field is 8 bytes
+ * and tokens were a quarter of a big analysis's allocations.
  */
 export class Token {
   constructor(
-    readonly kind: TokKind,
+    /** index in KINDS (3 bits), first token on its line (1 bit), line breaks inside the token (the rest) */
+    private readonly f: number,
     readonly image: string,
     /** upper-cased image for words, the image otherwise */
     readonly upper: string,
@@ -21,12 +29,13 @@ export class Token {
     readonly start: number,
     readonly line: number,
     readonly col: number,
-    /** line breaks inside the token (strings, comments and quoted names may span lines) */
-    readonly nl: number,
-    /** first token on its line (for GO / `/` batch lines) */
-    readonly bol: boolean,
   ) {}
 
+  get kind(): TokKind { return KINDS[this.f & 7] }
+  /** line breaks inside the token (strings, comments and quoted names may span lines) */
+  get nl(): number { return this.f >>> 4 }
+  /** first token on its line (for GO / `/` batch lines) */
+  get bol(): boolean { return (this.f & 8) !== 0 }
   /** end offset, exclusive */
   get end(): number { return this.start + this.image.length }
   /** end position, exclusive column */
@@ -71,9 +80,11 @@ function qQuote(): CustomPatternMatcherFunc {
 
 interface Vocabulary {
   lexer: Lexer
-  /** by tokenTypeIdx: the kind, and whether a token of the type may span lines */
-  kindByIdx: Array<TokKind | 'comment'>
+  /** by tokenTypeIdx: the kind (an index in KINDS, or COMMENT), and whether a token of the type may span lines */
+  kindByIdx: number[]
   multiLineByIdx: boolean[]
+  /** string types whose pattern takes the rest of the input when the closing delimiter is missing ($$, q'[ ]') */
+  openEndedByIdx: boolean[]
   /** Chevrotain calls makeToken for every match (see below); false if this Chevrotain has no such hook */
   direct: boolean
 }
@@ -108,8 +119,12 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
   const start = `A-Za-z_\\u00c0-\\uffff${esc(d.identStartExtra)}`
   const part = `A-Za-z0-9_\\u00c0-\\uffff${esc(d.identPartExtra)}`
   add(createToken({ name: 'Word', pattern: new RegExp(`[${start}][${part}]*`) }), 'word')
-  add(createToken({ name: 'Op', pattern: /\*=|=\*(?![*\w])|::|:=|=>|->>|->|#>>|#>|\|\||<->|<=>|<=|>=|<>|!=|==|\^=|!~~\*|!~~|~~\*|~~|!~\*|!~|~\*|@>|<@|@@(?![A-Za-z_])|@\?|#-|&&|<<|>>|\*\*|\.\.|[-+*\/%=<>!~^&|?:@#\\$]/ }), 'op')
-  add(createToken({ name: 'Punct', pattern: /[(),;.\[\]{}]/ }), 'punct')
+  add(createToken({ name: 'Op', pattern: /\*=|=\*(?![*\w])|::|:=|=>|->>|->|#>>|#>|\|\||<->|<=>|<=|>=|<>|!=|==|\^=|!~~\*|!~~|~~\*|~~|!~\*|!~|~\*|@>|<@|@@(?![A-Za-z_])|@\?|#-|&&|<<|>>|\*\*|\.\./ }), 'op')
+  // one token type per single character: Chevrotain matches a one-character string pattern without a
+  // regular expression and uses the pattern as the image (no substring per token); a third of the
+  // tokens are punctuation. After the multi-character operators, which take precedence.
+  for (const c of '-+*/%=<>!~^&|?:@#\\$') add(createToken({ name: `Op${c.charCodeAt(0)}`, pattern: c }), 'op')
+  for (const c of '(),;.[]{}') add(createToken({ name: `Punct${c.charCodeAt(0)}`, pattern: c }), 'punct')
   add(createToken({ name: 'Other', pattern: /[\s\S]/ }), 'bad')
   const lexer = new Lexer(defs, {
     positionTracking: 'onlyOffset',
@@ -118,10 +133,15 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
     ensureOptimizations: true,
     skipValidations: true,
   })
-  const kindByIdx: Array<TokKind | 'comment'> = []
+  const kindByIdx: number[] = []
   const multiLineByIdx: boolean[] = []
-  for (const [t, k] of kinds) { kindByIdx[t.tokenTypeIdx!] = k; multiLineByIdx[t.tokenTypeIdx!] = t.LINE_BREAKS === true || k === 'bad' }
-  const v: Vocabulary = { lexer, kindByIdx, multiLineByIdx, direct: false }
+  const openEndedByIdx: boolean[] = []
+  for (const [t, k] of kinds) {
+    kindByIdx[t.tokenTypeIdx!] = k === 'comment' ? COMMENT : KINDS.indexOf(k)
+    multiLineByIdx[t.tokenTypeIdx!] = t.LINE_BREAKS === true || k === 'bad'
+    openEndedByIdx[t.tokenTypeIdx!] = t.name === 'DollarString' || t.name === 'QString'
+  }
+  const v: Vocabulary = { lexer, kindByIdx, multiLineByIdx, openEndedByIdx, direct: false }
   ;(lexer as unknown as { createTokenInstance: unknown }).createTokenInstance = makeToken
   v.direct = probeDirect(v)
   return v
@@ -165,10 +185,10 @@ let ctx: LexContext | undefined
 
 function makeToken(image: string, at: number, tokenTypeIdx: number): Token {
   const c = ctx!
-  let kind = c.v.kindByIdx[tokenTypeIdx] as TokKind | 'comment'
-  const comment = kind === 'comment'
-  if (comment) kind = 'bad'
-  else if (kind === 'string' && !terminated(image)) kind = 'bad'
+  let kind = c.v.kindByIdx[tokenTypeIdx]
+  const comment = kind === COMMENT
+  if (comment) kind = BAD
+  else if (c.v.openEndedByIdx[tokenTypeIdx] && !terminated(image)) kind = BAD
   const lc = c.lc
   lc.seek(at)
   const tl = lc.line + c.dl
@@ -176,7 +196,8 @@ function makeToken(image: string, at: number, tokenTypeIdx: number): Token {
   if (c.v.multiLineByIdx[tokenTypeIdx]) for (let k = image.indexOf('\n'); k >= 0; k = image.indexOf('\n', k + 1)) nl++
   const bol = !comment && tl !== c.prevLine
   if (!comment) c.prevLine = tl + nl
-  return new Token(kind as TokKind, image, kind === 'word' ? image.toUpperCase() : image, at + c.offset, tl, lc.line === 1 ? lc.col + c.dc : lc.col, nl, bol)
+  // (a token spanning over 2^27 lines, possible only past the input budget, would report fewer)
+  return new Token(kind | (bol ? 8 : 0) | (Math.min(nl, 0x7ffffff) << 4), image, kind === WORD ? image.toUpperCase() : image, at + c.offset, tl, lc.line === 1 ? lc.col + c.dc : lc.col)
 }
 
 /** whether the lexer's tokens come from makeToken (a Chevrotain that renamed its hook falls back to converting) */

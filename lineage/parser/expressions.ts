@@ -173,8 +173,16 @@ const DURATIONS = new Set(['DAY', 'DAYS', 'MONTH', 'MONTHS', 'YEAR', 'YEARS', 'H
 const TERADATA_PHRASES = new Set(['FORMAT', 'TITLE', 'NAMED', 'CHAR', 'CHARACTER', 'VARCHAR', 'DATE', 'INTEGER', 'INT', 'DECIMAL',
   'NUMBER', 'TIMESTAMP', 'CASESPECIFIC', 'NOT', 'UPPERCASE', 'BYTEINT', 'SMALLINT', 'BIGINT', 'FLOAT', 'TIME'])
 
+/** words that can continue an operand (parsePostfix): anything else ends it at once */
+const POSTFIX_WORDS = new Set([...DURATIONS, 'UNITS', 'AGAINST', 'AT', 'COLLATE'])
+
 function parsePostfix(p: TokenCursor, e: Expr): Expr {
   for (;;) {
+    // most operands are followed by `,` `)` an operator or a keyword: one test, not the dozen below
+    const t = p.peek()
+    if (!t) return e
+    if (t.kind === 'punct' || t.kind === 'op') { const im = t.image; if (im !== '::' && im !== '[' && im !== ':' && im !== '.' && im !== '(') return e }
+    else if (t.kind !== 'word' || !POSTFIX_WORDS.has(t.upper)) return e
     // Teradata attribute phrases: x (FORMAT 'YYYY-MM'), x (CHAR(8)), x (TITLE 'Amount')
     if (p.d.name === 'dbvteradata' && p.isOp('(') && p.isAnyWord(TERADATA_PHRASES, 1)) { p.skipParens(); continue }
     if ((p.d.name === 'dbvdb2' || p.d.name === 'dbvinformix') && p.isAnyWord(DURATIONS) && !p.isOp('(', 1) && !p.isOp('.', 1)) {
@@ -185,7 +193,7 @@ function parsePostfix(p: TokenCursor, e: Expr): Expr {
     if (p.d.name === 'dbvinformix' && p.isWord('UNITS') && p.isAnyWord(DURATIONS, 1)) { p.i += 2; continue }
     if (p.isOp('::')) { p.next(); const end = parseType(p); e = op('CAST', [e], span(e, end)); continue }
     // MySQL full-text search: MATCH (a, b) AGAINST ('text' [IN BOOLEAN MODE]): the columns are searched
-    if (e.k === 'func' && e.name.toUpperCase() === 'MATCH' && p.isWord('AGAINST') && p.isOp('(', 1)) { p.next(); p.skipParens(); e = op('MATCH', e.args, span(e, locOf(p.prev(), p.prev()))); continue }
+    if (e.k === 'func' && p.isWord('AGAINST') && p.isOp('(', 1) && e.name.toUpperCase() === 'MATCH') { p.next(); p.skipParens(); e = op('MATCH', e.args, span(e, locOf(p.prev(), p.prev()))); continue }
     if (p.isOp('[') ) {
       p.next(); const args: Expr[] = [e]
       if (!p.isOp(']')) { args.push(parseExpr(p)); while (p.acceptOp(':') || p.acceptOp(',')) if (!p.isOp(']')) args.push(parseExpr(p)) }

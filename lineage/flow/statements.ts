@@ -40,10 +40,15 @@ export class StatementFlow {
       case 'declare': return this.declare(s)
       case 'assign': return this.assign(s)
       case 'cursorLoop': return this.cursorLoop(s)
-      case 'block':
+      case 'block': {
+        // a routine's parameters are its own: after it, a column of the same name is a column again
+        // (a function's `email` parameter took every later unqualified `email` column)
+        const own = (s.params ?? []).map((prm) => prm.name.toUpperCase()).filter((k) => !this.a.variables.has(k))
         for (const prm of s.params ?? []) this.a.declareVariable(prm.name, prm.loc, 'scalar')
         for (const x of s.body) this.run(x)
+        for (const k of own) this.a.variables.delete(k)
         return
+      }
       case 'return': return
       case 'copy': return this.copy(s)
       case 'other': return

@@ -3,7 +3,7 @@
 import type { Expr, Ident, Stmt } from '../ast/types.js'
 import type { Token } from '../lexer/lexer.js'
 import { tokenize } from '../lexer/lexer.js'
-import { ParseError, TokenCursor, locOf, STATEMENT_WORDS } from './base.js'
+import { ParseError, TokenCursor, identOf, locOf, STATEMENT_WORDS } from './base.js'
 import { exprLoc, parseExpr, parseExprList, parseType } from './expressions.js'
 import { parseQuery, startsQuery } from './query.js'
 import { isBatchSeparator, parseStatement } from './script.js'
@@ -19,6 +19,8 @@ function parseCreateRef(p: TokenCursor, first: Token): Stmt {
 }
 let createRef: ((p: TokenCursor, first: Token, block: (p: TokenCursor, start: Token) => Stmt) => Stmt) | undefined
 export function setCreate(fn: typeof createRef): void { createRef = fn }
+
+const PARAM_MODES = new Set(['IN', 'OUT', 'INOUT', 'VARIADIC'])
 
 export const PROCEDURAL_START = new Set(['FORALL', 'DEFINE', 'LET', 'DECLARE', 'BEGIN', 'IF', 'WHILE', 'FOR', 'LOOP', 'REPEAT', 'SET', 'RETURN',
   'OPEN', 'FETCH', 'CLOSE', 'DO', 'EXECUTE', 'EXEC', 'CASE', 'FOREACH', 'ON', 'TRACE', 'SYSTEM'])
@@ -456,7 +458,11 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
   if (p.isOp('(')) {
     p.next()
     while (!p.isOp(')') && !p.eof()) {
-      if (p.isIdentToken() && (p.peek(-1)?.image === '(' || p.peek(-1)?.image === ',')) params.push(p.peek()!.kind === 'word' ? { name: p.peek()!.image, quoted: false, loc: locOf(p.peek()!, p.peek()!) } : { name: p.peek()!.image, quoted: true, loc: locOf(p.peek()!, p.peek()!) })
+      if (p.isIdentToken() && (p.peek(-1)?.image === '(' || p.peek(-1)?.image === ',')) {
+        // a mode before the name (IN p_day DATE, INOUT n INT): the name follows
+        while (p.isAnyWord(PARAM_MODES) && p.isIdentToken(1)) p.next()
+        params.push(identOf(p.peek()!))
+      }
       if (p.isOp('(')) p.skipParens(); else p.next()
     }
     p.expectOp(')')
@@ -469,7 +475,7 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
       if (p.eof()) return { k: 'block', body: [], name, loc: locOf(start, p.prev()) }
       if (p.isOp(';') && kind === 'PACKAGE') break
       const t = p.peek()!
-      if (t.kind === 'string' && (t.image.startsWith('$') || p.prev().upper === 'AS')) return embeddedBody(p, t, start, name)
+      if (t.kind === 'string' && (t.image.startsWith('$') || p.prev().upper === 'AS')) return embeddedBody(p, t, start, name, params)
       if ((p.isWord('EXECUTE') || p.isWord('EXEC')) && p.isWord('AS', 1)) { p.i += 3; continue }
       if (p.isWord('AS') || p.isWord('IS')) {
         p.next()
@@ -488,7 +494,7 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
           return { k: 'block', body: [{ k: 'return', value: e, loc: locOf(start, p.prev()) }], name, params, loc: locOf(start, p.prev()) }
         }
         const n = p.peek()
-        if (n && n.kind === 'string') return embeddedBody(p, n, start, name)
+        if (n && n.kind === 'string') return embeddedBody(p, n, start, name, params)
         if (kind === 'MACRO' && p.isOp('(')) { p.next(); const body = parseBody(p, [], true); p.expectOp(')'); return { k: 'block', body, name, loc: locOf(start, p.prev()) } }
         if (p.d.name === 'dbvoracle') {
           const vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query }> = []
@@ -532,14 +538,14 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
 }
 
 /** $$ … $$ or '…' bodies: re-lex the inner text with positions mapped back into the script */
-function embeddedBody(p: Cur, t: Token, start: Token, name: import('../ast/types.js').QName): Stmt {
+function embeddedBody(p: Cur, t: Token, start: Token, name: import('../ast/types.js').QName, params: Ident[]): Stmt {
   p.next()
   skipToEnd(p)
   if (!isSqlBody(p, start)) return { k: 'other', kind: 'ROUTINE', loc: locOf(start, p.prev()) }
   const openLen = t.image.startsWith('$') ? t.image.indexOf('$', 1) + 1 : 1
   const inner = t.image.slice(openLen, t.image.length - openLen)
   const stmts = parseEmbedded(inner, p, t.line, t.col + openLen, t.start + openLen)
-  return { k: 'block', body: stmts, name, loc: locOf(start, p.prev()) }
+  return { k: 'block', body: stmts, name, params, loc: locOf(start, p.prev()) }
 }
 
 /** LANGUAGE (before or after the body, up to the statement's end) decides whether the body text is SQL */

@@ -249,6 +249,15 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
   ],
   mysql: [
     {
+      title: 'procedure parameters with IN/OUT modes are variables, not columns of the table read',
+      sql: `CREATE PROCEDURE load_orders(IN p_day DATE, IN p_min INT)
+BEGIN
+  INSERT INTO fact_orders (id, amount, day) SELECT id, amount, p_day FROM stg_orders WHERE amount > p_min;
+END;
+`,
+      fdd: [['stg_orders.id', 'fact_orders.id'], ['stg_orders.amount', 'fact_orders.amount']],
+    },
+    {
       title: 'LOCK IN SHARE MODE, _utf8mb4 introducer, BINARY, XOR',
       sql: `INSERT INTO t_out (id, name, code) SELECT id, _utf8mb4'n/a' COLLATE utf8mb4_bin, BINARY code FROM t_in WHERE a XOR b LOCK IN SHARE MODE;
 `,
@@ -311,6 +320,18 @@ DELIMITER ;
     },
   ],
   postgresql: [
+    {
+      title: 'function parameters are variables in the $$ body, and only there: a later column of the same name is a column',
+      sql: `CREATE FUNCTION norm_email(email text) RETURNS text LANGUAGE sql AS $$ SELECT lower(email) $$;
+CREATE FUNCTION load_orders(p_day date) RETURNS void AS $$
+BEGIN
+  INSERT INTO fact_orders (id, day) SELECT id, p_day FROM stg_orders;
+END;
+$$ LANGUAGE plpgsql;
+INSERT INTO contacts (email) SELECT email FROM signups;
+`,
+      fdd: [['stg_orders.id', 'fact_orders.id'], ['signups.email', 'contacts.email']],
+    },
     {
       title: 'a CTE named like the table it reads (WITH orders AS (… FROM orders)); WITH RECURSIVE without a column list',
       sql: `WITH orders AS (SELECT id, amount FROM orders WHERE amount > 0) INSERT INTO big_orders (id) SELECT id FROM orders;

@@ -200,6 +200,43 @@ export class TokenCursor {
     return { parts, loc: mkLoc(parts[0].loc.sl, parts[0].loc.sc, parts[parts.length - 1].loc.el, parts[parts.length - 1].loc.ec) }
   }
 
+  /**
+   * the name of a table, view or routine. BigQuery project ids may hold hyphens unquoted (my-project-123.ds.t), as
+   * the first part of a qualified name only: that is why this is not qname, which expressions use (`a-b.c` is a
+   * subtraction there)
+   */
+  tableName(): QName {
+    const project = this.d.name === 'dbvbigquery' ? this.hyphenatedPart() : undefined
+    if (!project) return this.qname()
+    const rest = this.qname()
+    return { parts: [project, ...rest.parts], loc: mkLoc(project.loc.sl, project.loc.sc, rest.loc.el, rest.loc.ec) }
+  }
+
+  /**
+   * `my-project-123.`: adjacent words, numbers and `-` up to a `.`, consumed with that dot. The lexer reads
+   * `123.ds` as the number `123.` and `ds`, so a number ending in a dot ends the part too.
+   */
+  private hyphenatedPart(): Ident | undefined {
+    const first = this.peek()
+    if (!first || first.kind !== 'word' || !this.isOp('-', 1)) return undefined
+    let k = 1, last = first, text = first.image, dotted = false
+    for (;;) {
+      const t = this.peek(k)
+      if (!t || t.start !== last.end) return undefined
+      if (t.kind === 'punct' && t.image === '.') { k++; break }
+      const hyphen = t.kind === 'op' && t.image === '-'
+      if (!hyphen && t.kind !== 'word' && t.kind !== 'number') return undefined
+      if (hyphen && last.kind === 'op') return undefined
+      last = t; k++
+      dotted = t.kind === 'number' && t.image.endsWith('.')
+      if (dotted) { text += t.image.slice(0, -1); break }
+      text += t.image
+    }
+    if (last.kind === 'op' || !this.isIdentToken(k)) return undefined
+    this.i += k
+    return { name: text, quoted: false, loc: mkLoc(first.line, first.col, last.eline, last.ecol - (dotted ? 1 : 0)) }
+  }
+
   /** skip the rest of a list element: to the next `,` or `)` outside parentheses (column definitions, constraints, options) */
   skipListItem(): void {
     while (!this.eof() && !this.isOp(',') && !this.isOp(')')) { if (this.isOp('(')) this.skipParens(); else this.next() }

@@ -451,7 +451,7 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
     return { k: 'block', body: [body], loc: locOf(start, p.prev()) }
   }
   p.acceptSeq('IF', 'NOT', 'EXISTS')
-  const name = p.qname()
+  const name = p.tableName()
   const params: Ident[] = []
   if (p.isOp('(')) {
     p.next()

@@ -480,7 +480,7 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     parseAliasAndColumns(p, src); from.push(src); return
   }
   if (p.isAnyWord(NOT_A_TABLE)) p.fail('expected a table name')
-  const name = p.qname()
+  const name = p.tableName()
   if (p.isOp('(') && !tsqlHintParens(p)) {
     p.next()
     const args: Expr[] = []

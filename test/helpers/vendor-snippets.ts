@@ -451,6 +451,33 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY loaded_at DESC) = 1;
   ],
   bigquery: [
     {
+      title: 'unquoted hyphenated project names (my-project.ds.t, my-project-123.ds.t); a - b stays a subtraction',
+      sql: `INSERT INTO my-project.sales.orders_copy (id) SELECT id FROM my-project.sales.orders;
+INSERT INTO ds.totals (id, net) SELECT t.id, t.gross - t.tax AS net FROM my-project-123.ds.t t JOIN my-project.ds.u u ON u.id = t.id;
+`,
+      fdd: [['my-project.sales.orders.id', 'my-project.sales.orders_copy.id'], ['my-project-123.ds.t.id', 'ds.totals.id'],
+        ['my-project-123.ds.t.gross', 'ds.totals.net'], ['my-project-123.ds.t.tax', 'ds.totals.net']],
+    },
+    {
+      title: 'LOAD DATA OVERWRITE t and LOAD DATA INTO t (columns) FROM FILES',
+      sql: `LOAD DATA OVERWRITE ds.t FROM FILES (format = 'CSV', uris = ['gs://b/x.csv']);
+LOAD DATA INTO ds.u (a INT64, b STRING) FROM FILES (format = 'CSV', uris = ['gs://b/y.csv']);
+INSERT INTO ds.out (a) SELECT a FROM ds.u;
+`,
+      fdd: [['ds.u.a', 'ds.out.a']],
+      tablesWritten: ['ds.t', 'ds.u', 'ds.out'],
+    },
+    {
+      title: 'CREATE [OR REPLACE] TABLE FUNCTION is a routine (no table named FUNCTION), called in FROM',
+      sql: `CREATE TABLE FUNCTION ds.f(x INT64) AS (SELECT a, b FROM ds.t WHERE c = x);
+CREATE OR REPLACE TABLE FUNCTION ds.g(x INT64) RETURNS TABLE<a INT64> AS SELECT a FROM ds.t WHERE c = x;
+INSERT INTO ds.out (a) SELECT a FROM ds.f(1);
+`,
+      // the bodies' queries are result sets, like a CREATE FUNCTION's; the call in FROM carries no lineage yet
+      fdd: [['ds.t.a', 'RS-1.a'], ['ds.t.b', 'RS-1.b'], ['ds.t.a', 'RS-2.a']],
+      tablesWritten: ['ds.out'],
+    },
+    {
       title: 'CTAS with SELECT * REPLACE',
       sql: `CREATE TABLE crm.customers (customer_id INT64, email STRING, country STRING);
 CREATE TABLE crm.customers_clean AS SELECT * REPLACE (LOWER(email) AS email) FROM crm.customers;

@@ -126,6 +126,19 @@ export class TokenCursor {
     }
   }
 
+  /** a psql meta-command line at k (`\copy …`: preprocess blanks the others); it ends with its line */
+  atPsqlCommand(k = 0): boolean {
+    const t = this.peek(k)
+    return this.d.psqlCommands && !!t && t.bol && t.kind === 'op' && t.image === '\\'
+  }
+
+  /** the index of the first token at or after the cursor that starts past `first`'s line */
+  lineEnd(first: Token): number {
+    let j = this.i
+    while (j < this.end && this.toks[j].line === first.line) j++
+    return j
+  }
+
   /** a terminator-less dialect (T-SQL, Sybase) and a line that starts with a statement word */
   startsStatementLine(k = 0): boolean {
     if (this.d.batchWord === undefined) return false

@@ -104,6 +104,7 @@ export function parseStatement(p: TokenCursor): Stmt {
     return { k: 'copy', table: { parts: [], loc: locOf(first, first) }, location: uri, direction: 'out', query, loc: locOf(first, p.prev()) }
   }
   if (u === 'UNLOAD' && p.isOp('(', 1) && p.peek(2)?.kind === 'string') return parseUnload(p, first)
+  if (p.atPsqlCommand()) return parsePsqlCopy(p, first)
   if (u === 'FROM' && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) return parseMultiInsert(p, first)
   // SQL*Plus commands between the statements of an Oracle script (SET TRANSACTION / ROLE are SQL)
   if (p.d.slashTerminator && first.kind === 'word' && SQLPLUS_COMMANDS.has(u) && !(p as TokenCursor & { inBlock?: boolean }).inBlock
@@ -154,6 +155,19 @@ function parseBulkInsert(p: TokenCursor, first: Token): Stmt {
   return { k: 'copy', table, location: file.kind === 'string' ? file.image.slice(1, -1) : file.image, direction: 'in', loc: locOf(first, p.prev()) }
 }
 
+/**
+ * psql \copy t [(cols)] FROM | TO 'file' [options]: a COPY the client runs. It has no terminator and ends with its
+ * line, so it is parsed on a cursor that stops there.
+ */
+function parsePsqlCopy(p: TokenCursor, first: Token): Stmt {
+  const end = p.lineEnd(first)
+  const line = new TokenCursor(p.toks, p.d, p.i + 1, end)
+  if (!line.isWord('COPY') || line.peek()!.start !== first.end) p.fail('unsupported psql command')
+  const s = parseCopy(line, first)
+  p.i = end
+  return s
+}
+
 /** Hive: FROM src INSERT OVERWRITE TABLE a SELECT … [WHERE …] INSERT INTO b SELECT … */
 function parseMultiInsert(p: TokenCursor, first: Token): Stmt {
   p.next()
@@ -181,9 +195,10 @@ function atBoundary(p: TokenCursor): boolean {
 
 /** Parse one statement and require a clean boundary after it. */
 export function parseOne(p: TokenCursor): Stmt {
+  const psql = p.atPsqlCommand()
   const s = parseStatement(p)
-  // a SQL*Plus command ends with its line, whatever the next line starts with
-  if (!atBoundary(p) && !(s.k === 'other' && s.kind.startsWith('SQL*Plus'))) p.fail('unexpected token')
+  // a SQL*Plus or psql command ends with its line, whatever the next line starts with
+  if (!atBoundary(p) && !psql && !(s.k === 'other' && s.kind.startsWith('SQL*Plus'))) p.fail('unexpected token')
   return s
 }
 
@@ -218,6 +233,8 @@ export function parseScript(tokens: Token[], d: DialectSpec, emit?: (s: ParsedSt
 
 /** skip to the end of the broken statement: the next `;` (unbalanced parentheses must not hide it) or batch separator */
 function recover(p: TokenCursor): void {
+  // a broken psql command still ends with its line: the next statement keeps its lineage
+  if (p.atPsqlCommand()) { p.i = p.lineEnd(p.peek()!); return }
   p.next()
   while (!p.eof()) {
     const t = p.peek()!

@@ -312,6 +312,26 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'composite field access (t.c).field and (c).field',
+      sql: `INSERT INTO out (x, y) SELECT (t.addr).city, (addr).zip FROM people t;
+`,
+      fdd: [['people.addr', 'out.x'], ['people.addr', 'out.y']],
+    },
+    {
+      title: 'psql meta-commands: \\copy FROM writes, \\copy TO reads, \\set / \\echo / \\i / \\connect are skipped with their line',
+      sql: `\\set ON_ERROR_STOP on
+\\echo loading the customers' file
+\\connect warehouse
+\\i setup.sql
+\\copy staging_customers (id, name) FROM 'customers.csv' WITH CSV HEADER
+INSERT INTO customers (id, name) SELECT id, name FROM staging_customers;
+\\copy customers TO 'customers_out.csv' WITH CSV
+\\copy (SELECT id FROM customers) TO 'ids.csv'
+`,
+      fdd: [['staging_customers.id', 'customers.id'], ['staging_customers.name', 'customers.name']],
+      tablesWritten: ['staging_customers', 'customers'],
+    },
+    {
       title: 'a CTE named like the table it reads (WITH orders AS (… FROM orders)); WITH RECURSIVE without a column list',
       sql: `WITH orders AS (SELECT id, amount FROM orders WHERE amount > 0) INSERT INTO big_orders (id) SELECT id FROM orders;
 WITH RECURSIVE chain AS (SELECT id, parent_id FROM nodes WHERE parent_id IS NULL UNION ALL SELECT n.id, n.parent_id FROM nodes n JOIN chain c ON n.parent_id = c.id)

@@ -29,7 +29,8 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
   'LOAD', 'UNLOAD', 'COPY', 'DECLARE', 'OPEN', 'CLOSE', 'FETCH', 'NULL', 'RAISE', 'EXIT', 'CONTINUE', 'LEAVE',
   'ITERATE', 'SIGNAL', 'RESIGNAL', 'GOTO', 'BREAK', 'DEFINE', 'UPSERT_STATS', 'SUMMARIZE', 'ECHO', 'SPOOL', 'PROMPT',
   'WHENEVER', 'VARIABLE', 'EXPORT', 'IMPORT', 'VALIDATE', 'DISABLE', 'ENABLE', 'MERGE_STATS', 'RECOVER', 'UNSET', 'RUNSTATS',
-  'GENERATE', 'REORG', 'ASSERT', 'DUMP', 'SAVE', 'PIPE', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE'])
+  'GENERATE', 'REORG', 'ASSERT', 'DUMP', 'SAVE', 'PIPE', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE',
+  'FLASHBACK'])
 
 /** a statement boundary the parser may stop at without a `;` (T-SQL and procedural bodies) */
 export function isBatchSeparator(p: TokenCursor, k = 0): boolean { return p.atBatchSeparator(k) }
@@ -42,16 +43,10 @@ export function parseStatement(p: TokenCursor): Stmt {
   const u = first.kind === 'word' ? (p.d.abbreviations[first.upper] ?? first.upper) : first.image
   if (u === 'WITH') {
     const w = parseWith(p)
-    const n = p.peek()?.upper ?? ''
-    const nu = p.d.abbreviations[n] ?? n
-    if (nu === 'INSERT') return parseInsert(p, w)
-    if (nu === 'UPDATE') return parseUpdate(p, w)
-    if (nu === 'DELETE') return parseDelete(p, w)
-    if (nu === 'MERGE') return parseMerge(p, w)
-    const q = parseQuery(p)
-    q.with = w
-    q.loc = locOf(first, p.prev())
-    return { k: 'query', query: q, loc: q.loc }
+    const s = parseWithStatement(p, w, first)
+    // Oracle WITH FUNCTION: the functions' bodies are analysed too, after the query, whose names must not
+    // resolve to their parameters (a call passes its arguments' lineage through anyway)
+    return w.routines ? { k: 'block', body: [s, ...w.routines], loc: s.loc } : s
   }
   if (u === 'SELECT' || u === '(' || (u === 'VALUES' && p.isOp('(', 1))) {
     const q = parseQuery(p)
@@ -143,6 +138,20 @@ export function parseStatement(p: TokenCursor): Stmt {
   if (first.kind === 'op' && first.image === '<<') { while (!p.isOp('>>') && !p.eof()) p.next(); p.next(); return { k: 'other', kind: 'LABEL', loc: locOf(first, p.prev()) } }
   if (first.kind === 'word' && p.isOp(':', 1) && p.isAnyWord(['BEGIN', 'LOOP', 'WHILE', 'FOR', 'REPEAT'], 2)) { p.i += 2; return parseStatement(p) }
   p.fail(`unsupported statement`)
+}
+
+/** the statement a WITH clause starts: a query or DML */
+function parseWithStatement(p: TokenCursor, w: import('../ast/types.js').With, first: Token): Stmt {
+  const n = p.peek()?.upper ?? ''
+  const nu = p.d.abbreviations[n] ?? n
+  if (nu === 'INSERT') return parseInsert(p, w)
+  if (nu === 'UPDATE') return parseUpdate(p, w)
+  if (nu === 'DELETE') return parseDelete(p, w)
+  if (nu === 'MERGE') return parseMerge(p, w)
+  const q = parseQuery(p)
+  q.with = w
+  q.loc = locOf(first, p.prev())
+  return { k: 'query', query: q, loc: q.loc }
 }
 
 /** T-SQL BULK INSERT t FROM 'file' WITH (…): a load of the file into the table */

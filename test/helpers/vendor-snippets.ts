@@ -8,6 +8,60 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'OPEN c FOR a query, a variable, a variable USING binds',
+      sql: `DECLARE
+  c SYS_REFCURSOR;
+  v_sql VARCHAR2(100) := 'SELECT a FROM t WHERE b = :1';
+  x NUMBER := 1;
+BEGIN
+  OPEN c FOR SELECT a FROM t;
+  OPEN c FOR v_sql;
+  OPEN c FOR v_sql USING x;
+  INSERT INTO out (a) SELECT a FROM t;
+END;
+/
+`,
+      fdd: [['t.a', 'out.a']],
+    },
+    {
+      title: 'WITH FUNCTION (12c inline PL/SQL function) before the SELECT; a parameter named like a column',
+      sql: `WITH FUNCTION f(x NUMBER) RETURN NUMBER IS BEGIN RETURN x * 2; END; SELECT f(a) AS y FROM t;
+WITH
+  FUNCTION g(b NUMBER) RETURN NUMBER IS
+  BEGIN
+    RETURN b + 1;
+  END;
+  recent AS (SELECT b FROM u)
+SELECT g(b) AS z FROM recent
+/
+`,
+      fdd: [['t.a', 'RS-1.y'], ['u.b', 'RS-2.z']],
+    },
+    {
+      title: 'FLASHBACK TABLE is skipped; the next statement keeps its lineage',
+      sql: `FLASHBACK TABLE t TO BEFORE DROP;
+FLASHBACK TABLE u TO TIMESTAMP SYSTIMESTAMP - INTERVAL '1' HOUR;
+INSERT INTO v (a) SELECT a FROM t;
+`,
+      fdd: [['t.a', 'v.a']],
+    },
+    {
+      title: 'FORALL: the index is a loop variable, not a column',
+      sql: `DECLARE
+  TYPE t_ids IS TABLE OF NUMBER;
+  l_ids t_ids;
+BEGIN
+  SELECT id BULK COLLECT INTO l_ids FROM src;
+  FORALL i IN 1..l_ids.COUNT INSERT INTO t (id) VALUES (l_ids(i));
+  FORALL j IN INDICES OF l_ids SAVE EXCEPTIONS
+    INSERT INTO t_log (id, pos) SELECT s.id, j FROM src s WHERE s.id = l_ids(j);
+END;
+/
+`,
+      fdd: [['src.id', 't_log.id']],
+      tablesWritten: ['t', 't_log'],
+    },
+    {
       title: 'SQL*Plus commands without ; (SET DEFINE OFF, PROMPT with an apostrophe, WHENEVER, SPOOL, @@script, EXEC), SELECT … BULK COLLECT INTO',
       sql: `SET DEFINE OFF
 PROMPT Loading the customer's rows

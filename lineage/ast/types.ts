@@ -42,7 +42,7 @@ export type Source =
 
 export interface JoinCond { kind: JoinKind; on?: Expr; using?: Ident[]; loc: Loc; text?: string }
 
-export interface With { recursive: boolean; ctes: Cte[] }
+export interface With { recursive: boolean; ctes: Cte[]; /** Oracle WITH FUNCTION / PROCEDURE declarations */ routines?: Stmt[] }
 export interface Cte { name: Ident; columns?: Ident[]; query: Query; loc: Loc }
 
 export interface Select {

@@ -44,6 +44,8 @@ export interface DialectSpec {
   delimiterCommand: boolean
   /** lines starting with `.` are client commands to skip (Teradata BTEQ) */
   dotCommands: boolean
+  /** lines starting with `\` are psql meta-commands: `\copy` is a COPY ended by its line, the others are skipped */
+  psqlCommands: boolean
   /** MDX: the whole input is MDX, statements have no terminator */
   mdx: boolean
   /** procedural variables are written with this prefix (`@` in T-SQL) */
@@ -71,6 +73,7 @@ const base: Omit<DialectSpec, 'name'> = {
   atTerminator: false,
   delimiterCommand: false,
   dotCommands: false,
+  psqlCommands: false,
   mdx: false,
   abbreviations: {},
 }
@@ -82,7 +85,7 @@ const tsql: Partial<DialectSpec> = {
 const mysqlLike: Partial<DialectSpec> = {
   identifierQuotes: ['`'], doubleQuotedStrings: true, backslashEscapes: true, quotedCaseInsensitive: true,
 }
-const pgLike: Partial<DialectSpec> = { dollarQuotedStrings: true, unquotedCase: 'lower', identPartExtra: '$' }
+const pgLike: Partial<DialectSpec> = { dollarQuotedStrings: true, unquotedCase: 'lower', identPartExtra: '$', psqlCommands: true }
 
 const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvoracle: { qQuoteStrings: true, slashTerminator: true, recursiveWithoutKeyword: true },

@@ -5,9 +5,12 @@ import type { DialectSpec } from '../dialects/spec.js'
  * in place with characters of the same length, so every coordinate still points into the user's text.
  */
 const SQLPLUS_TEXT_LINE = /^\s*(?:(?:PROMPT|PRO|REM|REMARK)(?:\s|$)|@@?[^\s@])/i
+/** psql meta-commands (\set, \echo, \i file, \connect db …) take free text, not SQL: all but \copy, which moves table data */
+const PSQL_TEXT_LINE = /^\s*\\(?!copy\b)/i
 
 export function preprocess(text: string, d: DialectSpec): string {
-  if (!d.delimiterCommand && !d.slashTerminator && !d.dotCommands && !d.atTerminator) return text
+  // most PostgreSQL scripts hold no psql command: they are not split into lines for nothing
+  if (!d.delimiterCommand && !d.slashTerminator && !d.dotCommands && !d.atTerminator && !(d.psqlCommands && /^[ \t]*\\/m.test(text))) return text
   const lines = text.split('\n')
   let delimiter = ';'
   for (let i = 0; i < lines.length; i++) {
@@ -18,6 +21,7 @@ export function preprocess(text: string, d: DialectSpec): string {
     if (d.slashTerminator && SQLPLUS_TEXT_LINE.test(line)) { lines[i] = ' '.repeat(line.length); continue }
     if (d.atTerminator && trimmed.endsWith('@')) { const k = line.lastIndexOf('@'); lines[i] = line.slice(0, k) + ';' + line.slice(k + 1); continue }
     if (d.dotCommands && /^\s*\.[A-Za-z]/.test(line)) { lines[i] = ' '.repeat(line.length); continue }
+    if (d.psqlCommands && PSQL_TEXT_LINE.test(line)) { lines[i] = ' '.repeat(line.length); continue }
     if (d.delimiterCommand) {
       const m = /^\s*DELIMITER\s+(\S+)\s*$/i.exec(line)
       if (m) { delimiter = m[1]; lines[i] = ' '.repeat(line.length); continue }

@@ -126,6 +126,19 @@ export class TokenCursor {
     }
   }
 
+  /** a psql meta-command line at k (`\copy …`: preprocess blanks the others); it ends with its line */
+  atPsqlCommand(k = 0): boolean {
+    const t = this.peek(k)
+    return this.d.psqlCommands && !!t && t.bol && t.kind === 'op' && t.image === '\\'
+  }
+
+  /** the index of the first token at or after the cursor that starts past `first`'s line */
+  lineEnd(first: Token): number {
+    let j = this.i
+    while (j < this.end && this.toks[j].line === first.line) j++
+    return j
+  }
+
   /** a terminator-less dialect (T-SQL, Sybase) and a line that starts with a statement word */
   startsStatementLine(k = 0): boolean {
     if (this.d.batchWord === undefined) return false
@@ -198,6 +211,43 @@ export class TokenCursor {
     // a one-part name (most are) shares its part's location: one object less per name (locations are never mutated but for the store index they cache, which is the same for both)
     if (parts.length === 1) return { parts, loc: parts[0].loc }
     return { parts, loc: mkLoc(parts[0].loc.sl, parts[0].loc.sc, parts[parts.length - 1].loc.el, parts[parts.length - 1].loc.ec) }
+  }
+
+  /**
+   * the name of a table, view or routine. BigQuery project ids may hold hyphens unquoted (my-project-123.ds.t), as
+   * the first part of a qualified name only: that is why this is not qname, which expressions use (`a-b.c` is a
+   * subtraction there)
+   */
+  tableName(): QName {
+    const project = this.d.name === 'dbvbigquery' ? this.hyphenatedPart() : undefined
+    if (!project) return this.qname()
+    const rest = this.qname()
+    return { parts: [project, ...rest.parts], loc: mkLoc(project.loc.sl, project.loc.sc, rest.loc.el, rest.loc.ec) }
+  }
+
+  /**
+   * `my-project-123.`: adjacent words, numbers and `-` up to a `.`, consumed with that dot. The lexer reads
+   * `123.ds` as the number `123.` and `ds`, so a number ending in a dot ends the part too.
+   */
+  private hyphenatedPart(): Ident | undefined {
+    const first = this.peek()
+    if (!first || first.kind !== 'word' || !this.isOp('-', 1)) return undefined
+    let k = 1, last = first, text = first.image, dotted = false
+    for (;;) {
+      const t = this.peek(k)
+      if (!t || t.start !== last.end) return undefined
+      if (t.kind === 'punct' && t.image === '.') { k++; break }
+      const hyphen = t.kind === 'op' && t.image === '-'
+      if (!hyphen && t.kind !== 'word' && t.kind !== 'number') return undefined
+      if (hyphen && last.kind === 'op') return undefined
+      last = t; k++
+      dotted = t.kind === 'number' && t.image.endsWith('.')
+      if (dotted) { text += t.image.slice(0, -1); break }
+      text += t.image
+    }
+    if (last.kind === 'op' || !this.isIdentToken(k)) return undefined
+    this.i += k
+    return { name: text, quoted: false, loc: mkLoc(first.line, first.col, last.eline, last.ecol - (dotted ? 1 : 0)) }
   }
 
   /** skip the rest of a list element: to the next `,` or `)` outside parentheses (column definitions, constraints, options) */

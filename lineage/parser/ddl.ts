@@ -40,6 +40,8 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
     break
   }
   if (external && p.isWord('TABLE') && p.peek(1)?.kind === 'string') return parseTransientExternal(p, stmtStart)
+  // BigQuery CREATE TABLE FUNCTION f(params) [RETURNS TABLE<…>] AS query: a routine, not a table named FUNCTION
+  if (p.isWord('TABLE') && p.isWord('FUNCTION', 1)) { p.next(); return block(p, stmtStart) }
   if (p.accept('TABLE')) return parseCreateTable(p, stmtStart, temporary, external)
   if (p.accept('VIEW')) return parseCreateView(p, stmtStart, materialized)
   // Vertica projections and Teradata join indexes are stored copies of a query: lineage like a materialized view
@@ -66,7 +68,7 @@ function ifNotExists(p: TokenCursor): void { p.acceptSeq('IF', 'NOT', 'EXISTS') 
 
 function parseCreateTable(p: TokenCursor, start: Token, temporary: boolean, external: boolean): Stmt {
   ifNotExists(p)
-  const name = p.qname()
+  const name = p.tableName()
   const s: Extract<Stmt, { k: 'createTable' }> = { k: 'createTable', name, columns: [], fks: [], temporary, external, loc: locOf(start, start) }
   if (p.accept('LIKE') || (p.isWord('AS') && p.isWord('LIKE', 1) && (p.next(), p.next()))) { s.like = p.qname() }
   if (p.accept('CLONE')) { s.clone = p.qname(); skipToEnd(p); s.loc = locOf(start, p.prev()); return s }
@@ -172,7 +174,7 @@ function parseColumnDef(p: TokenCursor, s: Extract<Stmt, { k: 'createTable' }>):
 
 function parseCreateView(p: TokenCursor, start: Token, materialized: boolean): Stmt {
   ifNotExists(p)
-  const name = p.qname()
+  const name = p.tableName()
   let columns: Ident[] | undefined
   if (p.isOp('(')) {
     p.next(); columns = []
@@ -202,7 +204,7 @@ export function parseAlter(p: TokenCursor, start: Token): Stmt {
   p.next()
   if (p.isWord('TABLE') || p.isWord('VIEW')) {
     p.next(); p.acceptSeq('IF', 'EXISTS'); p.accept('ONLY')
-    const from = p.qname()
+    const from = p.tableName()
     if (p.isWord('RENAME') && p.isWord('TO', 1)) { p.i += 2; const to = p.qname(); skipToEnd(p); return { k: 'rename', from, to, loc: locOf(start, p.prev()) } }
     if (p.isWord('SWAP') && p.isWord('WITH', 1)) { p.i += 2; const to = p.qname(); skipToEnd(p); return { k: 'rename', from, to, loc: locOf(start, p.prev()) } }
   }

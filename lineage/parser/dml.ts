@@ -10,7 +10,7 @@ type Delete = Extract<Stmt, { k: 'delete' }>
 type Merge = Extract<Stmt, { k: 'merge' }>
 
 function tableRef(p: TokenCursor, allowAlias = true): TableRef {
-  const name = p.qname()
+  const name = p.tableName()
   let alias: Ident | undefined
   // T-SQL table hints on a DML target: MERGE dbo.t WITH (HOLDLOCK) AS t …, DELETE FROM t WITH (ROWLOCK)
   if (p.d.batchWord !== undefined && p.isWord('WITH') && p.isOp('(', 1) && !startsQuery(p, 2)) { p.next(); p.skipParens() }

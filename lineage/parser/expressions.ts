@@ -276,6 +276,9 @@ function parsePunctPrimary(p: TokenCursor): Expr {
       return { k: 'subq', query: q, loc: locOf(t, e) }
     }
     const list = parseExprList(p); const e = p.expectOp(')')
+    // (t.c).field, (c).field: a field of a composite value (PostgreSQL). The parentheses stay, so parsePostfix reads
+    // the field of the value and not the column as a qualifier
+    if (list.length === 1 && p.isOp('.') && p.isIdentToken(1)) return op('()', list, locOf(t, e))
     return list.length === 1 ? wrapLoc(list[0], locOf(t, e)) : op('ROW', list, locOf(t, e))
   }
   if (t.image === '[' || t.image === '{') {

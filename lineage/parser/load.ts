@@ -75,15 +75,17 @@ export function parseLoad(p: TokenCursor, first: Token): Stmt {
   if (!p.isWord('DATA')) { skipToEnd(p); return { k: 'other', kind: 'LOAD', loc: locOf(first, p.prev()) } }
   p.next()
   if (p.isWord('OVERWRITE') || p.isWord('INTO')) {
-    // BigQuery: LOAD DATA [OVERWRITE] INTO t [(cols)] FROM FILES (uris = ['gs://…'])
-    p.accept('OVERWRITE'); p.expect('INTO'); p.accept('TEMP')
-    const table = p.qname()
+    // BigQuery: LOAD DATA {INTO | OVERWRITE} [TEMP TABLE] t [(cols)] FROM FILES (uris = ['gs://…']); OVERWRITE replaces INTO
+    p.accept('OVERWRITE'); p.accept('INTO')
+    if (p.isAnyWord(['TEMP', 'TEMPORARY']) && p.isWord('TABLE', 1)) p.i += 2
+    const table = p.tableName()
+    const cols = columns(p)
     let loc = 'files'
     const save = p.i
     while (!p.eof() && !p.isOp(';')) { const t = p.next(); if (t.kind === 'string' && /:\/\//.test(t.image)) { loc = t.image.slice(1, -1); break } }
     p.i = save
     skipToEnd(p)
-    return { k: 'copy', table, location: loc, direction: 'in', loc: locOf(first, p.prev()) }
+    return { k: 'copy', table, columns: cols, location: loc, direction: 'in', loc: locOf(first, p.prev()) }
   }
   while (p.isAnyWord(['LOCAL', 'LOW_PRIORITY', 'CONCURRENT'])) p.next()
   if (!p.accept('INPATH')) p.expect('INFILE')

@@ -92,7 +92,8 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
     }
     case 'OPEN': {
       p.next(); const cursor = p.ident()
-      if (p.accept('FOR')) { const q = parseQuery(p); return { k: 'declare', vars: [{ name: cursor, query: q }], loc: locOf(first, p.prev()) } }
+      // OPEN c FOR v_sql [USING x]: dynamic SQL in a variable or a string is skipped like EXECUTE IMMEDIATE
+      if (p.accept('FOR') && startsQuery(p)) { const q = parseQuery(p); return { k: 'declare', vars: [{ name: cursor, query: q }], loc: locOf(first, p.prev()) } }
       skipToEnd(p); return { k: 'other', kind: 'OPEN', loc: locOf(first, p.prev()) }
     }
     case 'FETCH': {
@@ -118,11 +119,12 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
     }
     case 'DO': return undefined
     case 'FORALL': {
-      p.next(); p.ident(); p.expect('IN')
+      // the index is a loop variable, as in FOR i IN 1..n (the statement's l_ids(i) reads it, no column)
+      p.next(); const record = p.ident(); p.expect('IN')
       while (!p.eof() && !p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SAVE'])) { if (p.isOp('(')) p.skipParens(); else p.next() }
       if (p.accept('SAVE')) p.accept('EXCEPTIONS')
       const body = parseStatement(p)
-      return { k: 'block', body: [body], loc: locOf(first, p.prev()) }
+      return { k: 'cursorLoop', record, body: [body], loc: locOf(first, p.prev()) }
     }
     case 'DEFINE': {
       // Informix SPL: DEFINE v, w type
@@ -453,7 +455,7 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
     return { k: 'block', body: [body], loc: locOf(start, p.prev()) }
   }
   p.acceptSeq('IF', 'NOT', 'EXISTS')
-  const name = p.qname()
+  const name = p.tableName()
   const params: Ident[] = []
   if (p.isOp('(')) {
     p.next()

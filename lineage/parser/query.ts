@@ -1,8 +1,9 @@
 // Grammar chapter: queries (SELECT, set operations, VALUES, WITH, FROM items and joins).
-import type { Cte, Expr, Ident, JoinCond, JoinKind, Query, Select, Source, WindowSpec, With } from '../ast/types.js'
+import type { Cte, Expr, Ident, JoinCond, JoinKind, Query, Select, Source, Stmt, WindowSpec, With } from '../ast/types.js'
 import { TokenCursor, locOf } from './base.js'
 import { canBeAlias, parseExpr, parseExprList, parseOrderList, parseSelectItem, parseWindow } from './expressions.js'
 import { parseDmlInParens } from './dml.js'
+import { parseRoutine } from './procedural.js'
 
 export function startsQuery(p: TokenCursor, k = 0): boolean {
   const t = p.peek(k)
@@ -19,6 +20,10 @@ export function parseWith(p: TokenCursor): With {
   p.expect('WITH')
   const recursive = p.accept('RECURSIVE')
   const ctes: Cte[] = []
+  // Oracle 12c WITH FUNCTION f(…) RETURN … IS BEGIN … END; [more] [CTEs] SELECT …: PL/SQL the query may call
+  const routines: Stmt[] = []
+  while (p.d.name === 'dbvoracle' && p.isAnyWord(['FUNCTION', 'PROCEDURE']) && p.isIdentToken(1) && !p.isWord('AS', 1)) { routines.push(parseRoutine(p, p.peek()!)); p.acceptOp(';') }
+  if (routines.length && startsQuery(p)) return { recursive, ctes, routines }
   do {
     const start = p.peek()!
     const name = p.ident()
@@ -33,7 +38,7 @@ export function parseWith(p: TokenCursor): With {
     while (p.isWord('SEARCH') || p.isWord('CYCLE')) { while (!p.isOp(',') && !startsQuery(p) && !p.eof()) p.next() }
     ctes.push({ name, columns, query, loc: locOf(start, p.prev()) })
   } while (p.acceptOp(','))
-  return { recursive, ctes }
+  return routines.length ? { recursive, ctes, routines } : { recursive, ctes }
 }
 
 /** query := [WITH] term { set-op term } [ORDER BY] [LIMIT/OFFSET/FETCH] */
@@ -480,7 +485,7 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     parseAliasAndColumns(p, src); from.push(src); return
   }
   if (p.isAnyWord(NOT_A_TABLE)) p.fail('expected a table name')
-  const name = p.qname()
+  const name = p.tableName()
   if (p.isOp('(') && !tsqlHintParens(p)) {
     p.next()
     const args: Expr[] = []

@@ -29,7 +29,8 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
   'LOAD', 'UNLOAD', 'COPY', 'DECLARE', 'OPEN', 'CLOSE', 'FETCH', 'NULL', 'RAISE', 'EXIT', 'CONTINUE', 'LEAVE',
   'ITERATE', 'SIGNAL', 'RESIGNAL', 'GOTO', 'BREAK', 'DEFINE', 'UPSERT_STATS', 'SUMMARIZE', 'ECHO', 'SPOOL', 'PROMPT',
   'WHENEVER', 'VARIABLE', 'EXPORT', 'IMPORT', 'VALIDATE', 'DISABLE', 'ENABLE', 'MERGE_STATS', 'RECOVER', 'UNSET', 'RUNSTATS',
-  'GENERATE', 'REORG', 'ASSERT', 'DUMP', 'SAVE', 'PIPE', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE'])
+  'GENERATE', 'REORG', 'ASSERT', 'DUMP', 'SAVE', 'PIPE', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE',
+  'FLASHBACK'])
 
 /** a statement boundary the parser may stop at without a `;` (T-SQL and procedural bodies) */
 export function isBatchSeparator(p: TokenCursor, k = 0): boolean { return p.atBatchSeparator(k) }
@@ -42,16 +43,10 @@ export function parseStatement(p: TokenCursor): Stmt {
   const u = first.kind === 'word' ? (p.d.abbreviations[first.upper] ?? first.upper) : first.image
   if (u === 'WITH') {
     const w = parseWith(p)
-    const n = p.peek()?.upper ?? ''
-    const nu = p.d.abbreviations[n] ?? n
-    if (nu === 'INSERT') return parseInsert(p, w)
-    if (nu === 'UPDATE') return parseUpdate(p, w)
-    if (nu === 'DELETE') return parseDelete(p, w)
-    if (nu === 'MERGE') return parseMerge(p, w)
-    const q = parseQuery(p)
-    q.with = w
-    q.loc = locOf(first, p.prev())
-    return { k: 'query', query: q, loc: q.loc }
+    const s = parseWithStatement(p, w, first)
+    // Oracle WITH FUNCTION: the functions' bodies are analysed too, after the query, whose names must not
+    // resolve to their parameters (a call passes its arguments' lineage through anyway)
+    return w.routines ? { k: 'block', body: [s, ...w.routines], loc: s.loc } : s
   }
   if (u === 'SELECT' || u === '(' || (u === 'VALUES' && p.isOp('(', 1))) {
     const q = parseQuery(p)
@@ -104,6 +99,7 @@ export function parseStatement(p: TokenCursor): Stmt {
     return { k: 'copy', table: { parts: [], loc: locOf(first, first) }, location: uri, direction: 'out', query, loc: locOf(first, p.prev()) }
   }
   if (u === 'UNLOAD' && p.isOp('(', 1) && p.peek(2)?.kind === 'string') return parseUnload(p, first)
+  if (p.atPsqlCommand()) return parsePsqlCopy(p, first)
   if (u === 'FROM' && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) return parseMultiInsert(p, first)
   // SQL*Plus commands between the statements of an Oracle script (SET TRANSACTION / ROLE are SQL)
   if (p.d.slashTerminator && first.kind === 'word' && SQLPLUS_COMMANDS.has(u) && !(p as TokenCursor & { inBlock?: boolean }).inBlock
@@ -144,6 +140,20 @@ export function parseStatement(p: TokenCursor): Stmt {
   p.fail(`unsupported statement`)
 }
 
+/** the statement a WITH clause starts: a query or DML */
+function parseWithStatement(p: TokenCursor, w: import('../ast/types.js').With, first: Token): Stmt {
+  const n = p.peek()?.upper ?? ''
+  const nu = p.d.abbreviations[n] ?? n
+  if (nu === 'INSERT') return parseInsert(p, w)
+  if (nu === 'UPDATE') return parseUpdate(p, w)
+  if (nu === 'DELETE') return parseDelete(p, w)
+  if (nu === 'MERGE') return parseMerge(p, w)
+  const q = parseQuery(p)
+  q.with = w
+  q.loc = locOf(first, p.prev())
+  return { k: 'query', query: q, loc: q.loc }
+}
+
 /** T-SQL BULK INSERT t FROM 'file' WITH (…): a load of the file into the table */
 function parseBulkInsert(p: TokenCursor, first: Token): Stmt {
   p.i += 2
@@ -152,6 +162,19 @@ function parseBulkInsert(p: TokenCursor, first: Token): Stmt {
   const file = p.next()
   if (p.isWord('WITH') && p.isOp('(', 1)) { p.next(); p.skipParens() }
   return { k: 'copy', table, location: file.kind === 'string' ? file.image.slice(1, -1) : file.image, direction: 'in', loc: locOf(first, p.prev()) }
+}
+
+/**
+ * psql \copy t [(cols)] FROM | TO 'file' [options]: a COPY the client runs. It has no terminator and ends with its
+ * line, so it is parsed on a cursor that stops there.
+ */
+function parsePsqlCopy(p: TokenCursor, first: Token): Stmt {
+  const end = p.lineEnd(first)
+  const line = new TokenCursor(p.toks, p.d, p.i + 1, end)
+  if (!line.isWord('COPY') || line.peek()!.start !== first.end) p.fail('unsupported psql command')
+  const s = parseCopy(line, first)
+  p.i = end
+  return s
 }
 
 /** Hive: FROM src INSERT OVERWRITE TABLE a SELECT … [WHERE …] INSERT INTO b SELECT … */
@@ -181,9 +204,10 @@ function atBoundary(p: TokenCursor): boolean {
 
 /** Parse one statement and require a clean boundary after it. */
 export function parseOne(p: TokenCursor): Stmt {
+  const psql = p.atPsqlCommand()
   const s = parseStatement(p)
-  // a SQL*Plus command ends with its line, whatever the next line starts with
-  if (!atBoundary(p) && !(s.k === 'other' && s.kind.startsWith('SQL*Plus'))) p.fail('unexpected token')
+  // a SQL*Plus or psql command ends with its line, whatever the next line starts with
+  if (!atBoundary(p) && !psql && !(s.k === 'other' && s.kind.startsWith('SQL*Plus'))) p.fail('unexpected token')
   return s
 }
 
@@ -218,6 +242,8 @@ export function parseScript(tokens: Token[], d: DialectSpec, emit?: (s: ParsedSt
 
 /** skip to the end of the broken statement: the next `;` (unbalanced parentheses must not hide it) or batch separator */
 function recover(p: TokenCursor): void {
+  // a broken psql command still ends with its line: the next statement keeps its lineage
+  if (p.atPsqlCommand()) { p.i = p.lineEnd(p.peek()!); return }
   p.next()
   while (!p.eof()) {
     const t = p.peek()!

@@ -8,6 +8,60 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'OPEN c FOR a query, a variable, a variable USING binds',
+      sql: `DECLARE
+  c SYS_REFCURSOR;
+  v_sql VARCHAR2(100) := 'SELECT a FROM t WHERE b = :1';
+  x NUMBER := 1;
+BEGIN
+  OPEN c FOR SELECT a FROM t;
+  OPEN c FOR v_sql;
+  OPEN c FOR v_sql USING x;
+  INSERT INTO out (a) SELECT a FROM t;
+END;
+/
+`,
+      fdd: [['t.a', 'out.a']],
+    },
+    {
+      title: 'WITH FUNCTION (12c inline PL/SQL function) before the SELECT; a parameter named like a column',
+      sql: `WITH FUNCTION f(x NUMBER) RETURN NUMBER IS BEGIN RETURN x * 2; END; SELECT f(a) AS y FROM t;
+WITH
+  FUNCTION g(b NUMBER) RETURN NUMBER IS
+  BEGIN
+    RETURN b + 1;
+  END;
+  recent AS (SELECT b FROM u)
+SELECT g(b) AS z FROM recent
+/
+`,
+      fdd: [['t.a', 'RS-1.y'], ['u.b', 'RS-2.z']],
+    },
+    {
+      title: 'FLASHBACK TABLE is skipped; the next statement keeps its lineage',
+      sql: `FLASHBACK TABLE t TO BEFORE DROP;
+FLASHBACK TABLE u TO TIMESTAMP SYSTIMESTAMP - INTERVAL '1' HOUR;
+INSERT INTO v (a) SELECT a FROM t;
+`,
+      fdd: [['t.a', 'v.a']],
+    },
+    {
+      title: 'FORALL: the index is a loop variable, not a column',
+      sql: `DECLARE
+  TYPE t_ids IS TABLE OF NUMBER;
+  l_ids t_ids;
+BEGIN
+  SELECT id BULK COLLECT INTO l_ids FROM src;
+  FORALL i IN 1..l_ids.COUNT INSERT INTO t (id) VALUES (l_ids(i));
+  FORALL j IN INDICES OF l_ids SAVE EXCEPTIONS
+    INSERT INTO t_log (id, pos) SELECT s.id, j FROM src s WHERE s.id = l_ids(j);
+END;
+/
+`,
+      fdd: [['src.id', 't_log.id']],
+      tablesWritten: ['t', 't_log'],
+    },
+    {
       title: 'SQL*Plus commands without ; (SET DEFINE OFF, PROMPT with an apostrophe, WHENEVER, SPOOL, @@script, EXEC), SELECT … BULK COLLECT INTO',
       sql: `SET DEFINE OFF
 PROMPT Loading the customer's rows
@@ -333,6 +387,26 @@ INSERT INTO contacts (email) SELECT email FROM signups;
       fdd: [['stg_orders.id', 'fact_orders.id'], ['signups.email', 'contacts.email']],
     },
     {
+      title: 'composite field access (t.c).field and (c).field',
+      sql: `INSERT INTO out (x, y) SELECT (t.addr).city, (addr).zip FROM people t;
+`,
+      fdd: [['people.addr', 'out.x'], ['people.addr', 'out.y']],
+    },
+    {
+      title: 'psql meta-commands: \\copy FROM writes, \\copy TO reads, \\set / \\echo / \\i / \\connect are skipped with their line',
+      sql: `\\set ON_ERROR_STOP on
+\\echo loading the customers' file
+\\connect warehouse
+\\i setup.sql
+\\copy staging_customers (id, name) FROM 'customers.csv' WITH CSV HEADER
+INSERT INTO customers (id, name) SELECT id, name FROM staging_customers;
+\\copy customers TO 'customers_out.csv' WITH CSV
+\\copy (SELECT id FROM customers) TO 'ids.csv'
+`,
+      fdd: [['staging_customers.id', 'customers.id'], ['staging_customers.name', 'customers.name']],
+      tablesWritten: ['staging_customers', 'customers'],
+    },
+    {
       title: 'a CTE named like the table it reads (WITH orders AS (… FROM orders)); WITH RECURSIVE without a column list',
       sql: `WITH orders AS (SELECT id, amount FROM orders WHERE amount > 0) INSERT INTO big_orders (id) SELECT id FROM orders;
 WITH RECURSIVE chain AS (SELECT id, parent_id FROM nodes WHERE parent_id IS NULL UNION ALL SELECT n.id, n.parent_id FROM nodes n JOIN chain c ON n.parent_id = c.id)
@@ -471,6 +545,33 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY loaded_at DESC) = 1;
     },
   ],
   bigquery: [
+    {
+      title: 'unquoted hyphenated project names (my-project.ds.t, my-project-123.ds.t); a - b stays a subtraction',
+      sql: `INSERT INTO my-project.sales.orders_copy (id) SELECT id FROM my-project.sales.orders;
+INSERT INTO ds.totals (id, net) SELECT t.id, t.gross - t.tax AS net FROM my-project-123.ds.t t JOIN my-project.ds.u u ON u.id = t.id;
+`,
+      fdd: [['my-project.sales.orders.id', 'my-project.sales.orders_copy.id'], ['my-project-123.ds.t.id', 'ds.totals.id'],
+        ['my-project-123.ds.t.gross', 'ds.totals.net'], ['my-project-123.ds.t.tax', 'ds.totals.net']],
+    },
+    {
+      title: 'LOAD DATA OVERWRITE t and LOAD DATA INTO t (columns) FROM FILES',
+      sql: `LOAD DATA OVERWRITE ds.t FROM FILES (format = 'CSV', uris = ['gs://b/x.csv']);
+LOAD DATA INTO ds.u (a INT64, b STRING) FROM FILES (format = 'CSV', uris = ['gs://b/y.csv']);
+INSERT INTO ds.out (a) SELECT a FROM ds.u;
+`,
+      fdd: [['ds.u.a', 'ds.out.a']],
+      tablesWritten: ['ds.t', 'ds.u', 'ds.out'],
+    },
+    {
+      title: 'CREATE [OR REPLACE] TABLE FUNCTION is a routine (no table named FUNCTION), called in FROM',
+      sql: `CREATE TABLE FUNCTION ds.f(x INT64) AS (SELECT a, b FROM ds.t WHERE c = x);
+CREATE OR REPLACE TABLE FUNCTION ds.g(x INT64) RETURNS TABLE<a INT64> AS SELECT a FROM ds.t WHERE c = x;
+INSERT INTO ds.out (a) SELECT a FROM ds.f(1);
+`,
+      // the bodies' queries are result sets, like a CREATE FUNCTION's; the call in FROM carries no lineage yet
+      fdd: [['ds.t.a', 'RS-1.a'], ['ds.t.b', 'RS-1.b'], ['ds.t.a', 'RS-2.a']],
+      tablesWritten: ['ds.out'],
+    },
     {
       title: 'CTAS with SELECT * REPLACE',
       sql: `CREATE TABLE crm.customers (customer_id INT64, email STRING, country STRING);

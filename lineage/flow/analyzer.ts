@@ -13,6 +13,9 @@ export interface ResultCol { name: string; key: string; ref: ColRef }
 export interface ResultSet { obj: DbObj; cols: ResultCol[]; rows: ColRef }
 export interface ResultKind { type: ObjectType; name: string; top?: boolean; loc?: Loc }
 
+/** Oracle's :NEW.c / :OLD.c (or :alias.c), which the parser reads as one bind variable */
+const TRIGGER_ROW_VAR = /^:([^.]+)\.([^.]+)$/
+
 /** how many tables' column maps the analyzer keeps built (tableColumns) */
 const COLMAP_CACHE = 1024
 
@@ -130,6 +133,8 @@ export class Analyzer implements ExprEnv {
         if (item) return this.columnOf(item, parts[q], loc, s === scope)
       }
     }
+    const row = parts.length === 2 ? this.triggerColumn({ k: 'col', name }) : undefined
+    if (row) return { ref: row }
     // record.field of a procedural variable, or a nested field of an unqualified column (N6)
     const v = this.variables.get(this.key(parts[0]))
     if (v) return { ref: this.ref(v, parts[1].name, loc, this.key(parts[1])) }
@@ -223,7 +228,28 @@ export class Analyzer implements ExprEnv {
     return { ref: this.ref(this.pseudo, id.name, loc, this.key(id)) }
   }
 
+  /** the row trigger being analysed: its table, and the names of its rows (NEW, OLD, REFERENCING aliases) */
+  trigger: { table: QName; rows: Set<string> } | undefined = undefined
+
+  /** NEW.c / OLD.c (Oracle :NEW.c) in a row trigger's body: column c of the trigger's table; read unless written */
+  triggerColumn(e: Expr, write = false): ColRef | undefined {
+    if (!this.trigger) return undefined
+    if (e.k === 'var') { const m = TRIGGER_ROW_VAR.exec(e.name); return m ? this.triggerRowRef(m[1], m[2], e.loc, write) : undefined }
+    if (e.k === 'col' && e.name.parts.length === 2) return this.triggerRowRef(e.name.parts[0].name, e.name.parts[1].name, e.name.loc, write)
+    return undefined
+  }
+
+  private triggerRowRef(row: string, col: string, loc: Loc | undefined, write: boolean): ColRef | undefined {
+    if (!this.trigger!.rows.has(row.toUpperCase())) return undefined
+    const t = this.entry(this.trigger!.table)
+    ;(write ? this.writes : this.reads).add(t.obj.id)
+    return this.ref(t.obj, col, loc, col.toUpperCase())
+  }
+
   variable(name: string): ColRef | undefined {
+    const m = this.trigger ? TRIGGER_ROW_VAR.exec(name) : null
+    const row = m ? this.triggerRowRef(m[1], m[2], undefined, false) : undefined
+    if (row) return row
     const v = this.variables.get(name.toUpperCase())
     if (!v) return undefined
     return colRef(v, v.columns![0])

@@ -45,7 +45,9 @@ export class StatementFlow {
         // (a function's `email` parameter took every later unqualified `email` column)
         const own = (s.params ?? []).map((prm) => prm.name.toUpperCase()).filter((k) => !this.a.variables.has(k))
         for (const prm of s.params ?? []) this.a.declareVariable(prm.name, prm.loc, 'scalar')
-        for (const x of s.body) this.run(x)
+        const trigger = this.a.trigger
+        if (s.triggerTable) this.a.trigger = { table: s.triggerTable, rows: new Set(s.triggerRows) }
+        try { for (const x of s.body) this.run(x) } finally { this.a.trigger = trigger }
         for (const k of own) this.a.variables.delete(k)
         return
       }
@@ -100,6 +102,9 @@ export class StatementFlow {
   }
 
   private varTarget(v: Expr): ColRef | undefined {
+    // a row trigger's :NEW.c := … / SET NEW.c = … sets the column of the row being written
+    const row = this.a.triggerColumn(v, true)
+    if (row) return row
     if (v.k === 'var') { const o = this.a.declareVariable(v.name, v.loc); return colRef(o, o.columns![0], v.loc) }
     if (v.k === 'col') {
       const parts = v.name.parts

@@ -25,7 +25,7 @@ const PARAM_MODES = new Set(['IN', 'OUT', 'INOUT', 'VARIADIC'])
 export const PROCEDURAL_START = new Set(['FORALL', 'DEFINE', 'LET', 'DECLARE', 'BEGIN', 'IF', 'WHILE', 'FOR', 'LOOP', 'REPEAT', 'SET', 'RETURN',
   'OPEN', 'FETCH', 'CLOSE', 'DO', 'EXECUTE', 'EXEC', 'CASE', 'FOREACH', 'ON', 'TRACE', 'SYSTEM'])
 
-type Cur = TokenCursor & { inBlock?: boolean }
+type Cur = TokenCursor & { inBlock?: boolean; triggerTable?: import('../ast/types.js').QName; triggerRows?: string[] }
 
 function endOfStatement(p: TokenCursor): void { p.acceptOp(';') }
 
@@ -440,7 +440,16 @@ const SPL_CONTROL_START = ['IF', 'FOR', 'WHILE', 'ON', 'TRACE', 'SYSTEM', 'RETUR
 
 /** CREATE PROCEDURE / FUNCTION / TRIGGER / PACKAGE / MACRO / TASK: the body's statements are analysed */
 export function parseRoutine(p: TokenCursor, start: Token): Stmt {
-  return parseRoutineBody(p as Cur, start, true)
+  const c = p as Cur
+  const outer = c.triggerTable
+  const outerRows = c.triggerRows
+  c.triggerTable = undefined
+  c.triggerRows = ['NEW', 'OLD']
+  try {
+    const s = parseRoutineBody(c, start, true)
+    if (s.k === 'block' && c.triggerTable) { s.triggerTable = c.triggerTable; s.triggerRows = c.triggerRows }
+    return s
+  } finally { c.triggerTable = outer; c.triggerRows = outerRows }
 }
 
 function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
@@ -520,6 +529,20 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
       if (p.isWord('RETURN') && (startsQuery(p, 1) || p.isOp('(', 1) && startsQuery(p, 2))) { p.next(); const q = parseQuery(p); return { k: 'block', body: [{ k: 'query', query: q, loc: q.loc }], name, loc: locOf(start, p.prev()) } }
       if (!hasKind && p.isOp(';')) { p.next(); return { k: 'other', kind: 'DECLARATION', loc: locOf(start, p.prev()) } }
       if (p.isOp('(')) { p.skipParens(); continue }
+      // BEFORE INSERT ON orders: NEW / OLD in the body are rows of orders (not ON DATABASE / SCHEMA triggers)
+      if (kind === 'TRIGGER' && !p.triggerTable && p.isWord('ON') && p.isIdentToken(1) && !p.isAnyWord(['DATABASE', 'SCHEMA'], 1)) { p.next(); p.triggerTable = p.qname(); continue }
+      // REFERENCING NEW [ROW] AS n OLD [ROW] AS o (DB2, Informix, Oracle): n and o name the rows too
+      if (kind === 'TRIGGER' && p.accept('REFERENCING')) {
+        while (p.isAnyWord(['NEW', 'OLD', 'NEW_TABLE', 'OLD_TABLE'])) {
+          const table = p.next().upper.endsWith('_TABLE') || p.accept('TABLE')
+          if (!table) p.accept('ROW')
+          p.accept('AS')
+          if (!p.isIdentToken()) break
+          const n = p.next().upper
+          if (!table) p.triggerRows!.push(n)
+        }
+        continue
+      }
       if (p.isWord('FOR') && p.isWord('EACH', 1)) { p.i += 3; continue }
       if ((kind === 'PROCEDURE' || kind === 'FUNCTION') && (p.isAnyWord(SPL_BODY_START) || p.d.name === 'dbvinformix' && p.isAnyWord(SPL_CONTROL_START))) {
         // Informix SPL: the body follows the header directly and ends with END PROCEDURE

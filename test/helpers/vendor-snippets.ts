@@ -96,7 +96,8 @@ BEGIN
 END;
 /
 `,
-      fdd: [], // parses: the :NEW row of a trigger carries no lineage to its table yet
+      // :NEW is the row of the trigger's table; :NEW.updated_at := SYSDATE moves no column
+      fdd: [['orders.order_id', 'orders_audit.order_id']],
     },
     {
       title: 'XMLTABLE … PASSING doc COLUMNS name type PATH …',
@@ -302,6 +303,18 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
     },
   ],
   mysql: [
+    {
+      title: 'row triggers: NEW.c / OLD.c are columns of the trigger\'s table, SET NEW.c = … writes it',
+      sql: `CREATE TRIGGER trg_orders BEFORE INSERT ON orders FOR EACH ROW
+BEGIN
+  SET NEW.total = NEW.qty * NEW.price;
+  INSERT INTO orders_audit (order_id, total) VALUES (NEW.order_id, NEW.total);
+END;
+CREATE TRIGGER trg_log AFTER UPDATE ON orders FOR EACH ROW INSERT INTO orders_log (order_id, old_status) VALUES (OLD.order_id, OLD.status);
+`,
+      fdd: [['orders.qty', 'orders.total'], ['orders.price', 'orders.total'], ['orders.order_id', 'orders_audit.order_id'], ['orders.total', 'orders_audit.total'],
+        ['orders.order_id', 'orders_log.order_id'], ['orders.status', 'orders_log.old_status']],
+    },
     {
       title: 'procedure parameters with IN/OUT modes are variables, not columns of the table read',
       sql: `CREATE PROCEDURE load_orders(IN p_day DATE, IN p_min INT)
@@ -738,6 +751,14 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
     },
   ],
   db2: [
+    {
+      title: 'trigger REFERENCING OLD AS o NEW AS n: o and n are rows of the trigger\'s table',
+      sql: `CREATE TRIGGER trg_audit AFTER UPDATE ON orders REFERENCING OLD AS o NEW AS n FOR EACH ROW
+  INSERT INTO orders_audit (order_id, old_status, new_status) VALUES (n.order_id, o.status, n.status)
+@
+`,
+      fdd: [['orders.order_id', 'orders_audit.order_id'], ['orders.status', 'orders_audit.old_status'], ['orders.status', 'orders_audit.new_status']],
+    },
     {
       title: "@-terminated CLP script (db2 -td@): SQL PL procedure and statements ending in @",
       sql: `CREATE PROCEDURE load_orders () LANGUAGE SQL

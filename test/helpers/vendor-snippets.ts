@@ -490,6 +490,12 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
   ],
   hive: [
     {
+      title: 'DIV integer division operator',
+      sql: `INSERT INTO buckets SELECT user_id, amount DIV 100 AS bucket FROM payments;
+`,
+      fdd: [['payments.user_id', 'buckets.user_id'], ['payments.amount', 'buckets.bucket']],
+    },
+    {
       title: 'static and dynamic partition columns mixed: the query fills the dynamic ones only',
       sql: `CREATE TABLE events (event_id STRING, event_type STRING) PARTITIONED BY (dt STRING, event_type_p STRING);
 INSERT OVERWRITE TABLE events PARTITION (dt = '2024-06-30', event_type_p)
@@ -577,6 +583,12 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
   ],
   teradata: [
     {
+      title: 'comparison operators written as words (GT, NE, GE, LT, LE, EQ) and MOD; a column aliased lt stays an alias',
+      sql: `INSERT INTO t2 (a, r, x) SELECT a, b MOD 7, c lt FROM t1 WHERE b GT 5 AND c NE 'x' AND d GE 1 AND e LT 9 AND f LE 3 AND g EQ -2;
+`,
+      fdd: [['t1.a', 't2.a'], ['t1.b', 't2.r'], ['t1.c', 't2.x']],
+    },
+    {
       title: 'table options before the column list (SHOW TABLE style): the columns still come from the DDL',
       sql: `CREATE MULTISET TABLE edw.sales ,NO FALLBACK ,NO BEFORE JOURNAL, CHECKSUM = DEFAULT (sale_id INTEGER, amount DECIMAL(12,2)) PRIMARY INDEX (sale_id);
 INSERT INTO edw.sales_copy SELECT * FROM edw.sales;
@@ -616,6 +628,12 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
     },
   ],
   db2: [
+    {
+      title: 'infix CONCAT operator (like ||)',
+      sql: `INSERT INTO t2 (full_name) SELECT first_name CONCAT ' ' CONCAT last_name FROM person;
+`,
+      fdd: [['person.first_name', 't2.full_name'], ['person.last_name', 't2.full_name']],
+    },
     {
       title: "@-terminated CLP script (db2 -td@): SQL PL procedure and statements ending in @",
       sql: `CREATE PROCEDURE load_orders () LANGUAGE SQL

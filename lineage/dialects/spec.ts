@@ -48,7 +48,7 @@ export interface DialectSpec {
   mdx: boolean
   /** procedural variables are written with this prefix (`@` in T-SQL) */
   variablePrefix?: string
-  /** statements that start with these words are abbreviations: SEL → SELECT */
+  /** statements that start with these words are abbreviations: SEL → SELECT, CT → CREATE TABLE */
   abbreviations: Record<string, string>
   /**
    * binary operators spelled as words, by the symbol they stand for (its precedence is the symbol's):
@@ -104,7 +104,7 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvhive: { ...mysqlLike, unquotedCase: 'lower', wordOperators: { DIV: '/' } },
   dbvimpala: { ...mysqlLike, unquotedCase: 'lower', wordOperators: { DIV: '/' } },
   dbvteradata: {
-    dotCommands: true, abbreviations: { SEL: 'SELECT', INS: 'INSERT', UPD: 'UPDATE', DEL: 'DELETE' },
+    dotCommands: true, abbreviations: { SEL: 'SELECT', INS: 'INSERT', UPD: 'UPDATE', DEL: 'DELETE', CT: 'CREATE TABLE' },
     wordOperators: { EQ: '=', NE: '<>', GT: '>', GE: '>=', LT: '<', LE: '<=', MOD: '%' },
   },
   dbvdb2: { atTerminator: true, recursiveWithoutKeyword: true, wordOperators: { CONCAT: '||' } },

@@ -3,7 +3,7 @@
 import type { Stmt } from '../ast/types.js'
 import type { Token } from '../lexer/lexer.js'
 import type { DialectSpec } from '../dialects/spec.js'
-import { ParseError, TokenCursor, locOf, STATEMENT_WORDS, SQLPLUS_COMMANDS } from './base.js'
+import { ParseError, TokenCursor, locOf, STATEMENT_WORDS, SQLPLUS_COMMANDS, statementWord } from './base.js'
 import { parseQuery, startsQuery, parseWith, parseFromClause } from './query.js'
 import { parseDelete, parseInsert, parseMerge, parseUpdate } from './dml.js'
 import { parseAlter, parseCreate, parseRename, skipToEnd } from './ddl.js'
@@ -39,11 +39,10 @@ setCreate(parseCreate)
 export function parseStatement(p: TokenCursor): Stmt {
   const first = p.peek()!
   if (p.d.mdx && (p.isWord('SELECT') || p.isWord('WITH'))) return parseMdx(p)
-  const u = first.kind === 'word' ? (p.d.abbreviations[first.upper] ?? first.upper) : first.image
+  const u = first.kind === 'word' ? statementWord(p.d, first.upper) : first.image
   if (u === 'WITH') {
     const w = parseWith(p)
-    const n = p.peek()?.upper ?? ''
-    const nu = p.d.abbreviations[n] ?? n
+    const nu = statementWord(p.d, p.peek()?.upper ?? '')
     if (nu === 'INSERT') return parseInsert(p, w)
     if (nu === 'UPDATE') return parseUpdate(p, w)
     if (nu === 'DELETE') return parseDelete(p, w)
@@ -68,6 +67,8 @@ export function parseStatement(p: TokenCursor): Stmt {
     while (!p.eof() && !p.isAnyWord(['SELECT', 'SEL', 'INSERT', 'INS', 'UPDATE', 'UPD', 'DELETE', 'DEL', 'MERGE', 'WITH'])) p.next()
     return parseStatement(p)
   }
+  // Teradata USING (a INTEGER, …) request modifier: it only declares the :a host variables of the statement after it
+  if (u === 'USING' && p.d.name === 'dbvteradata' && p.isOp('(', 1)) { p.next(); p.skipParens(); return parseStatement(p) }
   if (u === 'UPDATE') return parseUpdate(p)
   if (u === 'DELETE') return parseDelete(p)
   if (u === 'MERGE') return parseMerge(p)
@@ -175,7 +176,7 @@ function atBoundary(p: TokenCursor): boolean {
   if (p.eof() || p.isOp(';') || isBatchSeparator(p)) return true
   const t = p.peek()!
   // statements without a terminator (T-SQL, procedural code) end where the next one starts
-  return t.kind === 'word' && (startsQuery(p) || STATEMENT_WORDS.has(p.d.abbreviations[t.upper] ?? t.upper))
+  return t.kind === 'word' && (startsQuery(p) || STATEMENT_WORDS.has(statementWord(p.d, t.upper)))
 }
 
 

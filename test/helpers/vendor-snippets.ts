@@ -583,6 +583,37 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
   ],
   teradata: [
     {
+      title: 'CT abbreviation of CREATE TABLE; CTAS … WITH DATA PRIMARY INDEX',
+      sql: `CT tmp_sales AS (SELECT store_id, amt FROM stg_sales) WITH DATA PRIMARY INDEX (store_id);
+CT tmp_keys (store_id INTEGER) PRIMARY INDEX (store_id);
+`,
+      fdd: [['stg_sales.store_id', 'tmp_sales.store_id'], ['stg_sales.amt', 'tmp_sales.amt']],
+      tablesWritten: ['tmp_sales'],
+    },
+    {
+      title: 'CREATE TABLE … AS src WITH DATA / WITH NO DATA copies the columns of src (known from its DDL or not)',
+      sql: `CREATE TABLE edw.sales (sale_id INTEGER, amount DECIMAL(12,2)) PRIMARY INDEX (sale_id);
+CREATE TABLE edw.sales_bak AS edw.sales WITH DATA AND STATISTICS;
+CREATE TABLE edw.sales_empty AS edw.sales WITH NO DATA;
+CREATE TABLE edw.items_bak AS edw.items WITH DATA;
+INSERT INTO edw.sales_hist SELECT * FROM edw.sales_bak;
+`,
+      fdd: [
+        ['edw.sales.sale_id', 'edw.sales_bak.sale_id'], ['edw.sales.amount', 'edw.sales_bak.amount'],
+        ['edw.sales.sale_id', 'edw.sales_empty.sale_id'], ['edw.sales.amount', 'edw.sales_empty.amount'],
+        ['edw.items.*', 'edw.items_bak.*'],
+        ['edw.sales_bak.sale_id', 'edw.sales_hist.sale_id'], ['edw.sales_bak.amount', 'edw.sales_hist.amount'],
+      ],
+      tablesWritten: ['edw.sales_bak', 'edw.sales_empty', 'edw.items_bak', 'edw.sales_hist'],
+    },
+    {
+      title: 'USING (…) request modifier before INSERT … VALUES (:a, :b)',
+      sql: `USING (order_id INTEGER, note VARCHAR(100)) INSERT INTO order_notes (order_id, note) VALUES (:order_id, :note);
+`,
+      fdd: [],
+      tablesWritten: ['order_notes'],
+    },
+    {
       title: 'comparison operators written as words (GT, NE, GE, LT, LE, EQ) and MOD; a column aliased lt stays an alias',
       sql: `INSERT INTO t2 (a, r, x) SELECT a, b MOD 7, c lt FROM t1 WHERE b GT 5 AND c NE 'x' AND d GE 1 AND e LT 9 AND f LE 3 AND g EQ -2;
 `,

@@ -595,6 +595,6 @@ export function canBeAlias(p: TokenCursor, k = 0): boolean {
 }
 
 export function isClauseWord(p: TokenCursor, u: string): boolean {
-  return CLAUSE_WORDS.has(u) || (p.d.name === 'dbvteradata' && u === 'SAMPLE')
+  return CLAUSE_WORDS.has(u) || (p.d.name === 'dbvteradata' && (u === 'SAMPLE' || u === 'EXPAND'))
 }
 

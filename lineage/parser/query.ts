@@ -159,6 +159,12 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
     if (p.isAnyWord(['ALL', 'UNIQUE', 'DISTINCTROW', 'SQL_CALC_FOUND_ROWS', 'STRAIGHT_JOIN', 'HIGH_PRIORITY', 'SQL_NO_CACHE', 'SQL_CACHE']) && !p.isOp(',', 1) && !p.isOp('.', 1)) { p.next(); continue }
     if (p.isWord('AS') && p.isAnyWord(['STRUCT', 'VALUE'], 1)) { p.i += 2; continue }
     if (p.isWord('RAW') || (p.isWord('VALUE') && !p.isOp(',', 1) && p.d.name === 'dbvcouchbase')) { p.next(); continue }
+    // Teradata NORMALIZE [ON MEETS OR OVERLAPS]: merges adjacent periods of the rows, the columns stay the same
+    if (p.isWord('NORMALIZE') && p.d.name === 'dbvteradata' && !p.isOp(',', 1) && !p.isOp('.', 1) && !p.isWord('FROM', 1)) {
+      p.next()
+      if (p.accept('ON')) while (p.isAnyWord(['MEETS', 'OVERLAPS', 'OR'])) p.next()
+      continue
+    }
     break
   }
   for (let k = 0; k < 3; k++) {
@@ -234,6 +240,7 @@ function parseSelectClauses(p: TokenCursor, s: Select): void {
     }
     if (p.d.name === 'dbvcouchbase' && (p.isWord('LET') || p.isWord('LETTING'))) { p.next(); do { p.ident(); p.expectOp('='); parseExpr(p) } while (p.acceptOp(',')); continue }
     if (p.accept('WINDOW')) { parseWindowClause(p); continue }
+    if (p.isWord('EXPAND') && p.isWord('ON', 1) && p.d.name === 'dbvteradata') { parseExpandOn(p, s); continue }
     if (p.isWord('SAMPLE') && p.d.name === 'dbvteradata') { p.next(); p.accept('WITH'); p.accept('REPLACEMENT'); p.accept('RANDOMIZED'); p.accept('ALLOCATION'); parseExprList(p); continue }
     if (p.isWord('TIMESERIES') && p.isIdentToken(1)) {
       // Vertica: TIMESERIES slice AS 'interval' OVER (PARTITION BY … ORDER BY …) — gap filling, no new sources
@@ -286,6 +293,24 @@ function parseLateralView(p: TokenCursor, s: Select): void {
   const cols = []
   if (p.accept('AS')) { cols.push(p.ident()); while (p.acceptOp(',')) cols.push(p.ident()) }
   s.from.push({ k: 'tfunc', name: fn.k === 'func' ? fn.name : 'EXPLODE', args: fn.k === 'func' ? fn.args : [fn], alias, columnAliases: cols, loc: locOf(start, p.prev()) })
+  s.joins.push({ kind: 'cross', loc: locOf(start, p.prev()) })
+}
+
+/**
+ * Teradata EXPAND ON period [AS] alias BY interval | ANCHOR [PERIOD] name [AT t] [FOR period]: one row per
+ * interval of the period; the alias is a column the select list reads, made from the expanded expression
+ */
+function parseExpandOn(p: TokenCursor, s: Select): void {
+  const start = p.peek()!
+  p.i += 2
+  const e = parseExpr(p)
+  p.accept('AS')
+  const alias = p.ident()
+  if (p.accept('BY')) {
+    if (p.accept('ANCHOR')) { p.accept('PERIOD'); p.ident(); if (p.accept('AT')) parseExpr(p) } else parseExpr(p)
+  }
+  if (p.accept('FOR')) parseExpr(p)
+  s.from.push({ k: 'tfunc', name: 'EXPAND', args: [e], columnAliases: [alias], loc: locOf(start, p.prev()) })
   s.joins.push({ kind: 'cross', loc: locOf(start, p.prev()) })
 }
 

@@ -583,6 +583,20 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
   ],
   teradata: [
     {
+      title: 'SELECT NORMALIZE ON MEETS OR OVERLAPS; EXPAND ON period AS alias BY INTERVAL / BY ANCHOR: the alias comes from the period',
+      sql: `CREATE TABLE emp_periods (emp_id INTEGER, dept_id INTEGER, duration PERIOD(DATE));
+INSERT INTO emp_norm (emp_id, duration) SELECT NORMALIZE ON MEETS OR OVERLAPS emp_id, duration FROM emp_periods;
+INSERT INTO emp_days (emp_id, work_day) SELECT e.emp_id, day_pd FROM emp_periods e WHERE e.dept_id = 10
+  EXPAND ON e.duration AS day_pd BY INTERVAL '1' DAY FOR PERIOD (DATE '2024-01-01', DATE '2024-02-01') ORDER BY 1;
+INSERT INTO emp_months (emp_id, work_month) SELECT emp_id, mon_pd FROM emp_periods EXPAND ON duration mon_pd BY ANCHOR PERIOD MONTH_BEGIN;
+`,
+      fdd: [
+        ['emp_periods.emp_id', 'emp_norm.emp_id'], ['emp_periods.duration', 'emp_norm.duration'],
+        ['emp_periods.emp_id', 'emp_days.emp_id'], ['emp_periods.duration', 'emp_days.work_day'],
+        ['emp_periods.emp_id', 'emp_months.emp_id'], ['emp_periods.duration', 'emp_months.work_month'],
+      ],
+    },
+    {
       title: 'CT abbreviation of CREATE TABLE; CTAS … WITH DATA PRIMARY INDEX',
       sql: `CT tmp_sales AS (SELECT store_id, amt FROM stg_sales) WITH DATA PRIMARY INDEX (store_id);
 CT tmp_keys (store_id INTEGER) PRIMARY INDEX (store_id);

@@ -84,7 +84,8 @@ export function parseValuesRows(p: TokenCursor): Expr[][] {
   const rows: Expr[][] = []
   do {
     p.accept('ROW')
-    if (p.isOp('(')) { p.next(); rows.push(p.isOp(')') ? [] : parseExprList(p)); p.expectOp(')') }
+    // VALUES (SELECT …): a one-column row holding a scalar subquery, not a parenthesised row
+    if (p.isOp('(') && !(startsQuery(p, 1) && !p.isOp('(', 1))) { p.next(); rows.push(p.isOp(')') ? [] : parseExprList(p)); p.expectOp(')') }
     else rows.push([parseExpr(p)])
   } while (p.acceptOp(','))
   return rows

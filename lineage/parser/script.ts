@@ -8,7 +8,7 @@ import { parseQuery, startsQuery, parseWith, parseFromClause } from './query.js'
 import { parseDelete, parseInsert, parseMerge, parseUpdate } from './dml.js'
 import { parseAlter, parseCreate, parseRename, skipToEnd } from './ddl.js'
 import { parseProcedural, parseRoutine, PROCEDURAL_START, setCreate } from './procedural.js'
-import { parseExpr } from './expressions.js'
+import { parseExpr, parseExprList } from './expressions.js'
 import { parseCopy, parseLoad, parseUnload } from './load.js'
 import { parseMdx } from './mdx.js'
 
@@ -52,8 +52,11 @@ export function parseStatement(p: TokenCursor): Stmt {
     q.loc = locOf(first, p.prev())
     return { k: 'query', query: q, loc: q.loc }
   }
-  if (u === 'SELECT' || u === '(' || (u === 'VALUES' && p.isOp('(', 1))) {
+  // DB2 also writes a one-column VALUES without parentheses: VALUES CURRENT TIMESTAMP
+  if (u === 'SELECT' || u === '(' || u === 'VALUES') {
     const q = parseQuery(p)
+    // DB2 VALUES expr INTO :v, VALUES (a, b) INTO :x, :y: the row's values set the variables by position
+    if (q.k === 'values' && p.accept('INTO')) return { k: 'assign', targets: parseExprList(p), query: q, loc: locOf(first, p.prev()) }
     return { k: 'query', query: q, loc: locOf(first, p.prev()) }
   }
   // Teradata REPLACE VIEW / PROCEDURE / MACRO / FUNCTION is CREATE OR REPLACE

@@ -674,6 +674,29 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
   ],
   db2: [
     {
+      title: 'VALUES … INTO variables (in SQL PL and as a statement) and a bare VALUES statement',
+      sql: `CREATE PROCEDURE snap_max () LANGUAGE SQL
+BEGIN
+  DECLARE v_max DECIMAL(12,2);
+  DECLARE v_ts TIMESTAMP;
+  VALUES CURRENT TIMESTAMP INTO v_ts;
+  VALUES (SELECT MAX(amount) FROM stg.orders) INTO v_max;
+  INSERT INTO dw.max_orders (amount, taken_at) VALUES (v_max, v_ts);
+END
+@
+VALUES CURRENT TIMESTAMP INTO :hv_ts@
+VALUES CURRENT TIMESTAMP@
+`,
+      fdd: [['stg.orders.amount', 'dw.max_orders.amount']],
+    },
+    {
+      title: 'DELETE FROM a fullselect deletes rows of its base table',
+      sql: `DELETE FROM (SELECT * FROM stg.orders WHERE status = 'X' ORDER BY order_id FETCH FIRST 1000 ROWS ONLY);
+`,
+      fdd: [],
+      tablesWritten: ['stg.orders'],
+    },
+    {
       title: 'infix CONCAT operator (like ||)',
       sql: `INSERT INTO t2 (full_name) SELECT first_name CONCAT ' ' CONCAT last_name FROM person;
 `,

@@ -552,7 +552,8 @@ export function parseOrderList(p: TokenCursor): Expr[] {
   return out
 }
 
-export function parseSelectItem(p: TokenCursor): SelectItem {
+/** `more`: where the further outputs of a Hive table-generating function go (explode(m) AS (k, v)), each an item from the same call */
+export function parseSelectItem(p: TokenCursor, more?: SelectItem[]): SelectItem {
   const start = p.peek()!
   // T-SQL: alias = expr
   if (p.isIdentToken() && p.isOp('=', 1) && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase') && !p.peek()!.image.startsWith('@')) {
@@ -572,6 +573,15 @@ export function parseSelectItem(p: TokenCursor): SelectItem {
   let expr = parseExpr(p)
   if (expr.k === 'star') expr = finishStar(p, expr)
   let alias
+  if (more && p.isWord('AS') && p.isOp('(', 1) && p.isIdentToken(2)) {
+    p.i += 2
+    const names = [p.ident()]
+    while (p.acceptOp(',')) names.push(p.ident())
+    p.expectOp(')')
+    const loc = locOf(start, p.prev())
+    for (const n of names.slice(1)) more.push({ expr, alias: n, loc })
+    return { expr, alias: names[0], loc }
+  }
   if (p.accept('AS')) alias = aliasIdent(p)
   else if (canBeAlias(p)) alias = aliasIdent(p)
   return { expr, alias, loc: locOf(start, p.prev()) }

@@ -1,5 +1,5 @@
 // Grammar chapter: queries (SELECT, set operations, VALUES, WITH, FROM items and joins).
-import type { Cte, Expr, Ident, JoinCond, JoinKind, Query, Select, Source, WindowSpec, With } from '../ast/types.js'
+import type { Cte, Expr, Ident, JoinCond, JoinKind, Query, Select, SelectItem, Source, WindowSpec, With } from '../ast/types.js'
 import { TokenCursor, locOf } from './base.js'
 import { canBeAlias, parseExpr, parseExprList, parseOrderList, parseSelectItem, parseWindow } from './expressions.js'
 import { parseDmlInParens } from './dml.js'
@@ -185,7 +185,11 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
     }
     for (const o of outs.length ? outs : [{ name: 'key', quoted: false, loc: locOf(ts, ts) }]) s.items.push({ expr: { k: 'op', op: 'TRANSFORM', args: inputs, loc: locOf(ts, ts) }, alias: o, loc: o.loc })
   } else if (!p.isWord('FROM')) {
-    do { s.items.push(parseSelectItem(p)) } while (p.acceptOp(','))
+    const more: SelectItem[] = []
+    do {
+      s.items.push(parseSelectItem(p, more))
+      if (more.length) { s.items.push(...more); more.length = 0 }
+    } while (p.acceptOp(','))
   }
   if (p.isWord('BULK') && p.isWord('COLLECT', 1) && p.isWord('INTO', 2)) p.i += 2
   if (p.isWord('INTO') && !p.isWord('OUTFILE', 1) && !p.isWord('DUMPFILE', 1)) {

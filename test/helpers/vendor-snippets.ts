@@ -490,6 +490,18 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
   ],
   hive: [
     {
+      title: 'UDTF in the select list naming several outputs: explode(m) AS (k, v); LATERAL VIEW [OUTER] with several aliases',
+      sql: `INSERT OVERWRITE TABLE props SELECT explode(src.attrs) AS (prop_key, prop_value) FROM src;
+INSERT INTO TABLE props_lv SELECT src.id, k, v FROM src LATERAL VIEW explode(src.attrs) t AS k, v;
+INSERT INTO TABLE items SELECT id, item FROM src LATERAL VIEW OUTER explode(tags) t AS item;
+`,
+      fdd: [
+        ['src.attrs', 'props.prop_key'], ['src.attrs', 'props.prop_value'],
+        ['src.id', 'props_lv.id'], ['src.attrs', 'props_lv.k'], ['src.attrs', 'props_lv.v'],
+        ['src.id', 'items.id'], ['src.tags', 'items.item'],
+      ],
+    },
+    {
       title: 'DIV integer division operator',
       sql: `INSERT INTO buckets SELECT user_id, amount DIV 100 AS bucket FROM payments;
 `,

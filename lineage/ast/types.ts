@@ -87,7 +87,7 @@ export type Stmt =
       documentValue?: Expr }
   | { k: 'update'; target: TableRef; inlineView?: Query; sets: Assign[]; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[];
       returningInto?: Expr[]; outputTable?: OutputTable; with?: With; loc: Loc }
-  | { k: 'delete'; target: TableRef; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[]; returningInto?: Expr[]; outputTable?: OutputTable; with?: With; loc: Loc }
+  | { k: 'delete'; target: TableRef; inlineView?: Query; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[]; returningInto?: Expr[]; outputTable?: OutputTable; with?: With; loc: Loc }
   | { k: 'merge'; target: TableRef; using: Source; on: Expr; whens: MergeWhen[]; with?: With; returning?: SelectItem[]; returningInto?: Expr[]; outputTable?: OutputTable; loc: Loc }
   | { k: 'createTable'; name: QName; columns: ColumnDef[]; fks: ForeignKey[]; query?: Query; like?: QName; clone?: QName;
       temporary: boolean; external?: boolean; location?: string; columnList?: Ident[]; loc: Loc }

@@ -50,8 +50,14 @@ export interface DialectSpec {
   mdx: boolean
   /** procedural variables are written with this prefix (`@` in T-SQL) */
   variablePrefix?: string
-  /** statements that start with these words are abbreviations: SEL → SELECT */
+  /** statements that start with these words are abbreviations: SEL → SELECT, CT → CREATE TABLE */
   abbreviations: Record<string, string>
+  /**
+   * binary operators spelled as words, by the symbol they stand for (its precedence is the symbol's):
+   * Teradata `a GT b`, DB2 `a CONCAT b`, MySQL / Hive `a DIV b`. Only taken between two operands, so
+   * the same word stays usable as an alias.
+   */
+  wordOperators: Record<string, string>
 }
 
 const base: Omit<DialectSpec, 'name'> = {
@@ -76,6 +82,7 @@ const base: Omit<DialectSpec, 'name'> = {
   psqlCommands: false,
   mdx: false,
   abbreviations: {},
+  wordOperators: {},
 }
 
 const tsql: Partial<DialectSpec> = {
@@ -91,16 +98,19 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvoracle: { qQuoteStrings: true, slashTerminator: true, recursiveWithoutKeyword: true },
   dbvmssql: tsql,
   dbvsybase: tsql,
-  dbvmysql: { ...mysqlLike, hashComments: true, delimiterCommand: true, charsetIntroducers: true, identStartExtra: '@', identPartExtra: '$@' },
+  dbvmysql: { ...mysqlLike, hashComments: true, delimiterCommand: true, charsetIntroducers: true, identStartExtra: '@', identPartExtra: '$@', wordOperators: { DIV: '/', MOD: '%' } },
   dbvpostgresql: pgLike,
   dbvgreenplum: pgLike,
   dbvredshift: { ...pgLike, identStartExtra: '#', backslashEscapes: true },
   dbvsnowflake: { dollarQuotedStrings: true, recursiveWithoutKeyword: true },
   dbvbigquery: { ...mysqlLike, unquotedCase: 'none', hashComments: true },
-  dbvhive: { ...mysqlLike, unquotedCase: 'lower' },
-  dbvimpala: { ...mysqlLike, unquotedCase: 'lower' },
-  dbvteradata: { dotCommands: true, abbreviations: { SEL: 'SELECT', INS: 'INSERT', UPD: 'UPDATE', DEL: 'DELETE' } },
-  dbvdb2: { atTerminator: true, recursiveWithoutKeyword: true },
+  dbvhive: { ...mysqlLike, unquotedCase: 'lower', wordOperators: { DIV: '/' } },
+  dbvimpala: { ...mysqlLike, unquotedCase: 'lower', wordOperators: { DIV: '/' } },
+  dbvteradata: {
+    dotCommands: true, abbreviations: { SEL: 'SELECT', INS: 'INSERT', UPD: 'UPDATE', DEL: 'DELETE', CT: 'CREATE TABLE' },
+    wordOperators: { EQ: '=', NE: '<>', GT: '>', GE: '>=', LT: '<', LE: '<=', MOD: '%' },
+  },
+  dbvdb2: { atTerminator: true, recursiveWithoutKeyword: true, wordOperators: { CONCAT: '||' } },
   dbvhana: { recursiveWithoutKeyword: true },
   dbvnetezza: {},
   dbvvertica: { unquotedCase: 'lower', dollarQuotedStrings: true },

@@ -383,7 +383,7 @@ export class StatementFlow {
     return { scope, item }
   }
 
-  /** DELETE FROM a CTE removes rows of the persistent tables its columns come from, filtered by WHERE */
+  /** DELETE FROM a CTE or an inline view removes rows of the persistent tables its columns come from, filtered by WHERE */
   private deleteFromView(s: S<'delete'>, q: Query): void {
     const { scope, item } = this.viewItem(s, q)
     const bases = new Set<DbObj>()
@@ -444,6 +444,7 @@ export class StatementFlow {
   }
 
   private del(s: S<'delete'>): void {
+    if (s.inlineView) return this.deleteFromView(s, s.inlineView)
     const cte = this.cteTarget(s)
     if (cte) return this.deleteFromView(cte.stmt, cte.query)
     const { scope, obj } = this.dmlScope(s.target, s.from, s.with)
@@ -603,11 +604,12 @@ export class StatementFlow {
 
   private assign(s: S<'assign'>): void {
     const scope = childScope(undefined)
+    // one result set for all the targets (VALUES (a, b) INTO :x, :y): each takes its column
+    const rs = s.query ? this.a.query(s.query, scope, { type: 'select_list', name: this.b.nextName('RS') }) : undefined
     for (const t of s.targets) {
       const target = this.varTarget(t)
       if (!target) continue
-      if (s.query) {
-        const rs = this.a.query(s.query, scope, { type: 'select_list', name: this.b.nextName('RS') })
+      if (rs) {
         const i = s.targets.indexOf(t)
         const src = rs.cols[i] ?? rs.cols[0]
         if (src) this.b.relate('fdd', target, [src.ref], 'select', 'identity')

@@ -35,6 +35,12 @@ export const STATEMENT_WORDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', '
   'OPEN', 'CLOSE', 'FETCH', 'DEALLOCATE', 'RAISERROR', 'THROW', 'CALL', 'FOR', 'LOOP', 'ELSE', 'ELSIF', 'EXCEPTION',
   'WHEN', 'UPSERT', 'REPLACE', 'GO', 'BREAK', 'CONTINUE', 'GOTO', 'WAITFOR', 'LOAD', 'COPY', 'UNLOAD', 'RENAME', 'FROM', 'DUMP', 'SAVE'])
 
+/** the statement word a first word stands for: itself, or its abbreviation's first word (SEL → SELECT, Teradata CT → CREATE) */
+export function statementWord(d: DialectSpec, u: string): string {
+  const a = d.abbreviations[u]
+  return a === undefined ? u : a.split(' ', 1)[0]
+}
+
 /**
  * T-SQL and Sybase need no terminator: a line starting with one of these starts a new statement even
  * inside one the parser skips over (FROM, WHEN and FOR also continue statements, so they are left out)

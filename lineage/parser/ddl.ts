@@ -1,5 +1,5 @@
 // Grammar chapter: DDL. Only what carries lineage is modelled; the rest is skipped to the statement end.
-import type { ColumnDef, ForeignKey, Ident, QName, Stmt } from '../ast/types.js'
+import type { ColumnDef, ForeignKey, Ident, QName, Query, Stmt } from '../ast/types.js'
 import { TokenCursor, locOf } from './base.js'
 import { parseType } from './expressions.js'
 import { parseQuery, startsQuery } from './query.js'
@@ -23,7 +23,8 @@ export function skipToEnd(p: TokenCursor, stop?: (p: TokenCursor) => boolean): v
 }
 
 export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCursor, start: Token) => Stmt): Stmt {
-  p.next() // CREATE
+  // Teradata CT t …: the abbreviation already says TABLE (and takes no modifiers)
+  if (p.d.abbreviations[p.next().upper] === 'CREATE TABLE') return parseCreateTable(p, stmtStart, false, false)
   let temporary = false
   let materialized = false
   let external = false
@@ -89,10 +90,13 @@ function parseCreateTable(p: TokenCursor, start: Token, temporary: boolean, exte
     }
     if (p.isWord('AS') && (startsQuery(p, 1) || p.isOp('(', 1))) {
       p.next()
-      const paren = p.isOp('(') && !startsQuery(p, 1) ? false : true
-      void paren
       s.query = parseQuery(p)
-      if (p.isWord('WITH') && (p.isWord('DATA', 1) || p.isWord('NO', 1))) { p.next(); p.accept('NO'); p.next(); p.acceptSeq('AND', 'STATS') || p.acceptSeq('AND', 'NO', 'STATS') }
+      skipWithData(p)
+      continue
+    }
+    if (p.d.name === 'dbvteradata' && p.isWord('AS') && p.isIdentToken(1)) {
+      // Teradata CREATE TABLE t AS src WITH [NO] DATA copies src's columns (and rows): the lineage of AS (SELECT * FROM src)
+      p.next(); s.query = selectAll(p.qname()); skipWithData(p)
       continue
     }
     if (startsQuery(p) && !p.isWord('WITH')) { s.query = parseQuery(p); continue }
@@ -103,6 +107,19 @@ function parseCreateTable(p: TokenCursor, start: Token, temporary: boolean, exte
   }
   s.loc = locOf(start, p.prev())
   return s
+}
+
+/** Teradata / DB2 CTAS suffix WITH [NO] DATA [AND [NO] STATISTICS] */
+function skipWithData(p: TokenCursor): void {
+  if (!(p.isWord('WITH') && (p.isWord('DATA', 1) || (p.isWord('NO', 1) && p.isWord('DATA', 2))))) return
+  p.next(); p.accept('NO'); p.next()
+  if (p.isWord('AND') && p.isAnyWord(['STATS', 'STATISTICS', 'NO'], 1)) { p.next(); p.accept('NO'); p.next() }
+}
+
+/** SELECT * FROM name */
+function selectAll(name: QName): Query {
+  return { k: 'select', distinct: false, items: [{ expr: { k: 'star', loc: name.loc }, loc: name.loc }], from: [{ k: 'table', name, loc: name.loc }],
+    joins: [], groupBy: [], connectBy: [], orderBy: [], loc: name.loc }
 }
 
 function parseTableElements(p: TokenCursor, s: Extract<Stmt, { k: 'createTable' }>): void {

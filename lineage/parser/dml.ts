@@ -235,6 +235,14 @@ export function parseDelete(p: TokenCursor, w?: With): Stmt {
   if (p.isWord('TOP')) { p.next(); p.skipParens(); p.accept('PERCENT') }
   const s: Delete = { k: 'delete', target: undefined as unknown as TableRef, from: [], joins: [], loc: locOf(start, start), with: w }
   p.accept('FROM')
+  if (p.isOp('(') && startsQuery(p, 1)) {
+    // DB2 / Oracle DELETE FROM (fullselect) [alias]: the rows removed are those of the tables the view selects
+    const vs = p.next(); s.inlineView = parseQuery(p); p.expectOp(')')
+    const alias = canBeAlias(p) ? p.ident() : undefined
+    const name = { parts: [alias ?? { name: '(inline view)', quoted: false, loc: locOf(vs, vs) }], loc: locOf(vs, vs) }
+    s.target = { name, alias, loc: name.loc }
+    return finishUpdateOrDelete(p, s, start)
+  }
   // MySQL: DELETE t1, t2 FROM …  / DELETE t1 FROM t1 JOIN …
   s.target = tableRef(p, !p.isWord('FROM', 1) && !p.isOp(',', 1) && !p.isWord('ALL', 1))
   p.accept('ALL')

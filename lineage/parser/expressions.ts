@@ -50,7 +50,8 @@ function parseComparison(p: TokenCursor): Expr {
   for (;;) {
     const t = p.peek()
     if (!t) return left
-    if ((t.kind === 'op') && COMPARE_OPS.has(t.image)) {
+    const cmp = t.kind === 'op' ? (COMPARE_OPS.has(t.image) ? t.image : undefined) : wordOperator(p, COMPARE_OPS)
+    if (cmp !== undefined) {
       p.next()
       if (p.isAnyWord(['ANY', 'ALL', 'SOME']) && p.isOp('(', 1) && startsQuery(p, 2)) {
         p.next(); p.next(); const q = parseQuery(p); const e = p.expectOp(')')
@@ -64,7 +65,7 @@ function parseComparison(p: TokenCursor): Expr {
       }
       if (p.isAnyWord(['ANY', 'ALL', 'SOME']) && p.isOp('(', 1)) p.next()
       const r = parseAdditive(p)
-      left = op(t.image, [left, r], span(left, r))
+      left = op(cmp, [left, r], span(left, r))
       continue
     }
     if (t.kind === 'param' && t.image === '?' && p.d.dollarQuotedStrings) {
@@ -134,8 +135,8 @@ function parseAdditive(p: TokenCursor): Expr {
   let left = parseMultiplicative(p)
   for (;;) {
     const t = p.peek()
-    if (t && t.kind === 'op' && ADD_OPS.has(t.image)) { p.next(); const r = parseMultiplicative(p); left = op(t.image, [left, r], span(left, r)); continue }
-    if (t && t.kind === 'word' && (t.upper === 'DIV' || t.upper === 'MOD') && p.d.name === 'dbvmysql') { p.next(); const r = parseMultiplicative(p); left = op(t.upper, [left, r], span(left, r)); continue }
+    const o = !t ? undefined : t.kind === 'op' ? (ADD_OPS.has(t.image) ? t.image : undefined) : wordOperator(p, ADD_OPS)
+    if (o !== undefined) { p.next(); const r = parseMultiplicative(p); left = op(o, [left, r], span(left, r)); continue }
     return left
   }
 }
@@ -143,9 +144,29 @@ function parseMultiplicative(p: TokenCursor): Expr {
   let left = parseUnary(p)
   for (;;) {
     const t = p.peek()
-    if (t && t.kind === 'op' && MUL_OPS.has(t.image)) { p.next(); const r = parseUnary(p); left = op(t.image, [left, r], span(left, r)); continue }
+    const o = !t ? undefined : t.kind === 'op' ? (MUL_OPS.has(t.image) ? t.image : undefined) : wordOperator(p, MUL_OPS)
+    if (o !== undefined) { p.next(); const r = parseUnary(p); left = op(o, [left, r], span(left, r)); continue }
     return left
   }
+}
+
+/** ops that may begin an operand: a sign, a host variable `:v`, a parameter */
+const OPERAND_START_OPS = new Set(['-', '+', '~', ':', '@', '?'])
+
+/**
+ * The symbol a dialect's operator word at the cursor stands for (Teradata GT, DB2 CONCAT), when it is
+ * one of `ops` and an operand follows; otherwise the word is a name or an alias (`SELECT a lt FROM t`)
+ */
+function wordOperator(p: TokenCursor, ops: Set<string>): string | undefined {
+  const t = p.peek()!
+  const o = p.d.wordOperators[t.upper]
+  if (o === undefined || !ops.has(o)) return undefined
+  const n = p.peek(1)
+  if (!n) return undefined
+  if (n.kind === 'op') return OPERAND_START_OPS.has(n.image) ? o : undefined
+  // NULL and ALL are clause words, yet `x NE NULL` and `x GT ALL (SELECT …)` compare
+  if (n.kind === 'word' && (n.upper === 'NULL' || (['ANY', 'ALL', 'SOME'].includes(n.upper) && p.isOp('(', 2)))) return o
+  return startsOperand(n) ? o : undefined
 }
 function parseUnary(p: TokenCursor): Expr {
   const t = p.peek()
@@ -542,7 +563,8 @@ export function parseOrderList(p: TokenCursor): Expr[] {
   return out
 }
 
-export function parseSelectItem(p: TokenCursor): SelectItem {
+/** `more`: where the further outputs of a Hive table-generating function go (explode(m) AS (k, v)), each an item from the same call */
+export function parseSelectItem(p: TokenCursor, more?: SelectItem[]): SelectItem {
   const start = p.peek()!
   // T-SQL: alias = expr
   if (p.isIdentToken() && p.isOp('=', 1) && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase') && !p.peek()!.image.startsWith('@')) {
@@ -562,6 +584,15 @@ export function parseSelectItem(p: TokenCursor): SelectItem {
   let expr = parseExpr(p)
   if (expr.k === 'star') expr = finishStar(p, expr)
   let alias
+  if (more && p.isWord('AS') && p.isOp('(', 1) && p.isIdentToken(2)) {
+    p.i += 2
+    const names = [p.ident()]
+    while (p.acceptOp(',')) names.push(p.ident())
+    p.expectOp(')')
+    const loc = locOf(start, p.prev())
+    for (const n of names.slice(1)) more.push({ expr, alias: n, loc })
+    return { expr, alias: names[0], loc }
+  }
   if (p.accept('AS')) alias = aliasIdent(p)
   else if (canBeAlias(p)) alias = aliasIdent(p)
   return { expr, alias, loc: locOf(start, p.prev()) }
@@ -585,6 +616,6 @@ export function canBeAlias(p: TokenCursor, k = 0): boolean {
 }
 
 export function isClauseWord(p: TokenCursor, u: string): boolean {
-  return CLAUSE_WORDS.has(u) || (p.d.name === 'dbvteradata' && u === 'SAMPLE')
+  return CLAUSE_WORDS.has(u) || (p.d.name === 'dbvteradata' && (u === 'SAMPLE' || u === 'EXPAND'))
 }
 

@@ -399,7 +399,7 @@ function isPlDeclSection(p: TokenCursor): boolean {
 
 const NOT_A_DECLARATION = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SELECT', 'WITH', 'SET', 'IF', 'FOR', 'WHILE', 'LOOP',
   'REPEAT', 'CALL', 'RETURN', 'OPEN', 'FETCH', 'CLOSE', 'GET', 'EXECUTE', 'EXEC', 'CASE', 'LEAVE', 'ITERATE', 'SIGNAL', 'COMMIT',
-  'ROLLBACK', 'TRUNCATE', 'CREATE', 'DROP', 'ALTER', 'FOREACH', 'LET', 'RAISE', 'NULL'])
+  'ROLLBACK', 'TRUNCATE', 'CREATE', 'DROP', 'ALTER', 'FOREACH', 'LET', 'RAISE', 'NULL', 'VALUES'])
 
 /** a declaration section: items until BEGIN/END — or, in SQL PL bodies, until the first statement */
 function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query }>, nested: Stmt[] = []): void {

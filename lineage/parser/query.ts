@@ -1,5 +1,5 @@
 // Grammar chapter: queries (SELECT, set operations, VALUES, WITH, FROM items and joins).
-import type { Cte, Expr, Ident, JoinCond, JoinKind, Query, Select, Source, Stmt, WindowSpec, With } from '../ast/types.js'
+import type { Cte, Expr, Ident, JoinCond, JoinKind, Query, Select, SelectItem, Source, Stmt, WindowSpec, With } from '../ast/types.js'
 import { TokenCursor, locOf } from './base.js'
 import { canBeAlias, parseExpr, parseExprList, parseOrderList, parseSelectItem, parseWindow } from './expressions.js'
 import { parseDmlInParens } from './dml.js'
@@ -89,7 +89,8 @@ export function parseValuesRows(p: TokenCursor): Expr[][] {
   const rows: Expr[][] = []
   do {
     p.accept('ROW')
-    if (p.isOp('(')) { p.next(); rows.push(p.isOp(')') ? [] : parseExprList(p)); p.expectOp(')') }
+    // VALUES (SELECT …): a one-column row holding a scalar subquery, not a parenthesised row
+    if (p.isOp('(') && !(startsQuery(p, 1) && !p.isOp('(', 1))) { p.next(); rows.push(p.isOp(')') ? [] : parseExprList(p)); p.expectOp(')') }
     else rows.push([parseExpr(p)])
   } while (p.acceptOp(','))
   return rows
@@ -164,6 +165,12 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
     if (p.isAnyWord(['ALL', 'UNIQUE', 'DISTINCTROW', 'SQL_CALC_FOUND_ROWS', 'STRAIGHT_JOIN', 'HIGH_PRIORITY', 'SQL_NO_CACHE', 'SQL_CACHE']) && !p.isOp(',', 1) && !p.isOp('.', 1)) { p.next(); continue }
     if (p.isWord('AS') && p.isAnyWord(['STRUCT', 'VALUE'], 1)) { p.i += 2; continue }
     if (p.isWord('RAW') || (p.isWord('VALUE') && !p.isOp(',', 1) && p.d.name === 'dbvcouchbase')) { p.next(); continue }
+    // Teradata NORMALIZE [ON MEETS OR OVERLAPS]: merges adjacent periods of the rows, the columns stay the same
+    if (p.isWord('NORMALIZE') && p.d.name === 'dbvteradata' && !p.isOp(',', 1) && !p.isOp('.', 1) && !p.isWord('FROM', 1)) {
+      p.next()
+      if (p.accept('ON')) while (p.isAnyWord(['MEETS', 'OVERLAPS', 'OR'])) p.next()
+      continue
+    }
     break
   }
   for (let k = 0; k < 3; k++) {
@@ -183,7 +190,11 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
     }
     for (const o of outs.length ? outs : [{ name: 'key', quoted: false, loc: locOf(ts, ts) }]) s.items.push({ expr: { k: 'op', op: 'TRANSFORM', args: inputs, loc: locOf(ts, ts) }, alias: o, loc: o.loc })
   } else if (!p.isWord('FROM')) {
-    do { s.items.push(parseSelectItem(p)) } while (p.acceptOp(','))
+    const more: SelectItem[] = []
+    do {
+      s.items.push(parseSelectItem(p, more))
+      if (more.length) { s.items.push(...more); more.length = 0 }
+    } while (p.acceptOp(','))
   }
   if (p.isWord('BULK') && p.isWord('COLLECT', 1) && p.isWord('INTO', 2)) p.i += 2
   if (p.isWord('INTO') && !p.isWord('OUTFILE', 1) && !p.isWord('DUMPFILE', 1)) {
@@ -239,6 +250,7 @@ function parseSelectClauses(p: TokenCursor, s: Select): void {
     }
     if (p.d.name === 'dbvcouchbase' && (p.isWord('LET') || p.isWord('LETTING'))) { p.next(); do { p.ident(); p.expectOp('='); parseExpr(p) } while (p.acceptOp(',')); continue }
     if (p.accept('WINDOW')) { parseWindowClause(p); continue }
+    if (p.isWord('EXPAND') && p.isWord('ON', 1) && p.d.name === 'dbvteradata') { parseExpandOn(p, s); continue }
     if (p.isWord('SAMPLE') && p.d.name === 'dbvteradata') { p.next(); p.accept('WITH'); p.accept('REPLACEMENT'); p.accept('RANDOMIZED'); p.accept('ALLOCATION'); parseExprList(p); continue }
     if (p.isWord('TIMESERIES') && p.isIdentToken(1)) {
       // Vertica: TIMESERIES slice AS 'interval' OVER (PARTITION BY … ORDER BY …) — gap filling, no new sources
@@ -291,6 +303,24 @@ function parseLateralView(p: TokenCursor, s: Select): void {
   const cols = []
   if (p.accept('AS')) { cols.push(p.ident()); while (p.acceptOp(',')) cols.push(p.ident()) }
   s.from.push({ k: 'tfunc', name: fn.k === 'func' ? fn.name : 'EXPLODE', args: fn.k === 'func' ? fn.args : [fn], alias, columnAliases: cols, loc: locOf(start, p.prev()) })
+  s.joins.push({ kind: 'cross', loc: locOf(start, p.prev()) })
+}
+
+/**
+ * Teradata EXPAND ON period [AS] alias BY interval | ANCHOR [PERIOD] name [AT t] [FOR period]: one row per
+ * interval of the period; the alias is a column the select list reads, made from the expanded expression
+ */
+function parseExpandOn(p: TokenCursor, s: Select): void {
+  const start = p.peek()!
+  p.i += 2
+  const e = parseExpr(p)
+  p.accept('AS')
+  const alias = p.ident()
+  if (p.accept('BY')) {
+    if (p.accept('ANCHOR')) { p.accept('PERIOD'); p.ident(); if (p.accept('AT')) parseExpr(p) } else parseExpr(p)
+  }
+  if (p.accept('FOR')) parseExpr(p)
+  s.from.push({ k: 'tfunc', name: 'EXPAND', args: [e], columnAliases: [alias], loc: locOf(start, p.prev()) })
   s.joins.push({ kind: 'cross', loc: locOf(start, p.prev()) })
 }
 

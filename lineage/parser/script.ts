@@ -3,12 +3,12 @@
 import type { Stmt } from '../ast/types.js'
 import type { Token } from '../lexer/lexer.js'
 import type { DialectSpec } from '../dialects/spec.js'
-import { ParseError, TokenCursor, locOf, STATEMENT_WORDS, SQLPLUS_COMMANDS } from './base.js'
+import { ParseError, TokenCursor, locOf, STATEMENT_WORDS, SQLPLUS_COMMANDS, statementWord } from './base.js'
 import { parseQuery, startsQuery, parseWith, parseFromClause } from './query.js'
 import { parseDelete, parseInsert, parseMerge, parseUpdate } from './dml.js'
 import { parseAlter, parseCreate, parseRename, skipToEnd } from './ddl.js'
 import { parseProcedural, parseRoutine, PROCEDURAL_START, setCreate } from './procedural.js'
-import { parseExpr } from './expressions.js'
+import { parseExpr, parseExprList } from './expressions.js'
 import { parseCopy, parseLoad, parseUnload } from './load.js'
 import { parseMdx } from './mdx.js'
 
@@ -40,7 +40,7 @@ setCreate(parseCreate)
 export function parseStatement(p: TokenCursor): Stmt {
   const first = p.peek()!
   if (p.d.mdx && (p.isWord('SELECT') || p.isWord('WITH'))) return parseMdx(p)
-  const u = first.kind === 'word' ? (p.d.abbreviations[first.upper] ?? first.upper) : first.image
+  const u = first.kind === 'word' ? statementWord(p.d, first.upper) : first.image
   if (u === 'WITH') {
     const w = parseWith(p)
     const s = parseWithStatement(p, w, first)
@@ -48,8 +48,11 @@ export function parseStatement(p: TokenCursor): Stmt {
     // resolve to their parameters (a call passes its arguments' lineage through anyway)
     return w.routines ? { k: 'block', body: [s, ...w.routines], loc: s.loc } : s
   }
-  if (u === 'SELECT' || u === '(' || (u === 'VALUES' && p.isOp('(', 1))) {
+  // DB2 also writes a one-column VALUES without parentheses: VALUES CURRENT TIMESTAMP
+  if (u === 'SELECT' || u === '(' || u === 'VALUES') {
     const q = parseQuery(p)
+    // DB2 VALUES expr INTO :v, VALUES (a, b) INTO :x, :y: the row's values set the variables by position
+    if (q.k === 'values' && p.accept('INTO')) return { k: 'assign', targets: parseExprList(p), query: q, loc: locOf(first, p.prev()) }
     return { k: 'query', query: q, loc: locOf(first, p.prev()) }
   }
   // Teradata REPLACE VIEW / PROCEDURE / MACRO / FUNCTION is CREATE OR REPLACE
@@ -63,6 +66,8 @@ export function parseStatement(p: TokenCursor): Stmt {
     while (!p.eof() && !p.isAnyWord(['SELECT', 'SEL', 'INSERT', 'INS', 'UPDATE', 'UPD', 'DELETE', 'DEL', 'MERGE', 'WITH'])) p.next()
     return parseStatement(p)
   }
+  // Teradata USING (a INTEGER, …) request modifier: it only declares the :a host variables of the statement after it
+  if (u === 'USING' && p.d.name === 'dbvteradata' && p.isOp('(', 1)) { p.next(); p.skipParens(); return parseStatement(p) }
   if (u === 'UPDATE') return parseUpdate(p)
   if (u === 'DELETE') return parseDelete(p)
   if (u === 'MERGE') return parseMerge(p)
@@ -142,8 +147,7 @@ export function parseStatement(p: TokenCursor): Stmt {
 
 /** the statement a WITH clause starts: a query or DML */
 function parseWithStatement(p: TokenCursor, w: import('../ast/types.js').With, first: Token): Stmt {
-  const n = p.peek()?.upper ?? ''
-  const nu = p.d.abbreviations[n] ?? n
+  const nu = statementWord(p.d, p.peek()?.upper ?? '')
   if (nu === 'INSERT') return parseInsert(p, w)
   if (nu === 'UPDATE') return parseUpdate(p, w)
   if (nu === 'DELETE') return parseDelete(p, w)
@@ -198,7 +202,7 @@ function atBoundary(p: TokenCursor): boolean {
   if (p.eof() || p.isOp(';') || isBatchSeparator(p)) return true
   const t = p.peek()!
   // statements without a terminator (T-SQL, procedural code) end where the next one starts
-  return t.kind === 'word' && (startsQuery(p) || STATEMENT_WORDS.has(p.d.abbreviations[t.upper] ?? t.upper))
+  return t.kind === 'word' && (startsQuery(p) || STATEMENT_WORDS.has(statementWord(p.d, t.upper)))
 }
 
 

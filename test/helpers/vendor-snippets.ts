@@ -625,6 +625,24 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
   ],
   hive: [
     {
+      title: 'UDTF in the select list naming several outputs: explode(m) AS (k, v); LATERAL VIEW [OUTER] with several aliases',
+      sql: `INSERT OVERWRITE TABLE props SELECT explode(src.attrs) AS (prop_key, prop_value) FROM src;
+INSERT INTO TABLE props_lv SELECT src.id, k, v FROM src LATERAL VIEW explode(src.attrs) t AS k, v;
+INSERT INTO TABLE items SELECT id, item FROM src LATERAL VIEW OUTER explode(tags) t AS item;
+`,
+      fdd: [
+        ['src.attrs', 'props.prop_key'], ['src.attrs', 'props.prop_value'],
+        ['src.id', 'props_lv.id'], ['src.attrs', 'props_lv.k'], ['src.attrs', 'props_lv.v'],
+        ['src.id', 'items.id'], ['src.tags', 'items.item'],
+      ],
+    },
+    {
+      title: 'DIV integer division operator',
+      sql: `INSERT INTO buckets SELECT user_id, amount DIV 100 AS bucket FROM payments;
+`,
+      fdd: [['payments.user_id', 'buckets.user_id'], ['payments.amount', 'buckets.bucket']],
+    },
+    {
       title: 'static and dynamic partition columns mixed: the query fills the dynamic ones only',
       sql: `CREATE TABLE events (event_id STRING, event_type STRING) PARTITIONED BY (dt STRING, event_type_p STRING);
 INSERT OVERWRITE TABLE events PARTITION (dt = '2024-06-30', event_type_p)
@@ -712,6 +730,57 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
   ],
   teradata: [
     {
+      title: 'SELECT NORMALIZE ON MEETS OR OVERLAPS; EXPAND ON period AS alias BY INTERVAL / BY ANCHOR: the alias comes from the period',
+      sql: `CREATE TABLE emp_periods (emp_id INTEGER, dept_id INTEGER, duration PERIOD(DATE));
+INSERT INTO emp_norm (emp_id, duration) SELECT NORMALIZE ON MEETS OR OVERLAPS emp_id, duration FROM emp_periods;
+INSERT INTO emp_days (emp_id, work_day) SELECT e.emp_id, day_pd FROM emp_periods e WHERE e.dept_id = 10
+  EXPAND ON e.duration AS day_pd BY INTERVAL '1' DAY FOR PERIOD (DATE '2024-01-01', DATE '2024-02-01') ORDER BY 1;
+INSERT INTO emp_months (emp_id, work_month) SELECT emp_id, mon_pd FROM emp_periods EXPAND ON duration mon_pd BY ANCHOR PERIOD MONTH_BEGIN;
+`,
+      fdd: [
+        ['emp_periods.emp_id', 'emp_norm.emp_id'], ['emp_periods.duration', 'emp_norm.duration'],
+        ['emp_periods.emp_id', 'emp_days.emp_id'], ['emp_periods.duration', 'emp_days.work_day'],
+        ['emp_periods.emp_id', 'emp_months.emp_id'], ['emp_periods.duration', 'emp_months.work_month'],
+      ],
+    },
+    {
+      title: 'CT abbreviation of CREATE TABLE; CTAS … WITH DATA PRIMARY INDEX',
+      sql: `CT tmp_sales AS (SELECT store_id, amt FROM stg_sales) WITH DATA PRIMARY INDEX (store_id);
+CT tmp_keys (store_id INTEGER) PRIMARY INDEX (store_id);
+`,
+      fdd: [['stg_sales.store_id', 'tmp_sales.store_id'], ['stg_sales.amt', 'tmp_sales.amt']],
+      tablesWritten: ['tmp_sales'],
+    },
+    {
+      title: 'CREATE TABLE … AS src WITH DATA / WITH NO DATA copies the columns of src (known from its DDL or not)',
+      sql: `CREATE TABLE edw.sales (sale_id INTEGER, amount DECIMAL(12,2)) PRIMARY INDEX (sale_id);
+CREATE TABLE edw.sales_bak AS edw.sales WITH DATA AND STATISTICS;
+CREATE TABLE edw.sales_empty AS edw.sales WITH NO DATA;
+CREATE TABLE edw.items_bak AS edw.items WITH DATA;
+INSERT INTO edw.sales_hist SELECT * FROM edw.sales_bak;
+`,
+      fdd: [
+        ['edw.sales.sale_id', 'edw.sales_bak.sale_id'], ['edw.sales.amount', 'edw.sales_bak.amount'],
+        ['edw.sales.sale_id', 'edw.sales_empty.sale_id'], ['edw.sales.amount', 'edw.sales_empty.amount'],
+        ['edw.items.*', 'edw.items_bak.*'],
+        ['edw.sales_bak.sale_id', 'edw.sales_hist.sale_id'], ['edw.sales_bak.amount', 'edw.sales_hist.amount'],
+      ],
+      tablesWritten: ['edw.sales_bak', 'edw.sales_empty', 'edw.items_bak', 'edw.sales_hist'],
+    },
+    {
+      title: 'USING (…) request modifier before INSERT … VALUES (:a, :b)',
+      sql: `USING (order_id INTEGER, note VARCHAR(100)) INSERT INTO order_notes (order_id, note) VALUES (:order_id, :note);
+`,
+      fdd: [],
+      tablesWritten: ['order_notes'],
+    },
+    {
+      title: 'comparison operators written as words (GT, NE, GE, LT, LE, EQ) and MOD; a column aliased lt stays an alias',
+      sql: `INSERT INTO t2 (a, r, x) SELECT a, b MOD 7, c lt FROM t1 WHERE b GT 5 AND c NE 'x' AND d GE 1 AND e LT 9 AND f LE 3 AND g EQ -2;
+`,
+      fdd: [['t1.a', 't2.a'], ['t1.b', 't2.r'], ['t1.c', 't2.x']],
+    },
+    {
       title: 'table options before the column list (SHOW TABLE style): the columns still come from the DDL',
       sql: `CREATE MULTISET TABLE edw.sales ,NO FALLBACK ,NO BEFORE JOURNAL, CHECKSUM = DEFAULT (sale_id INTEGER, amount DECIMAL(12,2)) PRIMARY INDEX (sale_id);
 INSERT INTO edw.sales_copy SELECT * FROM edw.sales;
@@ -758,6 +827,35 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
 @
 `,
       fdd: [['orders.order_id', 'orders_audit.order_id'], ['orders.status', 'orders_audit.old_status'], ['orders.status', 'orders_audit.new_status']],
+    },
+    {
+      title: 'VALUES … INTO variables (in SQL PL and as a statement) and a bare VALUES statement',
+      sql: `CREATE PROCEDURE snap_max () LANGUAGE SQL
+BEGIN
+  DECLARE v_max DECIMAL(12,2);
+  DECLARE v_ts TIMESTAMP;
+  VALUES CURRENT TIMESTAMP INTO v_ts;
+  VALUES (SELECT MAX(amount) FROM stg.orders) INTO v_max;
+  INSERT INTO dw.max_orders (amount, taken_at) VALUES (v_max, v_ts);
+END
+@
+VALUES CURRENT TIMESTAMP INTO :hv_ts@
+VALUES CURRENT TIMESTAMP@
+`,
+      fdd: [['stg.orders.amount', 'dw.max_orders.amount']],
+    },
+    {
+      title: 'DELETE FROM a fullselect deletes rows of its base table',
+      sql: `DELETE FROM (SELECT * FROM stg.orders WHERE status = 'X' ORDER BY order_id FETCH FIRST 1000 ROWS ONLY);
+`,
+      fdd: [],
+      tablesWritten: ['stg.orders'],
+    },
+    {
+      title: 'infix CONCAT operator (like ||)',
+      sql: `INSERT INTO t2 (full_name) SELECT first_name CONCAT ' ' CONCAT last_name FROM person;
+`,
+      fdd: [['person.first_name', 't2.full_name'], ['person.last_name', 't2.full_name']],
     },
     {
       title: "@-terminated CLP script (db2 -td@): SQL PL procedure and statements ending in @",

@@ -96,8 +96,12 @@ export type Stmt =
   | { k: 'assign'; targets: Expr[]; value?: Expr; query?: Query; loc: Loc }
   | { k: 'declare'; vars: Array<{ name: Ident; value?: Expr; query?: Query; table?: Ident[] }>; loc: Loc }
   | { k: 'cursorLoop'; record: Ident; query?: Query; cursor?: Ident; body: Stmt[]; loc: Loc }
-  /** triggerTable: a row trigger's table, whose rows NEW / OLD (:NEW / :OLD, or REFERENCING … AS names) stand for */
-  | { k: 'block'; body: Stmt[]; name?: QName; params?: Ident[]; triggerTable?: QName; triggerRows?: string[]; loc: Loc }
+  /**
+   * triggerTable: a row trigger's table, whose rows NEW / OLD (:NEW / :OLD, or REFERENCING … AS names) stand
+   * for; triggerRows without a table: a trigger function (PostgreSQL RETURNS trigger), whose table comes
+   * from the CREATE TRIGGER … EXECUTE FUNCTION that calls it (triggerCall)
+   */
+  | { k: 'block'; body: Stmt[]; name?: QName; params?: Ident[]; triggerTable?: QName; triggerRows?: string[]; triggerCall?: QName; loc: Loc }
   | { k: 'return'; value?: Expr; loc: Loc }
   | { k: 'copy'; table: QName; columns?: Ident[]; location: string; direction: 'in' | 'out'; query?: Query; loc: Loc }
   | { k: 'stream'; name: QName; table: QName; loc: Loc }

@@ -134,7 +134,7 @@ export class Analyzer implements ExprEnv {
       }
     }
     const row = parts.length === 2 ? this.triggerColumn({ k: 'col', name }) : undefined
-    if (row) return { ref: row }
+    if (row !== undefined) return row ? { ref: row } : {}
     // record.field of a procedural variable, or a nested field of an unqualified column (N6)
     const v = this.variables.get(this.key(parts[0]))
     if (v) return { ref: this.ref(v, parts[1].name, loc, this.key(parts[1])) }
@@ -228,19 +228,28 @@ export class Analyzer implements ExprEnv {
     return { ref: this.ref(this.pseudo, id.name, loc, this.key(id)) }
   }
 
-  /** the row trigger being analysed: its table, and the names of its rows (NEW, OLD, REFERENCING aliases) */
-  trigger: { table: QName; rows: Set<string> } | undefined = undefined
+  /**
+   * the row trigger being analysed: its table, and the names of its rows (NEW, OLD, REFERENCING aliases);
+   * no table in a trigger function defined apart from its trigger (PostgreSQL)
+   */
+  trigger: { table: QName | undefined; rows: Set<string> } | undefined = undefined
+  /** PostgreSQL trigger functions by name, run again by each CREATE TRIGGER that executes them */
+  readonly triggerFunctions = new Map<string, import('../ast/types.js').Stmt>()
 
-  /** NEW.c / OLD.c (Oracle :NEW.c) in a row trigger's body: column c of the trigger's table; read unless written */
-  triggerColumn(e: Expr, write = false): ColRef | undefined {
+  /**
+   * NEW.c / OLD.c (Oracle :NEW.c) in a row trigger's body: column c of the trigger's table, read unless
+   * written; null for a row of a trigger function whose table is not known yet (no lineage, not an orphan)
+   */
+  triggerColumn(e: Expr, write = false): ColRef | null | undefined {
     if (!this.trigger) return undefined
     if (e.k === 'var') { const m = TRIGGER_ROW_VAR.exec(e.name); return m ? this.triggerRowRef(m[1], m[2], e.loc, write) : undefined }
     if (e.k === 'col' && e.name.parts.length === 2) return this.triggerRowRef(e.name.parts[0].name, e.name.parts[1].name, e.name.loc, write)
     return undefined
   }
 
-  private triggerRowRef(row: string, col: string, loc: Loc | undefined, write: boolean): ColRef | undefined {
+  private triggerRowRef(row: string, col: string, loc: Loc | undefined, write: boolean): ColRef | null | undefined {
     if (!this.trigger!.rows.has(row.toUpperCase())) return undefined
+    if (!this.trigger!.table) return null
     const t = this.entry(this.trigger!.table)
     ;(write ? this.writes : this.reads).add(t.obj.id)
     return this.ref(t.obj, col, loc, col.toUpperCase())
@@ -249,7 +258,7 @@ export class Analyzer implements ExprEnv {
   variable(name: string): ColRef | undefined {
     const m = this.trigger ? TRIGGER_ROW_VAR.exec(name) : null
     const row = m ? this.triggerRowRef(m[1], m[2], undefined, false) : undefined
-    if (row) return row
+    if (row !== undefined) return row ?? undefined
     const v = this.variables.get(name.toUpperCase())
     if (!v) return undefined
     return colRef(v, v.columns![0])

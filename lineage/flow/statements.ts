@@ -46,8 +46,14 @@ export class StatementFlow {
         const own = (s.params ?? []).map((prm) => prm.name.toUpperCase()).filter((k) => !this.a.variables.has(k))
         for (const prm of s.params ?? []) this.a.declareVariable(prm.name, prm.loc, 'scalar')
         const trigger = this.a.trigger
-        if (s.triggerTable) this.a.trigger = { table: s.triggerTable, rows: new Set(s.triggerRows) }
-        try { for (const x of s.body) this.run(x) } finally { this.a.trigger = trigger }
+        if (s.triggerRows) this.a.trigger = { table: s.triggerTable, rows: new Set(s.triggerRows) }
+        if (s.triggerRows && !s.triggerTable && s.name) this.a.triggerFunctions.set(this.routineKey(s.name), s)
+        try {
+          for (const x of s.body) this.run(x)
+          // CREATE TRIGGER … ON t EXECUTE FUNCTION f(): f's statements run with t's rows as NEW / OLD
+          const fn = s.triggerCall && s.triggerTable ? this.a.triggerFunctions.get(this.routineKey(s.triggerCall)) : undefined
+          if (fn?.k === 'block') { this.a.trigger = { table: s.triggerTable!, rows: new Set(fn.triggerRows) }; for (const x of fn.body) this.run(x) }
+        } finally { this.a.trigger = trigger }
         for (const k of own) this.a.variables.delete(k)
         return
       }
@@ -101,10 +107,13 @@ export class StatementFlow {
     })
   }
 
+  /** a routine's matching key: its last name part (a trigger may name the function without its schema) */
+  private routineKey(q: QName): string { return this.a.key(q.parts[q.parts.length - 1]) }
+
   private varTarget(v: Expr): ColRef | undefined {
     // a row trigger's :NEW.c := … / SET NEW.c = … sets the column of the row being written
     const row = this.a.triggerColumn(v, true)
-    if (row) return row
+    if (row !== undefined) return row ?? undefined
     if (v.k === 'var') { const o = this.a.declareVariable(v.name, v.loc); return colRef(o, o.columns![0], v.loc) }
     if (v.k === 'col') {
       const parts = v.name.parts

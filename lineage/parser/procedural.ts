@@ -25,7 +25,9 @@ const PARAM_MODES = new Set(['IN', 'OUT', 'INOUT', 'VARIADIC'])
 export const PROCEDURAL_START = new Set(['FORALL', 'DEFINE', 'LET', 'DECLARE', 'BEGIN', 'IF', 'WHILE', 'FOR', 'LOOP', 'REPEAT', 'SET', 'RETURN',
   'OPEN', 'FETCH', 'CLOSE', 'DO', 'EXECUTE', 'EXEC', 'CASE', 'FOREACH', 'ON', 'TRACE', 'SYSTEM'])
 
-type Cur = TokenCursor & { inBlock?: boolean; triggerTable?: import('../ast/types.js').QName; triggerRows?: string[] }
+/** the routine being parsed: a trigger's table and row names, a trigger function, the function a trigger executes */
+interface RoutineState { triggerTable?: import('../ast/types.js').QName; triggerRows?: string[]; triggerFunction?: boolean; triggerCall?: import('../ast/types.js').QName }
+type Cur = TokenCursor & { inBlock?: boolean } & RoutineState
 
 function endOfStatement(p: TokenCursor): void { p.acceptOp(';') }
 
@@ -441,15 +443,13 @@ const SPL_CONTROL_START = ['IF', 'FOR', 'WHILE', 'ON', 'TRACE', 'SYSTEM', 'RETUR
 /** CREATE PROCEDURE / FUNCTION / TRIGGER / PACKAGE / MACRO / TASK: the body's statements are analysed */
 export function parseRoutine(p: TokenCursor, start: Token): Stmt {
   const c = p as Cur
-  const outer = c.triggerTable
-  const outerRows = c.triggerRows
-  c.triggerTable = undefined
-  c.triggerRows = ['NEW', 'OLD']
+  const outer: RoutineState = { triggerTable: c.triggerTable, triggerRows: c.triggerRows, triggerFunction: c.triggerFunction, triggerCall: c.triggerCall }
+  Object.assign(c, { triggerTable: undefined, triggerRows: ['NEW', 'OLD'], triggerFunction: false, triggerCall: undefined })
   try {
     const s = parseRoutineBody(c, start, true)
-    if (s.k === 'block' && c.triggerTable) { s.triggerTable = c.triggerTable; s.triggerRows = c.triggerRows }
+    if (s.k === 'block' && (c.triggerTable || c.triggerFunction)) { s.triggerTable = c.triggerTable; s.triggerRows = c.triggerRows; s.triggerCall = c.triggerCall }
     return s
-  } finally { c.triggerTable = outer; c.triggerRows = outerRows }
+  } finally { Object.assign(c, outer) }
 }
 
 function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
@@ -529,6 +529,9 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
       if (p.isWord('RETURN') && (startsQuery(p, 1) || p.isOp('(', 1) && startsQuery(p, 2))) { p.next(); const q = parseQuery(p); return { k: 'block', body: [{ k: 'query', query: q, loc: q.loc }], name, loc: locOf(start, p.prev()) } }
       if (!hasKind && p.isOp(';')) { p.next(); return { k: 'other', kind: 'DECLARATION', loc: locOf(start, p.prev()) } }
       if (p.isOp('(')) { p.skipParens(); continue }
+      // PostgreSQL: RETURNS trigger, the body's NEW / OLD belong to the table of the trigger that executes it
+      if (kind === 'FUNCTION' && p.isWord('RETURNS') && p.isWord('TRIGGER', 1)) p.triggerFunction = true
+      if (kind === 'TRIGGER' && p.isWord('EXECUTE') && p.isAnyWord(['FUNCTION', 'PROCEDURE'], 1) && p.isIdentToken(2)) { p.i += 2; p.triggerCall = p.qname(); continue }
       // BEFORE INSERT ON orders: NEW / OLD in the body are rows of orders (not ON DATABASE / SCHEMA triggers)
       if (kind === 'TRIGGER' && !p.triggerTable && p.isWord('ON') && p.isIdentToken(1) && !p.isAnyWord(['DATABASE', 'SCHEMA'], 1)) { p.next(); p.triggerTable = p.qname(); continue }
       // REFERENCING NEW [ROW] AS n OLD [ROW] AS o (DB2, Informix, Oracle): n and o name the rows too

@@ -388,6 +388,19 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'trigger function (RETURNS trigger): NEW / OLD are rows of the table of the CREATE TRIGGER that executes it',
+      sql: `CREATE OR REPLACE FUNCTION audit_trg() RETURNS trigger AS $$
+BEGIN
+  INSERT INTO orders_audit (order_id, amount) VALUES (NEW.id, NEW.amount);
+  INSERT INTO audit_log (msg) SELECT note FROM notes;
+  RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+CREATE TRIGGER trg_orders AFTER INSERT OR UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION audit_trg();
+`,
+      fdd: [['notes.note', 'audit_log.msg'], ['orders.id', 'orders_audit.order_id'], ['orders.amount', 'orders_audit.amount']],
+    },
+    {
       title: 'function parameters are variables in the $$ body, and only there: a later column of the same name is a column',
       sql: `CREATE FUNCTION norm_email(email text) RETURNS text LANGUAGE sql AS $$ SELECT lower(email) $$;
 CREATE FUNCTION load_orders(p_day date) RETURNS void AS $$

@@ -195,6 +195,8 @@ export class Analyzer implements ExprEnv {
         if (whole) return { ref: this.ref(whole.obj!, '*', loc, '*'), item: local ? whole : undefined }
       }
       if (s.aliases?.has(k)) return { refs: s.aliases.get(k)!.direct.map((r) => refAt(r, r.loc)) }
+      const joined = s.using?.get(k)
+      if (joined) return this.columnOf(joined, id, loc, local)
       // a declared variable or parameter wins over a guess into a table with unknown columns
       if (this.variables.has(k)) break
       let open: FromItem | undefined
@@ -398,6 +400,7 @@ export class Analyzer implements ExprEnv {
       if (j.on) this.joinRelation(j, scope)
       if (j.using) for (const u of j.using) for (const it of scope.items) {
         if (it.columns && !it.columns.has(this.key(u)) && !it.columns.has('*')) continue
+        if (!scope.using?.has(this.key(u))) (scope.using ??= new Map()).set(this.key(u), it)
         const r = this.columnOf(it, u, u.loc, true)
         if (r.ref) filterSrc.push(inClause(r.ref, 'joinCondition'))
       }
@@ -563,9 +566,11 @@ export class Analyzer implements ExprEnv {
           const cte = findCte(scope, this.key(parts[0]))
           if (cte) return { ...cte, alias: src.alias ?? cte.alias, nameParts: parts }
         }
-        const e = this.entry(src.name, src.name.loc)
+        // T-SQL / ASE trigger bodies read the rows being written from inserted / deleted: the trigger's table
+        const pseudo = parts.length === 1 && this.trigger?.table && (this.d.name === 'dbvmssql' || this.d.name === 'dbvsybase') && ['INSERTED', 'DELETED'].includes(this.key(parts[0]))
+        const e = pseudo ? this.entry(this.trigger!.table!, src.name.loc) : this.entry(src.name, src.name.loc)
         this.reads.add(e.obj.id)
-        const item: FromItem & { nameKey?: string } = { kind: 'table', obj: e.obj, alias: src.alias, nameParts: parts, columns: null, persistent: true }
+        const item: FromItem & { nameKey?: string } = { kind: 'table', obj: e.obj, alias: src.alias ?? (pseudo ? parts[0] : undefined), nameParts: parts, columns: null, persistent: true }
         item.nameKey = e.key
         item.columns = this.tableColumns(e)
         if (src.columnAliases) return this.renamed(item, src.columnAliases)

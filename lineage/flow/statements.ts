@@ -480,13 +480,16 @@ export class StatementFlow {
       if (w.action === 'insert' && w.values) {
         const via = this.b.object('merge-insert', this.b.nextName('MERGE-INSERT'), w.loc)
         const e = this.a.entry(s.target.name)
-        const cols = w.columns?.map((c) => ({ name: c.name, loc: c.loc })) ?? e.columns?.map((c) => ({ name: c, loc: undefined })) ?? []
+        // no column list and no known columns: a value that is a column names its target, as in INSERT … SELECT
+        const cols: Array<{ name: string; loc?: Loc } | undefined> = w.columns?.map((c) => ({ name: c.name, loc: c.loc })) ?? e.columns?.map((c) => ({ name: c, loc: undefined }))
+          ?? w.values.map((v) => (v.k === 'col' ? { name: v.name.parts[v.name.parts.length - 1].name, loc: undefined } : undefined))
         w.values.forEach((v, i) => {
-          if (!cols[i]) return
+          const c = cols[i]
+          if (!c) return
           const d = evalExpr(v, scope, this.a)
-          const mid = this.a.ref(via, cols[i].name, exprLocOf(v), cols[i].name.toUpperCase())
+          const mid = this.a.ref(via, c.name, exprLocOf(v), c.name.toUpperCase())
           this.a.relateDeps(mid, d, 'merge_insert')
-          this.b.relate('fdd', this.a.ref(obj, cols[i].name, cols[i].loc, cols[i].name.toUpperCase()), [mid], 'merge_insert', 'identity')
+          this.b.relate('fdd', this.a.ref(obj, c.name, c.loc, c.name.toUpperCase()), [mid], 'merge_insert', 'identity')
         })
       }
     }

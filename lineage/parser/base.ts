@@ -205,8 +205,8 @@ export class TokenCursor {
       if (this.isOp('@')) this.i += 2
       if (this.isIdentToken(1)) { this.i++; parts.push(this.ident()) }
     }
-    // Sybase / T-SQL db..object: the owner part is left out
-    if (this.isOp('..') && this.isIdentToken(1)) { this.i++; parts.push({ name: 'dbo', quoted: false, loc: parts[0].loc }); parts.push(this.ident()) }
+    // db..object: the owner part is left out; the default owner is dbo (Sybase / T-SQL), ADMIN (Netezza)
+    if (this.isOp('..') && this.isIdentToken(1)) { this.i++; parts.push({ name: this.d.name === 'dbvnetezza' ? 'ADMIN' : 'dbo', quoted: false, loc: parts[0].loc }); parts.push(this.ident()) }
     while (this.isOp('.') && (this.isIdentToken(1) || this.peek(1)?.kind === 'number')) {
       this.i++
       if (this.peek()?.kind === 'number') { const t = this.next(); parts.push({ name: t.image, quoted: false, loc: locOf(t, t) }); continue }

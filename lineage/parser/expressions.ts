@@ -7,7 +7,7 @@ import { parseQuery, startsQuery } from './query.js'
 const DATEPART_FUNCS = new Set(['DATEADD', 'DATEDIFF', 'DATEDIFF_BIG', 'DATEPART', 'DATENAME', 'DATE_TRUNC', 'TIMESTAMPADD',
   'TIMESTAMPDIFF', 'DATE_PART', 'EXTRACT', 'LAST_DAY', 'DATE_DIFF', 'TIMESTAMP_DIFF', 'DATETIME_DIFF', 'TIMESTAMP_TRUNC',
   'DATETIME_TRUNC', 'DATE_ADD', 'DATE_SUB', 'TRUNC', 'TIME_SLICE', 'DATEFROMPARTS', 'TIMESTAMP_ADD', 'TIMESTAMP_SUB', 'DATETIME_ADD', 'DATETIME_SUB',
-  'EXTEND'])
+  'EXTEND', 'DATETRUNC', 'DATE_BUCKET'])
 const DATEPARTS = new Set(['YEAR', 'YEARS', 'MONTH', 'MONTHS', 'DAY', 'DAYS', 'HOUR', 'HOURS', 'MINUTE', 'MINUTES', 'SECOND', 'SECONDS', 'WEEK',
   'WEEKS', 'QUARTER', 'DAYOFWEEK', 'DAYOFYEAR', 'DOW', 'DOY', 'EPOCH', 'MILLISECOND', 'MILLISECONDS', 'MICROSECOND', 'NANOSECOND', 'DD', 'D',
   'MM', 'M', 'YY', 'YYYY', 'HH', 'MI', 'N', 'SS', 'S', 'WK', 'WW', 'QQ', 'Q', 'DW', 'DY', 'Y', 'NS', 'MS', 'MCS', 'ISOWEEK', 'ISO_WEEK', 'TZOFFSET',
@@ -330,6 +330,9 @@ function parseWordPrimary(p: TokenCursor): Expr {
   const u = t.kind === 'word' ? t.upper : ''
   // most primaries are plain names: one set lookup instead of the chain of special forms
   if (SPECIAL_PRIMARY_WORDS.has(u)) { const e = parseSpecialPrimary(p, t, u); if (e) return e }
+  // the row count / status of the last statement in a procedure body: SQL%ROWCOUNT, c%FOUND (PL/SQL), ACTIVITY_COUNT …
+  if (p.d.name === 'dbvoracle' && p.isOp('%', 1) && p.isAnyWord(CURSOR_ATTRIBUTES, 2)) { p.i += 3; return lit(t, p.prev(), `${u}%${p.prev().upper}`) }
+  if (STATUS_VALUES[p.d.name]?.has(u) && (p as TokenCursor & { inBlock?: boolean }).inBlock && !p.isOp('.', 1) && !p.isOp('(', 1)) { p.next(); return lit(t, t, u) }
   if (t.kind === 'word' && p.d.variablePrefix && t.image.startsWith(p.d.variablePrefix)) { p.next(); return { k: 'var', name: t.image, loc: locOf(t, t) } }
   if (t.kind === 'word' && t.image.startsWith('@')) { p.next(); return { k: 'var', name: t.image, loc: locOf(t, t) } }
   return parseNamePrimary(p, t)
@@ -376,6 +379,14 @@ function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefi
   }
   if (NO_SOURCE_WORDS.has(u) && !p.isOp('.', 1) && !p.isOp('(', 1)) { p.next(); return lit(t, t, u) }
   return undefined
+}
+
+const CURSOR_ATTRIBUTES = new Set(['ROWCOUNT', 'FOUND', 'NOTFOUND', 'ISOPEN', 'BULK_ROWCOUNT', 'BULK_EXCEPTIONS'])
+/** per dialect, the words a procedure body reads the last statement's outcome from (never a column there) */
+const STATUS_VALUES: Partial<Record<string, Set<string>>> = {
+  dbvteradata: new Set(['ACTIVITY_COUNT']),
+  dbvsnowflake: new Set(['SQLROWCOUNT', 'SQLFOUND', 'SQLNOTFOUND', 'SQLID']),
+  dbvnetezza: new Set(['ROW_COUNT']),
 }
 
 /** a name: column, qualified column, star, or a function call */
@@ -516,6 +527,8 @@ function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token,
   return fn
 }
 
+const DB2_DATE_FORMATS = new Set(['ISO', 'USA', 'EUR', 'JIS', 'LOCAL'])
+
 /** a date part keyword: YEAR, dd … and the ODBC interval names SQL_TSI_DAY … (TIMESTAMPADD) */
 const isDatePart = (u: string): boolean => DATEPARTS.has(u) || u.startsWith('SQL_TSI_')
 
@@ -528,7 +541,10 @@ function fixKeywordArgs(p: TokenCursor, name: string, args: Expr[]): void {
       }
     }
   }
-  if (name === 'CONVERT' && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase') && args.length >= 2) {
+  // DB2 CHAR(d, ISO | USA | EUR | JIS | LOCAL): the second argument names a date format
+  if ((name === 'CHAR' || name === 'VARCHAR') && p.d.name === 'dbvdb2' && args.length === 2 && args[1].k === 'col' && args[1].name.parts.length === 1
+    && DB2_DATE_FORMATS.has(args[1].name.parts[0].name.toUpperCase())) args[1] = { k: 'lit', loc: args[1].name.loc }
+  if ((name === 'CONVERT' || name === 'TRY_CONVERT') && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase') && args.length >= 2) {
     args[0] = { k: 'lit', loc: exprLoc(args[0]) }
     if (args.length > 2) args.length = 2
   }

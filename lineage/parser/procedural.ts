@@ -109,7 +109,14 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
       }
       return { k: 'other', kind: 'FETCH', loc: locOf(first, p.prev()) }
     }
-    case 'EXECUTE': case 'EXEC': { p.next(); skipToEnd(p); return { k: 'other', kind: 'EXEC', loc: locOf(first, p.prev()) } }
+    case 'EXECUTE': case 'EXEC': {
+      p.next()
+      // EXECUTE IMMEDIATE 'INSERT …' / $$ … $$ with the SQL as one literal: its statements are analysed
+      const lit = p.isWord('IMMEDIATE') && p.peek(1)?.kind === 'string' && (p.isOp(';', 2) || p.isAnyWord(['USING', 'INTO'], 2) || !p.peek(2)) ? p.peek(1)! : undefined
+      const body = lit ? stringBody(p, lit) : undefined
+      skipToEnd(p)
+      return body ? { k: 'block', body, loc: locOf(first, p.prev()) } : { k: 'other', kind: 'EXEC', loc: locOf(first, p.prev()) }
+    }
     case 'CASE': {
       // CASE statement: CASE … WHEN … THEN stmts … END CASE
       p.next(); if (!p.isWord('WHEN')) parseExpr(p)
@@ -119,7 +126,17 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
       p.expect('END'); p.accept('CASE')
       return { k: 'block', body, loc: locOf(first, p.prev()) }
     }
-    case 'DO': return undefined
+    case 'DO': {
+      // PostgreSQL anonymous block: DO [LANGUAGE l] $$ … $$ [LANGUAGE l]
+      let k = 1
+      if (p.isWord('LANGUAGE', 1)) k = 3
+      const t = p.peek(k)
+      if (!t || t.kind !== 'string' || !p.d.dollarQuotedStrings) return undefined
+      p.i += k + 1
+      skipToEnd(p)
+      const body = isSqlBody(p, first) ? stringBody(p, t) : undefined
+      return body ? { k: 'block', body, loc: locOf(first, p.prev()) } : { k: 'other', kind: 'DO', loc: locOf(first, p.prev()) }
+    }
     case 'FORALL': {
       // the index is a loop variable, as in FOR i IN 1..n (the statement's l_ids(i) reads it, no column)
       p.next(); const record = p.ident(); p.expect('IN')
@@ -137,6 +154,7 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
       return { k: 'declare', vars, loc: locOf(first, p.prev()) }
     }
     case 'LET': {
+      if (p.d.name === 'dbvsnowflake') return parseSnowflakeLet(p, first)
       p.next(); const targets = [assignTarget(p)]; while (p.acceptOp(',')) targets.push(assignTarget(p)); p.expectOp('=')
       if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const q = parseQuery(p); p.expectOp(')'); return { k: 'assign', targets, query: q, loc: locOf(first, p.prev()) } }
       const value = parseExpr(p); while (p.acceptOp(',')) parseExpr(p)
@@ -582,6 +600,30 @@ function isSqlBody(p: Cur, start: Token): boolean {
   const first = p.toks.indexOf(start)
   for (let k = first; k < p.i; k++) if (p.toks[k].upper === 'LANGUAGE' && p.toks[k + 1]) lang = p.toks[k + 1].upper.replace(/'/g, '')
   return ['SQL', 'PLPGSQL', 'PLSQL', 'SQLSCRIPT', 'PLVSQL'].includes(lang)
+}
+
+/** Snowflake Scripting: LET n [type] := | DEFAULT expr, LET c CURSOR FOR query, LET rs RESULTSET := (query) — a declaration */
+function parseSnowflakeLet(p: Cur, first: Token): Stmt {
+  p.next()
+  const name = p.ident()
+  const done = (v: { name: Ident; value?: Expr; query?: import('../ast/types.js').Query }): Stmt => ({ k: 'declare', vars: [v], loc: locOf(first, p.prev()) })
+  if (p.accept('CURSOR')) { p.expect('FOR'); return done({ name, query: parseQuery(p) }) }
+  if (!p.isOp(':=') && !p.isWord('DEFAULT')) parseType(p)
+  if (!p.acceptOp(':=') && !p.accept('DEFAULT')) return done({ name })
+  if (startsQuery(p)) return done({ name, query: parseQuery(p) })
+  if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const q = parseQuery(p); p.expectOp(')'); return done({ name, query: q }) }
+  return done({ name, value: parseExpr(p) })
+}
+
+/**
+ * The statements of SQL held in one string token: a $$ / $tag$ body, or a '…' literal without doubled
+ * quotes (with them, positions inside would not map back to the text); undefined for other strings
+ */
+function stringBody(p: TokenCursor, t: Token): Stmt[] | undefined {
+  const dollar = t.image.startsWith('$')
+  if (!dollar && (t.image[0] !== "'" || t.image.length < 2 || t.image.slice(1, -1).includes("'"))) return undefined
+  const openLen = dollar ? t.image.indexOf('$', 1) + 1 : 1
+  return parseEmbedded(t.image.slice(openLen, t.image.length - openLen), p, t.line, t.col + openLen, t.start + openLen)
 }
 
 export function parseEmbedded(text: string, p: TokenCursor, line: number, col: number, offset: number): Stmt[] {

@@ -8,6 +8,15 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'JOIN … USING (id): an unqualified id is the join column; SQL%ROWCOUNT is no column; MERGE INSERT VALUES without a column list; EXECUTE IMMEDIATE of a literal',
+      sql: `INSERT INTO t2 SELECT id, a.x FROM t1 a JOIN t3 b USING (id);
+DECLARE n NUMBER; BEGIN DELETE FROM t2 WHERE x < 0; n := SQL%ROWCOUNT; EXECUTE IMMEDIATE 'INSERT INTO t4 (a) SELECT a FROM t1'; END;
+/
+MERGE INTO t5 USING t1 s ON (t5.id = s.id) WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.a);
+`,
+      fdd: [['t1.id', 't2.id'], ['t1.x', 't2.x'], ['t1.a', 't4.a'], ['t1.id', 't5.id'], ['t1.a', 't5.a']],
+    },
+    {
       title: 'OPEN c FOR a query, a variable, a variable USING binds',
       sql: `DECLARE
   c SYS_REFCURSOR;
@@ -173,6 +182,21 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
     },
   ],
   mssql: [
+    {
+      title: 'TRY_CONVERT(type, x), DATETRUNC(part, d): the type and the date part are no columns',
+      sql: 'INSERT INTO t2 (x, d) SELECT TRY_CONVERT(INT, x), DATETRUNC(month, dt) FROM t1;\n',
+      fdd: [['t1.x', 't2.x'], ['t1.dt', 't2.d']],
+    },
+    {
+      title: 'trigger bodies: inserted / deleted are the rows of the trigger\'s ON table',
+      sql: `CREATE TRIGGER trg ON dbo.orders AFTER UPDATE AS
+BEGIN
+  INSERT INTO audit (order_id, new_amount) SELECT id, amount FROM inserted;
+  UPDATE t3 SET old_amount = d.amount FROM t3 JOIN deleted d ON t3.id = d.id;
+END
+`,
+      fdd: [['dbo.orders.id', 'audit.order_id'], ['dbo.orders.amount', 'audit.new_amount'], ['dbo.orders.amount', 't3.old_amount']],
+    },
     {
       title: 'SELECT @v += …, SET @v += …, SAVE TRANSACTION, $money literal',
       sql: `DECLARE @total MONEY = 0
@@ -388,6 +412,13 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'DO $$ … $$ anonymous block',
+      sql: `DO $$ BEGIN INSERT INTO t2 (a) SELECT a FROM t1; END $$;
+DO LANGUAGE plpgsql $$ BEGIN INSERT INTO t3 (b) SELECT b FROM t1; END $$;
+`,
+      fdd: [['t1.a', 't2.a'], ['t1.b', 't3.b']],
+    },
+    {
       title: 'trigger function (RETURNS trigger): NEW / OLD are rows of the table of the CREATE TRIGGER that executes it',
       sql: `CREATE OR REPLACE FUNCTION audit_trg() RETURNS trigger AS $$
 BEGIN
@@ -522,6 +553,17 @@ $$;
     },
   ],
   snowflake: [
+    {
+      title: 'EXECUTE IMMEDIATE $$ … $$ block; SQLROWCOUNT is no column',
+      sql: `EXECUTE IMMEDIATE $$
+BEGIN
+  INSERT INTO t2 (a) SELECT a FROM t1;
+  LET n INTEGER := SQLROWCOUNT;
+END;
+$$;
+`,
+      fdd: [['t1.a', 't2.a']],
+    },
     {
       title: 'GROUP BY ALL, reading a stage file with FILE_FORMAT =>',
       sql: `INSERT INTO region_counts (region, n) SELECT region, COUNT(*) FROM customers GROUP BY ALL;
@@ -834,6 +876,11 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
   ],
   db2: [
     {
+      title: 'CHAR(d, ISO): the date format is no column',
+      sql: 'INSERT INTO T2 (D) SELECT CHAR(DT, ISO) FROM T1;\n',
+      fdd: [['T1.DT', 'T2.D']],
+    },
+    {
       title: 'trigger REFERENCING OLD AS o NEW AS n: o and n are rows of the trigger\'s table',
       sql: `CREATE TRIGGER trg_audit AFTER UPDATE ON orders REFERENCING OLD AS o NEW AS n FOR EACH ROW
   INSERT INTO orders_audit (order_id, old_status, new_status) VALUES (n.order_id, o.status, n.status)
@@ -965,6 +1012,11 @@ INSERT INTO daily_sales SELECT store_id, amount FROM sales;
     },
   ],
   netezza: [
+    {
+      title: 'db..table names the default schema ADMIN',
+      sql: 'INSERT INTO DW..T2 SELECT A FROM DW.ADMIN.T1;\n',
+      fdd: [['DW.ADMIN.T1.A', 'DW.ADMIN.T2.A']],
+    },
     {
       title: "transient external table unload: CREATE EXTERNAL TABLE '/path' USING (…) AS SELECT",
       sql: `CREATE EXTERNAL TABLE '/exports/sales.csv' USING (DELIMITER ',' REMOTESOURCE 'ODBC') AS SELECT sale_id, amount FROM admin.sales_fact WHERE amount > 0;

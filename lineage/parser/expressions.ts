@@ -628,8 +628,13 @@ export function canBeAlias(p: TokenCursor, k = 0): boolean {
   if (t.kind === 'string' && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase' || p.d.name === 'dbvmysql')) return true
   // PL/SQL SELECT … BULK COLLECT INTO: BULK starts the INTO clause
   if (t.kind === 'word' && t.upper === 'BULK' && p.isWord('COLLECT', k + 1)) return false
+  // join modifiers (t ASOF JOIN u, t POSITIONAL JOIN u), Sybase t AT ISOLATION 0 and t PLAN "…"
+  if (t.kind === 'word' && JOIN_MODIFIERS.has(t.upper) && p.isWord('JOIN', k + 1)) return false
+  if (t.kind === 'word' && ((t.upper === 'AT' && p.isWord('ISOLATION', k + 1)) || (t.upper === 'PLAN' && (p.peek(k + 1)?.kind === 'string' || p.peek(k + 1)?.kind === 'qident')))) return false
   return t.kind === 'word' && !isClauseWord(p, t.upper)
 }
+
+const JOIN_MODIFIERS = new Set(['ASOF', 'POSITIONAL', 'ANY', 'GLOBAL', 'SEMI', 'ANTI', 'PASTE'])
 
 export function isClauseWord(p: TokenCursor, u: string): boolean {
   return CLAUSE_WORDS.has(u) || (p.d.name === 'dbvteradata' && (u === 'SAMPLE' || u === 'EXPAND'))

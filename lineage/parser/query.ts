@@ -125,6 +125,10 @@ function parseQueryTail(p: TokenCursor, limitOver: Expr[] = []): Expr[] {
     if (p.isWord('FOR') && p.isAnyWord(['UPDATE', 'SHARE', 'READ', 'FETCH', 'XML', 'JSON', 'BROWSE', 'NO'], 1)) {
       p.next(); while (!p.eof() && !p.isOp(';') && !p.isOp(')')) { if (p.isOp('(')) p.skipParens(); else p.next() } continue
     }
+    // Sybase abstract plan: … PLAN "(t_scan t1)"
+    if (p.isWord('PLAN') && (p.peek(1)?.kind === 'string' || p.peek(1)?.kind === 'qident')) { p.i += 2; continue }
+    // OpenEdge / Informix statement-level lock hint at the end: … WITH (NOLOCK | READPAST | NOWAIT)
+    if (p.isWord('WITH') && p.isOp('(', 1) && p.isAnyWord(['NOLOCK', 'READPAST', 'NOWAIT'], 2)) { p.next(); p.skipParens(); continue }
     // MySQL: … LOCK IN SHARE MODE (the old spelling of FOR SHARE)
     if (p.isWord('LOCK') && p.isWord('IN', 1) && p.isWord('SHARE', 2) && p.isWord('MODE', 3)) { p.i += 4; continue }
     if (p.isWord('INTO') && p.isAnyWord(['OUTFILE', 'DUMPFILE'], 1)) { p.i += 2; p.next(); while (!p.eof() && !p.isOp(';') && !p.isOp(')') && !p.isWord('FROM')) p.next(); continue }
@@ -372,6 +376,8 @@ export function parseFromTail(p: TokenCursor, from: Source[], joins: JoinCond[])
     parseFromItem(p, from, joins)
     const cond: JoinCond = { kind, loc: locOf(start, p.prev()) }
     if (p.isWord('MATCH_CONDITION') && p.isOp('(', 1)) { p.next(); p.next(); const m = parseExpr(p); p.expectOp(')'); cond.on = m }
+    // Vertica event-series join: … JOIN t INTERPOLATE PREVIOUS VALUE ON …
+    p.acceptSeq('INTERPOLATE', 'PREVIOUS', 'VALUE')
     if (p.accept('ON')) {
       // N1QL lookup join ON KEYS expr, index join ON KEY expr FOR alias: the key expression is the condition
       const keys = p.d.name === 'dbvcouchbase' && (p.accept('KEYS') || p.accept('KEY'))

@@ -68,7 +68,12 @@ export function parseStatement(p: TokenCursor): Stmt {
   }
   // Teradata USING (a INTEGER, …) request modifier: it only declares the :a host variables of the statement after it
   if (u === 'USING' && p.d.name === 'dbvteradata' && p.isOp('(', 1)) { p.next(); p.skipParens(); return parseStatement(p) }
-  if (u === 'UPDATE') return parseUpdate(p)
+  if (u === 'UPDATE') {
+    const upd = parseUpdate(p)
+    // Teradata atomic upsert: UPDATE … ELSE INSERT …, both statements of one request
+    if (p.d.name === 'dbvteradata' && p.isWord('ELSE') && p.isAnyWord(['INSERT', 'INS'], 1)) { p.next(); const ins = parseInsert(p); return { k: 'block', body: [upd, ins], loc: locOf(first, p.prev()) } }
+    return upd
+  }
   if (u === 'DELETE') return parseDelete(p)
   if (u === 'MERGE') return parseMerge(p)
   if (u === 'CREATE') return parseCreate(p, first, parseRoutine)

@@ -554,6 +554,11 @@ $$;
   ],
   snowflake: [
     {
+      title: 'ASOF JOIN … MATCH_CONDITION (…)',
+      sql: 'INSERT INTO t2 (a, b) SELECT t1.a, t3.b FROM t1 ASOF JOIN t3 MATCH_CONDITION(t1.ts >= t3.ts) ON t1.id = t3.id;\n',
+      fdd: [['t1.a', 't2.a'], ['t3.b', 't2.b']],
+    },
+    {
       title: 'EXECUTE IMMEDIATE $$ … $$ block; SQLROWCOUNT is no column',
       sql: `EXECUTE IMMEDIATE $$
 BEGIN
@@ -784,6 +789,12 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
     },
   ],
   teradata: [
+    {
+      title: 'atomic upsert UPDATE … ELSE INSERT …',
+      sql: 'UPDATE t1 SET a = s.a FROM stage s WHERE t1.id = s.id ELSE INSERT INTO t1 (id, a) VALUES (1, 0);\n',
+      fdd: [['stage.a', 't1.a']],
+      tablesWritten: ['t1'],
+    },
     {
       title: 'SELECT NORMALIZE ON MEETS OR OVERLAPS; EXPAND ON period AS alias BY INTERVAL / BY ANCHOR: the alias comes from the period',
       sql: `CREATE TABLE emp_periods (emp_id INTEGER, dept_id INTEGER, duration PERIOD(DATE));
@@ -1039,6 +1050,13 @@ INSERT INTO fact_calls SELECT * FROM ext.calls_feed;
   ],
   sybase: [
     {
+      title: 'AT ISOLATION after a table name, abstract PLAN "…"',
+      sql: `select a into #x from t1 at isolation 0
+insert into t2 (a,b) select a, b from t1 plan "(t_scan t1)"
+`,
+      fdd: [['t1.a', '#x.a'], ['t1.a', 't2.a'], ['t1.b', 't2.b']],
+    },
+    {
       title: 'COMPUTE … BY report rows, DUMP TRAN between statements',
       sql: `insert into dbo.order_report (cust_id, amount) select cust_id, amount from dbo.orders order by cust_id compute sum(amount) by cust_id
 dump tran sales with truncate_only
@@ -1094,6 +1112,11 @@ go
     },
   ],
   vertica: [
+    {
+      title: 'event-series join INTERPOLATE PREVIOUS VALUE',
+      sql: 'INSERT INTO t2 (a, b) SELECT s.a, t.b FROM t1 s LEFT JOIN t3 t INTERPOLATE PREVIOUS VALUE ON s.ts = t.ts;\n',
+      fdd: [['t1.a', 't2.a'], ['t3.b', 't2.b']],
+    },
     {
       title: 'COPY with per-column FORMAT, FILLER and AS expressions, FROM LOCAL file',
       sql: `COPY sales_load (sale_id, sold_raw FILLER VARCHAR(20), sold_at AS TO_TIMESTAMP(sold_raw, 'YYYYMMDDHH24MISS'), amount FORMAT '9999.99') FROM LOCAL '/data/sales.csv' DELIMITER ',';
@@ -1162,6 +1185,11 @@ UPDATE profiles USE KEYS "u1" SET tier = "gold";
     },
   ],
   openedge: [
+    {
+      title: 'statement-level WITH (NOLOCK) at the end of a SELECT',
+      sql: 'INSERT INTO t2 (c) SELECT CustNum FROM PUB.Customer WHERE Balance > 0 WITH (NOLOCK);\n',
+      fdd: [['PUB.Customer.CustNum', 't2.c']],
+    },
     {
       title: 'correlated UPDATE with a scalar subquery on PUB tables',
       sql: 'UPDATE PUB."Customer" SET "Balance" = (SELECT SUM(i."Amount") FROM PUB."Invoice" i WHERE i."Cust-Num" = PUB."Customer"."Cust-Num");\n',

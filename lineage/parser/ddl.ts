@@ -71,7 +71,11 @@ function parseCreateTable(p: TokenCursor, start: Token, temporary: boolean, exte
   ifNotExists(p)
   const name = p.tableName()
   const s: Extract<Stmt, { k: 'createTable' }> = { k: 'createTable', name, columns: [], fks: [], temporary, external, loc: locOf(start, start) }
-  if (p.accept('LIKE') || (p.isWord('AS') && p.isWord('LIKE', 1) && (p.next(), p.next()))) { s.like = p.qname() }
+  if (p.accept('LIKE') || (p.isWord('AS') && p.isWord('LIKE', 1) && (p.next(), p.next()))) {
+    s.like = p.qname()
+    // HANA CREATE TABLE t LIKE src WITH DATA: src's rows too
+    if (p.isWord('WITH') && p.isWord('DATA', 1)) { p.i += 2; s.query = selectAll(s.like) }
+  }
   if (p.accept('CLONE')) { s.clone = p.qname(); skipToEnd(p); s.loc = locOf(start, p.prev()); return s }
   // Teradata table options before the columns: CREATE MULTISET TABLE t, NO FALLBACK, CHECKSUM = DEFAULT (cols)
   if (p.d.name === 'dbvteradata') while (p.acceptOp(',')) while (!p.eof() && !p.isOp(',') && !p.isOp('(') && !p.isOp(';')) p.next()
@@ -224,6 +228,11 @@ export function parseAlter(p: TokenCursor, start: Token): Stmt {
     const from = p.tableName()
     if (p.isWord('RENAME') && p.isWord('TO', 1)) { p.i += 2; const to = p.qname(); skipToEnd(p); return { k: 'rename', from, to, loc: locOf(start, p.prev()) } }
     if (p.isWord('SWAP') && p.isWord('WITH', 1)) { p.i += 2; const to = p.qname(); skipToEnd(p); return { k: 'rename', from, to, loc: locOf(start, p.prev()) } }
+    // Redshift ALTER TABLE t APPEND FROM src: src's rows move into t (INSERT INTO t SELECT * FROM src)
+    if (p.isWord('APPEND') && p.isWord('FROM', 1)) {
+      p.i += 2; const src = p.qname(); skipToEnd(p)
+      return { k: 'insert', target: { name: from, loc: from.loc }, query: selectAll(src), loc: locOf(start, p.prev()) }
+    }
   }
   skipToEnd(p)
   return { k: 'other', kind: 'ALTER', loc: locOf(start, p.prev()) }

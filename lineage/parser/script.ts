@@ -68,6 +68,15 @@ export function parseStatement(p: TokenCursor): Stmt {
   }
   // Teradata USING (a INTEGER, …) request modifier: it only declares the :a host variables of the statement after it
   if (u === 'USING' && p.d.name === 'dbvteradata' && p.isOp('(', 1)) { p.next(); p.skipParens(); return parseStatement(p) }
+  // Spark CACHE [LAZY] TABLE c [OPTIONS (…)] AS SELECT …: a temporary table filled by the query
+  if (u === 'CACHE' && p.d.name === 'dbvhive' && (p.isWord('TABLE', 1) || (p.isWord('LAZY', 1) && p.isWord('TABLE', 2)))) {
+    p.next(); p.accept('LAZY'); p.next()
+    const name = p.qname()
+    if (p.accept('OPTIONS')) p.skipParens()
+    if (!p.accept('AS') && !startsQuery(p)) { skipToEnd(p); return { k: 'other', kind: 'CACHE', loc: locOf(first, p.prev()) } }
+    const query = parseQuery(p)
+    return { k: 'createTable', name, columns: [], fks: [], query, temporary: true, loc: locOf(first, p.prev()) }
+  }
   if (u === 'UPDATE') {
     const upd = parseUpdate(p)
     // Teradata atomic upsert: UPDATE … ELSE INSERT …, both statements of one request

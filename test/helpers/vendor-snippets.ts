@@ -685,6 +685,14 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
   ],
   hive: [
     {
+      title: 'Spark CACHE [LAZY] TABLE c [OPTIONS (…)] AS SELECT fills c; CACHE TABLE t alone moves nothing',
+      sql: `CACHE TABLE c1 AS SELECT a FROM t1;
+CACHE LAZY TABLE c2 OPTIONS ('storageLevel' 'DISK_ONLY') SELECT b FROM t1;
+CACHE TABLE t1;
+`,
+      fdd: [['t1.a', 'c1.a'], ['t1.b', 'c2.b']],
+    },
+    {
       title: 'UDTF in the select list naming several outputs: explode(m) AS (k, v); LATERAL VIEW [OUTER] with several aliases',
       sql: `INSERT OVERWRITE TABLE props SELECT explode(src.attrs) AS (prop_key, prop_value) FROM src;
 INSERT INTO TABLE props_lv SELECT src.id, k, v FROM src LATERAL VIEW explode(src.attrs) t AS k, v;
@@ -742,6 +750,14 @@ INSERT OVERWRITE TABLE events PARTITION (dt) SELECT r.id, r.url, r.day FROM raw 
     },
   ],
   redshift: [
+    {
+      title: 'ALTER TABLE t APPEND FROM src moves src\'s rows into t',
+      sql: `CREATE TABLE stage.sales_stage (id int, amt int);
+ALTER TABLE dw.fact_sales APPEND FROM stage.sales_stage FILLTARGET;
+`,
+      fdd: [['stage.sales_stage.id', 'dw.fact_sales.id'], ['stage.sales_stage.amt', 'dw.fact_sales.amt']],
+      tablesWritten: ['dw.fact_sales'],
+    },
     {
       title: 'backslash escapes in string literals',
       sql: `INSERT INTO notes (id, txt) SELECT id, 'it\\'s; done' || body FROM raw_notes;
@@ -973,6 +989,14 @@ INSERT INTO ext.carrier_out SELECT carrier_cd, total_cost FROM carrier_monthly;
     },
   ],
   hana: [
+    {
+      title: 'CREATE COLUMN TABLE t LIKE src WITH DATA copies the rows',
+      sql: `CREATE COLUMN TABLE t1 (a INT, b INT);
+CREATE COLUMN TABLE t2 LIKE t1 WITH DATA;
+`,
+      fdd: [['t1.a', 't2.a'], ['t1.b', 't2.b']],
+      tablesWritten: ['t2'],
+    },
     {
       title: 'LEFT OUTER MANY TO ONE JOIN (join cardinality)',
       sql: `INSERT INTO "ORDERS_WIDE" ("ID", "REGION") SELECT O."ID", C."REGION" FROM "ORDERS" O LEFT OUTER MANY TO ONE JOIN "CUSTOMERS" C ON O."CUST_ID" = C."ID";

@@ -352,10 +352,14 @@ export function parseFromTail(p: TokenCursor, from: Source[], joins: JoinCond[])
       // N1QL: FROM k o UNNEST o.items AS i — the alias is the unnested field (N6)
       while (!p.isAnyWord(['UNNEST', 'NEST'])) p.next()
       const kw = p.next().upper
-      const e = parseExpr(p)
-      const src: Source = { k: 'tfunc', name: kw, args: [e], loc: locOf(start, p.prev()) }
-      if (p.accept('AS') || canBeAlias(p)) src.alias = p.ident()
-      from.push(src)
+      // NEST orders o ON KEYS …: o is the matching documents of another keyspace (a join), not a nested field
+      if (kw === 'NEST' && p.isIdentToken() && !p.isOp('.', 1) && !p.isOp('[', 1)) parseFromItem(p, from, joins)
+      else {
+        const e = parseExpr(p)
+        const src: Source = { k: 'tfunc', name: kw, args: [e], loc: locOf(start, p.prev()) }
+        if (p.accept('AS') || canBeAlias(p)) src.alias = p.ident()
+        from.push(src)
+      }
       const cond: JoinCond = { kind: 'inner', loc: locOf(start, p.prev()) }
       if (p.accept('ON')) { if (p.accept('KEYS') || p.accept('KEY')) { /* lookup */ } cond.on = parseExpr(p) }
       joins.push(cond)

@@ -1191,6 +1191,12 @@ INSERT INTO order_summary (customer_num, total_price) SELECT customer_num, total
   ],
   couchbase: [
     {
+      title: 'NEST another keyspace ON KEYS: its alias reads that keyspace (UNNEST of a field stays a nested field)',
+      sql: `SELECT c.name, o.total FROM customers c NEST orders o ON KEYS c.orderIds;
+`,
+      fdd: [['customers.name', 'RS-1.name'], ['orders.total', 'RS-1.total']],
+    },
+    {
       title: 'lookup join ON KEYS and UPDATE … USE KEYS',
       sql: `SELECT a.name FROM routes r JOIN airlines a ON KEYS r.airlineid;
 UPDATE profiles USE KEYS "u1" SET tier = "gold";

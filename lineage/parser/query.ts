@@ -62,6 +62,8 @@ export function parseQuery(p: TokenCursor): Query {
   if (q.k === 'select' && p.isWord('INTO') && p.isAnyWord(['TEMP', 'SCRATCH', 'EXTERNAL'], 1)) {
     // Informix: SELECT … INTO TEMP t [WITH NO LOG]
     p.i += 2; q.intoTable = p.qname(); p.acceptSeq('WITH', 'NO', 'LOG')
+    // INTO EXTERNAL t USING (DATAFILES (…), FORMAT …): the external table's file options
+    if (p.accept('USING')) p.skipParens()
   }
   if (w) { q.with = w }
   q.loc = locOf(start, p.prev())

@@ -1161,6 +1161,11 @@ go
   ],
   informix: [
     {
+      title: 'SELECT … INTO EXTERNAL t USING (DATAFILES (…)) writes the external table',
+      sql: "SELECT a, b FROM t1 INTO EXTERNAL ext_t USING (DATAFILES ('DISK:/tmp/x.unl'), FORMAT 'DELIMITED');\n",
+      fdd: [['t1.a', 'ext_t.a'], ['t1.b', 'ext_t.b']],
+    },
+    {
       title: 'database:table and database@server:owner.table names, UNITS DAY',
       sql: `INSERT INTO recent_orders (order_num, due) SELECT o.order_num, o.order_date + 30 UNITS DAY FROM stores@ol_server:informix.orders o;
 `,

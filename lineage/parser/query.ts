@@ -331,6 +331,7 @@ function parseExpandOn(p: TokenCursor, s: Select): void {
 }
 
 const NOT_A_TABLE = ['WHERE', 'GROUP', 'ORDER', 'HAVING', 'UNION', 'SELECT', 'FROM', 'JOIN', 'ON', 'LIMIT', 'INTERSECT', 'EXCEPT', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'AND', 'OR']
+const REMOTE_ROWSETS = new Set(['OPENQUERY', 'OPENROWSET', 'OPENDATASOURCE'])
 const JOIN_START = ['JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL', 'OUTER', 'STRAIGHT_JOIN', 'SEMI', 'ANTI', 'ANY', 'ASOF', 'GLOBAL', 'POSITIONAL']
 /** words between the first join word and JOIN: a cardinality (HANA LEFT OUTER MANY TO ONE JOIN), a T-SQL join hint (INNER HASH JOIN) */
 const JOIN_CONTINUE = [...JOIN_START, 'SEMI', 'ANTI', 'MANY', 'ONE', 'TO', 'EXACT', 'HASH', 'LOOP', 'MERGE', 'REMOTE', 'REDUCE', 'REPLICATE', 'REDISTRIBUTE']
@@ -546,6 +547,8 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     }
     p.expectOp(')')
     const fname = name.parts[name.parts.length - 1].name.toUpperCase()
+    // T-SQL remote and file rowsets: the arguments name a server, a provider or a file, never columns
+    if (REMOTE_ROWSETS.has(fname) && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase')) args.length = 0
     if (p.isWord('WITH') && p.isOp('(', 1) && fname === 'OPENJSON') { p.next(); p.skipParens() }
     const src: Source = { k: 'tfunc', name: fname, args, lateral, loc: locOf(start, p.prev()), ...(defined ? { columnAliases: defined } : {}) }
     if (p.isWord('WITH') && p.isWord('ORDINALITY', 1)) p.i += 2

@@ -183,6 +183,14 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'OPENQUERY / OPENROWSET arguments name a linked server, a provider and a connection string, not columns',
+      sql: `INSERT INTO dbo.t (x) SELECT a.x FROM OPENQUERY(LinkedSrv, 'select x from remote') a;
+INSERT INTO dbo.u (y) SELECT b.y FROM OPENROWSET('SQLNCLI', 'Server=s;Trusted_Connection=yes;', 'SELECT y FROM db.dbo.r') AS b JOIN dbo.k ON k.id = b.y;
+`,
+      fdd: [],
+      tablesWritten: ['dbo.t', 'dbo.u'],
+    },
+    {
       title: 'TRY_CONVERT(type, x), DATETRUNC(part, d): the type and the date part are no columns',
       sql: 'INSERT INTO t2 (x, d) SELECT TRY_CONVERT(INT, x), DATETRUNC(month, dt) FROM t1;\n',
       fdd: [['t1.x', 't2.x'], ['t1.dt', 't2.d']],

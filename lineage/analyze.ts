@@ -4,7 +4,7 @@ import { analysisResult } from './model/store.js'
 import { defaultModelOptions } from './model/types.js'
 import { resolveVendor } from './dialects/vendors.js'
 import { dialectOf, type DialectSpec } from './dialects/spec.js'
-import { tokenize } from './lexer/lexer.js'
+import { tokenize, type Token } from './lexer/lexer.js'
 import { parseScript } from './parser/script.js'
 import { ModelBuilder } from './flow/builder.js'
 import { Analyzer } from './flow/analyzer.js'
@@ -118,6 +118,12 @@ function* analyzeFile(f: SourceFile, single: boolean, d: DialectSpec, a: Analyze
   }
 }
 
+function syntaxError(b: ModelBuilder, e: { message: string; token?: Token }, first: Token, f: SourceFile): void {
+  const t = e.token ?? first
+  b.error('SyntaxError', `${e.message} (${t.line},${t.col})`, mkLoc(t.line, t.col, t.eline, t.ecol))
+  if (f.name) b.errors[b.errors.length - 1].file = f.name
+}
+
 /** analyse one parsed statement; false when the budget stops the analysis */
 function runStatement(ps: import('./parser/script.js').ParsedStatement, f: SourceFile, single: boolean, a: Analyzer, flow: StatementFlow,
   statements: StatementInfo[], stats: AnalysisResult['stats'], budget: AnalyzeBudget, t0: number, counter: { index: number }): boolean {
@@ -128,12 +134,8 @@ function runStatement(ps: import('./parser/script.js').ParsedStatement, f: Sourc
     ps.first.line, ps.first.col, ps.first.start, ps.last.eline, ps.last.ecol, ps.last.end, ps.stmt?.k ?? 'error', !ps.error)
   statements.push(info)
   b.beginStatement(statements.length - 1)
-  if (ps.error) {
-    const t = ps.error.token ?? ps.first
-    b.error('SyntaxError', `${ps.error.message} (${t.line},${t.col})`, mkLoc(t.line, t.col, t.eline, t.ecol))
-    if (f.name) b.errors[b.errors.length - 1].file = f.name
-    return true
-  }
+  if (ps.error) { syntaxError(b, ps.error, ps.first, f); return true }
+  if (ps.skipped) for (const e of ps.skipped) syntaxError(b, e, ps.first, f)
   a.reads = new Set(); a.writes = new Set(); a.referenced = new Set()
   const s0 = performance.now()
   try {

@@ -50,6 +50,8 @@ export interface DialectSpec {
   mdx: boolean
   /** procedural variables are written with this prefix (`@` in T-SQL) */
   variablePrefix?: string
+  /** routines are written in PL/pgSQL (PERFORM query) */
+  plpgsql: boolean
   /** statements that start with these words are abbreviations: SEL → SELECT, CT → CREATE TABLE */
   abbreviations: Record<string, string>
   /**
@@ -82,6 +84,7 @@ const base: Omit<DialectSpec, 'name'> = {
   psqlCommands: false,
   mdx: false,
   abbreviations: {},
+  plpgsql: false,
   wordOperators: {},
 }
 
@@ -92,7 +95,7 @@ const tsql: Partial<DialectSpec> = {
 const mysqlLike: Partial<DialectSpec> = {
   identifierQuotes: ['`'], doubleQuotedStrings: true, backslashEscapes: true, quotedCaseInsensitive: true,
 }
-const pgLike: Partial<DialectSpec> = { dollarQuotedStrings: true, unquotedCase: 'lower', identPartExtra: '$', psqlCommands: true }
+const pgLike: Partial<DialectSpec> = { dollarQuotedStrings: true, plpgsql: true, unquotedCase: 'lower', identPartExtra: '$', psqlCommands: true }
 
 const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvoracle: { qQuoteStrings: true, slashTerminator: true, recursiveWithoutKeyword: true },

@@ -61,6 +61,8 @@ export class TokenCursor {
   windowRefs: Array<{ name: string; spec: WindowSpec }> | undefined = undefined
   /** OVER w / OVER (w …): the window named by the current word, to be filled in by the SELECT's WINDOW clause */
   referWindow(spec: WindowSpec): void { (this.windowRefs ??= []).push({ name: this.ident().name.toUpperCase(), spec }) }
+  /** statements inside a block that failed to parse and were skipped (the block keeps the others' lineage) */
+  skipped: Array<{ message: string; token?: Token }> | undefined = undefined
   constructor(readonly toks: Token[], readonly d: DialectSpec, start = 0, end = toks.length) {
     this.i = start
     this.end = end

@@ -42,11 +42,42 @@ export function parseBody(p: Cur, stops: string[], stopAtParen = false): Stmt[] 
       if (isBatchSeparator(p)) break
       if (stopAtParen && p.isOp(')')) break
       if (p.isAnyWord(stops) && !(p.isWord('END') && p.isOp('.', 1))) break
-      body.push(scalarAssignment(p) ?? parseStatement(p))
+      const s0 = p.i
+      try {
+        body.push(scalarAssignment(p) ?? parseStatement(p))
+      } catch (e) {
+        if (!(e instanceof ParseError)) throw e
+        skipBroken(p, s0, e, stops)
+        continue
+      }
       endOfStatement(p)
     }
   } finally { p.inBlock = was }
   return body
+}
+
+/**
+ * A statement of a block that does not parse is recorded and skipped, so one unknown statement does
+ * not cost the whole routine its lineage: past the token that failed, to the next `;` at parenthesis
+ * depth 0, or to a line that starts the next statement or ends the block (T-SQL needs no terminator).
+ */
+function skipBroken(p: Cur, s0: number, e: ParseError, stops: string[]): void {
+  (p.skipped ??= []).push({ message: e.message, token: e.token })
+  let failed = s0
+  if (e.token) for (let j = s0; j < p.end; j++) if (p.toks[j] === e.token) { failed = j; break }
+  p.i = Math.max(s0 + 1, failed)
+  let depth = 0
+  while (!p.eof()) {
+    const t = p.peek()!
+    if (t.kind === 'punct' || t.kind === 'op') {
+      if (t.image === '(') depth++
+      else if (t.image === ')') { if (depth === 0) return; depth-- }
+      else if (t.image === ';' && depth === 0) { p.next(); return }
+    }
+    if (isBatchSeparator(p)) return
+    if (depth === 0 && t.bol && t.kind === 'word' && p.i > failed && (STATEMENT_WORDS.has(t.upper) || t.upper === 'SELECT' || stops.includes(t.upper))) return
+    p.next()
+  }
 }
 
 /** a body's `name = expr` (no SET/LET) assigns a variable: SQLScript OUT parameters and return variables, PL/pgSQL `=` */
@@ -628,7 +659,10 @@ function stringBody(p: TokenCursor, t: Token): Stmt[] | undefined {
 
 export function parseEmbedded(text: string, p: TokenCursor, line: number, col: number, offset: number): Stmt[] {
   const { tokens } = tokenize(text, p.d, offset, line, col)
-  return parseStatements(new TokenCursor(tokens, p.d))
+  const sub: Cur = new TokenCursor(tokens, p.d)
+  const body = parseStatements(sub)
+  if (sub.skipped) (p.skipped ??= []).push(...sub.skipped)
+  return body
 }
 
 /** a body's statements; one that fails to parse is skipped (to its `;`) so the others still give lineage */
@@ -640,6 +674,7 @@ function parseStatements(sub: Cur): Stmt[] {
     const s0 = sub.i
     try { out.push(parseStatement(sub)) } catch (e) {
       if (!(e instanceof ParseError)) throw e
+      ;(sub.skipped ??= []).push({ message: e.message, token: e.token })
       sub.i = s0 + 1
       skipToEnd(sub)
     }

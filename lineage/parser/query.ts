@@ -149,7 +149,7 @@ function parseQueryTail(p: TokenCursor, limitOver: Expr[] = []): Expr[] {
 
 export function parseSelectCore(p: TokenCursor): Select {
   const start = p.peek()!
-  if (!(p.isWord('SELECT') || p.d.abbreviations[p.peek()?.upper ?? ''] === 'SELECT')) p.fail('expected SELECT')
+  if (!(p.isWord('SELECT') || p.d.abbreviations[p.peek()?.upper ?? ''] === 'SELECT' || (p.d.plpgsql && p.isWord('PERFORM')))) p.fail('expected SELECT')
   p.next()
   const s: Select = { k: 'select', distinct: false, items: [], from: [], joins: [], groupBy: [], connectBy: [], orderBy: [], loc: locOf(start, start) }
   // OVER w names a window the WINDOW clause defines after the select list: filled in when it is read

@@ -15,6 +15,8 @@ import { parseMdx } from './mdx.js'
 export interface ParsedStatement {
   stmt?: Stmt
   error?: { message: string; token?: Token }
+  /** statements inside it (a block, a routine body) that did not parse and were skipped */
+  skipped?: Array<{ message: string; token?: Token }>
   first: Token
   last: Token
 }
@@ -49,7 +51,8 @@ export function parseStatement(p: TokenCursor): Stmt {
     return w.routines ? { k: 'block', body: [s, ...w.routines], loc: s.loc } : s
   }
   // DB2 also writes a one-column VALUES without parentheses: VALUES CURRENT TIMESTAMP
-  if (u === 'SELECT' || u === '(' || u === 'VALUES') {
+  // PL/pgSQL PERFORM is a SELECT whose rows are discarded (parseSelectCore takes its keyword)
+  if (u === 'SELECT' || u === '(' || u === 'VALUES' || (u === 'PERFORM' && p.d.plpgsql && (p as TokenCursor & { inBlock?: boolean }).inBlock)) {
     const q = parseQuery(p)
     // DB2 VALUES expr INTO :v, VALUES (a, b) INTO :x, :y: the row's values set the variables by position
     if (q.k === 'values' && p.accept('INTO')) return { k: 'assign', targets: parseExprList(p), query: q, loc: locOf(first, p.prev()) }
@@ -245,7 +248,9 @@ export function parseScript(tokens: Token[], d: DialectSpec, emit?: (s: ParsedSt
     try {
       const stmt = parseOne(p)
       ps = { stmt, first, last: p.toks[Math.max(startIdx, p.i - 1)] }
+      if (p.skipped) { ps.skipped = p.skipped; p.skipped = undefined }
     } catch (e) {
+      p.skipped = undefined
       if (!(e instanceof ParseError) && !(e instanceof RangeError)) throw e
       const tok = e instanceof ParseError ? e.token : first
       const message = e instanceof ParseError ? e.message : 'statement too deeply nested'

@@ -95,6 +95,20 @@ t.test('a syntax error keeps the other statements and reports coordinates', asyn
   t.same(l.errors[0].coordinates[0], { x: 2, y: 1, hashCode: '0' })
 })
 
+t.test('a statement of a routine body that does not parse costs only itself: one error at its token, the body keeps the rest', async (t) => {
+  const ora = lineage(`CREATE OR REPLACE PROCEDURE p1 AS\nBEGIN\n  INSERT INTO t2 (a) SELECT a FROM t1;\n  FROBNICATE the widget NOW;\n  INSERT INTO t3 (b) SELECT b FROM t1;\nEND;\n/\nINSERT INTO t4 (c) SELECT c FROM t1;`, 'dbvoracle')
+  t.same(ora.fdd, ['t1.a -> t2.a', 't1.b -> t3.b', 't1.c -> t4.c'])
+  t.same(ora.errors.map((e) => [e.errorType, e.coordinates[0]]), [['SyntaxError', { x: 4, y: 3, hashCode: '0' }]])
+  // T-SQL needs no terminator: the broken statement ends where a line starts the next one, nested blocks included
+  const ms = lineage(`CREATE PROCEDURE dbo.p1 AS\nBEGIN\n  INSERT INTO dbo.t2 (a) SELECT a FROM dbo.t1\n  FROBNICATE the widget\n  IF @x > 1\n  BEGIN\n    WEIRDO 1, 2\n    INSERT INTO dbo.t3 (b) SELECT b FROM dbo.t1\n  END\n  INSERT INTO dbo.t5 (c) SELECT c FROM dbo.t1\nEND\nGO\nINSERT INTO dbo.t4 (c) SELECT c FROM dbo.t1`, 'dbvmssql')
+  t.same(ms.fdd, ['dbo.t1.a -> dbo.t2.a', 'dbo.t1.b -> dbo.t3.b', 'dbo.t1.c -> dbo.t4.c', 'dbo.t1.c -> dbo.t5.c'])
+  t.equal(ms.errors.filter((e) => e.errorType === 'SyntaxError').length, 2)
+  // a $$ body is parsed apart: its broken statement is reported too (it was dropped silently), PERFORM is a query
+  const pg = lineage(`CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$\nBEGIN\n  PERFORM pg_notify('x', 'y');\n  PERFORM 1 FROM t1 WHERE a > 0;\n  FROBNICATE the widget;\n  INSERT INTO t2 (a) SELECT a FROM t1;\nEND $$;`)
+  t.same(pg.fdd.filter((e) => !e.includes('RS-')), ['t1.a -> t2.a'])
+  t.same(pg.errors.map((e) => [e.errorType, e.coordinates[0]]), [['SyntaxError', { x: 5, y: 3, hashCode: '0' }]])
+})
+
 t.test('orphan columns go to the pseudo table with a SyntaxHint', async (t) => {
   const l = lineage(`SELECT amount FROM t1, t2;`)
   t.same(l.fdd, [])

@@ -13,7 +13,7 @@ export interface QName { parts: Ident[]; loc: Loc }
 
 export type Expr =
   | { k: 'col'; name: QName }
-  | { k: 'star'; qualifier?: QName; except?: Ident[]; replace?: SelectItem[]; loc: Loc }
+  | { k: 'star'; qualifier?: QName; except?: Ident[]; replace?: SelectItem[]; rename?: Array<{ from: Ident; to: Ident }>; /** Snowflake * ILIKE 'pattern' */ ilike?: string; loc: Loc }
   | { k: 'lit'; loc: Loc; text?: string }
   | { k: 'var'; name: string; loc: Loc }
   | { k: 'func'; name: string; args: Expr[]; distinct?: boolean; star?: boolean; filter?: Expr; over?: WindowSpec;

@@ -511,6 +511,8 @@ export class Analyzer implements ExprEnv {
     }
     const except = new Set((st.except ?? []).map((e) => this.key(e)))
     const replace = new Map((st.replace ?? []).map((r) => [this.key(r.alias!), r]))
+    const rename = st.rename && new Map(st.rename.map((r) => [this.key(r.from), r.to]))
+    const ilike = st.ilike === undefined ? undefined : likeRegExp(st.ilike)
     for (const it of items) {
       const known = this.knownColumns(it)
       if (!known) {
@@ -522,9 +524,12 @@ export class Analyzer implements ExprEnv {
         continue
       }
       for (const c of known) {
-        if (except.has(c.key)) continue
-        const ref = this.ref(out.obj, c.name, item.loc, c.key)
-        this.addCol(out, c.name, c.key, ref)
+        if (except.has(c.key) || (ilike && !ilike.test(c.name))) continue
+        const to = rename?.get(c.key)
+        const name = to ? to.name : c.name
+        const key = to ? this.key(to) : c.key
+        const ref = this.ref(out.obj, name, item.loc, key)
+        this.addCol(out, name, key, ref)
         const rep = replace.get(c.key)
         if (rep) this.relateDeps(ref, evalExpr(rep.expr, scope, this), 'select')
         else this.b.relate('fdd', ref, [refAt(c.ref, st.loc)], 'select', 'identity')
@@ -622,3 +627,16 @@ export class Analyzer implements ExprEnv {
 }
 
 declare module './scope.js' { interface FromItem { nameKey?: string } }
+
+/** a LIKE pattern as a case-insensitive regular expression (% any run, _ one character, \\ escapes) */
+function likeRegExp(pattern: string): RegExp {
+  let re = ''
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]
+    if (ch === '\\' && i + 1 < pattern.length) re += pattern[++i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    else if (ch === '%') re += '.*'
+    else if (ch === '_') re += '.'
+    else re += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  }
+  return new RegExp(`^${re}$`, 'is')
+}

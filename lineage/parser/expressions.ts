@@ -430,7 +430,13 @@ function finishStar(p: TokenCursor, star: Extract<Expr, { k: 'star' }>): Expr {
       do { const e = parseExpr(p); p.accept('AS'); const a = p.ident(); star.replace.push({ expr: e, alias: a, loc: span(e, a.loc) }) } while (p.acceptOp(','))
       p.expectOp(')'); continue
     }
-    if (p.isWord('RENAME') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
+    if (p.isWord('ILIKE') && p.peek(1)?.kind === 'string') { p.next(); const t = p.next(); star.ilike = t.image.slice(1, -1).replace(/''/g, "'"); continue }
+    // Snowflake * RENAME (a AS b, …) | * RENAME a AS b: the column keeps its source under a new name
+    if (p.isWord('RENAME') && (p.isOp('(', 1) || (p.isIdentToken(1) && p.isWord('AS', 2)))) {
+      p.next(); const paren = p.acceptOp('('); star.rename ??= []
+      do { const from = p.ident(); p.expect('AS'); star.rename.push({ from, to: p.ident() }) } while (paren && p.acceptOp(','))
+      if (paren) p.expectOp(')'); continue
+    }
     return star
   }
 }
@@ -597,7 +603,9 @@ export function parseSelectItem(p: TokenCursor, more?: SelectItem[]): SelectItem
       return { expr: op('=', [v, op(o, [v, value], span(v, value))], span(v, value)), loc: locOf(start, p.prev()) }
     }
   }
-  let expr = parseExpr(p)
+  // a bare * is never an operand: * ILIKE 'p' (Snowflake) filters the star's columns
+  let expr: Expr
+  if (p.isOp('*')) { const t = p.next(); expr = finishStar(p, { k: 'star', loc: locOf(t, t) }) } else expr = parseExpr(p)
   if (expr.k === 'star') expr = finishStar(p, expr)
   let alias
   if (more && p.isWord('AS') && p.isOp('(', 1) && p.isIdentToken(2)) {

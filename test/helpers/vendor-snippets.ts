@@ -562,6 +562,15 @@ $$;
   ],
   snowflake: [
     {
+      title: 'SELECT * EXCLUDE … RENAME (a AS b) and * ILIKE: renamed columns keep their source, ILIKE keeps the matching ones',
+      sql: `CREATE TABLE s.ev (id INT, user_id INT, is_x INT, amt_usd INT, amt_eur INT);
+CREATE VIEW s.v1 AS SELECT * EXCLUDE (is_x) RENAME (id AS event_id, user_id AS uid) FROM s.ev;
+CREATE VIEW s.v2 AS SELECT * ILIKE 'AMT\\_%' FROM s.ev;
+`,
+      fdd: [['s.ev.id', 's.v1.event_id'], ['s.ev.user_id', 's.v1.uid'], ['s.ev.amt_usd', 's.v1.amt_usd'], ['s.ev.amt_eur', 's.v1.amt_eur'],
+        ['s.ev.amt_usd', 's.v2.amt_usd'], ['s.ev.amt_eur', 's.v2.amt_eur']],
+    },
+    {
       title: 'ASOF JOIN … MATCH_CONDITION (…)',
       sql: 'INSERT INTO t2 (a, b) SELECT t1.a, t3.b FROM t1 ASOF JOIN t3 MATCH_CONDITION(t1.ts >= t3.ts) ON t1.id = t3.id;\n',
       fdd: [['t1.a', 't2.a'], ['t3.b', 't2.b']],

@@ -168,8 +168,18 @@ function wordOperator(p: TokenCursor, ops: Set<string>): string | undefined {
   if (n.kind === 'word' && (n.upper === 'NULL' || (['ANY', 'ALL', 'SOME'].includes(n.upper) && p.isOp('(', 2)))) return o
   return startsOperand(n) ? o : undefined
 }
+/** system variables, with their fields: @@ROWCOUNT, @@session.sql_mode (MySQL), @@error.message (BigQuery): values, not columns */
+function systemVariable(p: TokenCursor, t: Token): Expr {
+  if (t.kind === 'op') p.i += 2
+  let n = p.next()
+  let name = t.kind === 'op' ? '@@' + n.image : n.image
+  while (p.isOp('.') && p.isIdentToken(1)) { p.next(); n = p.next(); name += '.' + n.image }
+  return lit(t, n, name)
+}
+
 function parseUnary(p: TokenCursor): Expr {
   const t = p.peek()
+  if (t && t.kind === 'op' && t.image === '@' && p.isOp('@', 1) && p.isIdentToken(2) && p.peek(1)!.start === t.end && p.peek(2)!.start === t.end + 1) return parsePostfix(p, systemVariable(p, t))
   if (t && t.kind === 'op' && (t.image === '-' || t.image === '+' || t.image === '~' || t.image === '@')) {
     p.next(); const e = parseUnary(p); return op(t.image, [e], span(locOf(t, t), e))
   }
@@ -277,7 +287,7 @@ function parsePrimary(p: TokenCursor): Expr {
         while (p.isOp('.') && p.isIdentToken(1)) { p.next(); n = p.next(); name += '.' + n.image }
         return { k: 'var', name, loc: locOf(t, n) }
       }
-      if (t.image === '@' && p.isOp('@', 1) && p.isIdentToken(2)) { p.i += 2; const n = p.next(); return lit(t, n, '@@' + n.image) }
+      if (t.image === '@' && p.isOp('@', 1) && p.isIdentToken(2)) return systemVariable(p, t)
       if (t.image === '$' && p.isIdentToken(1)) { p.next(); const n = p.next(); return lit(t, n, '$' + n.image) }
       if (t.image === '@' && p.isIdentToken(1)) { p.next(); const n = p.next(); return { k: 'var', name: '@' + n.image, loc: locOf(t, n) } }
       if (t.image === '*') { p.next(); return { k: 'star', loc: locOf(t, t) } }
@@ -334,7 +344,10 @@ function parseWordPrimary(p: TokenCursor): Expr {
   if (p.d.name === 'dbvoracle' && p.isOp('%', 1) && p.isAnyWord(CURSOR_ATTRIBUTES, 2)) { p.i += 3; return lit(t, p.prev(), `${u}%${p.prev().upper}`) }
   if (STATUS_VALUES[p.d.name]?.has(u) && (p as TokenCursor & { inBlock?: boolean }).inBlock && !p.isOp('.', 1) && !p.isOp('(', 1)) { p.next(); return lit(t, t, u) }
   if (t.kind === 'word' && p.d.variablePrefix && t.image.startsWith(p.d.variablePrefix)) { p.next(); return { k: 'var', name: t.image, loc: locOf(t, t) } }
-  if (t.kind === 'word' && t.image.startsWith('@')) { p.next(); return { k: 'var', name: t.image, loc: locOf(t, t) } }
+  if (t.kind === 'word' && t.image.startsWith('@')) {
+    if (t.image.startsWith('@@') && p.isOp('.', 1)) return systemVariable(p, t)
+    p.next(); return { k: 'var', name: t.image, loc: locOf(t, t) }
+  }
   return parseNamePrimary(p, t)
 }
 

@@ -336,6 +336,12 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
   ],
   mysql: [
     {
+      title: '@@session.x / @@GLOBAL.x system variables are values',
+      sql: `INSERT INTO t2 (a, m) SELECT a, @@session.sql_mode FROM t1 WHERE @@GLOBAL.read_only = 0;
+`,
+      fdd: [['t1.a', 't2.a']],
+    },
+    {
       title: 'row triggers: NEW.c / OLD.c are columns of the trigger\'s table, SET NEW.c = … writes it',
       sql: `CREATE TRIGGER trg_orders BEFORE INSERT ON orders FOR EACH ROW
 BEGIN
@@ -635,6 +641,16 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY loaded_at DESC) = 1;
     },
   ],
   bigquery: [
+    {
+      title: 'system variables with fields (@@error.message, @@script.job_id) are values, not columns',
+      sql: `BEGIN
+  INSERT INTO ds.t2 (id) SELECT id FROM ds.t1;
+EXCEPTION WHEN ERROR THEN
+  INSERT INTO ds.errlog (msg, job, id) SELECT @@error.message, @@script.job_id, id FROM ds.t1;
+END;
+`,
+      fdd: [['ds.t1.id', 'ds.t2.id'], ['ds.t1.id', 'ds.errlog.id']],
+    },
     {
       title: 'unquoted hyphenated project names (my-project.ds.t, my-project-123.ds.t); a - b stays a subtraction',
       sql: `INSERT INTO my-project.sales.orders_copy (id) SELECT id FROM my-project.sales.orders;

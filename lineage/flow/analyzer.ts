@@ -514,6 +514,18 @@ export class Analyzer implements ExprEnv {
     const rename = st.rename && new Map(st.rename.map((r) => [this.key(r.from), r.to]))
     const ilike = st.ilike === undefined ? undefined : likeRegExp(st.ilike)
     for (const it of items) {
+      // a table function's declared columns (JSON_TABLE / XMLTABLE … COLUMNS, t(a, b)): each is its arguments
+      if (it.funcSources && it.columns) {
+        for (const [key, c] of it.columns) {
+          if (except.has(key) || (ilike && !ilike.test(c.name))) continue
+          const ref = this.ref(out.obj, c.name, item.loc, key)
+          this.addCol(out, c.name, key, ref)
+          const d = emptyDeps()
+          for (const r of it.funcSources) d.direct.push(refAt(r, st.loc))
+          this.relateDeps(ref, d, 'select')
+        }
+        continue
+      }
       const known = this.knownColumns(it)
       if (!known) {
         if (!it.obj) continue

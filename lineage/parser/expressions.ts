@@ -183,7 +183,8 @@ function parseUnary(p: TokenCursor): Expr {
   if (t && t.kind === 'op' && (t.image === '-' || t.image === '+' || t.image === '~' || t.image === '@')) {
     p.next(); const e = parseUnary(p); return op(t.image, [e], span(locOf(t, t), e))
   }
-  if (t && t.kind === 'word' && t.upper === 'PRIOR') { p.next(); return parseUnary(p) }
+  // PRIOR c, CONNECT_BY_ROOT c (hierarchical queries): the value of c in another row of the hierarchy
+  if (t && t.kind === 'word' && (t.upper === 'PRIOR' || t.upper === 'CONNECT_BY_ROOT') && startsOperand(p.peek(1))) { p.next(); return parseUnary(p) }
   // MySQL BINARY x: the value as a binary string (BINARY(x) takes the same path; CAST(x AS BINARY) is a type)
   if (t && t.kind === 'word' && t.upper === 'BINARY' && p.d.name === 'dbvmysql' && startsOperand(p.peek(1))) {
     p.next(); const e = parseUnary(p); return op('BINARY', [e], span(locOf(t, t), e))

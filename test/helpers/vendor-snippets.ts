@@ -8,6 +8,13 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'CONNECT_BY_ROOT c in a hierarchical query; j.* of JSON_TABLE … COLUMNS expands to the declared columns',
+      sql: `INSERT INTO emp_tree (ename, root) SELECT e.ename, CONNECT_BY_ROOT e.ename FROM emp e START WITH e.mgr IS NULL CONNECT BY PRIOR e.empno = e.mgr;
+INSERT INTO items (id, sku, qty) SELECT t.id, j.* FROM orders t, JSON_TABLE(t.doc, '$.items[*]' COLUMNS (sku VARCHAR2(20) PATH '$.sku', qty NUMBER PATH '$.qty')) j;
+`,
+      fdd: [['emp.ename', 'emp_tree.ename'], ['emp.ename', 'emp_tree.root'], ['orders.id', 'items.id'], ['orders.doc', 'items.sku'], ['orders.doc', 'items.qty']],
+    },
+    {
       title: 'JOIN … USING (id): an unqualified id is the join column; SQL%ROWCOUNT is no column; MERGE INSERT VALUES without a column list; EXECUTE IMMEDIATE of a literal',
       sql: `INSERT INTO t2 SELECT id, a.x FROM t1 a JOIN t3 b USING (id);
 DECLARE n NUMBER; BEGIN DELETE FROM t2 WHERE x < 0; n := SQL%ROWCOUNT; EXECUTE IMMEDIATE 'INSERT INTO t4 (a) SELECT a FROM t1'; END;

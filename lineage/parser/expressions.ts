@@ -208,6 +208,20 @@ const TERADATA_PHRASES = new Set(['FORMAT', 'TITLE', 'NAMED', 'CHAR', 'CHARACTER
 /** words that can continue an operand (parsePostfix): anything else ends it at once */
 const POSTFIX_WORDS = new Set([...DURATIONS, 'UNITS', 'AGAINST', 'AT', 'COLLATE'])
 
+const TERADATA_ATTRIBUTE_WORDS = new Set(['FORMAT', 'TITLE', 'NAMED', 'CASESPECIFIC', 'UPPERCASE'])
+/**
+ * after a name, `(` opens a Teradata attribute phrase rather than a call's arguments: c (TITLE 'x'),
+ * c (FORMAT '…'), c (NOT CASESPECIFIC), c (VARCHAR(10)), c (DATE). A type word followed by `,` stays an
+ * argument unless an attribute follows (ADD_MONTHS(DATE, -1) calls with the current date).
+ */
+function teradataAttribute(p: TokenCursor): boolean {
+  const w = p.peek(1)
+  if (!w || w.kind !== 'word' || !TERADATA_PHRASES.has(w.upper)) return false
+  if (TERADATA_ATTRIBUTE_WORDS.has(w.upper)) return p.peek(2)?.kind === 'string' || p.isOp(')', 2) || p.peek(2)?.kind === 'word'
+  if (w.upper === 'NOT') return p.isWord('CASESPECIFIC', 2)
+  return p.isOp(')', 2) || p.isOp('(', 2) || (p.isOp(',', 2) && p.isAnyWord(TERADATA_ATTRIBUTE_WORDS, 3))
+}
+
 function parsePostfix(p: TokenCursor, e: Expr): Expr {
   for (;;) {
     // most operands are followed by `,` `)` an operator or a keyword: one test, not the dozen below
@@ -380,6 +394,8 @@ function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefi
     if (p.accept('TO')) { e = p.next(); if (p.isOp('(')) { p.skipParens(); e = p.prev() } }
     return lit(t, e)
   }
+  // Teradata DATE and TIME alone are the current date and time (DATE '…' is a typed literal, above)
+  if ((u === 'DATE' || u === 'TIME') && p.d.name === 'dbvteradata' && !p.isOp('.', 1) && !p.isOp('(', 1) && p.peek(1)?.kind !== 'string') { p.next(); return lit(t, t, u) }
   // Informix CURRENT alone is the current datetime
   if (u === 'CURRENT' && p.d.name === 'dbvinformix' && !p.isOp('.', 1) && !p.isWord('OF', 1)) { p.next(); return lit(t, t, u) }
   if (u === 'ARRAY' && p.isOp('(', 1) && startsQuery(p, 2)) {
@@ -412,7 +428,7 @@ function parseNamePrimary(p: TokenCursor, t: Token): Expr {
   }
   // Oracle outer-join marker col(+)
   if (p.isOp('(') && p.isOp('+', 1) && p.isOp(')', 2)) { p.i += 3; return { k: 'col', name } }
-  if (p.isOp('(')) {
+  if (p.isOp('(') && !(p.d.name === 'dbvteradata' && teradataAttribute(p))) {
     const one = name.parts.length === 1 && !name.parts[0].quoted ? name.parts[0].k : undefined
     return parseFuncArgs(p, t, one ?? name.parts.map(x => x.name.toUpperCase()).join('.'))
   }

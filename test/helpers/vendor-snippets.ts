@@ -846,6 +846,12 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
   ],
   teradata: [
     {
+      title: "attribute phrases after a column name: c (TITLE 'x'), c (CHAR(3)), c.x (VARCHAR(100)) are not calls; ADD_MONTHS(DATE, -1) is",
+      sql: `INSERT INTO dw.t2 (name, city, label, d) SEL c.name (TITLE 'Name'), city (CHAR(3)), c.name || ' ' || c.city (VARCHAR(100)), ADD_MONTHS(DATE, -1) FROM dw.customer c;
+`,
+      fdd: [['dw.customer.name', 'dw.t2.name'], ['dw.customer.city', 'dw.t2.city'], ['dw.customer.name', 'dw.t2.label'], ['dw.customer.city', 'dw.t2.label']],
+    },
+    {
       title: 'atomic upsert UPDATE … ELSE INSERT …',
       sql: 'UPDATE t1 SET a = s.a FROM stage s WHERE t1.id = s.id ELSE INSERT INTO t1 (id, a) VALUES (1, 0);\n',
       fdd: [['stage.a', 't1.a']],

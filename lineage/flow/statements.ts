@@ -126,11 +126,22 @@ export class StatementFlow {
 
   /** map a result set into a table's columns by position (known columns) or by name */
   private writeAll(target: DbObj, rs: ResultSet, cols: Array<{ name: string; loc?: Loc }> | null, effect: string): void {
-    rs.cols.forEach((c, i) => {
+    const put = (tc: { name: string; loc?: Loc }, c: ResultSet['cols'][number]) =>
+      this.b.relate('fdd', this.a.ref(target, tc.name, tc.loc, tc.name.toUpperCase()), [c.ref], effect, 'identity')
+    // an unexpanded * (its table's columns unknown) fills an unknown number of positions: the columns
+    // before it map from the start, those after it from the end, and the * (with what sits between
+    // stars) feeds every target column in between
+    const first = cols && cols[0]?.name !== '*' ? rs.cols.findIndex((c) => c.name === '*') : -1
+    if (cols && first >= 0) {
+      let last = first
+      for (let i = rs.cols.length - 1; i > first; i--) if (rs.cols[i].name === '*') { last = i; break }
+      const tail = rs.cols.length - 1 - last
+      for (let i = 0; i < first && i < cols.length; i++) put(cols[i], rs.cols[i])
+      for (let k = 1; k <= tail && cols.length - k >= first; k++) put(cols[cols.length - k], rs.cols[rs.cols.length - k])
+      for (let j = first; j < cols.length - tail; j++) for (let i = first; i <= last; i++) put(cols[j], rs.cols[i])
+    } else rs.cols.forEach((c, i) => {
       const tc = cols ? cols[i] : { name: c.name }
-      if (!tc) return
-      const ref = this.a.ref(target, tc.name, tc.loc, tc.name.toUpperCase())
-      this.b.relate('fdd', ref, [c.ref], effect, 'identity')
+      if (tc) put(tc, c)
     })
     this.b.relate('fdr', this.a.rowsRef(target), [rs.rows], effect, 'row_count')
   }

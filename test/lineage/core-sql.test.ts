@@ -109,6 +109,11 @@ t.test('a statement of a routine body that does not parse costs only itself: one
   t.same(pg.errors.map((e) => [e.errorType, e.coordinates[0]]), [['SyntaxError', { x: 5, y: 3, hashCode: '0' }]])
 })
 
+t.test('positional INSERT with an unexpanded *: the columns around it keep their positions, the * feeds the ones it covers', async (t) => {
+  const l = lineage(`CREATE TABLE t2 (a int, b int, c int, d int);\nINSERT INTO t2 SELECT x, *, y FROM u;\nINSERT INTO t2 (d, c) SELECT * FROM u;`)
+  t.same(l.fdd, ['u.* -> t2.b', 'u.* -> t2.c', 'u.* -> t2.d', 'u.x -> t2.a', 'u.y -> t2.d'])
+})
+
 t.test('orphan columns go to the pseudo table with a SyntaxHint', async (t) => {
   const l = lineage(`SELECT amount FROM t1, t2;`)
   t.same(l.fdd, [])

@@ -63,6 +63,8 @@ export interface Select {
   connectBy: Expr[]
   /** Vertica LIMIT n OVER (PARTITION BY … ORDER BY …): a row filter (R1) */
   limitOver?: Expr[]
+  /** Vertica TIMESERIES slice AS '…' OVER (…): the slice column takes the window's ORDER BY values */
+  timeseries?: { alias: Ident; order: Expr[] }
   orderBy: Expr[]
   loc: Loc
 }

@@ -412,6 +412,12 @@ export class Analyzer implements ExprEnv {
     // select items
     const itemDeps: Array<{ item: SelectItem; deps: Deps }> = []
     const aliases = new Map<string, Deps>()
+    if (s.timeseries) {
+      const td = emptyDeps()
+      for (const e of s.timeseries.order) mergeInto(td, evalExpr(e, scope, this))
+      aliases.set(this.key(s.timeseries.alias), td)
+      scope.aliases = new Map(aliases)
+    }
     const usedKeys = new Set<string>()
     for (const item of s.items) {
       if (item.expr.k === 'star') { this.star(item, item.expr, scope, out); continue }

@@ -260,7 +260,10 @@ function parseSelectClauses(p: TokenCursor, s: Select): void {
     if (p.isWord('SAMPLE') && p.d.name === 'dbvteradata') { p.next(); p.accept('WITH'); p.accept('REPLACEMENT'); p.accept('RANDOMIZED'); p.accept('ALLOCATION'); parseExprList(p); continue }
     if (p.isWord('TIMESERIES') && p.isIdentToken(1)) {
       // Vertica: TIMESERIES slice AS 'interval' OVER (PARTITION BY … ORDER BY …) — gap filling, no new sources
-      p.next(); p.ident(); p.expect('AS'); p.next(); p.expect('OVER'); p.skipParens(); continue
+      p.next(); const alias = p.ident(); p.expect('AS'); p.next(); p.expect('OVER')
+      const w = parseWindow(p)
+      s.timeseries = { alias, order: w.order }
+      continue
     }
     break
   }

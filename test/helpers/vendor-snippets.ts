@@ -1183,6 +1183,12 @@ go
   ],
   vertica: [
     {
+      title: "TIMESERIES slice AS '1 hour' OVER (… ORDER BY ts): the slice column takes ts's values",
+      sql: `INSERT INTO dw.hourly (slice, uid, v) SELECT slice_time, uid, TS_FIRST_VALUE(val) FROM dw.events TIMESERIES slice_time AS '1 hour' OVER (PARTITION BY uid ORDER BY ts);
+`,
+      fdd: [['dw.events.ts', 'dw.hourly.slice'], ['dw.events.uid', 'dw.hourly.uid'], ['dw.events.val', 'dw.hourly.v']],
+    },
+    {
       title: 'event-series join INTERPOLATE PREVIOUS VALUE',
       sql: 'INSERT INTO t2 (a, b) SELECT s.a, t.b FROM t1 s LEFT JOIN t3 t INTERPOLATE PREVIOUS VALUE ON s.ts = t.ts;\n',
       fdd: [['t1.a', 't2.a'], ['t3.b', 't2.b']],

@@ -236,8 +236,11 @@ function parseWindowClause(p: TokenCursor): void {
   }
 }
 
-/** in procedural dialects SELECT … INTO v (no FROM a table name) is a variable; decided by the block parser */
-function isPlVariableTarget(p: TokenCursor): boolean { return (p as TokenCursor & { inBlock?: boolean }).inBlock === true && p.d.name !== 'dbvmssql' }
+/**
+ * in procedural dialects SELECT … INTO v (no FROM a table name) is a variable; decided by the block parser.
+ * T-SQL and ASE variables carry their @ prefix: inside a procedure, SELECT … INTO #t still creates a table
+ */
+function isPlVariableTarget(p: TokenCursor): boolean { return (p as TokenCursor & { inBlock?: boolean }).inBlock === true && p.d.variablePrefix === undefined }
 
 function parseSelectClauses(p: TokenCursor, s: Select): void {
   for (;;) {

@@ -1120,6 +1120,18 @@ INSERT INTO fact_calls SELECT * FROM ext.calls_feed;
   ],
   sybase: [
     {
+      title: 'SELECT … INTO #t inside a procedure creates the temp table (only @names are variables)',
+      sql: `create procedure dbo.p_load @dt datetime = null
+as
+begin
+    select s.id, s.amt into #t from dbo.sales s holdlock where s.dt >= @dt
+    insert dbo.summary (id, amt) select id, amt from #t
+end
+go
+`,
+      fdd: [['dbo.sales.id', 'dbo.summary.id'], ['dbo.sales.amt', 'dbo.summary.amt']],
+    },
+    {
       title: 'AT ISOLATION after a table name, abstract PLAN "…"',
       sql: `select a into #x from t1 at isolation 0
 insert into t2 (a,b) select a, b from t1 plan "(t_scan t1)"

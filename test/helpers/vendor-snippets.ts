@@ -1129,7 +1129,7 @@ begin
 end
 go
 `,
-      fdd: [['dbo.sales.id', 'dbo.summary.id'], ['dbo.sales.amt', 'dbo.summary.amt']],
+      fdd: [['dbo.sales.id', '#t.id'], ['dbo.sales.amt', '#t.amt'], ['#t.id', 'dbo.summary.id'], ['#t.amt', 'dbo.summary.amt']],
     },
     {
       title: 'AT ISOLATION after a table name, abstract PLAN "…"',

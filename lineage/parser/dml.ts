@@ -153,6 +153,20 @@ function parseInsertAll(p: TokenCursor, start: import('../lexer/lexer.js').Token
   return { k: 'insert', target: branches[0]?.target, multi: branches, query, loc: locOf(start, p.prev()), with: w }
 }
 
+/** at `(`: whether a `,` follows at depth 1 (a row of values), not a parenthesised query */
+function rowOfValues(p: TokenCursor): boolean {
+  let depth = 0
+  for (let k = 0; p.peek(k); k++) {
+    const t = p.peek(k)!
+    if (t.kind !== 'punct' && t.kind !== 'op') continue
+    if (t.image === '(') depth++
+    else if (t.image === ')') { if (--depth === 0) return false }
+    else if (t.image === ',' && depth === 1) return true
+    else if (t.image === ';') return false
+  }
+  return false
+}
+
 export function parseAssignments(p: TokenCursor): Assign[] {
   const out: Assign[] = []
   do {
@@ -160,7 +174,8 @@ export function parseAssignments(p: TokenCursor): Assign[] {
     if (p.isOp('(')) {
       p.next(); const targets = [p.qname()]; while (p.acceptOp(',')) targets.push(p.qname()); p.expectOp(')')
       p.expectOp('=')
-      if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const q = parseQuery(p); p.expectOp(')'); out.push({ targets, query: q, loc: locOf(start, p.prev()) }) }
+      // SET (a, b) = (SELECT …), but not the row ((SELECT …), 0) whose first value is a subquery
+      if (p.isOp('(') && startsQuery(p, 1) && !(p.isOp('(', 1) && rowOfValues(p))) { p.next(); const q = parseQuery(p); p.expectOp(')'); out.push({ targets, query: q, loc: locOf(start, p.prev()) }) }
       else { p.accept('ROW'); const v = parseExpr(p); out.push({ targets, value: v, loc: locOf(start, p.prev()) }) }
       continue
     }

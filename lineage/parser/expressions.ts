@@ -1,6 +1,6 @@
 // Grammar chapter: expressions (Pratt parser). Operators only matter to lineage as "depends on all parts".
 import { mkLoc, type Expr, type Loc, type SelectItem, type WindowSpec } from '../ast/types.js'
-import { TokenCursor, locOf, NO_SOURCE_WORDS, identOf, CLAUSE_WORDS } from './base.js'
+import { ParseError, TokenCursor, locOf, NO_SOURCE_WORDS, identOf, CLAUSE_WORDS } from './base.js'
 import type { Token } from '../lexer/lexer.js'
 import { parseQuery, startsQuery } from './query.js'
 
@@ -318,8 +318,15 @@ function parsePunctPrimary(p: TokenCursor): Expr {
   if (t.image === '(') {
     p.next()
     if (startsQuery(p)) {
-      const q = parseQuery(p); const e = p.expectOp(')')
-      return { k: 'subq', query: q, loc: locOf(t, e) }
+      // ((SELECT …) UNION (SELECT …)) is a query; ((SELECT …) + 1) and ((SELECT …), 0) are expressions
+      // that start with one: only the first is closed right after the query
+      if (!p.isOp('(')) { const q = parseQuery(p); const e = p.expectOp(')'); return { k: 'subq', query: q, loc: locOf(t, e) } }
+      const save = p.i
+      try {
+        const q = parseQuery(p)
+        if (p.isOp(')')) { const e = p.next(); return { k: 'subq', query: q, loc: locOf(t, e) } }
+      } catch (err) { if (!(err instanceof ParseError)) throw err }
+      p.i = save
     }
     const list = parseExprList(p); const e = p.expectOp(')')
     // (t.c).field, (c).field: a field of a composite value (PostgreSQL). The parentheses stay, so parsePostfix reads

@@ -114,6 +114,13 @@ t.test('positional INSERT with an unexpanded *: the columns around it keep their
   t.same(l.fdd, ['u.* -> t2.b', 'u.* -> t2.c', 'u.* -> t2.d', 'u.x -> t2.a', 'u.y -> t2.d'])
 })
 
+t.test('an expression that starts with a parenthesised subquery: ((SELECT …) + 1), ((SELECT …), 0), ((SELECT …) UNION (SELECT …))', async (t) => {
+  const l = lineage(`INSERT INTO r (y, a) SELECT ((SELECT max(x) FROM t) + 1), a FROM u WHERE a IN ((SELECT b FROM v) UNION (SELECT c FROM w));
+UPDATE o SET (p, q) = ((SELECT sum(amt) FROM s WHERE s.id = o.id), 0);`)
+  t.same(l.errors, [])
+  t.same(l.fdd, ['s.amt -> o.p', 't.x -> r.y', 'u.a -> r.a'])
+})
+
 t.test('orphan columns go to the pseudo table with a SyntaxHint', async (t) => {
   const l = lineage(`SELECT amount FROM t1, t2;`)
   t.same(l.fdd, [])

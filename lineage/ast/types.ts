@@ -95,6 +95,8 @@ export type Stmt =
       temporary: boolean; external?: boolean; location?: string; columnList?: Ident[]; loc: Loc }
   | { k: 'createView'; name: QName; columns?: Ident[]; query: Query; materialized: boolean; loc: Loc }
   | { k: 'rename'; from: QName; to: QName; loc: Loc }
+  /** ALTER TABLE … ADD / DROP / RENAME COLUMN: the table's declared columns change, no rows move */
+  | { k: 'alterColumns'; table: QName; changes: ColumnChange[]; loc: Loc }
   | { k: 'assign'; targets: Expr[]; value?: Expr; query?: Query; loc: Loc }
   | { k: 'declare'; vars: Array<{ name: Ident; value?: Expr; query?: Query; table?: Ident[] }>; loc: Loc }
   | { k: 'cursorLoop'; record: Ident; query?: Query; cursor?: Ident; body: Stmt[]; loc: Loc }
@@ -121,3 +123,8 @@ export interface InsertBranch { target: TableRef; columns?: Ident[]; values?: Ex
 
 export interface MergeWhen { matched: boolean; cond?: Expr; action: 'update' | 'delete' | 'insert' | 'nothing'; sets?: Assign[]; columns?: Ident[];
   values?: Expr[]; loc: Loc }
+
+export type ColumnChange =
+  | { op: 'add'; name: Ident; after?: Ident; first?: boolean }
+  | { op: 'drop'; name: Ident }
+  | { op: 'rename'; name: Ident; to: Ident }

@@ -74,6 +74,13 @@ export class Analyzer implements ExprEnv {
   rowsRef(obj: DbObj): ColRef { return colRef(obj, this.b.rows(obj)) }
 
   // ---- persistent objects -------------------------------------------------------------------
+  /** the catalog's entry for q, if the script or the metadata made one (no model object is made) */
+  known(q: QName): CatalogEntry | undefined {
+    const parts = splitQuoted(q, this.d)
+    const key = nameKey(parts, this.d)
+    return this.catalog.get(key) ?? (parts.length === 1 ? this.catalog.findBySuffix(key) : undefined)
+  }
+
   entry(q: QName, loc?: Loc, kind: 'table' | 'view' | 'stream' = 'table'): CatalogEntry {
     const parts = splitQuoted(q, this.d)
     const key = nameKey(parts, this.d)

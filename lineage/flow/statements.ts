@@ -36,6 +36,7 @@ export class StatementFlow {
       case 'createTable': return this.createTable(s)
       case 'createView': return this.createView(s)
       case 'rename': return this.rename(s)
+      case 'alterColumns': return this.alterColumns(s)
       case 'stream': return this.stream(s)
       case 'declare': return this.declare(s)
       case 'assign': return this.assign(s)
@@ -558,6 +559,27 @@ export class StatementFlow {
     if (from.columns) to.columns = [...from.columns]
     this.b.relate('fdd', this.a.rowsRef(to.obj), [this.a.rowsRef(from.obj)], 'rename_table', 'table_event')
     this.a.reads.add(from.obj.id); this.a.writes.add(to.obj.id)
+  }
+
+  /** ALTER TABLE … ADD / DROP / RENAME COLUMN: later positional INSERTs and stars see the new columns */
+  private alterColumns(s: S<'alterColumns'>): void {
+    const e = this.a.known(s.table)
+    if (!e?.columns) return
+    // a new array: FROM items cache the column map per array (analyzer tableColumns)
+    const cols = [...e.columns]
+    const at = (id: { name: string }) => cols.findIndex((c) => c.toUpperCase() === id.name.toUpperCase())
+    for (const c of s.changes) {
+      const i = at(c.name)
+      if (c.op === 'add') {
+        if (i >= 0) continue
+        const after = c.after ? at(c.after) : -1
+        cols.splice(c.first ? 0 : after >= 0 ? after + 1 : cols.length, 0, c.name.name)
+      } else if (i >= 0) {
+        if (c.op === 'drop') cols.splice(i, 1)
+        else cols[i] = c.to.name
+      }
+    }
+    e.columns = cols
   }
 
   private stream(s: S<'stream'>): void {

@@ -1,5 +1,5 @@
 // Grammar chapter: DDL. Only what carries lineage is modelled; the rest is skipped to the statement end.
-import type { ColumnDef, ForeignKey, Ident, QName, Query, Stmt } from '../ast/types.js'
+import type { ColumnChange, ColumnDef, ForeignKey, Ident, QName, Query, Stmt } from '../ast/types.js'
 import { TokenCursor, locOf } from './base.js'
 import { parseType } from './expressions.js'
 import { parseQuery, startsQuery } from './query.js'
@@ -33,7 +33,11 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
     if (p.isAnyWord(['TEMP', 'TEMPORARY', 'VOLATILE', 'LOCAL', 'GLOBAL', 'TRANSIENT', 'MULTISET', 'SET', 'UNLOGGED', 'SECURE', 'RECURSIVE', 'COLUMN', 'ROW', 'HYBRID', 'DYNAMIC', 'FORCE', 'NOFORCE', 'EDITIONABLE', 'NONEDITIONABLE', 'DEFINER', 'ALGORITHM', 'SQL', 'PUBLIC', 'PRIVATE', 'SHADOW', 'DEFERRED', 'IMMEDIATE', 'FLASHBACK', 'ICEBERG', 'FACT', 'DIMENSION', 'REFERENCE', 'FILE', 'SECURITY', 'INVOKER'])) {
       const w = p.next().upper
       if (['TEMP', 'TEMPORARY', 'VOLATILE', 'GLOBAL', 'LOCAL'].includes(w)) temporary = true
-      if ((w === 'DEFINER' || w === 'ALGORITHM') && p.acceptOp('=')) { p.next(); if (p.isOp('@')) { p.next(); p.next() } }
+      // DEFINER = user@host | `user`@`host` | 'user'@'%' | CURRENT_USER[()] (MySQL lexes a lone @ as a word)
+      if ((w === 'DEFINER' || w === 'ALGORITHM') && p.acceptOp('=')) {
+        p.next(); if (p.isOp('(') && p.isOp(')', 1)) p.i += 2
+        if (p.isOp('@') || p.isWord('@')) { p.next(); p.next() }
+      }
       continue
     }
     if (p.accept('EXTERNAL')) { external = true; continue }
@@ -227,6 +231,8 @@ export function parseAlter(p: TokenCursor, start: Token): Stmt {
     p.next(); p.acceptSeq('IF', 'EXISTS'); p.accept('ONLY')
     const from = p.tableName()
     if (p.isWord('RENAME') && p.isWord('TO', 1)) { p.i += 2; const to = p.qname(); skipToEnd(p); return { k: 'rename', from, to, loc: locOf(start, p.prev()) } }
+    const changes = columnChanges(p)
+    if (changes) return { k: 'alterColumns', table: from, changes, loc: locOf(start, p.prev()) }
     if (p.isWord('SWAP') && p.isWord('WITH', 1)) { p.i += 2; const to = p.qname(); skipToEnd(p); return { k: 'rename', from, to, loc: locOf(start, p.prev()) } }
     // Redshift ALTER TABLE t APPEND FROM src: src's rows move into t (INSERT INTO t SELECT * FROM src)
     if (p.isWord('APPEND') && p.isWord('FROM', 1)) {
@@ -236,6 +242,57 @@ export function parseAlter(p: TokenCursor, start: Token): Stmt {
   }
   skipToEnd(p)
   return { k: 'other', kind: 'ALTER', loc: locOf(start, p.prev()) }
+}
+
+const NOT_A_COLUMN = new Set(['CONSTRAINT', 'PRIMARY', 'FOREIGN', 'UNIQUE', 'CHECK', 'INDEX', 'KEY', 'PARTITION', 'FULLTEXT', 'SPATIAL', 'PERIOD', 'SYSTEM'])
+/**
+ * ALTER TABLE t ADD [COLUMN] [IF NOT EXISTS] c type … [FIRST | AFTER x], ADD (c type, …), ADD COLUMNS (…),
+ * DROP [COLUMN] [IF EXISTS] c, RENAME COLUMN a TO b, CHANGE [COLUMN] a b type, separated by commas;
+ * undefined (the statement is skipped) when an action is not one of these
+ */
+function columnChanges(p: TokenCursor): ColumnChange[] | undefined {
+  const save = p.i
+  const out: ColumnChange[] = []
+  const atEnd = (): boolean => p.eof() || p.isOp(';') || p.atBatchSeparator() || p.startsStatementLine()
+  /** to the next `,` or the end of the statement, at this level */
+  const skipAction = (): void => { while (!atEnd() && !p.isOp(',') && !p.isOp(')')) { if (p.isOp('(')) p.skipParens(); else p.next() } }
+  const columnDef = (): void => {
+    const name = p.ident()
+    // the type and constraints; AFTER x / FIRST place the column (MySQL)
+    while (!atEnd() && !p.isOp(',') && !p.isOp(')')) {
+      if (p.isWord('AFTER') && p.isIdentToken(1)) { p.next(); out.push({ op: 'add', name, after: p.ident() }); skipAction(); return }
+      if (p.isWord('FIRST')) { p.next(); out.push({ op: 'add', name, first: true }); skipAction(); return }
+      if (p.isOp('(')) p.skipParens(); else p.next()
+    }
+    out.push({ op: 'add', name })
+  }
+  do {
+    if (p.isWord('ADD') && !p.isAnyWord(NOT_A_COLUMN, 1)) {
+      p.next()
+      const list = p.accept('COLUMNS')
+      if (!list) p.accept('COLUMN')
+      p.acceptSeq('IF', 'NOT', 'EXISTS')
+      if (p.isOp('(')) {
+        p.next()
+        do { if (p.isAnyWord(NOT_A_COLUMN) || !p.isIdentToken()) skipAction(); else columnDef() } while (p.acceptOp(','))
+        p.expectOp(')')
+      } else if (p.isIdentToken() && !p.isAnyWord(NOT_A_COLUMN)) columnDef()
+      else skipAction()
+    } else if (p.isWord('DROP') && (p.isWord('COLUMN', 1) || (p.isIdentToken(1) && !p.isAnyWord(NOT_A_COLUMN, 1) && !p.isAnyWord(['DEFAULT', 'NOT', 'IF', 'CONSTRAINTS'], 1)))) {
+      p.next(); p.accept('COLUMN'); p.acceptSeq('IF', 'EXISTS')
+      out.push({ op: 'drop', name: p.ident() })
+      skipAction()
+    } else if (p.isWord('RENAME') && p.isWord('COLUMN', 1)) {
+      p.i += 2; const name = p.ident(); p.expect('TO'); out.push({ op: 'rename', name, to: p.ident() })
+    } else if (p.isWord('CHANGE') && (p.d.name === 'dbvmysql' || p.d.name === 'dbvhive')) {
+      p.next(); p.accept('COLUMN'); const name = p.ident(); const to = p.ident()
+      out.push({ op: 'rename', name, to })
+      skipAction()
+    } else if (out.length || p.isAnyWord(['ADD', 'DROP', 'ALTER', 'MODIFY'])) skipAction()
+    else { p.i = save; return undefined }
+  } while (p.acceptOp(','))
+  if (!atEnd() || !out.length) { p.i = save; return undefined }
+  return out
 }
 
 /** RENAME TABLE a TO b (MySQL, Teradata) */

@@ -121,6 +121,22 @@ UPDATE o SET (p, q) = ((SELECT sum(amt) FROM s WHERE s.id = o.id), 0);`)
   t.same(l.fdd, ['s.amt -> o.p', 't.x -> r.y', 'u.a -> r.a'])
 })
 
+t.test('ALTER TABLE … ADD / DROP / RENAME COLUMN changes the columns later statements see', async (t) => {
+  const my = lineage(`CREATE TABLE t3 (id int, name text);
+ALTER TABLE t3 ADD COLUMN email VARCHAR(255) AFTER id, ADD INDEX ix_e (email), ADD COLUMN zip int FIRST;
+INSERT INTO t3 SELECT a, b, c, d FROM s;`, 'dbvmysql')
+  t.same(my.fdd, ['s.a -> t3.zip', 's.b -> t3.id', 's.c -> t3.email', 's.d -> t3.name'])
+  const ora = lineage(`CREATE TABLE t (a NUMBER, b NUMBER, c NUMBER);
+ALTER TABLE t ADD (d NUMBER, e VARCHAR2(10) DEFAULT 'x' NOT NULL);
+ALTER TABLE t DROP COLUMN b;
+ALTER TABLE t RENAME COLUMN c TO cc;
+CREATE VIEW v AS SELECT * FROM t;`, 'dbvoracle')
+  t.same(ora.fdd, ['t.a -> v.a', 't.cc -> v.cc', 't.d -> v.d', 't.e -> v.e'])
+  // T-SQL: no terminator, the next line's statement is not part of the column definition
+  const ms = lineage(`CREATE TABLE dbo.t (a int)\nALTER TABLE dbo.t ADD b int NULL\nINSERT INTO dbo.t SELECT x, y FROM dbo.s`, 'dbvmssql')
+  t.same(ms.fdd, ['dbo.s.x -> dbo.t.a', 'dbo.s.y -> dbo.t.b'])
+})
+
 t.test('orphan columns go to the pseudo table with a SyntaxHint', async (t) => {
   const l = lineage(`SELECT amount FROM t1, t2;`)
   t.same(l.fdd, [])

@@ -1,4 +1,5 @@
 import type { DialectSpec } from '../dialects/spec.js'
+import { blankTemplates, hasTemplates } from './templates.js'
 
 /**
  * Client-side script commands (MySQL `DELIMITER`, SQL*Plus `/` lines, DB2 `@` terminators, BTEQ `.` lines) are rewritten
@@ -9,6 +10,8 @@ const SQLPLUS_TEXT_LINE = /^\s*(?:(?:PROMPT|PRO|REM|REMARK)(?:\s|$)|@@?[^\s@])/i
 const PSQL_TEXT_LINE = /^\s*\\(?!copy\b)/i
 
 export function preprocess(text: string, d: DialectSpec): string {
+  // MDX sets and Informix comments are written in braces: no template there
+  if (!d.mdx && !d.braceComments && hasTemplates(text, d.slashTerminator)) text = blankTemplates(text, d.slashTerminator)
   // most PostgreSQL scripts hold no psql command: they are not split into lines for nothing
   if (!d.delimiterCommand && !d.slashTerminator && !d.dotCommands && !d.atTerminator && !(d.psqlCommands && /^[ \t]*\\/m.test(text))) return text
   const lines = text.split('\n')

@@ -137,6 +137,27 @@ CREATE VIEW v AS SELECT * FROM t;`, 'dbvoracle')
   t.same(ms.fdd, ['dbo.s.x -> dbo.t.a', 'dbo.s.y -> dbo.t.b'])
 })
 
+t.test('templated SQL (dbt / Jinja, ${var}, SQL*Plus &var) keeps its lineage and its coordinates', async (t) => {
+  const dbt = lineage(`{{ config(materialized='table') }}
+{# a model #}
+INSERT INTO dw.t1 (a, b) SELECT o.a, {{ var("k") }} + o.b FROM {{ ref('stg_orders') }} o
+JOIN {{ source('raw', 'cust') }} c ON c.id = o.cid
+{% if is_incremental() %} WHERE o.dt > (SELECT max(dt) FROM {{ this }}) {% endif %};`)
+  t.same(dbt.errors, [])
+  t.same(dbt.fdd, ['stg_orders.a -> dw.t1.a', 'stg_orders.b -> dw.t1.b'])
+  t.same(dbt.written, ['dw.t1'])
+  t.same(dbt.read.filter((n) => n !== 'dw.t1'), ['raw.cust', 'stg_orders', 'this'])
+  // the column after a template on its line keeps its coordinates
+  const { analyze } = await import('../../lineage/index.js')
+  const r = analyze(`SELECT {{ var('x') }} AS v, o.amount FROM {{ ref('orders') }} o`, { dbvendor: 'dbvsnowflake' })
+  const amount = r.model.dbobjs.find((o) => o.name === 'orders')!.columns!.find((c) => c.name === 'amount')!
+  t.same(amount.coordinates[0], { x: 1, y: 29, hashCode: '0' })
+  const hive = lineage(`INSERT INTO t (a) SELECT a FROM \${db}.src WHERE dt = '\${hivevar:d}' AND x > \${n};`, 'dbvhive')
+  t.same([hive.errors, hive.fdd], [[], ['db.src.a -> t.a']])
+  const ora = lineage(`INSERT INTO t5 (e) SELECT e FROM &&schema..tab WHERE x = &val;`, 'dbvoracle')
+  t.same([ora.errors, ora.fdd], [[], ['schema.tab.e -> t5.e']])
+})
+
 t.test('orphan columns go to the pseudo table with a SyntaxHint', async (t) => {
   const l = lineage(`SELECT amount FROM t1, t2;`)
   t.same(l.fdd, [])

@@ -105,7 +105,9 @@ export type Stmt =
    * for; triggerRows without a table: a trigger function (PostgreSQL RETURNS trigger), whose table comes
    * from the CREATE TRIGGER … EXECUTE FUNCTION that calls it (triggerCall)
    */
-  | { k: 'block'; body: Stmt[]; name?: QName; params?: Ident[]; triggerTable?: QName; triggerRows?: string[]; triggerCall?: QName; loc: Loc }
+  | { k: 'block'; body: Stmt[]; name?: QName; params?: Ident[]; triggerTable?: QName; triggerRows?: string[]; triggerCall?: QName
+      /** a function that returns rows (RETURNS TABLE [(cols)], RETURNS SETOF): its last query is what FROM f(…) reads */
+      returnsTable?: { columns?: Ident[] }; loc: Loc }
   | { k: 'return'; value?: Expr; loc: Loc }
   | { k: 'copy'; table: QName; columns?: Ident[]; location: string; direction: 'in' | 'out'; query?: Query; loc: Loc }
   | { k: 'stream'; name: QName; table: QName; loc: Loc }

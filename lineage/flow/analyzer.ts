@@ -24,6 +24,17 @@ export class Analyzer implements ExprEnv {
   readonly variables = new Map<string, DbObj>()
   /** SQLScript table variables (`lt = SELECT …`), read as FROM :lt */
   readonly tableVars = new Map<string, { obj: DbObj; columns: Map<string, { name: string; ref?: ColRef }> }>()
+  /** table functions defined in the script, by the upper-cased last part of their name: their result columns */
+  readonly tableFunctions = new Map<string, { obj: DbObj; columns: Map<string, { name: string; ref?: ColRef }> }>()
+
+  defineTableFunction(name: QName, rs: ResultSet, renamed?: Ident[]): void {
+    const columns = new Map<string, { name: string; ref?: ColRef }>()
+    rs.cols.forEach((c, i) => {
+      const to = renamed?.[i]
+      columns.set(to ? this.key(to) : c.key, { name: to ? to.name : c.name, ref: c.ref })
+    })
+    this.tableFunctions.set(name.parts[name.parts.length - 1].name.toUpperCase(), { obj: rs.obj, columns })
+  }
   reads = new Set<string>()
   writes = new Set<string>()
   /** persistent objects whose columns the current statement referenced (T1: a DML target read) */
@@ -621,6 +632,13 @@ export class Analyzer implements ExprEnv {
         return item
       }
       case 'tfunc': {
+        // a table function the script defined: its columns are its query's (the arguments are parameters)
+        const fn = this.tableFunctions.size ? this.tableFunctions.get(src.name) : undefined
+        if (fn) {
+          for (const a of src.args) evalExpr(a, scope, this)
+          const item: FromItem = { kind: 'derived', obj: fn.obj, alias: src.alias ?? { name: src.name, quoted: false, loc: src.loc }, columns: fn.columns, persistent: false }
+          return src.columnAliases?.length ? this.renamed(item, src.columnAliases) : item
+        }
         const deps = emptyDeps()
         for (const a of src.args) mergeInto(deps, evalExpr(a, scope, this))
         const columns = src.columnAliases?.length ? new Map(src.columnAliases.map((c) => [this.key(c), { name: c.name }])) : null

@@ -49,12 +49,17 @@ export class StatementFlow {
         const trigger = this.a.trigger
         if (s.triggerRows) this.a.trigger = { table: s.triggerTable, rows: new Set(s.triggerRows) }
         if (s.triggerRows && !s.triggerTable && s.name) this.a.triggerFunctions.set(this.routineKey(s.name), s)
+        const lastBefore = this.lastQuery
+        const fnBefore = this.inTableFunction
+        this.lastQuery = undefined
+        this.inTableFunction = !!s.returnsTable
         try {
           for (const x of s.body) this.run(x)
+          if (s.returnsTable && s.name && this.lastQuery) this.a.defineTableFunction(s.name, this.lastQuery, s.returnsTable.columns)
           // CREATE TRIGGER … ON t EXECUTE FUNCTION f(): f's statements run with t's rows as NEW / OLD
           const fn = s.triggerCall && s.triggerTable ? this.a.triggerFunctions.get(this.routineKey(s.triggerCall)) : undefined
           if (fn?.k === 'block') { this.a.trigger = { table: s.triggerTable!, rows: new Set(fn.triggerRows) }; for (const x of fn.body) this.run(x) }
-        } finally { this.a.trigger = trigger }
+        } finally { this.a.trigger = trigger; this.lastQuery = lastBefore; this.inTableFunction = fnBefore }
         for (const k of own) this.a.variables.delete(k)
         return
       }
@@ -71,9 +76,14 @@ export class StatementFlow {
     const q = s.query
     if (q.k === 'select' && q.intoTable) return this.selectInto(q, q.intoTable)
     if (q.k === 'select' && q.intoVars) return this.selectIntoVars(q, q.intoVars)
-    const top = !(q.k === 'select' && q.items.length > 0 && q.items.every((i) => this.isVarAssign(i)))
-    this.a.query(q, undefined, { type: 'select_list', name: this.b.nextName('RS'), top })
+    // a table function's rows are read where it is called: not a result of the script
+    const top = !this.inTableFunction && !(q.k === 'select' && q.items.length > 0 && q.items.every((i) => this.isVarAssign(i)))
+    this.lastQuery = this.a.query(q, undefined, { type: 'select_list', name: this.b.nextName('RS'), top })
   }
+
+  /** the result of the last query statement of the routine being run (a table function's rows) */
+  private lastQuery: ResultSet | undefined = undefined
+  private inTableFunction = false
 
   private isVarAssign(item: SelectItem): boolean {
     const e = item.expr

@@ -26,7 +26,7 @@ export const PROCEDURAL_START = new Set(['FORALL', 'DEFINE', 'LET', 'DECLARE', '
   'OPEN', 'FETCH', 'CLOSE', 'DO', 'EXECUTE', 'EXEC', 'CASE', 'FOREACH', 'ON', 'TRACE', 'SYSTEM'])
 
 /** the routine being parsed: a trigger's table and row names, a trigger function, the function a trigger executes */
-interface RoutineState { triggerTable?: import('../ast/types.js').QName; triggerRows?: string[]; triggerFunction?: boolean; triggerCall?: import('../ast/types.js').QName }
+interface RoutineState { triggerTable?: import('../ast/types.js').QName; triggerRows?: string[]; triggerFunction?: boolean; triggerCall?: import('../ast/types.js').QName; returnsTable?: { columns?: Ident[] } }
 type Cur = TokenCursor & { inBlock?: boolean } & RoutineState
 
 function endOfStatement(p: TokenCursor): void { p.acceptOp(';') }
@@ -286,6 +286,18 @@ function parseFor(p: Cur, first: Token): Stmt {
 /** Informix SPL: FOREACH [cursor [WITH HOLD] FOR] SELECT … INTO vars … END FOREACH */
 function parseForeach(p: Cur, first: Token): Stmt {
   p.next()
+  // PL/pgSQL: FOREACH v [SLICE n] IN ARRAY expr LOOP … END LOOP: v takes the array's elements
+  if (p.d.plpgsql && p.isIdentToken() && (p.isWord('IN', 1) || p.isWord('SLICE', 1))) {
+    const name = p.qname()
+    const target: import('../ast/types.js').Expr = { k: 'col', name }
+    if (p.accept('SLICE')) p.next()
+    p.expect('IN'); p.expect('ARRAY')
+    const value = parseExpr(p)
+    const assign: Stmt = { k: 'assign', targets: [target], value, loc: locOf(first, p.prev()) }
+    const body = parseLoopBody(p, 'LOOP')
+    if (p.isIdentToken() && !p.isOp(';')) p.next()
+    return { k: 'block', body: [assign, ...body], loc: locOf(first, p.prev()) }
+  }
   if (!p.isWord('SELECT') && !p.isWord('EXECUTE')) { p.ident(); p.acceptSeq('WITH', 'HOLD'); p.expect('FOR') }
   const q = p.isWord('EXECUTE') ? (skipToEnd(p), undefined) : parseQuery(p)
   p.acceptOp(';')
@@ -492,11 +504,12 @@ const SPL_CONTROL_START = ['IF', 'FOR', 'WHILE', 'ON', 'TRACE', 'SYSTEM', 'RETUR
 /** CREATE PROCEDURE / FUNCTION / TRIGGER / PACKAGE / MACRO / TASK: the body's statements are analysed */
 export function parseRoutine(p: TokenCursor, start: Token): Stmt {
   const c = p as Cur
-  const outer: RoutineState = { triggerTable: c.triggerTable, triggerRows: c.triggerRows, triggerFunction: c.triggerFunction, triggerCall: c.triggerCall }
-  Object.assign(c, { triggerTable: undefined, triggerRows: ['NEW', 'OLD'], triggerFunction: false, triggerCall: undefined })
+  const outer: RoutineState = { triggerTable: c.triggerTable, triggerRows: c.triggerRows, triggerFunction: c.triggerFunction, triggerCall: c.triggerCall, returnsTable: c.returnsTable }
+  Object.assign(c, { triggerTable: undefined, triggerRows: ['NEW', 'OLD'], triggerFunction: false, triggerCall: undefined, returnsTable: undefined })
   try {
     const s = parseRoutineBody(c, start, true)
     if (s.k === 'block' && (c.triggerTable || c.triggerFunction)) { s.triggerTable = c.triggerTable; s.triggerRows = c.triggerRows; s.triggerCall = c.triggerCall }
+    if (s.k === 'block' && c.returnsTable && s.name) s.returnsTable = c.returnsTable
     return s
   } finally { Object.assign(c, outer) }
 }
@@ -580,6 +593,22 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
       if (p.isOp('(')) { p.skipParens(); continue }
       // PostgreSQL: RETURNS trigger, the body's NEW / OLD belong to the table of the trigger that executes it
       if (kind === 'FUNCTION' && p.isWord('RETURNS') && p.isWord('TRIGGER', 1)) p.triggerFunction = true
+      // RETURNS TABLE [(c type, …)] (T-SQL inline, PostgreSQL), RETURNS SETOF t: FROM f(…) reads the rows its query returns
+      if (kind === 'FUNCTION' && p.isWord('RETURNS') && (p.isWord('SETOF', 1) || (p.isWord('TABLE', 1) && !p.isOp('<', 2)))) {
+        p.i += 2
+        const columns: Ident[] = []
+        if (p.isOp('(')) {
+          p.next()
+          while (!p.isOp(')') && !p.eof()) {
+            if (p.isIdentToken()) columns.push(p.ident())
+            while (!p.eof() && !p.isOp(',') && !p.isOp(')')) { if (p.isOp('(')) p.skipParens(); else p.next() }
+            p.acceptOp(',')
+          }
+          p.expectOp(')')
+        }
+        p.returnsTable = columns.length ? { columns } : {}
+        continue
+      }
       if (kind === 'TRIGGER' && p.isWord('EXECUTE') && p.isAnyWord(['FUNCTION', 'PROCEDURE'], 1) && p.isIdentToken(2)) { p.i += 2; p.triggerCall = p.qname(); continue }
       // BEFORE INSERT ON orders: NEW / OLD in the body are rows of orders (not ON DATABASE / SCHEMA triggers)
       if (kind === 'TRIGGER' && !p.triggerTable && p.isWord('ON') && p.isIdentToken(1) && !p.isAnyWord(['DATABASE', 'SCHEMA'], 1)) { p.next(); p.triggerTable = p.qname(); continue }

@@ -190,6 +190,15 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'an inline table-valued function defined in the script: FROM f(…) and CROSS APPLY f(…) read the columns of its query',
+      sql: `CREATE FUNCTION dbo.fn_orders (@cust INT) RETURNS TABLE AS RETURN (SELECT o.id, o.amount FROM dbo.orders o WHERE o.cust_id = @cust);
+GO
+INSERT INTO dbo.rep (id, amount) SELECT f.id, f.amount FROM dbo.fn_orders(5) f;
+INSERT INTO dbo.rep2 (name, amount) SELECT c.name, x.amount FROM dbo.cust c CROSS APPLY dbo.fn_orders(c.id) x;
+`,
+      fdd: [['dbo.orders.id', 'dbo.rep.id'], ['dbo.orders.amount', 'dbo.rep.amount'], ['dbo.cust.name', 'dbo.rep2.name'], ['dbo.orders.amount', 'dbo.rep2.amount']],
+    },
+    {
       title: 'OPENQUERY / OPENROWSET arguments name a linked server, a provider and a connection string, not columns',
       sql: `INSERT INTO dbo.t (x) SELECT a.x FROM OPENQUERY(LinkedSrv, 'select x from remote') a;
 INSERT INTO dbo.u (y) SELECT b.y FROM OPENROWSET('SQLNCLI', 'Server=s;Trusted_Connection=yes;', 'SELECT y FROM db.dbo.r') AS b JOIN dbo.k ON k.id = b.y;
@@ -432,6 +441,16 @@ DELIMITER ;
     },
   ],
   postgresql: [
+    {
+      title: 'a SQL function RETURNS TABLE (…): FROM f(…) reads its query under the declared names; FOREACH v IN ARRAY',
+      sql: `CREATE FUNCTION top_customers(p_n int) RETURNS TABLE (cust_id int, total numeric) LANGUAGE sql AS $$
+  SELECT s.cust_id, sum(s.amount) FROM sales s GROUP BY s.cust_id ORDER BY 2 DESC LIMIT p_n
+$$;
+INSERT INTO top10 (c, t) SELECT * FROM top_customers(10);
+DO $$ DECLARE x int; BEGIN FOREACH x IN ARRAY ARRAY[1, 2] LOOP INSERT INTO t2 (a) SELECT a FROM t1 WHERE b = x; END LOOP; END $$;
+`,
+      fdd: [['sales.cust_id', 'top10.c'], ['sales.amount', 'top10.t'], ['t1.a', 't2.a']],
+    },
     {
       title: 'DO $$ … $$ anonymous block',
       sql: `DO $$ BEGIN INSERT INTO t2 (a) SELECT a FROM t1; END $$;

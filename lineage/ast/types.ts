@@ -7,7 +7,7 @@ export interface Loc { sl: number; sc: number; el: number; ec: number; li: numbe
 /** Every location is made here, with all its fields: objects of one shape keep property access fast. */
 export function mkLoc(sl: number, sc: number, el: number, ec: number): Loc { return { sl, sc, el, ec, li: -1, lh: '' } }
 
-export interface Ident { name: string; quoted: boolean; loc: Loc; /** cached matching key (resolve/catalog) */ k?: string | undefined }
+export interface Ident { name: string; quoted: boolean; loc: Loc; /** cached matching key (resolve/catalog) */ k?: string | undefined; /** quoted with [ ] (T-SQL, ASE, MDX): shown so */ bracket?: boolean }
 /** a possibly qualified name: db.schema.table, alias.column … (parts as written) */
 export interface QName { parts: Ident[]; loc: Loc }
 

@@ -285,7 +285,7 @@ export function identOf(t: Token): Ident {
     const q = t.image[0]
     const close = q === '[' ? ']' : q
     const inner = t.image.slice(1, -1).split(close + close).join(close)
-    return { name: inner, quoted: true, loc, k: undefined }
+    return q === '[' ? { name: inner, quoted: true, loc, k: undefined, bracket: true } : { name: inner, quoted: true, loc, k: undefined }
   }
   // an unquoted name's matching key is its upper-cased form, which the lexer already made
   return { name: t.image, quoted: false, loc, k: t.kind === 'word' ? t.upper : undefined }

@@ -33,11 +33,11 @@ export function splitQuoted(q: QName, d: DialectSpec): Ident[] {
 
 /** display name as written: quotes kept, parts joined by dots */
 export function displayName(parts: Ident[], d: DialectSpec): string {
-  return parts.map((p) => (p.quoted ? quote(p.name, d) : p.name)).join('.')
+  return parts.map((p) => (p.quoted ? quote(p.name, d, p.bracket) : p.name)).join('.')
 }
 
-function quote(name: string, d: DialectSpec): string {
-  const q = d.identifierQuotes[0]
+function quote(name: string, d: DialectSpec, bracket?: boolean): string {
+  const q = bracket ? '[' : d.identifierQuotes[0]
   if (q === '[') return `[${name.replace(/]/g, ']]')}]`
   if (d.doubleQuotedStrings && q !== '`') return `"${name}"`
   return `${q}${name.split(q).join(q + q)}${q}`

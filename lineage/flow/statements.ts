@@ -550,6 +550,18 @@ export class StatementFlow {
       this.writeAll(e.obj, rs, cols, 'create_table')
       this.a.writes.add(e.obj.id)
     }
+    // an external table reads its rows from its location (spec §4.14): the path feeds its columns
+    if (s.location) {
+      const star = this.a.ref(this.locationObject(s.location, s.loc), '*', undefined, '*')
+      // (the table is not written: it stays a view of the files, conformance E1)
+      for (const c of e.columns ?? ['*']) this.b.relate('fdd', this.a.ref(e.obj, c), [star], 'create_table', 'identity')
+    }
+  }
+
+  /** the path or stage object of a file location (COPY, LOAD, external tables) */
+  private locationObject(location: string, loc: Loc): DbObj {
+    const stage = location.startsWith('@')
+    return this.b.object(stage ? 'stage' : 'path', location, loc, { subType: stage ? 'stage' : 'uri' })
   }
 
   private createView(s: S<'createView'>): void {
@@ -601,9 +613,7 @@ export class StatementFlow {
   }
 
   private copy(s: S<'copy'>): void {
-    const stage = s.location.startsWith('@')
-    const path = this.b.object(stage ? 'stage' : 'path', s.location, s.loc, { subType: stage ? 'stage' : 'uri' })
-    const star = this.a.ref(path, '*', undefined, '*')
+    const star = this.a.ref(this.locationObject(s.location, s.loc), '*', undefined, '*')
     if (s.query) {
       const rs = this.a.query(s.query, undefined, { type: 'select_list', name: this.b.nextName('RS') })
       for (const c of rs.cols) this.b.relate('fdd', star, [c.ref], 'select', 'identity')

@@ -108,13 +108,41 @@ function parseCreateTable(p: TokenCursor, start: Token, temporary: boolean, exte
       continue
     }
     if (startsQuery(p) && !p.isWord('WITH')) { s.query = parseQuery(p); continue }
-    if (p.accept('LOCATION')) { p.acceptOp('='); s.location = p.next().image; continue }
+    if (p.accept('LOCATION')) { s.location = parseLocation(p); continue }
+    // Oracle ORGANIZATION EXTERNAL (TYPE … DEFAULT DIRECTORY d ACCESS PARAMETERS (…) LOCATION ('f.csv'))
+    if (p.isWord('ORGANIZATION') && p.isWord('EXTERNAL', 1) && p.isOp('(', 2)) {
+      p.i += 2; const s0 = p.i; p.skipParens(); const after = p.i
+      for (let j = s0; j < after; j++) if (p.toks[j].upper === 'LOCATION') { p.i = j + 1; s.location = parseLocation(p); break }
+      p.i = after; continue
+    }
+    // BigQuery CREATE EXTERNAL TABLE … OPTIONS (format = 'CSV', uris = ['gs://…'])
+    if (s.external && p.isWord('OPTIONS') && p.isOp('(', 1)) {
+      p.next(); const s0 = p.i; p.skipParens()
+      for (let j = s0; j < p.i; j++) if (p.toks[j].upper === 'URIS' && p.toks[j + 2]?.image === '[' && p.toks[j + 3]?.kind === 'string') { s.location = p.toks[j + 3].image.slice(1, -1); break }
+      continue
+    }
     if (p.isWord('LIKE')) { p.next(); s.like = p.qname(); continue }
     if (p.isOp('(')) { p.skipParens(); continue }
     p.next()
   }
   s.loc = locOf(start, p.prev())
   return s
+}
+
+/** LOCATION [=] 'uri' | ('uri', …) | @stage/path: where an external table's rows are */
+function parseLocation(p: TokenCursor): string | undefined {
+  p.acceptOp('=')
+  if (p.isOp('(')) {
+    const s0 = p.i; p.skipParens()
+    const t = p.toks.slice(s0, p.i).find((x) => x.kind === 'string')
+    return t?.image.slice(1, -1)
+  }
+  const t = p.next()
+  if (t.kind === 'string') return t.image.slice(1, -1)
+  // an unquoted stage path runs on while its tokens touch: @db.stage/dir/
+  let loc = t.image
+  while (!p.eof() && p.peek()!.start === p.prev().end && !p.isOp(';') && !p.isOp(',') && !p.isOp(')')) loc += p.next().image
+  return loc
 }
 
 /** Teradata / DB2 CTAS suffix WITH [NO] DATA [AND [NO] STATISTICS] */

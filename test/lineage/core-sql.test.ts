@@ -158,6 +158,21 @@ JOIN {{ source('raw', 'cust') }} c ON c.id = o.cid
   t.same([ora.errors, ora.fdd], [[], ['schema.tab.e -> t5.e']])
 })
 
+t.test('an external table reads its location: the path or stage feeds its declared columns (spec §4.14)', async (t) => {
+  const { analyze } = await import('../../lineage/index.js')
+  const edges = (sql: string, dbvendor: string) => {
+    const m = analyze(sql, { dbvendor }).model
+    return m.relations.filter((r) => r.type === 'fdd').flatMap((r) => r.sources.map((x) => `${x.parentName}.${x.column} -> ${r.target.parentName}.${r.target.column}`)).sort()
+  }
+  t.same(edges(`CREATE EXTERNAL TABLE s.ext (id int, amt double) ROW FORMAT DELIMITED STORED AS TEXTFILE LOCATION 's3://b/p/';`, 'dbvhive'),
+    ['s3://b/p/.* -> s.ext.amt', 's3://b/p/.* -> s.ext.id'])
+  t.same(edges(`CREATE EXTERNAL TABLE e (id int) LOCATION ('gpfdist://h:8081/c/*.csv') FORMAT 'CSV';`, 'dbvgreenplum'), ['gpfdist://h:8081/c/*.csv.* -> e.id'])
+  t.same(edges(`CREATE TABLE ext_emp (id NUMBER) ORGANIZATION EXTERNAL (TYPE ORACLE_LOADER DEFAULT DIRECTORY d ACCESS PARAMETERS (FIELDS TERMINATED BY ',') LOCATION ('emp.csv')) REJECT LIMIT UNLIMITED;`, 'dbvoracle'),
+    ['emp.csv.* -> ext_emp.id'])
+  t.same(edges(`CREATE EXTERNAL TABLE ds.ext (id INT64) OPTIONS (format = 'CSV', uris = ['gs://b/x/*.csv']);`, 'dbvbigquery'), ['gs://b/x/*.csv.* -> ds.ext.id'])
+  t.same(edges(`CREATE EXTERNAL TABLE s.ext (id INT AS (value:c1::INT)) LOCATION = @s.stage/dir/ FILE_FORMAT = (TYPE = PARQUET);`, 'dbvsnowflake'), ['@s.stage/dir/.* -> s.ext.id'])
+})
+
 t.test('orphan columns go to the pseudo table with a SyntaxHint', async (t) => {
   const l = lineage(`SELECT amount FROM t1, t2;`)
   t.same(l.fdd, [])

@@ -550,6 +550,16 @@ export class Analyzer implements ExprEnv {
         }
         continue
       }
+      // columns unknown (FROM EXTERNAL 'f', unnest(a), a function of the database): * is the arguments
+      if (it.funcSources && !it.columns && !it.obj) {
+        if (!it.funcSources.length) continue
+        const ref = this.ref(out.obj, '*', item.loc, '*')
+        this.addCol(out, '*', '*', ref)
+        const d = emptyDeps()
+        for (const r of it.funcSources) d.direct.push(refAt(r, st.loc))
+        this.relateDeps(ref, d, 'select')
+        continue
+      }
       const known = this.knownColumns(it)
       if (!known) {
         if (!it.obj) continue
@@ -640,7 +650,11 @@ export class Analyzer implements ExprEnv {
           return src.columnAliases?.length ? this.renamed(item, src.columnAliases) : item
         }
         const deps = emptyDeps()
-        for (const a of src.args) mergeInto(deps, evalExpr(a, scope, this))
+        // Netezza FROM EXTERNAL 'file': the file's rows (a path object, as COPY and external tables make)
+        if (src.name === 'EXTERNAL' && src.args[0]?.k === 'lit' && src.args[0].text) {
+          const path = this.b.object('path', src.args[0].text, src.loc, { subType: 'uri' })
+          deps.direct.push(this.ref(path, '*', src.loc, '*'))
+        } else for (const a of src.args) mergeInto(deps, evalExpr(a, scope, this))
         const columns = src.columnAliases?.length ? new Map(src.columnAliases.map((c) => [this.key(c), { name: c.name }])) : null
         return { kind: 'func', alias: src.alias, columns, funcSources: deps.direct, persistent: false }
       }

@@ -519,9 +519,19 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
   if (p.isWord('EXTERNAL') && p.peek(1)?.kind === 'string') {
     // Netezza transient external table: FROM EXTERNAL '/path' [(cols)] USING (…)
     p.next(); const path = p.next()
-    if (p.isOp('(')) p.skipParens()
+    // (c type, …): the file's columns
+    const cols: Ident[] = []
+    if (p.isOp('(')) {
+      p.next()
+      while (!p.isOp(')') && !p.eof()) {
+        if (p.isIdentToken()) cols.push(p.ident())
+        while (!p.eof() && !p.isOp(',') && !p.isOp(')')) { if (p.isOp('(')) p.skipParens(); else p.next() }
+        p.acceptOp(',')
+      }
+      p.expectOp(')')
+    }
     if (p.accept('USING')) p.skipParens()
-    const src: Source = { k: 'tfunc', name: 'EXTERNAL', args: [{ k: 'lit', loc: locOf(path, path), text: path.image }], loc: locOf(start, p.prev()) }
+    const src: Source = { k: 'tfunc', name: 'EXTERNAL', args: [{ k: 'lit', loc: locOf(path, path), text: path.image.slice(1, -1) }], loc: locOf(start, p.prev()), ...(cols.length ? { columnAliases: cols } : {}) }
     parseAliasAndColumns(p, src); from.push(src); return
   }
   if (p.peek()?.kind === 'string' || p.peek()?.kind === 'param' || (p.isOp('@') && p.isIdentToken(1))) {

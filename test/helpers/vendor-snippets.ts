@@ -1113,6 +1113,13 @@ INSERT INTO daily_sales SELECT store_id, amount FROM sales;
   ],
   netezza: [
     {
+      title: "FROM EXTERNAL 'file' [(cols)] USING (…): the file feeds the columns",
+      sql: `INSERT INTO dw.sales (id, amt) SELECT id, amt FROM EXTERNAL '/tmp/s2.csv' (id INTEGER, amt NUMERIC(12,2)) USING (DELIMITER '|');
+`,
+      // (edges from paths are not compared, N7: this asserts the parse and the write)
+      fdd: [], tablesWritten: ['dw.sales'],
+    },
+    {
       title: 'db..table names the default schema ADMIN',
       sql: 'INSERT INTO DW..T2 SELECT A FROM DW.ADMIN.T1;\n',
       fdd: [['DW.ADMIN.T1.A', 'DW.ADMIN.T2.A']],

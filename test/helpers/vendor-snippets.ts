@@ -8,6 +8,19 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: "FOR r IN c(args) LOOP over a cursor with parameters",
+      sql: `DECLARE
+  CURSOR c_cust(p_region VARCHAR2) IS SELECT id, name FROM customers WHERE region = p_region;
+BEGIN
+  FOR r IN c_cust('EU') LOOP
+    INSERT INTO cust_totals (cust_id, name) VALUES (r.id, r.name);
+  END LOOP;
+END;
+/
+`,
+      fdd: [['customers.id', 'cust_totals.cust_id'], ['customers.name', 'cust_totals.name']],
+    },
+    {
       title: 'CONNECT_BY_ROOT c in a hierarchical query; j.* of JSON_TABLE … COLUMNS expands to the declared columns',
       sql: `INSERT INTO emp_tree (ename, root) SELECT e.ename, CONNECT_BY_ROOT e.ename FROM emp e START WITH e.mgr IS NULL CONNECT BY PRIOR e.empno = e.mgr;
 INSERT INTO items (id, sku, qty) SELECT t.id, j.* FROM orders t, JSON_TABLE(t.doc, '$.items[*]' COLUMNS (sku VARCHAR2(20) PATH '$.sku', qty NUMBER PATH '$.qty')) j;

@@ -240,8 +240,14 @@ function finishUpdateOrDelete<T extends Update | Delete>(p: TokenCursor, s: T, s
   parseReturning(p, s)
   if (p.isWord('ORDER') && p.isWord('BY', 1)) { p.i += 2; parseExprList(p) }
   if (p.accept('LIMIT')) parseExpr(p)
+  skipQueryHints(p)
   s.loc = locOf(start, p.prev())
   return s
+}
+
+/** T-SQL OPTION (RECOMPILE, MAXDOP 1 …) after a statement: plan hints, no lineage */
+export function skipQueryHints(p: TokenCursor): void {
+  if (p.isWord('OPTION') && p.isOp('(', 1)) { p.next(); p.skipParens() }
 }
 
 export function parseDelete(p: TokenCursor, w?: With): Stmt {
@@ -322,6 +328,7 @@ export function parseMerge(p: TokenCursor, w?: With): Stmt {
   if (p.isWord('OUTPUT')) { parseOutput(p, s); s.loc = locOf(start, p.prev()) }
   // PostgreSQL 17 MERGE … RETURNING
   if (p.isWord('RETURNING')) { parseReturning(p, s); s.loc = locOf(start, p.prev()) }
+  if (p.isWord('OPTION')) { skipQueryHints(p); s.loc = locOf(start, p.prev()) }
   return s
 }
 

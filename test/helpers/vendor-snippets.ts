@@ -203,6 +203,14 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'OPTION (…) query hints after UPDATE … FROM, DELETE and MERGE',
+      sql: `UPDATE TOP (100) t SET t.val = s.val FROM dbo.target t JOIN dbo.stage s ON s.id = t.id OPTION (RECOMPILE);
+DELETE FROM dbo.target WHERE id IN (SELECT id FROM dbo.stage) OPTION (MAXDOP 1);
+MERGE dbo.t2 AS t USING dbo.stage AS s ON t.id = s.id WHEN MATCHED THEN UPDATE SET t.v = s.val OPTION (LOOP JOIN);
+`,
+      fdd: [['dbo.stage.val', 'dbo.target.val'], ['dbo.stage.val', 'dbo.t2.v']],
+    },
+    {
       title: 'an inline table-valued function defined in the script: FROM f(…) and CROSS APPLY f(…) read the columns of its query',
       sql: `CREATE FUNCTION dbo.fn_orders (@cust INT) RETURNS TABLE AS RETURN (SELECT o.id, o.amount FROM dbo.orders o WHERE o.cust_id = @cust);
 GO

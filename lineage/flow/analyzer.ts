@@ -190,7 +190,7 @@ export class Analyzer implements ExprEnv {
     if (item.persistent && item.obj) this.referenced.add(item.obj.id)
     if (item.funcSources) return { refs: item.funcSources.map((r) => refAt(r, loc)), item: local ? item : undefined }
     if (item.columns) {
-      const c = item.columns.get(k)
+      const c = item.columns.get(k) ?? (id.quoted ? item.columns.get(declaredKey(k)) : undefined)
       if (c?.ref) return { ref: refAt(c.ref, loc), item: local ? item : undefined }
       if (!item.persistent && item.columns.has('*')) { const st = item.columns.get('*')!; return { ref: refAt(st.ref!, loc), item: local ? item : undefined } }
     }
@@ -207,6 +207,8 @@ export class Analyzer implements ExprEnv {
       // loops, not find/filter: this runs for every unqualified column reference
       for (const it of items) if (it.funcSources && it.alias && this.key(it.alias) === k) return this.columnOf(it, id, loc, local)
       for (const it of items) if (it.columns?.has(k)) return this.columnOf(it, id, loc, local)
+      // "createdAt" matches a column declared "createdAt": the catalog keeps declared names by their upper-cased key
+      if (id.quoted && k !== declaredKey(k)) for (const it of items) if (it.columns?.has(declaredKey(k))) return this.columnOf(it, id, loc, local)
       // a bare alias used as a value is the whole row / document (N1QL `SELECT o AS doc`, D17)
       if (this.d.name === 'dbvcouchbase') {
         const whole = items.find((it) => it.alias && !it.funcSources && it.obj && this.key(it.alias) === k)
@@ -697,3 +699,6 @@ function likeRegExp(pattern: string): RegExp {
   }
   return new RegExp(`^${re}$`, 'is')
 }
+
+/** the key under which the catalog files a declared column (flow/analyzer tableColumns): its upper-cased name */
+function declaredKey(k: string): string { return k.toUpperCase() }

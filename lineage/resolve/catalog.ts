@@ -9,9 +9,15 @@ export function identKey(id: Ident, d: DialectSpec): string {
   // cached on the identifier: resolution asks for the same key many times per reference
   const c = (id as Ident & { k?: string }).k
   if (c !== undefined) return c
-  const k = id.quoted && !d.quotedCaseInsensitive ? id.name : id.name.toUpperCase()
+  // a quoted name written the way the dialect folds unquoted ones ("users" in PostgreSQL, "USERS" in
+  // Oracle) is the unquoted name: it matches users / USERS / Users
+  const k = id.quoted && !d.quotedCaseInsensitive && !foldsTo(id.name, d) ? id.name : id.name.toUpperCase()
   ;(id as Ident & { k?: string }).k = k
   return k
+}
+
+function foldsTo(name: string, d: DialectSpec): boolean {
+  return d.unquotedCase === 'upper' ? name === name.toUpperCase() : d.unquotedCase === 'lower' ? name === name.toLowerCase() : false
 }
 
 export function nameKey(parts: Ident[], d: DialectSpec): string {

@@ -463,6 +463,15 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'quoted names: "users" is users; a quoted camelCase column ("createdAt", ORM-made DDL) resolves to its declaration',
+      sql: `CREATE TABLE users (id int, name text);
+CREATE TABLE "User" ("id" SERIAL PRIMARY KEY, "createdAt" TIMESTAMP, "userName" TEXT);
+INSERT INTO c SELECT "users"."id", u."name" FROM "users" u;
+INSERT INTO audit (c, u) SELECT "createdAt", "userName" FROM "User" WHERE "id" > 5;
+`,
+      fdd: [['users.id', 'c.id'], ['users.name', 'c.name'], ['"User"."createdAt"', 'audit.c'], ['"User"."userName"', 'audit.u']],
+    },
+    {
       title: 'a SQL function RETURNS TABLE (…): FROM f(…) reads its query under the declared names; FOREACH v IN ARRAY',
       sql: `CREATE FUNCTION top_customers(p_n int) RETURNS TABLE (cust_id int, total numeric) LANGUAGE sql AS $$
   SELECT s.cust_id, sum(s.amount) FROM sales s GROUP BY s.cust_id ORDER BY 2 DESC LIMIT p_n

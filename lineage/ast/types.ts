@@ -39,6 +39,22 @@ export type Source =
   /** table functions, UNNEST, FLATTEN, LATERAL VIEW explode: values come from the argument columns */
   | { k: 'tfunc'; name: string; args: Expr[]; alias?: Ident; columnAliases?: Ident[]; lateral?: boolean; loc: Loc }
   | { k: 'values'; rows: Expr[][]; alias?: Ident; columnAliases?: Ident[]; loc: Loc }
+  /** FROM item PIVOT (…) / UNPIVOT (…): a relation of its own over `source` (spec §4.10 PIVOT-TABLE-n) */
+  | { k: 'pivot'; source: Source; pivot: PivotSpec; alias?: Ident; columnAliases?: Ident[]; loc: Loc }
+
+export interface PivotSpec {
+  unpivot: boolean
+  /** PIVOT: the aggregates, each with its optional alias (Oracle, Snowflake, BigQuery, Spark allow several) */
+  aggs: Array<{ expr: Expr; alias?: Ident }>
+  /** PIVOT: the FOR column(s); UNPIVOT: the name column(s) it creates */
+  forCols: Ident[]
+  /** PIVOT: one output name per IN entry, undefined when the list is only known at run time (ANY, a subquery, PIVOT XML) */
+  values?: Ident[]
+  /** UNPIVOT: the value column(s) it creates */
+  valueCols: Ident[]
+  /** UNPIVOT: per IN entry, the source column(s) read into the value column(s) */
+  inCols: Ident[][]
+}
 
 export interface JoinCond { kind: JoinKind; on?: Expr; using?: Ident[]; loc: Loc; text?: string }
 

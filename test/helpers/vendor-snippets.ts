@@ -8,6 +8,20 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'PIVOT makes one column per IN value (alias, or the value as written), fed by the aggregate; multiple aggregates name value_alias; UNPIVOT (single and multi-column) feeds the value column from the IN list; PIVOT XML … ANY keeps the source columns',
+      sql: `CREATE TABLE sales (region VARCHAR2(10), month VARCHAR2(3), amount NUMBER);
+SELECT p.jan, p.region, feb, p."3" FROM sales PIVOT (SUM(amount) FOR month IN ('JAN' AS jan, 'FEB' feb, 3)) p;
+INSERT INTO out_x (region, xs, xv) SELECT * FROM (SELECT region, m, a, b FROM src2) PIVOT (SUM(a) AS s, AVG(b) AS v FOR m IN ('X' AS x));
+SELECT customer_key, quarter, amount FROM cq UNPIVOT INCLUDE NULLS (amount FOR quarter IN (q1_amount AS 'Q1', q2_amount AS 'Q2'));
+SELECT * FROM (SELECT k, a1, a2, b1, b2 FROM w) UNPIVOT ((v1, v2) FOR n IN ((a1, a2) AS 'A', (b1, b2) AS 'B'));
+SELECT * FROM t PIVOT XML (SUM(x) FOR y IN (ANY));
+`,
+      fdd: [['sales.amount', 'RS-1.jan'], ['sales.amount', 'RS-1.feb'], ['sales.amount', 'RS-1."3"'], ['sales.region', 'RS-1.region'],
+        ['src2.region', 'out_x.region'], ['src2.a', 'out_x.xs'], ['src2.b', 'out_x.xv'],
+        ['cq.customer_key', 'RS-2.customer_key'], ['cq.q1_amount', 'RS-2.amount'], ['cq.q2_amount', 'RS-2.amount'],
+        ['w.k', 'RS-3.k'], ['w.a1', 'RS-3.v1'], ['w.b1', 'RS-3.v1'], ['w.a2', 'RS-3.v2'], ['w.b2', 'RS-3.v2'], ['t.*', 'RS-4.*']],
+    },
+    {
       title: 'JOIN … USING (id): an unqualified id is the join column; SQL%ROWCOUNT is no column; MERGE INSERT VALUES without a column list; EXECUTE IMMEDIATE of a literal',
       sql: `INSERT INTO t2 SELECT id, a.x FROM t1 a JOIN t3 b USING (id);
 DECLARE n NUMBER; BEGIN DELETE FROM t2 WHERE x < 0; n := SQL%ROWCOUNT; EXECUTE IMMEDIATE 'INSERT INTO t4 (a) SELECT a FROM t1'; END;
@@ -182,6 +196,16 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
     },
   ],
   mssql: [
+    {
+      title: 'PIVOT … IN ([2023], [2024]) AS pvt: pvt.[2023] is the aggregate of Amount; UNPIVOT of a table with unknown columns passes the others through',
+      sql: `SELECT pvt.CustomerKey, pvt.[2023] AS Y2023, [2024]
+FROM (SELECT CustomerKey, YEAR(OrderDate) AS OrderYear, Amount FROM dbo.FactOrders) AS src
+PIVOT (SUM(Amount) FOR OrderYear IN ([2023], [2024])) AS pvt;
+SELECT u.ProductID, u.Quarter, u.Qty FROM dbo.ProductQuarterly AS p UNPIVOT (Qty FOR Quarter IN ([Q1], [Q2])) AS u;
+`,
+      fdd: [['dbo.FactOrders.CustomerKey', 'RS-1.CustomerKey'], ['dbo.FactOrders.Amount', 'RS-1.Y2023'], ['dbo.FactOrders.Amount', 'RS-1.2024'],
+        ['dbo.ProductQuarterly.ProductID', 'RS-2.ProductID'], ['dbo.ProductQuarterly.Q1', 'RS-2.Qty'], ['dbo.ProductQuarterly.Q2', 'RS-2.Qty']],
+    },
     {
       title: 'OPENQUERY / OPENROWSET arguments name a linked server, a provider and a connection string, not columns',
       sql: `INSERT INTO dbo.t (x) SELECT a.x FROM OPENQUERY(LinkedSrv, 'select x from remote') a;
@@ -562,6 +586,19 @@ $$;
   ],
   snowflake: [
     {
+      title: 'PIVOT … AS total … DEFAULT ON NULL renamed by AS p (emp, jan, feb); IN (ANY ORDER BY …) and IN (subquery) keep the source columns; UNPIVOT',
+      sql: `CREATE TABLE monthly_sales (empid INT, amount INT, month TEXT);
+INSERT INTO sales_wide SELECT * FROM monthly_sales PIVOT (SUM(amount) AS total FOR month IN ('JAN', 'FEB') DEFAULT ON NULL (0)) AS p (emp, jan, feb);
+SELECT empid FROM monthly_sales PIVOT (SUM(amount) FOR month IN (ANY ORDER BY month)) p;
+SELECT p.empid FROM monthly_sales PIVOT (SUM(amount) FOR month IN (SELECT DISTINCT month FROM months)) AS p;
+CREATE TABLE wide (empid INT, jan INT, feb INT);
+SELECT * FROM wide UNPIVOT (sales FOR month IN (jan, feb));
+`,
+      fdd: [['monthly_sales.empid', 'sales_wide.emp'], ['monthly_sales.amount', 'sales_wide.jan'], ['monthly_sales.amount', 'sales_wide.feb'],
+        ['monthly_sales.empid', 'RS-1.empid'], ['monthly_sales.empid', 'RS-2.empid'],
+        ['wide.empid', 'RS-3.empid'], ['wide.jan', 'RS-3.sales'], ['wide.feb', 'RS-3.sales']],
+    },
+    {
       title: 'ASOF JOIN … MATCH_CONDITION (…)',
       sql: 'INSERT INTO t2 (a, b) SELECT t1.a, t3.b FROM t1 ASOF JOIN t3 MATCH_CONDITION(t1.ts >= t3.ts) ON t1.id = t3.id;\n',
       fdd: [['t1.a', 't2.a'], ['t3.b', 't2.b']],
@@ -626,6 +663,15 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY loaded_at DESC) = 1;
     },
   ],
   bigquery: [
+    {
+      title: 'PIVOT with two aliased aggregates names alias_value; UNPIVOT EXCLUDE NULLS of a table with unknown columns',
+      sql: `SELECT * FROM (SELECT product, quarter, sales, n FROM \`p.d.produce\`) PIVOT (SUM(sales) AS total_sales, COUNT(n) AS num FOR quarter IN ('Q1', 'Q2' AS q2));
+SELECT product, quarter, sales FROM produce2 UNPIVOT EXCLUDE NULLS (sales FOR quarter IN (Q1, Q2 AS 'second'));
+`,
+      fdd: [['p.d.produce.product', 'RS-1.product'], ['p.d.produce.sales', 'RS-1.total_sales_Q1'], ['p.d.produce.sales', 'RS-1.total_sales_q2'],
+        ['p.d.produce.n', 'RS-1.num_Q1'], ['p.d.produce.n', 'RS-1.num_q2'],
+        ['produce2.product', 'RS-2.product'], ['produce2.Q1', 'RS-2.sales'], ['produce2.Q2', 'RS-2.sales']],
+    },
     {
       title: 'unquoted hyphenated project names (my-project.ds.t, my-project-123.ds.t); a - b stays a subtraction',
       sql: `INSERT INTO my-project.sales.orders_copy (id) SELECT id FROM my-project.sales.orders;
@@ -692,6 +738,16 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
     },
   ],
   hive: [
+    {
+      title: 'Spark / Databricks PIVOT with several aggregates (value_alias columns) and UNPIVOT INCLUDE NULLS',
+      sql: `CREATE TABLE s (year INT, quarter INT, region STRING, earnings INT);
+INSERT INTO tw SELECT * FROM s PIVOT (SUM(earnings) AS e, AVG(earnings) AS a FOR quarter IN (1 AS q1, 2 AS q2));
+CREATE TABLE sales_q (yr INT, q1 INT, q2 INT);
+SELECT * FROM sales_q UNPIVOT INCLUDE NULLS (sales FOR quarter IN (q1 AS \`Q1\`, q2));
+`,
+      fdd: [['s.year', 'tw.year'], ['s.region', 'tw.region'], ['s.earnings', 'tw.q1_e'], ['s.earnings', 'tw.q1_a'], ['s.earnings', 'tw.q2_e'], ['s.earnings', 'tw.q2_a'],
+        ['sales_q.yr', 'RS-1.yr'], ['sales_q.q1', 'RS-1.sales'], ['sales_q.q2', 'RS-1.sales']],
+    },
     {
       title: 'Spark CACHE [LAZY] TABLE c [OPTIONS (…)] AS SELECT fills c; CACHE TABLE t alone moves nothing',
       sql: `CACHE TABLE c1 AS SELECT a FROM t1;

@@ -183,7 +183,7 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
     if ((p.isWord('FIRST') || p.isWord('SKIP') || (p.isWord('LIMIT') && p.d.name === 'dbvinformix')) && p.peek(1)?.kind === 'number') { p.i += 2; continue }
     if (p.isWord('DISTINCT') || p.isWord('UNIQUE')) { p.next(); s.distinct = true; continue }
   }
-  if (p.isWord('TRANSFORM') && p.isOp('(', 1)) {
+  if (p.isWord('TRANSFORM') && p.isOp('(', 1) && usingAfterParens(p, 1)) {
     // Hive: SELECT TRANSFORM (inputs) USING 'script' AS (outputs): every output depends on every input
     const ts = p.next(); p.next()
     const inputs = p.isOp(')') ? [] : parseExprList(p)
@@ -218,6 +218,17 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
   if (p.isWord('INTO') && p.isAnyWord(['OUTFILE', 'DUMPFILE'], 1)) { p.i += 2; p.next(); while (!p.eof() && !p.isOp(';') && !p.isWord('FROM')) p.next() }
   if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)
   parseSelectClauses(p, s)
+}
+
+/** USING right after the parenthesis at k closes: Hive's SELECT TRANSFORM (…) USING 'script', not the transform(arr, x -> …) function */
+function usingAfterParens(p: TokenCursor, k: number): boolean {
+  let depth = 0
+  for (let t = p.peek(k); t; t = p.peek(++k)) {
+    if (t.kind !== 'punct') continue
+    if (t.image === '(') depth++
+    else if (t.image === ')' && --depth === 0) return p.isWord('USING', k + 1)
+  }
+  return false
 }
 
 /** WINDOW w AS (…), …: the named windows' columns go into every OVER w of the same SELECT */

@@ -586,6 +586,13 @@ $$;
   ],
   snowflake: [
     {
+      title: 'Lambdas in TRANSFORM / FILTER / REDUCE (typed or not): the parameters and their paths are no columns',
+      sql: `SELECT TRANSFORM(o.items, i -> i:price * o.rate) AS p, FILTER(o.items, i -> i:qty > 0) AS f,
+  REDUCE(o.vals, 0, (acc, v) -> acc + v) AS r, TRANSFORM(o.nums, a INT -> a * 2) AS d FROM orders o;
+`,
+      fdd: [['orders.items', 'RS-1.p'], ['orders.rate', 'RS-1.p'], ['orders.items', 'RS-1.f'], ['orders.vals', 'RS-1.r'], ['orders.nums', 'RS-1.d']],
+    },
+    {
       title: 'PIVOT … AS total … DEFAULT ON NULL renamed by AS p (emp, jan, feb); IN (ANY ORDER BY …) and IN (subquery) keep the source columns; UNPIVOT',
       sql: `CREATE TABLE monthly_sales (empid INT, amount INT, month TEXT);
 INSERT INTO sales_wide SELECT * FROM monthly_sales PIVOT (SUM(amount) AS total FOR month IN ('JAN', 'FEB') DEFAULT ON NULL (0)) AS p (emp, jan, feb);
@@ -738,6 +745,15 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
     },
   ],
   hive: [
+    {
+      title: 'Lambdas: transform / filter / aggregate / zip_with parameters are no columns, the other names in the body are',
+      sql: `INSERT INTO t2 SELECT id, transform(arr, x -> x + bonus) AS arr2, filter(m, (k, v) -> v > 0 AND k <> skip_key) AS m2,
+  aggregate(vals, 0, (acc, x) -> acc + x, acc -> acc * 10) AS total, zip_with(a, b, (x, y) -> x * y) AS z FROM t1;
+SELECT TRANSFORM (id, arr) USING 'cat' AS (k, v) FROM t1;
+`,
+      fdd: [['t1.id', 't2.id'], ['t1.arr', 't2.arr2'], ['t1.bonus', 't2.arr2'], ['t1.m', 't2.m2'], ['t1.skip_key', 't2.m2'], ['t1.vals', 't2.total'],
+        ['t1.a', 't2.z'], ['t1.b', 't2.z'], ['t1.id', 'RS-1.k'], ['t1.arr', 'RS-1.k'], ['t1.id', 'RS-1.v'], ['t1.arr', 'RS-1.v']],
+    },
     {
       title: 'Spark / Databricks PIVOT with several aggregates (value_alias columns) and UNPIVOT INCLUDE NULLS',
       sql: `CREATE TABLE s (year INT, quarter INT, region STRING, earnings INT);

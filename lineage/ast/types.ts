@@ -100,7 +100,11 @@ export type Stmt =
       setAssigns?: Assign[]; conflict?: Assign[]; conflictWhere?: Expr; returning?: SelectItem[]; returningInto?: Expr[]; outputTable?: OutputTable;
       partition?: Ident[]; staticPartition?: string[]; overwrite?: boolean; loc: Loc; multi?: InsertBranch[] ; with?: With
       /** N1QL INSERT INTO k (KEY …, VALUE v): the document written is v (D17) */
-      documentValue?: Expr }
+      documentValue?: Expr
+      /** Databricks INSERT INTO t REPLACE WHERE cond: the rows of t that cond picks are replaced */
+      replaceWhere?: Expr
+      /** Databricks / Snowflake INSERT … BY NAME: the query's columns go to the target columns of their names */
+      byName?: boolean }
   | { k: 'update'; target: TableRef; inlineView?: Query; sets: Assign[]; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[];
       returningInto?: Expr[]; outputTable?: OutputTable; with?: With; loc: Loc }
   | { k: 'delete'; target: TableRef; inlineView?: Query; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[]; returningInto?: Expr[]; outputTable?: OutputTable; with?: With; loc: Loc }
@@ -134,4 +138,4 @@ export interface OutputTable { name: QName; columns?: Ident[] }
 export interface InsertBranch { target: TableRef; columns?: Ident[]; values?: Expr[]; query?: Query; when?: Expr; isElse?: boolean }
 
 export interface MergeWhen { matched: boolean; cond?: Expr; action: 'update' | 'delete' | 'insert' | 'nothing'; sets?: Assign[]; columns?: Ident[];
-  values?: Expr[]; loc: Loc }
+  values?: Expr[]; /** Databricks / Delta UPDATE SET * and INSERT *: every column from the source column of its name */ star?: boolean; loc: Loc }

@@ -746,6 +746,24 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
   ],
   hive: [
     {
+      title: 'Delta MERGE … UPDATE SET * / INSERT * map by name (target DDL, derived source, or * to * when neither is known); INSERT INTO TABLE, INSERT OVERWRITE TABLE, INSERT … REPLACE WHERE, INSERT … BY NAME',
+      sql: `CREATE TABLE tgt (id INT, a INT, b INT);
+MERGE INTO tgt t USING src s ON t.id = s.id WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT * WHEN NOT MATCHED BY SOURCE THEN DELETE;
+MERGE INTO t2 USING (SELECT id, x AS a FROM s2) u ON t2.id = u.id WHEN MATCHED AND u.a > 0 THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *;
+MERGE INTO t3 USING s3 ON t3.k = s3.k WHEN NOT MATCHED THEN INSERT *;
+INSERT INTO TABLE tgt SELECT id, a AS x, b FROM src2;
+INSERT OVERWRITE TABLE tgt SELECT id, a, b FROM src3;
+INSERT INTO tgt REPLACE WHERE a > 1 SELECT id, a, b FROM src4;
+INSERT INTO t4 BY NAME SELECT b, a FROM s5;
+CREATE TABLE t5 (a INT, b INT);
+INSERT INTO t5 BY NAME SELECT b, a FROM s6;
+`,
+      fdd: [['src.id', 'tgt.id'], ['src.a', 'tgt.a'], ['src.b', 'tgt.b'], ['s2.id', 't2.id'], ['s2.x', 't2.a'], ['s3.*', 't3.*'],
+        ['src2.id', 'tgt.id'], ['src2.a', 'tgt.a'], ['src2.b', 'tgt.b'], ['src3.id', 'tgt.id'], ['src3.a', 'tgt.a'], ['src3.b', 'tgt.b'],
+        ['src4.id', 'tgt.id'], ['src4.a', 'tgt.a'], ['src4.b', 'tgt.b'], ['s5.b', 't4.b'], ['s5.a', 't4.a'], ['s6.b', 't5.b'], ['s6.a', 't5.a']],
+      tablesWritten: ['tgt', 't2', 't3', 't4', 't5'],
+    },
+    {
       title: 'Lambdas: transform / filter / aggregate / zip_with parameters are no columns, the other names in the body are',
       sql: `INSERT INTO t2 SELECT id, transform(arr, x -> x + bonus) AS arr2, filter(m, (k, v) -> v > 0 AND k <> skip_key) AS m2,
   aggregate(vals, 0, (acc, x) -> acc + x, acc -> acc * 10) AS total, zip_with(a, b, (x, y) -> x * y) AS z FROM t1;

@@ -655,7 +655,8 @@ function parsePivotBody(p: TokenCursor): PivotSpec {
     aggs.push(alias ? { expr, alias } : { expr })
   } while (p.acceptOp(','))
   p.expect('FOR')
-  const forCols = identOrList(p)
+  // FOR s.month: the qualifier can only name the pivoted item
+  const forCols = p.acceptOp('(') ? columnList(p) : [lastPart(p)]
   p.expect('IN')
   let values: Ident[] | undefined = []
   if (p.isOp('(') && (p.isWord('ANY', 1) || startsQuery(p, 1))) { p.skipParens(); values = undefined }
@@ -687,12 +688,7 @@ function parseUnpivotBody(p: TokenCursor): PivotSpec {
   p.expectOp('(')
   const inCols: Ident[][] = []
   do {
-    if (p.acceptOp('(')) {
-      const cols = [lastPart(p)]
-      while (p.acceptOp(',')) cols.push(lastPart(p))
-      p.expectOp(')')
-      inCols.push(cols)
-    } else inCols.push([lastPart(p)])
+    inCols.push(p.acceptOp('(') ? columnList(p) : [lastPart(p)])
     pivotEntryAlias(p)
   } while (p.acceptOp(','))
   p.expectOp(')')
@@ -700,5 +696,13 @@ function parseUnpivotBody(p: TokenCursor): PivotSpec {
   return { unpivot: true, aggs: [], forCols, valueCols, inCols }
 }
 
-/** a column of the unpivoted item, written plain or qualified */
+/** a column of the pivoted item, written plain or qualified */
 function lastPart(p: TokenCursor): Ident { const q = p.qname(); return q.parts[q.parts.length - 1] }
+
+/** `c1, s.c2)` after an opening parenthesis */
+function columnList(p: TokenCursor): Ident[] {
+  const cols = [lastPart(p)]
+  while (p.acceptOp(',')) cols.push(lastPart(p))
+  p.expectOp(')')
+  return cols
+}

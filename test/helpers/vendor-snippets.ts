@@ -849,6 +849,13 @@ INSERT OVERWRITE TABLE events PARTITION (dt) SELECT r.id, r.url, r.day FROM raw 
   ],
   redshift: [
     {
+      title: 'PIVOT with a qualified FOR column (FOR s.m) on a table with unknown columns; UNPIVOT INCLUDE NULLS with aliases',
+      sql: `SELECT p.store_id, p.jan FROM sales s PIVOT (SUM(s.amount) FOR s.m IN (1 AS jan, 2 AS feb)) AS p;
+SELECT * FROM (SELECT id, red, green FROM colors) UNPIVOT INCLUDE NULLS (cnt FOR color IN (red AS r, green AS "g"));
+`,
+      fdd: [['sales.store_id', 'RS-1.store_id'], ['sales.amount', 'RS-1.jan'], ['colors.id', 'RS-2.id'], ['colors.red', 'RS-2.cnt'], ['colors.green', 'RS-2.cnt']],
+    },
+    {
       title: 'ALTER TABLE t APPEND FROM src moves src\'s rows into t',
       sql: `CREATE TABLE stage.sales_stage (id int, amt int);
 ALTER TABLE dw.fact_sales APPEND FROM stage.sales_stage FILLTARGET;

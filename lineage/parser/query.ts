@@ -1,6 +1,7 @@
 // Grammar chapter: queries (SELECT, set operations, VALUES, WITH, FROM items and joins).
 import type { Cte, Expr, Ident, JoinCond, JoinKind, PivotSpec, Query, Select, SelectItem, Source, Stmt, WindowSpec, With } from '../ast/types.js'
 import { TokenCursor, identOf, locOf } from './base.js'
+import type { Token } from '../lexer/lexer.js'
 import { canBeAlias, parseExpr, parseExprList, parseOrderList, parseSelectItem, parseWindow } from './expressions.js'
 import { parseDmlInParens } from './dml.js'
 import { parseRoutine } from './procedural.js'
@@ -620,17 +621,23 @@ function pivotValueName(p: TokenCursor, from: number, to: number): Ident {
   const first = p.toks[from]
   const last = p.toks[to - 1]
   const loc = locOf(first, last)
-  if (to - from === 1) {
-    const id = identOf(first)
-    return first.kind === 'qident' ? id : { name: id.name, quoted: false, loc }
-  }
+  if (to - from === 1) return first.kind === 'qident' ? identOf(first) : { name: literalText(first), quoted: false, loc }
   let name = ''
   for (let j = from; j < to; j++) {
     const t = p.toks[j]
     if (t.kind === 'punct' && (t.image === '(' || t.image === ')')) continue
-    name += t.kind === 'punct' && t.image === ',' ? '_' : t.kind === 'string' || t.kind === 'qident' ? identOf(t).name : t.image
+    name += t.kind === 'punct' && t.image === ',' ? '_' : t.kind === 'qident' ? identOf(t).name : literalText(t)
   }
   return { name, quoted: false, loc }
+}
+
+/** a string literal's text (also N'…', E'…'), any other token's image */
+function literalText(t: Token): string {
+  if (t.kind !== 'string') return t.image
+  const q = t.image.search(/['"]/)
+  if (q < 0) return t.image
+  const c = t.image[q]
+  return t.image.slice(q + 1, -1).split(c + c).join(c)
 }
 
 /** an IN entry's alias: `AS x`, `x`, or (UNPIVOT, Oracle) a string or a number */

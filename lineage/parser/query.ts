@@ -188,7 +188,10 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
     // Hive: SELECT TRANSFORM (inputs) USING 'script' AS (outputs): every output depends on every input
     const ts = p.next(); p.next()
     const inputs = p.isOp(')') ? [] : parseExprList(p)
-    p.expectOp(')'); p.expect('USING'); p.next()
+    p.expectOp(')')
+    // ROW FORMAT DELIMITED … | SERDE '…' [WITH SERDEPROPERTIES (…)]: how rows reach the script
+    if (p.isWord('ROW') && p.isWord('FORMAT', 1)) while (!p.eof() && !p.isWord('USING')) { if (p.isOp('(')) p.skipParens(); else p.next() }
+    p.expect('USING'); p.next()
     const outs: import('../ast/types.js').Ident[] = []
     if (p.accept('AS')) {
       const paren = p.acceptOp('(')
@@ -221,13 +224,13 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
   parseSelectClauses(p, s)
 }
 
-/** USING right after the parenthesis at k closes: Hive's SELECT TRANSFORM (…) USING 'script', not the transform(arr, x -> …) function */
+/** USING (or ROW FORMAT) right after the parenthesis at k closes: Hive's SELECT TRANSFORM (…) USING 'script', not the transform(arr, x -> …) function */
 function usingAfterParens(p: TokenCursor, k: number): boolean {
   let depth = 0
   for (let t = p.peek(k); t; t = p.peek(++k)) {
     if (t.kind !== 'punct') continue
     if (t.image === '(') depth++
-    else if (t.image === ')' && --depth === 0) return p.isWord('USING', k + 1)
+    else if (t.image === ')' && --depth === 0) return p.isWord('USING', k + 1) || (p.isWord('ROW', k + 1) && p.isWord('FORMAT', k + 2))
   }
   return false
 }

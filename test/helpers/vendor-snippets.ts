@@ -746,6 +746,12 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
   ],
   hive: [
     {
+      title: 'SELECT TRANSFORM (…) ROW FORMAT DELIMITED … USING script: the clause, not the transform() function',
+      sql: `INSERT INTO o SELECT TRANSFORM (a, b) ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\t' USING 'python s.py' AS (x, y) FROM t;
+`,
+      fdd: [['t.a', 'o.x'], ['t.b', 'o.x'], ['t.a', 'o.y'], ['t.b', 'o.y']],
+    },
+    {
       title: 'Delta MERGE … UPDATE SET * / INSERT * map by name (target DDL, derived source, or * to * when neither is known); INSERT INTO TABLE, INSERT OVERWRITE TABLE, INSERT … REPLACE WHERE, INSERT … BY NAME',
       sql: `CREATE TABLE tgt (id INT, a INT, b INT);
 MERGE INTO tgt t USING src s ON t.id = s.id WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT * WHEN NOT MATCHED BY SOURCE THEN DELETE;

@@ -658,6 +658,8 @@ export class Analyzer implements ExprEnv {
       if (!item.columns!.has(k)) item.columns!.set(k, { name: id.name, ref })
       return ref
     }
+    // the pivot's expressions are evaluated first (they tell which source columns are consumed), its
+    // columns are made after the untouched ones, which the vendors list first
     const made: Array<() => void> = []
     if (spec.unpivot) {
       const valueSrc: ColRef[][] = spec.valueCols.map(() => [])
@@ -681,7 +683,6 @@ export class Analyzer implements ExprEnv {
         })
       })
     }
-    // the untouched columns come first, as the vendors order them
     if (known) {
       for (const c of known) {
         if (isUsed(c.ref)) continue
@@ -695,10 +696,11 @@ export class Analyzer implements ExprEnv {
     if (!src.columnAliases) return item
     if (!item.passThrough) return this.renamed(item, src.columnAliases)
     // the source's columns are unknown: the aliases that name the pivot's own columns are the last ones
-    const own2 = [...item.columns!.entries()]
-    const aliases = src.columnAliases.slice(-own2.length)
+    const pivotCols = [...item.columns!.values()]
+    if (!pivotCols.length) return item
+    const aliases = src.columnAliases.slice(-pivotCols.length)
     const cols = new Map<string, { name: string; ref?: ColRef }>()
-    own2.forEach(([, c], i) => { const a = aliases[i]; if (a) cols.set(this.key(a), { name: a.name, ref: c.ref }) })
+    pivotCols.forEach((c, i) => { const a = aliases[i]; if (a) cols.set(this.key(a), { name: a.name, ref: c.ref }) })
     return { ...item, columns: cols }
   }
 

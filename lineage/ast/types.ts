@@ -39,6 +39,22 @@ export type Source =
   /** table functions, UNNEST, FLATTEN, LATERAL VIEW explode: values come from the argument columns */
   | { k: 'tfunc'; name: string; args: Expr[]; alias?: Ident; columnAliases?: Ident[]; lateral?: boolean; loc: Loc }
   | { k: 'values'; rows: Expr[][]; alias?: Ident; columnAliases?: Ident[]; loc: Loc }
+  /** FROM item PIVOT (…) / UNPIVOT (…): a relation of its own over `source` (spec §4.10 PIVOT-TABLE-n) */
+  | { k: 'pivot'; source: Source; pivot: PivotSpec; alias?: Ident; columnAliases?: Ident[]; loc: Loc }
+
+export interface PivotSpec {
+  unpivot: boolean
+  /** PIVOT: the aggregates, each with its optional alias (Oracle, Snowflake, BigQuery, Spark allow several) */
+  aggs: Array<{ expr: Expr; alias?: Ident }>
+  /** PIVOT: the FOR column(s); UNPIVOT: the name column(s) it creates */
+  forCols: Ident[]
+  /** PIVOT: one output name per IN entry, undefined when the list is only known at run time (ANY, a subquery, PIVOT XML) */
+  values?: Ident[]
+  /** UNPIVOT: the value column(s) it creates */
+  valueCols: Ident[]
+  /** UNPIVOT: per IN entry, the source column(s) read into the value column(s) */
+  inCols: Ident[][]
+}
 
 export interface JoinCond { kind: JoinKind; on?: Expr; using?: Ident[]; loc: Loc; text?: string }
 
@@ -86,7 +102,11 @@ export type Stmt =
       setAssigns?: Assign[]; conflict?: Assign[]; conflictWhere?: Expr; returning?: SelectItem[]; returningInto?: Expr[]; outputTable?: OutputTable;
       partition?: Ident[]; staticPartition?: string[]; overwrite?: boolean; loc: Loc; multi?: InsertBranch[] ; with?: With
       /** N1QL INSERT INTO k (KEY …, VALUE v): the document written is v (D17) */
-      documentValue?: Expr }
+      documentValue?: Expr
+      /** Databricks INSERT INTO t REPLACE WHERE cond: the rows of t that cond picks are replaced */
+      replaceWhere?: Expr
+      /** Databricks / Snowflake INSERT … BY NAME: the query's columns go to the target columns of their names */
+      byName?: boolean }
   | { k: 'update'; target: TableRef; inlineView?: Query; sets: Assign[]; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[];
       returningInto?: Expr[]; outputTable?: OutputTable; with?: With; loc: Loc }
   | { k: 'delete'; target: TableRef; inlineView?: Query; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[]; returningInto?: Expr[]; outputTable?: OutputTable; with?: With; loc: Loc }
@@ -124,7 +144,7 @@ export interface OutputTable { name: QName; columns?: Ident[] }
 export interface InsertBranch { target: TableRef; columns?: Ident[]; values?: Expr[]; query?: Query; when?: Expr; isElse?: boolean }
 
 export interface MergeWhen { matched: boolean; cond?: Expr; action: 'update' | 'delete' | 'insert' | 'nothing'; sets?: Assign[]; columns?: Ident[];
-  values?: Expr[]; loc: Loc }
+  values?: Expr[]; /** Databricks / Delta UPDATE SET * and INSERT *: every column from the source column of its name */ star?: boolean; loc: Loc }
 
 export type ColumnChange =
   | { op: 'add'; name: Ident; after?: Ident; first?: boolean }

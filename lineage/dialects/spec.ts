@@ -60,6 +60,12 @@ export interface DialectSpec {
    * the same word stays usable as an alias.
    */
   wordOperators: Record<string, string>
+  /**
+   * `x -> expr` and `(acc, x) -> expr` are lambdas in function arguments (Spark / Databricks / Trino
+   * transform, filter, aggregate; Snowflake higher-order functions): their parameters are no columns.
+   * Off where `->` is the JSON operator (PostgreSQL family, MySQL).
+   */
+  lambdas: boolean
 }
 
 const base: Omit<DialectSpec, 'name'> = {
@@ -86,6 +92,7 @@ const base: Omit<DialectSpec, 'name'> = {
   abbreviations: {},
   plpgsql: false,
   wordOperators: {},
+  lambdas: false,
 }
 
 const tsql: Partial<DialectSpec> = {
@@ -105,9 +112,9 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvpostgresql: pgLike,
   dbvgreenplum: pgLike,
   dbvredshift: { ...pgLike, identStartExtra: '#', backslashEscapes: true },
-  dbvsnowflake: { dollarQuotedStrings: true, recursiveWithoutKeyword: true },
+  dbvsnowflake: { dollarQuotedStrings: true, recursiveWithoutKeyword: true, lambdas: true },
   dbvbigquery: { ...mysqlLike, unquotedCase: 'none', hashComments: true },
-  dbvhive: { ...mysqlLike, unquotedCase: 'lower', wordOperators: { DIV: '/' } },
+  dbvhive: { ...mysqlLike, unquotedCase: 'lower', wordOperators: { DIV: '/' }, lambdas: true },
   dbvimpala: { ...mysqlLike, unquotedCase: 'lower', wordOperators: { DIV: '/' } },
   dbvteradata: {
     dotCommands: true, abbreviations: { SEL: 'SELECT', INS: 'INSERT', UPD: 'UPDATE', DEL: 'DELETE', CT: 'CREATE TABLE' },

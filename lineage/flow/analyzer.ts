@@ -185,7 +185,7 @@ export class Analyzer implements ExprEnv {
     return undefined
   }
 
-  private columnOf(item: FromItem, id: Ident, loc: Loc, local: boolean): { ref?: ColRef; item?: FromItem; refs?: ColRef[] } {
+  columnOf(item: FromItem, id: Ident, loc: Loc, local: boolean): { ref?: ColRef; item?: FromItem; refs?: ColRef[] } {
     const k = this.key(id)
     if (item.persistent && item.obj) this.referenced.add(item.obj.id)
     if (item.funcSources) return { refs: item.funcSources.map((r) => refAt(r, loc)), item: local ? item : undefined }
@@ -194,8 +194,18 @@ export class Analyzer implements ExprEnv {
       if (c?.ref) return { ref: refAt(c.ref, loc), item: local ? item : undefined }
       if (!item.persistent && item.columns.has('*')) { const st = item.columns.get('*')!; return { ref: refAt(st.ref!, loc), item: local ? item : undefined } }
     }
+    if (item.passThrough && item.obj) return { ref: refAt(this.passedThrough(item, item.passThrough, id, k), loc), item: local ? item : undefined }
     if (!item.obj) return {}
     return { ref: this.ref(item.obj, id.name, loc, k), item: local ? item : undefined }
+  }
+
+  /** column `id` of a pivot's source, carried into the pivot (once: later references reuse it) */
+  private passedThrough(item: FromItem, inner: FromItem, id: Ident, k: string): ColRef {
+    const r = this.columnOf(inner, id, id.loc, false)
+    const ref = this.ref(item.obj!, id.name, id.loc, k)
+    this.b.relate('fdd', ref, r.ref ? [r.ref] : r.refs ?? [], 'select', 'identity')
+    item.columns!.set(k, { name: id.name, ref })
+    return ref
   }
 
   private resolveUnqualified(id: Ident, loc: Loc, scope: Scope, quiet = false): { ref?: ColRef; item?: FromItem; refs?: ColRef[] } {
@@ -224,7 +234,7 @@ export class Analyzer implements ExprEnv {
       let table: FromItem | undefined
       let tables = 0
       for (const it of items) {
-        if (!(it.columns === null || it.funcSources || (it.columns.has('*') && !it.persistent))) continue
+        if (!(it.columns === null || it.funcSources || it.passThrough || (it.columns.has('*') && !it.persistent))) continue
         opens++; open ??= it
         if (!it.funcSources) { tables++; table ??= it }
       }
@@ -571,6 +581,12 @@ export class Analyzer implements ExprEnv {
         this.b.relate('fdd', ref, [src], 'select', 'identity')
         continue
       }
+      if (it.passThrough?.obj && !except.has('*')) {
+        // the pivot's source columns are unknown: they pass through as its `*`, before the pivot's own
+        const ref = this.ref(out.obj, '*', item.loc, '*')
+        this.addCol(out, '*', '*', ref)
+        this.b.relate('fdd', ref, [this.ref(it.passThrough.obj, '*', st.loc, '*')], 'select', 'identity')
+      }
       for (const c of known) {
         if (except.has(c.key) || (ilike && !ilike.test(c.name))) continue
         const to = rename?.get(c.key)
@@ -660,6 +676,7 @@ export class Analyzer implements ExprEnv {
         const columns = src.columnAliases?.length ? new Map(src.columnAliases.map((c) => [this.key(c), { name: c.name }])) : null
         return { kind: 'func', alias: src.alias, columns, funcSources: deps.direct, persistent: false }
       }
+      case 'pivot': return this.pivotItem(src, scope)
       case 'values': {
         const obj = this.b.object('select_list', this.b.nextName('RS'), src.loc)
         const item: FromItem = { kind: 'values', obj, alias: src.alias, columns: new Map(), persistent: false }
@@ -674,6 +691,88 @@ export class Analyzer implements ExprEnv {
         return item
       }
     }
+  }
+
+  /**
+   * PIVOT: each IN value (times each aggregate) is a column the aggregate's arguments fill; the FOR
+   * column picks the rows of each one and the untouched columns group them (fdr, as GROUP BY would).
+   * UNPIVOT: the value column takes every column of the IN list, the name column holds constants.
+   * The source's other columns pass through.
+   */
+  private pivotItem(src: Extract<Source, { k: 'pivot' }>, scope: Scope): FromItem {
+    const inner = this.fromItem(src.source, scope)
+    const spec = src.pivot
+    const nameParts = src.alias ? undefined : inner.nameParts
+    // a list known only at run time (ANY, a subquery, PIVOT XML): the source's columns, as before
+    if (!spec.unpivot && !spec.values) return { ...inner, alias: src.alias }
+    const own: Scope = { items: [inner], parent: scope.parent, ctes: scope.ctes }
+    const obj = this.b.object(spec.unpivot ? 'unpivot_table' : 'pivot_table', this.b.nextName(spec.unpivot ? 'UNPIVOT-TABLE' : 'PIVOT-TABLE'), src.loc)
+    const item: FromItem = { kind: 'derived', obj, alias: src.alias, nameParts, columns: new Map(), persistent: false }
+    const known = this.knownColumns(inner)
+    const used: ColRef[] = []
+    const isUsed = (r: ColRef) => used.some((u) => u.obj === r.obj && u.col === r.col)
+    const colDeps = (id: Ident): Deps => {
+      const d = evalExpr({ k: 'col', name: { parts: [id], loc: id.loc } }, own, this)
+      used.push(...d.direct)
+      return d
+    }
+    const add = (id: Ident): ColRef => {
+      const k = this.key(id)
+      const ref = this.ref(obj, id.name, id.loc, k)
+      if (!item.columns!.has(k)) item.columns!.set(k, { name: id.name, ref })
+      return ref
+    }
+    // the pivot's expressions are evaluated first (they tell which source columns are consumed), its
+    // columns are made after the untouched ones, which the vendors list first
+    const made: Array<() => void> = []
+    if (spec.unpivot) {
+      const valueSrc: ColRef[][] = spec.valueCols.map(() => [])
+      for (const entry of spec.inCols) entry.forEach((c, j) => { const d = colDeps(c); valueSrc[j % valueSrc.length].push(...d.direct) })
+      made.push(() => {
+        for (const n of spec.forCols) add(n)
+        spec.valueCols.forEach((v, j) => this.b.relate('fdd', add(v), valueSrc[j], 'select', 'identity'))
+      })
+    } else {
+      const picks: ColRef[] = []
+      for (const f of spec.forCols) { const d = colDeps(f); picks.push(...d.direct, ...d.indirect) }
+      const aggDeps = spec.aggs.map((a) => { const d = evalExpr(a.expr, own, this); used.push(...d.direct); return d })
+      made.push(() => {
+        const groups = item.columns!.size ? [...item.columns!.values()].map((c) => inClause(c.ref!, 'groupBy')) : []
+        for (const v of spec.values!) spec.aggs.forEach((a, i) => {
+          const ref = add(this.pivotColumnName(v, a.alias))
+          this.relateThroughFunction(ref, a.expr, aggDeps[i], 'aggregation')
+          this.b.relate('fdr', ref, picks.map((r) => inClause(r, 'pivot')), 'select', 'filter')
+          this.b.relate('fdr', ref, groups, 'select', 'group_by')
+          if (inner.obj) this.b.relate('fdr', ref, [this.rowsRef(inner.obj)], 'select', 'aggregation')
+        })
+      })
+    }
+    if (known) {
+      for (const c of known) {
+        if (isUsed(c.ref)) continue
+        const ref = this.ref(obj, c.name, undefined, c.key)
+        item.columns!.set(c.key, { name: c.name, ref })
+        this.b.relate('fdd', ref, [c.ref], 'select', 'identity')
+      }
+    } else item.passThrough = inner
+    for (const m of made) m()
+    if (!inner.persistent && inner.obj) this.b.relate('fdr', this.rowsRef(obj), [this.rowsRef(inner.obj)], 'select', 'row_count')
+    if (!src.columnAliases) return item
+    if (!item.passThrough) return this.renamed(item, src.columnAliases)
+    // the source's columns are unknown: the aliases that name the pivot's own columns are the last ones
+    const pivotCols = [...item.columns!.values()]
+    if (!pivotCols.length) return item
+    const aliases = src.columnAliases.slice(-pivotCols.length)
+    const cols = new Map<string, { name: string; ref?: ColRef }>()
+    pivotCols.forEach((c, i) => { const a = aliases[i]; if (a) cols.set(this.key(a), { name: a.name, ref: c.ref }) })
+    return { ...item, columns: cols }
+  }
+
+  /** the vendors join an IN value and its aggregate's alias with `_`; BigQuery puts the alias first */
+  private pivotColumnName(v: Ident, alias: Ident | undefined): Ident {
+    if (!alias) return v
+    const name = this.d.name === 'dbvbigquery' ? `${alias.name}_${v.name}` : `${v.name}_${alias.name}`
+    return { name, quoted: v.quoted || alias.quoted, loc: v.loc }
   }
 
   private renamed(item: FromItem, aliases: Ident[]): FromItem {

@@ -15,6 +15,11 @@ export interface FromItem {
   /** table functions / UNNEST: every column is the argument columns (conformance N6) */
   funcSources?: ColRef[]
   persistent: boolean
+  /**
+   * PIVOT / UNPIVOT of an item whose columns are unknown: a column not made by the pivot is that item's
+   * column passed through, added to `columns` when first referenced
+   */
+  passThrough?: FromItem
 }
 
 export interface Scope {

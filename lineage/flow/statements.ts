@@ -167,7 +167,13 @@ export class StatementFlow {
     if (s.with) this.withScope(s.with, scope)
     // static partition values (PARTITION (dt = '…')) are literals: the query fills the other columns (D7)
     const fixed = new Set(s.staticPartition ?? [])
-    let cols: Array<{ name: string; loc?: Loc }> | null = s.columns ? s.columns.map((c) => ({ name: c.name, loc: c.loc })) : e.columns ? e.columns.filter((c) => !fixed.has(c.toUpperCase())).map((c) => ({ name: c })) : null
+    let cols: Array<{ name: string; loc?: Loc }> | null = s.columns ? s.columns.map((c) => ({ name: c.name, loc: c.loc })) : e.columns && !s.byName ? e.columns.filter((c) => !fixed.has(c.toUpperCase())).map((c) => ({ name: c })) : null
+    if (s.replaceWhere) {
+      // the condition picks the target's rows that the query's rows replace (its columns are the target's)
+      const d = evalExpr(s.replaceWhere, this.targetScope(s.target, target), this.a)
+      this.b.relate('fdr', this.a.rowsRef(target), [...d.direct, ...d.indirect].map((r) => inClause(r, 'where')), 'insert', 'filter')
+      if (d.direct.some((r) => r.obj === target)) this.a.reads.add(target.id)
+    }
     let rs: ResultSet | undefined
     if (s.query) {
       rs = this.a.query(s.query, scope, { type: 'insert-select', name: this.b.nextName('INSERT-SELECT') })
@@ -488,13 +494,19 @@ export class StatementFlow {
   }
 
   private merge(s: S<'merge'>): void {
-    const { scope, obj } = this.dmlScope(s.target, [s.using], s.with)
+    const { scope, obj, item } = this.dmlScope(s.target, [s.using], s.with)
     this.a.writes.add(obj.id)
     this.a.reads.delete(obj.id)
     const rows = this.a.rowsRef(obj)
     const used: ColRef[] = this.filterInto(rows, s.on, scope, 'joinCondition', 'merge')
     for (const w of s.whens) {
       used.push(...this.filterInto(rows, w.cond, scope, 'where', 'merge'))
+      if (w.star) {
+        const update = w.action === 'update'
+        const via = this.b.object(update ? 'merge-update' : 'merge-insert', this.b.nextName(update ? 'MERGE-UPDATE' : 'MERGE-INSERT'), w.loc)
+        this.mergeStar(s.target, obj, scope.items.find((it) => it !== item), via, update ? 'merge_update' : 'merge_insert', w.loc)
+        continue
+      }
       if (w.action === 'update' && w.sets) {
         const via = this.b.object('merge-update', this.b.nextName('MERGE-UPDATE'), w.loc)
         for (const as of w.sets) used.push(...this.assignTo(obj, as, scope, 'merge_update', via))
@@ -518,6 +530,31 @@ export class StatementFlow {
     this.a.forwardRowCounts(rows, scope, 'merge')
     this.markReads(scope, obj, used)
     if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto, s.outputTable)
+  }
+
+  /**
+   * Delta UPDATE SET * / INSERT *: each target column takes the source column of its name. The names
+   * come from the target's columns when known, else from the source's; `*` into `*` when neither is.
+   */
+  private mergeStar(t: TableRef, obj: DbObj, src: FromItem | undefined, via: DbObj, effect: string, loc: Loc): void {
+    if (!src) return
+    const write = (name: string, key: string, from: ColRef[]) => {
+      if (!from.length) return
+      const mid = this.a.ref(via, name, loc, key)
+      this.b.relate('fdd', mid, from, effect, 'identity')
+      this.b.relate('fdd', this.a.ref(obj, name, undefined, key), [mid], effect, 'identity')
+    }
+    const targetCols = this.a.entry(t.name).columns
+    const srcCols = this.a.knownColumns(src)
+    if (targetCols) {
+      for (const c of targetCols) {
+        const key = c.toUpperCase()
+        if (srcCols) { const sc = srcCols.find((x) => x.key === key); if (sc) write(c, key, [sc.ref]); continue }
+        const r = this.a.columnOf(src, { name: c, quoted: false, loc }, loc, false)
+        write(c, key, r.ref ? [r.ref] : r.refs ?? [])
+      }
+    } else if (srcCols) for (const sc of srcCols) write(sc.name, sc.key, [sc.ref])
+    else if (src.obj) write('*', '*', [this.a.ref(src.obj, '*', loc, '*')])
   }
 
   /** DML with RETURNING used as a row source (a writable CTE): the returned rows are the result (D13) */

@@ -84,6 +84,8 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   if (p.isOp('(') && !startsQuery(p, 1)) s.columns = identList(p)
   if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p, s) }
   p.skipBracketHint()
+  if (p.isWord('REPLACE') && p.isWord('WHERE', 1)) { p.i += 2; s.replaceWhere = parseExpr(p) }
+  if (p.isWord('BY') && p.isWord('NAME', 1)) { p.i += 2; s.byName = true }
   // PostgreSQL identity columns: OVERRIDING SYSTEM | USER VALUE
   if (p.isWord('OVERRIDING') && p.isWord('VALUE', 2)) p.i += 3
   parseOutput(p, s)
@@ -296,7 +298,9 @@ export function parseMerge(p: TokenCursor, w?: With): Stmt {
     const wh: MergeWhen = { matched, action: 'nothing', loc: locOf(ws, ws) }
     if (p.accept('AND')) wh.cond = parseExpr(p)
     p.expect('THEN')
-    if (p.accept('UPDATE')) {
+    if (p.isWord('UPDATE') && p.isWord('SET', 1) && p.isOp('*', 2)) { p.i += 3; wh.action = 'update'; wh.star = true }
+    else if (p.isWord('INSERT') && p.isOp('*', 1)) { p.i += 2; wh.action = 'insert'; wh.star = true }
+    else if (p.accept('UPDATE')) {
       p.expect('SET'); wh.action = 'update'; wh.sets = parseAssignments(p)
       if (p.accept('WHERE')) wh.cond = wh.cond ? { k: 'op', op: 'AND', args: [wh.cond, parseExpr(p)], loc: wh.loc } : parseExpr(p)
       if (p.accept('DELETE')) { p.expect('WHERE'); const d = parseExpr(p); wh.cond = wh.cond ? { k: 'op', op: 'AND', args: [wh.cond, d], loc: wh.loc } : d }

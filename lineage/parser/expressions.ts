@@ -548,6 +548,7 @@ function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token,
     if (p.isIdentToken() && p.isOp('=>', 1)) { p.i += 2; args.push(parseExpr(p)); continue }
     if (upper === 'LIMIT' || p.isWord('LIMIT')) { p.next(); parseExpr(p); continue }
     if (startsQuery(p) && !p.isOp('(')) { const q = parseQuery(p); args.push({ k: 'subq', query: q, loc: q.loc }); continue }
+    if (p.d.lambdas) { const params = lambdaParams(p); if (params) { args.push(parseLambda(p, params)); continue } }
     args.push(parseExpr(p))
     if (p.isIdentToken() && !p.isAnyWord(['ORDER', 'SEPARATOR', 'FROM', 'FOR', 'IN', 'USING', 'AS', 'IGNORE', 'RESPECT', 'NULLS', 'ON', 'LIMIT', 'RETURNING', 'WITH']) && upper !== 'STRUCT') {
       // typed/keyword glue we don't model (e.g. JSON_VALUE(x, 'p' RETURNING …)); skip one word
@@ -568,6 +569,62 @@ function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token,
   }
   fn.loc = locOf(start, end)
   return fn
+}
+
+/**
+ * The parameters of a lambda at the cursor (`x ->`, `(k, v) ->`, Snowflake `(x INT) ->`), consumed
+ * with the arrow; undefined, nothing consumed, when no lambda starts here
+ */
+function lambdaParams(p: TokenCursor): string[] | undefined {
+  if (p.isIdentToken() && (p.isOp('->', 1) || (p.isIdentToken(1) && p.isOp('->', 2)))) {
+    const id = p.ident()
+    if (!p.isOp('->')) p.next()
+    p.next()
+    return [id.name.toUpperCase()]
+  }
+  if (!p.isOp('(') || !p.isIdentToken(1)) return undefined
+  const names: string[] = []
+  let k = 1
+  for (;;) {
+    if (!p.isIdentToken(k)) return undefined
+    names.push(identOf(p.peek(k)!).name.toUpperCase())
+    k++
+    // a typed parameter (Snowflake): the type's words and (precision)
+    while (p.isIdentToken(k)) k++
+    if (p.isOp('(', k)) { while (!p.isOp(')', k) && p.peek(k)) k++; k++ }
+    if (p.isOp(',', k)) { k++; continue }
+    if (p.isOp(')', k) && p.isOp('->', k + 1)) { p.i += k + 2; return names }
+    return undefined
+  }
+}
+
+/** a lambda's body, with its parameters (and their fields, x.f) taken out: what is left are the columns it reads */
+function parseLambda(p: TokenCursor, params: string[]): Expr {
+  const body = parseExpr(p)
+  return op('LAMBDA', [unbind(body, params)], exprLoc(body))
+}
+
+function unbind(e: Expr, params: string[]): Expr {
+  switch (e.k) {
+    case 'col': return params.includes(e.name.parts[0].name.toUpperCase()) && !e.name.parts[0].quoted ? { k: 'lit', loc: e.name.loc } : e
+    case 'op': return { ...e, args: e.args.map((a) => unbind(a, params)) }
+    case 'func': {
+      const f: Extract<Expr, { k: 'func' }> = { ...e, args: e.args.map((a) => unbind(a, params)) }
+      if (e.within) f.within = e.within.map((a) => unbind(a, params))
+      if (e.filter) f.filter = unbind(e.filter, params)
+      if (e.over) f.over = { partition: e.over.partition.map((a) => unbind(a, params)), order: e.over.order.map((a) => unbind(a, params)) }
+      return f
+    }
+    case 'case': {
+      const c: Extract<Expr, { k: 'case' }> = { ...e, whens: e.whens.map((w) => ({ when: unbind(w.when, params), then: unbind(w.then, params) })) }
+      if (e.operand) c.operand = unbind(e.operand, params)
+      if (e.else) c.else = unbind(e.else, params)
+      return c
+    }
+    case 'in': return e.list ? { ...e, expr: unbind(e.expr, params), list: e.list.map((a) => unbind(a, params)) } : { ...e, expr: unbind(e.expr, params) }
+    case 'cmpq': return { ...e, expr: unbind(e.expr, params) }
+    default: return e
+  }
 }
 
 const DB2_DATE_FORMATS = new Set(['ISO', 'USA', 'EUR', 'JIS', 'LOCAL'])

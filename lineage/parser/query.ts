@@ -1,6 +1,7 @@
 // Grammar chapter: queries (SELECT, set operations, VALUES, WITH, FROM items and joins).
-import type { Cte, Expr, Ident, JoinCond, JoinKind, Query, Select, SelectItem, Source, Stmt, WindowSpec, With } from '../ast/types.js'
-import { TokenCursor, locOf } from './base.js'
+import type { Cte, Expr, Ident, JoinCond, JoinKind, PivotSpec, Query, Select, SelectItem, Source, Stmt, WindowSpec, With } from '../ast/types.js'
+import { TokenCursor, identOf, locOf } from './base.js'
+import type { Token } from '../lexer/lexer.js'
 import { canBeAlias, parseExpr, parseExprList, parseOrderList, parseSelectItem, parseWindow } from './expressions.js'
 import { parseDmlInParens } from './dml.js'
 import { parseRoutine } from './procedural.js'
@@ -183,11 +184,14 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
     if ((p.isWord('FIRST') || p.isWord('SKIP') || (p.isWord('LIMIT') && p.d.name === 'dbvinformix')) && p.peek(1)?.kind === 'number') { p.i += 2; continue }
     if (p.isWord('DISTINCT') || p.isWord('UNIQUE')) { p.next(); s.distinct = true; continue }
   }
-  if (p.isWord('TRANSFORM') && p.isOp('(', 1)) {
+  if (p.isWord('TRANSFORM') && p.isOp('(', 1) && usingAfterParens(p, 1)) {
     // Hive: SELECT TRANSFORM (inputs) USING 'script' AS (outputs): every output depends on every input
     const ts = p.next(); p.next()
     const inputs = p.isOp(')') ? [] : parseExprList(p)
-    p.expectOp(')'); p.expect('USING'); p.next()
+    p.expectOp(')')
+    // ROW FORMAT DELIMITED … | SERDE '…' [WITH SERDEPROPERTIES (…)]: how rows reach the script
+    if (p.isWord('ROW') && p.isWord('FORMAT', 1)) while (!p.eof() && !p.isWord('USING')) { if (p.isOp('(')) p.skipParens(); else p.next() }
+    p.expect('USING'); p.next()
     const outs: import('../ast/types.js').Ident[] = []
     if (p.accept('AS')) {
       const paren = p.acceptOp('(')
@@ -218,6 +222,17 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
   if (p.isWord('INTO') && p.isAnyWord(['OUTFILE', 'DUMPFILE'], 1)) { p.i += 2; p.next(); while (!p.eof() && !p.isOp(';') && !p.isWord('FROM')) p.next() }
   if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)
   parseSelectClauses(p, s)
+}
+
+/** USING (or ROW FORMAT) right after the parenthesis at k closes: Hive's SELECT TRANSFORM (…) USING 'script', not the transform(arr, x -> …) function */
+function usingAfterParens(p: TokenCursor, k: number): boolean {
+  let depth = 0
+  for (let t = p.peek(k); t; t = p.peek(++k)) {
+    if (t.kind !== 'punct') continue
+    if (t.image === '(') depth++
+    else if (t.image === ')' && --depth === 0) return p.isWord('USING', k + 1) || (p.isWord('ROW', k + 1) && p.isWord('FORMAT', k + 2))
+  }
+  return false
 }
 
 /** WINDOW w AS (…), …: the named windows' columns go into every OVER w of the same SELECT */
@@ -584,15 +599,136 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
 
 import { parseValuesRows as parseValuesRowsRef } from './query.js'
 
-/** PIVOT / UNPIVOT / MATCH_RECOGNIZE after a FROM item: the item's columns flow through it unchanged */
+/**
+ * PIVOT / UNPIVOT after a FROM item wrap it in a relation of its own (its columns are not the item's);
+ * MATCH_RECOGNIZE keeps the item's columns, only its alias changes
+ */
 function skipPivot(p: TokenCursor, from: Source[]): void {
-  while ((p.isWord('PIVOT') || p.isWord('UNPIVOT') || p.isWord('MATCH_RECOGNIZE')) && (p.isOp('(', 1) || p.isWord('INCLUDE', 1) || p.isWord('EXCLUDE', 1))) {
-    p.next()
-    while (!p.isOp('(') && !p.eof()) p.next()
-    p.skipParens()
-    const src = from[from.length - 1] as { alias?: import('../ast/types.js').Ident; columnAliases?: import('../ast/types.js').Ident[] }
-    const tmp: { alias?: import('../ast/types.js').Ident; columnAliases?: import('../ast/types.js').Ident[] } = {}
+  while ((p.isWord('PIVOT') || p.isWord('UNPIVOT') || p.isWord('MATCH_RECOGNIZE')) && (p.isOp('(', 1) || p.isAnyWord(['INCLUDE', 'EXCLUDE', 'XML'], 1))) {
+    const start = p.next()
+    const inner = from[from.length - 1]
+    const tmp: { alias?: Ident; columnAliases?: Ident[] } = {}
+    if (start.upper === 'MATCH_RECOGNIZE') {
+      p.skipParens()
+      parseAliasAndColumns(p, tmp)
+      if (tmp.alias) inner.alias = tmp.alias
+      continue
+    }
+    const pivot = start.upper === 'PIVOT' ? parsePivotBody(p) : parseUnpivotBody(p)
     parseAliasAndColumns(p, tmp)
-    if (tmp.alias) src.alias = tmp.alias
+    const src: Source = { k: 'pivot', source: inner, pivot, alias: tmp.alias ?? inner.alias, loc: locOf(start, p.prev()) }
+    if (tmp.columnAliases) src.columnAliases = tmp.columnAliases
+    if (tmp.alias) src.loc = tmp.alias.loc
+    from[from.length - 1] = src
   }
+}
+
+/** `c` or `(c1, c2)` */
+function identOrList(p: TokenCursor): Ident[] {
+  if (!p.acceptOp('(')) return [p.ident()]
+  const out = [p.ident()]
+  while (p.acceptOp(',')) out.push(p.ident())
+  p.expectOp(')')
+  return out
+}
+
+/**
+ * An IN entry's output name when it has no alias: the value as written, quotes taken off ([2023],
+ * "Q1", 'JAN'); a string or a number matches unquoted, as users write the column without quotes
+ */
+function pivotValueName(p: TokenCursor, from: number, to: number): Ident {
+  const first = p.toks[from]
+  const last = p.toks[to - 1]
+  const loc = locOf(first, last)
+  if (to - from === 1) return first.kind === 'qident' ? identOf(first) : { name: literalText(first), quoted: false, loc }
+  let name = ''
+  for (let j = from; j < to; j++) {
+    const t = p.toks[j]
+    if (t.kind === 'punct' && (t.image === '(' || t.image === ')')) continue
+    name += t.kind === 'punct' && t.image === ',' ? '_' : t.kind === 'qident' ? identOf(t).name : literalText(t)
+  }
+  return { name, quoted: false, loc }
+}
+
+/** a string literal's text (also N'…', E'…'), any other token's image */
+function literalText(t: Token): string {
+  if (t.kind !== 'string') return t.image
+  const q = t.image.search(/['"]/)
+  if (q < 0) return t.image
+  const c = t.image[q]
+  return t.image.slice(q + 1, -1).split(c + c).join(c)
+}
+
+/** an IN entry's alias: `AS x`, `x`, or (UNPIVOT, Oracle) a string or a number */
+function pivotEntryAlias(p: TokenCursor): Ident | undefined {
+  const t = p.peek()
+  if (!t || p.isOp(',') || p.isOp(')')) return undefined
+  if (p.accept('AS') || t.kind === 'string' || t.kind === 'number' || canBeAlias(p)) {
+    const a = p.next()
+    return a.kind === 'string' || a.kind === 'number' ? { ...identOf(a), quoted: false } : identOf(a)
+  }
+  return undefined
+}
+
+/** PIVOT [XML] (agg [AS a], … FOR col | (cols) IN (v [AS x], … | ANY … | subquery) [DEFAULT ON NULL (…)] [GROUP BY …]) */
+function parsePivotBody(p: TokenCursor): PivotSpec {
+  const dynamicXml = p.accept('XML')
+  p.expectOp('(')
+  const aggs: PivotSpec['aggs'] = []
+  do {
+    const expr = parseExpr(p)
+    const alias = p.accept('AS') || canBeAlias(p) ? p.ident() : undefined
+    aggs.push(alias ? { expr, alias } : { expr })
+  } while (p.acceptOp(','))
+  p.expect('FOR')
+  // FOR s.month: the qualifier can only name the pivoted item
+  const forCols = p.acceptOp('(') ? columnList(p) : [lastPart(p)]
+  p.expect('IN')
+  let values: Ident[] | undefined = []
+  if (p.isOp('(') && (p.isWord('ANY', 1) || startsQuery(p, 1))) { p.skipParens(); values = undefined }
+  else {
+    p.expectOp('(')
+    do {
+      const from = p.i
+      if (p.isOp('(')) p.skipParens(); else parseExpr(p)
+      const to = p.i
+      values.push(pivotEntryAlias(p) ?? pivotValueName(p, from, to))
+    } while (p.acceptOp(','))
+    p.expectOp(')')
+  }
+  // Snowflake DEFAULT ON NULL (v): a literal for empty cells; Trino GROUP BY inside: the grouping is the other columns anyway
+  if (p.acceptSeq('DEFAULT', 'ON', 'NULL')) p.skipParens()
+  if (p.isWord('GROUP') && p.isWord('BY', 1)) { p.i += 2; parseExprList(p) }
+  p.expectOp(')')
+  return { unpivot: false, aggs, forCols, values: dynamicXml ? undefined : values, valueCols: [], inCols: [] }
+}
+
+/** UNPIVOT [INCLUDE | EXCLUDE NULLS] (v | (v1, v2) FOR name IN (c [AS 'x'] | (c1, c2) [AS 'x'], …)) */
+function parseUnpivotBody(p: TokenCursor): PivotSpec {
+  if (p.accept('INCLUDE') || p.accept('EXCLUDE')) p.accept('NULLS')
+  p.expectOp('(')
+  const valueCols = identOrList(p)
+  p.expect('FOR')
+  const forCols = identOrList(p)
+  p.expect('IN')
+  p.expectOp('(')
+  const inCols: Ident[][] = []
+  do {
+    inCols.push(p.acceptOp('(') ? columnList(p) : [lastPart(p)])
+    pivotEntryAlias(p)
+  } while (p.acceptOp(','))
+  p.expectOp(')')
+  p.expectOp(')')
+  return { unpivot: true, aggs: [], forCols, valueCols, inCols }
+}
+
+/** a column of the pivoted item, written plain or qualified */
+function lastPart(p: TokenCursor): Ident { const q = p.qname(); return q.parts[q.parts.length - 1] }
+
+/** `c1, s.c2)` after an opening parenthesis */
+function columnList(p: TokenCursor): Ident[] {
+  const cols = [lastPart(p)]
+  while (p.acceptOp(',')) cols.push(lastPart(p))
+  p.expectOp(')')
+  return cols
 }

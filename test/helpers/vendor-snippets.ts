@@ -28,6 +28,20 @@ INSERT INTO items (id, sku, qty) SELECT t.id, j.* FROM orders t, JSON_TABLE(t.do
       fdd: [['emp.ename', 'emp_tree.ename'], ['emp.ename', 'emp_tree.root'], ['orders.id', 'items.id'], ['orders.doc', 'items.sku'], ['orders.doc', 'items.qty']],
     },
     {
+      title: 'PIVOT makes one column per IN value (alias, or the value as written), fed by the aggregate; multiple aggregates name value_alias; UNPIVOT (single and multi-column) feeds the value column from the IN list; PIVOT XML … ANY keeps the source columns',
+      sql: `CREATE TABLE sales (region VARCHAR2(10), month VARCHAR2(3), amount NUMBER);
+SELECT p.jan, p.region, feb, p."3" FROM sales PIVOT (SUM(amount) FOR month IN ('JAN' AS jan, 'FEB' feb, 3)) p;
+INSERT INTO out_x (region, xs, xv) SELECT * FROM (SELECT region, m, a, b FROM src2) PIVOT (SUM(a) AS s, AVG(b) AS v FOR m IN ('X' AS x));
+SELECT customer_key, quarter, amount FROM cq UNPIVOT INCLUDE NULLS (amount FOR quarter IN (q1_amount AS 'Q1', q2_amount AS 'Q2'));
+SELECT * FROM (SELECT k, a1, a2, b1, b2 FROM w) UNPIVOT ((v1, v2) FOR n IN ((a1, a2) AS 'A', (b1, b2) AS 'B'));
+SELECT * FROM t PIVOT XML (SUM(x) FOR y IN (ANY));
+`,
+      fdd: [['sales.amount', 'RS-1.jan'], ['sales.amount', 'RS-1.feb'], ['sales.amount', 'RS-1."3"'], ['sales.region', 'RS-1.region'],
+        ['src2.region', 'out_x.region'], ['src2.a', 'out_x.xs'], ['src2.b', 'out_x.xv'],
+        ['cq.customer_key', 'RS-2.customer_key'], ['cq.q1_amount', 'RS-2.amount'], ['cq.q2_amount', 'RS-2.amount'],
+        ['w.k', 'RS-3.k'], ['w.a1', 'RS-3.v1'], ['w.b1', 'RS-3.v1'], ['w.a2', 'RS-3.v2'], ['w.b2', 'RS-3.v2'], ['t.*', 'RS-4.*']],
+    },
+    {
       title: 'JOIN … USING (id): an unqualified id is the join column; SQL%ROWCOUNT is no column; MERGE INSERT VALUES without a column list; EXECUTE IMMEDIATE of a literal',
       sql: `INSERT INTO t2 SELECT id, a.x FROM t1 a JOIN t3 b USING (id);
 DECLARE n NUMBER; BEGIN DELETE FROM t2 WHERE x < 0; n := SQL%ROWCOUNT; EXECUTE IMMEDIATE 'INSERT INTO t4 (a) SELECT a FROM t1'; END;
@@ -218,6 +232,16 @@ INSERT INTO dbo.rep (id, amount) SELECT f.id, f.amount FROM dbo.fn_orders(5) f;
 INSERT INTO dbo.rep2 (name, amount) SELECT c.name, x.amount FROM dbo.cust c CROSS APPLY dbo.fn_orders(c.id) x;
 `,
       fdd: [['dbo.orders.id', 'dbo.rep.id'], ['dbo.orders.amount', 'dbo.rep.amount'], ['dbo.cust.name', 'dbo.rep2.name'], ['dbo.orders.amount', 'dbo.rep2.amount']],
+    },
+    {
+      title: 'PIVOT … IN ([2023], [2024]) AS pvt: pvt.[2023] is the aggregate of Amount; UNPIVOT of a table with unknown columns passes the others through',
+      sql: `SELECT pvt.CustomerKey, pvt.[2023] AS Y2023, [2024]
+FROM (SELECT CustomerKey, YEAR(OrderDate) AS OrderYear, Amount FROM dbo.FactOrders) AS src
+PIVOT (SUM(Amount) FOR OrderYear IN ([2023], [2024])) AS pvt;
+SELECT u.ProductID, u.Quarter, u.Qty FROM dbo.ProductQuarterly AS p UNPIVOT (Qty FOR Quarter IN ([Q1], [Q2])) AS u;
+`,
+      fdd: [['dbo.FactOrders.CustomerKey', 'RS-1.CustomerKey'], ['dbo.FactOrders.Amount', 'RS-1.Y2023'], ['dbo.FactOrders.Amount', 'RS-1.2024'],
+        ['dbo.ProductQuarterly.ProductID', 'RS-2.ProductID'], ['dbo.ProductQuarterly.Q1', 'RS-2.Qty'], ['dbo.ProductQuarterly.Q2', 'RS-2.Qty']],
     },
     {
       title: 'OPENQUERY / OPENROWSET arguments name a linked server, a provider and a connection string, not columns',
@@ -633,6 +657,26 @@ CREATE VIEW s.v2 AS SELECT * ILIKE 'AMT\\_%' FROM s.ev;
         ['s.ev.amt_usd', 's.v2.amt_usd'], ['s.ev.amt_eur', 's.v2.amt_eur']],
     },
     {
+      title: 'Lambdas in TRANSFORM / FILTER / REDUCE (typed or not): the parameters and their paths are no columns',
+      sql: `SELECT TRANSFORM(o.items, i -> i:price * o.rate) AS p, FILTER(o.items, i -> i:qty > 0) AS f,
+  REDUCE(o.vals, 0, (acc, v) -> acc + v) AS r, TRANSFORM(o.nums, a INT -> a * 2) AS d FROM orders o;
+`,
+      fdd: [['orders.items', 'RS-1.p'], ['orders.rate', 'RS-1.p'], ['orders.items', 'RS-1.f'], ['orders.vals', 'RS-1.r'], ['orders.nums', 'RS-1.d']],
+    },
+    {
+      title: 'PIVOT … AS total … DEFAULT ON NULL renamed by AS p (emp, jan, feb); IN (ANY ORDER BY …) and IN (subquery) keep the source columns; UNPIVOT',
+      sql: `CREATE TABLE monthly_sales (empid INT, amount INT, month TEXT);
+INSERT INTO sales_wide SELECT * FROM monthly_sales PIVOT (SUM(amount) AS total FOR month IN ('JAN', 'FEB') DEFAULT ON NULL (0)) AS p (emp, jan, feb);
+SELECT empid FROM monthly_sales PIVOT (SUM(amount) FOR month IN (ANY ORDER BY month)) p;
+SELECT p.empid FROM monthly_sales PIVOT (SUM(amount) FOR month IN (SELECT DISTINCT month FROM months)) AS p;
+CREATE TABLE wide (empid INT, jan INT, feb INT);
+SELECT * FROM wide UNPIVOT (sales FOR month IN (jan, feb));
+`,
+      fdd: [['monthly_sales.empid', 'sales_wide.emp'], ['monthly_sales.amount', 'sales_wide.jan'], ['monthly_sales.amount', 'sales_wide.feb'],
+        ['monthly_sales.empid', 'RS-1.empid'], ['monthly_sales.empid', 'RS-2.empid'],
+        ['wide.empid', 'RS-3.empid'], ['wide.jan', 'RS-3.sales'], ['wide.feb', 'RS-3.sales']],
+    },
+    {
       title: 'ASOF JOIN … MATCH_CONDITION (…)',
       sql: 'INSERT INTO t2 (a, b) SELECT t1.a, t3.b FROM t1 ASOF JOIN t3 MATCH_CONDITION(t1.ts >= t3.ts) ON t1.id = t3.id;\n',
       fdd: [['t1.a', 't2.a'], ['t3.b', 't2.b']],
@@ -708,6 +752,15 @@ END;
       fdd: [['ds.t1.id', 'ds.t2.id'], ['ds.t1.id', 'ds.errlog.id']],
     },
     {
+      title: 'PIVOT with two aliased aggregates names alias_value; UNPIVOT EXCLUDE NULLS of a table with unknown columns',
+      sql: `SELECT * FROM (SELECT product, quarter, sales, n FROM \`p.d.produce\`) PIVOT (SUM(sales) AS total_sales, COUNT(n) AS num FOR quarter IN ('Q1', 'Q2' AS q2));
+SELECT product, quarter, sales FROM produce2 UNPIVOT EXCLUDE NULLS (sales FOR quarter IN (Q1, Q2 AS 'second'));
+`,
+      fdd: [['p.d.produce.product', 'RS-1.product'], ['p.d.produce.sales', 'RS-1.total_sales_Q1'], ['p.d.produce.sales', 'RS-1.total_sales_q2'],
+        ['p.d.produce.n', 'RS-1.num_Q1'], ['p.d.produce.n', 'RS-1.num_q2'],
+        ['produce2.product', 'RS-2.product'], ['produce2.Q1', 'RS-2.sales'], ['produce2.Q2', 'RS-2.sales']],
+    },
+    {
       title: 'unquoted hyphenated project names (my-project.ds.t, my-project-123.ds.t); a - b stays a subtraction',
       sql: `INSERT INTO my-project.sales.orders_copy (id) SELECT id FROM my-project.sales.orders;
 INSERT INTO ds.totals (id, net) SELECT t.id, t.gross - t.tax AS net FROM my-project-123.ds.t t JOIN my-project.ds.u u ON u.id = t.id;
@@ -774,6 +827,49 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
   ],
   hive: [
     {
+      title: 'SELECT TRANSFORM (…) ROW FORMAT DELIMITED … USING script: the clause, not the transform() function',
+      sql: `INSERT INTO o SELECT TRANSFORM (a, b) ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\t' USING 'python s.py' AS (x, y) FROM t;
+`,
+      fdd: [['t.a', 'o.x'], ['t.b', 'o.x'], ['t.a', 'o.y'], ['t.b', 'o.y']],
+    },
+    {
+      title: 'Delta MERGE … UPDATE SET * / INSERT * map by name (target DDL, derived source, or * to * when neither is known); INSERT INTO TABLE, INSERT OVERWRITE TABLE, INSERT … REPLACE WHERE, INSERT … BY NAME',
+      sql: `CREATE TABLE tgt (id INT, a INT, b INT);
+MERGE INTO tgt t USING src s ON t.id = s.id WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT * WHEN NOT MATCHED BY SOURCE THEN DELETE;
+MERGE INTO t2 USING (SELECT id, x AS a FROM s2) u ON t2.id = u.id WHEN MATCHED AND u.a > 0 THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *;
+MERGE INTO t3 USING s3 ON t3.k = s3.k WHEN NOT MATCHED THEN INSERT *;
+INSERT INTO TABLE tgt SELECT id, a AS x, b FROM src2;
+INSERT OVERWRITE TABLE tgt SELECT id, a, b FROM src3;
+INSERT INTO tgt REPLACE WHERE a > 1 SELECT id, a, b FROM src4;
+INSERT INTO t4 BY NAME SELECT b, a FROM s5;
+CREATE TABLE t5 (a INT, b INT);
+INSERT INTO t5 BY NAME SELECT b, a FROM s6;
+`,
+      fdd: [['src.id', 'tgt.id'], ['src.a', 'tgt.a'], ['src.b', 'tgt.b'], ['s2.id', 't2.id'], ['s2.x', 't2.a'], ['s3.*', 't3.*'],
+        ['src2.id', 'tgt.id'], ['src2.a', 'tgt.a'], ['src2.b', 'tgt.b'], ['src3.id', 'tgt.id'], ['src3.a', 'tgt.a'], ['src3.b', 'tgt.b'],
+        ['src4.id', 'tgt.id'], ['src4.a', 'tgt.a'], ['src4.b', 'tgt.b'], ['s5.b', 't4.b'], ['s5.a', 't4.a'], ['s6.b', 't5.b'], ['s6.a', 't5.a']],
+      tablesWritten: ['tgt', 't2', 't3', 't4', 't5'],
+    },
+    {
+      title: 'Lambdas: transform / filter / aggregate / zip_with parameters are no columns, the other names in the body are',
+      sql: `INSERT INTO t2 SELECT id, transform(arr, x -> x + bonus) AS arr2, filter(m, (k, v) -> v > 0 AND k <> skip_key) AS m2,
+  aggregate(vals, 0, (acc, x) -> acc + x, acc -> acc * 10) AS total, zip_with(a, b, (x, y) -> x * y) AS z FROM t1;
+SELECT TRANSFORM (id, arr) USING 'cat' AS (k, v) FROM t1;
+`,
+      fdd: [['t1.id', 't2.id'], ['t1.arr', 't2.arr2'], ['t1.bonus', 't2.arr2'], ['t1.m', 't2.m2'], ['t1.skip_key', 't2.m2'], ['t1.vals', 't2.total'],
+        ['t1.a', 't2.z'], ['t1.b', 't2.z'], ['t1.id', 'RS-1.k'], ['t1.arr', 'RS-1.k'], ['t1.id', 'RS-1.v'], ['t1.arr', 'RS-1.v']],
+    },
+    {
+      title: 'Spark / Databricks PIVOT with several aggregates (value_alias columns) and UNPIVOT INCLUDE NULLS',
+      sql: `CREATE TABLE s (year INT, quarter INT, region STRING, earnings INT);
+INSERT INTO tw SELECT * FROM s PIVOT (SUM(earnings) AS e, AVG(earnings) AS a FOR quarter IN (1 AS q1, 2 AS q2));
+CREATE TABLE sales_q (yr INT, q1 INT, q2 INT);
+SELECT * FROM sales_q UNPIVOT INCLUDE NULLS (sales FOR quarter IN (q1 AS \`Q1\`, q2));
+`,
+      fdd: [['s.year', 'tw.year'], ['s.region', 'tw.region'], ['s.earnings', 'tw.q1_e'], ['s.earnings', 'tw.q1_a'], ['s.earnings', 'tw.q2_e'], ['s.earnings', 'tw.q2_a'],
+        ['sales_q.yr', 'RS-1.yr'], ['sales_q.q1', 'RS-1.sales'], ['sales_q.q2', 'RS-1.sales']],
+    },
+    {
       title: 'Spark CACHE [LAZY] TABLE c [OPTIONS (…)] AS SELECT fills c; CACHE TABLE t alone moves nothing',
       sql: `CACHE TABLE c1 AS SELECT a FROM t1;
 CACHE LAZY TABLE c2 OPTIONS ('storageLevel' 'DISK_ONLY') SELECT b FROM t1;
@@ -839,6 +935,13 @@ INSERT OVERWRITE TABLE events PARTITION (dt) SELECT r.id, r.url, r.day FROM raw 
     },
   ],
   redshift: [
+    {
+      title: 'PIVOT with a qualified FOR column (FOR s.m) on a table with unknown columns; UNPIVOT INCLUDE NULLS with aliases',
+      sql: `SELECT p.store_id, p.jan FROM sales s PIVOT (SUM(s.amount) FOR s.m IN (1 AS jan, 2 AS feb)) AS p;
+SELECT * FROM (SELECT id, red, green FROM colors) UNPIVOT INCLUDE NULLS (cnt FOR color IN (red AS r, green AS "g"));
+`,
+      fdd: [['sales.store_id', 'RS-1.store_id'], ['sales.amount', 'RS-1.jan'], ['colors.id', 'RS-2.id'], ['colors.red', 'RS-2.cnt'], ['colors.green', 'RS-2.cnt']],
+    },
     {
       title: 'ALTER TABLE t APPEND FROM src moves src\'s rows into t',
       sql: `CREATE TABLE stage.sales_stage (id int, amt int);

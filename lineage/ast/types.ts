@@ -144,7 +144,8 @@ export interface OutputTable { name: QName; columns?: Ident[] }
 export interface InsertBranch { target: TableRef; columns?: Ident[]; values?: Expr[]; query?: Query; when?: Expr; isElse?: boolean }
 
 export interface MergeWhen { matched: boolean; cond?: Expr; action: 'update' | 'delete' | 'insert' | 'nothing'; sets?: Assign[]; columns?: Ident[];
-  values?: Expr[]; /** Databricks / Delta UPDATE SET * and INSERT *: every column from the source column of its name */ star?: boolean; loc: Loc }
+  values?: Expr[]; /** Databricks / Delta UPDATE SET * and INSERT *: every column from the source column of its name */ star?: boolean
+  /** BigQuery INSERT ROW: the source row's columns in order */ byPosition?: boolean; loc: Loc }
 
 export type ColumnChange =
   | { op: 'add'; name: Ident; after?: Ident; first?: boolean }

@@ -504,7 +504,7 @@ export class StatementFlow {
       if (w.star) {
         const update = w.action === 'update'
         const via = this.b.object(update ? 'merge-update' : 'merge-insert', this.b.nextName(update ? 'MERGE-UPDATE' : 'MERGE-INSERT'), w.loc)
-        this.mergeStar(s.target, obj, scope.items.find((it) => it !== item), via, update ? 'merge_update' : 'merge_insert', w.loc)
+        this.mergeStar(s.target, obj, scope.items.find((it) => it !== item), via, update ? 'merge_update' : 'merge_insert', w.loc, w.byPosition)
         continue
       }
       if (w.action === 'update' && w.sets) {
@@ -536,7 +536,7 @@ export class StatementFlow {
    * Delta UPDATE SET * / INSERT *: each target column takes the source column of its name. The names
    * come from the target's columns when known, else from the source's; `*` into `*` when neither is.
    */
-  private mergeStar(t: TableRef, obj: DbObj, src: FromItem | undefined, via: DbObj, effect: string, loc: Loc): void {
+  private mergeStar(t: TableRef, obj: DbObj, src: FromItem | undefined, via: DbObj, effect: string, loc: Loc, byPosition = false): void {
     if (!src) return
     const write = (name: string, key: string, from: ColRef[]) => {
       if (!from.length) return
@@ -546,7 +546,9 @@ export class StatementFlow {
     }
     const targetCols = this.a.entry(t.name).columns
     const srcCols = this.a.knownColumns(src)
-    if (targetCols) {
+    if (byPosition && targetCols && srcCols) {
+      targetCols.forEach((c, i) => { const sc = srcCols[i]; if (sc) write(c, c.toUpperCase(), [sc.ref]) })
+    } else if (targetCols) {
       for (const c of targetCols) {
         const key = c.toUpperCase()
         if (srcCols) { const sc = srcCols.find((x) => x.key === key); if (sc) write(c, key, [sc.ref]); continue }

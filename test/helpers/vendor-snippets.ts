@@ -742,6 +742,14 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY loaded_at DESC) = 1;
   ],
   bigquery: [
     {
+      title: 'MERGE … WHEN NOT MATCHED THEN INSERT ROW: the source row, column by column in order',
+      sql: `CREATE TABLE ds.dim (k INT64, v STRING);
+CREATE TABLE ds.stage (sk INT64, sv STRING);
+MERGE ds.dim d USING ds.stage s ON d.k = s.sk WHEN MATCHED THEN UPDATE SET v = s.sv WHEN NOT MATCHED THEN INSERT ROW;
+`,
+      fdd: [['ds.stage.sk', 'ds.dim.k'], ['ds.stage.sv', 'ds.dim.v']],
+    },
+    {
       title: 'system variables with fields (@@error.message, @@script.job_id) are values, not columns',
       sql: `BEGIN
   INSERT INTO ds.t2 (id) SELECT id FROM ds.t1;

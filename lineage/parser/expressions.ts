@@ -1,5 +1,5 @@
 // Grammar chapter: expressions (Pratt parser). Operators only matter to lineage as "depends on all parts".
-import { mkLoc, type Expr, type Loc, type SelectItem, type WindowSpec } from '../ast/types.js'
+import { mkLoc, type Expr, type Loc, type QName, type SelectItem, type WindowSpec } from '../ast/types.js'
 import { ParseError, TokenCursor, locOf, NO_SOURCE_WORDS, identOf, CLAUSE_WORDS } from './base.js'
 import type { Token } from '../lexer/lexer.js'
 import { parseQuery, startsQuery } from './query.js'
@@ -426,6 +426,15 @@ const STATUS_VALUES: Partial<Record<string, Set<string>>> = {
   dbvnetezza: new Set(['ROW_COUNT']),
 }
 
+const XML_METHODS = new Set(['VALUE', 'QUERY', 'EXIST', 'NODES', 'MODIFY'])
+/** T-SQL `col.value(…)`, `t.col.nodes(…)`: the method's name, when `name` ends with an xml method of a column */
+export function xmlMethod(p: TokenCursor, name: QName): string | undefined {
+  if (name.parts.length < 2 || (p.d.name !== 'dbvmssql' && p.d.name !== 'dbvsybase')) return undefined
+  const last = name.parts[name.parts.length - 1]
+  const u = last.quoted ? '' : last.name.toUpperCase()
+  return XML_METHODS.has(u) ? u : undefined
+}
+
 /** a name: column, qualified column, star, or a function call */
 function parseNamePrimary(p: TokenCursor, t: Token): Expr {
   const name = p.qname()
@@ -436,6 +445,13 @@ function parseNamePrimary(p: TokenCursor, t: Token): Expr {
   // Oracle outer-join marker col(+)
   if (p.isOp('(') && p.isOp('+', 1) && p.isOp(')', 2)) { p.i += 3; return { k: 'col', name } }
   if (p.isOp('(') && !(p.d.name === 'dbvteradata' && teradataAttribute(p))) {
+    // T-SQL xml methods on a column: x.value('…', 'int'), t.doc.query('…'): the column is the first argument
+    const method = xmlMethod(p, name)
+    if (method) {
+      const f = parseFuncArgs(p, t, method)
+      if (f.k === 'func') f.args.unshift({ k: 'col', name: { parts: name.parts.slice(0, -1), loc: name.loc } })
+      return f
+    }
     const one = name.parts.length === 1 && !name.parts[0].quoted ? name.parts[0].k : undefined
     return parseFuncArgs(p, t, one ?? name.parts.map(x => x.name.toUpperCase()).join('.'))
   }

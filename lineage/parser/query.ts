@@ -2,7 +2,7 @@
 import type { Cte, Expr, Ident, JoinCond, JoinKind, PivotSpec, Query, Select, SelectItem, Source, Stmt, WindowSpec, With } from '../ast/types.js'
 import { TokenCursor, identOf, locOf } from './base.js'
 import type { Token } from '../lexer/lexer.js'
-import { canBeAlias, parseExpr, parseExprList, parseOrderList, parseSelectItem, parseWindow } from './expressions.js'
+import { canBeAlias, parseExpr, parseExprList, parseOrderList, parseSelectItem, parseWindow, xmlMethod } from './expressions.js'
 import { parseDmlInParens } from './dml.js'
 import { parseRoutine } from './procedural.js'
 
@@ -578,6 +578,8 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     }
     p.expectOp(')')
     const fname = name.parts[name.parts.length - 1].name.toUpperCase()
+    // CROSS APPLY t.doc.nodes('/r') AS n(x): the rows are the column's xml nodes
+    if (xmlMethod(p, name)) args.unshift({ k: 'col', name: { parts: name.parts.slice(0, -1), loc: name.loc } })
     // T-SQL remote and file rowsets: the arguments name a server, a provider or a file, never columns
     if (REMOTE_ROWSETS.has(fname) && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase')) args.length = 0
     if (p.isWord('WITH') && p.isOp('(', 1) && fname === 'OPENJSON') { p.next(); p.skipParens() }

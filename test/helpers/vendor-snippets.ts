@@ -217,6 +217,12 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: "xml methods on columns: CROSS APPLY d.doc.nodes('/r') AS t(x), x.value('…', 'int'), d.doc.query('…')",
+      sql: `INSERT INTO dbo.out (a, q) SELECT x.value('(a)[1]', 'int'), d.doc.query('/r') FROM dbo.docs d CROSS APPLY d.doc.nodes('/r') AS t(x);
+`,
+      fdd: [['dbo.docs.doc', 'dbo.out.a'], ['dbo.docs.doc', 'dbo.out.q']],
+    },
+    {
       title: 'OPTION (…) query hints after UPDATE … FROM, DELETE and MERGE',
       sql: `UPDATE TOP (100) t SET t.val = s.val FROM dbo.target t JOIN dbo.stage s ON s.id = t.id OPTION (RECOMPILE);
 DELETE FROM dbo.target WHERE id IN (SELECT id FROM dbo.stage) OPTION (MAXDOP 1);

@@ -10,7 +10,6 @@
  *
  * Line breaks inside a tag are kept, so lines and columns after it do not move.
  */
-const TAG = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}|\$\{[^{}\n]*\}/g
 /** SQL*Plus substitution variables: &v, &&v, and &v. (the period ends the name: &&schema..orders) */
 const SUBSTITUTION = /&&?([A-Za-z_][\w$#]*)\.?/g
 const TABLE_CONTEXT = /(?:\bFROM|\bJOIN|\bINTO|\bTABLE|\bUPDATE|\bUSING|\bMERGE|\bVIEW|\bEXISTS)\s*$/i
@@ -24,9 +23,7 @@ export function hasTemplates(text: string, substitution: boolean): boolean {
 
 /** `substitution`: the script is run by SQL*Plus, which replaces &v before the database sees it */
 export function blankTemplates(text: string, substitution: boolean): string {
-  const out = text.replace(TAG, (tag: string, at: number) => {
-    // no tag is this long: braces that open in a string or a comment and close far away are left alone
-    if (tag.length > MAX_TAG) return tag
+  const out = replaceTags(text, (tag: string, at: number) => {
     if (tag[0] === '$') {
       // ${v}, ${hivevar:v}, ${env:v} (Hive, shell and Airflow scripts)
       const name = tag.slice(2, -1).trim().replace(/^(hivevar|hiveconf|env|system):/i, '')
@@ -50,6 +47,42 @@ export function blankTemplates(text: string, substitution: boolean): string {
     // a && or & between two operands is no variable (PL/SQL has no & operator, but strings hold them)
     return fit(tableContext(out, at, tag) ? name : '0', tag)
   })
+}
+
+/**
+ * `text` with each tag replaced by `f(tag, offset)`: `{{ … }}`, `{% … %}`, `{# … #}` and `${…}` (on one
+ * line). Linear: the closer found for one opener serves the openers before it, so braces that open
+ * in a string and close far away (no tag is longer than MAX_TAG) cost one search.
+ */
+function replaceTags(text: string, f: (tag: string, at: number) => string): string {
+  const out: string[] = []
+  let last = 0
+  const closerAt: Record<string, number> = { '}}': -2, '%}': -2, '#}': -2 }
+  for (let i = text.indexOf('{'); i >= 0; i = text.indexOf('{', i + 1)) {
+    const n = text[i + 1]
+    let start = i
+    let end = -1
+    if (n === '{' || n === '%' || n === '#') {
+      const close = n === '{' ? '}}' : n + '}'
+      let j = closerAt[close]
+      if (j !== -1 && j < i + 2) j = closerAt[close] = text.indexOf(close, i + 2)
+      if (j < 0 || j + 2 - i > MAX_TAG) continue
+      end = j + 2
+    } else if (i > 0 && text[i - 1] === '$') {
+      const j = text.indexOf('}', i)
+      if (j < 0 || j - i > 200) continue
+      const inner = text.slice(i + 1, j)
+      if (inner.includes('\n') || inner.includes('{')) continue
+      start = i - 1; end = j + 1
+    } else continue
+    if (start < last) continue
+    out.push(text.slice(last, start), f(text.slice(start, end), start))
+    last = end
+    i = end - 1
+  }
+  if (!out.length) return text
+  out.push(text.slice(last))
+  return out.join('')
 }
 
 /** whether a name, not a value, is expected where the tag stands: after FROM, JOIN, INTO …, or next to a `.` */

@@ -49,6 +49,13 @@ t.test('1 MB identifier, binary garbage, unterminated literals and comments', as
   }
 })
 
+t.test('template braces that never close (200 000 unclosed {{ in 1 MB) and one 1 MB tag stay within budget and keep the SQL', async (t) => {
+  const res = check(t, 'unclosed {{', 'INSERT INTO t2 (a) SELECT a FROM t1;\n' + "'{{' ".repeat(200_000) + '}}')
+  t.ok(res.model.relations.some((r) => r.target.parentName === 't2'))
+  const long = check(t, 'long tag', 'INSERT INTO t2 (a) SELECT a FROM t1; {{ ' + 'x'.repeat(1 << 20) + ' }}')
+  t.ok(long.model.relations.some((r) => r.target.parentName === 't2'))
+})
+
 t.test('budget: statements and time stop the run with an AnalyzeError and keep what finished', async (t) => {
   const sql = Array.from({ length: 50 }, (_, i) => `INSERT INTO t${i} SELECT a FROM s${i};`).join('\n')
   const res = analyze(sql, { dbvendor: 'dbvpostgresql', budget: { maxStatements: 10 } })

@@ -23,7 +23,7 @@ export class Analyzer implements ExprEnv {
   readonly catalog = new Catalog()
   readonly variables = new Map<string, DbObj>()
   /** SQLScript table variables (`lt = SELECT …`), read as FROM :lt */
-  readonly tableVars = new Map<string, { obj: DbObj; columns: Map<string, { name: string; ref?: ColRef }> }>()
+  readonly tableVars = new Map<string, { obj: DbObj; columns: Map<string, { name: string; ref?: ColRef }>; entry?: CatalogEntry }>()
   reads = new Set<string>()
   writes = new Set<string>()
   /** persistent objects whose columns the current statement referenced (T1: a DML target read) */
@@ -77,12 +77,14 @@ export class Analyzer implements ExprEnv {
   /** the catalog's entry for q, if the script or the metadata made one (no model object is made) */
   known(q: QName): CatalogEntry | undefined {
     const parts = splitQuoted(q, this.d)
+    if (this.tableVars.size && parts.length === 1) { const tv = this.tableVarEntry(parts[0]); if (tv) return tv }
     const key = nameKey(parts, this.d)
     return this.catalog.get(key) ?? (parts.length === 1 ? this.catalog.findBySuffix(key) : undefined)
   }
 
   entry(q: QName, loc?: Loc, kind: 'table' | 'view' | 'stream' = 'table'): CatalogEntry {
     const parts = splitQuoted(q, this.d)
+    if (this.tableVars.size && parts.length === 1) { const tv = this.tableVarEntry(parts[0]); if (tv) { this.b.addOccurrence(tv.obj, loc); return tv } }
     const key = nameKey(parts, this.d)
     let e = this.catalog.get(key) ?? (parts.length === 1 ? this.catalog.findBySuffix(key) : undefined)
     if (!e) {
@@ -94,6 +96,18 @@ export class Analyzer implements ExprEnv {
     }
     this.b.addOccurrence(e.obj, loc)
     return e
+  }
+
+  /**
+   * A table variable (T-SQL DECLARE @t TABLE, SQLScript lt = SELECT) named where a table is written
+   * (INSERT INTO @t, UPDATE @t, DELETE FROM @t): an entry outside the catalog, so the statement fills
+   * the variable (an intermediate node, E2) with its declared columns and not a persistent table @t
+   */
+  private tableVarEntry(id: Ident): CatalogEntry | undefined {
+    const tv = this.tableVars.get(id.name.replace(/^:/, '').toUpperCase())
+    if (!tv) return undefined
+    if (!tv.entry) tv.entry = { key: tv.obj.name.toUpperCase(), obj: tv.obj, columns: [...tv.columns.values()].map((c) => c.name), kind: 'table' }
+    return tv.entry
   }
 
   /**

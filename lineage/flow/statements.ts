@@ -334,7 +334,8 @@ export class StatementFlow {
     if (tParts.length === 1) {
       const k = this.a.key(tParts[0])
       const hit = scope.items.find((it) => (it.alias && this.a.key(it.alias) === k) || (it.persistent && it.nameParts && this.a.key(it.nameParts[it.nameParts.length - 1]) === k && !target.alias))
-      if (hit && hit.obj && hit.persistent) return { scope, obj: hit.obj, item: hit }
+      // (or a table variable: UPDATE t … FROM @t t)
+      if (hit && hit.obj && (hit.persistent || hit.kind === 'variable')) return { scope, obj: hit.obj, item: hit }
     }
     const e = this.a.entry(target.name, target.name.loc)
     const item: FromItem = { kind: 'table', obj: e.obj, alias: target.alias, nameParts: tParts, columns: null, persistent: true, nameKey: e.key }

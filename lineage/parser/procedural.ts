@@ -421,18 +421,7 @@ function parseDeclare(p: Cur, first: Token): Stmt {
       const q = parseQuery(p); vars.push({ name, query: q }); if (p.isWord('FOR') && p.isWord('UPDATE', 1)) skipToEnd(p); continue
     }
     p.accept('AS')
-    if (p.accept('TABLE')) {
-      // T-SQL table variable: its columns are declared like a table's
-      const cols: Ident[] = []
-      p.expectOp('(')
-      while (!p.isOp(')') && !p.eof()) {
-        if (p.isAnyWord(['PRIMARY', 'UNIQUE', 'INDEX', 'CHECK', 'CONSTRAINT'])) { p.skipListItem() }
-        else { cols.push(p.ident()); p.skipListItem() }
-        p.acceptOp(',')
-      }
-      p.expectOp(')')
-      vars.push({ name, table: cols }); continue
-    }
+    if (p.accept('TABLE')) { vars.push({ name, table: tableVarColumns(p) }); continue }
     if (!p.isOp('=') && !p.isOp(',') && !p.isOp(';') && !p.isWord('DEFAULT')) parseType(p)
     if (p.acceptOp('=') || p.accept('DEFAULT') || p.acceptOp(':=')) {
       if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const q = parseQuery(p); p.expectOp(')'); vars.push({ name, query: q }) }
@@ -440,6 +429,19 @@ function parseDeclare(p: Cur, first: Token): Stmt {
     } else vars.push({ name })
   } while (p.acceptOp(','))
   return { k: 'declare', vars, loc: locOf(first, p.prev()) }
+}
+
+/** T-SQL table variable (DECLARE @t TABLE (…), RETURNS @r TABLE (…)): its columns are declared like a table's */
+function tableVarColumns(p: TokenCursor): Ident[] {
+  const cols: Ident[] = []
+  p.expectOp('(')
+  while (!p.isOp(')') && !p.eof()) {
+    if (p.isAnyWord(['PRIMARY', 'UNIQUE', 'INDEX', 'CHECK', 'CONSTRAINT'])) { p.skipListItem() }
+    else { cols.push(p.ident()); p.skipListItem() }
+    p.acceptOp(',')
+  }
+  p.expectOp(')')
+  return cols
 }
 
 function isPlDeclSection(p: TokenCursor): boolean {
@@ -502,6 +504,14 @@ export function parseRoutine(p: TokenCursor, start: Token): Stmt {
 }
 
 function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
+  const ret: { decl?: Stmt } = {}
+  const s = parseRoutineHeader(p, start, hasKind, ret)
+  // the body fills the returned table variable like one it declared itself
+  if (ret.decl && s.k === 'block') s.body.unshift(ret.decl)
+  return s
+}
+
+function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?: Stmt }): Stmt {
   const kind = p.next().upper
   if (kind === 'PACKAGE') { p.accept('BODY') }
   if (kind === 'TYPE') { skipToEnd(p); return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
@@ -537,6 +547,12 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
       const t = p.peek()!
       if (t.kind === 'string' && (t.image.startsWith('$') || p.prev().upper === 'AS')) return embeddedBody(p, t, start, name, params)
       if ((p.isWord('EXECUTE') || p.isWord('EXEC')) && p.isWord('AS', 1)) { p.i += 3; continue }
+      // T-SQL multi-statement table-valued function: RETURNS @r TABLE (…)
+      if (kind === 'FUNCTION' && p.isWord('RETURNS') && p.isWord('TABLE', 2) && p.peek(1)!.image.startsWith('@')) {
+        const f = p.next(); const name = p.ident(); p.next()
+        ret.decl = { k: 'declare', vars: [{ name, table: tableVarColumns(p) }], loc: locOf(f, p.prev()) }
+        continue
+      }
       if (p.isWord('AS') || p.isWord('IS')) {
         p.next()
         if (p.isWord('BEGIN_PROC')) {

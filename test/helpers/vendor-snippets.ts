@@ -190,6 +190,31 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'DECLARE @t TABLE: INSERT / UPDATE … FROM @t alias / DELETE fill the table variable, which feeds the final target',
+      sql: `DECLARE @t TABLE (id INT, v VARCHAR(10), PRIMARY KEY (id));
+INSERT INTO @t SELECT a, b FROM dbo.src;
+UPDATE t SET v = s.c FROM @t t JOIN dbo.src s ON s.a = t.id;
+DELETE FROM @t WHERE v IS NULL;
+INSERT INTO dbo.tgt (id, v) SELECT x.id, x.v FROM @t x JOIN dbo.other o ON o.id = x.id;
+`,
+      fdd: [['dbo.src.a', 'dbo.tgt.id'], ['dbo.src.b', 'dbo.tgt.v'], ['dbo.src.c', 'dbo.tgt.v']],
+      tablesWritten: ['dbo.tgt'],
+    },
+    {
+      title: 'RETURNS @r TABLE (…): the function body fills its declared result table',
+      sql: `CREATE FUNCTION dbo.fn_top (@min INT) RETURNS @r TABLE (id INT, v VARCHAR(10)) AS
+BEGIN
+  INSERT INTO @r (id, v) SELECT a, b FROM dbo.src WHERE a > @min;
+  UPDATE @r SET v = UPPER(v);
+  INSERT INTO dbo.audit (id) SELECT id FROM @r;
+  RETURN;
+END;
+GO
+`,
+      fdd: [['dbo.src.a', 'dbo.audit.id']],
+      tablesWritten: ['dbo.audit'],
+    },
+    {
       title: 'OPENQUERY / OPENROWSET arguments name a linked server, a provider and a connection string, not columns',
       sql: `INSERT INTO dbo.t (x) SELECT a.x FROM OPENQUERY(LinkedSrv, 'select x from remote') a;
 INSERT INTO dbo.u (y) SELECT b.y FROM OPENROWSET('SQLNCLI', 'Server=s;Trusted_Connection=yes;', 'SELECT y FROM db.dbo.r') AS b JOIN dbo.k ON k.id = b.y;
@@ -1119,6 +1144,16 @@ INSERT INTO fact_calls SELECT * FROM ext.calls_feed;
     },
   ],
   sybase: [
+    {
+      title: 'ASE table variable: declared columns, filled by INSERT, read by a join',
+      sql: `declare @t table (id int, v varchar(10))
+insert into @t (id, v) select a, b from dbo.src
+insert into dbo.tgt (id, v) select x.id, x.v from @t x join dbo.other o on o.id = x.id
+go
+`,
+      fdd: [['dbo.src.a', 'dbo.tgt.id'], ['dbo.src.b', 'dbo.tgt.v']],
+      tablesWritten: ['dbo.tgt'],
+    },
     {
       title: 'SELECT … INTO #t inside a procedure creates the temp table (only @names are variables)',
       sql: `create procedure dbo.p_load @dt datetime = null

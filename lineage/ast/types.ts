@@ -23,7 +23,7 @@ export type Expr =
   | { k: 'exists'; query: Query; loc: Loc }
   | { k: 'in'; expr: Expr; list?: Expr[]; query?: Query; loc: Loc }
   /** any operator or construct whose value depends on all its parts (arithmetic, CAST, comparisons…) */
-  | { k: 'op'; op: string; args: Expr[]; loc: Loc }
+  | { k: 'op'; op: string; args: Expr[]; loc: Loc; /** FIELD: the field's name (x(i).field) */ field?: string }
   /** comparison with a subquery: x = ANY (SELECT …) */
   | { k: 'cmpq'; expr: Expr; query: Query; loc: Loc }
 

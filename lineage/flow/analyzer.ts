@@ -158,7 +158,7 @@ export class Analyzer implements ExprEnv {
     if (row !== undefined) return row ? { ref: row } : {}
     // record.field of a procedural variable, or a nested field of an unqualified column (N6)
     const v = this.variables.get(this.key(parts[0]))
-    if (v) return { ref: this.ref(v, parts[1].name, loc, this.key(parts[1])) }
+    if (v) return { ref: this.recordField(v, parts[1].name, loc) }
     const first = this.resolveUnqualified(parts[0], loc, scope, true)
     if (first.ref || first.refs) return first
     return this.orphan(parts[parts.length - 1], loc)
@@ -285,6 +285,23 @@ export class Analyzer implements ExprEnv {
     const v = this.variables.get(name.toUpperCase())
     if (!v) return undefined
     return colRef(v, v.columns![0])
+  }
+
+  element(name: string, field: string | undefined): ColRef | undefined {
+    if (!this.variables.size) return undefined
+    const v = this.variables.get(name.toUpperCase())
+    if (!v) return undefined
+    return field === undefined ? colRef(v, v.columns![0]) : this.recordField(v, field)
+  }
+
+  /**
+   * field f of a record or collection variable; a record filled from a table of unknown columns
+   * (SELECT * INTO r FROM t) has only its `*` field, which then stands for every field
+   */
+  recordField(v: DbObj, field: string, loc?: Loc): ColRef {
+    const k = field.toUpperCase()
+    if (this.b.findColumn(v, k) === undefined && this.b.findColumn(v, '*') !== undefined) return this.ref(v, '*', loc, '*')
+    return this.ref(v, field, loc, k)
   }
 
   declareVariable(name: string, loc?: Loc, subType = 'scalar'): DbObj {

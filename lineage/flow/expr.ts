@@ -51,6 +51,11 @@ export function isAggregateCall(e: Expr): boolean {
 export interface ExprEnv {
   resolve(name: QName, scope: Scope): { ref?: ColRef; item?: FromItem; refs?: ColRef[] }
   variable(name: string): ColRef | undefined
+  /**
+   * name(i) / name(i).field when name is a declared variable (a PL/SQL collection element): the variable,
+   * or its record field; undefined when no variable has that name (a function call)
+   */
+  element?(name: string, field: string | undefined): ColRef | undefined
   subquery(q: import('../ast/types.js').Query, scope: Scope): { cols: ColRef[]; rows: ColRef }
   /** showConstantTable: a literal becomes a column of the statement's SQL_CONSTANTS table */
   constant?(loc: import('../ast/types.js').Loc): ColRef | undefined
@@ -100,6 +105,11 @@ function walk(e: Expr, scope: Scope, env: ExprEnv, d: Deps, indirect: boolean, i
         if (!sawColumn || (e.star && e.args.length === 0)) d.aggNoColumn = d.aggNoColumn || (!sawColumn)
         return
       }
+      if (!e.over && e.args.length === 1 && env.element) {
+        const v = env.element(e.name, undefined)
+        // the index reads a loop variable, if anything: the element's value is the collection's
+        if (v) { (indirect ? d.indirect : d.direct).push(refAt(v, e.loc)); return }
+      }
       for (const a of e.args) walk(a, scope, env, d, indirect, inAgg)
       for (const a of e.within ?? []) walk(a, scope, env, d, indirect, inAgg)
       if (e.filter) walk(e.filter, scope, env, d, indirect, inAgg)
@@ -131,8 +141,14 @@ function walk(e: Expr, scope: Scope, env: ExprEnv, d: Deps, indirect: boolean, i
       }
       return
     }
-    case 'op':
+    case 'op': {
+      const a0 = e.field !== undefined ? e.args[0] : undefined
+      if (a0 && a0.k === 'func' && !a0.over && a0.args.length === 1 && env.element) {
+        const v = env.element(a0.name, e.field)
+        if (v) { (indirect ? d.indirect : d.direct).push(refAt(v, e.loc)); return }
+      }
       for (const a of e.args) walk(a, scope, env, d, indirect, inAgg)
       return
+    }
   }
 }

@@ -100,6 +100,16 @@ export class StatementFlow {
 
   private selectIntoVars(q: Extract<Query, { k: 'select' }>, vars: Expr[]): void {
     const rs = this.a.query({ ...q, intoVars: undefined }, undefined, { type: 'select_list', name: this.b.nextName('RS') })
+    const one = vars.length === 1 ? vars[0] : undefined
+    if (one && (one.k === 'var' || (one.k === 'col' && one.name.parts.length === 1)) && (rs.cols.length > 1 || rs.cols[0]?.name === '*')) {
+      // several columns INTO one variable (a record, or a collection with BULK COLLECT): one field each
+      const name = one.k === 'var' ? one.name : one.name.parts[0].name
+      const rec = this.a.declareVariable(name, exprLocOf(one), 'record')
+      for (const c of rs.cols) this.b.relate('fdd', this.a.ref(rec, c.name, undefined, c.key), [c.ref], 'select', 'identity')
+      this.b.relate('fdd', colRef(rec, rec.columns![0]), rs.cols.map((c) => c.ref), 'select', 'identity')
+      this.b.relate('fdr', colRef(rec, rec.columns![0]), [rs.rows], 'select', 'row_count')
+      return
+    }
     vars.forEach((v, i) => {
       const target = this.varTarget(v)
       const src = rs.cols[i] ?? (rs.cols.length === 1 && rs.cols[0].name === '*' ? rs.cols[0] : undefined)
@@ -665,6 +675,13 @@ export class StatementFlow {
           // FETCH cursor INTO v: the cursor's columns flow into the targets by position
           const cur = this.a.variables.get(s.value.name.toUpperCase())
           const i = s.targets.indexOf(t)
+          const fields = cur?.columns?.filter((c) => this.b.colName(c) !== cur.name)
+          if (cur && fields && fields.length > 1 && s.targets.length === 1 && target.obj.type === 'variable') {
+            // FETCH c [BULK COLLECT] INTO r: the record (or collection) takes each cursor column as a field
+            for (const c of fields) this.b.relate('fdd', this.a.ref(target.obj, this.b.colName(c)), [colRef(cur, c)], 'cursor', 'identity')
+            this.b.relate('fdd', target, fields.map((c) => colRef(cur, c)), 'cursor', 'identity')
+            continue
+          }
           const col = cur?.columns?.filter((c) => this.b.colName(c) !== cur.name)[i]
           if (cur && col !== undefined) { this.b.relate('fdd', target, [colRef(cur, col)], 'cursor', 'identity'); continue }
         }

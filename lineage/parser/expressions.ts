@@ -253,8 +253,9 @@ function parsePostfix(p: TokenCursor, e: Expr): Expr {
       p.next(); const t = p.next()
       const args: Expr[] = [e]
       // method call on a value: (subquery FOR XML PATH('')).value('.', 'nvarchar(max)')
-      if (p.isOp('(')) { p.next(); if (!p.isOp(')')) args.push(...parseExprList(p).filter((a) => a.k !== 'lit')); p.expectOp(')') }
-      e = op('FIELD', args, span(e, locOf(p.prev(), p.prev()))); void t; continue
+      if (p.isOp('(')) { p.next(); if (!p.isOp(')')) args.push(...parseExprList(p).filter((a) => a.k !== 'lit')); p.expectOp(')'); e = op('FIELD', args, span(e, locOf(p.prev(), p.prev()))); continue }
+      // the field is kept: l_rows(i).c is field c of a collection element (PL/SQL), resolved by flow/expr
+      e = { k: 'op', op: 'FIELD', args, loc: span(e, locOf(t, t)), field: t.image }; continue
     }
     if (p.isWord('AT') && p.isWord('TIME', 1)) { p.i += 3; const z = parseUnary(p); e = op('ATZ', [e, z], span(e, z)); continue }
     if (p.isWord('COLLATE')) { p.next(); const t = p.next(); e = op('COLLATE', [e], span(e, locOf(t, t))); continue }

@@ -135,6 +135,8 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
       const cursorTok = p.prev()
       if (p.accept('INTO') || p.acceptSeq('BULK', 'COLLECT', 'INTO')) {
         const targets = parseExprList(p)
+        // FETCH c BULK COLLECT INTO l LIMIT n: the batch size
+        if (p.accept('LIMIT')) parseExpr(p)
         const src: Expr = { k: 'var', name: cursorTok.image, loc: locOf(cursorTok, cursorTok) }
         return { k: 'assign', targets, value: src, loc: locOf(first, p.prev()) }
       }

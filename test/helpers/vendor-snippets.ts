@@ -8,6 +8,33 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'BULK COLLECT into scalars and into a collection of records (FETCH … LIMIT), FORALL over l(i).col, SELECT * INTO a %ROWTYPE record',
+      sql: `DECLARE
+  TYPE t_rows IS TABLE OF src%ROWTYPE;
+  l_rows t_rows;
+  v_a NUMBER; v_b NUMBER;
+  v_rec src%ROWTYPE;
+  CURSOR c IS SELECT a, b FROM src;
+BEGIN
+  SELECT a, b BULK COLLECT INTO v_a, v_b FROM src;
+  INSERT INTO t3 (a, b) VALUES (v_a, v_b);
+  OPEN c;
+  LOOP
+    FETCH c BULK COLLECT INTO l_rows LIMIT 100;
+    EXIT WHEN l_rows.COUNT = 0;
+    FORALL i IN 1..l_rows.COUNT INSERT INTO t2 (a) VALUES (l_rows(i).a);
+    FORALL i IN INDICES OF l_rows UPDATE t2 SET b = l_rows(i).b WHERE a = l_rows(i).a;
+  END LOOP;
+  CLOSE c;
+  SELECT * INTO v_rec FROM src2 WHERE ROWNUM = 1;
+  INSERT INTO t4 (a) VALUES (v_rec.a);
+END;
+/
+`,
+      fdd: [['src.a', 't3.a'], ['src.b', 't3.b'], ['src.a', 't2.a'], ['src.b', 't2.b'], ['src2.*', 't4.a']],
+      tablesWritten: ['t2', 't3', 't4'],
+    },
+    {
       title: 'CONNECT_BY_ROOT c in a hierarchical query; j.* of JSON_TABLE … COLUMNS expands to the declared columns',
       sql: `INSERT INTO emp_tree (ename, root) SELECT e.ename, CONNECT_BY_ROOT e.ename FROM emp e START WITH e.mgr IS NULL CONNECT BY PRIOR e.empno = e.mgr;
 INSERT INTO items (id, sku, qty) SELECT t.id, j.* FROM orders t, JSON_TABLE(t.doc, '$.items[*]' COLUMNS (sku VARCHAR2(20) PATH '$.sku', qty NUMBER PATH '$.qty')) j;
@@ -62,7 +89,7 @@ INSERT INTO v (a) SELECT a FROM t;
       fdd: [['t.a', 'v.a']],
     },
     {
-      title: 'FORALL: the index is a loop variable, not a column',
+      title: 'FORALL: the index is a loop variable, not a column; l_ids(i) is an element of the collection filled by BULK COLLECT',
       sql: `DECLARE
   TYPE t_ids IS TABLE OF NUMBER;
   l_ids t_ids;
@@ -74,7 +101,7 @@ BEGIN
 END;
 /
 `,
-      fdd: [['src.id', 't_log.id']],
+      fdd: [['src.id', 't.id'], ['src.id', 't_log.id']],
       tablesWritten: ['t', 't_log'],
     },
     {

@@ -16,6 +16,9 @@ export interface ResultKind { type: ObjectType; name: string; top?: boolean; loc
 /** Oracle's :NEW.c / :OLD.c (or :alias.c), which the parser reads as one bind variable */
 const TRIGGER_ROW_VAR = /^:([^.]+)\.([^.]+)$/
 
+/** the columns of Snowflake's FLATTEN, in order */
+const FLATTEN_COLUMNS = ['SEQ', 'KEY', 'PATH', 'INDEX', 'VALUE', 'THIS']
+
 /** how many tables' column maps the analyzer keeps built (tableColumns) */
 const COLMAP_CACHE = 1024
 
@@ -192,6 +195,12 @@ export class Analyzer implements ExprEnv {
     const k = this.key(id)
     if (item.persistent && item.obj) this.referenced.add(item.obj.id)
     if (item.funcSources) return { refs: item.funcSources.map((r) => refAt(r, loc)), item: local ? item : undefined }
+    if (id.name.charCodeAt(0) === 36 && this.d.name === 'dbvsnowflake') {
+      // $n: the item's n-th column when its columns are known (else a staged file's column $n)
+      const known = this.knownColumns(item)
+      const c = known?.[Number(id.name.slice(1)) - 1]
+      if (c) return { ref: refAt(c.ref, loc), item: local ? item : undefined }
+    }
     if (item.columns) {
       const c = item.columns.get(k)
       if (c?.ref) return { ref: refAt(c.ref, loc), item: local ? item : undefined }
@@ -203,6 +212,8 @@ export class Analyzer implements ExprEnv {
 
   private resolveUnqualified(id: Ident, loc: Loc, scope: Scope, quiet = false): { ref?: ColRef; item?: FromItem; refs?: ColRef[] } {
     const k = this.key(id)
+    // Snowflake $n counts the columns of the block's only FROM item
+    if (id.name.charCodeAt(0) === 36 && this.d.name === 'dbvsnowflake' && scope.items.length === 1 && /^\$\d+$/.test(id.name)) return this.columnOf(scope.items[0], id, loc, true)
     for (let s: Scope | undefined = scope; s; s = s.parent) {
       // the alias of an UNNEST / FLATTEN / explode item denotes the unnested column (N6)
       const items = s.items
@@ -654,6 +665,7 @@ export class Analyzer implements ExprEnv {
       case 'tfunc': {
         const deps = emptyDeps()
         for (const a of src.args) mergeInto(deps, evalExpr(a, scope, this))
+        if (src.name === 'FLATTEN' && this.d.name === 'dbvsnowflake') return this.flatten(src, deps)
         const columns = src.columnAliases?.length ? new Map(src.columnAliases.map((c) => [this.key(c), { name: c.name }])) : null
         return { kind: 'func', alias: src.alias, columns, funcSources: deps.direct, persistent: false }
       }
@@ -671,6 +683,23 @@ export class Analyzer implements ExprEnv {
         return item
       }
     }
+  }
+
+  /**
+   * Snowflake FLATTEN has fixed output columns, each an element (or its key, path, position) of the
+   * flattened input (N6): a name outside them is not one of its columns
+   */
+  private flatten(src: Extract<Source, { k: 'tfunc' }>, deps: Deps): FromItem {
+    const obj = this.b.object('function', 'FLATTEN', src.loc)
+    const columns = new Map<string, { name: string; ref?: ColRef }>()
+    FLATTEN_COLUMNS.forEach((name, i) => {
+      const alias = src.columnAliases?.[i]
+      const ref = this.ref(obj, alias?.name ?? name, alias?.loc, alias ? this.key(alias) : name)
+      this.b.relate('fdd', ref, deps.direct, 'function', 'identity')
+      if (deps.indirect.length) this.b.relate('fdr', ref, deps.indirect, 'function', 'filter')
+      columns.set(alias ? this.key(alias) : name, { name: alias?.name ?? name, ref })
+    })
+    return { kind: 'func', obj, alias: src.alias, columns, persistent: false }
   }
 
   private renamed(item: FromItem, aliases: Ident[]): FromItem {

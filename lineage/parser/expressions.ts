@@ -294,7 +294,12 @@ function parsePrimary(p: TokenCursor): Expr {
   switch (t.kind) {
     case 'number': p.next(); return lit(t, t, t.image)
     case 'string': p.next(); return lit(t, t, t.image)
-    case 'param': p.next(); return { k: 'var', name: t.image, loc: locOf(t, t) }
+    case 'param': {
+      p.next()
+      // Snowflake $1: the first column of the FROM item (a staged file's, or any by position)
+      if (p.d.name === 'dbvsnowflake' && t.image[0] === '$') { const loc = locOf(t, t); return { k: 'col', name: { parts: [{ name: t.image, quoted: false, loc }], loc } } }
+      return { k: 'var', name: t.image, loc: locOf(t, t) }
+    }
     case 'bad': p.fail('unterminated literal or identifier')
     case 'punct': return parsePunctPrimary(p)
     case 'op': {

@@ -627,6 +627,34 @@ $$;
   ],
   snowflake: [
     {
+      title: 'LATERAL FLATTEN exposes SEQ, KEY, PATH, INDEX, VALUE, THIS, each fed by the input column; TABLE(FLATTEN(…)) too',
+      sql: `INSERT INTO items (id, sku, pos, k) SELECT o.id, f.value:sku::string, f.index, f.key FROM orders o, LATERAL FLATTEN(input => o.payload:items) f;
+INSERT INTO tags (id, tag) SELECT o.id, value::string FROM orders o, TABLE(FLATTEN(o.tags, outer => TRUE));
+`,
+      fdd: [['orders.id', 'items.id'], ['orders.payload', 'items.sku'], ['orders.payload', 'items.pos'], ['orders.payload', 'items.k'],
+        ['orders.id', 'tags.id'], ['orders.tags', 'tags.tag']],
+    },
+    {
+      title: 'CREATE TABLE … CLONE copies the columns (AT / BEFORE time travel too); SCHEMA and DATABASE clones are table-level only',
+      sql: `CREATE TABLE t1 (a INT, b INT);
+CREATE OR REPLACE TABLE t2 CLONE t1 AT (OFFSET => -3600);
+INSERT INTO t3 SELECT * FROM t2;
+CREATE SCHEMA s2 CLONE s1 AT (TIMESTAMP => '2024-01-01'::timestamp);
+CREATE DATABASE d2 CLONE d1;
+`,
+      fdd: [['t2.a', 't3.a'], ['t2.b', 't3.b']],
+      tablesWritten: ['t3'],
+    },
+    {
+      title: 'positional columns: t.$1 and $2 of a stage are its columns, $n of a table with known columns is its n-th one',
+      sql: `INSERT INTO t6 (a, b) SELECT t.$1, $2 FROM @my_stage t;
+CREATE TABLE k (x INT, y INT);
+INSERT INTO t8 (x2, y2) SELECT k.$1, $2 FROM k;
+`,
+      fdd: [['k.x', 't8.x2'], ['k.y', 't8.y2']],
+      tablesWritten: ['t6', 't8'],
+    },
+    {
       title: 'SELECT * EXCLUDE … RENAME (a AS b) and * ILIKE: renamed columns keep their source, ILIKE keeps the matching ones',
       sql: `CREATE TABLE s.ev (id INT, user_id INT, is_x INT, amt_usd INT, amt_eur INT);
 CREATE VIEW s.v1 AS SELECT * EXCLUDE (is_x) RENAME (id AS event_id, user_id AS uid) FROM s.ev;

@@ -293,7 +293,8 @@ export class Analyzer implements ExprEnv {
     const m = this.trigger ? TRIGGER_ROW_VAR.exec(name) : null
     const row = m ? this.triggerRowRef(m[1], m[2], undefined, false) : undefined
     if (row !== undefined) return row ?? undefined
-    const v = this.variables.get(name.toUpperCase())
+    // SQLScript / PL/SQL read a declared v as :v
+    const v = this.variables.get(name.toUpperCase()) ?? (name.charCodeAt(0) === 58 ? this.variables.get(name.slice(1).toUpperCase()) : undefined)
     if (!v) return undefined
     return colRef(v, v.columns![0])
   }

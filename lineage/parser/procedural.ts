@@ -160,6 +160,8 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
       return { k: 'block', body, loc: locOf(first, p.prev()) }
     }
     case 'DO': {
+      // SAP HANA anonymous block: DO [(params)] BEGIN … END
+      if (p.isWord('BEGIN', 1)) { p.next(); const b = parseBegin(p, p.peek()!); return { k: 'block', body: [b], loc: locOf(first, p.prev()) } }
       // PostgreSQL anonymous block: DO [LANGUAGE l] $$ … $$ [LANGUAGE l]
       let k = 1
       if (p.isWord('LANGUAGE', 1)) k = 3
@@ -457,7 +459,7 @@ const NOT_A_DECLARATION = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SELEC
   'ROLLBACK', 'TRUNCATE', 'CREATE', 'DROP', 'ALTER', 'FOREACH', 'LET', 'RAISE', 'NULL', 'VALUES'])
 
 /** a declaration section: items until BEGIN/END — or, in SQL PL bodies, until the first statement */
-function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query }>, nested: Stmt[] = []): void {
+function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: Ident[] }>, nested: Stmt[] = []): void {
   while (!p.eof() && !p.isWord('BEGIN') && !p.isWord('END')) {
     if (p.acceptOp(';')) continue
     if (p.isWord('DECLARE')) { p.next(); continue }
@@ -477,6 +479,8 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     if (p.accept('CURSOR')) { while (!p.isWord('FOR') && !p.isWord('IS') && !p.eof()) p.next(); p.next(); const q = parseQuery(p); vars.push({ name, query: q }); skipToEnd(p); continue }
     p.accept('CONSTANT')
     if (p.accept('EXCEPTION')) { skipToEnd(p); continue }
+    // SQLScript DECLARE lt TABLE (a INT, …): a table variable with declared columns
+    if (p.isWord('TABLE') && p.isOp('(', 1)) { p.next(); vars.push({ name, table: tableVarColumns(p) }); skipToEnd(p); continue }
     if (!p.isOp(':=') && !p.isWord('DEFAULT') && !p.isOp(';')) parseType(p)
     if (p.isOp('%')) { p.next(); p.next() }
     p.acceptSeq('NOT', 'NULL')

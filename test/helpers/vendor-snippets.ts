@@ -1116,6 +1116,24 @@ INSERT INTO ext.carrier_out SELECT carrier_cd, total_cost FROM carrier_monthly;
   ],
   hana: [
     {
+      title: 'DO BEGIN … END: DECLARE scalars and TABLE variables, lt = SELECT, FROM :lt, :v reads the variable',
+      sql: `DO BEGIN
+  DECLARE v_min INT := 10;
+  DECLARE v_max INT;
+  DECLARE lt_extra TABLE (a INT, b INT);
+  SELECT MAX(a) INTO v_max FROM t;
+  lt = SELECT a, b FROM t WHERE a > :v_min;
+  lt2 = SELECT l.a, l.b * 2 AS b2 FROM :lt AS l;
+  INSERT INTO t2 SELECT * FROM :lt2;
+  INSERT INTO t3 (a, m) VALUES (1, :v_max);
+  INSERT INTO :lt_extra (a, b) SELECT a, b FROM t;
+  INSERT INTO t4 (a, b) SELECT a, b FROM :lt_extra;
+END;
+`,
+      fdd: [['t.a', 't2.a'], ['t.b', 't2.b2'], ['t.a', 't3.m'], ['t.a', 't4.a'], ['t.b', 't4.b']],
+      tablesWritten: ['t2', 't3', 't4'],
+    },
+    {
       title: 'CREATE COLUMN TABLE t LIKE src WITH DATA copies the rows',
       sql: `CREATE COLUMN TABLE t1 (a INT, b INT);
 CREATE COLUMN TABLE t2 LIKE t1 WITH DATA;

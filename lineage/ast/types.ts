@@ -66,6 +66,8 @@ export interface Select {
   /** Vertica TIMESERIES slice AS '…' OVER (…): the slice column takes the window's ORDER BY values */
   timeseries?: { alias: Ident; order: Expr[] }
   orderBy: Expr[]
+  /** N1QL LET x = expr (after FROM) and LETTING y = expr (after GROUP BY), in order */
+  lets?: Array<{ name: Ident; value: Expr }>
   loc: Loc
 }
 

@@ -218,6 +218,8 @@ export class Analyzer implements ExprEnv {
       // the alias of an UNNEST / FLATTEN / explode item denotes the unnested column (N6)
       const items = s.items
       const local = s === scope
+      const bound = s.lets?.get(k)
+      if (bound) return { refs: bound.direct.map((r) => refAt(r, r.loc)) }
       // loops, not find/filter: this runs for every unqualified column reference
       for (const it of items) if (it.funcSources && it.alias && this.key(it.alias) === k) return this.columnOf(it, id, loc, local)
       for (const it of items) if (it.columns?.has(k)) return this.columnOf(it, id, loc, local)
@@ -435,6 +437,12 @@ export class Analyzer implements ExprEnv {
 
   private select(s: Select, scope: Scope, kind: ResultKind): ResultSet {
     this.fromClause(s.from, scope)
+    if (s.lets) {
+      // bound before WHERE reads them; a later binding may use an earlier one
+      const lets = new Map<string, Deps>()
+      scope.lets = lets
+      for (const l of s.lets) lets.set(this.key(l.name), evalExpr(l.value, scope, this))
+    }
     const obj = this.b.object(kind.type, kind.name, kind.loc ?? s.loc, { topLevel: kind.top })
     const out: ResultSet = { obj, cols: [], rows: this.rowsRef(obj) }
     // filters restrict the block's rows (R1, R2)

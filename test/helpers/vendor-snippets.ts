@@ -1368,6 +1368,15 @@ INSERT INTO order_summary (customer_num, total_price) SELECT customer_num, total
   ],
   couchbase: [
     {
+      title: 'LET and LETTING bind names to expressions: references carry the expression\'s fields, never a keyspace field of that name',
+      sql: `SELECT o.id, amount AS amt FROM orders o LET amount = o.price * o.qty, big = amount > 100 WHERE big;
+SELECT o.cust, avg_amt FROM orders o GROUP BY o.cust LETTING avg_amt = AVG(o.price) HAVING avg_amt > 2;
+INSERT INTO archive (KEY k, VALUE v) SELECT META(o).id AS k, {"p": p2} AS v FROM orders o LET p2 = o.price;
+`,
+      fdd: [['orders.id', 'RS-1.id'], ['orders.price', 'RS-1.amt'], ['orders.qty', 'RS-1.amt'], ['orders.cust', 'RS-2.cust'],
+        ['orders.price', 'RS-2.avg_amt'], ['orders.price', 'archive.*']],
+    },
+    {
       title: 'NEST another keyspace ON KEYS: its alias reads that keyspace (UNNEST of a field stays a nested field)',
       sql: `SELECT c.name, o.total FROM customers c NEST orders o ON KEYS c.orderIds;
 `,

@@ -85,6 +85,7 @@ export interface ForeignKey { columns: Ident[]; refTable: QName; refColumns: Ide
 export type Stmt =
   | { k: 'query'; query: Query; loc: Loc }
   | { k: 'insert'; target: TableRef; columns?: Ident[]; query?: Query; values?: Expr[][]; defaultValues?: boolean;
+      /** PL/SQL INSERT … VALUES rec (no parentheses): the record's fields fill the columns */ recordValues?: boolean;
       setAssigns?: Assign[]; conflict?: Assign[]; conflictWhere?: Expr; returning?: SelectItem[]; returningInto?: Expr[]; outputTable?: OutputTable;
       partition?: Ident[]; staticPartition?: string[]; overwrite?: boolean; loc: Loc; multi?: InsertBranch[] ; with?: With
       /** N1QL INSERT INTO k (KEY …, VALUE v): the document written is v (D17) */

@@ -118,6 +118,15 @@ export class StatementFlow {
     })
   }
 
+  /** the record variable a PL/SQL value names: r, :r, or the collection element l(i) */
+  private recordOf(e: Expr): DbObj | undefined {
+    const vars = this.a.variables
+    if (e.k === 'var') return vars.get(e.name.replace(/^:/, '').toUpperCase())
+    if (e.k === 'col' && e.name.parts.length === 1) return vars.get(this.a.key(e.name.parts[0]))
+    if (e.k === 'func' && e.args.length === 1) return vars.get(e.name.toUpperCase())
+    return undefined
+  }
+
   /** a routine's matching key: its last name part (a trigger may name the function without its schema) */
   private routineKey(q: QName): string { return this.a.key(q.parts[q.parts.length - 1]) }
 
@@ -182,6 +191,9 @@ export class StatementFlow {
         return
       }
       this.writeAll(target, rs, cols, 'insert')
+    } else if (s.values && s.recordValues && cols && this.recordOf(s.values[0][0])) {
+      const rec = this.recordOf(s.values[0][0])!
+      for (const tc of cols) this.b.relate('fdd', this.a.ref(target, tc.name, tc.loc, tc.name.toUpperCase()), [this.a.recordField(rec, tc.name)], 'insert', 'identity')
     } else if (s.values) {
       // literals of INSERT … VALUES never become constant-table columns (spec §4.8)
       const shown = this.a.showConstants

@@ -8,6 +8,25 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'FORALL … INSERT INTO t VALUES l(i): a record (or collection element) fills the columns by name',
+      sql: `CREATE TABLE src (a NUMBER, b NUMBER);
+CREATE TABLE t2 (a NUMBER, b NUMBER);
+DECLARE
+  TYPE t_rows IS TABLE OF src%ROWTYPE INDEX BY PLS_INTEGER;
+  l_rows t_rows;
+  r src%ROWTYPE;
+BEGIN
+  SELECT * BULK COLLECT INTO l_rows FROM src;
+  FORALL i IN l_rows.FIRST .. l_rows.LAST INSERT INTO t2 VALUES l_rows(i);
+  SELECT * INTO r FROM src WHERE ROWNUM = 1;
+  INSERT INTO t3 (a) VALUES r;
+END;
+/
+`,
+      fdd: [['src.a', 't2.a'], ['src.b', 't2.b'], ['src.a', 't3.a']],
+      tablesWritten: ['t2', 't3'],
+    },
+    {
       title: 'BULK COLLECT into scalars and into a collection of records (FETCH … LIMIT), FORALL over l(i).col, SELECT * INTO a %ROWTYPE record',
       sql: `DECLARE
   TYPE t_rows IS TABLE OF src%ROWTYPE;

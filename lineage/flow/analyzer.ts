@@ -80,7 +80,6 @@ export class Analyzer implements ExprEnv {
   /** the catalog's entry for q, if the script or the metadata made one (no model object is made) */
   known(q: QName): CatalogEntry | undefined {
     const parts = splitQuoted(q, this.d)
-    if (this.tableVars.size && parts.length === 1) { const tv = this.tableVarEntry(parts[0]); if (tv) return tv }
     const key = nameKey(parts, this.d)
     return this.catalog.get(key) ?? (parts.length === 1 ? this.catalog.findBySuffix(key) : undefined)
   }
@@ -107,7 +106,10 @@ export class Analyzer implements ExprEnv {
    * the variable (an intermediate node, E2) with its declared columns and not a persistent table @t
    */
   private tableVarEntry(id: Ident): CatalogEntry | undefined {
-    const tv = this.tableVars.get(id.name.replace(/^:/, '').toUpperCase())
+    // only a variable's own spelling (@t, :lt): a bare lt written in SQLScript is a table
+    const c = id.name.charCodeAt(0)
+    if (c !== 64 && c !== 58) return undefined
+    const tv = this.tableVars.get((c === 58 ? id.name.slice(1) : id.name).toUpperCase())
     if (!tv) return undefined
     if (!tv.entry) tv.entry = { key: tv.obj.name.toUpperCase(), obj: tv.obj, columns: [...tv.columns.values()].map((c) => c.name), kind: 'table' }
     return tv.entry
@@ -302,7 +304,8 @@ export class Analyzer implements ExprEnv {
   }
 
   element(name: string, field: string | undefined): ColRef | undefined {
-    if (!this.variables.size) return undefined
+    // l(i) indexes a collection in PL/SQL only; elsewhere name(x) is always a call
+    if (!this.variables.size || this.d.name !== 'dbvoracle') return undefined
     const v = this.variables.get(name.toUpperCase())
     if (!v) return undefined
     return field === undefined ? colRef(v, v.columns![0]) : this.recordField(v, field)

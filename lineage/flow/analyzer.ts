@@ -100,6 +100,15 @@ export class Analyzer implements ExprEnv {
     return e
   }
 
+  private readonly tableParams = new Map<string, DbObj>()
+  private tableParam(name: string, loc: Loc): DbObj {
+    const k = name.toUpperCase()
+    let obj = this.tableParams.get(k)
+    if (!obj) { obj = this.b.object('variable', name, loc, { subType: 'table' }); this.tableParams.set(k, obj) }
+    else this.b.addOccurrence(obj, loc)
+    return obj
+  }
+
   /**
    * A table variable (T-SQL DECLARE @t TABLE, SQLScript lt = SELECT) named where a table is written
    * (INSERT INTO @t, UPDATE @t, DELETE FROM @t): an entry outside the catalog, so the statement fills
@@ -647,6 +656,8 @@ export class Analyzer implements ExprEnv {
         if (parts.length === 1) {
           const tv = this.tableVars.size ? this.tableVars.get(parts[0].name.replace(/^:/, '').toUpperCase()) : undefined
           if (tv) return { kind: 'variable', obj: tv.obj, alias: src.alias, nameParts: parts, columns: new Map(tv.columns), persistent: false }
+          // FROM :it (SQLScript) with no assignment seen: a table-typed parameter, a variable of unknown columns
+          if (parts[0].name.charCodeAt(0) === 58) return { kind: 'variable', obj: this.tableParam(parts[0].name.slice(1), src.name.loc), alias: src.alias, nameParts: parts, columns: null, persistent: false }
           const cte = findCte(scope, this.key(parts[0]))
           if (cte) return { ...cte, alias: src.alias ?? cte.alias, nameParts: parts }
         }

@@ -1135,6 +1135,20 @@ INSERT INTO ext.carrier_out SELECT carrier_cd, total_cost FROM carrier_monthly;
   ],
   hana: [
     {
+      title: 'FROM :it of a table-typed parameter reads a variable (no table named :it); OUT table assigned and read back',
+      sql: `CREATE PROCEDURE p_x (IN it_data TABLE (a INT, b INT), OUT ot_res TABLE (a INT)) LANGUAGE SQLSCRIPT AS
+BEGIN
+  DECLARE lv INT;
+  SELECT COUNT(*) INTO lv FROM :it_data;
+  ot_res = SELECT a FROM :it_data WHERE b > :lv;
+  INSERT INTO t5 SELECT a FROM :ot_res;
+  INSERT INTO t6 (a) SELECT x.a FROM t x WHERE x.b > :lv;
+END;
+`,
+      fdd: [['t.a', 't6.a']],
+      tablesWritten: ['t5', 't6'],
+    },
+    {
       title: 'DO BEGIN … END: DECLARE scalars and TABLE variables, lt = SELECT, FROM :lt, :v reads the variable',
       sql: `DO BEGIN
   DECLARE v_min INT := 10;

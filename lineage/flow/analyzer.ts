@@ -6,7 +6,7 @@ import type { ModelObj as DbObj } from '../model/store.js'
 import { colRef, inClause, ModelBuilder, refAt, type ColRef } from './builder.js'
 import { Catalog, displayName, identKey, nameKey, splitQuoted, type CatalogEntry } from '../resolve/catalog.js'
 import { childScope, findCte, type FromItem, type Scope } from './scope.js'
-import { emptyDeps, evalExpr, mergeInto, type Deps, type ExprEnv } from './expr.js'
+import { emptyDeps, evalExpr, mergeInto, type Deps, type ExprEnv, type Resolved } from './expr.js'
 import { exprLoc } from '../parser/expressions.js'
 
 export interface ResultCol { name: string; key: string; ref: ColRef }
@@ -157,7 +157,7 @@ export class Analyzer implements ExprEnv {
   }
 
   // ---- column resolution (one source, or an orphan) -----------------------------------------
-  resolve(name: QName, scope: Scope): { ref?: ColRef; item?: FromItem; refs?: ColRef[] } {
+  resolve(name: QName, scope: Scope): Resolved {
     const parts = splitQuoted(name, this.d)
     const loc = name.loc
     if (parts.length === 1) return this.resolveUnqualified(parts[0], loc, scope)
@@ -202,7 +202,7 @@ export class Analyzer implements ExprEnv {
     return undefined
   }
 
-  private columnOf(item: FromItem, id: Ident, loc: Loc, local: boolean): { ref?: ColRef; item?: FromItem; refs?: ColRef[] } {
+  private columnOf(item: FromItem, id: Ident, loc: Loc, local: boolean): Resolved {
     const k = this.key(id)
     if (item.persistent && item.obj) this.referenced.add(item.obj.id)
     if (item.funcSources) return { refs: item.funcSources.map((r) => refAt(r, loc)), item: local ? item : undefined }
@@ -221,7 +221,7 @@ export class Analyzer implements ExprEnv {
     return { ref: this.ref(item.obj, id.name, loc, k), item: local ? item : undefined }
   }
 
-  private resolveUnqualified(id: Ident, loc: Loc, scope: Scope, quiet = false): { ref?: ColRef; item?: FromItem; refs?: ColRef[] } {
+  private resolveUnqualified(id: Ident, loc: Loc, scope: Scope, quiet = false): Resolved {
     const k = this.key(id)
     // Snowflake $n counts the columns of the block's only FROM item
     if (id.name.charCodeAt(0) === 36 && this.d.name === 'dbvsnowflake' && scope.items.length === 1 && /^\$\d+$/.test(id.name)) return this.columnOf(scope.items[0], id, loc, true)
@@ -230,7 +230,7 @@ export class Analyzer implements ExprEnv {
       const items = s.items
       const local = s === scope
       const bound = s.lets?.get(k)
-      if (bound) return { refs: bound.direct.map((r) => refAt(r, r.loc)) }
+      if (bound) return { refs: bound.direct.map((r) => refAt(r, r.loc)), bound }
       // loops, not find/filter: this runs for every unqualified column reference
       for (const it of items) if (it.funcSources && it.alias && this.key(it.alias) === k) return this.columnOf(it, id, loc, local)
       for (const it of items) if (it.columns?.has(k)) return this.columnOf(it, id, loc, local)

@@ -47,9 +47,18 @@ export function isAggregateCall(e: Expr): boolean {
   return e.k === 'func' && !e.over && AGGREGATES.has(e.name)
 }
 
+/** what a name stands for: one column, a FROM item's columns, or a binding's expression (N1QL LET) */
+export interface Resolved {
+  ref?: ColRef
+  item?: FromItem
+  refs?: ColRef[]
+  /** a LET / LETTING name: its expression's dependencies, refs being their direct part */
+  bound?: Deps
+}
+
 /** the hooks expression evaluation needs from the analyzer */
 export interface ExprEnv {
-  resolve(name: QName, scope: Scope): { ref?: ColRef; item?: FromItem; refs?: ColRef[] }
+  resolve(name: QName, scope: Scope): Resolved
   variable(name: string): ColRef | undefined
   /**
    * name(i) / name(i).field when name is a declared variable (a PL/SQL collection element): the variable,
@@ -74,6 +83,14 @@ function addResolved(r: ReturnType<ExprEnv['resolve']>, d: Deps, indirect: boole
   if (r.ref) list.push(r.ref)
   if (r.refs) list.push(...r.refs)
   if (inAgg && r.item) addAggItem(d, r.item)
+  const b = r.bound
+  if (b) {
+    // the binding's filters and aggregate travel with it (LETTING n = COUNT(1) … SELECT n is an aggregate)
+    if (b.indirect.length) d.indirect.push(...b.indirect)
+    if (b.aggregate) d.aggregate = true
+    for (const i of b.aggItems) addAggItem(d, i)
+    if (b.aggNoColumn) d.aggNoColumn = true
+  }
 }
 
 function walk(e: Expr, scope: Scope, env: ExprEnv, d: Deps, indirect: boolean, inAgg: boolean): void {

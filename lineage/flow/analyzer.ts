@@ -224,7 +224,11 @@ export class Analyzer implements ExprEnv {
   private resolveUnqualified(id: Ident, loc: Loc, scope: Scope, quiet = false): Resolved {
     const k = this.key(id)
     // Snowflake $n counts the columns of the block's only FROM item
-    if (id.name.charCodeAt(0) === 36 && this.d.name === 'dbvsnowflake' && scope.items.length === 1 && /^\$\d+$/.test(id.name)) return this.columnOf(scope.items[0], id, loc, true)
+    // (with several, one the name cannot pick: no guess, and no orphan either)
+    if (id.name.charCodeAt(0) === 36 && this.d.name === 'dbvsnowflake' && /^\$\d+$/.test(id.name)) {
+      if (scope.items.length === 1) return this.columnOf(scope.items[0], id, loc, true)
+      quiet = true
+    }
     for (let s: Scope | undefined = scope; s; s = s.parent) {
       // the alias of an UNNEST / FLATTEN / explode item denotes the unnested column (N6)
       const items = s.items

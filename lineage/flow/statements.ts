@@ -688,7 +688,8 @@ export class StatementFlow {
           const cur = this.a.variables.get(s.value.name.toUpperCase())
           const i = s.targets.indexOf(t)
           const fields = cur?.columns?.filter((c) => this.b.colName(c) !== cur.name)
-          if (cur && fields && fields.length > 1 && s.targets.length === 1 && target.obj.type === 'variable') {
+          const whole = t.k === 'var' || (t.k === 'col' && t.name.parts.length === 1)
+          if (cur && fields && fields.length > 1 && s.targets.length === 1 && whole) {
             // FETCH c [BULK COLLECT] INTO r: the record (or collection) takes each cursor column as a field
             for (const c of fields) this.b.relate('fdd', this.a.ref(target.obj, this.b.colName(c)), [colRef(cur, c)], 'cursor', 'identity')
             this.b.relate('fdd', target, fields.map((c) => colRef(cur, c)), 'cursor', 'identity')

@@ -23,7 +23,7 @@ export type Expr =
   | { k: 'exists'; query: Query; loc: Loc }
   | { k: 'in'; expr: Expr; list?: Expr[]; query?: Query; loc: Loc }
   /** any operator or construct whose value depends on all its parts (arithmetic, CAST, comparisons…) */
-  | { k: 'op'; op: string; args: Expr[]; loc: Loc }
+  | { k: 'op'; op: string; args: Expr[]; loc: Loc; /** FIELD: the field's name (x(i).field) */ field?: string }
   /** comparison with a subquery: x = ANY (SELECT …) */
   | { k: 'cmpq'; expr: Expr; query: Query; loc: Loc }
 
@@ -82,6 +82,8 @@ export interface Select {
   /** Vertica TIMESERIES slice AS '…' OVER (…): the slice column takes the window's ORDER BY values */
   timeseries?: { alias: Ident; order: Expr[] }
   orderBy: Expr[]
+  /** N1QL LET x = expr (after FROM) and LETTING y = expr (after GROUP BY), in order */
+  lets?: Array<{ name: Ident; value: Expr }>
   loc: Loc
 }
 
@@ -99,6 +101,7 @@ export interface ForeignKey { columns: Ident[]; refTable: QName; refColumns: Ide
 export type Stmt =
   | { k: 'query'; query: Query; loc: Loc }
   | { k: 'insert'; target: TableRef; columns?: Ident[]; query?: Query; values?: Expr[][]; defaultValues?: boolean;
+      /** PL/SQL INSERT … VALUES rec (no parentheses): the record's fields fill the columns */ recordValues?: boolean;
       setAssigns?: Assign[]; conflict?: Assign[]; conflictWhere?: Expr; returning?: SelectItem[]; returningInto?: Expr[]; outputTable?: OutputTable;
       partition?: Ident[]; staticPartition?: string[]; overwrite?: boolean; loc: Loc; multi?: InsertBranch[] ; with?: With
       /** N1QL INSERT INTO k (KEY …, VALUE v): the document written is v (D17) */

@@ -6,7 +6,7 @@ import type { ModelObj as DbObj } from '../model/store.js'
 import { colRef, inClause, ModelBuilder, refAt, type ColRef } from './builder.js'
 import { Catalog, displayName, identKey, nameKey, splitQuoted, type CatalogEntry } from '../resolve/catalog.js'
 import { childScope, findCte, type FromItem, type Scope } from './scope.js'
-import { emptyDeps, evalExpr, mergeInto, type Deps, type ExprEnv } from './expr.js'
+import { emptyDeps, evalExpr, mergeInto, type Deps, type ExprEnv, type Resolved } from './expr.js'
 import { exprLoc } from '../parser/expressions.js'
 
 export interface ResultCol { name: string; key: string; ref: ColRef }
@@ -16,6 +16,9 @@ export interface ResultKind { type: ObjectType; name: string; top?: boolean; loc
 /** Oracle's :NEW.c / :OLD.c (or :alias.c), which the parser reads as one bind variable */
 const TRIGGER_ROW_VAR = /^:([^.]+)\.([^.]+)$/
 
+/** the columns of Snowflake's FLATTEN, in order */
+const FLATTEN_COLUMNS = ['SEQ', 'KEY', 'PATH', 'INDEX', 'VALUE', 'THIS']
+
 /** how many tables' column maps the analyzer keeps built (tableColumns) */
 const COLMAP_CACHE = 1024
 
@@ -23,7 +26,7 @@ export class Analyzer implements ExprEnv {
   readonly catalog = new Catalog()
   readonly variables = new Map<string, DbObj>()
   /** SQLScript table variables (`lt = SELECT …`), read as FROM :lt */
-  readonly tableVars = new Map<string, { obj: DbObj; columns: Map<string, { name: string; ref?: ColRef }> }>()
+  readonly tableVars = new Map<string, { obj: DbObj; columns: Map<string, { name: string; ref?: ColRef }>; entry?: CatalogEntry }>()
   /** table functions defined in the script, by the upper-cased last part of their name: their result columns */
   readonly tableFunctions = new Map<string, { obj: DbObj; columns: Map<string, { name: string; ref?: ColRef }> }>()
 
@@ -94,6 +97,7 @@ export class Analyzer implements ExprEnv {
 
   entry(q: QName, loc?: Loc, kind: 'table' | 'view' | 'stream' = 'table'): CatalogEntry {
     const parts = splitQuoted(q, this.d)
+    if (this.tableVars.size && parts.length === 1) { const tv = this.tableVarEntry(parts[0]); if (tv) { this.b.addOccurrence(tv.obj, loc); return tv } }
     const key = nameKey(parts, this.d)
     let e = this.catalog.get(key) ?? (parts.length === 1 ? this.catalog.findBySuffix(key) : undefined)
     if (!e) {
@@ -105,6 +109,30 @@ export class Analyzer implements ExprEnv {
     }
     this.b.addOccurrence(e.obj, loc)
     return e
+  }
+
+  private readonly tableParams = new Map<string, DbObj>()
+  private tableParam(name: string, loc: Loc): DbObj {
+    const k = name.toUpperCase()
+    let obj = this.tableParams.get(k)
+    if (!obj) { obj = this.b.object('variable', name, loc, { subType: 'table' }); this.tableParams.set(k, obj) }
+    else this.b.addOccurrence(obj, loc)
+    return obj
+  }
+
+  /**
+   * A table variable (T-SQL DECLARE @t TABLE, SQLScript lt = SELECT) named where a table is written
+   * (INSERT INTO @t, UPDATE @t, DELETE FROM @t): an entry outside the catalog, so the statement fills
+   * the variable (an intermediate node, E2) with its declared columns and not a persistent table @t
+   */
+  private tableVarEntry(id: Ident): CatalogEntry | undefined {
+    // only a variable's own spelling (@t, :lt): a bare lt written in SQLScript is a table
+    const c = id.name.charCodeAt(0)
+    if (c !== 64 && c !== 58) return undefined
+    const tv = this.tableVars.get((c === 58 ? id.name.slice(1) : id.name).toUpperCase())
+    if (!tv) return undefined
+    if (!tv.entry) tv.entry = { key: tv.obj.name.toUpperCase(), obj: tv.obj, columns: [...tv.columns.values()].map((c) => c.name), kind: 'table' }
+    return tv.entry
   }
 
   /**
@@ -140,7 +168,7 @@ export class Analyzer implements ExprEnv {
   }
 
   // ---- column resolution (one source, or an orphan) -----------------------------------------
-  resolve(name: QName, scope: Scope): { ref?: ColRef; item?: FromItem; refs?: ColRef[] } {
+  resolve(name: QName, scope: Scope): Resolved {
     const parts = splitQuoted(name, this.d)
     const loc = name.loc
     if (parts.length === 1) return this.resolveUnqualified(parts[0], loc, scope)
@@ -155,7 +183,7 @@ export class Analyzer implements ExprEnv {
     if (row !== undefined) return row ? { ref: row } : {}
     // record.field of a procedural variable, or a nested field of an unqualified column (N6)
     const v = this.variables.get(this.key(parts[0]))
-    if (v) return { ref: this.ref(v, parts[1].name, loc, this.key(parts[1])) }
+    if (v) return { ref: this.recordField(v, parts[1].name, loc) }
     const first = this.resolveUnqualified(parts[0], loc, scope, true)
     if (first.ref || first.refs) return first
     return this.orphan(parts[parts.length - 1], loc)
@@ -185,10 +213,16 @@ export class Analyzer implements ExprEnv {
     return undefined
   }
 
-  columnOf(item: FromItem, id: Ident, loc: Loc, local: boolean): { ref?: ColRef; item?: FromItem; refs?: ColRef[] } {
+  columnOf(item: FromItem, id: Ident, loc: Loc, local: boolean): Resolved {
     const k = this.key(id)
     if (item.persistent && item.obj) this.referenced.add(item.obj.id)
     if (item.funcSources) return { refs: item.funcSources.map((r) => refAt(r, loc)), item: local ? item : undefined }
+    if (id.name.charCodeAt(0) === 36 && this.d.name === 'dbvsnowflake') {
+      // $n: the item's n-th column when its columns are known (else a staged file's column $n)
+      const known = this.knownColumns(item)
+      const c = known?.[Number(id.name.slice(1)) - 1]
+      if (c) return { ref: refAt(c.ref, loc), item: local ? item : undefined }
+    }
     if (item.columns) {
       const c = item.columns.get(k) ?? (id.quoted ? item.columns.get(declaredKey(k)) : undefined)
       if (c?.ref) return { ref: refAt(c.ref, loc), item: local ? item : undefined }
@@ -208,12 +242,20 @@ export class Analyzer implements ExprEnv {
     return ref
   }
 
-  private resolveUnqualified(id: Ident, loc: Loc, scope: Scope, quiet = false): { ref?: ColRef; item?: FromItem; refs?: ColRef[] } {
+  private resolveUnqualified(id: Ident, loc: Loc, scope: Scope, quiet = false): Resolved {
     const k = this.key(id)
+    // Snowflake $n counts the columns of the block's only FROM item
+    // (with several, one the name cannot pick: no guess, and no orphan either)
+    if (id.name.charCodeAt(0) === 36 && this.d.name === 'dbvsnowflake' && /^\$\d+$/.test(id.name)) {
+      if (scope.items.length === 1) return this.columnOf(scope.items[0], id, loc, true)
+      quiet = true
+    }
     for (let s: Scope | undefined = scope; s; s = s.parent) {
       // the alias of an UNNEST / FLATTEN / explode item denotes the unnested column (N6)
       const items = s.items
       const local = s === scope
+      const bound = s.lets?.get(k)
+      if (bound) return { refs: bound.direct.map((r) => refAt(r, r.loc)), bound }
       // loops, not find/filter: this runs for every unqualified column reference
       for (const it of items) if (it.funcSources && it.alias && this.key(it.alias) === k) return this.columnOf(it, id, loc, local)
       for (const it of items) if (it.columns?.has(k)) return this.columnOf(it, id, loc, local)
@@ -291,9 +333,28 @@ export class Analyzer implements ExprEnv {
     const m = this.trigger ? TRIGGER_ROW_VAR.exec(name) : null
     const row = m ? this.triggerRowRef(m[1], m[2], undefined, false) : undefined
     if (row !== undefined) return row ?? undefined
-    const v = this.variables.get(name.toUpperCase())
+    // SQLScript / PL/SQL read a declared v as :v
+    const v = this.variables.get(name.toUpperCase()) ?? (name.charCodeAt(0) === 58 ? this.variables.get(name.slice(1).toUpperCase()) : undefined)
     if (!v) return undefined
     return colRef(v, v.columns![0])
+  }
+
+  element(name: string, field: string | undefined): ColRef | undefined {
+    // l(i) indexes a collection in PL/SQL only; elsewhere name(x) is always a call
+    if (!this.variables.size || this.d.name !== 'dbvoracle') return undefined
+    const v = this.variables.get(name.toUpperCase())
+    if (!v) return undefined
+    return field === undefined ? colRef(v, v.columns![0]) : this.recordField(v, field)
+  }
+
+  /**
+   * field f of a record or collection variable; a record filled from a table of unknown columns
+   * (SELECT * INTO r FROM t) has only its `*` field, which then stands for every field
+   */
+  recordField(v: DbObj, field: string, loc?: Loc): ColRef {
+    const k = field.toUpperCase()
+    if (this.b.findColumn(v, k) === undefined && this.b.findColumn(v, '*') !== undefined) return this.ref(v, '*', loc, '*')
+    return this.ref(v, field, loc, k)
   }
 
   declareVariable(name: string, loc?: Loc, subType = 'scalar'): DbObj {
@@ -415,6 +476,12 @@ export class Analyzer implements ExprEnv {
 
   private select(s: Select, scope: Scope, kind: ResultKind): ResultSet {
     this.fromClause(s.from, scope)
+    if (s.lets) {
+      // bound before WHERE reads them; a later binding may use an earlier one
+      const lets = new Map<string, Deps>()
+      scope.lets = lets
+      for (const l of s.lets) lets.set(this.key(l.name), evalExpr(l.value, scope, this))
+    }
     const obj = this.b.object(kind.type, kind.name, kind.loc ?? s.loc, { topLevel: kind.top })
     const out: ResultSet = { obj, cols: [], rows: this.rowsRef(obj) }
     // filters restrict the block's rows (R1, R2)
@@ -632,6 +699,8 @@ export class Analyzer implements ExprEnv {
         if (parts.length === 1) {
           const tv = this.tableVars.size ? this.tableVars.get(parts[0].name.replace(/^:/, '').toUpperCase()) : undefined
           if (tv) return { kind: 'variable', obj: tv.obj, alias: src.alias, nameParts: parts, columns: new Map(tv.columns), persistent: false }
+          // FROM :it (SQLScript) with no assignment seen: a table-typed parameter, a variable of unknown columns
+          if (parts[0].name.charCodeAt(0) === 58) return { kind: 'variable', obj: this.tableParam(parts[0].name.slice(1), src.name.loc), alias: src.alias, nameParts: parts, columns: null, persistent: false }
           const cte = findCte(scope, this.key(parts[0]))
           if (cte) return { ...cte, alias: src.alias ?? cte.alias, nameParts: parts }
         }
@@ -673,6 +742,7 @@ export class Analyzer implements ExprEnv {
           const path = this.b.object('path', src.args[0].text, src.loc, { subType: 'uri' })
           deps.direct.push(this.ref(path, '*', src.loc, '*'))
         } else for (const a of src.args) mergeInto(deps, evalExpr(a, scope, this))
+        if (src.name === 'FLATTEN' && this.d.name === 'dbvsnowflake') return this.flatten(src, deps)
         const columns = src.columnAliases?.length ? new Map(src.columnAliases.map((c) => [this.key(c), { name: c.name }])) : null
         return { kind: 'func', alias: src.alias, columns, funcSources: deps.direct, persistent: false }
       }
@@ -773,6 +843,23 @@ export class Analyzer implements ExprEnv {
     if (!alias) return v
     const name = this.d.name === 'dbvbigquery' ? `${alias.name}_${v.name}` : `${v.name}_${alias.name}`
     return { name, quoted: v.quoted || alias.quoted, loc: v.loc }
+  }
+
+  /**
+   * Snowflake FLATTEN has fixed output columns, each an element (or its key, path, position) of the
+   * flattened input (N6): a name outside them is not one of its columns
+   */
+  private flatten(src: Extract<Source, { k: 'tfunc' }>, deps: Deps): FromItem {
+    const obj = this.b.object('function', 'FLATTEN', src.loc)
+    const columns = new Map<string, { name: string; ref?: ColRef }>()
+    FLATTEN_COLUMNS.forEach((name, i) => {
+      const alias = src.columnAliases?.[i]
+      const ref = this.ref(obj, alias?.name ?? name, alias?.loc, alias ? this.key(alias) : name)
+      this.b.relate('fdd', ref, deps.direct, 'function', 'identity')
+      if (deps.indirect.length) this.b.relate('fdr', ref, deps.indirect, 'function', 'filter')
+      columns.set(alias ? this.key(alias) : name, { name: alias?.name ?? name, ref })
+    })
+    return { kind: 'func', obj, alias: src.alias, columns, persistent: false }
   }
 
   private renamed(item: FromItem, aliases: Ident[]): FromItem {

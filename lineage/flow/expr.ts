@@ -47,10 +47,24 @@ export function isAggregateCall(e: Expr): boolean {
   return e.k === 'func' && !e.over && AGGREGATES.has(e.name)
 }
 
+/** what a name stands for: one column, a FROM item's columns, or a binding's expression (N1QL LET) */
+export interface Resolved {
+  ref?: ColRef
+  item?: FromItem
+  refs?: ColRef[]
+  /** a LET / LETTING name: its expression's dependencies, refs being their direct part */
+  bound?: Deps
+}
+
 /** the hooks expression evaluation needs from the analyzer */
 export interface ExprEnv {
-  resolve(name: QName, scope: Scope): { ref?: ColRef; item?: FromItem; refs?: ColRef[] }
+  resolve(name: QName, scope: Scope): Resolved
   variable(name: string): ColRef | undefined
+  /**
+   * name(i) / name(i).field when name is a declared variable (a PL/SQL collection element): the variable,
+   * or its record field; undefined when no variable has that name (a function call)
+   */
+  element?(name: string, field: string | undefined): ColRef | undefined
   subquery(q: import('../ast/types.js').Query, scope: Scope): { cols: ColRef[]; rows: ColRef }
   /** showConstantTable: a literal becomes a column of the statement's SQL_CONSTANTS table */
   constant?(loc: import('../ast/types.js').Loc): ColRef | undefined
@@ -69,6 +83,14 @@ function addResolved(r: ReturnType<ExprEnv['resolve']>, d: Deps, indirect: boole
   if (r.ref) list.push(r.ref)
   if (r.refs) list.push(...r.refs)
   if (inAgg && r.item) addAggItem(d, r.item)
+  const b = r.bound
+  if (b) {
+    // the binding's filters and aggregate travel with it (LETTING n = COUNT(1) … SELECT n is an aggregate)
+    if (b.indirect.length) d.indirect.push(...b.indirect)
+    if (b.aggregate) d.aggregate = true
+    for (const i of b.aggItems) addAggItem(d, i)
+    if (b.aggNoColumn) d.aggNoColumn = true
+  }
 }
 
 function walk(e: Expr, scope: Scope, env: ExprEnv, d: Deps, indirect: boolean, inAgg: boolean): void {
@@ -99,6 +121,11 @@ function walk(e: Expr, scope: Scope, env: ExprEnv, d: Deps, indirect: boolean, i
         mergeInto(d, { ...probe, aggregate: true })
         if (!sawColumn || (e.star && e.args.length === 0)) d.aggNoColumn = d.aggNoColumn || (!sawColumn)
         return
+      }
+      if (!e.over && e.args.length === 1 && env.element) {
+        const v = env.element(e.name, undefined)
+        // the index reads a loop variable, if anything: the element's value is the collection's
+        if (v) { (indirect ? d.indirect : d.direct).push(refAt(v, e.loc)); return }
       }
       for (const a of e.args) walk(a, scope, env, d, indirect, inAgg)
       for (const a of e.within ?? []) walk(a, scope, env, d, indirect, inAgg)
@@ -131,8 +158,14 @@ function walk(e: Expr, scope: Scope, env: ExprEnv, d: Deps, indirect: boolean, i
       }
       return
     }
-    case 'op':
+    case 'op': {
+      const a0 = e.field !== undefined ? e.args[0] : undefined
+      if (a0 && a0.k === 'func' && !a0.over && a0.args.length === 1 && env.element) {
+        const v = env.element(a0.name, e.field)
+        if (v) { (indirect ? d.indirect : d.direct).push(refAt(v, e.loc)); return }
+      }
       for (const a of e.args) walk(a, scope, env, d, indirect, inAgg)
       return
+    }
   }
 }

@@ -110,12 +110,31 @@ export class StatementFlow {
 
   private selectIntoVars(q: Extract<Query, { k: 'select' }>, vars: Expr[]): void {
     const rs = this.a.query({ ...q, intoVars: undefined }, undefined, { type: 'select_list', name: this.b.nextName('RS') })
+    const one = vars.length === 1 ? vars[0] : undefined
+    if (one && (one.k === 'var' || (one.k === 'col' && one.name.parts.length === 1)) && (rs.cols.length > 1 || rs.cols[0]?.name === '*')) {
+      // several columns INTO one variable (a record, or a collection with BULK COLLECT): one field each
+      const name = one.k === 'var' ? one.name : one.name.parts[0].name
+      const rec = this.a.declareVariable(name, exprLocOf(one), 'record')
+      for (const c of rs.cols) this.b.relate('fdd', this.a.ref(rec, c.name, undefined, c.key), [c.ref], 'select', 'identity')
+      this.b.relate('fdd', colRef(rec, rec.columns![0]), rs.cols.map((c) => c.ref), 'select', 'identity')
+      this.b.relate('fdr', colRef(rec, rec.columns![0]), [rs.rows], 'select', 'row_count')
+      return
+    }
     vars.forEach((v, i) => {
       const target = this.varTarget(v)
       const src = rs.cols[i] ?? (rs.cols.length === 1 && rs.cols[0].name === '*' ? rs.cols[0] : undefined)
       if (target && src) this.b.relate('fdd', target, [src.ref], 'select', 'identity')
       if (target) this.b.relate('fdr', target, [rs.rows], 'select', 'row_count')
     })
+  }
+
+  /** the record variable a PL/SQL value names: r, :r, or the collection element l(i) */
+  private recordOf(e: Expr): DbObj | undefined {
+    const vars = this.a.variables
+    if (e.k === 'var') return vars.get(e.name.replace(/^:/, '').toUpperCase())
+    if (e.k === 'col' && e.name.parts.length === 1) return vars.get(this.a.key(e.name.parts[0]))
+    if (e.k === 'func' && e.args.length === 1) return vars.get(e.name.toUpperCase())
+    return undefined
   }
 
   /** a routine's matching key: its last name part (a trigger may name the function without its schema) */
@@ -188,6 +207,9 @@ export class StatementFlow {
         return
       }
       this.writeAll(target, rs, cols, 'insert')
+    } else if (s.values && s.recordValues && cols && this.recordOf(s.values[0][0])) {
+      const rec = this.recordOf(s.values[0][0])!
+      for (const tc of cols) this.b.relate('fdd', this.a.ref(target, tc.name, tc.loc, tc.name.toUpperCase()), [this.a.recordField(rec, tc.name)], 'insert', 'identity')
     } else if (s.values) {
       // literals of INSERT … VALUES never become constant-table columns (spec §4.8)
       const shown = this.a.showConstants
@@ -350,7 +372,8 @@ export class StatementFlow {
     if (tParts.length === 1) {
       const k = this.a.key(tParts[0])
       const hit = scope.items.find((it) => (it.alias && this.a.key(it.alias) === k) || (it.persistent && it.nameParts && this.a.key(it.nameParts[it.nameParts.length - 1]) === k && !target.alias))
-      if (hit && hit.obj && hit.persistent) return { scope, obj: hit.obj, item: hit }
+      // (or a table variable: UPDATE t … FROM @t t)
+      if (hit && hit.obj && (hit.persistent || hit.kind === 'variable')) return { scope, obj: hit.obj, item: hit }
     }
     const e = this.a.entry(target.name, target.name.loc)
     const item: FromItem = { kind: 'table', obj: e.obj, alias: target.alias, nameParts: tParts, columns: null, persistent: true, nameKey: e.key }
@@ -723,6 +746,14 @@ export class StatementFlow {
           // FETCH cursor INTO v: the cursor's columns flow into the targets by position
           const cur = this.a.variables.get(s.value.name.toUpperCase())
           const i = s.targets.indexOf(t)
+          const fields = cur?.columns?.filter((c) => this.b.colName(c) !== cur.name)
+          const whole = t.k === 'var' || (t.k === 'col' && t.name.parts.length === 1)
+          if (cur && fields && fields.length > 1 && s.targets.length === 1 && whole) {
+            // FETCH c [BULK COLLECT] INTO r: the record (or collection) takes each cursor column as a field
+            for (const c of fields) this.b.relate('fdd', this.a.ref(target.obj, this.b.colName(c)), [colRef(cur, c)], 'cursor', 'identity')
+            this.b.relate('fdd', target, fields.map((c) => colRef(cur, c)), 'cursor', 'identity')
+            continue
+          }
           const col = cur?.columns?.filter((c) => this.b.colName(c) !== cur.name)[i]
           if (cur && col !== undefined) { this.b.relate('fdd', target, [colRef(cur, col)], 'cursor', 'identity'); continue }
         }

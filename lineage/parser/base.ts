@@ -209,9 +209,10 @@ export class TokenCursor {
     }
     // db..object: the owner part is left out; the default owner is dbo (Sybase / T-SQL), ADMIN (Netezza)
     if (this.isOp('..') && this.isIdentToken(1)) { this.i++; parts.push({ name: this.d.name === 'dbvnetezza' ? 'ADMIN' : 'dbo', quoted: false, loc: parts[0].loc }); parts.push(this.ident()) }
-    while (this.isOp('.') && (this.isIdentToken(1) || this.peek(1)?.kind === 'number')) {
+    while (this.isOp('.') && (this.isIdentToken(1) || this.peek(1)?.kind === 'number' || this.peek(1)?.kind === 'param')) {
       this.i++
-      if (this.peek()?.kind === 'number') { const t = this.next(); parts.push({ name: t.image, quoted: false, loc: locOf(t, t) }); continue }
+      // t.$1: a staged file's column by position (Snowflake); a number part: hyphenated or numbered names
+      if (this.peek()!.kind !== 'word' && this.peek()!.kind !== 'qident') { const t = this.next(); parts.push({ name: t.image, quoted: false, loc: locOf(t, t) }); continue }
       parts.push(this.ident())
     }
     // Oracle db links: tab@link (the link names a remote database, not a column qualifier)

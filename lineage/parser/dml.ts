@@ -91,7 +91,10 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   parseOutput(p, s)
   if (p.acceptSeq('DEFAULT', 'VALUES')) s.defaultValues = true
   else if (p.isWord('VALUES') || p.isWord('VALUE')) {
-    p.next(); s.values = parseValuesRows(p)
+    p.next()
+    const bare = !p.isOp('(')
+    s.values = parseValuesRows(p)
+    if (bare && p.d.name === 'dbvoracle' && s.values.length === 1 && s.values[0].length === 1) s.recordValues = true
     // MySQL 8: VALUES (…) AS new [(c1, …)] ON DUPLICATE KEY UPDATE c = new.c
     if (p.isWord('AS') && p.isIdentToken(1)) { p.i += 2; if (p.isOp('(')) p.skipParens() }
     if (p.isWord('WITH') && p.isWord('PRIMARY', 1)) { p.i += 2; p.accept('KEY') }

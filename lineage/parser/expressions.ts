@@ -253,8 +253,9 @@ function parsePostfix(p: TokenCursor, e: Expr): Expr {
       p.next(); const t = p.next()
       const args: Expr[] = [e]
       // method call on a value: (subquery FOR XML PATH('')).value('.', 'nvarchar(max)')
-      if (p.isOp('(')) { p.next(); if (!p.isOp(')')) args.push(...parseExprList(p).filter((a) => a.k !== 'lit')); p.expectOp(')') }
-      e = op('FIELD', args, span(e, locOf(p.prev(), p.prev()))); void t; continue
+      if (p.isOp('(')) { p.next(); if (!p.isOp(')')) args.push(...parseExprList(p).filter((a) => a.k !== 'lit')); p.expectOp(')'); e = op('FIELD', args, span(e, locOf(p.prev(), p.prev()))); continue }
+      // the field is kept: l_rows(i).c is field c of a collection element (PL/SQL), resolved by flow/expr
+      e = { k: 'op', op: 'FIELD', args, loc: span(e, locOf(t, t)), field: t.image }; continue
     }
     if (p.isWord('AT') && p.isWord('TIME', 1)) { p.i += 3; const z = parseUnary(p); e = op('ATZ', [e, z], span(e, z)); continue }
     if (p.isWord('COLLATE')) { p.next(); const t = p.next(); e = op('COLLATE', [e], span(e, locOf(t, t))); continue }
@@ -293,7 +294,12 @@ function parsePrimary(p: TokenCursor): Expr {
   switch (t.kind) {
     case 'number': p.next(); return lit(t, t, t.image)
     case 'string': p.next(); return lit(t, t, t.image)
-    case 'param': p.next(); return { k: 'var', name: t.image, loc: locOf(t, t) }
+    case 'param': {
+      p.next()
+      // Snowflake $1: the first column of the FROM item (a staged file's, or any by position)
+      if (p.d.name === 'dbvsnowflake' && t.image[0] === '$') { const loc = locOf(t, t); return { k: 'col', name: { parts: [{ name: t.image, quoted: false, loc }], loc } } }
+      return { k: 'var', name: t.image, loc: locOf(t, t) }
+    }
     case 'bad': p.fail('unterminated literal or identifier')
     case 'punct': return parsePunctPrimary(p)
     case 'op': {

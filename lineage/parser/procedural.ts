@@ -135,6 +135,8 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
       const cursorTok = p.prev()
       if (p.accept('INTO') || p.acceptSeq('BULK', 'COLLECT', 'INTO')) {
         const targets = parseExprList(p)
+        // FETCH c BULK COLLECT INTO l LIMIT n: the batch size
+        if (p.accept('LIMIT')) parseExpr(p)
         const src: Expr = { k: 'var', name: cursorTok.image, loc: locOf(cursorTok, cursorTok) }
         return { k: 'assign', targets, value: src, loc: locOf(first, p.prev()) }
       }
@@ -158,6 +160,8 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
       return { k: 'block', body, loc: locOf(first, p.prev()) }
     }
     case 'DO': {
+      // SAP HANA anonymous block: DO [(params)] BEGIN … END
+      if (p.isWord('BEGIN', 1)) { p.next(); const b = parseBegin(p, p.peek()!); return { k: 'block', body: [b], loc: locOf(first, p.prev()) } }
       // PostgreSQL anonymous block: DO [LANGUAGE l] $$ … $$ [LANGUAGE l]
       let k = 1
       if (p.isWord('LANGUAGE', 1)) k = 3
@@ -436,18 +440,7 @@ function parseDeclare(p: Cur, first: Token): Stmt {
       const q = parseQuery(p); vars.push({ name, query: q }); if (p.isWord('FOR') && p.isWord('UPDATE', 1)) skipToEnd(p); continue
     }
     p.accept('AS')
-    if (p.accept('TABLE')) {
-      // T-SQL table variable: its columns are declared like a table's
-      const cols: Ident[] = []
-      p.expectOp('(')
-      while (!p.isOp(')') && !p.eof()) {
-        if (p.isAnyWord(['PRIMARY', 'UNIQUE', 'INDEX', 'CHECK', 'CONSTRAINT'])) { p.skipListItem() }
-        else { cols.push(p.ident()); p.skipListItem() }
-        p.acceptOp(',')
-      }
-      p.expectOp(')')
-      vars.push({ name, table: cols }); continue
-    }
+    if (p.accept('TABLE')) { vars.push({ name, table: tableVarColumns(p) }); continue }
     if (!p.isOp('=') && !p.isOp(',') && !p.isOp(';') && !p.isWord('DEFAULT')) parseType(p)
     if (p.acceptOp('=') || p.accept('DEFAULT') || p.acceptOp(':=')) {
       if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const q = parseQuery(p); p.expectOp(')'); vars.push({ name, query: q }) }
@@ -455,6 +448,19 @@ function parseDeclare(p: Cur, first: Token): Stmt {
     } else vars.push({ name })
   } while (p.acceptOp(','))
   return { k: 'declare', vars, loc: locOf(first, p.prev()) }
+}
+
+/** T-SQL table variable (DECLARE @t TABLE (…), RETURNS @r TABLE (…)): its columns are declared like a table's */
+function tableVarColumns(p: TokenCursor): Ident[] {
+  const cols: Ident[] = []
+  p.expectOp('(')
+  while (!p.isOp(')') && !p.eof()) {
+    if (p.isAnyWord(['PRIMARY', 'UNIQUE', 'INDEX', 'CHECK', 'CONSTRAINT'])) { p.skipListItem() }
+    else { cols.push(p.ident()); p.skipListItem() }
+    p.acceptOp(',')
+  }
+  p.expectOp(')')
+  return cols
 }
 
 function isPlDeclSection(p: TokenCursor): boolean {
@@ -468,7 +474,7 @@ const NOT_A_DECLARATION = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SELEC
   'ROLLBACK', 'TRUNCATE', 'CREATE', 'DROP', 'ALTER', 'FOREACH', 'LET', 'RAISE', 'NULL', 'VALUES'])
 
 /** a declaration section: items until BEGIN/END — or, in SQL PL bodies, until the first statement */
-function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query }>, nested: Stmt[] = []): void {
+function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: Ident[] }>, nested: Stmt[] = []): void {
   while (!p.eof() && !p.isWord('BEGIN') && !p.isWord('END')) {
     if (p.acceptOp(';')) continue
     if (p.isWord('DECLARE')) { p.next(); continue }
@@ -488,6 +494,8 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     if (p.accept('CURSOR')) { while (!p.isWord('FOR') && !p.isWord('IS') && !p.eof()) p.next(); p.next(); const q = parseQuery(p); vars.push({ name, query: q }); skipToEnd(p); continue }
     p.accept('CONSTANT')
     if (p.accept('EXCEPTION')) { skipToEnd(p); continue }
+    // SQLScript DECLARE lt TABLE (a INT, …): a table variable with declared columns
+    if (p.isWord('TABLE') && p.isOp('(', 1)) { p.next(); vars.push({ name, table: tableVarColumns(p) }); skipToEnd(p); continue }
     if (!p.isOp(':=') && !p.isWord('DEFAULT') && !p.isOp(';')) parseType(p)
     if (p.isOp('%')) { p.next(); p.next() }
     p.acceptSeq('NOT', 'NULL')
@@ -518,6 +526,14 @@ export function parseRoutine(p: TokenCursor, start: Token): Stmt {
 }
 
 function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
+  const ret: { decl?: Stmt } = {}
+  const s = parseRoutineHeader(p, start, hasKind, ret)
+  // the body fills the returned table variable like one it declared itself
+  if (ret.decl && s.k === 'block') s.body.unshift(ret.decl)
+  return s
+}
+
+function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?: Stmt }): Stmt {
   const kind = p.next().upper
   if (kind === 'PACKAGE') { p.accept('BODY') }
   if (kind === 'TYPE') { skipToEnd(p); return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
@@ -553,6 +569,12 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
       const t = p.peek()!
       if (t.kind === 'string' && (t.image.startsWith('$') || p.prev().upper === 'AS')) return embeddedBody(p, t, start, name, params)
       if ((p.isWord('EXECUTE') || p.isWord('EXEC')) && p.isWord('AS', 1)) { p.i += 3; continue }
+      // T-SQL multi-statement table-valued function: RETURNS @r TABLE (…)
+      if (kind === 'FUNCTION' && p.isWord('RETURNS') && p.isWord('TABLE', 2) && p.peek(1)!.image.startsWith('@')) {
+        const f = p.next(); const name = p.ident(); p.next()
+        ret.decl = { k: 'declare', vars: [{ name, table: tableVarColumns(p) }], loc: locOf(f, p.prev()) }
+        continue
+      }
       if (p.isWord('AS') || p.isWord('IS')) {
         p.next()
         if (p.isWord('BEGIN_PROC')) {

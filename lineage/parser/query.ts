@@ -272,7 +272,11 @@ function parseSelectClauses(p: TokenCursor, s: Select): void {
       while (!p.eof() && !p.isOp(';') && !p.isOp(')') && !(p.isWord('ORDER') && p.isWord('BY', 1))) { if (p.isOp('(')) p.skipParens(); else p.next() }
       continue
     }
-    if (p.d.name === 'dbvcouchbase' && (p.isWord('LET') || p.isWord('LETTING'))) { p.next(); do { p.ident(); p.expectOp('='); parseExpr(p) } while (p.acceptOp(',')); continue }
+    if (p.d.name === 'dbvcouchbase' && (p.isWord('LET') || p.isWord('LETTING'))) {
+      p.next()
+      do { const name = p.ident(); p.expectOp('='); (s.lets ??= []).push({ name, value: parseExpr(p) }) } while (p.acceptOp(','))
+      continue
+    }
     if (p.accept('WINDOW')) { parseWindowClause(p); continue }
     if (p.isWord('EXPAND') && p.isWord('ON', 1) && p.d.name === 'dbvteradata') { parseExpandOn(p, s); continue }
     if (p.isWord('SAMPLE') && p.d.name === 'dbvteradata') { p.next(); p.accept('WITH'); p.accept('REPLACEMENT'); p.accept('RANDOMIZED'); p.accept('ALLOCATION'); parseExprList(p); continue }

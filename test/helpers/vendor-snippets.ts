@@ -21,6 +21,52 @@ END;
       fdd: [['customers.id', 'cust_totals.cust_id'], ['customers.name', 'cust_totals.name']],
     },
     {
+      title: 'FORALL … INSERT INTO t VALUES l(i): a record (or collection element) fills the columns by name',
+      sql: `CREATE TABLE src (a NUMBER, b NUMBER);
+CREATE TABLE t2 (a NUMBER, b NUMBER);
+DECLARE
+  TYPE t_rows IS TABLE OF src%ROWTYPE INDEX BY PLS_INTEGER;
+  l_rows t_rows;
+  r src%ROWTYPE;
+BEGIN
+  SELECT * BULK COLLECT INTO l_rows FROM src;
+  FORALL i IN l_rows.FIRST .. l_rows.LAST INSERT INTO t2 VALUES l_rows(i);
+  SELECT * INTO r FROM src WHERE ROWNUM = 1;
+  INSERT INTO t3 (a) VALUES r;
+END;
+/
+`,
+      fdd: [['src.a', 't2.a'], ['src.b', 't2.b'], ['src.a', 't3.a']],
+      tablesWritten: ['t2', 't3'],
+    },
+    {
+      title: 'BULK COLLECT into scalars and into a collection of records (FETCH … LIMIT), FORALL over l(i).col, SELECT * INTO a %ROWTYPE record',
+      sql: `DECLARE
+  TYPE t_rows IS TABLE OF src%ROWTYPE;
+  l_rows t_rows;
+  v_a NUMBER; v_b NUMBER;
+  v_rec src%ROWTYPE;
+  CURSOR c IS SELECT a, b FROM src;
+BEGIN
+  SELECT a, b BULK COLLECT INTO v_a, v_b FROM src;
+  INSERT INTO t3 (a, b) VALUES (v_a, v_b);
+  OPEN c;
+  LOOP
+    FETCH c BULK COLLECT INTO l_rows LIMIT 100;
+    EXIT WHEN l_rows.COUNT = 0;
+    FORALL i IN 1..l_rows.COUNT INSERT INTO t2 (a) VALUES (l_rows(i).a);
+    FORALL i IN INDICES OF l_rows UPDATE t2 SET b = l_rows(i).b WHERE a = l_rows(i).a;
+  END LOOP;
+  CLOSE c;
+  SELECT * INTO v_rec FROM src2 WHERE ROWNUM = 1;
+  INSERT INTO t4 (a) VALUES (v_rec.a);
+END;
+/
+`,
+      fdd: [['src.a', 't3.a'], ['src.b', 't3.b'], ['src.a', 't2.a'], ['src.b', 't2.b'], ['src2.*', 't4.a']],
+      tablesWritten: ['t2', 't3', 't4'],
+    },
+    {
       title: 'CONNECT_BY_ROOT c in a hierarchical query; j.* of JSON_TABLE … COLUMNS expands to the declared columns',
       sql: `INSERT INTO emp_tree (ename, root) SELECT e.ename, CONNECT_BY_ROOT e.ename FROM emp e START WITH e.mgr IS NULL CONNECT BY PRIOR e.empno = e.mgr;
 INSERT INTO items (id, sku, qty) SELECT t.id, j.* FROM orders t, JSON_TABLE(t.doc, '$.items[*]' COLUMNS (sku VARCHAR2(20) PATH '$.sku', qty NUMBER PATH '$.qty')) j;
@@ -89,7 +135,7 @@ INSERT INTO v (a) SELECT a FROM t;
       fdd: [['t.a', 'v.a']],
     },
     {
-      title: 'FORALL: the index is a loop variable, not a column',
+      title: 'FORALL: the index is a loop variable, not a column; l_ids(i) is an element of the collection filled by BULK COLLECT',
       sql: `DECLARE
   TYPE t_ids IS TABLE OF NUMBER;
   l_ids t_ids;
@@ -101,7 +147,7 @@ BEGIN
 END;
 /
 `,
-      fdd: [['src.id', 't_log.id']],
+      fdd: [['src.id', 't.id'], ['src.id', 't_log.id']],
       tablesWritten: ['t', 't_log'],
     },
     {
@@ -248,6 +294,31 @@ SELECT u.ProductID, u.Quarter, u.Qty FROM dbo.ProductQuarterly AS p UNPIVOT (Qty
 `,
       fdd: [['dbo.FactOrders.CustomerKey', 'RS-1.CustomerKey'], ['dbo.FactOrders.Amount', 'RS-1.Y2023'], ['dbo.FactOrders.Amount', 'RS-1.2024'],
         ['dbo.ProductQuarterly.ProductID', 'RS-2.ProductID'], ['dbo.ProductQuarterly.Q1', 'RS-2.Qty'], ['dbo.ProductQuarterly.Q2', 'RS-2.Qty']],
+    },
+    {
+      title: 'DECLARE @t TABLE: INSERT / UPDATE … FROM @t alias / DELETE fill the table variable, which feeds the final target',
+      sql: `DECLARE @t TABLE (id INT, v VARCHAR(10), PRIMARY KEY (id));
+INSERT INTO @t SELECT a, b FROM dbo.src;
+UPDATE t SET v = s.c FROM @t t JOIN dbo.src s ON s.a = t.id;
+DELETE FROM @t WHERE v IS NULL;
+INSERT INTO dbo.tgt (id, v) SELECT x.id, x.v FROM @t x JOIN dbo.other o ON o.id = x.id;
+`,
+      fdd: [['dbo.src.a', 'dbo.tgt.id'], ['dbo.src.b', 'dbo.tgt.v'], ['dbo.src.c', 'dbo.tgt.v']],
+      tablesWritten: ['dbo.tgt'],
+    },
+    {
+      title: 'RETURNS @r TABLE (…): the function body fills its declared result table',
+      sql: `CREATE FUNCTION dbo.fn_top (@min INT) RETURNS @r TABLE (id INT, v VARCHAR(10)) AS
+BEGIN
+  INSERT INTO @r (id, v) SELECT a, b FROM dbo.src WHERE a > @min;
+  UPDATE @r SET v = UPPER(v);
+  INSERT INTO dbo.audit (id) SELECT id FROM @r;
+  RETURN;
+END;
+GO
+`,
+      fdd: [['dbo.src.a', 'dbo.audit.id']],
+      tablesWritten: ['dbo.audit'],
     },
     {
       title: 'OPENQUERY / OPENROWSET arguments name a linked server, a provider and a connection string, not columns',
@@ -653,6 +724,34 @@ $$;
     },
   ],
   snowflake: [
+    {
+      title: 'LATERAL FLATTEN exposes SEQ, KEY, PATH, INDEX, VALUE, THIS, each fed by the input column; TABLE(FLATTEN(…)) too',
+      sql: `INSERT INTO items (id, sku, pos, k) SELECT o.id, f.value:sku::string, f.index, f.key FROM orders o, LATERAL FLATTEN(input => o.payload:items) f;
+INSERT INTO tags (id, tag) SELECT o.id, value::string FROM orders o, TABLE(FLATTEN(o.tags, outer => TRUE));
+`,
+      fdd: [['orders.id', 'items.id'], ['orders.payload', 'items.sku'], ['orders.payload', 'items.pos'], ['orders.payload', 'items.k'],
+        ['orders.id', 'tags.id'], ['orders.tags', 'tags.tag']],
+    },
+    {
+      title: 'CREATE TABLE … CLONE copies the columns (AT / BEFORE time travel too); SCHEMA and DATABASE clones are table-level only',
+      sql: `CREATE TABLE t1 (a INT, b INT);
+CREATE OR REPLACE TABLE t2 CLONE t1 AT (OFFSET => -3600);
+INSERT INTO t3 SELECT * FROM t2;
+CREATE SCHEMA s2 CLONE s1 AT (TIMESTAMP => '2024-01-01'::timestamp);
+CREATE DATABASE d2 CLONE d1;
+`,
+      fdd: [['t2.a', 't3.a'], ['t2.b', 't3.b']],
+      tablesWritten: ['t3'],
+    },
+    {
+      title: 'positional columns: t.$1 and $2 of a stage are its columns, $n of a table with known columns is its n-th one',
+      sql: `INSERT INTO t6 (a, b) SELECT t.$1, $2 FROM @my_stage t;
+CREATE TABLE k (x INT, y INT);
+INSERT INTO t8 (x2, y2) SELECT k.$1, $2 FROM k;
+`,
+      fdd: [['k.x', 't8.x2'], ['k.y', 't8.y2']],
+      tablesWritten: ['t6', 't8'],
+    },
     {
       title: 'SELECT * EXCLUDE … RENAME (a AS b) and * ILIKE: renamed columns keep their source, ILIKE keeps the matching ones',
       sql: `CREATE TABLE s.ev (id INT, user_id INT, is_x INT, amt_usd INT, amt_eur INT);
@@ -1202,6 +1301,38 @@ INSERT INTO ext.carrier_out SELECT carrier_cd, total_cost FROM carrier_monthly;
   ],
   hana: [
     {
+      title: 'FROM :it of a table-typed parameter reads a variable (no table named :it); OUT table assigned and read back',
+      sql: `CREATE PROCEDURE p_x (IN it_data TABLE (a INT, b INT), OUT ot_res TABLE (a INT)) LANGUAGE SQLSCRIPT AS
+BEGIN
+  DECLARE lv INT;
+  SELECT COUNT(*) INTO lv FROM :it_data;
+  ot_res = SELECT a FROM :it_data WHERE b > :lv;
+  INSERT INTO t5 SELECT a FROM :ot_res;
+  INSERT INTO t6 (a) SELECT x.a FROM t x WHERE x.b > :lv;
+END;
+`,
+      fdd: [['t.a', 't6.a']],
+      tablesWritten: ['t5', 't6'],
+    },
+    {
+      title: 'DO BEGIN … END: DECLARE scalars and TABLE variables, lt = SELECT, FROM :lt, :v reads the variable',
+      sql: `DO BEGIN
+  DECLARE v_min INT := 10;
+  DECLARE v_max INT;
+  DECLARE lt_extra TABLE (a INT, b INT);
+  SELECT MAX(a) INTO v_max FROM t;
+  lt = SELECT a, b FROM t WHERE a > :v_min;
+  lt2 = SELECT l.a, l.b * 2 AS b2 FROM :lt AS l;
+  INSERT INTO t2 SELECT * FROM :lt2;
+  INSERT INTO t3 (a, m) VALUES (1, :v_max);
+  INSERT INTO :lt_extra (a, b) SELECT a, b FROM t;
+  INSERT INTO t4 (a, b) SELECT a, b FROM :lt_extra;
+END;
+`,
+      fdd: [['t.a', 't2.a'], ['t.b', 't2.b2'], ['t.a', 't3.m'], ['t.a', 't4.a'], ['t.b', 't4.b']],
+      tablesWritten: ['t2', 't3', 't4'],
+    },
+    {
       title: 'CREATE COLUMN TABLE t LIKE src WITH DATA copies the rows',
       sql: `CREATE COLUMN TABLE t1 (a INT, b INT);
 CREATE COLUMN TABLE t2 LIKE t1 WITH DATA;
@@ -1292,6 +1423,16 @@ INSERT INTO fact_calls SELECT * FROM ext.calls_feed;
     },
   ],
   sybase: [
+    {
+      title: 'ASE table variable: declared columns, filled by INSERT, read by a join',
+      sql: `declare @t table (id int, v varchar(10))
+insert into @t (id, v) select a, b from dbo.src
+insert into dbo.tgt (id, v) select x.id, x.v from @t x join dbo.other o on o.id = x.id
+go
+`,
+      fdd: [['dbo.src.a', 'dbo.tgt.id'], ['dbo.src.b', 'dbo.tgt.v']],
+      tablesWritten: ['dbo.tgt'],
+    },
     {
       title: 'SELECT … INTO #t inside a procedure creates the temp table (only @names are variables)',
       sql: `create procedure dbo.p_load @dt datetime = null
@@ -1432,6 +1573,15 @@ INSERT INTO order_summary (customer_num, total_price) SELECT customer_num, total
     },
   ],
   couchbase: [
+    {
+      title: 'LET and LETTING bind names to expressions: references carry the expression\'s fields, never a keyspace field of that name',
+      sql: `SELECT o.id, amount AS amt FROM orders o LET amount = o.price * o.qty, big = amount > 100 WHERE big;
+SELECT o.cust, avg_amt FROM orders o GROUP BY o.cust LETTING avg_amt = AVG(o.price) HAVING avg_amt > 2;
+INSERT INTO archive (KEY k, VALUE v) SELECT META(o).id AS k, {"p": p2} AS v FROM orders o LET p2 = o.price;
+`,
+      fdd: [['orders.id', 'RS-1.id'], ['orders.price', 'RS-1.amt'], ['orders.qty', 'RS-1.amt'], ['orders.cust', 'RS-2.cust'],
+        ['orders.price', 'RS-2.avg_amt'], ['orders.price', 'archive.*']],
+    },
     {
       title: 'NEST another keyspace ON KEYS: its alias reads that keyspace (UNNEST of a field stays a nested field)',
       sql: `SELECT c.name, o.total FROM customers c NEST orders o ON KEYS c.orderIds;

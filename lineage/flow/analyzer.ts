@@ -30,7 +30,7 @@ export class Analyzer implements ExprEnv {
   /** table functions defined in the script, by the upper-cased last part of their name: their result columns */
   readonly tableFunctions = new Map<string, { obj: DbObj; columns: Map<string, { name: string; ref?: ColRef }> }>()
 
-  defineTableFunction(name: QName, rs: ResultSet, renamed?: Ident[]): void {
+  defineTableFunction(name: QName, rs: Pick<ResultSet, 'obj' | 'cols'>, renamed?: Ident[]): void {
     const columns = new Map<string, { name: string; ref?: ColRef }>()
     rs.cols.forEach((c, i) => {
       const to = renamed?.[i]

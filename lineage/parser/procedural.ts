@@ -26,7 +26,7 @@ export const PROCEDURAL_START = new Set(['FORALL', 'DEFINE', 'LET', 'DECLARE', '
   'OPEN', 'FETCH', 'CLOSE', 'DO', 'EXECUTE', 'EXEC', 'CASE', 'FOREACH', 'ON', 'TRACE', 'SYSTEM'])
 
 /** the routine being parsed: a trigger's table and row names, a trigger function, the function a trigger executes */
-interface RoutineState { triggerTable?: import('../ast/types.js').QName; triggerRows?: string[]; triggerFunction?: boolean; triggerCall?: import('../ast/types.js').QName; returnsTable?: { columns?: Ident[] } }
+interface RoutineState { triggerTable?: import('../ast/types.js').QName; triggerRows?: string[]; triggerFunction?: boolean; triggerCall?: import('../ast/types.js').QName; returnsTable?: { columns?: Ident[]; variable?: string } }
 type Cur = TokenCursor & { inBlock?: boolean } & RoutineState
 
 function endOfStatement(p: TokenCursor): void { p.acceptOp(';') }
@@ -573,6 +573,7 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
       if (kind === 'FUNCTION' && p.isWord('RETURNS') && p.isWord('TABLE', 2) && p.peek(1)!.image.startsWith('@')) {
         const f = p.next(); const name = p.ident(); p.next()
         ret.decl = { k: 'declare', vars: [{ name, table: tableVarColumns(p) }], loc: locOf(f, p.prev()) }
+        p.returnsTable = { variable: name.name }
         continue
       }
       if (p.isWord('AS') || p.isWord('IS')) {

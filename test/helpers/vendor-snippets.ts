@@ -263,6 +263,14 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'a multi-statement table-valued function (RETURNS @r TABLE): FROM f(…) reads what the body put in @r',
+      sql: `CREATE FUNCTION dbo.fn_multi (@c INT) RETURNS @r TABLE (id INT, amt MONEY) AS BEGIN INSERT INTO @r (id, amt) SELECT id, amount FROM dbo.orders WHERE cust_id = @c; RETURN; END
+GO
+INSERT INTO dbo.rep (id, amt) SELECT f.id, f.amt FROM dbo.fn_multi(3) f;
+`,
+      fdd: [['dbo.orders.id', 'dbo.rep.id'], ['dbo.orders.amount', 'dbo.rep.amt']],
+    },
+    {
       title: "xml methods on columns: CROSS APPLY d.doc.nodes('/r') AS t(x), x.value('…', 'int'), d.doc.query('…')",
       sql: `INSERT INTO dbo.out (a, q) SELECT x.value('(a)[1]', 'int'), d.doc.query('/r') FROM dbo.docs d CROSS APPLY d.doc.nodes('/r') AS t(x);
 `,

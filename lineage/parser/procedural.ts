@@ -5,7 +5,7 @@ import type { Token } from '../lexer/lexer.js'
 import { tokenize } from '../lexer/lexer.js'
 import { ParseError, TokenCursor, identOf, locOf, STATEMENT_WORDS } from './base.js'
 import { exprLoc, parseExpr, parseExprList, parseType } from './expressions.js'
-import { parseQuery, startsQuery } from './query.js'
+import { definedColumnNames, parseQuery, startsQuery } from './query.js'
 import { isBatchSeparator, parseStatement } from './script.js'
 import { skipToEnd } from './ddl.js'
 
@@ -622,16 +622,7 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
       // RETURNS TABLE [(c type, …)] (T-SQL inline, PostgreSQL), RETURNS SETOF t: FROM f(…) reads the rows its query returns
       if (kind === 'FUNCTION' && p.isWord('RETURNS') && (p.isWord('SETOF', 1) || (p.isWord('TABLE', 1) && !p.isOp('<', 2)))) {
         p.i += 2
-        const columns: Ident[] = []
-        if (p.isOp('(')) {
-          p.next()
-          while (!p.isOp(')') && !p.eof()) {
-            if (p.isIdentToken()) columns.push(p.ident())
-            while (!p.eof() && !p.isOp(',') && !p.isOp(')')) { if (p.isOp('(')) p.skipParens(); else p.next() }
-            p.acceptOp(',')
-          }
-          p.expectOp(')')
-        }
+        const columns = p.isOp('(') ? definedColumnNames(p) : []
         p.returnsTable = columns.length ? { columns } : {}
         continue
       }

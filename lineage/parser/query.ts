@@ -444,6 +444,19 @@ function parseAliasAndColumns(p: TokenCursor, src: { alias?: import('../ast/type
  * The column definitions of JSON_TABLE / XMLTABLE, in parentheses or not: `name type [PATH '…']`,
  * `name FOR ORDINALITY`, `NESTED [PATH] '…' COLUMNS (…)` (its columns join the list)
  */
+/** `(name type …, …)`: the names of a column definition list (types and constraints skipped) */
+export function definedColumnNames(p: TokenCursor): Ident[] {
+  const out: Ident[] = []
+  p.expectOp('(')
+  while (!p.isOp(')') && !p.eof()) {
+    if (p.isIdentToken()) out.push(p.ident())
+    p.skipListItem()
+    p.acceptOp(',')
+  }
+  p.expectOp(')')
+  return out
+}
+
 function tableFunctionColumns(p: TokenCursor): Ident[] {
   const out: Ident[] = []
   const paren = p.acceptOp('(')
@@ -539,16 +552,7 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     // Netezza transient external table: FROM EXTERNAL '/path' [(cols)] USING (…)
     p.next(); const path = p.next()
     // (c type, …): the file's columns
-    const cols: Ident[] = []
-    if (p.isOp('(')) {
-      p.next()
-      while (!p.isOp(')') && !p.eof()) {
-        if (p.isIdentToken()) cols.push(p.ident())
-        while (!p.eof() && !p.isOp(',') && !p.isOp(')')) { if (p.isOp('(')) p.skipParens(); else p.next() }
-        p.acceptOp(',')
-      }
-      p.expectOp(')')
-    }
+    const cols = p.isOp('(') ? definedColumnNames(p) : []
     if (p.accept('USING')) p.skipParens()
     const src: Source = { k: 'tfunc', name: 'EXTERNAL', args: [{ k: 'lit', loc: locOf(path, path), text: path.image.slice(1, -1) }], loc: locOf(start, p.prev()), ...(cols.length ? { columnAliases: cols } : {}) }
     parseAliasAndColumns(p, src); from.push(src); return

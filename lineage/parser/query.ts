@@ -59,7 +59,7 @@ export function parseQuery(p: TokenCursor): Query {
   const limitOver: Expr[] = []
   const orderBy = parseQueryTail(p, limitOver)
   if (q.k === 'setop') q.orderBy = orderBy
-  else if (q.k === 'select') { q.orderBy.push(...orderBy); if (limitOver.length) q.limitOver = limitOver }
+  else if (q.k === 'select') { q.orderBy.push(...orderBy); if (limitOver.length) q.limitOver = limitOver; trailingInto(p, q) }
   if (q.k === 'select' && p.isWord('INTO') && p.isAnyWord(['TEMP', 'SCRATCH', 'EXTERNAL'], 1)) {
     // Informix: SELECT … INTO TEMP t [WITH NO LOG]
     p.i += 2; q.intoTable = p.qname(); p.acceptSeq('WITH', 'NO', 'LOG')
@@ -222,6 +222,15 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
   if (p.isWord('INTO') && p.isAnyWord(['OUTFILE', 'DUMPFILE'], 1)) { p.i += 2; p.next(); while (!p.eof() && !p.isOp(';') && !p.isWord('FROM')) p.next() }
   if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)
   parseSelectClauses(p, s)
+  trailingInto(p, s)
+}
+
+/** MySQL also puts INTO after the FROM clause or the LIMIT: SELECT COUNT(*) FROM t INTO v, SELECT … INTO OUTFILE 'f' */
+function trailingInto(p: TokenCursor, s: Select): void {
+  if (p.d.name !== 'dbvmysql' || !p.isWord('INTO') || s.intoVars || s.intoTable) return
+  p.next()
+  if (p.isAnyWord(['OUTFILE', 'DUMPFILE'])) { p.next(); p.next(); while (!p.eof() && !p.isOp(';') && !p.isOp(')') && !p.isWord('FOR')) p.next(); return }
+  s.intoVars = parseExprList(p)
 }
 
 /** USING (or ROW FORMAT) right after the parenthesis at k closes: Hive's SELECT TRANSFORM (…) USING 'script', not the transform(arr, x -> …) function */

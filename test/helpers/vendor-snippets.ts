@@ -482,6 +482,14 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
   ],
   mysql: [
     {
+      title: 'INTO after FROM / LIMIT (SELECT COUNT(*) FROM t INTO v; … LIMIT 1 INTO @a, @b; … INTO OUTFILE)',
+      sql: `SELECT a, b FROM t WHERE x = 1 ORDER BY a LIMIT 1 INTO @a, @b;
+SELECT a FROM t INTO OUTFILE '/tmp/x.csv' FIELDS TERMINATED BY ',';
+INSERT INTO t2 (a, b) VALUES (@a, @b);
+`,
+      fdd: [['t.a', 't2.a'], ['t.b', 't2.b']],
+    },
+    {
       title: '@@session.x / @@GLOBAL.x system variables are values',
       sql: `INSERT INTO t2 (a, m) SELECT a, @@session.sql_mode FROM t1 WHERE @@GLOBAL.read_only = 0;
 `,

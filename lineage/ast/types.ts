@@ -119,7 +119,7 @@ export type Stmt =
   | { k: 'createView'; name: QName; columns?: Ident[]; query: Query; materialized: boolean; loc: Loc }
   | { k: 'rename'; from: QName; to: QName; loc: Loc }
   /** ALTER TABLE … ADD / DROP / RENAME COLUMN: the table's declared columns change, no rows move */
-  | { k: 'alterColumns'; table: QName; changes: ColumnChange[]; loc: Loc }
+  | { k: 'alterColumns'; table: QName; changes: ColumnChange[]; fks: ForeignKey[]; loc: Loc }
   | { k: 'assign'; targets: Expr[]; value?: Expr; query?: Query; loc: Loc }
   | { k: 'declare'; vars: Array<{ name: Ident; value?: Expr; query?: Query; table?: Ident[] }>; loc: Loc }
   | { k: 'cursorLoop'; record: Ident; query?: Query; cursor?: Ident; body: Stmt[]; loc: Loc }

@@ -1,5 +1,5 @@
 // One handler per statement kind; a script threads the catalog through them (temp tables, views).
-import type { Assign, Expr, Ident, Loc, OutputTable, QName, Query, SelectItem, Stmt, TableRef } from '../ast/types.js'
+import type { Assign, Expr, ForeignKey, Ident, Loc, OutputTable, QName, Query, SelectItem, Stmt, TableRef } from '../ast/types.js'
 import type { ModelObj as DbObj } from '../model/store.js'
 import { colRef, inClause, type ColRef } from './builder.js'
 import { Analyzer, type ResultSet } from './analyzer.js'
@@ -600,13 +600,7 @@ export class StatementFlow {
     }
     const base = s.like ?? s.clone
     if (base) { const src = this.a.entry(base, base.loc); if (src.columns) e.columns = [...src.columns]; this.a.reads.add(src.obj.id) }
-    for (const fk of s.fks) {
-      const parent = this.a.entry(fk.refTable, fk.refTable.loc)
-      fk.columns.forEach((c, i) => {
-        const rc = fk.refColumns[i] ?? c
-        this.b.relate('er', this.a.ref(e.obj, c.name, c.loc, this.a.key(c)), [this.a.ref(parent.obj, rc.name, rc.loc, this.a.key(rc))], 'foreign_key', 'identity')
-      })
-    }
+    this.foreignKeys(e.obj, s.fks)
     if (s.query) {
       const rs = this.a.query(s.query, undefined, { type: 'select_list', name: this.b.nextName('RS') })
       const cols = s.columns.length ? s.columns.map((c) => ({ name: c.name.name, loc: c.name.loc })) : rs.cols.map((c) => ({ name: c.name }))
@@ -647,8 +641,20 @@ export class StatementFlow {
     this.a.reads.add(from.obj.id); this.a.writes.add(to.obj.id)
   }
 
+  /** referenced column → the child's column (er), for each foreign key */
+  private foreignKeys(child: DbObj, fks: ForeignKey[]): void {
+    for (const fk of fks) {
+      const parent = this.a.entry(fk.refTable, fk.refTable.loc)
+      fk.columns.forEach((c, i) => {
+        const rc = fk.refColumns[i] ?? c
+        this.b.relate('er', this.a.ref(child, c.name, c.loc, this.a.key(c)), [this.a.ref(parent.obj, rc.name, rc.loc, this.a.key(rc))], 'foreign_key', 'identity')
+      })
+    }
+  }
+
   /** ALTER TABLE … ADD / DROP / RENAME COLUMN: later positional INSERTs and stars see the new columns */
   private alterColumns(s: S<'alterColumns'>): void {
+    if (s.fks.length) this.foreignKeys(this.a.entry(s.table, s.table.loc).obj, s.fks)
     const e = this.a.known(s.table)
     if (!e?.columns) return
     // a new array: FROM items cache the column map per array (analyzer tableColumns)

@@ -181,7 +181,7 @@ function isColumnNamed(p: TokenCursor): boolean {
   return !!n && n.kind === 'word' && !['KEY', '(', 'CHECK'].includes(n.upper) && p.peek()!.upper === 'KEY' && n.upper !== 'KEY'
 }
 
-function parseConstraint(p: TokenCursor, s: Extract<Stmt, { k: 'createTable' }>): void {
+function parseConstraint(p: TokenCursor, s: { fks: ForeignKey[] }): void {
   const start = p.peek()!
   if (p.accept('CONSTRAINT')) p.ident()
   if (p.acceptSeq('FOREIGN', 'KEY')) {
@@ -259,8 +259,8 @@ export function parseAlter(p: TokenCursor, start: Token): Stmt {
     p.next(); p.acceptSeq('IF', 'EXISTS'); p.accept('ONLY')
     const from = p.tableName()
     if (p.isWord('RENAME') && p.isWord('TO', 1)) { p.i += 2; const to = p.qname(); skipToEnd(p); return { k: 'rename', from, to, loc: locOf(start, p.prev()) } }
-    const changes = columnChanges(p)
-    if (changes) return { k: 'alterColumns', table: from, changes, loc: locOf(start, p.prev()) }
+    const alter = columnChanges(p)
+    if (alter) return { k: 'alterColumns', table: from, ...alter, loc: locOf(start, p.prev()) }
     if (p.isWord('SWAP') && p.isWord('WITH', 1)) { p.i += 2; const to = p.qname(); skipToEnd(p); return { k: 'rename', from, to, loc: locOf(start, p.prev()) } }
     // Redshift ALTER TABLE t APPEND FROM src: src's rows move into t (INSERT INTO t SELECT * FROM src)
     if (p.isWord('APPEND') && p.isWord('FROM', 1)) {
@@ -278,9 +278,10 @@ const NOT_A_COLUMN = new Set(['CONSTRAINT', 'PRIMARY', 'FOREIGN', 'UNIQUE', 'CHE
  * DROP [COLUMN] [IF EXISTS] c, RENAME COLUMN a TO b, CHANGE [COLUMN] a b type, separated by commas;
  * undefined (the statement is skipped) when an action is not one of these
  */
-function columnChanges(p: TokenCursor): ColumnChange[] | undefined {
+function columnChanges(p: TokenCursor): { changes: ColumnChange[]; fks: ForeignKey[] } | undefined {
   const save = p.i
   const out: ColumnChange[] = []
+  const keys = { fks: [] as ForeignKey[] }
   const atEnd = (): boolean => p.eof() || p.isOp(';') || p.atBatchSeparator() || p.startsStatementLine()
   /** to the next `,` or the end of the statement, at this level */
   const skipAction = (): void => { while (!atEnd() && !p.isOp(',') && !p.isOp(')')) { if (p.isOp('(')) p.skipParens(); else p.next() } }
@@ -294,18 +295,24 @@ function columnChanges(p: TokenCursor): ColumnChange[] | undefined {
     }
     out.push({ op: 'add', name })
   }
+  // ADD [CONSTRAINT c] FOREIGN KEY (…) REFERENCES t (…): the keys a dump adds after its CREATE TABLEs
+  const element = (): void => {
+    if (p.isWord('CONSTRAINT') || p.isWord('FOREIGN')) { parseConstraint(p, keys); return }
+    if (p.isAnyWord(NOT_A_COLUMN) || !p.isIdentToken()) skipAction(); else columnDef()
+  }
+  // T-SQL: ALTER TABLE t WITH CHECK | NOCHECK ADD CONSTRAINT …
+  if (p.isWord('WITH') && p.isAnyWord(['CHECK', 'NOCHECK'], 1) && p.isWord('ADD', 2)) p.i += 2
   do {
-    if (p.isWord('ADD') && !p.isAnyWord(NOT_A_COLUMN, 1)) {
+    if (p.isWord('ADD')) {
       p.next()
       const list = p.accept('COLUMNS')
       if (!list) p.accept('COLUMN')
       p.acceptSeq('IF', 'NOT', 'EXISTS')
       if (p.isOp('(')) {
         p.next()
-        do { if (p.isAnyWord(NOT_A_COLUMN) || !p.isIdentToken()) skipAction(); else columnDef() } while (p.acceptOp(','))
+        do element(); while (p.acceptOp(','))
         p.expectOp(')')
-      } else if (p.isIdentToken() && !p.isAnyWord(NOT_A_COLUMN)) columnDef()
-      else skipAction()
+      } else element()
     } else if (p.isWord('DROP') && (p.isWord('COLUMN', 1) || (p.isIdentToken(1) && !p.isAnyWord(NOT_A_COLUMN, 1) && !p.isAnyWord(['DEFAULT', 'NOT', 'IF', 'CONSTRAINTS'], 1)))) {
       p.next(); p.accept('COLUMN'); p.acceptSeq('IF', 'EXISTS')
       out.push({ op: 'drop', name: p.ident() })
@@ -316,11 +323,11 @@ function columnChanges(p: TokenCursor): ColumnChange[] | undefined {
       p.next(); p.accept('COLUMN'); const name = p.ident(); const to = p.ident()
       out.push({ op: 'rename', name, to })
       skipAction()
-    } else if (out.length || p.isAnyWord(['ADD', 'DROP', 'ALTER', 'MODIFY'])) skipAction()
+    } else if (out.length || keys.fks.length || p.isAnyWord(['DROP', 'ALTER', 'MODIFY'])) skipAction()
     else { p.i = save; return undefined }
   } while (p.acceptOp(','))
-  if (!atEnd() || !out.length) { p.i = save; return undefined }
-  return out
+  if (!atEnd() || (!out.length && !keys.fks.length)) { p.i = save; return undefined }
+  return { changes: out, fks: keys.fks }
 }
 
 /** RENAME TABLE a TO b (MySQL, Teradata) */

@@ -173,6 +173,18 @@ t.test('an external table reads its location: the path or stage feeds its declar
   t.same(edges(`CREATE EXTERNAL TABLE s.ext (id INT AS (value:c1::INT)) LOCATION = @s.stage/dir/ FILE_FORMAT = (TYPE = PARQUET);`, 'dbvsnowflake'), ['@s.stage/dir/.* -> s.ext.id'])
 })
 
+t.test('ALTER TABLE … ADD [CONSTRAINT c] FOREIGN KEY … REFERENCES gives the er relation a CREATE TABLE would', async (t) => {
+  const { analyze } = await import('../../lineage/index.js')
+  const er = (sql: string, dbvendor: string) => analyze(sql, { dbvendor }).model.relations.filter((r) => r.type === 'er')
+    .flatMap((r) => r.sources.map((x) => `${x.parentName}.${x.column} -> ${r.target.parentName}.${r.target.column}`))
+  t.same(er(`ALTER TABLE countries ADD ( CONSTRAINT countr_reg_fk FOREIGN KEY (region_id) REFERENCES regions(region_id) ) ;`, 'dbvoracle'),
+    ['regions.region_id -> countries.region_id'])
+  t.same(er(`ALTER TABLE [dbo].[Orders] WITH CHECK ADD CONSTRAINT [FK_O_C] FOREIGN KEY([CustomerID]) REFERENCES [dbo].[Customers] ([CustomerID])\nGO\n`, 'dbvmssql'),
+    ['[dbo].[Customers].CustomerID -> [dbo].[Orders].CustomerID'])
+  t.same(er(`ALTER TABLE ONLY public.orders ADD CONSTRAINT orders_fk FOREIGN KEY (cust_id, x) REFERENCES public.customers(id, y) ON DELETE CASCADE;`, 'dbvpostgresql'),
+    ['public.customers.id -> public.orders.cust_id', 'public.customers.y -> public.orders.x'])
+})
+
 t.test('orphan columns go to the pseudo table with a SyntaxHint', async (t) => {
   const l = lineage(`SELECT amount FROM t1, t2;`)
   t.same(l.fdd, [])

@@ -738,8 +738,11 @@ export class Analyzer implements ExprEnv {
         }
         const deps = emptyDeps()
         // Netezza FROM EXTERNAL 'file': the file's rows (a path object, as COPY and external tables make)
-        if (src.name === 'EXTERNAL' && src.args[0]?.k === 'lit' && src.args[0].text) {
-          const path = this.b.object('path', src.args[0].text, src.loc, { subType: 'uri' })
+        // a stage or file read as a table (FROM @stage/dir/, FROM 'f.csv'): a stage / path object, as COPY makes
+        if ((src.name === 'EXTERNAL' || src.name === 'STAGE') && src.args[0]?.k === 'lit' && src.args[0].text) {
+          const at = src.args[0].text
+          const stage = at.startsWith('@')
+          const path = this.b.object(stage ? 'stage' : 'path', at, src.loc, { subType: stage ? 'stage' : 'uri' })
           deps.direct.push(this.ref(path, '*', src.loc, '*'))
         } else for (const a of src.args) mergeInto(deps, evalExpr(a, scope, this))
         if (src.name === 'FLATTEN' && this.d.name === 'dbvsnowflake') return this.flatten(src, deps)

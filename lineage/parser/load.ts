@@ -55,7 +55,13 @@ export function parseCopy(p: TokenCursor, first: Token): Stmt {
     if (isLoc) { s.direction = 'out'; s.location = location(p); p.expect('FROM'); queryOrTable(p, s) }
     else {
       s.table = p.qname(); s.columns = columns(p); p.expect('FROM')
-      if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const q = parseQuery(p); p.expectOp(')'); s.location = stageOf(q); } else s.location = location(p)
+      // COPY INTO t [(cols)] FROM (SELECT $1, $2:x … FROM @stage): a load with a transformation is an
+      // INSERT … SELECT from the stage, its items filling the columns by position
+      if (p.isOp('(') && startsQuery(p, 1)) {
+        p.next(); const query = parseQuery(p); p.expectOp(')'); skipToEnd(p)
+        return { k: 'insert', target: { name: s.table, loc: s.table.loc }, columns: s.columns, query, loc: locOf(first, p.prev()) }
+      }
+      s.location = location(p)
     }
   } else {
     queryOrTable(p, s)
@@ -66,8 +72,6 @@ export function parseCopy(p: TokenCursor, first: Token): Stmt {
   s.loc = locOf(first, p.prev())
   return s
 }
-
-function stageOf(q: Query): string { return q.k === 'select' ? '@stage' : '@stage' }
 
 /** Hive/MySQL LOAD DATA … INPATH|INFILE 'x' [OVERWRITE] INTO TABLE t */
 export function parseLoad(p: TokenCursor, first: Token): Stmt {

@@ -568,11 +568,14 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
   }
   if (p.peek()?.kind === 'string' || p.peek()?.kind === 'param' || (p.isOp('@') && p.isIdentToken(1))) {
     // stage / file path read as a table (Snowflake @stage, DuckDB 'file.csv')
+    const i0 = p.i
     const t = p.next(); if (t.image === '@') { p.qname() }
     while (!p.eof() && p.peek()!.start === p.prev().end && !p.isOp(')') && !p.isOp(',') && !p.isOp(';')) p.next()
+    // the stage or file as written (@db.stage/dir/, 'file.csv'): the rows come from there
+    const path = t.kind === 'string' && p.i === i0 + 1 ? t.image.slice(1, -1) : p.toks.slice(i0, p.i).map((x) => x.image).join('')
     // Snowflake @stage/file.csv (FILE_FORMAT => 'fmt', PATTERN => '…'): options of the read
     if (p.isOp('(') && p.isIdentToken(1) && p.isOp('=>', 2)) p.skipParens()
-    const src: Source = { k: 'tfunc', name: 'STAGE', args: [], loc: locOf(start, p.prev()) }
+    const src: Source = { k: 'tfunc', name: 'STAGE', args: [{ k: 'lit', loc: locOf(t, p.prev()), text: path }], loc: locOf(start, p.prev()) }
     parseAliasAndColumns(p, src); from.push(src); return
   }
   if (p.isAnyWord(NOT_A_TABLE)) p.fail('expected a table name')

@@ -185,6 +185,19 @@ t.test('ALTER TABLE … ADD [CONSTRAINT c] FOREIGN KEY … REFERENCES gives the 
     ['public.customers.id -> public.orders.cust_id', 'public.customers.y -> public.orders.x'])
 })
 
+t.test('Snowflake COPY INTO t (cols) FROM (SELECT $1, $2:x FROM @stage): the stage named as written feeds each column through its item', async (t) => {
+  const { analyze } = await import('../../lineage/index.js')
+  const m = analyze(`COPY INTO raw.t (a, b) FROM (SELECT $1, $2:name::string FROM @raw.stg/x/ s) FILE_FORMAT = (TYPE = JSON);
+INSERT INTO raw.u (a) SELECT t.$1 FROM @raw.stg t;`, { dbvendor: 'dbvsnowflake' }).model
+  const edges = m.relations.filter((r) => r.type === 'fdd').flatMap((r) => r.sources.map((x) => `${x.parentName}.${x.column} -> ${r.target.parentName}.${r.target.column}`))
+  t.same(m.errors ?? [], [])
+  t.ok(edges.includes('@raw.stg/x/.* -> INSERT-SELECT-1.$1'))
+  t.ok(edges.includes('INSERT-SELECT-1.$1 -> raw.t.a'))
+  t.ok(edges.includes('INSERT-SELECT-1.$2:name::string -> raw.t.b'))
+  t.ok(edges.includes('@raw.stg.* -> INSERT-SELECT-2.$1'))
+  t.same(m.dbobjs.filter((o) => o.type === 'stage').map((o) => o.name).sort(), ['@raw.stg', '@raw.stg/x/'])
+})
+
 t.test('orphan columns go to the pseudo table with a SyntaxHint', async (t) => {
   const l = lineage(`SELECT amount FROM t1, t2;`)
   t.same(l.fdd, [])

@@ -50,6 +50,8 @@ export interface DialectSpec {
   mdx: boolean
   /** procedural variables are written with this prefix (`@` in T-SQL) */
   variablePrefix?: string
+  /** `col:path` navigates a VARIANT / JSON value (Snowflake, Databricks) */
+  jsonPaths: boolean
   /** routines are written in PL/pgSQL (PERFORM query) */
   plpgsql: boolean
   /** statements that start with these words are abbreviations: SEL → SELECT, CT → CREATE TABLE */
@@ -91,6 +93,7 @@ const base: Omit<DialectSpec, 'name'> = {
   mdx: false,
   abbreviations: {},
   plpgsql: false,
+  jsonPaths: false,
   wordOperators: {},
   lambdas: false,
 }
@@ -112,9 +115,9 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvpostgresql: pgLike,
   dbvgreenplum: pgLike,
   dbvredshift: { ...pgLike, identStartExtra: '#', backslashEscapes: true },
-  dbvsnowflake: { dollarQuotedStrings: true, recursiveWithoutKeyword: true, lambdas: true },
+  dbvsnowflake: { dollarQuotedStrings: true, jsonPaths: true, recursiveWithoutKeyword: true, lambdas: true },
   dbvbigquery: { ...mysqlLike, unquotedCase: 'none', hashComments: true },
-  dbvhive: { ...mysqlLike, unquotedCase: 'lower', wordOperators: { DIV: '/' }, lambdas: true },
+  dbvhive: { ...mysqlLike, unquotedCase: 'lower', jsonPaths: true, wordOperators: { DIV: '/' }, lambdas: true },
   dbvimpala: { ...mysqlLike, unquotedCase: 'lower', wordOperators: { DIV: '/' } },
   dbvteradata: {
     dotCommands: true, abbreviations: { SEL: 'SELECT', INS: 'INSERT', UPD: 'UPDATE', DEL: 'DELETE', CT: 'CREATE TABLE' },

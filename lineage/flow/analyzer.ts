@@ -504,7 +504,6 @@ export class Analyzer implements ExprEnv {
     }
     addFilter(s.where, 'where')
     for (const c of s.connectBy) addFilter(c, 'connectBy')
-    addFilter(s.qualify, 'qualify')
     for (const e of s.limitOver ?? []) addFilter(e, 'limitOver')
     // select items
     const itemDeps: Array<{ item: SelectItem; deps: Deps }> = []
@@ -543,6 +542,8 @@ export class Analyzer implements ExprEnv {
       for (const r of hd.direct) filterSrc.push(inClause(r, 'having'))
       for (const r of hd.indirect) filterSrc.push(inClause(r, 'having'))
     }
+    // QUALIFY comes after the select list and may name its aliases (QUALIFY rn = 1, … ORDER BY n)
+    addFilter(s.qualify, 'qualify')
     for (const { item, deps } of itemDeps) {
       const ref = (item as SelectItem & { ref?: ColRef }).ref!
       this.relateThroughFunction(ref, item.expr, deps, deps.aggregate ? 'aggregation' : 'transformation')

@@ -245,8 +245,8 @@ function parsePostfix(p: TokenCursor, e: Expr): Expr {
       if (!p.isOp(']')) { args.push(parseExpr(p)); while (p.acceptOp(':') || p.acceptOp(',')) if (!p.isOp(']')) args.push(parseExpr(p)) }
       const c = p.expectOp(']'); e = op('[]', args.slice(0, 1).concat(args.slice(1).filter(a => a.k !== 'lit')), span(e, locOf(c, c))); continue
     }
-    if (p.isOp(':') && p.d.name === 'dbvsnowflake' && (p.isIdentToken(1) || p.peek(1)?.kind === 'string')) {
-      // VARIANT path: the value comes from the top-level column (N6)
+    if (p.isOp(':') && p.d.jsonPaths && (p.isIdentToken(1) || p.peek(1)?.kind === 'string')) {
+      // VARIANT / JSON string path (Snowflake v:a.b, Databricks raw:a.b): the value comes from the top-level column (N6)
       p.next(); const t = p.next(); e = op('PATH', [e], span(e, locOf(t, t))); continue
     }
     if (p.isOp('.') && (e.k === 'op' || e.k === 'func' || e.k === 'subq') && p.isIdentToken(1)) {

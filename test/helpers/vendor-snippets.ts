@@ -957,6 +957,13 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
   ],
   hive: [
     {
+      title: 'QUALIFY names a select alias (… ORDER BY n); Databricks raw:a.b JSON paths read the column',
+      sql: `CREATE TABLE silver.items (id BIGINT, dt DATE, raw STRING);
+INSERT INTO gold.daily SELECT dt, count(*) AS n, max(raw:customer.name) AS cname FROM silver.items GROUP BY dt QUALIFY row_number() OVER (ORDER BY n DESC) <= 10;
+`,
+      fdd: [['silver.items.dt', 'gold.daily.dt'], ['silver.items.raw', 'gold.daily.cname']],
+    },
+    {
       title: 'SELECT TRANSFORM (…) ROW FORMAT DELIMITED … USING script: the clause, not the transform() function',
       sql: `INSERT INTO o SELECT TRANSFORM (a, b) ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\t' USING 'python s.py' AS (x, y) FROM t;
 `,

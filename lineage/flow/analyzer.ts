@@ -87,6 +87,12 @@ export class Analyzer implements ExprEnv {
   }
   rowsRef(obj: DbObj): ColRef { return colRef(obj, this.b.rows(obj)) }
 
+  /** the path or stage object of a file location (COPY, LOAD, external tables, a stage read in FROM) */
+  locationObject(location: string, loc: Loc | undefined): DbObj {
+    const stage = location.startsWith('@')
+    return this.b.object(stage ? 'stage' : 'path', location, loc, { subType: stage ? 'stage' : 'uri' })
+  }
+
   // ---- persistent objects -------------------------------------------------------------------
   /** the catalog's entry for q, if the script or the metadata made one (no model object is made) */
   known(q: QName): CatalogEntry | undefined {
@@ -144,7 +150,7 @@ export class Analyzer implements ExprEnv {
     if (!e.columns) return null
     if (e.colMap && e.colMapOf === e.columns) return e.colMap
     const m = new Map<string, { name: string; ref?: ColRef }>()
-    for (const c of e.columns) { const k = this.b.intern(c.toUpperCase()); m.set(k, { name: c, ref: colRef(e.obj, this.b.column(e.obj, c, k)) }) }
+    for (const c of e.columns) { const k = this.b.intern(declaredKey(c)); m.set(k, { name: c, ref: colRef(e.obj, this.b.column(e.obj, c, k)) }) }
     e.colMap = m
     e.colMapOf = e.columns
     this.keepColMap(e)
@@ -618,26 +624,18 @@ export class Analyzer implements ExprEnv {
     const rename = st.rename && new Map(st.rename.map((r) => [this.key(r.from), r.to]))
     const ilike = st.ilike === undefined ? undefined : likeRegExp(st.ilike)
     for (const it of items) {
-      // a table function's declared columns (JSON_TABLE / XMLTABLE … COLUMNS, t(a, b)): each is its arguments
-      if (it.funcSources && it.columns) {
-        for (const [key, c] of it.columns) {
-          if (except.has(key) || (ilike && !ilike.test(c.name))) continue
-          const ref = this.ref(out.obj, c.name, item.loc, key)
-          this.addCol(out, c.name, key, ref)
+      // a table function: each of its declared columns (JSON_TABLE / XMLTABLE … COLUMNS, t(a, b)) is its
+      // arguments; with none declared (FROM EXTERNAL 'f', unnest(a), a function of the database), so is *
+      if (it.funcSources && (it.columns || !it.obj)) {
+        const fromArgs = (name: string, key: string) => {
+          const ref = this.ref(out.obj, name, item.loc, key)
+          this.addCol(out, name, key, ref)
           const d = emptyDeps()
-          for (const r of it.funcSources) d.direct.push(refAt(r, st.loc))
+          for (const r of it.funcSources!) d.direct.push(refAt(r, st.loc))
           this.relateDeps(ref, d, 'select')
         }
-        continue
-      }
-      // columns unknown (FROM EXTERNAL 'f', unnest(a), a function of the database): * is the arguments
-      if (it.funcSources && !it.columns && !it.obj) {
-        if (!it.funcSources.length) continue
-        const ref = this.ref(out.obj, '*', item.loc, '*')
-        this.addCol(out, '*', '*', ref)
-        const d = emptyDeps()
-        for (const r of it.funcSources) d.direct.push(refAt(r, st.loc))
-        this.relateDeps(ref, d, 'select')
+        if (!it.columns) { if (it.funcSources.length) fromArgs('*', '*') }
+        else for (const [key, c] of it.columns) if (!except.has(key) && !(ilike && !ilike.test(c.name))) fromArgs(c.name, key)
         continue
       }
       const known = this.knownColumns(it)
@@ -738,13 +736,9 @@ export class Analyzer implements ExprEnv {
           return src.columnAliases?.length ? this.renamed(item, src.columnAliases) : item
         }
         const deps = emptyDeps()
-        // Netezza FROM EXTERNAL 'file': the file's rows (a path object, as COPY and external tables make)
-        // a stage or file read as a table (FROM @stage/dir/, FROM 'f.csv'): a stage / path object, as COPY makes
+        // a stage or file read as a table (FROM @stage/dir/, FROM 'f.csv', Netezza FROM EXTERNAL 'f'): its rows
         if ((src.name === 'EXTERNAL' || src.name === 'STAGE') && src.args[0]?.k === 'lit' && src.args[0].text) {
-          const at = src.args[0].text
-          const stage = at.startsWith('@')
-          const path = this.b.object(stage ? 'stage' : 'path', at, src.loc, { subType: stage ? 'stage' : 'uri' })
-          deps.direct.push(this.ref(path, '*', src.loc, '*'))
+          deps.direct.push(this.ref(this.locationObject(src.args[0].text, src.loc), '*', src.loc, '*'))
         } else for (const a of src.args) mergeInto(deps, evalExpr(a, scope, this))
         if (src.name === 'FLATTEN' && this.d.name === 'dbvsnowflake') return this.flatten(src, deps)
         const columns = src.columnAliases?.length ? new Map(src.columnAliases.map((c) => [this.key(c), { name: c.name }])) : null
@@ -879,13 +873,14 @@ declare module './scope.js' { interface FromItem { nameKey?: string } }
 
 /** a LIKE pattern as a case-insensitive regular expression (% any run, _ one character, \\ escapes) */
 function likeRegExp(pattern: string): RegExp {
+  const literal = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   let re = ''
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i]
-    if (ch === '\\' && i + 1 < pattern.length) re += pattern[++i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    if (ch === '\\' && i + 1 < pattern.length) re += literal(pattern[++i])
     else if (ch === '%') re += '.*'
     else if (ch === '_') re += '.'
-    else re += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    else re += literal(ch)
   }
   return new RegExp(`^${re}$`, 'is')
 }

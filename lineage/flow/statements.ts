@@ -610,16 +610,10 @@ export class StatementFlow {
     }
     // an external table reads its rows from its location (spec §4.14): the path feeds its columns
     if (s.location) {
-      const star = this.a.ref(this.locationObject(s.location, s.loc), '*', undefined, '*')
+      const star = this.a.ref(this.a.locationObject(s.location, s.loc), '*', undefined, '*')
       // (the table is not written: it stays a view of the files, conformance E1)
       for (const c of e.columns ?? ['*']) this.b.relate('fdd', this.a.ref(e.obj, c), [star], 'create_table', 'identity')
     }
-  }
-
-  /** the path or stage object of a file location (COPY, LOAD, external tables) */
-  private locationObject(location: string, loc: Loc): DbObj {
-    const stage = location.startsWith('@')
-    return this.b.object(stage ? 'stage' : 'path', location, loc, { subType: stage ? 'stage' : 'uri' })
   }
 
   private createView(s: S<'createView'>): void {
@@ -683,7 +677,7 @@ export class StatementFlow {
   }
 
   private copy(s: S<'copy'>): void {
-    const star = this.a.ref(this.locationObject(s.location, s.loc), '*', undefined, '*')
+    const star = this.a.ref(this.a.locationObject(s.location, s.loc), '*', undefined, '*')
     if (s.query) {
       const rs = this.a.query(s.query, undefined, { type: 'select_list', name: this.b.nextName('RS') })
       for (const c of rs.cols) this.b.relate('fdd', star, [c.ref], 'select', 'identity')

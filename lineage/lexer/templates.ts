@@ -44,7 +44,8 @@ export function blankTemplates(text: string, substitution: boolean): string {
   })
   if (!substitution) return out
   return out.replace(SUBSTITUTION, (tag: string, name: string, at: number) => {
-    // a && or & between two operands is no variable (PL/SQL has no & operator, but strings hold them)
+    // PL/SQL has no & operator: outside a string every & is a substitution; inside one, rewriting it
+    // changes only the literal's text
     return fit(tableContext(out, at, tag) ? name : '0', tag)
   })
 }

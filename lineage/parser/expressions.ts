@@ -721,8 +721,10 @@ export function parseSelectItem(p: TokenCursor, more?: SelectItem[]): SelectItem
   }
   // a bare * is never an operand: * ILIKE 'p' (Snowflake) filters the star's columns
   let expr: Expr
-  if (p.isOp('*')) { const t = p.next(); expr = finishStar(p, { k: 'star', loc: locOf(t, t) }) } else expr = parseExpr(p)
-  if (expr.k === 'star') expr = finishStar(p, expr)
+  if (p.isOp('*')) { const t = p.next(); expr = finishStar(p, { k: 'star', loc: locOf(t, t) }) } else {
+    expr = parseExpr(p)
+    if (expr.k === 'star') expr = finishStar(p, expr)
+  }
   let alias
   if (more && p.isWord('AS') && p.isOp('(', 1) && p.isIdentToken(2)) {
     p.i += 2

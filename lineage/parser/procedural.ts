@@ -451,17 +451,8 @@ function parseDeclare(p: Cur, first: Token): Stmt {
 }
 
 /** T-SQL table variable (DECLARE @t TABLE (…), RETURNS @r TABLE (…)): its columns are declared like a table's */
-function tableVarColumns(p: TokenCursor): Ident[] {
-  const cols: Ident[] = []
-  p.expectOp('(')
-  while (!p.isOp(')') && !p.eof()) {
-    if (p.isAnyWord(['PRIMARY', 'UNIQUE', 'INDEX', 'CHECK', 'CONSTRAINT'])) { p.skipListItem() }
-    else { cols.push(p.ident()); p.skipListItem() }
-    p.acceptOp(',')
-  }
-  p.expectOp(')')
-  return cols
-}
+const TABLE_VAR_CONSTRAINTS = ['PRIMARY', 'UNIQUE', 'INDEX', 'CHECK', 'CONSTRAINT']
+function tableVarColumns(p: TokenCursor): Ident[] { return definedColumnNames(p, TABLE_VAR_CONSTRAINTS) }
 
 function isPlDeclSection(p: TokenCursor): boolean {
   // DECLARE name type; … BEGIN  (PL/pgSQL, Snowflake, DB2 inside bodies) vs T-SQL DECLARE @x

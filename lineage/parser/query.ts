@@ -453,12 +453,16 @@ function parseAliasAndColumns(p: TokenCursor, src: { alias?: import('../ast/type
  * The column definitions of JSON_TABLE / XMLTABLE, in parentheses or not: `name type [PATH '…']`,
  * `name FOR ORDINALITY`, `NESTED [PATH] '…' COLUMNS (…)` (its columns join the list)
  */
-/** `(name type …, …)`: the names of a column definition list (types and constraints skipped) */
-export function definedColumnNames(p: TokenCursor): Ident[] {
+/**
+ * `(name type …, …)`: the names of a column definition list (types skipped). With `constraints`, an
+ * item that starts with one of those words is a table constraint and every other item must name a
+ * column; without, an item that does not start with a name is skipped.
+ */
+export function definedColumnNames(p: TokenCursor, constraints?: string[]): Ident[] {
   const out: Ident[] = []
   p.expectOp('(')
   while (!p.isOp(')') && !p.eof()) {
-    if (p.isIdentToken()) out.push(p.ident())
+    if (constraints ? !p.isAnyWord(constraints) : p.isIdentToken()) out.push(p.ident())
     p.skipListItem()
     p.acceptOp(',')
   }

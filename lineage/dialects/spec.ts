@@ -62,6 +62,8 @@ export interface DialectSpec {
    * the same word stays usable as an alias.
    */
   wordOperators: Record<string, string>
+  /** derived from wordOperators: whether it has any (the parser asks after every operand) */
+  hasWordOperators: boolean
   /**
    * `x -> expr` and `(acc, x) -> expr` are lambdas in function arguments (Spark / Databricks / Trino
    * transform, filter, aggregate; Snowflake higher-order functions): their parameters are no columns.
@@ -95,6 +97,7 @@ const base: Omit<DialectSpec, 'name'> = {
   plpgsql: false,
   jsonPaths: false,
   wordOperators: {},
+  hasWordOperators: false,
   lambdas: false,
 }
 
@@ -139,6 +142,7 @@ export function dialectOf(vendor: Vendor): DialectSpec {
   let d = cache.get(vendor)
   if (!d) {
     d = { ...base, ...overrides[vendor], name: vendor }
+    d.hasWordOperators = Object.keys(d.wordOperators).length > 0
     cache.set(vendor, d)
   }
   return d

@@ -188,6 +188,14 @@ export class TokenCursor {
 
   /** dotted name; stops before `.*` */
   qname(): QName {
+    const t0 = this.peek()
+    // most names start with a plain word: neither special form below applies
+    if (t0 && t0.kind !== 'qident' && (t0.kind !== 'word' || t0.upper === 'IDENTIFIER')) return this.specialQname() ?? this.plainQname()
+    return this.plainQname()
+  }
+
+  /** IDENTIFIER('db.schema.table') and :var, or undefined */
+  private specialQname(): QName | undefined {
     // Snowflake IDENTIFIER('db.schema.table') names an object through a string
     if (this.isWord('IDENTIFIER') && this.isOp('(', 1) && this.peek(2)?.kind === 'string' && this.isOp(')', 3)) {
       const s = this.peek(2)!
@@ -201,7 +209,14 @@ export class TokenCursor {
       const c = this.next(); const id = this.ident()
       return { parts: [{ ...id, name: ':' + id.name, k: undefined }], loc: locOf(c, this.prev()) }
     }
+    return undefined
+  }
+
+  private plainQname(): QName {
     const parts = [this.ident()]
+    // every continuation below starts with an operator or punctuation (`.`, `..`, `@`, `:`)
+    const n = this.peek()
+    if (!n || (n.kind !== 'op' && n.kind !== 'punct')) return { parts, loc: parts[0].loc }
     // Informix database[@server]:owner.table — the server names where the database lives, not a part of the name
     if (this.d.name === 'dbvinformix' && (this.isOp(':') || (this.isOp('@') && this.isIdentToken(1) && this.isOp(':', 2))) && this.peek()!.start === this.prev().end) {
       if (this.isOp('@')) this.i += 2

@@ -16,6 +16,9 @@ const TYPED_LITERALS = new Set(['DATE', 'TIMESTAMP', 'TIME', 'INTERVAL', 'DATETI
 const COMPARE_OPS = new Set(['*=', '=*', '=', '<>', '!=', '<', '>', '<=', '>=', '<=>', '==', '^=', '~', '~*', '!~', '!~*', '@>', '<@', '&&',
   // PostgreSQL text search and jsonpath matches, LIKE as operators
   '@@', '@?', '~~', '~~*', '!~~', '!~~*'])
+/** the words parseComparison continues an operand with (any other word ends the comparison) */
+const COMPARISON_WORDS = new Set(['NOT', 'IS', 'INTERPOLATE', 'OVERLAPS', 'ISNULL', 'NOTNULL', 'IN', 'BETWEEN', 'LIKE', 'ILIKE', 'RLIKE',
+  'REGEXP', 'SIMILAR', 'GLOB', 'MATCH', 'MATCHES'])
 const TYPE_CONTINUATION = new Set(['PRECISION', 'VARYING', 'WITH', 'WITHOUT', 'TIME', 'ZONE', 'LOCAL', 'UNSIGNED', 'SIGNED', 'CHARACTER', 'CHAR', 'BYTE'])
 
 export function parseExpr(p: TokenCursor): Expr { return parseOr(p) }
@@ -73,7 +76,7 @@ function parseComparison(p: TokenCursor): Expr {
       p.next(); p.acceptOp('|') || p.acceptOp('&')
       const r = parseAdditive(p); left = op('?', [left, r], span(left, r)); continue
     }
-    if (t.kind !== 'word') return left
+    if (t.kind !== 'word' || !COMPARISON_WORDS.has(t.upper)) return left
     const neg = t.upper === 'NOT' && p.isAnyWord(['IN', 'LIKE', 'ILIKE', 'BETWEEN', 'RLIKE', 'REGEXP', 'SIMILAR', 'MATCHES'], 1)
     const w = neg ? p.peek(1)!.upper : t.upper
     if (w === 'IS') {
@@ -159,6 +162,8 @@ const OPERAND_START_OPS = new Set(['-', '+', '~', ':', '@', '?'])
  */
 function wordOperator(p: TokenCursor, ops: Set<string>): string | undefined {
   const t = p.peek()!
+  // asked after every operand: most dialects have no operator words, and punctuation is never one
+  if (!p.d.hasWordOperators || t.kind !== 'word') return undefined
   const o = p.d.wordOperators[t.upper]
   if (o === undefined || !ops.has(o)) return undefined
   const n = p.peek(1)
@@ -444,6 +449,9 @@ export function xmlMethod(p: TokenCursor, name: QName): string | undefined {
 /** a name: column, qualified column, star, or a function call */
 function parseNamePrimary(p: TokenCursor, t: Token): Expr {
   const name = p.qname()
+  // a plain column reference (most are) is followed by a word or nothing: none of the forms below
+  const n = p.peek()
+  if (!n || (n.kind !== 'op' && n.kind !== 'punct')) return nextval(name, p, t) ?? { k: 'col', name }
   if (p.isOp('.') && p.isOp('*', 1)) {
     p.next(); const s = p.next()
     return finishStar(p, { k: 'star', qualifier: name, loc: mkLoc(name.loc.sl, name.loc.sc, s.eline, s.ecol) })
@@ -461,14 +469,18 @@ function parseNamePrimary(p: TokenCursor, t: Token): Expr {
     const one = name.parts.length === 1 && !name.parts[0].quoted ? name.parts[0].k : undefined
     return parseFuncArgs(p, t, one ?? name.parts.map(x => x.name.toUpperCase()).join('.'))
   }
-  // sequence.NEXTVAL: upper-cased only when it can be (this runs for every column reference)
-  if (name.parts.length > 1 && name.parts[name.parts.length - 1].name.length === 7) {
-    const last = name.parts[name.parts.length - 1].name.toUpperCase()
-    if (last === 'NEXTVAL' || last === 'CURRVAL') return lit(t, p.prev())
-  }
+  const seq = nextval(name, p, t)
+  if (seq) return seq
   // Oracle outer-join marker col(+)
   if (p.isOp('(') && p.isOp('+', 1) && p.isOp(')', 2)) p.i += 3
   return { k: 'col', name }
+}
+
+/** sequence.NEXTVAL / CURRVAL: a value, not a column (upper-cased only when it can be: this runs for every column reference) */
+function nextval(name: QName, p: TokenCursor, t: Token): Expr | undefined {
+  if (name.parts.length < 2 || name.parts[name.parts.length - 1].name.length !== 7) return undefined
+  const last = name.parts[name.parts.length - 1].name.toUpperCase()
+  return last === 'NEXTVAL' || last === 'CURRVAL' ? lit(t, p.prev()) : undefined
 }
 
 function parseTypeArgs(p: TokenCursor): void {

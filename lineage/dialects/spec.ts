@@ -22,6 +22,11 @@ export interface DialectSpec {
   qQuoteStrings: boolean
   /** T-SQL money literals: `$10.50` is a number */
   moneyLiterals: boolean
+  /**
+   * a double-quoted token that cannot be a name (`""`, `" rows"`, `"%d/%m"`: empty, or with spaces or punctuation)
+   * is a string literal; ASE runs with quoted_identifier off by default and its code writes strings so
+   */
+  doubleQuotedPhrases: boolean
   /** MySQL character set introducers: `_utf8mb4'text'`, `_binary'…'` are one string literal */
   charsetIntroducers: boolean
   /** extra characters allowed to start an identifier (`@` variables, `#` temp tables) */
@@ -44,6 +49,8 @@ export interface DialectSpec {
   delimiterCommand: boolean
   /** lines starting with `.` are client commands to skip (Teradata BTEQ) */
   dotCommands: boolean
+  /** lines starting with `:` are SQLCMD commands to skip (:setvar, :r file, :on error exit in SSDT and sqlcmd scripts) */
+  sqlcmdCommands: boolean
   /** lines starting with `\` are psql meta-commands: `\copy` is a COPY ended by its line, the others are skipped */
   psqlCommands: boolean
   /** MDX: the whole input is MDX, statements have no terminator */
@@ -82,6 +89,7 @@ const base: Omit<DialectSpec, 'name'> = {
   qQuoteStrings: false,
   charsetIntroducers: false,
   moneyLiterals: false,
+  doubleQuotedPhrases: false,
   identStartExtra: '',
   identPartExtra: '$#',
   unquotedCase: 'upper',
@@ -91,6 +99,7 @@ const base: Omit<DialectSpec, 'name'> = {
   atTerminator: false,
   delimiterCommand: false,
   dotCommands: false,
+  sqlcmdCommands: false,
   psqlCommands: false,
   mdx: false,
   abbreviations: {},
@@ -112,8 +121,8 @@ const pgLike: Partial<DialectSpec> = { dollarQuotedStrings: true, plpgsql: true,
 
 const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvoracle: { qQuoteStrings: true, slashTerminator: true, recursiveWithoutKeyword: true },
-  dbvmssql: tsql,
-  dbvsybase: tsql,
+  dbvmssql: { ...tsql, sqlcmdCommands: true },
+  dbvsybase: { ...tsql, doubleQuotedPhrases: true },
   dbvmysql: { ...mysqlLike, hashComments: true, delimiterCommand: true, charsetIntroducers: true, identStartExtra: '@', identPartExtra: '$@', wordOperators: { DIV: '/', MOD: '%' } },
   dbvpostgresql: pgLike,
   dbvgreenplum: pgLike,

@@ -295,9 +295,9 @@ export class StatementFlow {
     return scope
   }
 
-  private returning(items: SelectItem[], target: DbObj, t: TableRef, into?: Expr[], outputTable?: OutputTable): void {
-    // returned rows are the target's row values (D13)
-    const scope = this.targetScope(t, target)
+  private returning(items: SelectItem[], target: DbObj, t: TableRef, into?: Expr[], outputTable?: OutputTable, dmlScope?: Scope): void {
+    // returned rows are the target's row values (D13); a MERGE's OUTPUT may also name its source (OUTPUT s.id, inserted.v)
+    const scope = dmlScope ?? this.targetScope(t, target)
     const inserted = (n: string) => ['INSERTED', 'DELETED', 'NEW', 'OLD'].includes(n.toUpperCase())
     for (const it of items) {
       const e = it.expr
@@ -485,6 +485,14 @@ export class StatementFlow {
     const used: ColRef[] = []
     const write = (t: QName, src: ReturnType<typeof emptyDeps>) => {
       const p = t.parts[t.parts.length - 1]
+      // T-SQL UPDATE t SET @v = c [= expr]: the variable takes the value (the table keeps its columns)
+      const prefix = this.a.d.variablePrefix
+      if (t.parts.length === 1 && prefix && !p.quoted && p.name.startsWith(prefix)) {
+        used.push(...src.direct, ...src.indirect)
+        const v = this.varTarget({ k: 'var', name: p.name, loc: p.loc })
+        if (v) this.a.relateDeps(v, src, 'select')
+        return
+      }
       const tref = this.a.ref(target, p.name, p.loc, this.a.key(p))
       used.push(...src.direct, ...src.indirect)
       if (via) {
@@ -554,7 +562,7 @@ export class StatementFlow {
     }
     this.a.forwardRowCounts(rows, scope, 'merge')
     this.markReads(scope, obj, used)
-    if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto, s.outputTable)
+    if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto, s.outputTable, scope)
   }
 
   /**

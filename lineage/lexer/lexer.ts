@@ -107,13 +107,15 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
     const dq = (d.name === 'dbvbigquery' ? '(?:[rRbB]{1,2})?' : '') + (d.backslashEscapes ? '"(?:[^"\\\\]|\\\\[\\s\\S]|"")*"' : '"(?:[^"]|"")*"')
     add(createToken({ name: 'DString', pattern: new RegExp(dq), line_breaks: true }), 'string')
   }
+  // (before QIdent: the first pattern that matches wins) "" or a quoted text with a character no name has
+  if (d.doubleQuotedPhrases) add(createToken({ name: 'DPhrase', pattern: /""(?!")|"[\w@#$\u00c0-\uffff]*[^\w@#$\u00c0-\uffff"](?:[^"]|"")*"/, line_breaks: true }), 'string')
   if (!d.doubleQuotedStrings && d.identifierQuotes.includes('"')) add(createToken({ name: 'QIdent', pattern: /"(?:[^"]|"")*"/, line_breaks: true }), 'qident')
   if (d.identifierQuotes.includes('`')) add(createToken({ name: 'BIdent', pattern: /`(?:[^`]|``)*`/, line_breaks: true }), 'qident')
   if (d.identifierQuotes.includes('[')) add(createToken({ name: 'BrIdent', pattern: /\[(?:[^\]\n]|\]\])*\]/ }), 'qident')
   // An unterminated literal or quoted name swallows the rest: the parser reports it with its position.
   add(createToken({ name: 'Unterminated', pattern: /['"`][\s\S]*/, line_breaks: true }), 'bad')
-  // 0x1F: T-SQL, MySQL and Sybase binary / hexadecimal literals
-  const num = /0[xX][0-9A-Fa-f]+|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/
+  // 0x1F: T-SQL, MySQL and Sybase binary / hexadecimal literals; a bare 0x is the empty binary value (T-SQL)
+  const num = /0[xX][0-9A-Fa-f]*|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/
   add(createToken({ name: 'Number', pattern: d.moneyLiterals ? new RegExp(`\\$\\d+(?:\\.\\d*)?|${num.source}`) : num }), 'number')
   add(createToken({ name: 'Param', pattern: /\$\d+|\?/ }), 'param')
   const start = `A-Za-z_\\u00c0-\\uffff${esc(d.identStartExtra)}`

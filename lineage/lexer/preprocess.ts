@@ -9,11 +9,15 @@ const SQLPLUS_TEXT_LINE = /^\s*(?:(?:PROMPT|PRO|REM|REMARK)(?:\s|$)|@@?[^\s@])/i
 /** psql meta-commands (\set, \echo, \i file, \connect db …) take free text, not SQL: all but \copy, which moves table data */
 const PSQL_TEXT_LINE = /^\s*\\(?!copy\b)/i
 
+/** SQLCMD commands (:setvar v "x", :r .\file.sql, :on error exit, :!! shell) name files and variables, not SQL */
+const SQLCMD_LINE = /^[ \t]*:[A-Za-z!]/m
+
 export function preprocess(text: string, d: DialectSpec): string {
   // MDX sets and Informix comments are written in braces: no template there
   if (!d.mdx && !d.braceComments && hasTemplates(text, d.slashTerminator)) text = blankTemplates(text, d.slashTerminator)
   // most PostgreSQL scripts hold no psql command: they are not split into lines for nothing
-  if (!d.delimiterCommand && !d.slashTerminator && !d.dotCommands && !d.atTerminator && !(d.psqlCommands && /^[ \t]*\\/m.test(text))) return text
+  if (!d.delimiterCommand && !d.slashTerminator && !d.dotCommands && !d.atTerminator && !(d.psqlCommands && /^[ \t]*\\/m.test(text))
+    && !(d.sqlcmdCommands && SQLCMD_LINE.test(text))) return text
   const lines = text.split('\n')
   let delimiter = ';'
   for (let i = 0; i < lines.length; i++) {
@@ -24,6 +28,7 @@ export function preprocess(text: string, d: DialectSpec): string {
     if (d.slashTerminator && SQLPLUS_TEXT_LINE.test(line)) { lines[i] = ' '.repeat(line.length); continue }
     if (d.atTerminator && trimmed.endsWith('@')) { const k = line.lastIndexOf('@'); lines[i] = line.slice(0, k) + ';' + line.slice(k + 1); continue }
     if (d.dotCommands && /^\s*\.[A-Za-z]/.test(line)) { lines[i] = ' '.repeat(line.length); continue }
+    if (d.sqlcmdCommands && /^\s*:[A-Za-z!]/.test(line)) { lines[i] = ' '.repeat(line.length); continue }
     if (d.psqlCommands && PSQL_TEXT_LINE.test(line)) { lines[i] = ' '.repeat(line.length); continue }
     if (d.delimiterCommand) {
       const m = /^\s*DELIMITER\s+(\S+)\s*$/i.exec(line)

@@ -2,6 +2,7 @@
 import type { Assign, Expr, Ident, InsertBranch, MergeWhen, OutputTable, Query, SelectItem, Stmt, TableRef, With } from '../ast/types.js'
 import { TokenCursor, locOf, type ParseError } from './base.js'
 import { canBeAlias, parseExpr, parseExprList, parseSelectItem } from './expressions.js'
+import { skipToEnd } from './ddl.js'
 import { parseFromClause, parseFromItem, parseFromTail, parseQuery, parseValuesRows, startsQuery, parseWith } from './query.js'
 
 type Insert = Extract<Stmt, { k: 'insert' }>
@@ -101,7 +102,8 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   }
   else if (p.isWord('SET') && (p.d.name === 'dbvmysql')) { p.next(); s.setAssigns = parseAssignments(p) }
   else if (startsQuery(p)) s.query = parseQuery(p)
-  else if (p.isWord('EXEC') || p.isWord('EXECUTE')) { while (!p.eof() && !p.isOp(';')) p.next() }
+  // INSERT … EXEC p args: T-SQL needs no `;` after it, the next line's statement must not be swallowed
+  else if (p.isWord('EXEC') || p.isWord('EXECUTE')) skipToEnd(p)
   else if (p.d.name === 'dbvcouchbase' && p.isOp('(')) { p.skipParens() }
   else p.fail('expected VALUES or a query')
   if (p.isWord('ON') && p.isWord('CONFLICT', 1)) {
@@ -188,6 +190,13 @@ export function parseAssignments(p: TokenCursor): Assign[] {
     if (!p.acceptOp('=') && !p.acceptOp('+=') && !p.acceptOp('-=')) {
       if (p.isOp('+') || p.isOp('-') || p.isOp('*') || p.isOp('/') || p.isOp('|')) { p.next(); p.expectOp('=') } else p.expectOp('=')
     }
+    // T-SQL SET @v = c = expr: the column and the variable both take the value
+    const v = target.parts[0].name
+    if (target.parts.length === 1 && p.d.variablePrefix && v.startsWith(p.d.variablePrefix) && p.isIdentToken() && p.isOp('=', 1)) {
+      const second = p.qname(); p.next()
+      out.push({ targets: [target, second], value: parseExpr(p), loc: locOf(start, p.prev()) })
+      continue
+    }
     const value = p.isWord('DEFAULT') ? (p.next(), { k: 'lit', loc: locOf(p.prev(), p.prev()) } as Expr) : parseExpr(p)
     // N1QL: SET path = v FOR x IN arr [WHEN cond] END
     if (p.isWord('FOR') && p.d.name === 'dbvcouchbase') { while (!p.eof() && !p.isWord('END')) p.next(); p.expect('END') }
@@ -196,10 +205,19 @@ export function parseAssignments(p: TokenCursor): Assign[] {
   return out
 }
 
+/** DML TOP (n) [PERCENT]; Sybase ASE writes the count bare: DELETE TOP 1000 FROM t */
+function skipTop(p: TokenCursor): void {
+  if (!p.isWord('TOP')) return
+  p.next()
+  const n = p.peek()
+  if (p.isOp('(')) p.skipParens(); else if (n && (n.kind === 'number' || n.kind === 'param' || (p.d.variablePrefix && n.image.startsWith(p.d.variablePrefix)))) p.next()
+  p.accept('PERCENT')
+}
+
 export function parseUpdate(p: TokenCursor, w?: With): Stmt {
   const start = p.next()
   while (p.isAnyWord(['LOW_PRIORITY', 'IGNORE', 'ONLY'])) p.next()
-  if (p.isWord('TOP')) { p.next(); p.skipParens(); p.accept('PERCENT') }
+  skipTop(p)
   if (p.isOp('(') && startsQuery(p, 1)) {
     // Oracle: UPDATE (SELECT …) [alias] SET … — the view's columns lead back to the base tables
     const vs = p.peek()!
@@ -258,7 +276,7 @@ export function skipQueryHints(p: TokenCursor): void {
 export function parseDelete(p: TokenCursor, w?: With): Stmt {
   const start = p.next()
   while (p.isAnyWord(['LOW_PRIORITY', 'QUICK', 'IGNORE'])) p.next()
-  if (p.isWord('TOP')) { p.next(); p.skipParens(); p.accept('PERCENT') }
+  skipTop(p)
   const s: Delete = { k: 'delete', target: undefined as unknown as TableRef, from: [], joins: [], loc: locOf(start, start), with: w }
   p.accept('FROM')
   if (p.isOp('(') && startsQuery(p, 1)) {
@@ -283,7 +301,7 @@ export function parseDelete(p: TokenCursor, w?: With): Stmt {
 
 export function parseMerge(p: TokenCursor, w?: With): Stmt {
   const start = p.next()
-  if (p.isWord('TOP')) { p.next(); p.skipParens(); p.accept('PERCENT') }
+  skipTop(p)
   p.accept('INTO')
   const target = tableRef(p, !p.isWord('USING', 0))
   if (target.alias?.name.toUpperCase() === 'USING') { p.i--; target.alias = undefined }

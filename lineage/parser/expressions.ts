@@ -242,6 +242,8 @@ function parsePostfix(p: TokenCursor, e: Expr): Expr {
     }
     // Informix: order_date + 30 UNITS DAY
     if (p.d.name === 'dbvinformix' && p.isWord('UNITS') && p.isAnyWord(DURATIONS, 1)) { p.i += 2; continue }
+    // T-SQL static methods of a type: geography::Point(…), hierarchyid::GetRoot(): the type is no column
+    if (p.isOp('::') && e.k === 'col' && p.d.batchWord !== undefined && p.isIdentToken(1) && p.isOp('(', 2)) { p.next(); e = parsePrimary(p); continue }
     if (p.isOp('::')) { p.next(); const end = parseType(p); e = op('CAST', [e], span(e, end)); continue }
     // MySQL full-text search: MATCH (a, b) AGAINST ('text' [IN BOOLEAN MODE]): the columns are searched
     if (e.k === 'func' && p.isWord('AGAINST') && p.isOp('(', 1) && e.name.toUpperCase() === 'MATCH') { p.next(); p.skipParens(); e = op('MATCH', e.args, span(e, locOf(p.prev(), p.prev()))); continue }
@@ -254,7 +256,8 @@ function parsePostfix(p: TokenCursor, e: Expr): Expr {
       // VARIANT / JSON string path (Snowflake v:a.b, Databricks raw:a.b): the value comes from the top-level column (N6)
       p.next(); const t = p.next(); e = op('PATH', [e], span(e, locOf(t, t))); continue
     }
-    if (p.isOp('.') && (e.k === 'op' || e.k === 'func' || e.k === 'subq') && p.isIdentToken(1)) {
+    // a method of a variable: T-SQL @x.value('(/a)[1]', 'int'), @doc.query('…') read the variable
+    if (p.isOp('.') && (e.k === 'op' || e.k === 'func' || e.k === 'subq' || (e.k === 'var' && p.isOp('(', 2))) && p.isIdentToken(1)) {
       p.next(); const t = p.next()
       const args: Expr[] = [e]
       // method call on a value: (subquery FOR XML PATH('')).value('.', 'nvarchar(max)')
@@ -446,6 +449,13 @@ export function xmlMethod(p: TokenCursor, name: QName): string | undefined {
   return XML_METHODS.has(u) ? u : undefined
 }
 
+/** what an xml method reads: the column before it, or a variable (@doc.nodes('/r'), a parameter the body never declared) */
+export function xmlMethodSubject(p: TokenCursor, name: QName): Expr {
+  const parts = name.parts.slice(0, -1)
+  const v = parts.length === 1 && !parts[0].quoted && p.d.variablePrefix && parts[0].name.startsWith(p.d.variablePrefix)
+  return v ? { k: 'var', name: parts[0].name, loc: parts[0].loc } : { k: 'col', name: { parts, loc: name.loc } }
+}
+
 /** a name: column, qualified column, star, or a function call */
 function parseNamePrimary(p: TokenCursor, t: Token): Expr {
   const name = p.qname()
@@ -463,7 +473,7 @@ function parseNamePrimary(p: TokenCursor, t: Token): Expr {
     const method = xmlMethod(p, name)
     if (method) {
       const f = parseFuncArgs(p, t, method)
-      if (f.k === 'func') f.args.unshift({ k: 'col', name: { parts: name.parts.slice(0, -1), loc: name.loc } })
+      if (f.k === 'func') f.args.unshift(xmlMethodSubject(p, name))
       return f
     }
     const one = name.parts.length === 1 && !name.parts[0].quoted ? name.parts[0].k : undefined
@@ -768,6 +778,9 @@ export function canBeAlias(p: TokenCursor, k = 0): boolean {
   if (t.kind === 'word' && t.upper === 'BULK' && p.isWord('COLLECT', k + 1)) return false
   // join modifiers (t ASOF JOIN u, t POSITIONAL JOIN u), Sybase t AT ISOLATION 0 and t PLAN "…"
   if (t.kind === 'word' && JOIN_MODIFIERS.has(t.upper) && p.isWord('JOIN', k + 1)) return false
+  // T-SQL / Sybase need no terminator: a line that starts with a statement word (WAITFOR, DEALLOCATE, GOTO) starts the next statement
+  if (t.bol && p.startsStatementLine(k)) return false
+  if (t.bol && p.d.batchWord !== undefined && p.isOp(':', k + 1)) return false
   if (t.kind === 'word' && ((t.upper === 'AT' && p.isWord('ISOLATION', k + 1)) || (t.upper === 'PLAN' && (p.peek(k + 1)?.kind === 'string' || p.peek(k + 1)?.kind === 'qident')))) return false
   return t.kind === 'word' && !isClauseWord(p, t.upper)
 }

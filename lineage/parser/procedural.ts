@@ -537,6 +537,8 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   }
   p.acceptSeq('IF', 'NOT', 'EXISTS')
   const name = p.tableName()
+  // T-SQL / Sybase numbered procedures: CREATE PROCEDURE p;2 is the second procedure of group p
+  if (p.d.batchWord !== undefined && p.isOp(';') && p.peek(1)?.kind === 'number') p.i += 2
   const params: Ident[] = []
   if (p.isOp('(')) {
     p.next()
@@ -595,7 +597,8 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
           else if (p.accept('END')) { if (p.isIdentToken()) p.next() }
           return { k: 'block', body, name, params, loc: locOf(start, p.prev()) }
         }
-        if (p.isWord('BEGIN') || p.isWord('DECLARE')) { const b = parseStatement(p); return { k: 'block', body: [b], name, params, loc: locOf(start, p.prev()) } }
+        // (a T-SQL body that opens with DECLARE goes on to GO: the statements after the DECLARE are the routine's too)
+        if (p.isWord('BEGIN') || (p.isWord('DECLARE') && p.d.batchWord === undefined)) { const b = parseStatement(p); return { k: 'block', body: [b], name, params, loc: locOf(start, p.prev()) } }
         if (p.isOp('(') && startsQuery(p, 1) || startsQuery(p) || p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'CALL'])) {
           const body = kind === 'TASK' || kind === 'FUNCTION' || kind === 'VIEW' ? [parseStatement(p)] : parseBody(p, ['END'])
           return { k: 'block', body, name, params, loc: locOf(start, p.prev()) }

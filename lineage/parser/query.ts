@@ -2,7 +2,7 @@
 import type { Cte, Expr, Ident, JoinCond, JoinKind, PivotSpec, Query, Select, SelectItem, Source, Stmt, WindowSpec, With } from '../ast/types.js'
 import { TokenCursor, identOf, locOf } from './base.js'
 import type { Token } from '../lexer/lexer.js'
-import { canBeAlias, parseExpr, parseExprList, parseOrderList, parseSelectItem, parseWindow, xmlMethod } from './expressions.js'
+import { canBeAlias, parseExpr, parseExprList, parseOrderList, parseSelectItem, parseWindow, xmlMethod, xmlMethodSubject } from './expressions.js'
 import { parseDmlInParens } from './dml.js'
 import { parseRoutine } from './procedural.js'
 
@@ -25,6 +25,8 @@ export function parseWith(p: TokenCursor): With {
   const routines: Stmt[] = []
   while (p.d.name === 'dbvoracle' && p.isAnyWord(['FUNCTION', 'PROCEDURE']) && p.isIdentToken(1) && !p.isWord('AS', 1)) { routines.push(parseRoutine(p, p.peek()!)); p.acceptOp(';') }
   if (routines.length && startsQuery(p)) return { recursive, ctes, routines }
+  // T-SQL WITH XMLNAMESPACES ('uri' AS ns, DEFAULT 'uri') [, cte AS (…)]: prefixes for the query's xml paths, no rows
+  if (p.isWord('XMLNAMESPACES') && p.isOp('(', 1)) { p.next(); p.skipParens(); if (!p.acceptOp(',')) return { recursive, ctes } }
   do {
     const start = p.peek()!
     const name = p.ident()
@@ -126,7 +128,8 @@ function parseQueryTail(p: TokenCursor, limitOver: Expr[] = []): Expr[] {
       p.accept('ONLY') || p.acceptSeq('WITH', 'TIES'); continue
     }
     if (p.isWord('FOR') && p.isAnyWord(['UPDATE', 'SHARE', 'READ', 'FETCH', 'XML', 'JSON', 'BROWSE', 'NO'], 1)) {
-      p.next(); while (!p.eof() && !p.isOp(';') && !p.isOp(')')) { if (p.isOp('(')) p.skipParens(); else p.next() } continue
+      // (T-SQL needs no `;`: FOR XML PATH(''), FOR UPDATE OF c end where a line starts the next statement)
+      p.next(); while (!p.eof() && !p.isOp(';') && !p.isOp(')') && !p.atBatchSeparator() && !p.startsStatementLine()) { if (p.isOp('(')) p.skipParens(); else p.next() } continue
     }
     // Sybase abstract plan: … PLAN "(t_scan t1)"
     if (p.isWord('PLAN') && (p.peek(1)?.kind === 'string' || p.peek(1)?.kind === 'qident')) { p.i += 2; continue }
@@ -494,13 +497,26 @@ const SYBASE_BARE_HINTS = ['HOLDLOCK', 'NOHOLDLOCK', 'READPAST', 'SHARED']
 /** `(NOLOCK)` after a T-SQL table name is a hint, not a table function's arguments */
 const tsqlHintParens = (p: TokenCursor): boolean => p.d.batchWord !== undefined && p.isOp('(') && p.isAnyWord(TSQL_TABLE_HINTS, 1)
 
+/**
+ * FOR SYSTEM_TIME AS OF e | FROM e TO e | BETWEEN e AND e | CONTAINED IN (e, e) | ALL, FOR PORTION OF p FROM e TO e:
+ * read by its grammar (skipping to a clause word ran over GO and the next batch's statements)
+ */
+function skipPeriodSpec(p: TokenCursor): void {
+  p.next()
+  for (let n = 0; n < 3 && p.isIdentToken() && !p.isAnyWord(['AS', 'FROM', 'BETWEEN', 'CONTAINED', 'ALL']); n++) p.next()
+  if (p.accept('AS')) { p.accept('OF'); parseExpr(p); return }
+  if (p.accept('FROM') || p.accept('BETWEEN')) { parseExpr(p); if (p.accept('TO') || p.accept('AND')) parseExpr(p); return }
+  if (p.accept('CONTAINED')) { p.accept('IN'); p.skipParens(); return }
+  p.accept('ALL')
+}
+
 function skipTableModifiers(p: TokenCursor): void {
   for (;;) {
     if (tsqlHintParens(p)) { p.skipParens(); continue }
     if (p.d.batchWord !== undefined && p.isAnyWord(SYBASE_BARE_HINTS)) { p.next(); continue }
     if (p.isWord('WITH') && p.isOp('(', 1) && !startsQuery(p, 2)) { p.next(); p.skipParens(); continue }
     if (p.isAnyWord(['TABLESAMPLE', 'SAMPLE']) && (p.isOp('(', 1) || p.isIdentToken(1))) { p.next(); while (p.isIdentToken() && !p.isOp('(', 0)) p.next(); p.skipParens(); if (p.isWord('REPEATABLE')) { p.next(); p.skipParens() } continue }
-    if (p.isWord('FOR') && p.isAnyWord(['SYSTEM_TIME', 'SYSTEM', 'PORTION'], 1)) { p.next(); while (!p.eof() && !p.isOp(',') && !p.isOp(')') && !p.isOp(';') && !p.isAnyWord(['WHERE', 'JOIN', 'ON', 'LEFT', 'INNER', 'GROUP', 'ORDER', 'AS'])) { if (p.isOp('(')) p.skipParens(); else p.next() } continue }
+    if (p.isWord('FOR') && p.isAnyWord(['SYSTEM_TIME', 'SYSTEM', 'PORTION'], 1)) { skipPeriodSpec(p); continue }
     if (p.isWord('AS') && p.isWord('OF', 1)) { p.i += 2; p.accept('SYSTEM'); p.accept('TIME'); p.accept('TIMESTAMP'); p.accept('SCN'); parseExpr(p); continue }
     if (p.isWord('AT') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     if (p.isWord('BEFORE') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
@@ -603,10 +619,12 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     p.expectOp(')')
     const fname = name.parts[name.parts.length - 1].name.toUpperCase()
     // CROSS APPLY t.doc.nodes('/r') AS n(x): the rows are the column's xml nodes
-    if (xmlMethod(p, name)) args.unshift({ k: 'col', name: { parts: name.parts.slice(0, -1), loc: name.loc } })
+    if (xmlMethod(p, name)) args.unshift(xmlMethodSubject(p, name))
     // T-SQL remote and file rowsets: the arguments name a server, a provider or a file, never columns
     if (REMOTE_ROWSETS.has(fname) && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase')) args.length = 0
-    if (p.isWord('WITH') && p.isOp('(', 1) && fname === 'OPENJSON') { p.next(); p.skipParens() }
+    // OPENJSON(…) / OPENXML(@doc, '/r', 1) WITH (col type ['path'], …): the rows' shape; OPENXML also takes WITH a table's name
+    if (p.isWord('WITH') && p.isOp('(', 1) && (fname === 'OPENJSON' || fname === 'OPENXML')) { p.next(); p.skipParens() }
+    else if (fname === 'OPENXML' && p.isWord('WITH') && p.isIdentToken(1)) { p.next(); p.qname() }
     const src: Source = { k: 'tfunc', name: fname, args, lateral, loc: locOf(start, p.prev()), ...(defined ? { columnAliases: defined } : {}) }
     if (p.isWord('WITH') && p.isWord('ORDINALITY', 1)) p.i += 2
     parseAliasAndColumns(p, src)

@@ -32,7 +32,7 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
   'ITERATE', 'SIGNAL', 'RESIGNAL', 'GOTO', 'BREAK', 'DEFINE', 'UPSERT_STATS', 'SUMMARIZE', 'ECHO', 'SPOOL', 'PROMPT',
   'WHENEVER', 'VARIABLE', 'EXPORT', 'IMPORT', 'VALIDATE', 'DISABLE', 'ENABLE', 'MERGE_STATS', 'RECOVER', 'UNSET', 'RUNSTATS',
   'GENERATE', 'REORG', 'ASSERT', 'DUMP', 'SAVE', 'PIPE', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE',
-  'FLASHBACK'])
+  'FLASHBACK', 'READTEXT', 'WRITETEXT', 'UPDATETEXT'])
 
 /** a statement boundary the parser may stop at without a `;` (T-SQL and procedural bodies) */
 export function isBatchSeparator(p: TokenCursor, k = 0): boolean { return p.atBatchSeparator(k) }
@@ -157,9 +157,36 @@ export function parseStatement(p: TokenCursor): Stmt {
     if (p.isOp(';') || p.eof() || p.isWord('END')) return { k: 'other', kind: 'CALL', loc: locOf(first, p.prev()) }
     p.i = save
   }
+  // T-SQL / Sybase GOTO target: a line starting with label:
+  if (first.kind === 'word' && p.d.batchWord !== undefined && first.bol && p.isOp(':', 1)) { p.i += 2; return { k: 'other', kind: 'LABEL', loc: locOf(first, p.prev()) } }
+  if (first.kind === 'word' && p.d.batchWord !== undefined && atBatchStart(p)) {
+    const call = bareProcedureCall(p, first)
+    if (call) return call
+  }
   if (first.kind === 'op' && first.image === '<<') { while (!p.isOp('>>') && !p.eof()) p.next(); p.next(); return { k: 'other', kind: 'LABEL', loc: locOf(first, p.prev()) } }
   if (first.kind === 'word' && p.isOp(':', 1) && p.isAnyWord(['BEGIN', 'LOOP', 'WHILE', 'FOR', 'REPEAT'], 2)) { p.i += 2; return parseStatement(p) }
   p.fail(`unsupported statement`)
+}
+
+/** the cursor is at the first statement of a T-SQL / Sybase batch: the script's start, or right after GO [n] */
+function atBatchStart(p: TokenCursor): boolean {
+  return p.atBatchSeparator(-1) || (p.peek(-1)?.kind === 'number' && p.atBatchSeparator(-2))
+}
+
+/**
+ * T-SQL / Sybase: the first statement of a batch may call a procedure without EXEC (sp_procxmode 'p', 'unchained';
+ * dbo.sp_bindrule r, 't.c'). A name followed by arguments or by the end of its line; it carries no lineage.
+ */
+function bareProcedureCall(p: TokenCursor, first: Token): Stmt | undefined {
+  const save = p.i
+  p.qname()
+  const n = p.peek()
+  // arguments are values or names (sp_bindrule r_pos, 't.c'), never an operator or a parenthesis
+  const args = !n || n.line !== p.prev().line || n.kind === 'string' || n.kind === 'number' || n.kind === 'qident'
+    || (n.kind === 'punct' && n.image === ';') || (n.kind === 'word' && !p.isOp('(', 1) && !p.isOp('.', 1) && !p.isOp('=', 1))
+  if (!args) { p.i = save; return undefined }
+  skipToEnd(p)
+  return { k: 'other', kind: 'EXEC', loc: locOf(first, p.prev()) }
 }
 
 /** the statement a WITH clause starts: a query or DML */
@@ -241,7 +268,9 @@ export function parseScript(tokens: Token[], d: DialectSpec, emit?: (s: ParsedSt
   const out: ParsedStatement[] = []
   const put = emit ?? ((s: ParsedStatement) => { out.push(s); return true })
   while (!p.eof()) {
-    if (p.isOp(';') || isBatchSeparator(p)) { p.next(); continue }
+    if (p.isOp(';')) { p.next(); continue }
+    // GO [count]: the count repeats the batch, it is no statement
+    if (isBatchSeparator(p)) { const go = p.next(); if (p.peek()?.kind === 'number' && p.peek()!.line === go.line) p.next(); continue }
     const startIdx = p.i
     const first = p.peek()!
     let ps: ParsedStatement

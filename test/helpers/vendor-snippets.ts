@@ -263,6 +263,81 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: "INSERT … EXEC p without `;` ends at its line (it took the rest of the procedure); a label: line, SET @v = col = expr, FOR SYSTEM_TIME BETWEEN … AND … before GO",
+      sql: `CREATE PROCEDURE dbo.p_sync @id INT AS
+DECLARE @t TABLE (id INT, v INT), @n INT
+INSERT @t EXEC dbo.p_fetch @id
+INSERT INTO dbo.o (id, v) SELECT id, v FROM @t
+UPDATE dbo.cnt SET @n = n = n + 1 WHERE id = @id
+IF @@ERROR <> 0 GOTO fail
+INSERT INTO dbo.log (n) VALUES (@n)
+RETURN 0
+fail:
+RETURN 1
+GO
+INSERT INTO dbo.h2 (v) SELECT v FROM dbo.hist FOR SYSTEM_TIME BETWEEN '2020-01-01' AND '2021-01-01'
+GO
+INSERT INTO dbo.o2 (a) SELECT a FROM dbo.s
+GO
+`,
+      fdd: [['dbo.cnt.n', 'dbo.cnt.n'], ['dbo.cnt.n', 'dbo.log.n'], ['dbo.hist.v', 'dbo.h2.v'], ['dbo.s.a', 'dbo.o2.a']],
+      tablesWritten: ['dbo.o', 'dbo.cnt', 'dbo.log', 'dbo.h2', 'dbo.o2'],
+    },
+    {
+      title: 'SQLCMD lines (:setvar, :on error exit, :r file) of SSDT and sqlcmd scripts are skipped',
+      sql: `:setvar DatabaseName "Sales"
+:on error exit
+USE [$(DatabaseName)];
+GO
+:r .\\Seed\\Customers.sql
+INSERT INTO dbo.t (a) SELECT b FROM dbo.s;
+GO
+`,
+      fdd: [['dbo.s.b', 'dbo.t.a']],
+    },
+    {
+      title: "WITH XMLNAMESPACES before the CTEs, OPENXML(…) WITH (schema), a type's static method (geography::Point(…)) and a procedure parameter's @x.nodes(…)",
+      sql: `WITH XMLNAMESPACES ('http://x' AS ns), c AS (SELECT id, doc FROM dbo.docs)
+INSERT INTO dbo.parsed (id, v) SELECT c.id, n.x.value('ns:v[1]', 'int') FROM c CROSS APPLY c.doc.nodes('/ns:r') AS n(x);
+GO
+CREATE PROCEDURE dbo.p_load @x XML, @h INT AS
+INSERT INTO dbo.places (id, geo) SELECT s.id, geography::Point(s.lat, s.lon, 4326) FROM dbo.stage s
+INSERT INTO dbo.items (a) SELECT t.c.value('a[1]', 'int') FROM @x.nodes('/r') t(c)
+INSERT INTO dbo.cust (name) SELECT o.name FROM OPENXML(@h, '/ROOT/Customer', 1) WITH (name VARCHAR(20)) o
+GO
+`,
+      fdd: [['dbo.docs.id', 'dbo.parsed.id'], ['dbo.docs.doc', 'dbo.parsed.v'], ['dbo.stage.id', 'dbo.places.id'], ['dbo.stage.lat', 'dbo.places.geo'], ['dbo.stage.lon', 'dbo.places.geo']],
+      tablesWritten: ['dbo.parsed', 'dbo.places', 'dbo.items', 'dbo.cust'],
+    },
+    {
+      title: "MERGE … OUTPUT names the USING source too (OUTPUT $action, s.col, inserted.col): the SCD2 INSERT … SELECT FROM (MERGE …) AS m reads it",
+      sql: `INSERT INTO dbo.dim_cust (cust_key, city)
+SELECT m.cust_key, m.city
+FROM (MERGE INTO dbo.dim_cust AS d
+      USING stg.cust AS s ON d.cust_key = s.cust_key
+      WHEN MATCHED AND d.city <> s.city THEN UPDATE SET d.is_current = 0
+      WHEN NOT MATCHED THEN INSERT (cust_key, city) VALUES (s.cust_key, s.city)
+      OUTPUT $action AS act, s.cust_key, s.city) AS m
+WHERE m.act = 'UPDATE';
+MERGE dbo.supplier AS t USING stg.supplier AS s ON t.id = s.id
+WHEN MATCHED THEN UPDATE SET t.name = s.name
+OUTPUT $action, s.id, deleted.name INTO dbo.supplier_audit (act, id, old_name);
+`,
+      fdd: [['stg.cust.cust_key', 'dbo.dim_cust.cust_key'], ['stg.cust.city', 'dbo.dim_cust.city'], ['stg.supplier.name', 'dbo.supplier.name'],
+        ['stg.supplier.id', 'dbo.supplier_audit.id'], ['dbo.supplier.name', 'dbo.supplier_audit.old_name']],
+    },
+    {
+      title: "xml methods on variables: @x.value('…', 'int') in SET, SELECT @v = … and VALUES read the variable; a bare 0x is the empty binary",
+      sql: `CREATE PROCEDURE dbo.p_events AS
+DECLARE @doc XML, @n INT
+SELECT @doc = d.payload FROM dbo.inbox d WHERE isnull(d.hash, 0x) <> 0x
+SELECT @n = @doc.value('(/e/id)[1]', 'int')
+INSERT INTO dbo.events (id, body) VALUES (@n, @doc.query('/e/body'))
+GO
+`,
+      fdd: [['dbo.inbox.payload', 'dbo.events.id'], ['dbo.inbox.payload', 'dbo.events.body']],
+    },
+    {
       title: 'a multi-statement table-valued function (RETURNS @r TABLE): FROM f(…) reads what the body put in @r',
       sql: `CREATE FUNCTION dbo.fn_multi (@c INT) RETURNS @r TABLE (id INT, amt MONEY) AS BEGIN INSERT INTO @r (id, amt) SELECT id, amount FROM dbo.orders WHERE cust_id = @c; RETURN; END
 GO
@@ -1447,6 +1522,62 @@ INSERT INTO fact_calls SELECT * FROM ext.calls_feed;
     },
   ],
   sybase: [
+    {
+      title: 'a cursor FOR UPDATE OF c without `;` ends at its line (it took the rest of the procedure, END included); GO 2 repeats the batch',
+      sql: `create procedure dbo.p_daily @d datetime as
+begin
+    declare c1 cursor for select acct, amt from dbo.txn where dt = @d for update of amt
+    open c1
+    fetch c1 into @acct, @amt
+    while @@sqlstatus = 0
+    begin
+        insert dbo.daily (acct, amt) values (@acct, @amt)
+        fetch c1 into @acct, @amt
+    end
+    close c1
+    deallocate cursor c1
+end
+go 2
+insert dbo.arch (acct) select acct from dbo.txn
+go
+`,
+      fdd: [['dbo.txn.acct', 'dbo.daily.acct'], ['dbo.txn.amt', 'dbo.daily.amt'], ['dbo.txn.acct', 'dbo.arch.acct']],
+    },
+    {
+      title: 'ASE double-quoted text that cannot be a name ("", " rows", "%d/%m") is a string; sp_bindrule r, \'t.c\' opening a batch is a call',
+      sql: `create rule r_pos as @v > 0
+go
+sp_bindrule r_pos, 'dbo.orders.amt'
+go
+create procedure dbo.p_msg as
+begin
+    declare @msg varchar(100)
+    select @msg = ""
+    insert into dbo.log (cust_id, msg) select o.cust_id, convert(varchar(10), o.amt) + " rows" from dbo.orders o
+end
+go
+`,
+      fdd: [['dbo.orders.cust_id', 'dbo.log.cust_id'], ['dbo.orders.amt', 'dbo.log.msg']],
+    },
+    {
+      title: 'numbered procedure p;2, a bare procedure call opening a batch, DELETE TOP n, WAITFOR on a line of its own',
+      sql: `create procedure dbo.p_purge;2 @n int as
+begin
+    set rowcount @n
+    delete top 1000 from dbo.hist where dt < dateadd(yy, -7, getdate())
+    select @n = @@rowcount
+    waitfor delay '00:00:02'
+    insert into dbo.purge_log (cnt) select count(*) from dbo.hist
+end
+go
+sp_procxmode 'dbo.p_purge', 'unchained'
+go
+insert into dbo.hist_copy (dt) select dt from dbo.hist
+go
+`,
+      fdd: [['dbo.hist.dt', 'dbo.hist_copy.dt']],
+      tablesWritten: ['dbo.hist', 'dbo.purge_log', 'dbo.hist_copy'],
+    },
     {
       title: 'ASE table variable: declared columns, filled by INSERT, read by a join',
       sql: `declare @t table (id int, v varchar(10))

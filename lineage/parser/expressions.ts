@@ -369,7 +369,13 @@ function parseWordPrimary(p: TokenCursor): Expr {
   // most primaries are plain names: one set lookup instead of the chain of special forms
   if (SPECIAL_PRIMARY_WORDS.has(u)) { const e = parseSpecialPrimary(p, t, u); if (e) return e }
   // the row count / status of the last statement in a procedure body: SQL%ROWCOUNT, c%FOUND (PL/SQL), ACTIVITY_COUNT …
-  if (p.d.name === 'dbvoracle' && p.isOp('%', 1) && p.isAnyWord(CURSOR_ATTRIBUTES, 2)) { p.i += 3; return lit(t, p.prev(), `${u}%${p.prev().upper}`) }
+  if (p.d.name === 'dbvoracle' && p.isOp('%', 1) && p.isAnyWord(CURSOR_ATTRIBUTES, 2)) {
+    p.i += 3
+    const attr = p.prev().upper
+    // SQL%BULK_EXCEPTIONS(i).ERROR_INDEX, SQL%BULK_EXCEPTIONS.COUNT, SQL%BULK_ROWCOUNT(i): still a status value
+    while (p.isOp('(') || (p.isOp('.') && p.isIdentToken(1))) { if (p.isOp('(')) p.skipParens(); else p.i += 2 }
+    return lit(t, p.prev(), `${u}%${attr}`)
+  }
   if (STATUS_VALUES[p.d.name]?.has(u) && (p as TokenCursor & { inBlock?: boolean }).inBlock && !p.isOp('.', 1) && !p.isOp('(', 1)) { p.next(); return lit(t, t, u) }
   if (t.kind === 'word' && p.d.variablePrefix && t.image.startsWith(p.d.variablePrefix)) { p.next(); return { k: 'var', name: t.image, loc: locOf(t, t) } }
   if (t.kind === 'word' && t.image.startsWith('@')) {

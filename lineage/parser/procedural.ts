@@ -468,6 +468,7 @@ const NOT_A_DECLARATION = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SELEC
 function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: Ident[] }>, nested: Stmt[] = []): void {
   while (!p.eof() && !p.isWord('BEGIN') && !p.isWord('END')) {
     if (p.acceptOp(';')) continue
+    if (isTimingPoint(p)) return
     if (p.isWord('DECLARE')) { p.next(); continue }
     if (p.isAnyWord(NOT_A_DECLARATION) && !p.isOp('.', 1) && !(p.peek(1)?.kind === 'word' && p.isWord('CURSOR', 1))) break
     if (p.isAnyWord(['CONTINUE', 'EXIT', 'UNDO']) && p.isWord('HANDLER', 1)) { p.i--; return }
@@ -496,6 +497,36 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     } else vars.push({ name })
     skipToEnd(p)
   }
+}
+
+/** a compound trigger's section header: BEFORE | AFTER STATEMENT, BEFORE | AFTER | INSTEAD OF EACH ROW */
+function isTimingPoint(p: Cur): boolean {
+  if (p.isWord('INSTEAD') && p.isWord('OF', 1)) return p.isWord('EACH', 2)
+  return p.isAnyWord(['BEFORE', 'AFTER']) && p.isAnyWord(['STATEMENT', 'EACH'], 1)
+}
+
+/**
+ * Oracle COMPOUND TRIGGER: shared declarations, then sections `<timing point> IS [declarations] BEGIN …
+ * END <timing point>;` up to END [name]. Each section is a block of the trigger, so its DML gives lineage
+ */
+function compoundTriggerBody(p: Cur, start: Token, name: import('../ast/types.js').QName): Stmt {
+  const vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query }> = []
+  const body: Stmt[] = [{ k: 'declare', vars, loc: locOf(start, start) }]
+  for (;;) {
+    parsePlDecls(p, vars, body)
+    if (!isTimingPoint(p)) break
+    while (!p.eof() && !p.isWord('IS')) p.next()
+    p.expect('IS')
+    const local: typeof vars = []
+    parsePlDecls(p, local, body)
+    body.push({ k: 'declare', vars: local, loc: locOf(start, start) })
+    if (p.isWord('BEGIN')) body.push(parseBegin(p, p.peek()!))
+    // END BEFORE STATEMENT / END AFTER EACH ROW: the words after END repeat the timing point
+    while (!p.eof() && !p.isOp(';')) p.next()
+  }
+  p.expect('END')
+  if (p.isIdentToken()) p.qname()
+  return { k: 'block', body, name, loc: locOf(start, p.prev()) }
 }
 
 /** statements that start an Informix SPL body (it follows the header with no AS / BEGIN) */
@@ -633,6 +664,7 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
         continue
       }
       if (p.isWord('FOR') && p.isWord('EACH', 1)) { p.i += 3; continue }
+      if (kind === 'TRIGGER' && p.isWord('COMPOUND') && p.isWord('TRIGGER', 1)) { p.i += 2; return compoundTriggerBody(p, start, name) }
       if ((kind === 'PROCEDURE' || kind === 'FUNCTION') && (p.isAnyWord(SPL_BODY_START) || p.d.name === 'dbvinformix' && p.isAnyWord(SPL_CONTROL_START))) {
         // Informix SPL: the body follows the header directly and ends with END PROCEDURE
         const body = parseBody(p, ['END'])

@@ -155,7 +155,15 @@ export function parseStatement(p: TokenCursor): Stmt {
     p.qname()
     if (p.isOp('(')) p.skipParens()
     if (p.isOp(';') || p.eof() || p.isWord('END')) return { k: 'other', kind: 'CALL', loc: locOf(first, p.prev()) }
+    // PL/SQL collection element or its field: l(i) := v, l(l.LAST) := v, l(i).f := v, m(k)(j) := v
+    while (p.isOp('(') || (p.isOp('.') && p.isIdentToken(1))) { if (p.isOp('(')) p.skipParens(); else p.i += 2 }
+    const assign = p.isOp(':=')
     p.i = save
+    if (assign) {
+      const target = parseExpr(p); p.expectOp(':=')
+      const value = parseExpr(p)
+      return { k: 'assign', targets: [target], value, loc: locOf(first, p.prev()) }
+    }
   }
   if (first.kind === 'op' && first.image === '<<') { while (!p.isOp('>>') && !p.eof()) p.next(); p.next(); return { k: 'other', kind: 'LABEL', loc: locOf(first, p.prev()) } }
   if (first.kind === 'word' && p.isOp(':', 1) && p.isAnyWord(['BEGIN', 'LOOP', 'WHILE', 'FOR', 'REPEAT'], 2)) { p.i += 2; return parseStatement(p) }

@@ -8,6 +8,65 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'COMPOUND TRIGGER: the DML of each timing-point section (AFTER EACH ROW, AFTER STATEMENT) gives lineage',
+      sql: `CREATE OR REPLACE TRIGGER trg_ord FOR INSERT OR UPDATE ON orders COMPOUND TRIGGER
+  g_cnt PLS_INTEGER := 0;
+  BEFORE STATEMENT IS
+  BEGIN
+    g_cnt := 0;
+  END BEFORE STATEMENT;
+  AFTER EACH ROW IS
+    l_note VARCHAR2(30);
+  BEGIN
+    INSERT INTO order_audit (order_id, amount) VALUES (:NEW.order_id, :NEW.amount);
+  END AFTER EACH ROW;
+  AFTER STATEMENT IS
+  BEGIN
+    INSERT INTO order_totals (total) SELECT SUM(amount) FROM orders;
+  END AFTER STATEMENT;
+END trg_ord;
+/
+`,
+      fdd: [['orders.order_id', 'order_audit.order_id'], ['orders.amount', 'order_audit.amount'], ['orders.amount', 'order_totals.total']],
+    },
+    {
+      title: 'collection element assignments l(i) := …, l(l.LAST).f := … and SQL%BULK_EXCEPTIONS(j).ERROR_INDEX parse; the element carries the value',
+      sql: `DECLARE
+  TYPE t_rows IS TABLE OF src%ROWTYPE;
+  l_src t_rows;
+  l_out t_rows := t_rows();
+BEGIN
+  SELECT * BULK COLLECT INTO l_src FROM src;
+  l_out.EXTEND;
+  l_out(l_out.LAST).a := l_src(1).a;
+  FORALL i IN 1 .. l_out.COUNT SAVE EXCEPTIONS
+    INSERT INTO t2 (a) VALUES (l_out(i).a);
+EXCEPTION WHEN OTHERS THEN
+  FOR j IN 1 .. SQL%BULK_EXCEPTIONS.COUNT LOOP
+    INSERT INTO err_log (idx) VALUES (SQL%BULK_EXCEPTIONS(j).ERROR_INDEX);
+  END LOOP;
+END;
+/
+`,
+      fdd: [['src.*', 't2.a']],
+    },
+    {
+      title: 'conditional compilation ($IF … $THEN, $ELSE, $END) and $$PLSQL_UNIT: the directives are dropped, every branch keeps its lineage',
+      sql: `CREATE OR REPLACE PROCEDURE p_load IS
+  l_unit VARCHAR2(100) := $$PLSQL_UNIT;
+BEGIN
+  $IF DBMS_DB_VERSION.VER_LE_11 $THEN
+    INSERT INTO t_old (a) SELECT a FROM src;
+  $ELSE
+    INSERT INTO t_new (a) SELECT a FROM src;
+  $END
+  log_pkg.info($$PLSQL_UNIT || ': done');
+END;
+/
+`,
+      fdd: [['src.a', 't_old.a'], ['src.a', 't_new.a']],
+    },
+    {
       title: "FOR r IN c(args) LOOP over a cursor with parameters",
       sql: `DECLARE
   CURSOR c_cust(p_region VARCHAR2) IS SELECT id, name FROM customers WHERE region = p_region;

@@ -213,8 +213,9 @@ export function parseUpdate(p: TokenCursor, w?: With): Stmt {
     s.loc = locOf(start, p.prev())
     return s
   }
-  const s: Update = { k: 'update', target: tableRef(p, !p.isWord('SET', 1)), sets: [], from: [], joins: [], loc: locOf(start, start), with: w }
+  const s: Update = { k: 'update', target: tableRef(p, !p.isWord('SET', 1) && !p.isWord('FOR', 1)), sets: [], from: [], joins: [], loc: locOf(start, start), with: w }
   if (s.target.alias?.name.toUpperCase() === 'SET') { p.i--; s.target.alias = undefined }
+  skipPortionOf(p, s.target)
   // N1QL UPDATE b USE KEYS "k1" SET …: the keys pick documents, they move no value
   if (p.d.name === 'dbvcouchbase' && p.isWord('USE') && p.isAnyWord(['KEYS', 'KEY'], 1)) { p.i += 2; parseExpr(p) }
   // MySQL multi-table UPDATE a JOIN b ON … SET …; Teradata UPDATE a FROM b, c SET
@@ -235,6 +236,17 @@ export function parseUpdate(p: TokenCursor, w?: With): Stmt {
   parseOutput(p, s)
   if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)
   return finishUpdateOrDelete(p, s, start)
+}
+
+/**
+ * DB2 / SQL:2011 application-period DML: UPDATE t FOR PORTION OF BUSINESS_TIME FROM x TO y [AS] a SET …,
+ * DELETE FROM t FOR PORTION OF … — the period bounds only pick the rows; an alias may follow them
+ */
+function skipPortionOf(p: TokenCursor, target: TableRef): void {
+  if (!(p.isWord('FOR') && p.isWord('PORTION', 1) && p.isWord('OF', 2))) return
+  p.i += 3; p.ident()
+  if (p.accept('FROM')) { parseExpr(p); p.expect('TO'); parseExpr(p) } else if (p.accept('BETWEEN')) { parseExpr(p) }
+  if (!target.alias && (p.accept('AS') || canBeAlias(p)) && !p.isAnyWord(['SET', 'WHERE'])) target.alias = p.ident()
 }
 
 /** WHERE [CURRENT OF c], RETURNING, MySQL ORDER BY / LIMIT: the shared end of UPDATE and DELETE */
@@ -270,7 +282,8 @@ export function parseDelete(p: TokenCursor, w?: With): Stmt {
     return finishUpdateOrDelete(p, s, start)
   }
   // MySQL: DELETE t1, t2 FROM …  / DELETE t1 FROM t1 JOIN …
-  s.target = tableRef(p, !p.isWord('FROM', 1) && !p.isOp(',', 1) && !p.isWord('ALL', 1))
+  s.target = tableRef(p, !p.isWord('FROM', 1) && !p.isOp(',', 1) && !p.isWord('ALL', 1) && !p.isWord('FOR', 1))
+  skipPortionOf(p, s.target)
   p.accept('ALL')
   if (p.isOp(',') && p.d.name === 'dbvmysql') { while (p.acceptOp(',')) p.qname() }
   parseOutput(p, s)

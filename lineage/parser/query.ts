@@ -500,7 +500,7 @@ function skipTableModifiers(p: TokenCursor): void {
     if (p.d.batchWord !== undefined && p.isAnyWord(SYBASE_BARE_HINTS)) { p.next(); continue }
     if (p.isWord('WITH') && p.isOp('(', 1) && !startsQuery(p, 2)) { p.next(); p.skipParens(); continue }
     if (p.isAnyWord(['TABLESAMPLE', 'SAMPLE']) && (p.isOp('(', 1) || p.isIdentToken(1))) { p.next(); while (p.isIdentToken() && !p.isOp('(', 0)) p.next(); p.skipParens(); if (p.isWord('REPEATABLE')) { p.next(); p.skipParens() } continue }
-    if (p.isWord('FOR') && p.isAnyWord(['SYSTEM_TIME', 'SYSTEM', 'PORTION'], 1)) { p.next(); while (!p.eof() && !p.isOp(',') && !p.isOp(')') && !p.isOp(';') && !p.isAnyWord(['WHERE', 'JOIN', 'ON', 'LEFT', 'INNER', 'GROUP', 'ORDER', 'AS'])) { if (p.isOp('(')) p.skipParens(); else p.next() } continue }
+    if (p.isWord('FOR') && p.isAnyWord(['SYSTEM_TIME', 'SYSTEM', 'PORTION', 'BUSINESS_TIME'], 1)) { p.next(); while (!p.eof() && !p.isOp(',') && !p.isOp(')') && !p.isOp(';') && !p.isAnyWord(['WHERE', 'JOIN', 'ON', 'LEFT', 'INNER', 'GROUP', 'ORDER', 'AS'])) { if (p.isOp('(')) p.skipParens(); else p.next() } continue }
     if (p.isWord('AS') && p.isWord('OF', 1)) { p.i += 2; p.accept('SYSTEM'); p.accept('TIME'); p.accept('TIMESTAMP'); p.accept('SCN'); parseExpr(p); continue }
     if (p.isWord('AT') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     if (p.isWord('BEFORE') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }

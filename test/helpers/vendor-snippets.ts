@@ -1297,6 +1297,15 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
   ],
   db2: [
     {
+      title: 'temporal tables: FROM t FOR BUSINESS_TIME AS OF …, UPDATE / DELETE … FOR PORTION OF BUSINESS_TIME FROM … TO …; CLP TERMINATE',
+      sql: `INSERT INTO loan_hist (id, rate) SELECT id, rate FROM loans FOR BUSINESS_TIME AS OF '2011-12-01' FOR SYSTEM_TIME AS OF '2011-01-01';
+UPDATE loans FOR PORTION OF BUSINESS_TIME FROM '2010-03-01' TO '2010-09-01' SET rate = (SELECT r.rate FROM rates r WHERE r.kind = 'A') WHERE id = 2111;
+DELETE FROM loans FOR PORTION OF BUSINESS_TIME FROM '2010-03-01' TO '2010-09-01' WHERE id = 2112;
+TERMINATE;
+`,
+      fdd: [['loans.id', 'loan_hist.id'], ['loans.rate', 'loan_hist.rate'], ['rates.rate', 'loans.rate']],
+    },
+    {
       title: 'CHAR(d, ISO): the date format is no column',
       sql: 'INSERT INTO T2 (D) SELECT CHAR(DT, ISO) FROM T1;\n',
       fdd: [['T1.DT', 'T2.D']],

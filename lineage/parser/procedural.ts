@@ -499,6 +499,24 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
   }
 }
 
+/** one type of an Informix RETURNING list (DATETIME YEAR TO SECOND, MONEY(16,2) …) and its optional AS name */
+function informixReturnType(p: Cur): void {
+  while (!p.eof() && !p.isOp(',') && !p.isOp(';') && !p.isAnyWord(['AS', 'WITH'])) { if (p.isOp('(')) p.skipParens(); else p.next() }
+  if (p.accept('AS')) p.ident()
+}
+
+/** statements an Informix trigger action list may hold */
+const TRIGGER_ACTION_START = ['INSERT', 'UPDATE', 'DELETE', 'EXECUTE', 'MERGE', 'CALL']
+
+/** Informix trigger actions: BEFORE (…), FOR EACH ROW [WHEN (…)] (…), AFTER (…) — statements separated by commas */
+function triggerActionList(p: Cur): Stmt[] {
+  const out: Stmt[] = []
+  p.expectOp('(')
+  do { out.push(parseStatement(p)) } while (p.acceptOp(','))
+  p.expectOp(')')
+  return out
+}
+
 /** a compound trigger's section header: BEFORE | AFTER STATEMENT, BEFORE | AFTER | INSTEAD OF EACH ROW */
 function isTimingPoint(p: Cur): boolean {
   if (p.isWord('INSTEAD') && p.isWord('OF', 1)) return p.isWord('EACH', 2)
@@ -568,6 +586,9 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   }
   p.acceptSeq('IF', 'NOT', 'EXISTS')
   const name = p.tableName()
+  // Informix names the event right after the trigger: CREATE TRIGGER t DELETE ON items … — not a DELETE statement
+  const nameEnd = p.i
+  const actions: Stmt[] = []
   const params: Ident[] = []
   if (p.isOp('(')) {
     p.next()
@@ -586,11 +607,15 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   try {
     // header options until the body starts
     for (;;) {
-      if (p.eof()) return { k: 'block', body: [], name, loc: locOf(start, p.prev()) }
+      if (p.eof()) return { k: 'block', body: actions, name, loc: locOf(start, p.prev()) }
       if (p.isOp(';') && kind === 'PACKAGE') break
+      if (kind === 'TRIGGER' && p.isOp('(') && p.isAnyWord(TRIGGER_ACTION_START, 1)) { actions.push(...triggerActionList(p)); continue }
+      if (kind === 'TRIGGER' && actions.length && p.isOp(';')) return { k: 'block', body: actions, name, loc: locOf(start, p.prev()) }
       const t = p.peek()!
       if (t.kind === 'string' && (t.image.startsWith('$') || p.prev().upper === 'AS')) return embeddedBody(p, t, start, name, params)
       if ((p.isWord('EXECUTE') || p.isWord('EXEC')) && p.isWord('AS', 1)) { p.i += 3; continue }
+      // Informix SPL: RETURNING type [AS name], … — a named return value's AS is no body
+      if (p.d.name === 'dbvinformix' && p.isWord('RETURNING')) { p.next(); do { informixReturnType(p) } while (p.acceptOp(',')); continue }
       // T-SQL multi-statement table-valued function: RETURNS @r TABLE (…)
       if (kind === 'FUNCTION' && p.isWord('RETURNS') && p.isWord('TABLE', 2) && p.peek(1)!.image.startsWith('@')) {
         const f = p.next(); const name = p.ident(); p.next()
@@ -669,11 +694,14 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
         // Informix SPL: the body follows the header directly and ends with END PROCEDURE
         const body = parseBody(p, ['END'])
         p.expect('END'); p.accept('PROCEDURE') || p.accept('FUNCTION')
+        // DOCUMENT 'text' [, 'text'] WITH LISTING IN 'file': comments and a warnings file, no lineage
+        if (p.accept('DOCUMENT')) while (p.peek()?.kind === 'string' || p.isOp(',')) p.next()
+        if (p.isWord('WITH') && p.isWord('LISTING', 1)) { p.i += 3; p.next() }
         return { k: 'block', body, name, params, loc: locOf(start, p.prev()) }
       }
       if (p.isOp(';') && p.d.name === 'dbvinformix' && (kind === 'PROCEDURE' || kind === 'FUNCTION')) { p.next(); continue }
       if (p.isOp(';') && kind !== 'TRIGGER') { return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
-      if (kind === 'TRIGGER' && (startsQuery(p) || p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE'])) && p.prev().upper !== 'BEFORE' && p.prev().upper !== 'AFTER' && p.prev().upper !== 'OR' && p.prev().upper !== ',' && p.prev().upper !== 'OF' && p.prev().upper !== 'INSTEAD' && p.prev().upper !== 'FOR') {
+      if (kind === 'TRIGGER' && p.i !== nameEnd && (startsQuery(p) || p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE'])) && p.prev().upper !== 'BEFORE' && p.prev().upper !== 'AFTER' && p.prev().upper !== 'OR' && p.prev().upper !== ',' && p.prev().upper !== 'OF' && p.prev().upper !== 'INSTEAD' && p.prev().upper !== 'FOR') {
         const b = parseStatement(p); return { k: 'block', body: [b], name, loc: locOf(start, p.prev()) }
       }
       p.next()

@@ -1297,6 +1297,14 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
   ],
   db2: [
     {
+      title: 'LOAD / IMPORT FROM file OF DEL … REPLACE | INSERT_UPDATE INTO t (cols) [options]: the file fills the table',
+      sql: `LOAD FROM '/data/emp.del' OF DEL MODIFIED BY coldel| MESSAGES 'load.msg' REPLACE INTO staff_copy (id, name) NONRECOVERABLE;
+IMPORT FROM '/data/dept.ixf' OF IXF INSERT_UPDATE INTO dept_copy;
+`,
+      fdd: [],
+      tablesWritten: ['staff_copy', 'dept_copy'],
+    },
+    {
       title: 'temporal tables: FROM t FOR BUSINESS_TIME AS OF …, UPDATE / DELETE … FOR PORTION OF BUSINESS_TIME FROM … TO …; CLP TERMINATE',
       sql: `INSERT INTO loan_hist (id, rate) SELECT id, rate FROM loans FOR BUSINESS_TIME AS OF '2011-12-01' FOR SYSTEM_TIME AS OF '2011-01-01';
 UPDATE loans FOR PORTION OF BUSINESS_TIME FROM '2010-03-01' TO '2010-09-01' SET rate = (SELECT r.rate FROM rates r WHERE r.kind = 'A') WHERE id = 2111;
@@ -1630,6 +1638,32 @@ go
     },
   ],
   informix: [
+    {
+      title: 'CREATE TRIGGER t UPDATE OF c ON tbl … FOR EACH ROW WHEN (…) (INSERT …, UPDATE …) and BEFORE / AFTER action lists: each action gives lineage',
+      sql: `CREATE TRIGGER trg_price UPDATE OF total_price ON items REFERENCING OLD AS o NEW AS n FOR EACH ROW
+  WHEN (n.total_price > o.total_price)
+  (INSERT INTO price_log (item_num, old_p, new_p) VALUES (n.item_num, o.total_price, n.total_price),
+   UPDATE item_stats SET last_price = n.total_price WHERE item_num = n.item_num);
+CREATE TRIGGER trg_del DELETE ON items REFERENCING OLD AS o FOR EACH ROW (INSERT INTO del_log (item_num) VALUES (o.item_num));
+CREATE TRIGGER trg_ins INSERT ON items BEFORE (DELETE FROM tmp_ids) FOR EACH ROW (EXECUTE PROCEDURE note_item(1)) AFTER (INSERT INTO ins_log (n) SELECT COUNT(*) FROM items);
+`,
+      fdd: [['items.item_num', 'price_log.item_num'], ['items.total_price', 'price_log.old_p'], ['items.total_price', 'price_log.new_p'],
+        ['items.total_price', 'item_stats.last_price'], ['items.item_num', 'del_log.item_num']],
+      tablesWritten: ['price_log', 'item_stats', 'del_log', 'tmp_ids', 'ins_log'],
+    },
+    {
+      title: 'SPL function RETURNING type AS name … END FUNCTION DOCUMENT … WITH LISTING IN: the body gives lineage (AS was read as the body)',
+      sql: `CREATE FUNCTION f_total(p_cust INT) RETURNING MONEY(16,2) AS total, DATETIME YEAR TO SECOND AS at WITH (NOT VARIANT);
+  DEFINE v MONEY(16,2);
+  SELECT SUM(total_price) INTO v FROM items WHERE customer_num = p_cust;
+  INSERT INTO cust_totals (customer_num, total) VALUES (p_cust, v);
+  RETURN v, CURRENT YEAR TO SECOND;
+END FUNCTION
+DOCUMENT 'total of a customer'
+WITH LISTING IN '/tmp/warn';
+`,
+      fdd: [['items.total_price', 'cust_totals.total']],
+    },
     {
       title: 'SELECT … INTO EXTERNAL t USING (DATAFILES (…)) writes the external table',
       sql: "SELECT a, b FROM t1 INTO EXTERNAL ext_t USING (DATAFILES ('DISK:/tmp/x.unl'), FORMAT 'DELIMITED');\n",

@@ -35,6 +35,9 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
   'FLASHBACK', 'TERMINATE', 'QUIESCE', 'UNQUIESCE', 'ACTIVATE', 'DEACTIVATE', 'REBIND', 'CATALOG', 'UNCATALOG', 'ROLLFORWARD',
   'PRUNE', 'REDISTRIBUTE', 'INSPECT'])
 
+/** how DB2 LOAD / IMPORT (and Informix LOAD) put the file's rows into the table: the word before INTO */
+const LOAD_MODES = ['INSERT', 'REPLACE', 'RESTART', 'TERMINATE', 'INSERT_UPDATE', 'REPLACE_CREATE', 'CREATE']
+
 /** a statement boundary the parser may stop at without a `;` (T-SQL and procedural bodies) */
 export function isBatchSeparator(p: TokenCursor, k = 0): boolean { return p.atBatchSeparator(k) }
 
@@ -102,15 +105,19 @@ export function parseStatement(p: TokenCursor): Stmt {
     const query = parseQuery(p)
     return { k: 'copy', table: { parts: [], loc: locOf(first, first) }, location: uri, direction: 'out', query, loc: locOf(first, p.prev()) }
   }
-  if (u === 'LOAD' && p.isWord('FROM', 1)) {
-    // Informix DB-Access LOAD FROM 'file' [DELIMITER 'x'] INSERT INTO t [(cols)]
+  if ((u === 'LOAD' || u === 'IMPORT') && p.isWord('FROM', 1)) {
+    // Informix DB-Access LOAD FROM 'file' [DELIMITER 'x'] INSERT INTO t [(cols)];
+    // DB2 LOAD | IMPORT FROM file OF DEL [options] INSERT | REPLACE | INSERT_UPDATE | CREATE … INTO t [(cols)]
     p.i += 2
     const file = p.next()
-    while (!p.eof() && !p.isWord('INSERT') && !p.isOp(';')) p.next()
-    p.expect('INSERT'); p.expect('INTO')
+    while (!p.eof() && !(p.isAnyWord(LOAD_MODES) && p.isWord('INTO', 1)) && !p.isOp(';')) p.next()
+    if (!p.isAnyWord(LOAD_MODES)) p.expect('INSERT')
+    p.next(); p.expect('INTO')
     const table = p.qname()
     let columns
     if (p.isOp('(')) { p.next(); columns = [p.ident()]; while (p.acceptOp(',')) columns.push(p.ident()); p.expectOp(')') }
+    // DB2 options after the table (NONRECOVERABLE, FOR EXCEPTION t, ALLOW READ ACCESS …) move nothing
+    while (!p.eof() && !p.isOp(';')) p.next()
     return { k: 'copy', table, columns, location: file.image.replace(/^'|'$/g, ''), direction: 'in', loc: locOf(first, p.prev()) }
   }
   if (u === 'EXPORT' && p.isWord('DATA', 1)) {

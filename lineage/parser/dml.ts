@@ -69,7 +69,8 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   if (p.isAnyWord(['ALL', 'FIRST']) && (p.isWord('INTO', 1) || p.isWord('WHEN', 1))) return parseInsertAll(p, start, w)
   if (p.accept('OVERWRITE')) { s.overwrite = true; if (p.isWord('DIRECTORY') || p.isWord('LOCAL')) return parseInsertDirectory(p, start) }
   p.accept('INTO'); p.accept('TABLE')
-  s.target = tableRef(p, true)
+  if (p.isOp('(') && startsQuery(p, 1)) insertIntoView(p, s)
+  else s.target = tableRef(p, true)
   if (s.target.alias && ['SELECT', 'VALUES', 'WITH', 'SEL'].includes(s.target.alias.name.toUpperCase()) && !s.target.alias.quoted) { p.i--; s.target.alias = undefined }
   if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p, s) }
   if (p.isOp('(') && p.isWord('KEY', 1) && p.isOp(',', 2) && p.d.name === 'dbvcouchbase') p.skipParens()
@@ -116,6 +117,22 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   parseReturning(p, s)
   s.loc = locOf(start, p.prev())
   return s
+}
+
+/**
+ * Oracle INSERT INTO (SELECT a, b FROM t [alias] WHERE …) [alias] VALUES …: the rows go into t, the view's
+ * columns name the target columns (a non-column item leaves the list to the table's order)
+ */
+function insertIntoView(p: TokenCursor, s: Insert): void {
+  p.next()
+  const q = parseQuery(p)
+  p.expectOp(')')
+  if (canBeAlias(p) && !p.isAnyWord(['VALUES', 'SELECT', 'WITH'])) p.ident()
+  const table = q.k === 'select' && q.from.length === 1 && q.joins.length === 0 ? q.from[0] : undefined
+  if (!table || table.k !== 'table') p.fail('expected a table in the view of INSERT INTO (SELECT …)')
+  s.target = { name: table.name, loc: table.name.loc }
+  const cols = (q as import('../ast/types.js').Select).items.map((it) => it.expr.k === 'col' ? it.expr.name.parts[it.expr.name.parts.length - 1] : undefined)
+  if (cols.every((c) => c !== undefined)) s.columns = cols as Ident[]
 }
 
 function partitionSpec(p: TokenCursor, s: Insert): Ident[] {

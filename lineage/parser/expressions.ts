@@ -53,6 +53,8 @@ function parseComparison(p: TokenCursor): Expr {
     const cmp = t.kind === 'op' ? (COMPARE_OPS.has(t.image) ? t.image : undefined) : wordOperator(p, COMPARE_OPS)
     if (cmp !== undefined) {
       p.next()
+      // Oracle reads `> =`, `< =` and `< >` written with a space as the one operator
+      if (p.d.slashTerminator && (cmp === '>' || cmp === '<') && (p.isOp('=') || (cmp === '<' && p.isOp('>')))) p.next()
       if (p.isAnyWord(['ANY', 'ALL', 'SOME']) && p.isOp('(', 1) && startsQuery(p, 2)) {
         p.next(); p.next(); const q = parseQuery(p); const e = p.expectOp(')')
         left = { k: 'cmpq', expr: left, query: q, loc: span(left, locOf(e, e)) }
@@ -131,7 +133,8 @@ function parseComparison(p: TokenCursor): Expr {
 const ADD_OPS = new Set(['+', '-', '||', '&', '|', '^', '#', '<<', '>>', '<->', '#-'])
 const MUL_OPS = new Set(['*', '/', '%', '**', '->', '->>', '#>', '#>>'])
 
-function parseAdditive(p: TokenCursor): Expr {
+/** an operand of BETWEEN: arithmetic, no AND / comparison (so `x AND y` stays two bounds) */
+export function parseAdditive(p: TokenCursor): Expr {
   let left = parseMultiplicative(p)
   for (;;) {
     const t = p.peek()
@@ -257,6 +260,7 @@ function parsePostfix(p: TokenCursor, e: Expr): Expr {
       // the field is kept: l_rows(i).c is field c of a collection element (PL/SQL), resolved by flow/expr
       e = { k: 'op', op: 'FIELD', args, loc: span(e, locOf(t, t)), field: t.image }; continue
     }
+    if (p.isWord('AT') && p.isWord('LOCAL', 1) && p.d.slashTerminator) { p.i += 2; continue }
     if (p.isWord('AT') && p.isWord('TIME', 1)) { p.i += 3; const z = parseUnary(p); e = op('ATZ', [e, z], span(e, z)); continue }
     if (p.isWord('COLLATE')) { p.next(); const t = p.next(); e = op('COLLATE', [e], span(e, locOf(t, t))); continue }
     return e

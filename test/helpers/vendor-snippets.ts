@@ -8,6 +8,30 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'INSERT INTO (SELECT cols FROM t WHERE …) VALUES … / SELECT …, also under FORALL: the rows go into t, the view names the columns',
+      sql: `INSERT INTO (SELECT e.empno, e.ename FROM tb_emp e WHERE e.deptno = 10) v SELECT s.id, s.nm FROM src s;
+DECLARE
+  TYPE t_rows IS TABLE OF emp_test%ROWTYPE;
+  l t_rows;
+BEGIN
+  SELECT empno, ename BULK COLLECT INTO l FROM emp_test;
+  FORALL i IN 1 .. l.COUNT INSERT INTO (SELECT empno, ename FROM tb_emp_test) VALUES l(i);
+END;
+/
+`,
+      fdd: [['src.id', 'tb_emp.empno'], ['src.nm', 'tb_emp.ename'], ['emp_test.empno', 'tb_emp_test.empno'], ['emp_test.ename', 'tb_emp_test.ename']],
+    },
+    {
+      title: 'comparison operators written with a space (> =, < =, < >) in a MERGE source query parse as one operator',
+      sql: `MERGE INTO dim_addr dm
+USING (SELECT da.id AS scr_id, da.street FROM ce_addr da WHERE da.id > = 0 AND da.zone < > 'X') ce
+ON (dm.source_id = ce.scr_id)
+WHEN MATCHED THEN UPDATE SET dm.street = ce.street WHERE dm.street < = ce.street
+WHEN NOT MATCHED THEN INSERT (source_id, street) VALUES (ce.scr_id, ce.street);
+`,
+      fdd: [['ce_addr.street', 'dim_addr.street'], ['ce_addr.id', 'dim_addr.source_id']],
+    },
+    {
       title: 'COMPOUND TRIGGER: the DML of each timing-point section (AFTER EACH ROW, AFTER STATEMENT) gives lineage',
       sql: `CREATE OR REPLACE TRIGGER trg_ord FOR INSERT OR UPDATE ON orders COMPOUND TRIGGER
   g_cnt PLS_INTEGER := 0;

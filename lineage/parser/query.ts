@@ -547,8 +547,17 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     const src: Source = { k: 'derived', query: stmtSrc, loc: locOf(start, p.prev()) }
     parseAliasAndColumns(p, src); from.push(src); return
   }
+  if (p.isWord('TABLE') && p.isOp('(', 1) && startsQuery(p, 2)) {
+    // DB2 TABLE (fullselect) AS x: a derived table that may name columns of the tables before it (lateral)
+    p.i += 2; const query = parseQuery(p); p.expectOp(')')
+    const src: Source = { k: 'derived', query, lateral: true, loc: locOf(start, p.prev()) }
+    parseAliasAndColumns(p, src); from.push(src); return
+  }
   if (p.isWord('TABLE') && p.isOp('(', 1)) {
-    p.next(); p.next(); const e = parseExpr(p); p.expectOp(')')
+    p.next(); p.next()
+    // Informix TABLE (FUNCTION f(…)): an iterator function's rows
+    if (p.isAnyWord(['FUNCTION', 'PROCEDURE']) && p.isIdentToken(1)) p.next()
+    const e = parseExpr(p); p.expectOp(')')
     const src: Source = { k: 'tfunc', name: e.k === 'func' ? e.name : 'TABLE', args: e.k === 'func' ? e.args : [e], loc: locOf(start, p.prev()) }
     parseAliasAndColumns(p, src); from.push(src); return
   }

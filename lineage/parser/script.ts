@@ -35,6 +35,17 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
   'FLASHBACK', 'TERMINATE', 'QUIESCE', 'UNQUIESCE', 'ACTIVATE', 'DEACTIVATE', 'REBIND', 'CATALOG', 'UNCATALOG', 'ROLLFORWARD',
   'PRUNE', 'REDISTRIBUTE', 'INSPECT'])
 
+/** DB2 CLP commands that begin like SQL: UPDATE DB CFG …, UPDATE MONITOR SWITCHES …, LABEL ON …, FORCE APPLICATION … */
+const CLP_UPDATE: Record<string, string[]> = {
+  DB: ['CFG', 'CONFIGURATION'], DBM: ['CFG', 'CONFIGURATION'], DATABASE: ['CFG', 'CONFIGURATION', 'MANAGER'], MONITOR: ['SWITCHES'],
+  COMMAND: ['OPTIONS'], CLI: ['CFG', 'CONFIGURATION'], ADMIN: ['CFG', 'CONFIGURATION'], ALTERNATE: ['SERVER'], HISTORY: ['FOR', 'EID'],
+}
+function isClpCommand(p: TokenCursor, u: string): boolean {
+  if (p.d.name !== 'dbvdb2') return false
+  if (u === 'UPDATE') { const w = CLP_UPDATE[p.peek(1)?.upper ?? '']; return w !== undefined && p.isAnyWord(w, 2) }
+  return (u === 'LABEL' && p.isWord('ON', 1)) || (u === 'FORCE' && p.isWord('APPLICATION', 1))
+}
+
 /** how DB2 LOAD / IMPORT (and Informix LOAD) put the file's rows into the table: the word before INTO */
 const LOAD_MODES = ['INSERT', 'REPLACE', 'RESTART', 'TERMINATE', 'INSERT_UPDATE', 'REPLACE_CREATE', 'CREATE']
 
@@ -66,6 +77,7 @@ export function parseStatement(p: TokenCursor): Stmt {
   if (u === 'REPLACE' && p.isAnyWord(['VIEW', 'PROCEDURE', 'MACRO', 'FUNCTION', 'TRIGGER', 'RECURSIVE'], 1)) return parseCreate(p, first, parseRoutine)
   if (u === 'INSERT' || u === 'UPSERT' || (u === 'REPLACE' && (p.isWord('INTO', 1) || p.isIdentToken(1)))) return parseInsert(p)
   if (u === 'BULK' && p.isWord('INSERT', 1)) return parseBulkInsert(p, first)
+  if (first.kind === 'word' && isClpCommand(p, u)) { p.next(); skipToEnd(p); return { k: 'other', kind: `CLP ${u}`, loc: locOf(first, p.prev()) } }
   if (u === 'UPDATE' && p.isWord('STATISTICS', 1)) { p.next(); skipToEnd(p); return { k: 'other', kind: 'UPDATE STATISTICS', loc: locOf(first, p.prev()) } }
   if (u === 'END' && (p.isAnyWord(['TRANSACTION', 'WORK'], 1) || p.isOp(';', 1) || p.i + 1 >= p.end)) { p.next(); skipToEnd(p); return { k: 'other', kind: 'END TRANSACTION', loc: locOf(first, p.prev()) } }
   if (u === 'LOCKING' || (u === 'LOCK' && p.isAnyWord(['ROW', 'TABLE', 'DATABASE', 'VIEW'], 1) && p.d.name === 'dbvteradata')) {
@@ -97,8 +109,9 @@ export function parseStatement(p: TokenCursor): Stmt {
   if (u === 'RENAME') return parseRename(p, first)
   if (u === 'COPY' && !p.isOp('(', 1) || u === 'COPY' && startsQuery(p, 2)) return parseCopy(p, first)
   if (u === 'LOAD' && !p.isWord('FROM', 1)) return parseLoad(p, first)
-  if ((u === 'UNLOAD' && p.isWord('TO', 1)) || (u === 'EXPORT' && p.isWord('TO', 1))) {
-    // Informix DB-Access UNLOAD TO 'file' … SELECT; Vertica EXPORT TO PARQUET (directory = '…') AS SELECT
+  if ((u === 'UNLOAD' || u === 'EXPORT' || (u === 'OUTPUT' && p.d.name === 'dbvinformix')) && p.isWord('TO', 1)) {
+    // Informix DB-Access UNLOAD TO 'file' … SELECT and OUTPUT TO 'file' [WITHOUT HEADINGS] SELECT;
+    // Vertica EXPORT TO PARQUET (directory = '…') AS SELECT
     p.i += 2
     let uri = 'export'
     while (!p.eof() && !startsQuery(p) && !p.isOp(';')) { const t = p.next(); if (t.kind === 'string' && uri === 'export') uri = t.image.slice(1, -1); if (p.isOp('(')) { const s0 = p.i; p.skipParens(); for (const x of p.toks.slice(s0, p.i)) if (x.kind === 'string' && uri === 'export') uri = x.image.slice(1, -1) } }

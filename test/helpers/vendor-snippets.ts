@@ -8,6 +8,14 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'SQL*Plus host shortcut lines (!ls, !rm …) between statements are skipped',
+      sql: `!rm -f /tmp/load.log
+INSERT INTO fact_sales (sale_id) SELECT s.id FROM stg_sales s;
+!echo done
+`,
+      fdd: [['stg_sales.id', 'fact_sales.sale_id']],
+    },
+    {
       title: 'INSERT INTO (SELECT cols FROM t WHERE …) VALUES … / SELECT …, also under FORALL: the rows go into t, the view names the columns',
       sql: `INSERT INTO (SELECT e.empno, e.ename FROM tb_emp e WHERE e.deptno = 10) v SELECT s.id, s.nm FROM src s;
 DECLARE
@@ -1321,6 +1329,16 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
   ],
   db2: [
     {
+      title: 'FROM t, TABLE (fullselect) AS x reads the subquery as a lateral derived table; CLP UPDATE DB CFG / UPDATE MONITOR SWITCHES / LABEL ON / FORCE APPLICATION are skipped',
+      sql: `UPDATE DB CFG FOR sample USING LOGARCHMETH1 DISK:/arch;
+UPDATE MONITOR SWITCHES USING BUFFERPOOL ON;
+FORCE APPLICATION ALL;
+LABEL ON TABLE employee IS 'Employees';
+INSERT INTO emp_dept (empno, deptname) SELECT e.empno, x.deptname FROM employee e, TABLE (SELECT d.deptname FROM department d WHERE d.deptno = e.workdept) AS x;
+`,
+      fdd: [['employee.empno', 'emp_dept.empno'], ['department.deptname', 'emp_dept.deptname']],
+    },
+    {
       title: 'LOAD / IMPORT FROM file OF DEL … REPLACE | INSERT_UPDATE INTO t (cols) [options]: the file fills the table',
       sql: `LOAD FROM '/data/emp.del' OF DEL MODIFIED BY coldel| MESSAGES 'load.msg' REPLACE INTO staff_copy (id, name) NONRECOVERABLE;
 IMPORT FROM '/data/dept.ixf' OF IXF INSERT_UPDATE INTO dept_copy;
@@ -1662,6 +1680,14 @@ go
     },
   ],
   informix: [
+    {
+      title: 'DB-Access OUTPUT TO file WITHOUT HEADINGS SELECT … and FROM TABLE (FUNCTION f(…)) AS t(cols) parse (the query writes the file)',
+      sql: `OUTPUT TO '/tmp/cust.txt' WITHOUT HEADINGS SELECT customer_num, fname FROM customer;
+INSERT INTO cust_rows (a, b) SELECT t.a, t.b FROM TABLE(FUNCTION f_rows(1)) AS t(a, b);
+`,
+      fdd: [],
+      tablesWritten: ['cust_rows'],
+    },
     {
       title: 'CREATE TRIGGER t UPDATE OF c ON tbl … FOR EACH ROW WHEN (…) (INSERT …, UPDATE …) and BEFORE / AFTER action lists: each action gives lineage',
       sql: `CREATE TRIGGER trg_price UPDATE OF total_price ON items REFERENCING OLD AS o NEW AS n FOR EACH ROW

@@ -153,6 +153,12 @@ export class StatementFlow {
       if (parts.length > 1) return this.a.ref(o, parts[1].name, v.name.loc, this.a.key(parts[1]))
       return colRef(o, o.columns![0], v.name.loc)
     }
+    // PL/SQL l(i) := … / l(i).f := …: the collection variable, or the field of its records
+    const element = v.k === 'func' ? v : v.k === 'op' && v.op === 'FIELD' && v.field !== undefined && v.args[0].k === 'func' ? v.args[0] : undefined
+    if (element?.k === 'func' && this.a.d.name === 'dbvoracle' && !element.name.includes('.')) {
+      const o = this.a.declareVariable(element.name, element.loc, v === element ? 'scalar' : 'record')
+      return v === element ? colRef(o, o.columns![0], element.loc) : this.a.recordField(o, (v as { field: string }).field, v.loc)
+    }
     return undefined
   }
 

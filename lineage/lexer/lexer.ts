@@ -230,7 +230,40 @@ export function tokenize(text: string, d: DialectSpec, offset = 0, line = 1, col
     tokens = convert(res.tokens, at())
     comments = convert(res.groups.comments ?? [], at())
   }
+  if (d.slashTerminator && text.includes('$')) tokens = plsqlDirectives(tokens)
   return { tokens, comments, unterminated: comments.length ? comments.filter(isUnterminatedComment) : [] }
+}
+
+const NUMBER = 3
+const isDollar = (t: Token | undefined): boolean => t !== undefined && t.kind === 'op' && t.image === '$'
+
+/**
+ * PL/SQL conditional compilation: `$IF … $THEN`, `$ELSIF … $THEN`, `$ELSE`, `$END` and `$ERROR … $END` select
+ * code at compile time and move no data, so they are dropped and every branch is read; an inquiry
+ * directive ($$PLSQL_UNIT, $$debug) becomes one literal. Unhandled, each directive failed its statement.
+ */
+function plsqlDirectives(tokens: Token[]): Token[] {
+  const out: Token[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]
+    if (!isDollar(t)) { out.push(t); continue }
+    const n = tokens[i + 1]
+    if (isDollar(n) && tokens[i + 2]?.kind === 'word' && n.start === t.end && tokens[i + 2].start === n.end) {
+      const w = tokens[i + 2]
+      out.push(new Token(NUMBER | (t.bol ? 8 : 0), `$$${w.image}`, `$$${w.image}`, t.start, t.line, t.col)); i += 2; continue
+    }
+    const u = n?.kind === 'word' && n.start === t.end ? n.upper : ''
+    if (u === 'ELSE' || u === 'END') { i++; continue }
+    if (u === 'IF' || u === 'ELSIF' || u === 'ERROR') {
+      // to the closing $THEN ($END for $ERROR)
+      const close = u === 'ERROR' ? 'END' : 'THEN'
+      let k = i + 2
+      while (k < tokens.length && !(isDollar(tokens[k]) && tokens[k + 1]?.upper === close)) k++
+      i = k + 1; continue
+    }
+    out.push(t)
+  }
+  return out
 }
 
 function convert(src: IToken[], c: LexContext): Token[] {

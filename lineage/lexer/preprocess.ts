@@ -5,7 +5,7 @@ import { blankTemplates, hasTemplates } from './templates.js'
  * Client-side script commands (MySQL `DELIMITER`, SQL*Plus `/` lines, DB2 `@` terminators, BTEQ `.` lines) are rewritten
  * in place with characters of the same length, so every coordinate still points into the user's text.
  */
-const SQLPLUS_TEXT_LINE = /^\s*(?:(?:PROMPT|PRO|REM|REMARK)(?:\s|$)|@@?[^\s@])/i
+const SQLPLUS_TEXT_LINE = /^\s*(?:(?:PROMPT|PRO|REM|REMARK)(?:\s|$)|@@?[^\s@]|![A-Za-z\/.])/i
 /** psql meta-commands (\set, \echo, \i file, \connect db …) take free text, not SQL: all but \copy, which moves table data */
 const PSQL_TEXT_LINE = /^\s*\\(?!copy\b)/i
 
@@ -24,7 +24,7 @@ export function preprocess(text: string, d: DialectSpec): string {
     const line = lines[i]
     const trimmed = line.trim()
     if (d.slashTerminator && trimmed === '/') { lines[i] = line.replace('/', ';'); continue }
-    // SQL*Plus PROMPT / REM text and @script lines are free text (an apostrophe in them opened a string that swallowed the script)
+    // SQL*Plus PROMPT / REM text, @script and !shell lines are free text (an apostrophe in them opened a string that swallowed the script)
     if (d.slashTerminator && SQLPLUS_TEXT_LINE.test(line)) { lines[i] = ' '.repeat(line.length); continue }
     if (d.atTerminator && trimmed.endsWith('@')) { const k = line.lastIndexOf('@'); lines[i] = line.slice(0, k) + ';' + line.slice(k + 1); continue }
     if (d.dotCommands && /^\s*\.[A-Za-z]/.test(line)) { lines[i] = ' '.repeat(line.length); continue }

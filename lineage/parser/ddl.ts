@@ -332,7 +332,10 @@ function columnChanges(p: TokenCursor): { changes: ColumnChange[]; fks: ForeignK
 
 /** RENAME TABLE a TO b (MySQL, Teradata) */
 export function parseRename(p: TokenCursor, start: Token): Stmt {
-  p.next(); p.accept('TABLE')
+  p.next()
+  // Informix / DB2 RENAME COLUMN t.c TO d, RENAME INDEX | SEQUENCE | DATABASE …: no table changes its name
+  if (p.isAnyWord(['COLUMN', 'INDEX', 'SEQUENCE', 'DATABASE', 'TABLESPACE', 'STOGROUP'])) { skipToEnd(p); return { k: 'other', kind: 'RENAME', loc: locOf(start, p.prev()) } }
+  p.accept('TABLE')
   const from = p.qname()
   if (!p.accept('TO')) p.expect('AS')
   const to = p.qname()

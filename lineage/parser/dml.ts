@@ -70,7 +70,8 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   if (p.isAnyWord(['ALL', 'FIRST']) && (p.isWord('INTO', 1) || p.isWord('WHEN', 1))) return parseInsertAll(p, start, w)
   if (p.accept('OVERWRITE')) { s.overwrite = true; if (p.isWord('DIRECTORY') || p.isWord('LOCAL')) return parseInsertDirectory(p, start) }
   p.accept('INTO'); p.accept('TABLE')
-  s.target = tableRef(p, true)
+  if (p.isOp('(') && startsQuery(p, 1)) insertIntoView(p, s)
+  else s.target = tableRef(p, true)
   if (s.target.alias && ['SELECT', 'VALUES', 'WITH', 'SEL'].includes(s.target.alias.name.toUpperCase()) && !s.target.alias.quoted) { p.i--; s.target.alias = undefined }
   if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p, s) }
   if (p.isOp('(') && p.isWord('KEY', 1) && p.isOp(',', 2) && p.d.name === 'dbvcouchbase') p.skipParens()
@@ -118,6 +119,22 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   parseReturning(p, s)
   s.loc = locOf(start, p.prev())
   return s
+}
+
+/**
+ * Oracle INSERT INTO (SELECT a, b FROM t [alias] WHERE …) [alias] VALUES …: the rows go into t, the view's
+ * columns name the target columns (a non-column item leaves the list to the table's order)
+ */
+function insertIntoView(p: TokenCursor, s: Insert): void {
+  p.next()
+  const q = parseQuery(p)
+  p.expectOp(')')
+  if (canBeAlias(p) && !p.isAnyWord(['VALUES', 'SELECT', 'WITH'])) p.ident()
+  const table = q.k === 'select' && q.from.length === 1 && q.joins.length === 0 ? q.from[0] : undefined
+  if (!table || table.k !== 'table') p.fail('expected a table in the view of INSERT INTO (SELECT …)')
+  s.target = { name: table.name, loc: table.name.loc }
+  const cols = (q as import('../ast/types.js').Select).items.map((it) => it.expr.k === 'col' ? it.expr.name.parts[it.expr.name.parts.length - 1] : undefined)
+  if (cols.every((c) => c !== undefined)) s.columns = cols as Ident[]
 }
 
 function partitionSpec(p: TokenCursor, s: Insert): Ident[] {
@@ -231,8 +248,9 @@ export function parseUpdate(p: TokenCursor, w?: With): Stmt {
     s.loc = locOf(start, p.prev())
     return s
   }
-  const s: Update = { k: 'update', target: tableRef(p, !p.isWord('SET', 1)), sets: [], from: [], joins: [], loc: locOf(start, start), with: w }
+  const s: Update = { k: 'update', target: tableRef(p, !p.isWord('SET', 1) && !p.isWord('FOR', 1)), sets: [], from: [], joins: [], loc: locOf(start, start), with: w }
   if (s.target.alias?.name.toUpperCase() === 'SET') { p.i--; s.target.alias = undefined }
+  skipPortionOf(p, s.target)
   // N1QL UPDATE b USE KEYS "k1" SET …: the keys pick documents, they move no value
   if (p.d.name === 'dbvcouchbase' && p.isWord('USE') && p.isAnyWord(['KEYS', 'KEY'], 1)) { p.i += 2; parseExpr(p) }
   // MySQL multi-table UPDATE a JOIN b ON … SET …; Teradata UPDATE a FROM b, c SET
@@ -253,6 +271,17 @@ export function parseUpdate(p: TokenCursor, w?: With): Stmt {
   parseOutput(p, s)
   if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)
   return finishUpdateOrDelete(p, s, start)
+}
+
+/**
+ * DB2 / SQL:2011 application-period DML: UPDATE t FOR PORTION OF BUSINESS_TIME FROM x TO y [AS] a SET …,
+ * DELETE FROM t FOR PORTION OF … — the period bounds only pick the rows; an alias may follow them
+ */
+function skipPortionOf(p: TokenCursor, target: TableRef): void {
+  if (!(p.isWord('FOR') && p.isWord('PORTION', 1) && p.isWord('OF', 2))) return
+  p.i += 3; p.ident()
+  if (p.accept('FROM')) { parseExpr(p); p.expect('TO'); parseExpr(p) } else if (p.accept('BETWEEN')) { parseExpr(p) }
+  if (!target.alias && (p.accept('AS') || canBeAlias(p)) && !p.isAnyWord(['SET', 'WHERE'])) target.alias = p.ident()
 }
 
 /** WHERE [CURRENT OF c], RETURNING, MySQL ORDER BY / LIMIT: the shared end of UPDATE and DELETE */
@@ -288,7 +317,8 @@ export function parseDelete(p: TokenCursor, w?: With): Stmt {
     return finishUpdateOrDelete(p, s, start)
   }
   // MySQL: DELETE t1, t2 FROM …  / DELETE t1 FROM t1 JOIN …
-  s.target = tableRef(p, !p.isWord('FROM', 1) && !p.isOp(',', 1) && !p.isWord('ALL', 1))
+  s.target = tableRef(p, !p.isWord('FROM', 1) && !p.isOp(',', 1) && !p.isWord('ALL', 1) && !p.isWord('FOR', 1))
+  skipPortionOf(p, s.target)
   p.accept('ALL')
   if (p.isOp(',') && p.d.name === 'dbvmysql') { while (p.acceptOp(',')) p.qname() }
   parseOutput(p, s)

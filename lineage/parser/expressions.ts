@@ -56,6 +56,8 @@ function parseComparison(p: TokenCursor): Expr {
     const cmp = t.kind === 'op' ? (COMPARE_OPS.has(t.image) ? t.image : undefined) : wordOperator(p, COMPARE_OPS)
     if (cmp !== undefined) {
       p.next()
+      // Oracle reads `> =`, `< =` and `< >` written with a space as the one operator
+      if (p.d.slashTerminator && (cmp === '>' || cmp === '<') && (p.isOp('=') || (cmp === '<' && p.isOp('>')))) p.next()
       if (p.isAnyWord(['ANY', 'ALL', 'SOME']) && p.isOp('(', 1) && startsQuery(p, 2)) {
         p.next(); p.next(); const q = parseQuery(p); const e = p.expectOp(')')
         left = { k: 'cmpq', expr: left, query: q, loc: span(left, locOf(e, e)) }
@@ -134,7 +136,8 @@ function parseComparison(p: TokenCursor): Expr {
 const ADD_OPS = new Set(['+', '-', '||', '&', '|', '^', '#', '<<', '>>', '<->', '#-'])
 const MUL_OPS = new Set(['*', '/', '%', '**', '->', '->>', '#>', '#>>'])
 
-function parseAdditive(p: TokenCursor): Expr {
+/** an operand of BETWEEN: arithmetic, no AND / comparison (so `x AND y` stays two bounds) */
+export function parseAdditive(p: TokenCursor): Expr {
   let left = parseMultiplicative(p)
   for (;;) {
     const t = p.peek()
@@ -265,6 +268,7 @@ function parsePostfix(p: TokenCursor, e: Expr): Expr {
       // the field is kept: l_rows(i).c is field c of a collection element (PL/SQL), resolved by flow/expr
       e = { k: 'op', op: 'FIELD', args, loc: span(e, locOf(t, t)), field: t.image }; continue
     }
+    if (p.isWord('AT') && p.isWord('LOCAL', 1) && p.d.slashTerminator) { p.i += 2; continue }
     if (p.isWord('AT') && p.isWord('TIME', 1)) { p.i += 3; const z = parseUnary(p); e = op('ATZ', [e, z], span(e, z)); continue }
     if (p.isWord('COLLATE')) { p.next(); const t = p.next(); e = op('COLLATE', [e], span(e, locOf(t, t))); continue }
     return e
@@ -377,7 +381,13 @@ function parseWordPrimary(p: TokenCursor): Expr {
   // most primaries are plain names: one set lookup instead of the chain of special forms
   if (SPECIAL_PRIMARY_WORDS.has(u)) { const e = parseSpecialPrimary(p, t, u); if (e) return e }
   // the row count / status of the last statement in a procedure body: SQL%ROWCOUNT, c%FOUND (PL/SQL), ACTIVITY_COUNT …
-  if (p.d.name === 'dbvoracle' && p.isOp('%', 1) && p.isAnyWord(CURSOR_ATTRIBUTES, 2)) { p.i += 3; return lit(t, p.prev(), `${u}%${p.prev().upper}`) }
+  if (p.d.name === 'dbvoracle' && p.isOp('%', 1) && p.isAnyWord(CURSOR_ATTRIBUTES, 2)) {
+    p.i += 3
+    const attr = p.prev().upper
+    // SQL%BULK_EXCEPTIONS(i).ERROR_INDEX, SQL%BULK_EXCEPTIONS.COUNT, SQL%BULK_ROWCOUNT(i): still a status value
+    while (p.isOp('(') || (p.isOp('.') && p.isIdentToken(1))) { if (p.isOp('(')) p.skipParens(); else p.i += 2 }
+    return lit(t, p.prev(), `${u}%${attr}`)
+  }
   if (STATUS_VALUES[p.d.name]?.has(u) && (p as TokenCursor & { inBlock?: boolean }).inBlock && !p.isOp('.', 1) && !p.isOp('(', 1)) { p.next(); return lit(t, t, u) }
   if (t.kind === 'word' && p.d.variablePrefix && t.image.startsWith(p.d.variablePrefix)) { p.next(); return { k: 'var', name: t.image, loc: locOf(t, t) } }
   if (t.kind === 'word' && t.image.startsWith('@')) {

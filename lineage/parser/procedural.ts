@@ -468,6 +468,7 @@ const NOT_A_DECLARATION = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SELEC
 function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: Ident[] }>, nested: Stmt[] = []): void {
   while (!p.eof() && !p.isWord('BEGIN') && !p.isWord('END')) {
     if (p.acceptOp(';')) continue
+    if (isTimingPoint(p)) return
     if (p.isWord('DECLARE')) { p.next(); continue }
     if (p.isAnyWord(NOT_A_DECLARATION) && !p.isOp('.', 1) && !(p.peek(1)?.kind === 'word' && p.isWord('CURSOR', 1))) break
     if (p.isAnyWord(['CONTINUE', 'EXIT', 'UNDO']) && p.isWord('HANDLER', 1)) { p.i--; return }
@@ -496,6 +497,54 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     } else vars.push({ name })
     skipToEnd(p)
   }
+}
+
+/** one type of an Informix RETURNING list (DATETIME YEAR TO SECOND, MONEY(16,2) …) and its optional AS name */
+function informixReturnType(p: Cur): void {
+  while (!p.eof() && !p.isOp(',') && !p.isOp(';') && !p.isAnyWord(['AS', 'WITH'])) { if (p.isOp('(')) p.skipParens(); else p.next() }
+  if (p.accept('AS')) p.ident()
+}
+
+/** statements an Informix trigger action list may hold */
+const TRIGGER_ACTION_START = ['INSERT', 'UPDATE', 'DELETE', 'EXECUTE', 'MERGE', 'CALL']
+
+/** Informix trigger actions: BEFORE (…), FOR EACH ROW [WHEN (…)] (…), AFTER (…) — statements separated by commas */
+function triggerActionList(p: Cur): Stmt[] {
+  const out: Stmt[] = []
+  p.expectOp('(')
+  do { out.push(parseStatement(p)) } while (p.acceptOp(','))
+  p.expectOp(')')
+  return out
+}
+
+/** a compound trigger's section header: BEFORE | AFTER STATEMENT, BEFORE | AFTER | INSTEAD OF EACH ROW */
+function isTimingPoint(p: Cur): boolean {
+  if (p.isWord('INSTEAD') && p.isWord('OF', 1)) return p.isWord('EACH', 2)
+  return p.isAnyWord(['BEFORE', 'AFTER']) && p.isAnyWord(['STATEMENT', 'EACH'], 1)
+}
+
+/**
+ * Oracle COMPOUND TRIGGER: shared declarations, then sections `<timing point> IS [declarations] BEGIN …
+ * END <timing point>;` up to END [name]. Each section is a block of the trigger, so its DML gives lineage
+ */
+function compoundTriggerBody(p: Cur, start: Token, name: import('../ast/types.js').QName): Stmt {
+  const vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query }> = []
+  const body: Stmt[] = [{ k: 'declare', vars, loc: locOf(start, start) }]
+  for (;;) {
+    parsePlDecls(p, vars, body)
+    if (!isTimingPoint(p)) break
+    while (!p.eof() && !p.isWord('IS')) p.next()
+    p.expect('IS')
+    const local: typeof vars = []
+    parsePlDecls(p, local, body)
+    body.push({ k: 'declare', vars: local, loc: locOf(start, start) })
+    if (p.isWord('BEGIN')) body.push(parseBegin(p, p.peek()!))
+    // END BEFORE STATEMENT / END AFTER EACH ROW: the words after END repeat the timing point
+    while (!p.eof() && !p.isOp(';')) p.next()
+  }
+  p.expect('END')
+  if (p.isIdentToken()) p.qname()
+  return { k: 'block', body, name, loc: locOf(start, p.prev()) }
 }
 
 /** statements that start an Informix SPL body (it follows the header with no AS / BEGIN) */
@@ -539,6 +588,9 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   const name = p.tableName()
   // T-SQL / Sybase numbered procedures: CREATE PROCEDURE p;2 is the second procedure of group p
   if (p.d.batchWord !== undefined && p.isOp(';') && p.peek(1)?.kind === 'number') p.i += 2
+  // Informix names the event right after the trigger: CREATE TRIGGER t DELETE ON items … — not a DELETE statement
+  const nameEnd = p.i
+  const actions: Stmt[] = []
   const params: Ident[] = []
   if (p.isOp('(')) {
     p.next()
@@ -557,11 +609,15 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   try {
     // header options until the body starts
     for (;;) {
-      if (p.eof()) return { k: 'block', body: [], name, loc: locOf(start, p.prev()) }
+      if (p.eof()) return { k: 'block', body: actions, name, loc: locOf(start, p.prev()) }
       if (p.isOp(';') && kind === 'PACKAGE') break
+      if (kind === 'TRIGGER' && p.isOp('(') && p.isAnyWord(TRIGGER_ACTION_START, 1)) { actions.push(...triggerActionList(p)); continue }
+      if (kind === 'TRIGGER' && actions.length && p.isOp(';')) return { k: 'block', body: actions, name, loc: locOf(start, p.prev()) }
       const t = p.peek()!
       if (t.kind === 'string' && (t.image.startsWith('$') || p.prev().upper === 'AS')) return embeddedBody(p, t, start, name, params)
       if ((p.isWord('EXECUTE') || p.isWord('EXEC')) && p.isWord('AS', 1)) { p.i += 3; continue }
+      // Informix SPL: RETURNING type [AS name], … — a named return value's AS is no body
+      if (p.d.name === 'dbvinformix' && p.isWord('RETURNING')) { p.next(); do { informixReturnType(p) } while (p.acceptOp(',')); continue }
       // T-SQL multi-statement table-valued function: RETURNS @r TABLE (…)
       if (kind === 'FUNCTION' && p.isWord('RETURNS') && p.isWord('TABLE', 2) && p.peek(1)!.image.startsWith('@')) {
         const f = p.next(); const name = p.ident(); p.next()
@@ -636,15 +692,19 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
         continue
       }
       if (p.isWord('FOR') && p.isWord('EACH', 1)) { p.i += 3; continue }
+      if (kind === 'TRIGGER' && p.isWord('COMPOUND') && p.isWord('TRIGGER', 1)) { p.i += 2; return compoundTriggerBody(p, start, name) }
       if ((kind === 'PROCEDURE' || kind === 'FUNCTION') && (p.isAnyWord(SPL_BODY_START) || p.d.name === 'dbvinformix' && p.isAnyWord(SPL_CONTROL_START))) {
         // Informix SPL: the body follows the header directly and ends with END PROCEDURE
         const body = parseBody(p, ['END'])
         p.expect('END'); p.accept('PROCEDURE') || p.accept('FUNCTION')
+        // DOCUMENT 'text' [, 'text'] WITH LISTING IN 'file': comments and a warnings file, no lineage
+        if (p.accept('DOCUMENT')) while (p.peek()?.kind === 'string' || p.isOp(',')) p.next()
+        if (p.isWord('WITH') && p.isWord('LISTING', 1)) { p.i += 3; p.next() }
         return { k: 'block', body, name, params, loc: locOf(start, p.prev()) }
       }
       if (p.isOp(';') && p.d.name === 'dbvinformix' && (kind === 'PROCEDURE' || kind === 'FUNCTION')) { p.next(); continue }
       if (p.isOp(';') && kind !== 'TRIGGER') { return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
-      if (kind === 'TRIGGER' && (startsQuery(p) || p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE'])) && p.prev().upper !== 'BEFORE' && p.prev().upper !== 'AFTER' && p.prev().upper !== 'OR' && p.prev().upper !== ',' && p.prev().upper !== 'OF' && p.prev().upper !== 'INSTEAD' && p.prev().upper !== 'FOR') {
+      if (kind === 'TRIGGER' && p.i !== nameEnd && (startsQuery(p) || p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE'])) && p.prev().upper !== 'BEFORE' && p.prev().upper !== 'AFTER' && p.prev().upper !== 'OR' && p.prev().upper !== ',' && p.prev().upper !== 'OF' && p.prev().upper !== 'INSTEAD' && p.prev().upper !== 'FOR') {
         const b = parseStatement(p); return { k: 'block', body: [b], name, loc: locOf(start, p.prev()) }
       }
       p.next()

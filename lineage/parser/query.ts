@@ -2,7 +2,7 @@
 import type { Cte, Expr, Ident, JoinCond, JoinKind, PivotSpec, Query, Select, SelectItem, Source, Stmt, WindowSpec, With } from '../ast/types.js'
 import { TokenCursor, identOf, locOf } from './base.js'
 import type { Token } from '../lexer/lexer.js'
-import { canBeAlias, parseExpr, parseExprList, parseOrderList, parseSelectItem, parseWindow, xmlMethod, xmlMethodSubject } from './expressions.js'
+import { canBeAlias, parseAdditive, parseExpr, parseExprList, parseOrderList, parseSelectItem, parseWindow, xmlMethod, xmlMethodSubject } from './expressions.js'
 import { parseDmlInParens } from './dml.js'
 import { parseRoutine } from './procedural.js'
 
@@ -97,7 +97,8 @@ export function parseValuesRows(p: TokenCursor): Expr[][] {
     // VALUES (SELECT …): a one-column row holding a scalar subquery, not a parenthesised row
     if (p.isOp('(') && !(startsQuery(p, 1) && !p.isOp('(', 1))) { p.next(); rows.push(p.isOp(')') ? [] : parseExprList(p)); p.expectOp(')') }
     else rows.push([parseExpr(p)])
-  } while (p.acceptOp(','))
+    // an Informix trigger action list goes on with a statement after the comma: (INSERT … VALUES (…), UPDATE …)
+  } while (p.isOp(',') && !p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'EXECUTE'], 1) && p.acceptOp(','))
   return rows
 }
 
@@ -515,13 +516,17 @@ function skipTableModifiers(p: TokenCursor): void {
     if (tsqlHintParens(p)) { p.skipParens(); continue }
     if (p.d.batchWord !== undefined && p.isAnyWord(SYBASE_BARE_HINTS)) { p.next(); continue }
     if (p.isWord('WITH') && p.isOp('(', 1) && !startsQuery(p, 2)) { p.next(); p.skipParens(); continue }
-    if (p.isAnyWord(['TABLESAMPLE', 'SAMPLE']) && (p.isOp('(', 1) || p.isIdentToken(1))) { p.next(); while (p.isIdentToken() && !p.isOp('(', 0)) p.next(); p.skipParens(); if (p.isWord('REPEATABLE')) { p.next(); p.skipParens() } continue }
-    if (p.isWord('FOR') && p.isAnyWord(['SYSTEM_TIME', 'SYSTEM', 'PORTION'], 1)) { skipPeriodSpec(p); continue }
+    if (p.isAnyWord(['TABLESAMPLE', 'SAMPLE']) && (p.isOp('(', 1) || p.isIdentToken(1))) { p.next(); while (p.isIdentToken() && !p.isOp('(', 0)) p.next(); p.skipParens(); if (p.isWord('REPEATABLE') || p.isWord('SEED')) { p.next(); p.skipParens() } continue }
+    if (p.isWord('FOR') && p.isAnyWord(['SYSTEM_TIME', 'SYSTEM', 'PORTION', 'BUSINESS_TIME'], 1)) { skipPeriodSpec(p); continue }
+    // Oracle flashback version query: VERSIONS BETWEEN SCN | TIMESTAMP lo AND hi
+    if (p.isWord('VERSIONS') && p.isWord('BETWEEN', 1)) { p.i += 2; p.accept('SCN') || p.accept('TIMESTAMP'); parseAdditive(p); p.expect('AND'); parseAdditive(p); continue }
     if (p.isWord('AS') && p.isWord('OF', 1)) { p.i += 2; p.accept('SYSTEM'); p.accept('TIME'); p.accept('TIMESTAMP'); p.accept('SCN'); parseExpr(p); continue }
     if (p.isWord('AT') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     if (p.isWord('BEFORE') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     if (p.isWord('CHANGES') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     if ((p.isWord('PARTITION') || p.isWord('SUBPARTITION')) && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
+    // Oracle PARTITION FOR (key value): the partition holding the key
+    if ((p.isWord('PARTITION') || p.isWord('SUBPARTITION')) && p.isWord('FOR', 1) && p.isOp('(', 2)) { p.i += 2; p.skipParens(); continue }
     if ((p.isWord('USE') || p.isWord('FORCE') || p.isWord('IGNORE')) && (p.isWord('INDEX', 1) || p.isWord('KEY', 1))) { p.i += 2; p.skipParens(); continue }
     if (p.isWord('FINAL') && p.d.name !== 'dbvdb2') { p.next(); continue }
     return
@@ -558,8 +563,17 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     const src: Source = { k: 'derived', query: stmtSrc, loc: locOf(start, p.prev()) }
     parseAliasAndColumns(p, src); from.push(src); return
   }
+  if (p.isWord('TABLE') && p.isOp('(', 1) && startsQuery(p, 2)) {
+    // DB2 TABLE (fullselect) AS x: a derived table that may name columns of the tables before it (lateral)
+    p.i += 2; const query = parseQuery(p); p.expectOp(')')
+    const src: Source = { k: 'derived', query, lateral: true, loc: locOf(start, p.prev()) }
+    parseAliasAndColumns(p, src); from.push(src); return
+  }
   if (p.isWord('TABLE') && p.isOp('(', 1)) {
-    p.next(); p.next(); const e = parseExpr(p); p.expectOp(')')
+    p.next(); p.next()
+    // Informix TABLE (FUNCTION f(…)): an iterator function's rows
+    if (p.isAnyWord(['FUNCTION', 'PROCEDURE']) && p.isIdentToken(1)) p.next()
+    const e = parseExpr(p); p.expectOp(')')
     const src: Source = { k: 'tfunc', name: e.k === 'func' ? e.name : 'TABLE', args: e.k === 'func' ? e.args : [e], loc: locOf(start, p.prev()) }
     parseAliasAndColumns(p, src); from.push(src); return
   }

@@ -32,7 +32,22 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
   'ITERATE', 'SIGNAL', 'RESIGNAL', 'GOTO', 'BREAK', 'DEFINE', 'UPSERT_STATS', 'SUMMARIZE', 'ECHO', 'SPOOL', 'PROMPT',
   'WHENEVER', 'VARIABLE', 'EXPORT', 'IMPORT', 'VALIDATE', 'DISABLE', 'ENABLE', 'MERGE_STATS', 'RECOVER', 'UNSET', 'RUNSTATS',
   'GENERATE', 'REORG', 'ASSERT', 'DUMP', 'SAVE', 'PIPE', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE',
-  'FLASHBACK', 'READTEXT', 'WRITETEXT', 'UPDATETEXT'])
+  'FLASHBACK', 'READTEXT', 'WRITETEXT', 'UPDATETEXT', 'TERMINATE', 'QUIESCE', 'UNQUIESCE', 'ACTIVATE', 'DEACTIVATE', 'REBIND', 'CATALOG', 'UNCATALOG', 'ROLLFORWARD',
+  'PRUNE', 'REDISTRIBUTE', 'INSPECT'])
+
+/** DB2 CLP commands that begin like SQL: UPDATE DB CFG …, UPDATE MONITOR SWITCHES …, LABEL ON …, FORCE APPLICATION … */
+const CLP_UPDATE: Record<string, string[]> = {
+  DB: ['CFG', 'CONFIGURATION'], DBM: ['CFG', 'CONFIGURATION'], DATABASE: ['CFG', 'CONFIGURATION', 'MANAGER'], MONITOR: ['SWITCHES'],
+  COMMAND: ['OPTIONS'], CLI: ['CFG', 'CONFIGURATION'], ADMIN: ['CFG', 'CONFIGURATION'], ALTERNATE: ['SERVER'], HISTORY: ['FOR', 'EID'],
+}
+function isClpCommand(p: TokenCursor, u: string): boolean {
+  if (p.d.name !== 'dbvdb2') return false
+  if (u === 'UPDATE') { const w = CLP_UPDATE[p.peek(1)?.upper ?? '']; return w !== undefined && p.isAnyWord(w, 2) }
+  return (u === 'LABEL' && p.isWord('ON', 1)) || (u === 'FORCE' && p.isWord('APPLICATION', 1))
+}
+
+/** how DB2 LOAD / IMPORT (and Informix LOAD) put the file's rows into the table: the word before INTO */
+const LOAD_MODES = ['INSERT', 'REPLACE', 'RESTART', 'TERMINATE', 'INSERT_UPDATE', 'REPLACE_CREATE', 'CREATE']
 
 /** a statement boundary the parser may stop at without a `;` (T-SQL and procedural bodies) */
 export function isBatchSeparator(p: TokenCursor, k = 0): boolean { return p.atBatchSeparator(k) }
@@ -62,6 +77,7 @@ export function parseStatement(p: TokenCursor): Stmt {
   if (u === 'REPLACE' && p.isAnyWord(['VIEW', 'PROCEDURE', 'MACRO', 'FUNCTION', 'TRIGGER', 'RECURSIVE'], 1)) return parseCreate(p, first, parseRoutine)
   if (u === 'INSERT' || u === 'UPSERT' || (u === 'REPLACE' && (p.isWord('INTO', 1) || p.isIdentToken(1)))) return parseInsert(p)
   if (u === 'BULK' && p.isWord('INSERT', 1)) return parseBulkInsert(p, first)
+  if (first.kind === 'word' && isClpCommand(p, u)) { p.next(); skipToEnd(p); return { k: 'other', kind: `CLP ${u}`, loc: locOf(first, p.prev()) } }
   if (u === 'UPDATE' && p.isWord('STATISTICS', 1)) { p.next(); skipToEnd(p); return { k: 'other', kind: 'UPDATE STATISTICS', loc: locOf(first, p.prev()) } }
   if (u === 'END' && (p.isAnyWord(['TRANSACTION', 'WORK'], 1) || p.isOp(';', 1) || p.i + 1 >= p.end)) { p.next(); skipToEnd(p); return { k: 'other', kind: 'END TRANSACTION', loc: locOf(first, p.prev()) } }
   if (u === 'LOCKING' || (u === 'LOCK' && p.isAnyWord(['ROW', 'TABLE', 'DATABASE', 'VIEW'], 1) && p.d.name === 'dbvteradata')) {
@@ -93,23 +109,28 @@ export function parseStatement(p: TokenCursor): Stmt {
   if (u === 'RENAME') return parseRename(p, first)
   if (u === 'COPY' && !p.isOp('(', 1) || u === 'COPY' && startsQuery(p, 2)) return parseCopy(p, first)
   if (u === 'LOAD' && !p.isWord('FROM', 1)) return parseLoad(p, first)
-  if ((u === 'UNLOAD' && p.isWord('TO', 1)) || (u === 'EXPORT' && p.isWord('TO', 1))) {
-    // Informix DB-Access UNLOAD TO 'file' … SELECT; Vertica EXPORT TO PARQUET (directory = '…') AS SELECT
+  if ((u === 'UNLOAD' || u === 'EXPORT' || (u === 'OUTPUT' && p.d.name === 'dbvinformix')) && p.isWord('TO', 1)) {
+    // Informix DB-Access UNLOAD TO 'file' … SELECT and OUTPUT TO 'file' [WITHOUT HEADINGS] SELECT;
+    // Vertica EXPORT TO PARQUET (directory = '…') AS SELECT
     p.i += 2
     let uri = 'export'
     while (!p.eof() && !startsQuery(p) && !p.isOp(';')) { const t = p.next(); if (t.kind === 'string' && uri === 'export') uri = t.image.slice(1, -1); if (p.isOp('(')) { const s0 = p.i; p.skipParens(); for (const x of p.toks.slice(s0, p.i)) if (x.kind === 'string' && uri === 'export') uri = x.image.slice(1, -1) } }
     const query = parseQuery(p)
     return { k: 'copy', table: { parts: [], loc: locOf(first, first) }, location: uri, direction: 'out', query, loc: locOf(first, p.prev()) }
   }
-  if (u === 'LOAD' && p.isWord('FROM', 1)) {
-    // Informix DB-Access LOAD FROM 'file' [DELIMITER 'x'] INSERT INTO t [(cols)]
+  if ((u === 'LOAD' || u === 'IMPORT') && p.isWord('FROM', 1)) {
+    // Informix DB-Access LOAD FROM 'file' [DELIMITER 'x'] INSERT INTO t [(cols)];
+    // DB2 LOAD | IMPORT FROM file OF DEL [options] INSERT | REPLACE | INSERT_UPDATE | CREATE … INTO t [(cols)]
     p.i += 2
     const file = p.next()
-    while (!p.eof() && !p.isWord('INSERT') && !p.isOp(';')) p.next()
-    p.expect('INSERT'); p.expect('INTO')
+    while (!p.eof() && !(p.isAnyWord(LOAD_MODES) && p.isWord('INTO', 1)) && !p.isOp(';')) p.next()
+    if (!p.isAnyWord(LOAD_MODES)) p.expect('INSERT')
+    p.next(); p.expect('INTO')
     const table = p.qname()
     let columns
     if (p.isOp('(')) { p.next(); columns = [p.ident()]; while (p.acceptOp(',')) columns.push(p.ident()); p.expectOp(')') }
+    // DB2 options after the table (NONRECOVERABLE, FOR EXCEPTION t, ALLOW READ ACCESS …) move nothing
+    while (!p.eof() && !p.isOp(';')) p.next()
     return { k: 'copy', table, columns, location: file.image.replace(/^'|'$/g, ''), direction: 'in', loc: locOf(first, p.prev()) }
   }
   if (u === 'EXPORT' && p.isWord('DATA', 1)) {
@@ -155,7 +176,15 @@ export function parseStatement(p: TokenCursor): Stmt {
     p.qname()
     if (p.isOp('(')) p.skipParens()
     if (p.isOp(';') || p.eof() || p.isWord('END')) return { k: 'other', kind: 'CALL', loc: locOf(first, p.prev()) }
+    // PL/SQL collection element or its field: l(i) := v, l(l.LAST) := v, l(i).f := v, m(k)(j) := v
+    while (p.isOp('(') || (p.isOp('.') && p.isIdentToken(1))) { if (p.isOp('(')) p.skipParens(); else p.i += 2 }
+    const assign = p.isOp(':=')
     p.i = save
+    if (assign) {
+      const target = parseExpr(p); p.expectOp(':=')
+      const value = parseExpr(p)
+      return { k: 'assign', targets: [target], value, loc: locOf(first, p.prev()) }
+    }
   }
   // T-SQL / Sybase GOTO target: a line starting with label:
   if (first.kind === 'word' && p.d.batchWord !== undefined && first.bol && p.isOp(':', 1)) { p.i += 2; return { k: 'other', kind: 'LABEL', loc: locOf(first, p.prev()) } }

@@ -8,6 +8,97 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'SQL*Plus host shortcut lines (!ls, !rm …) between statements are skipped',
+      sql: `!rm -f /tmp/load.log
+INSERT INTO fact_sales (sale_id) SELECT s.id FROM stg_sales s;
+!echo done
+`,
+      fdd: [['stg_sales.id', 'fact_sales.sale_id']],
+    },
+    {
+      title: 'INSERT INTO (SELECT cols FROM t WHERE …) VALUES … / SELECT …, also under FORALL: the rows go into t, the view names the columns',
+      sql: `INSERT INTO (SELECT e.empno, e.ename FROM tb_emp e WHERE e.deptno = 10) v SELECT s.id, s.nm FROM src s;
+DECLARE
+  TYPE t_rows IS TABLE OF emp_test%ROWTYPE;
+  l t_rows;
+BEGIN
+  SELECT empno, ename BULK COLLECT INTO l FROM emp_test;
+  FORALL i IN 1 .. l.COUNT INSERT INTO (SELECT empno, ename FROM tb_emp_test) VALUES l(i);
+END;
+/
+`,
+      fdd: [['src.id', 'tb_emp.empno'], ['src.nm', 'tb_emp.ename'], ['emp_test.empno', 'tb_emp_test.empno'], ['emp_test.ename', 'tb_emp_test.ename']],
+    },
+    {
+      title: 'comparison operators written with a space (> =, < =, < >) in a MERGE source query parse as one operator',
+      sql: `MERGE INTO dim_addr dm
+USING (SELECT da.id AS scr_id, da.street FROM ce_addr da WHERE da.id > = 0 AND da.zone < > 'X') ce
+ON (dm.source_id = ce.scr_id)
+WHEN MATCHED THEN UPDATE SET dm.street = ce.street WHERE dm.street < = ce.street
+WHEN NOT MATCHED THEN INSERT (source_id, street) VALUES (ce.scr_id, ce.street);
+`,
+      fdd: [['ce_addr.street', 'dim_addr.street'], ['ce_addr.id', 'dim_addr.source_id']],
+    },
+    {
+      title: 'COMPOUND TRIGGER: the DML of each timing-point section (AFTER EACH ROW, AFTER STATEMENT) gives lineage',
+      sql: `CREATE OR REPLACE TRIGGER trg_ord FOR INSERT OR UPDATE ON orders COMPOUND TRIGGER
+  g_cnt PLS_INTEGER := 0;
+  BEFORE STATEMENT IS
+  BEGIN
+    g_cnt := 0;
+  END BEFORE STATEMENT;
+  AFTER EACH ROW IS
+    l_note VARCHAR2(30);
+  BEGIN
+    INSERT INTO order_audit (order_id, amount) VALUES (:NEW.order_id, :NEW.amount);
+  END AFTER EACH ROW;
+  AFTER STATEMENT IS
+  BEGIN
+    INSERT INTO order_totals (total) SELECT SUM(amount) FROM orders;
+  END AFTER STATEMENT;
+END trg_ord;
+/
+`,
+      fdd: [['orders.order_id', 'order_audit.order_id'], ['orders.amount', 'order_audit.amount'], ['orders.amount', 'order_totals.total']],
+    },
+    {
+      title: 'collection element assignments l(i) := …, l(l.LAST).f := … and SQL%BULK_EXCEPTIONS(j).ERROR_INDEX parse; the element carries the value',
+      sql: `DECLARE
+  TYPE t_rows IS TABLE OF src%ROWTYPE;
+  l_src t_rows;
+  l_out t_rows := t_rows();
+BEGIN
+  SELECT * BULK COLLECT INTO l_src FROM src;
+  l_out.EXTEND;
+  l_out(l_out.LAST).a := l_src(1).a;
+  FORALL i IN 1 .. l_out.COUNT SAVE EXCEPTIONS
+    INSERT INTO t2 (a) VALUES (l_out(i).a);
+EXCEPTION WHEN OTHERS THEN
+  FOR j IN 1 .. SQL%BULK_EXCEPTIONS.COUNT LOOP
+    INSERT INTO err_log (idx) VALUES (SQL%BULK_EXCEPTIONS(j).ERROR_INDEX);
+  END LOOP;
+END;
+/
+`,
+      fdd: [['src.*', 't2.a']],
+    },
+    {
+      title: 'conditional compilation ($IF … $THEN, $ELSE, $END) and $$PLSQL_UNIT: the directives are dropped, every branch keeps its lineage',
+      sql: `CREATE OR REPLACE PROCEDURE p_load IS
+  l_unit VARCHAR2(100) := $$PLSQL_UNIT;
+BEGIN
+  $IF DBMS_DB_VERSION.VER_LE_11 $THEN
+    INSERT INTO t_old (a) SELECT a FROM src;
+  $ELSE
+    INSERT INTO t_new (a) SELECT a FROM src;
+  $END
+  log_pkg.info($$PLSQL_UNIT || ': done');
+END;
+/
+`,
+      fdd: [['src.a', 't_old.a'], ['src.a', 't_new.a']],
+    },
+    {
       title: "FOR r IN c(args) LOOP over a cursor with parameters",
       sql: `DECLARE
   CURSOR c_cust(p_region VARCHAR2) IS SELECT id, name FROM customers WHERE region = p_region;
@@ -1313,6 +1404,33 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
   ],
   db2: [
     {
+      title: 'FROM t, TABLE (fullselect) AS x reads the subquery as a lateral derived table; CLP UPDATE DB CFG / UPDATE MONITOR SWITCHES / LABEL ON / FORCE APPLICATION are skipped',
+      sql: `UPDATE DB CFG FOR sample USING LOGARCHMETH1 DISK:/arch;
+UPDATE MONITOR SWITCHES USING BUFFERPOOL ON;
+FORCE APPLICATION ALL;
+LABEL ON TABLE employee IS 'Employees';
+INSERT INTO emp_dept (empno, deptname) SELECT e.empno, x.deptname FROM employee e, TABLE (SELECT d.deptname FROM department d WHERE d.deptno = e.workdept) AS x;
+`,
+      fdd: [['employee.empno', 'emp_dept.empno'], ['department.deptname', 'emp_dept.deptname']],
+    },
+    {
+      title: 'LOAD / IMPORT FROM file OF DEL … REPLACE | INSERT_UPDATE INTO t (cols) [options]: the file fills the table',
+      sql: `LOAD FROM '/data/emp.del' OF DEL MODIFIED BY coldel| MESSAGES 'load.msg' REPLACE INTO staff_copy (id, name) NONRECOVERABLE;
+IMPORT FROM '/data/dept.ixf' OF IXF INSERT_UPDATE INTO dept_copy;
+`,
+      fdd: [],
+      tablesWritten: ['staff_copy', 'dept_copy'],
+    },
+    {
+      title: 'temporal tables: FROM t FOR BUSINESS_TIME AS OF …, UPDATE / DELETE … FOR PORTION OF BUSINESS_TIME FROM … TO …; CLP TERMINATE',
+      sql: `INSERT INTO loan_hist (id, rate) SELECT id, rate FROM loans FOR BUSINESS_TIME AS OF '2011-12-01' FOR SYSTEM_TIME AS OF '2011-01-01';
+UPDATE loans FOR PORTION OF BUSINESS_TIME FROM '2010-03-01' TO '2010-09-01' SET rate = (SELECT r.rate FROM rates r WHERE r.kind = 'A') WHERE id = 2111;
+DELETE FROM loans FOR PORTION OF BUSINESS_TIME FROM '2010-03-01' TO '2010-09-01' WHERE id = 2112;
+TERMINATE;
+`,
+      fdd: [['loans.id', 'loan_hist.id'], ['loans.rate', 'loan_hist.rate'], ['rates.rate', 'loans.rate']],
+    },
+    {
       title: 'CHAR(d, ISO): the date format is no column',
       sql: 'INSERT INTO T2 (D) SELECT CHAR(DT, ISO) FROM T1;\n',
       fdd: [['T1.DT', 'T2.D']],
@@ -1693,6 +1811,40 @@ go
     },
   ],
   informix: [
+    {
+      title: 'DB-Access OUTPUT TO file WITHOUT HEADINGS SELECT … and FROM TABLE (FUNCTION f(…)) AS t(cols) parse (the query writes the file)',
+      sql: `OUTPUT TO '/tmp/cust.txt' WITHOUT HEADINGS SELECT customer_num, fname FROM customer;
+INSERT INTO cust_rows (a, b) SELECT t.a, t.b FROM TABLE(FUNCTION f_rows(1)) AS t(a, b);
+`,
+      fdd: [],
+      tablesWritten: ['cust_rows'],
+    },
+    {
+      title: 'CREATE TRIGGER t UPDATE OF c ON tbl … FOR EACH ROW WHEN (…) (INSERT …, UPDATE …) and BEFORE / AFTER action lists: each action gives lineage',
+      sql: `CREATE TRIGGER trg_price UPDATE OF total_price ON items REFERENCING OLD AS o NEW AS n FOR EACH ROW
+  WHEN (n.total_price > o.total_price)
+  (INSERT INTO price_log (item_num, old_p, new_p) VALUES (n.item_num, o.total_price, n.total_price),
+   UPDATE item_stats SET last_price = n.total_price WHERE item_num = n.item_num);
+CREATE TRIGGER trg_del DELETE ON items REFERENCING OLD AS o FOR EACH ROW (INSERT INTO del_log (item_num) VALUES (o.item_num));
+CREATE TRIGGER trg_ins INSERT ON items BEFORE (DELETE FROM tmp_ids) FOR EACH ROW (EXECUTE PROCEDURE note_item(1)) AFTER (INSERT INTO ins_log (n) SELECT COUNT(*) FROM items);
+`,
+      fdd: [['items.item_num', 'price_log.item_num'], ['items.total_price', 'price_log.old_p'], ['items.total_price', 'price_log.new_p'],
+        ['items.total_price', 'item_stats.last_price'], ['items.item_num', 'del_log.item_num']],
+      tablesWritten: ['price_log', 'item_stats', 'del_log', 'tmp_ids', 'ins_log'],
+    },
+    {
+      title: 'SPL function RETURNING type AS name … END FUNCTION DOCUMENT … WITH LISTING IN: the body gives lineage (AS was read as the body)',
+      sql: `CREATE FUNCTION f_total(p_cust INT) RETURNING MONEY(16,2) AS total, DATETIME YEAR TO SECOND AS at WITH (NOT VARIANT);
+  DEFINE v MONEY(16,2);
+  SELECT SUM(total_price) INTO v FROM items WHERE customer_num = p_cust;
+  INSERT INTO cust_totals (customer_num, total) VALUES (p_cust, v);
+  RETURN v, CURRENT YEAR TO SECOND;
+END FUNCTION
+DOCUMENT 'total of a customer'
+WITH LISTING IN '/tmp/warn';
+`,
+      fdd: [['items.total_price', 'cust_totals.total']],
+    },
     {
       title: 'SELECT … INTO EXTERNAL t USING (DATAFILES (…)) writes the external table',
       sql: "SELECT a, b FROM t1 INTO EXTERNAL ext_t USING (DATAFILES ('DISK:/tmp/x.unl'), FORMAT 'DELIMITED');\n",

@@ -110,7 +110,12 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
       p.next()
       if (p.isOp(';') || p.eof() || p.isWord('END')) return { k: 'return', loc: locOf(first, first) }
       if (startsQuery(p) || p.isOp('(') && startsQuery(p, 1)) { const q = parseQuery(p); return { k: 'query', query: q, loc: locOf(first, p.prev()) } }
-      if (p.isWord('QUERY')) { p.next(); const q = parseQuery(p); return { k: 'query', query: q, loc: locOf(first, p.prev()) } }
+      if (p.isWord('QUERY')) {
+        p.next()
+        // RETURN QUERY EXECUTE sql [USING args]: dynamic SQL, skipped like EXECUTE (it failed the function)
+        if (p.accept('EXECUTE')) { skipToEnd(p); return { k: 'other', kind: 'EXEC', loc: locOf(first, p.prev()) } }
+        const q = parseQuery(p); return { k: 'query', query: q, loc: locOf(first, p.prev()) }
+      }
       const value = parseExpr(p)
       // Informix SPL: RETURN a, b [WITH RESUME] (the routine goes on, a cursor function)
       while (p.acceptOp(',')) parseExpr(p)
@@ -318,6 +323,8 @@ function parseForSource(p: Cur): { query?: import('../ast/types.js').Query; curs
   p.expect('IN'); p.accept('REVERSE')
   if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const query = parseQuery(p); p.expectOp(')'); return { query } }
   if (startsQuery(p)) return { query: parseQuery(p) }
+  // PL/pgSQL FOR r IN EXECUTE sql [USING args] LOOP: the rows of dynamic SQL (the record has no known source)
+  if (p.d.plpgsql && p.accept('EXECUTE')) { parseExpr(p); if (p.accept('USING')) parseExprList(p); return {} }
   if (p.isOp('(')) {
     // Informix SPL: FOR i IN (1 TO 10 STEP 2, 20); PL/SQL: FOR i IN (lo)..hi
     p.next(); parseSplRanges(p); p.expectOp(')')

@@ -594,7 +594,7 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
       if (p.isWord('COLUMNS') && !p.isOp(',', 1) && !p.isOp(')', 1)) { p.next(); defined = tableFunctionColumns(p); continue }
       // XMLTABLE('…' PASSING [BY VALUE] t.doc [AS x], …)
       if (p.isWord('PASSING') && !p.isOp(',', 1) && !p.isOp(')', 1)) { p.next(); if (p.isWord('BY')) p.i += 2; args.push(parseExpr(p)); if (p.isWord('AS') && p.isIdentToken(1)) p.i += 2; continue }
-      if (p.isIdentToken() && p.isOp('=>', 1)) p.i += 2
+      if (p.isIdentToken() && (p.isOp('=>', 1) || (p.d.plpgsql && p.isOp(':=', 1)))) p.i += 2
       if (p.isWord('TABLE') && p.isOp('(', 1)) { p.next(); }
       if (startsQuery(p)) { const q = parseQuery(p); args.push({ k: 'subq', query: q, loc: q.loc }); continue }
       args.push(parseExpr(p))

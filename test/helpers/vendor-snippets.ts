@@ -581,6 +581,44 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'PL/pgSQL RETURN QUERY EXECUTE and FOR r IN EXECUTE … LOOP (dynamic SQL) parse; the function\'s other statements keep their lineage',
+      sql: `CREATE FUNCTION f(p int) RETURNS SETOF t LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+  FOR r IN EXECUTE format('SELECT * FROM %I', 'x') USING p LOOP PERFORM 1; END LOOP;
+  INSERT INTO t2 (a) SELECT b FROM t1;
+  RETURN QUERY EXECUTE 'SELECT * FROM t WHERE id = $1' USING p;
+END $$;
+`,
+      fdd: [['t1.b', 't2.a']],
+    },
+    {
+      title: 'trigger function: TG_OP / TG_TABLE_NAME are facts about the firing, no orphan columns',
+      sql: `CREATE FUNCTION audit_fn() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO audit_log (tbl, op, id) VALUES (TG_TABLE_NAME, TG_OP, NEW.id);
+  RETURN NEW;
+END $$;
+CREATE TRIGGER trg AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION audit_fn();
+`,
+      fdd: [['orders.id', 'audit_log.id']],
+    },
+    {
+      title: 'whole-row values: json_agg(t), row_to_json(x), to_jsonb(x.*) read every column of the FROM item',
+      sql: `CREATE TABLE items (id int, sku text);
+INSERT INTO docs (body) SELECT json_agg(i) FROM items i;
+INSERT INTO docs2 (body) SELECT row_to_json(x.*) FROM (SELECT id FROM items) x;
+`,
+      fdd: [['items.id', 'docs.body'], ['items.sku', 'docs.body'], ['items.id', 'docs2.body']],
+    },
+    {
+      title: "psql variables (:'v' literal, :v) and the older f(name := v) named arguments",
+      sql: `\\set dt '2020-01-01'
+INSERT INTO t2 (a, b) SELECT a, make_interval(days := n) FROM t1 WHERE d = :'dt' AND e = :lim;
+`,
+      fdd: [['t1.a', 't2.a'], ['t1.n', 't2.b']],
+    },
+    {
       title: 'quoted names: "users" is users; a quoted camelCase column ("createdAt", ORM-made DDL) resolves to its declaration',
       sql: `CREATE TABLE users (id int, name text);
 CREATE TABLE "User" ("id" SERIAL PRIMARY KEY, "createdAt" TIMESTAMP, "userName" TEXT);
@@ -1532,6 +1570,16 @@ go
     },
   ],
   vertica: [
+    {
+      title: 'vsql meta-command lines (\\echo, \\set) between statements; LONG VARCHAR casts',
+      sql: `\\echo loading
+\\set ON_ERROR_STOP on
+INSERT INTO t2 (a) SELECT a::LONG VARCHAR FROM t1;
+\\echo done
+INSERT INTO t3 (b) SELECT CAST(b AS LONG VARBINARY(100)) FROM t1;
+`,
+      fdd: [['t1.a', 't2.a'], ['t1.b', 't3.b']],
+    },
     {
       title: "TIMESERIES slice AS '1 hour' OVER (… ORDER BY ts): the slice column takes ts's values",
       sql: `INSERT INTO dw.hourly (slice, uid, v) SELECT slice_time, uid, TS_FIRST_VALUE(val) FROM dw.events TIMESERIES slice_time AS '1 hour' OVER (PARTITION BY uid ORDER BY ts);

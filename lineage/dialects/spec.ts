@@ -127,7 +127,7 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvhana: { recursiveWithoutKeyword: true },
   dbvnetezza: {},
   // vsql is psql's descendant: its scripts hold the same \set / \echo / \i meta-command lines
-  dbvvertica: { unquotedCase: 'lower', dollarQuotedStrings: true, psqlCommands: true },
+  dbvvertica: { unquotedCase: 'lower', dollarQuotedStrings: true, psqlCommands: true, plpgsql: true },
   dbvinformix: { braceComments: true, recursiveWithoutKeyword: true },
   dbvcouchbase: { ...mysqlLike, backslashEscapes: true },
   dbvopenedge: { identPartExtra: '$#-', recursiveWithoutKeyword: true },

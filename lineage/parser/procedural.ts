@@ -321,6 +321,8 @@ function parseForSource(p: Cur): { query?: import('../ast/types.js').Query; curs
   // Informix SPL: FOR i = 1 TO 10 [STEP n]
   if (p.acceptOp('=')) { parseSplRanges(p); return {} }
   p.expect('IN'); p.accept('REVERSE')
+  // Vertica PLvSQL: FOR r IN QUERY SELECT … LOOP
+  if (p.isWord('QUERY') && startsQuery(p, 1)) p.next()
   if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const query = parseQuery(p); p.expectOp(')'); return { query } }
   if (startsQuery(p)) return { query: parseQuery(p) }
   // PL/pgSQL FOR r IN EXECUTE sql [USING args] LOOP: the rows of dynamic SQL (the record has no known source)

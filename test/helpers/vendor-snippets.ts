@@ -581,6 +581,19 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: "PL/pgSQL SELECT INTO v, w <select list> FROM … (the targets first); E'…' strings with a \\' escape",
+      sql: `CREATE FUNCTION f() RETURNS void AS $$
+DECLARE rec record; a1 int; b1 int;
+BEGIN
+  SELECT INTO rec * FROM t WHERE id = 1;
+  SELECT INTO STRICT a1, b1 x, y FROM s WHERE note <> E'it\\'s';
+  INSERT INTO u (a, b) VALUES (a1, b1);
+END $$ LANGUAGE plpgsql;
+INSERT INTO w (c, d) SELECT E'a\\'b', c FROM s2;
+`,
+      fdd: [['s.x', 'u.a'], ['s.y', 'u.b'], ['s2.c', 'w.d']],
+    },
+    {
       title: 'PL/pgSQL RETURN QUERY EXECUTE and FOR r IN EXECUTE … LOOP (dynamic SQL) parse; the function\'s other statements keep their lineage',
       sql: `CREATE FUNCTION f(p int) RETURNS SETOF t LANGUAGE plpgsql AS $$
 DECLARE r record;
@@ -1453,6 +1466,21 @@ INSERT INTO daily_sales SELECT store_id, amount FROM sales;
   ],
   netezza: [
     {
+      title: 'NZPLSQL: AUTOCOMMIT ON and REFTABLENAME in a RETURNS REFTABLE procedure carry no lineage',
+      sql: `CREATE OR REPLACE PROCEDURE sp(INTEGER) RETURNS REFTABLE(admin.out_tbl) LANGUAGE NZPLSQL AS
+BEGIN_PROC
+DECLARE v_sql VARCHAR(200);
+BEGIN
+  AUTOCOMMIT ON;
+  v_sql := 'INSERT INTO ' || REFTABLENAME || ' SELECT 1';
+  INSERT INTO admin.tgt (id) SELECT id FROM admin.src;
+  RETURN REFTABLE;
+END;
+END_PROC;
+`,
+      fdd: [['admin.src.id', 'admin.tgt.id']],
+    },
+    {
       title: "FROM EXTERNAL 'file' [(cols)] USING (…): the file feeds the columns",
       sql: `INSERT INTO dw.sales (id, amt) SELECT id, amt FROM EXTERNAL '/tmp/s2.csv' (id INTEGER, amt NUMERIC(12,2)) USING (DELIMITER '|');
 `,
@@ -1570,6 +1598,22 @@ go
     },
   ],
   vertica: [
+    {
+      title: 'PLvSQL: x := SELECT …, FOR r IN QUERY SELECT … LOOP, PERFORM UPDATE / INSERT …',
+      sql: `CREATE PROCEDURE stg.load() LANGUAGE PLvSQL AS $$
+DECLARE n INT := 0; r RECORD;
+BEGIN
+  n := SELECT COUNT(DISTINCT id) FROM stg.src;
+  FOR r IN QUERY SELECT id, amt FROM stg.src LOOP
+    PERFORM UPDATE dw.fact SET amt = r.amt WHERE id = r.id;
+  END LOOP;
+  PERFORM INSERT INTO dw.cnt (n) VALUES (n);
+EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'failed';
+END;
+$$;
+`,
+      fdd: [['stg.src.amt', 'dw.fact.amt'], ['stg.src.id', 'dw.cnt.n']],
+    },
     {
       title: 'vsql meta-command lines (\\echo, \\set) between statements; LONG VARCHAR casts',
       sql: `\\echo loading

@@ -381,8 +381,10 @@ function parseSet(p: Cur, first: Token): Stmt {
   // SET @v = expr | SET v := expr | SET (a, b) = (SELECT …) ; other SET forms are session options
   const save = p.i
   p.next()
-  // Hive and Impala SET key=value is a session setting (SET MEM_LIMIT=2g, SET hive.exec.parallel=true)
-  if (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala') { skipToEnd(p); return { k: 'other', kind: 'SET', loc: locOf(first, p.prev()) } }
+  // Hive and Impala SET key=value is a session setting (SET MEM_LIMIT=2g, SET hive.exec.parallel=true);
+  // so is every SET of the PostgreSQL family and Netezza, which assign variables with := only
+  // (pg_dump's SET standard_conforming_strings = on made `on` an orphan column)
+  if (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala' || p.d.plpgsql || p.d.name === 'dbvnetezza') { skipToEnd(p); return { k: 'other', kind: 'SET', loc: locOf(first, p.prev()) } }
   const isVar = (p.isIdentToken() || p.peek()?.kind === 'param') && (p.isOp('=', 1) || p.isOp(':=', 1) || p.compoundAssign(1) !== undefined)
     || (p.isIdentToken() && p.isOp('.', 1) && p.isOp('=', 3))
   if (isVar && !p.isAnyWord(['SESSION', 'GLOBAL', 'LOCAL', 'NAMES', 'TRANSACTION'])) {

@@ -581,6 +581,12 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'UPDATE … SET arr[i] = v, arr[lo:hi] = v: an array element assignment writes the column',
+      sql: `UPDATE t SET tags[1] = s.tag, scores[1:2] = s.sc FROM s WHERE t.id = s.id;
+`,
+      fdd: [['s.tag', 't.tags'], ['s.sc', 't.scores']],
+    },
+    {
       title: "PL/pgSQL SELECT INTO v, w <select list> FROM … (the targets first); E'…' strings with a \\' escape",
       sql: `CREATE FUNCTION f() RETURNS void AS $$
 DECLARE rec record; a1 int; b1 int;

@@ -262,3 +262,10 @@ t.test("Redshift UNLOAD ('…') whose query writes its quotes \\' reads that que
   const fdd = m.relations.filter((r) => r.type === 'fdd').flatMap((r) => r.sources.map((x) => `${x.parentName}.${x.column} -> ${r.target.parentName}.${r.target.column}`))
   t.ok(fdd.includes('sales.id -> RS-1.id') && fdd.includes('sales.amt -> RS-1.amt') && fdd.includes('RS-1.amt -> s3://b/p/.*'))
 })
+
+t.test('a pg_dump header: SET name = on / TO value are settings, their words no orphan columns (PostgreSQL family, Netezza)', async (t) => {
+  for (const v of ['dbvpostgresql', 'dbvgreenplum', 'dbvredshift', 'dbvvertica', 'dbvnetezza']) {
+    const l = lineage(`SET standard_conforming_strings = on;\nSET xmloption = content;\nSET client_min_messages TO warning;\nINSERT INTO t2 (a) SELECT a FROM t1;`, v)
+    t.same([l.errors.map((e) => e.errorMessage), l.fdd], [[], ['t1.a -> t2.a']], v)
+  }
+})

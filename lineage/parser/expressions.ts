@@ -365,7 +365,7 @@ function wrapLoc(e: Expr, loc: Loc): Expr {
 
 /** the words parseWordPrimary treats apart from a name (keep in step with its tests below) */
 const SPECIAL_PRIMARY_WORDS = new Set(['CASE', 'ARRAY', 'FIRST', 'OBJECT', 'ANY', 'SOME', 'EVERY', 'APPROXIMATE', 'EXISTS', 'CAST',
-  'TRY_CAST', 'SAFE_CAST', 'INTERVAL', 'NEXT', 'CURRENT', 'STRUCT', 'MAP', ...TYPED_LITERALS, ...NO_SOURCE_WORDS])
+  'TRY_CAST', 'SAFE_CAST', 'INTERVAL', 'NEXT', 'CURRENT', 'STRUCT', 'MAP', 'USER', ...TYPED_LITERALS, ...NO_SOURCE_WORDS])
 
 function parseWordPrimary(p: TokenCursor): Expr {
   const t = p.peek()!
@@ -425,6 +425,8 @@ function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefi
     return parsePunctPrimary(p)
   }
   if (NO_SOURCE_WORDS.has(u) && !p.isOp('.', 1) && !p.isOp('(', 1)) { p.next(); return lit(t, t, u) }
+  // PostgreSQL family: bare USER is a reserved word, CURRENT_USER (a column of that name is written "user")
+  if (u === 'USER' && p.d.plpgsql && t.kind === 'word' && !p.isOp('.', 1) && !p.isOp('(', 1)) { p.next(); return lit(t, t, u) }
   return undefined
 }
 

@@ -150,7 +150,9 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
     case 'EXECUTE': case 'EXEC': {
       p.next()
       // EXECUTE IMMEDIATE 'INSERT …' / $$ … $$ with the SQL as one literal: its statements are analysed
-      const lit = p.isWord('IMMEDIATE') && p.peek(1)?.kind === 'string' && (p.isOp(';', 2) || p.isAnyWord(['USING', 'INTO'], 2) || !p.peek(2)) ? p.peek(1)! : undefined
+      const lit = p.isWord('IMMEDIATE') && p.peek(1)?.kind === 'string' && (p.isOp(';', 2) || p.isAnyWord(['USING', 'INTO'], 2) || !p.peek(2)) ? p.peek(1)!
+        // PL/pgSQL (and PLvSQL) EXECUTE 'INSERT …' [USING …]: the same, without the IMMEDIATE
+        : p.d.plpgsql && p.inBlock && p.peek()?.kind === 'string' && (p.isOp(';', 1) || p.isWord('USING', 1) || !p.peek(1)) ? p.peek()! : undefined
       const body = lit ? stringBody(p, lit) : undefined
       skipToEnd(p)
       return body ? { k: 'block', body, loc: locOf(first, p.prev()) } : { k: 'other', kind: 'EXEC', loc: locOf(first, p.prev()) }

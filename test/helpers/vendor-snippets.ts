@@ -581,6 +581,18 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'a PL/pgSQL RETURNS TABLE function: RETURN QUERY inside its BEGIN … END is the rows FROM f(…) reads',
+      sql: `CREATE FUNCTION top_c(p int) RETURNS TABLE (cid int, total numeric) LANGUAGE plpgsql AS $$
+BEGIN
+  IF p > 0 THEN
+    RETURN QUERY SELECT s.cust_id, sum(s.amount) FROM sales s GROUP BY s.cust_id LIMIT p;
+  END IF;
+END $$;
+INSERT INTO top10 (c, t) SELECT cid, total FROM top_c(10);
+`,
+      fdd: [['sales.cust_id', 'top10.c'], ['sales.amount', 'top10.t']],
+    },
+    {
       title: 'UPDATE … SET arr[i] = v, arr[lo:hi] = v: an array element assignment writes the column',
       sql: `UPDATE t SET tags[1] = s.tag, scores[1:2] = s.sc FROM s WHERE t.id = s.id;
 `,
@@ -1130,6 +1142,19 @@ INSERT OVERWRITE TABLE events PARTITION (dt) SELECT r.id, r.url, r.day FROM raw 
   ],
   redshift: [
     {
+      title: "a stored procedure's EXECUTE 'literal SQL' [USING …] is analysed like EXECUTE IMMEDIATE (a concatenated one is skipped)",
+      sql: `CREATE OR REPLACE PROCEDURE sync_members() AS $$
+BEGIN
+  EXECUTE 'CREATE TEMP TABLE tmp_m (id int, name varchar(50))';
+  EXECUTE 'INSERT INTO tmp_m SELECT id, name FROM member_extract WHERE seq > $1' USING 10;
+  EXECUTE 'DELETE FROM x WHERE id > ' || 10;
+  INSERT INTO member (id, name) SELECT id, name FROM tmp_m;
+END
+$$ LANGUAGE plpgsql;
+`,
+      fdd: [['member_extract.id', 'tmp_m.id'], ['member_extract.name', 'tmp_m.name'], ['tmp_m.id', 'member.id'], ['tmp_m.name', 'member.name']],
+    },
+    {
       title: 'PIVOT with a qualified FOR column (FOR s.m) on a table with unknown columns; UNPIVOT INCLUDE NULLS with aliases',
       sql: `SELECT p.store_id, p.jan FROM sales s PIVOT (SUM(s.amount) FOR s.m IN (1 AS jan, 2 AS feb)) AS p;
 SELECT * FROM (SELECT id, red, green FROM colors) UNPIVOT INCLUDE NULLS (cnt FOR color IN (red AS r, green AS "g"));
@@ -1366,6 +1391,12 @@ INSERT INTO dw.order_totals (total) SELECT SUM(amount) FROM dw.orders@
     },
   ],
   greenplum: [
+    {
+      title: 'bare USER is the session user (a reserved word of the PostgreSQL family), no column',
+      sql: `INSERT INTO audit (who, what) SELECT user, a FROM t;
+`,
+      fdd: [['t.a', 'audit.what']],
+    },
     {
       title: 'INSERT into a writable external table (gpfdist)',
       sql: `CREATE WRITABLE EXTERNAL TABLE ext.carrier_out (carrier_cd text, total_cost numeric)

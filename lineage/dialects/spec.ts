@@ -138,7 +138,8 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvdb2: { atTerminator: true, recursiveWithoutKeyword: true, wordOperators: { CONCAT: '||' } },
   dbvhana: { recursiveWithoutKeyword: true },
   dbvnetezza: {},
-  dbvvertica: { unquotedCase: 'lower', dollarQuotedStrings: true },
+  // vsql is psql's descendant: its scripts hold the same \set / \echo / \i meta-command lines
+  dbvvertica: { unquotedCase: 'lower', dollarQuotedStrings: true, psqlCommands: true, plpgsql: true },
   dbvinformix: { braceComments: true, recursiveWithoutKeyword: true },
   dbvcouchbase: { ...mysqlLike, backslashEscapes: true },
   dbvopenedge: { identPartExtra: '$#-', recursiveWithoutKeyword: true },

@@ -15,6 +15,8 @@ export interface ResultKind { type: ObjectType; name: string; top?: boolean; loc
 
 /** Oracle's :NEW.c / :OLD.c (or :alias.c), which the parser reads as one bind variable */
 const TRIGGER_ROW_VAR = /^:([^.]+)\.([^.]+)$/
+/** the special variables of a PL/pgSQL trigger function (TG_ARGV is an array, read as TG_ARGV[i]) */
+const TRIGGER_SPECIAL_VAR = /^TG_(?:NAME|WHEN|LEVEL|OP|RELID|RELNAME|TABLE_NAME|TABLE_SCHEMA|NARGS|ARGV|EVENT|TAG)$/i
 
 /** the columns of Snowflake's FLATTEN, in order */
 const FLATTEN_COLUMNS = ['SEQ', 'KEY', 'PATH', 'INDEX', 'VALUE', 'THIS']
@@ -275,6 +277,12 @@ export class Analyzer implements ExprEnv {
       if (s.aliases?.has(k)) return { refs: s.aliases.get(k)!.direct.map((r) => refAt(r, r.loc)) }
       const joined = s.using?.get(k)
       if (joined) return this.columnOf(joined, id, loc, local)
+      // PostgreSQL: a FROM item's name used as a value is its whole row (row_to_json(t), json_agg(x));
+      // a bare table name only where its columns are known (else it may be a column of the same name)
+      if (this.d.plpgsql) {
+        const row = items.find((it) => it.alias ? this.key(it.alias) === k : !!it.nameParts?.length && this.knownColumns(it) && this.key(it.nameParts[it.nameParts.length - 1]) === k)
+        if (row) return this.wholeRow(row, loc, local)
+      }
       // a declared variable or parameter wins over a guess into a table with unknown columns
       if (this.variables.has(k)) break
       let open: FromItem | undefined
@@ -298,8 +306,27 @@ export class Analyzer implements ExprEnv {
       const first = v.columns[0] === undefined ? undefined : this.b.colName(v.columns[0])
       return { ref: this.ref(v, first ?? id.name, loc, first !== undefined ? first.toUpperCase() : k) }
     }
+    // TG_OP, TG_TABLE_NAME … in a PL/pgSQL trigger function: facts about the firing, no column
+    if (this.trigger && this.d.plpgsql && TRIGGER_SPECIAL_VAR.test(id.name)) return {}
     if (quiet) return {}
     return this.orphan(id, loc)
+  }
+
+  /** the row value of a FROM item: its columns when they are known, else its `*` */
+  private wholeRow(item: FromItem, loc: Loc, local: boolean): Resolved {
+    const known = this.knownColumns(item)
+    if (known) return { refs: known.map((c) => refAt(c.ref, loc)), item: local ? item : undefined }
+    return item.obj ? { ref: this.ref(item.obj, '*', loc, '*'), item: local ? item : undefined } : {}
+  }
+
+  /** t.* as a value (row_to_json(t.*), ROW(t.*)): the whole row of the FROM item it names, in this scope or an outer one */
+  starValue(qualifier: QName, scope: Scope): Resolved {
+    const qp = splitQuoted(qualifier, this.d)
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      const it = this.matchQualifier(qp, qp.length, s)
+      if (it) return this.wholeRow(it, qualifier.loc, s === scope)
+    }
+    return {}
   }
 
   private orphan(id: Ident, loc: Loc): { ref: ColRef } {

@@ -66,6 +66,8 @@ export interface ExprEnv {
    */
   element?(name: string, field: string | undefined): ColRef | undefined
   subquery(q: import('../ast/types.js').Query, scope: Scope): { cols: ColRef[]; rows: ColRef }
+  /** t.* used as a value: the whole row of the FROM item t */
+  starValue?(qualifier: QName, scope: Scope): Resolved
   /** showConstantTable: a literal becomes a column of the statement's SQL_CONSTANTS table */
   constant?(loc: import('../ast/types.js').Loc): ColRef | undefined
   showConstants?: boolean
@@ -106,7 +108,11 @@ function walk(e: Expr, scope: Scope, env: ExprEnv, d: Deps, indirect: boolean, i
       if (c) (indirect ? d.indirect : d.direct).push(c)
       return
     }
-    case 'star': return
+    case 'star': {
+      // t.* inside an expression is t's whole row; a bare * (COUNT(*)) reads no column
+      if (e.qualifier && env.starValue) addResolved(env.starValue(e.qualifier, scope), d, indirect, inAgg)
+      return
+    }
     case 'func': {
       const agg = isAggregateCall(e)
       if (agg) {

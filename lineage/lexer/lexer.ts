@@ -99,6 +99,8 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
   if (d.braceComments) add(createToken({ name: 'BraceComment', pattern: /\{[^}]*\}?/, group: 'comments', line_breaks: true }), 'comment')
   if (d.dollarQuotedStrings) add(createToken({ name: 'DollarString', pattern: dollarString(), line_breaks: true, start_chars_hint: ['$'] }), 'string')
   if (d.qQuoteStrings) add(createToken({ name: 'QString', pattern: qQuote(), line_breaks: true, start_chars_hint: ['q', 'Q', 'n', 'N'] }), 'string')
+  // PostgreSQL / Vertica E'…' strings take backslash escapes even where plain strings do not (E'it\'s')
+  if (!d.backslashEscapes && (d.plpgsql || d.name === 'dbvvertica')) add(createToken({ name: 'EString', pattern: /[Ee]'(?:[^'\\]|\\[\s\S]|'')*'/, line_breaks: true, start_chars_hint: ['E', 'e'] }), 'string')
   const sq = d.backslashEscapes ? "'(?:[^'\\\\]|\\\\[\\s\\S]|'')*'" : "'(?:[^']|'')*'"
   const prefix = `(?:[NnEeXxBbRrUu]&?|[Rr][Bb]|[Bb][Rr]${d.charsetIntroducers ? '|_[A-Za-z0-9]+' : ''})?`
   add(createToken({ name: 'String', pattern: new RegExp(`${prefix}${sq}`), line_breaks: true }), 'string')

@@ -204,6 +204,8 @@ export function parseAssignments(p: TokenCursor): Assign[] {
       continue
     }
     const target = p.qname()
+    // PostgreSQL SET arr[i] = v, SET arr[lo:hi] = v: an element of the column is still the column
+    while (p.isOp('[')) { let depth = 0; do { const t = p.next(); if (t.image === '[') depth++; else if (t.image === ']') depth-- } while (depth > 0 && !p.eof()) }
     if (!p.acceptOp('=') && !p.acceptOp('+=') && !p.acceptOp('-=')) {
       if (p.isOp('+') || p.isOp('-') || p.isOp('*') || p.isOp('/') || p.isOp('|')) { p.next(); p.expectOp('=') } else p.expectOp('=')
     }

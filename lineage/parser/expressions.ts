@@ -285,6 +285,8 @@ export function parseType(p: TokenCursor): Loc {
     if (p.isOp('[') && p.isOp(']', 1)) { p.next(); last = p.next(); continue }
     if (p.isAnyWord(TYPE_CONTINUATION) && !(p.isWord('WITH') && !p.isAnyWord(['TIME', 'LOCAL'], 1))) { last = p.next(); continue }
     if (p.isWord('ARRAY')) { last = p.next(); continue }
+    // two-word types that start with LONG: Vertica LONG VARCHAR / LONG VARBINARY, Oracle LONG RAW
+    if (last.upper === 'LONG' && p.isAnyWord(['VARCHAR', 'VARBINARY', 'RAW'])) { last = p.next(); continue }
     break
   }
   return locOf(last, last)
@@ -320,6 +322,8 @@ function parsePrimary(p: TokenCursor): Expr {
         while (p.isOp('.') && p.isIdentToken(1)) { p.next(); n = p.next(); name += '.' + n.image }
         return { k: 'var', name, loc: locOf(t, n) }
       }
+      // psql / vsql :'name' substitutes a variable as a quoted literal
+      if (t.image === ':' && p.d.psqlCommands && p.peek(1)?.kind === 'string' && p.peek(1)!.start === t.end) { p.next(); const n = p.next(); return lit(t, n, n.image) }
       if (t.image === '@' && p.isOp('@', 1) && p.isIdentToken(2)) return systemVariable(p, t)
       if (t.image === '$' && p.isIdentToken(1)) { p.next(); const n = p.next(); return lit(t, n, '$' + n.image) }
       if (t.image === '@' && p.isIdentToken(1)) { p.next(); const n = p.next(); return { k: 'var', name: '@' + n.image, loc: locOf(t, n) } }
@@ -373,7 +377,7 @@ function wrapLoc(e: Expr, loc: Loc): Expr {
 
 /** the words parseWordPrimary treats apart from a name (keep in step with its tests below) */
 const SPECIAL_PRIMARY_WORDS = new Set(['CASE', 'ARRAY', 'FIRST', 'OBJECT', 'ANY', 'SOME', 'EVERY', 'APPROXIMATE', 'EXISTS', 'CAST',
-  'TRY_CAST', 'SAFE_CAST', 'INTERVAL', 'NEXT', 'CURRENT', 'STRUCT', 'MAP', ...TYPED_LITERALS, ...NO_SOURCE_WORDS])
+  'TRY_CAST', 'SAFE_CAST', 'INTERVAL', 'NEXT', 'CURRENT', 'STRUCT', 'MAP', 'USER', ...TYPED_LITERALS, ...NO_SOURCE_WORDS])
 
 function parseWordPrimary(p: TokenCursor): Expr {
   const t = p.peek()!
@@ -439,6 +443,8 @@ function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefi
     return parsePunctPrimary(p)
   }
   if (NO_SOURCE_WORDS.has(u) && !p.isOp('.', 1) && !p.isOp('(', 1)) { p.next(); return lit(t, t, u) }
+  // PostgreSQL family: bare USER is a reserved word, CURRENT_USER (a column of that name is written "user")
+  if (u === 'USER' && p.d.plpgsql && t.kind === 'word' && !p.isOp('.', 1) && !p.isOp('(', 1)) { p.next(); return lit(t, t, u) }
   return undefined
 }
 
@@ -599,7 +605,8 @@ function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token,
       continue
     }
     if (p.isWord('AS') && args.length > 0) { p.next(); if (!p.isOp(')')) parseType(p); continue }
-    if (p.isIdentToken() && p.isOp('=>', 1)) { p.i += 2; args.push(parseExpr(p)); continue }
+    // f(name => v); PostgreSQL also takes the older f(name := v)
+    if (p.isIdentToken() && (p.isOp('=>', 1) || (p.d.plpgsql && p.isOp(':=', 1)))) { p.i += 2; args.push(parseExpr(p)); continue }
     if (upper === 'LIMIT' || p.isWord('LIMIT')) { p.next(); parseExpr(p); continue }
     if (startsQuery(p) && !p.isOp('(')) { const q = parseQuery(p); args.push({ k: 'subq', query: q, loc: q.loc }); continue }
     if (p.d.lambdas) { const params = lambdaParams(p); if (params) { args.push(parseLambda(p, params)); continue } }

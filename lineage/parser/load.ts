@@ -109,7 +109,11 @@ export function parseUnload(p: TokenCursor, first: Token): Stmt {
   p.expect('TO')
   const loc = location(p)
   skipToEnd(p)
-  const inner = parseEmbedded(q.image.slice(1, -1).replace(/''/g, "'"), p, q.line, q.col + 1, q.start + 1)
+  // the query's own quotes are doubled, or (Redshift strings take backslash escapes) written \' — that
+  // one becomes ' with a blank before it, so the columns after it keep their coordinates
+  let text = q.image.slice(1, -1)
+  if (p.d.backslashEscapes) text = text.replace(/\\'/g, " '")
+  const inner = parseEmbedded(text.replace(/''/g, "'"), p, q.line, q.col + 1, q.start + 1)
   const query = inner[0]?.k === 'query' ? inner[0].query : undefined
   return { k: 'copy', table: { parts: [], loc: locOf(first, first) }, location: loc, direction: 'out', query, loc: locOf(first, p.prev()) }
 }

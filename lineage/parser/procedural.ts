@@ -110,7 +110,12 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
       p.next()
       if (p.isOp(';') || p.eof() || p.isWord('END')) return { k: 'return', loc: locOf(first, first) }
       if (startsQuery(p) || p.isOp('(') && startsQuery(p, 1)) { const q = parseQuery(p); return { k: 'query', query: q, loc: locOf(first, p.prev()) } }
-      if (p.isWord('QUERY')) { p.next(); const q = parseQuery(p); return { k: 'query', query: q, loc: locOf(first, p.prev()) } }
+      if (p.isWord('QUERY')) {
+        p.next()
+        // RETURN QUERY EXECUTE sql [USING args]: dynamic SQL, skipped like EXECUTE (it failed the function)
+        if (p.accept('EXECUTE')) { skipToEnd(p); return { k: 'other', kind: 'EXEC', loc: locOf(first, p.prev()) } }
+        const q = parseQuery(p); return { k: 'query', query: q, loc: locOf(first, p.prev()) }
+      }
       const value = parseExpr(p)
       // Informix SPL: RETURN a, b [WITH RESUME] (the routine goes on, a cursor function)
       while (p.acceptOp(',')) parseExpr(p)
@@ -145,7 +150,9 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
     case 'EXECUTE': case 'EXEC': {
       p.next()
       // EXECUTE IMMEDIATE 'INSERT …' / $$ … $$ with the SQL as one literal: its statements are analysed
-      const lit = p.isWord('IMMEDIATE') && p.peek(1)?.kind === 'string' && (p.isOp(';', 2) || p.isAnyWord(['USING', 'INTO'], 2) || !p.peek(2)) ? p.peek(1)! : undefined
+      const lit = p.isWord('IMMEDIATE') && p.peek(1)?.kind === 'string' && (p.isOp(';', 2) || p.isAnyWord(['USING', 'INTO'], 2) || !p.peek(2)) ? p.peek(1)!
+        // PL/pgSQL (and PLvSQL) EXECUTE 'INSERT …' [USING …]: the same, without the IMMEDIATE
+        : p.d.plpgsql && p.inBlock && p.peek()?.kind === 'string' && (p.isOp(';', 1) || p.isWord('USING', 1) || !p.peek(1)) ? p.peek()! : undefined
       const body = lit ? stringBody(p, lit) : undefined
       skipToEnd(p)
       return body ? { k: 'block', body, loc: locOf(first, p.prev()) } : { k: 'other', kind: 'EXEC', loc: locOf(first, p.prev()) }
@@ -316,8 +323,12 @@ function parseForSource(p: Cur): { query?: import('../ast/types.js').Query; curs
   // Informix SPL: FOR i = 1 TO 10 [STEP n]
   if (p.acceptOp('=')) { parseSplRanges(p); return {} }
   p.expect('IN'); p.accept('REVERSE')
+  // Vertica PLvSQL: FOR r IN QUERY SELECT … LOOP
+  if (p.isWord('QUERY') && startsQuery(p, 1)) p.next()
   if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const query = parseQuery(p); p.expectOp(')'); return { query } }
   if (startsQuery(p)) return { query: parseQuery(p) }
+  // PL/pgSQL FOR r IN EXECUTE sql [USING args] LOOP: the rows of dynamic SQL (the record has no known source)
+  if (p.d.plpgsql && p.accept('EXECUTE')) { parseExpr(p); if (p.accept('USING')) parseExprList(p); return {} }
   if (p.isOp('(')) {
     // Informix SPL: FOR i IN (1 TO 10 STEP 2, 20); PL/SQL: FOR i IN (lo)..hi
     p.next(); parseSplRanges(p); p.expectOp(')')
@@ -372,8 +383,10 @@ function parseSet(p: Cur, first: Token): Stmt {
   // SET @v = expr | SET v := expr | SET (a, b) = (SELECT …) ; other SET forms are session options
   const save = p.i
   p.next()
-  // Hive and Impala SET key=value is a session setting (SET MEM_LIMIT=2g, SET hive.exec.parallel=true)
-  if (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala') { skipToEnd(p); return { k: 'other', kind: 'SET', loc: locOf(first, p.prev()) } }
+  // Hive and Impala SET key=value is a session setting (SET MEM_LIMIT=2g, SET hive.exec.parallel=true);
+  // so is every SET of the PostgreSQL family and Netezza, which assign variables with := only
+  // (pg_dump's SET standard_conforming_strings = on made `on` an orphan column)
+  if (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala' || p.d.plpgsql || p.d.name === 'dbvnetezza') { skipToEnd(p); return { k: 'other', kind: 'SET', loc: locOf(first, p.prev()) } }
   const isVar = (p.isIdentToken() || p.peek()?.kind === 'param') && (p.isOp('=', 1) || p.isOp(':=', 1) || p.compoundAssign(1) !== undefined)
     || (p.isIdentToken() && p.isOp('.', 1) && p.isOp('=', 3))
   if (isVar && !p.isAnyWord(['SESSION', 'GLOBAL', 'LOCAL', 'NAMES', 'TRANSACTION'])) {

@@ -184,6 +184,8 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
     }
     break
   }
+  // PL/pgSQL also takes the targets first: SELECT INTO [STRICT] v, w <select list> FROM …
+  if (p.d.plpgsql && (p as TokenCursor & { inBlock?: boolean }).inBlock && p.isWord('INTO') && p.isIdentToken(1)) leadingInto(p, s)
   for (let k = 0; k < 3; k++) {
     if ((p.isWord('FIRST') || p.isWord('SKIP') || (p.isWord('LIMIT') && p.d.name === 'dbvinformix')) && p.peek(1)?.kind === 'number') { p.i += 2; continue }
     if (p.isWord('DISTINCT') || p.isWord('UNIQUE')) { p.next(); s.distinct = true; continue }
@@ -227,6 +229,15 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
   if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)
   parseSelectClauses(p, s)
   trailingInto(p, s)
+}
+
+/** the targets of a leading INTO: names up to the first one that no comma follows (the select list comes next) */
+function leadingInto(p: TokenCursor, s: Select): void {
+  p.next()
+  if (p.isWord('STRICT') && p.isIdentToken(1)) p.next()
+  const targets: import('../ast/types.js').Expr[] = []
+  do targets.push({ k: 'col', name: p.qname() }); while (p.acceptOp(','))
+  s.intoVars = targets
 }
 
 /** MySQL also puts INTO after the FROM clause or the LIMIT: SELECT COUNT(*) FROM t INTO v, SELECT … INTO OUTFILE 'f' */
@@ -624,7 +635,7 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
       if (p.isWord('COLUMNS') && !p.isOp(',', 1) && !p.isOp(')', 1)) { p.next(); defined = tableFunctionColumns(p); continue }
       // XMLTABLE('…' PASSING [BY VALUE] t.doc [AS x], …)
       if (p.isWord('PASSING') && !p.isOp(',', 1) && !p.isOp(')', 1)) { p.next(); if (p.isWord('BY')) p.i += 2; args.push(parseExpr(p)); if (p.isWord('AS') && p.isIdentToken(1)) p.i += 2; continue }
-      if (p.isIdentToken() && p.isOp('=>', 1)) p.i += 2
+      if (p.isIdentToken() && (p.isOp('=>', 1) || (p.d.plpgsql && p.isOp(':=', 1)))) p.i += 2
       if (p.isWord('TABLE') && p.isOp('(', 1)) { p.next(); }
       if (startsQuery(p)) { const q = parseQuery(p); args.push({ k: 'subq', query: q, loc: q.loc }); continue }
       args.push(parseExpr(p))

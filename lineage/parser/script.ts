@@ -33,7 +33,7 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
   'WHENEVER', 'VARIABLE', 'EXPORT', 'IMPORT', 'VALIDATE', 'DISABLE', 'ENABLE', 'MERGE_STATS', 'RECOVER', 'UNSET', 'RUNSTATS',
   'GENERATE', 'REORG', 'ASSERT', 'DUMP', 'SAVE', 'PIPE', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE',
   'FLASHBACK', 'READTEXT', 'WRITETEXT', 'UPDATETEXT', 'TERMINATE', 'QUIESCE', 'UNQUIESCE', 'ACTIVATE', 'DEACTIVATE', 'REBIND', 'CATALOG', 'UNCATALOG', 'ROLLFORWARD',
-  'PRUNE', 'REDISTRIBUTE', 'INSPECT'])
+  'PRUNE', 'REDISTRIBUTE', 'INSPECT', 'AUTOCOMMIT'])
 
 /** DB2 CLP commands that begin like SQL: UPDATE DB CFG …, UPDATE MONITOR SWITCHES …, LABEL ON …, FORCE APPLICATION … */
 const CLP_UPDATE: Record<string, string[]> = {
@@ -48,6 +48,9 @@ function isClpCommand(p: TokenCursor, u: string): boolean {
 
 /** how DB2 LOAD / IMPORT (and Informix LOAD) put the file's rows into the table: the word before INTO */
 const LOAD_MODES = ['INSERT', 'REPLACE', 'RESTART', 'TERMINATE', 'INSERT_UPDATE', 'REPLACE_CREATE', 'CREATE']
+
+/** the statements PERFORM may run besides a query */
+const PERFORMED_STATEMENTS = ['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'CREATE', 'ALTER', 'DROP', 'TRUNCATE', 'COPY', 'CALL']
 
 /** a statement boundary the parser may stop at without a `;` (T-SQL and procedural bodies) */
 export function isBatchSeparator(p: TokenCursor, k = 0): boolean { return p.atBatchSeparator(k) }
@@ -67,6 +70,8 @@ export function parseStatement(p: TokenCursor): Stmt {
   }
   // DB2 also writes a one-column VALUES without parentheses: VALUES CURRENT TIMESTAMP
   // PL/pgSQL PERFORM is a SELECT whose rows are discarded (parseSelectCore takes its keyword)
+  // Vertica PLvSQL runs any statement whose result it discards with PERFORM: PERFORM UPDATE …, PERFORM CREATE TABLE …
+  if (u === 'PERFORM' && p.d.plpgsql && p.isAnyWord(PERFORMED_STATEMENTS, 1)) { p.next(); return parseStatement(p) }
   if (u === 'SELECT' || u === '(' || u === 'VALUES' || (u === 'PERFORM' && p.d.plpgsql && (p as TokenCursor & { inBlock?: boolean }).inBlock)) {
     const q = parseQuery(p)
     // DB2 VALUES expr INTO :v, VALUES (a, b) INTO :x, :y: the row's values set the variables by position
@@ -163,6 +168,8 @@ export function parseStatement(p: TokenCursor): Stmt {
   const bind = first.kind === 'op' && first.image === ':' && p.isIdentToken(1) && p.isOp('.', 2) && p.isOp(':=', 4)
   if (bind || ((first.kind === 'word' || first.kind === 'param') && (p.isOp(':=', 1) || (p.isOp('.', 1) && p.isOp(':=', 3))))) {
     const target = parseExpr(p); p.expectOp(':=')
+    // PLvSQL: x := SELECT … (the query's single value, without parentheses)
+    if (startsQuery(p) && !p.isOp('(')) { const query = parseQuery(p); return { k: 'assign', targets: [target], query, loc: locOf(first, p.prev()) } }
     const value = parseExpr(p)
     return { k: 'assign', targets: [target], value, loc: locOf(first, p.prev()) }
   }

@@ -747,6 +747,75 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'a PL/pgSQL RETURNS TABLE function: RETURN QUERY inside its BEGIN … END is the rows FROM f(…) reads',
+      sql: `CREATE FUNCTION top_c(p int) RETURNS TABLE (cid int, total numeric) LANGUAGE plpgsql AS $$
+BEGIN
+  IF p > 0 THEN
+    RETURN QUERY SELECT s.cust_id, sum(s.amount) FROM sales s GROUP BY s.cust_id LIMIT p;
+  END IF;
+END $$;
+INSERT INTO top10 (c, t) SELECT cid, total FROM top_c(10);
+`,
+      fdd: [['sales.cust_id', 'top10.c'], ['sales.amount', 'top10.t']],
+    },
+    {
+      title: 'UPDATE … SET arr[i] = v, arr[lo:hi] = v: an array element assignment writes the column',
+      sql: `UPDATE t SET tags[1] = s.tag, scores[1:2] = s.sc FROM s WHERE t.id = s.id;
+`,
+      fdd: [['s.tag', 't.tags'], ['s.sc', 't.scores']],
+    },
+    {
+      title: "PL/pgSQL SELECT INTO v, w <select list> FROM … (the targets first); E'…' strings with a \\' escape",
+      sql: `CREATE FUNCTION f() RETURNS void AS $$
+DECLARE rec record; a1 int; b1 int;
+BEGIN
+  SELECT INTO rec * FROM t WHERE id = 1;
+  SELECT INTO STRICT a1, b1 x, y FROM s WHERE note <> E'it\\'s';
+  INSERT INTO u (a, b) VALUES (a1, b1);
+END $$ LANGUAGE plpgsql;
+INSERT INTO w (c, d) SELECT E'a\\'b', c FROM s2;
+`,
+      fdd: [['s.x', 'u.a'], ['s.y', 'u.b'], ['s2.c', 'w.d']],
+    },
+    {
+      title: 'PL/pgSQL RETURN QUERY EXECUTE and FOR r IN EXECUTE … LOOP (dynamic SQL) parse; the function\'s other statements keep their lineage',
+      sql: `CREATE FUNCTION f(p int) RETURNS SETOF t LANGUAGE plpgsql AS $$
+DECLARE r record;
+BEGIN
+  FOR r IN EXECUTE format('SELECT * FROM %I', 'x') USING p LOOP PERFORM 1; END LOOP;
+  INSERT INTO t2 (a) SELECT b FROM t1;
+  RETURN QUERY EXECUTE 'SELECT * FROM t WHERE id = $1' USING p;
+END $$;
+`,
+      fdd: [['t1.b', 't2.a']],
+    },
+    {
+      title: 'trigger function: TG_OP / TG_TABLE_NAME are facts about the firing, no orphan columns',
+      sql: `CREATE FUNCTION audit_fn() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO audit_log (tbl, op, id) VALUES (TG_TABLE_NAME, TG_OP, NEW.id);
+  RETURN NEW;
+END $$;
+CREATE TRIGGER trg AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION audit_fn();
+`,
+      fdd: [['orders.id', 'audit_log.id']],
+    },
+    {
+      title: 'whole-row values: json_agg(t), row_to_json(x), to_jsonb(x.*) read every column of the FROM item',
+      sql: `CREATE TABLE items (id int, sku text);
+INSERT INTO docs (body) SELECT json_agg(i) FROM items i;
+INSERT INTO docs2 (body) SELECT row_to_json(x.*) FROM (SELECT id FROM items) x;
+`,
+      fdd: [['items.id', 'docs.body'], ['items.sku', 'docs.body'], ['items.id', 'docs2.body']],
+    },
+    {
+      title: "psql variables (:'v' literal, :v) and the older f(name := v) named arguments",
+      sql: `\\set dt '2020-01-01'
+INSERT INTO t2 (a, b) SELECT a, make_interval(days := n) FROM t1 WHERE d = :'dt' AND e = :lim;
+`,
+      fdd: [['t1.a', 't2.a'], ['t1.n', 't2.b']],
+    },
+    {
       title: 'quoted names: "users" is users; a quoted camelCase column ("createdAt", ORM-made DDL) resolves to its declaration',
       sql: `CREATE TABLE users (id int, name text);
 CREATE TABLE "User" ("id" SERIAL PRIMARY KEY, "createdAt" TIMESTAMP, "userName" TEXT);
@@ -1239,6 +1308,19 @@ INSERT OVERWRITE TABLE events PARTITION (dt) SELECT r.id, r.url, r.day FROM raw 
   ],
   redshift: [
     {
+      title: "a stored procedure's EXECUTE 'literal SQL' [USING …] is analysed like EXECUTE IMMEDIATE (a concatenated one is skipped)",
+      sql: `CREATE OR REPLACE PROCEDURE sync_members() AS $$
+BEGIN
+  EXECUTE 'CREATE TEMP TABLE tmp_m (id int, name varchar(50))';
+  EXECUTE 'INSERT INTO tmp_m SELECT id, name FROM member_extract WHERE seq > $1' USING 10;
+  EXECUTE 'DELETE FROM x WHERE id > ' || 10;
+  INSERT INTO member (id, name) SELECT id, name FROM tmp_m;
+END
+$$ LANGUAGE plpgsql;
+`,
+      fdd: [['member_extract.id', 'tmp_m.id'], ['member_extract.name', 'tmp_m.name'], ['tmp_m.id', 'member.id'], ['tmp_m.name', 'member.name']],
+    },
+    {
       title: 'PIVOT with a qualified FOR column (FOR s.m) on a table with unknown columns; UNPIVOT INCLUDE NULLS with aliases',
       sql: `SELECT p.store_id, p.jan FROM sales s PIVOT (SUM(s.amount) FOR s.m IN (1 AS jan, 2 AS feb)) AS p;
 SELECT * FROM (SELECT id, red, green FROM colors) UNPIVOT INCLUDE NULLS (cnt FOR color IN (red AS r, green AS "g"));
@@ -1503,6 +1585,12 @@ INSERT INTO dw.order_totals (total) SELECT SUM(amount) FROM dw.orders@
   ],
   greenplum: [
     {
+      title: 'bare USER is the session user (a reserved word of the PostgreSQL family), no column',
+      sql: `INSERT INTO audit (who, what) SELECT user, a FROM t;
+`,
+      fdd: [['t.a', 'audit.what']],
+    },
+    {
       title: 'INSERT into a writable external table (gpfdist)',
       sql: `CREATE WRITABLE EXTERNAL TABLE ext.carrier_out (carrier_cd text, total_cost numeric)
 LOCATION ('gpfdist://etl-host:8082/out/carrier.csv') FORMAT 'CSV';
@@ -1607,6 +1695,21 @@ INSERT INTO daily_sales SELECT store_id, amount FROM sales;
     },
   ],
   netezza: [
+    {
+      title: 'NZPLSQL: AUTOCOMMIT ON and REFTABLENAME in a RETURNS REFTABLE procedure carry no lineage',
+      sql: `CREATE OR REPLACE PROCEDURE sp(INTEGER) RETURNS REFTABLE(admin.out_tbl) LANGUAGE NZPLSQL AS
+BEGIN_PROC
+DECLARE v_sql VARCHAR(200);
+BEGIN
+  AUTOCOMMIT ON;
+  v_sql := 'INSERT INTO ' || REFTABLENAME || ' SELECT 1';
+  INSERT INTO admin.tgt (id) SELECT id FROM admin.src;
+  RETURN REFTABLE;
+END;
+END_PROC;
+`,
+      fdd: [['admin.src.id', 'admin.tgt.id']],
+    },
     {
       title: "FROM EXTERNAL 'file' [(cols)] USING (…): the file feeds the columns",
       sql: `INSERT INTO dw.sales (id, amt) SELECT id, amt FROM EXTERNAL '/tmp/s2.csv' (id INTEGER, amt NUMERIC(12,2)) USING (DELIMITER '|');
@@ -1781,6 +1884,32 @@ go
     },
   ],
   vertica: [
+    {
+      title: 'PLvSQL: x := SELECT …, FOR r IN QUERY SELECT … LOOP, PERFORM UPDATE / INSERT …',
+      sql: `CREATE PROCEDURE stg.load() LANGUAGE PLvSQL AS $$
+DECLARE n INT := 0; r RECORD;
+BEGIN
+  n := SELECT COUNT(DISTINCT id) FROM stg.src;
+  FOR r IN QUERY SELECT id, amt FROM stg.src LOOP
+    PERFORM UPDATE dw.fact SET amt = r.amt WHERE id = r.id;
+  END LOOP;
+  PERFORM INSERT INTO dw.cnt (n) VALUES (n);
+EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'failed';
+END;
+$$;
+`,
+      fdd: [['stg.src.amt', 'dw.fact.amt'], ['stg.src.id', 'dw.cnt.n']],
+    },
+    {
+      title: 'vsql meta-command lines (\\echo, \\set) between statements; LONG VARCHAR casts',
+      sql: `\\echo loading
+\\set ON_ERROR_STOP on
+INSERT INTO t2 (a) SELECT a::LONG VARCHAR FROM t1;
+\\echo done
+INSERT INTO t3 (b) SELECT CAST(b AS LONG VARBINARY(100)) FROM t1;
+`,
+      fdd: [['t1.a', 't2.a'], ['t1.b', 't3.b']],
+    },
     {
       title: "TIMESERIES slice AS '1 hour' OVER (… ORDER BY ts): the slice column takes ts's values",
       sql: `INSERT INTO dw.hourly (slice, uid, v) SELECT slice_time, uid, TS_FIRST_VALUE(val) FROM dw.events TIMESERIES slice_time AS '1 hour' OVER (PARTITION BY uid ORDER BY ts);

@@ -254,3 +254,18 @@ t.test('showConstantTable: literals become SQL_CONSTANTS columns, never for INSE
   t.ok(rels.some((x) => x.type === 'fdd' && x.target.column === 'b' && x.sources.some((s) => s.column === '0')))
   t.equal(analyze(sql, { dbvendor: 'dbvoracle' }).model.dbobjs.some((o) => o.type === 'constantTable'), false, 'off by default')
 })
+
+t.test("Redshift UNLOAD ('…') whose query writes its quotes \\' reads that query (backslash escapes)", async (t) => {
+  const { analyze } = await import('../../lineage/index.js')
+  const m = analyze(`UNLOAD ('SELECT id, amt FROM sales WHERE ts > \\'2020-01-01\\' AND region = \\'EU\\'') TO 's3://b/p/' IAM_ROLE 'arn:aws:iam::1:role/r' PARALLEL OFF;`, { dbvendor: 'dbvredshift' }).model
+  t.same((m.errors ?? []).map((e) => e.errorMessage), [])
+  const fdd = m.relations.filter((r) => r.type === 'fdd').flatMap((r) => r.sources.map((x) => `${x.parentName}.${x.column} -> ${r.target.parentName}.${r.target.column}`))
+  t.ok(fdd.includes('sales.id -> RS-1.id') && fdd.includes('sales.amt -> RS-1.amt') && fdd.includes('RS-1.amt -> s3://b/p/.*'))
+})
+
+t.test('a pg_dump header: SET name = on / TO value are settings, their words no orphan columns (PostgreSQL family, Netezza)', async (t) => {
+  for (const v of ['dbvpostgresql', 'dbvgreenplum', 'dbvredshift', 'dbvvertica', 'dbvnetezza']) {
+    const l = lineage(`SET standard_conforming_strings = on;\nSET xmloption = content;\nSET client_min_messages TO warning;\nINSERT INTO t2 (a) SELECT a FROM t1;`, v)
+    t.same([l.errors.map((e) => e.errorMessage), l.fdd], [[], ['t1.a -> t2.a']], v)
+  }
+})

@@ -1135,6 +1135,15 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
   ],
   teradata: [
     {
+      title: "SET QUERY_BAND = '…' FOR SESSION [VOLATILE] / = NONE FOR SESSION is a session setting, the job around it still gives lineage",
+      sql: `SET QUERY_BAND = 'App_ID=A1;
+  Task_Name=load;' FOR SESSION VOLATILE;
+INSERT INTO dw.t2 (a) SEL b FROM dw.t1;
+SET QUERY_BAND = NONE FOR SESSION;
+`,
+      fdd: [['dw.t1.b', 'dw.t2.a']],
+    },
+    {
       title: "attribute phrases after a column name: c (TITLE 'x'), c (CHAR(3)), c.x (VARCHAR(100)) are not calls; ADD_MONTHS(DATE, -1) is",
       sql: `INSERT INTO dw.t2 (name, city, label, d) SEL c.name (TITLE 'Name'), city (CHAR(3)), c.name || ' ' || c.city (VARCHAR(100)), ADD_MONTHS(DATE, -1) FROM dw.customer c;
 `,

@@ -1135,6 +1135,12 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
   ],
   teradata: [
     {
+      title: "CURRENT_DATE (FORMAT '…') and DATE (FORMAT '…') format the current date: no column named CURRENT_DATE",
+      sql: `INSERT INTO dw.rpt (d, n, s) SEL CURRENT_DATE (FORMAT 'YYYY-MM-DD'), DATE (FORMAT 'MMMbdd,bYYYY'), s.amt (FORMAT 'ZZ9') FROM dw.sales s;
+`,
+      fdd: [['dw.sales.amt', 'dw.rpt.s']],
+    },
+    {
       title: "SET QUERY_BAND = '…' FOR SESSION [VOLATILE] / = NONE FOR SESSION is a session setting, the job around it still gives lineage",
       sql: `SET QUERY_BAND = 'App_ID=A1;
   Task_Name=load;' FOR SESSION VOLATILE;

@@ -204,7 +204,8 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
     do {
       s.items.push(parseSelectItem(p, more))
       if (more.length) { s.items.push(...more); more.length = 0 }
-    } while (p.acceptOp(','))
+      // BigQuery, Snowflake and Databricks allow a trailing comma: SELECT a, b, FROM t
+    } while (p.acceptOp(',') && !p.isWord('FROM'))
   }
   if (p.isWord('BULK') && p.isWord('COLLECT', 1) && p.isWord('INTO', 2)) p.i += 2
   if (p.isWord('INTO') && !p.isWord('OUTFILE', 1) && !p.isWord('DUMPFILE', 1)) {

@@ -864,6 +864,15 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY loaded_at DESC) = 1;
   ],
   bigquery: [
     {
+      title: 'a trailing comma ends the select list: SELECT a, b, FROM (subquery) reads the subquery',
+      sql: `INSERT INTO ds.daily (day, avg_ms)
+SELECT day, AVG(ms) / 1000 AS avg_ms,
+FROM (SELECT DATE(created) AS day, total_ms AS ms, FROM ds.jobs)
+GROUP BY 1;
+`,
+      fdd: [['ds.jobs.created', 'ds.daily.day'], ['ds.jobs.total_ms', 'ds.daily.avg_ms']],
+    },
+    {
       title: 'MERGE … WHEN NOT MATCHED THEN INSERT ROW: the source row, column by column in order',
       sql: `CREATE TABLE ds.dim (k INT64, v STRING);
 CREATE TABLE ds.stage (sk INT64, sv STRING);

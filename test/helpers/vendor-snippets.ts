@@ -1144,6 +1144,14 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
   ],
   teradata: [
     {
+      title: 'Python format placeholders ({schema}.t, BETWEEN {start} AND {end}) in pipeline scripts: a name where a table is expected, a value elsewhere',
+      sql: `DELETE FROM {t2_schema}.objects_daily WHERE day_date BETWEEN {start_date} AND {end_date};
+INSERT INTO {t2_schema}.objects_daily (day_date, tablename)
+SEL dc.day_date, tv.tablename FROM DBC.TablesV tv CROSS JOIN {cal_schema}.DAY_CAL dc WHERE dc.day_date BETWEEN {start_date} AND {end_date};
+`,
+      fdd: [['cal_schema.DAY_CAL.day_date', 't2_schema.objects_daily.day_date'], ['DBC.TablesV.tablename', 't2_schema.objects_daily.tablename']],
+    },
+    {
       title: "CURRENT_DATE (FORMAT '…') and DATE (FORMAT '…') format the current date: no column named CURRENT_DATE",
       sql: `INSERT INTO dw.rpt (d, n, s) SEL CURRENT_DATE (FORMAT 'YYYY-MM-DD'), DATE (FORMAT 'MMMbdd,bYYYY'), s.amt (FORMAT 'ZZ9') FROM dw.sales s;
 `,

@@ -506,6 +506,8 @@ function skipTableModifiers(p: TokenCursor): void {
     if (p.isWord('AT') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     if (p.isWord('BEFORE') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     if (p.isWord('CHANGES') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
+    // Snowflake CHANGES (…) AT (…) END (TIMESTAMP => …): the end of the change interval (never a block's END)
+    if (p.isWord('END') && p.isOp('(', 1) && p.isAnyWord(['TIMESTAMP', 'OFFSET', 'STATEMENT'], 2) && p.isOp('=>', 3)) { p.next(); p.skipParens(); continue }
     if ((p.isWord('PARTITION') || p.isWord('SUBPARTITION')) && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     if ((p.isWord('USE') || p.isWord('FORCE') || p.isWord('IGNORE')) && (p.isWord('INDEX', 1) || p.isWord('KEY', 1))) { p.i += 2; p.skipParens(); continue }
     if (p.isWord('FINAL') && p.d.name !== 'dbvdb2') { p.next(); continue }

@@ -742,6 +742,12 @@ $$;
   ],
   snowflake: [
     {
+      title: 'CHANGES (INFORMATION => …) AT (…) END (TIMESTAMP => …): the change interval of a table read',
+      sql: `INSERT INTO audit_c1 (c1) SELECT c1 FROM t1 CHANGES (INFORMATION => APPEND_ONLY) AT (TIMESTAMP => '2015-05-01'::timestamp) END (TIMESTAMP => '2015-05-05'::timestamp);
+`,
+      fdd: [['t1.c1', 'audit_c1.c1']],
+    },
+    {
       title: 'LATERAL FLATTEN exposes SEQ, KEY, PATH, INDEX, VALUE, THIS, each fed by the input column; TABLE(FLATTEN(…)) too',
       sql: `INSERT INTO items (id, sku, pos, k) SELECT o.id, f.value:sku::string, f.index, f.key FROM orders o, LATERAL FLATTEN(input => o.payload:items) f;
 INSERT INTO tags (id, tag) SELECT o.id, value::string FROM orders o, TABLE(FLATTEN(o.tags, outer => TRUE));

@@ -62,6 +62,30 @@ function parseOutput(p: TokenCursor, s: { returning?: SelectItem[]; returningInt
   s.outputTable = { name, columns }
 }
 
+/** `TABLE t` (Spark, PostgreSQL, MySQL 8: INSERT INTO a TABLE b): SELECT * FROM t */
+function tableQuery(p: TokenCursor): Query {
+  const start = p.next()
+  const name = p.qname()
+  const loc = locOf(start, p.prev())
+  return { k: 'select', distinct: false, items: [{ expr: { k: 'star', loc }, loc }], from: [{ k: 'table', name, loc: name.loc }], joins: [], groupBy: [], connectBy: [], orderBy: [], loc }
+}
+
+/** Hive / Spark `INSERT INTO a FROM src SELECT …`: the FROM clause written before the query */
+function fromFirstQuery(p: TokenCursor): Query {
+  p.next()
+  const from: import('../ast/types.js').Source[] = []
+  const joins: import('../ast/types.js').JoinCond[] = []
+  parseFromClause(p, from, joins)
+  const q = parseQuery(p)
+  if (q.k === 'select' && !q.from.length) { q.from = from; q.joins = joins }
+  return q
+}
+
+/** Databricks UPDATE SET * EXCEPT (c, …) / INSERT * EXCEPT (c, …): the columns the star leaves alone */
+function starExcept(p: TokenCursor, wh: MergeWhen): void {
+  if (p.isWord('EXCEPT') && p.isOp('(', 1)) { p.next(); wh.starExcept = identList(p).map((c) => c.name.toUpperCase()) }
+}
+
 export function parseInsert(p: TokenCursor, w?: With): Stmt {
   const start = p.next() // INSERT / INS / REPLACE / UPSERT
   const s: Insert = { k: 'insert', target: undefined as unknown as TableRef, loc: locOf(start, start), with: w }
@@ -85,6 +109,8 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p, s) }
   p.skipBracketHint()
   if (p.isWord('REPLACE') && p.isWord('WHERE', 1)) { p.i += 2; s.replaceWhere = parseExpr(p) }
+  // Databricks REPLACE USING (cols): the rows replaced are matched on these columns, the query fills them as usual
+  if (p.isWord('REPLACE') && p.isWord('USING', 1) && p.isOp('(', 2)) { p.i += 2; p.skipParens() }
   if (p.isWord('BY') && p.isWord('NAME', 1)) { p.i += 2; s.byName = true }
   // PostgreSQL identity columns: OVERRIDING SYSTEM | USER VALUE
   if (p.isWord('OVERRIDING') && p.isWord('VALUE', 2)) p.i += 3
@@ -101,6 +127,8 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   }
   else if (p.isWord('SET') && (p.d.name === 'dbvmysql')) { p.next(); s.setAssigns = parseAssignments(p) }
   else if (startsQuery(p)) s.query = parseQuery(p)
+  else if (p.isWord('TABLE') && p.isIdentToken(1)) s.query = tableQuery(p)
+  else if (p.isWord('FROM') && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) s.query = fromFirstQuery(p)
   else if (p.isWord('EXEC') || p.isWord('EXECUTE')) { while (!p.eof() && !p.isOp(';')) p.next() }
   else if (p.d.name === 'dbvcouchbase' && p.isOp('(')) { p.skipParens() }
   else p.fail('expected VALUES or a query')
@@ -301,8 +329,8 @@ export function parseMerge(p: TokenCursor, w?: With): Stmt {
     const wh: MergeWhen = { matched, action: 'nothing', loc: locOf(ws, ws) }
     if (p.accept('AND')) wh.cond = parseExpr(p)
     p.expect('THEN')
-    if (p.isWord('UPDATE') && p.isWord('SET', 1) && p.isOp('*', 2)) { p.i += 3; wh.action = 'update'; wh.star = true }
-    else if (p.isWord('INSERT') && p.isOp('*', 1)) { p.i += 2; wh.action = 'insert'; wh.star = true }
+    if (p.isWord('UPDATE') && p.isWord('SET', 1) && p.isOp('*', 2)) { p.i += 3; wh.action = 'update'; wh.star = true; starExcept(p, wh) }
+    else if (p.isWord('INSERT') && p.isOp('*', 1)) { p.i += 2; wh.action = 'insert'; wh.star = true; starExcept(p, wh) }
     else if (p.isWord('INSERT') && p.isWord('ROW', 1) && p.d.name === 'dbvbigquery') { p.i += 2; wh.action = 'insert'; wh.star = true; wh.byPosition = true }
     else if (p.accept('UPDATE')) {
       p.expect('SET'); wh.action = 'update'; wh.sets = parseAssignments(p)

@@ -972,6 +972,24 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
   ],
   hive: [
     {
+      title: 'INSERT INTO t TABLE s is INSERT … SELECT * FROM s; INSERT INTO t FROM s SELECT … writes the FROM-first query',
+      sql: `CREATE TABLE visiting (name STRING, address STRING);
+INSERT INTO students TABLE visiting;
+INSERT INTO students2 FROM applicants a SELECT a.name, address WHERE qualified = TRUE;
+`,
+      fdd: [['visiting.name', 'students.name'], ['visiting.address', 'students.address'], ['applicants.name', 'students2.name'], ['applicants.address', 'students2.address']],
+    },
+    {
+      title: 'MERGE … UPDATE SET * EXCEPT (c) / INSERT * EXCEPT (c): the star leaves c alone; INSERT … REPLACE USING (k) SELECT',
+      sql: `CREATE TABLE u (key INT, a INT, last_updated TIMESTAMP);
+MERGE INTO t USING u ON t.key = u.key
+WHEN MATCHED THEN UPDATE SET * EXCEPT (last_updated)
+WHEN NOT MATCHED THEN INSERT * EXCEPT (last_updated, a);
+INSERT INTO t2 REPLACE USING (key) SELECT key, a FROM u;
+`,
+      fdd: [['u.key', 't.key'], ['u.a', 't.a'], ['u.key', 't2.key'], ['u.a', 't2.a']],
+    },
+    {
       title: 'QUALIFY names a select alias (… ORDER BY n); Databricks raw:a.b JSON paths read the column',
       sql: `CREATE TABLE silver.items (id BIGINT, dt DATE, raw STRING);
 INSERT INTO gold.daily SELECT dt, count(*) AS n, max(raw:customer.name) AS cname FROM silver.items GROUP BY dt QUALIFY row_number() OVER (ORDER BY n DESC) <= 10;

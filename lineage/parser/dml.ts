@@ -309,6 +309,47 @@ export function parseDelete(p: TokenCursor, w?: With): Stmt {
   return finishUpdateOrDelete(p, s, start)
 }
 
+/**
+ * Databricks Delta Live Tables APPLY CHANGES INTO t FROM src KEYS (k, …) [IGNORE NULL UPDATES] [WHERE c]
+ * [APPLY AS DELETE | TRUNCATE WHEN c]… SEQUENCE BY e [COLUMNS (a, …) | COLUMNS * [EXCEPT (a, …)]]
+ * [STORED AS SCD TYPE n] [TRACK HISTORY ON …]: a MERGE that upserts src's columns into t by name
+ */
+export function parseApplyChanges(p: TokenCursor): Stmt {
+  const start = p.next(); p.next(); p.expect('INTO')
+  const target = tableRef(p, false)
+  p.expect('FROM')
+  // FROM STREAM(src) or FROM src, never aliased (KEYS follows)
+  const stream = p.isWord('STREAM') && p.isOp('(', 1) && p.accept('STREAM') && p.acceptOp('(')
+  const name = p.tableName()
+  if (stream) p.expectOp(')')
+  p.expect('KEYS')
+  // the keys match source rows to target rows: columns of the source
+  const keys: Expr[] = identList(p).map((c) => ({ k: 'col', name: { parts: [...name.parts, c], loc: c.loc } }))
+  const wh: MergeWhen = { matched: false, action: 'insert', star: true, loc: locOf(start, start) }
+  for (;;) {
+    if (p.acceptSeq('IGNORE', 'NULL', 'UPDATES')) continue
+    if (p.accept('WHERE')) { wh.cond = parseExpr(p); continue }
+    // APPLY AS DELETE WHEN c: which change rows delete; SEQUENCE BY e: their order
+    if (p.isWord('APPLY') && p.isWord('AS', 1)) { p.i += 3; p.expect('WHEN'); parseExpr(p); continue }
+    if (p.acceptSeq('SEQUENCE', 'BY')) { parseExpr(p); continue }
+    if (p.accept('COLUMNS') || p.acceptSeq('TRACK', 'HISTORY', 'ON')) {
+      const history = p.prev().upper === 'ON'
+      if (p.acceptOp('*')) { if (p.isWord('EXCEPT') && p.isOp('(', 1)) { p.next(); const ex = identList(p); if (!history) wh.starExcept = ex.map((c) => c.name.toUpperCase()) } }
+      else {
+        const cols = p.isOp('(') ? identList(p) : [p.ident()]
+        while (!p.isOp('(', -1) && p.acceptOp(',')) cols.push(p.ident())
+        if (!history) { wh.star = false; wh.columns = cols; wh.values = cols.map((c) => ({ k: 'col', name: { parts: [c], loc: c.loc } })) }
+      }
+      continue
+    }
+    if (p.acceptSeq('STORED', 'AS', 'SCD', 'TYPE')) { p.next(); continue }
+    break
+  }
+  wh.loc = locOf(start, p.prev())
+  const on: Expr = { k: 'op', op: 'KEYS', args: keys, loc: locOf(start, p.prev()) }
+  return { k: 'merge', target, using: { k: 'table', name, loc: name.loc }, on, whens: [wh], loc: locOf(start, p.prev()) }
+}
+
 export function parseMerge(p: TokenCursor, w?: With): Stmt {
   const start = p.next()
   if (p.isWord('TOP')) { p.next(); p.skipParens(); p.accept('PERCENT') }

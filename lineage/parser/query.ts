@@ -1,5 +1,5 @@
 // Grammar chapter: queries (SELECT, set operations, VALUES, WITH, FROM items and joins).
-import type { Cte, Expr, Ident, JoinCond, JoinKind, PivotSpec, Query, Select, SelectItem, Source, Stmt, WindowSpec, With } from '../ast/types.js'
+import type { Cte, Expr, Ident, JoinCond, JoinKind, PivotSpec, QName, Query, Select, SelectItem, Source, Stmt, WindowSpec, With } from '../ast/types.js'
 import { TokenCursor, identOf, locOf } from './base.js'
 import type { Token } from '../lexer/lexer.js'
 import { canBeAlias, parseExpr, parseExprList, parseOrderList, parseSelectItem, parseWindow, xmlMethod } from './expressions.js'
@@ -586,7 +586,7 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     parseAliasAndColumns(p, src); from.push(src); return
   }
   if (p.isAnyWord(NOT_A_TABLE)) p.fail('expected a table name')
-  const name = p.tableName()
+  const name = streamedTable(p) ?? p.tableName()
   if (p.isOp('(') && !tsqlHintParens(p)) {
     p.next()
     const args: Expr[] = []
@@ -627,6 +627,17 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
 }
 
 import { parseValuesRows as parseValuesRowsRef } from './query.js'
+
+/** Databricks Delta Live Tables `FROM STREAM(live.t)`: the rows of table live.t as they arrive (undefined, nothing consumed, otherwise) */
+function streamedTable(p: TokenCursor): QName | undefined {
+  if ((p.d.name !== 'dbvhive' && p.d.name !== 'dbvimpala') || !p.isWord('STREAM') || !p.isOp('(', 1) || !p.isIdentToken(2)) return undefined
+  const save = p.i
+  p.i += 2
+  const name = p.tableName()
+  if (p.acceptOp(')')) return name
+  p.i = save
+  return undefined
+}
 
 /**
  * PIVOT / UNPIVOT after a FROM item wrap it in a relation of its own (its columns are not the item's);

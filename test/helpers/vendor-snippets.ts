@@ -1445,6 +1445,21 @@ END;
   ],
   impala: [
     {
+      title: 'Databricks SQL sent as Impala: lambda parameters are no columns; FROM STREAM(live.t) reads live.t',
+      sql: `CREATE TABLE live.silver AS SELECT id, transform(tags, x -> upper(x)) AS tags_u, aggregate(vals, 0, (acc, v) -> acc + v) AS total FROM STREAM(live.bronze);
+`,
+      fdd: [['live.bronze.id', 'live.silver.id'], ['live.bronze.tags', 'live.silver.tags_u'], ['live.bronze.vals', 'live.silver.total']],
+    },
+    {
+      title: 'Delta Live Tables APPLY CHANGES INTO t FROM STREAM(s) KEYS (…) … COLUMNS * EXCEPT (…) / COLUMNS (a, b): s upserts its columns into t by name',
+      sql: `CREATE TABLE cdc.users (user_id INT, name STRING, operation STRING, seq INT);
+APPLY CHANGES INTO live.users_scd FROM STREAM(cdc.users) KEYS (user_id) IGNORE NULL UPDATES
+APPLY AS DELETE WHEN operation = 'DELETE' SEQUENCE BY seq COLUMNS * EXCEPT (operation, seq) STORED AS SCD TYPE 2;
+APPLY CHANGES INTO live.users_names FROM STREAM(cdc.users) KEYS (user_id) SEQUENCE BY seq COLUMNS (user_id, name);
+`,
+      fdd: [['cdc.users.user_id', 'live.users_scd.user_id'], ['cdc.users.name', 'live.users_scd.name'], ['cdc.users.user_id', 'live.users_names.user_id'], ['cdc.users.name', 'live.users_names.name']],
+    },
+    {
       title: 'SET key=value session settings (values like 2g) before an INSERT',
       sql: `SET MEM_LIMIT=2g;
 SET hive.exec.dynamic.partition.mode=nonstrict;

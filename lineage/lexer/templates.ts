@@ -70,6 +70,7 @@ function replaceTags(text: string, f: (tag: string, at: number) => string): stri
   const out: string[] = []
   let last = 0
   const closerAt: Record<string, number> = { '}}': -2, '%}': -2, '#}': -2 }
+  let braceAt = -2
   for (let i = text.indexOf('{'); i >= 0; i = text.indexOf('{', i + 1)) {
     const n = text[i + 1]
     let start = i
@@ -87,7 +88,9 @@ function replaceTags(text: string, f: (tag: string, at: number) => string): stri
       if (inner.includes('\n') || inner.includes('{')) continue
       start = i - 1; end = j + 1
     } else if (/[A-Za-z_]/.test(n ?? '')) {
-      const j = text.indexOf('}', i)
+      // the next `}` serves every `{` before it (braces that never close cost one search, not one each)
+      if (braceAt !== -1 && braceAt < i) braceAt = text.indexOf('}', i)
+      const j = braceAt
       if (j < 0 || j - i > 100 || !PLACEHOLDER_BODY.test(text.slice(i + 1, j))) continue
       end = j + 1
     } else continue

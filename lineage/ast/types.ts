@@ -148,6 +148,7 @@ export interface InsertBranch { target: TableRef; columns?: Ident[]; values?: Ex
 
 export interface MergeWhen { matched: boolean; cond?: Expr; action: 'update' | 'delete' | 'insert' | 'nothing'; sets?: Assign[]; columns?: Ident[];
   values?: Expr[]; /** Databricks / Delta UPDATE SET * and INSERT *: every column from the source column of its name */ star?: boolean
+  /** Databricks `* EXCEPT (c, …)`: the columns (upper-cased) the star leaves alone */ starExcept?: string[]
   /** BigQuery INSERT ROW: the source row's columns in order */ byPosition?: boolean; loc: Loc }
 
 export type ColumnChange =

@@ -130,7 +130,8 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvsnowflake: { dollarQuotedStrings: true, jsonPaths: true, recursiveWithoutKeyword: true, lambdas: true },
   dbvbigquery: { ...mysqlLike, unquotedCase: 'none', hashComments: true },
   dbvhive: { ...mysqlLike, unquotedCase: 'lower', jsonPaths: true, wordOperators: { DIV: '/' }, lambdas: true },
-  dbvimpala: { ...mysqlLike, unquotedCase: 'lower', wordOperators: { DIV: '/' } },
+  // Spark / Databricks SQL is sent as Impala too: its lambdas and col:a.b paths (Impala has neither -> nor :)
+  dbvimpala: { ...mysqlLike, unquotedCase: 'lower', jsonPaths: true, wordOperators: { DIV: '/' }, lambdas: true },
   dbvteradata: {
     dotCommands: true, abbreviations: { SEL: 'SELECT', INS: 'INSERT', UPD: 'UPDATE', DEL: 'DELETE', CT: 'CREATE TABLE' },
     wordOperators: { EQ: '=', NE: '<>', GT: '>', GE: '>=', LT: '<', LE: '<=', MOD: '%' },

@@ -544,7 +544,7 @@ export class StatementFlow {
       if (w.star) {
         const update = w.action === 'update'
         const via = this.b.object(update ? 'merge-update' : 'merge-insert', this.b.nextName(update ? 'MERGE-UPDATE' : 'MERGE-INSERT'), w.loc)
-        this.mergeStar(s.target, obj, scope.items.find((it) => it !== item), via, update ? 'merge_update' : 'merge_insert', w.loc, w.byPosition)
+        this.mergeStar(s.target, obj, scope.items.find((it) => it !== item), via, update ? 'merge_update' : 'merge_insert', w.loc, w.byPosition, w.starExcept)
         continue
       }
       if (w.action === 'update' && w.sets) {
@@ -576,10 +576,10 @@ export class StatementFlow {
    * Delta UPDATE SET * / INSERT *: each target column takes the source column of its name. The names
    * come from the target's columns when known, else from the source's; `*` into `*` when neither is.
    */
-  private mergeStar(t: TableRef, obj: DbObj, src: FromItem | undefined, via: DbObj, effect: string, loc: Loc, byPosition = false): void {
+  private mergeStar(t: TableRef, obj: DbObj, src: FromItem | undefined, via: DbObj, effect: string, loc: Loc, byPosition = false, except: string[] = []): void {
     if (!src) return
     const write = (name: string, key: string, from: ColRef[]) => {
-      if (!from.length) return
+      if (!from.length || except.includes(key)) return
       const mid = this.a.ref(via, name, loc, key)
       this.b.relate('fdd', mid, from, effect, 'identity')
       this.b.relate('fdd', this.a.ref(obj, name, undefined, key), [mid], effect, 'identity')

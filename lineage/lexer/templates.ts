@@ -6,7 +6,9 @@
  * - `{{ ref('m') }}` becomes `m`, `{{ source('s', 't') }}` becomes `s.t`, `{{ this }}` becomes `this`;
  * - `{{ config(…) }}` becomes blanks;
  * - any other `{{ expr }}` becomes a name where a table name is expected (after FROM, JOIN, INTO, …, or
- *   next to a `.`: `{{ target.schema }}.orders` → `schema.orders`) and the literal 0 elsewhere (a value).
+ *   next to a `.`: `{{ target.schema }}.orders` → `schema.orders`) and the literal 0 elsewhere (a value);
+ * - so does a Python format placeholder `{name}` (Airflow and pipeline scripts: `{schema}.orders`,
+ *   `BETWEEN {start_date} AND {end_date}`): one name in single braces, which no SQL of ours writes.
  *
  * Line breaks inside a tag are kept, so lines and columns after it do not move.
  */
@@ -14,11 +16,15 @@
 const SUBSTITUTION = /&&?([A-Za-z_][\w$#]*)\.?/g
 const TABLE_CONTEXT = /(?:\bFROM|\bJOIN|\bINTO|\bTABLE|\bUPDATE|\bUSING|\bMERGE|\bVIEW|\bEXISTS)\s*$/i
 const STRING_ARGS = /(['"])((?:(?!\1).)*)\1/g
+/** a Python format placeholder: `{name}` or `{params.name}` (no blank inside, unlike ODBC `{fn …}` escapes) */
+const PLACEHOLDER = /\{[A-Za-z_][\w.]*\}/
+const PLACEHOLDER_BODY = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/
 
 const MAX_TAG = 4000
 
 export function hasTemplates(text: string, substitution: boolean): boolean {
   return text.includes('{{') || text.includes('{%') || text.includes('{#') || text.includes('${') || (substitution && text.includes('&'))
+    || PLACEHOLDER.test(text)
 }
 
 /** `substitution`: the script is run by SQL*Plus, which replaces &v before the database sees it */
@@ -28,6 +34,11 @@ export function blankTemplates(text: string, substitution: boolean): string {
       // ${v}, ${hivevar:v}, ${env:v} (Hive, shell and Airflow scripts)
       const name = tag.slice(2, -1).trim().replace(/^(hivevar|hiveconf|env|system):/i, '')
       return fit(tableContext(text, at, tag) && /^[A-Za-z_]\w*$/.test(name) ? name : '0', tag)
+    }
+    if (tag[1] !== '{' && tag[1] !== '%' && tag[1] !== '#') {
+      // {name}: a name where a table name is expected (its last part), else a value
+      const name = tag.slice(1, -1).split('.').pop()!
+      return fit(tableContext(text, at, tag) ? name : '0', tag)
     }
     if (tag[1] !== '{') return blank(tag)
     const body = tag.slice(2, -2).replace(/^-|-$/g, '').trim()
@@ -51,14 +62,15 @@ export function blankTemplates(text: string, substitution: boolean): string {
 }
 
 /**
- * `text` with each tag replaced by `f(tag, offset)`: `{{ … }}`, `{% … %}`, `{# … #}` and `${…}` (on one
- * line). Linear: the closer found for one opener serves the openers before it, so braces that open
+ * `text` with each tag replaced by `f(tag, offset)`: `{{ … }}`, `{% … %}`, `{# … #}`, `${…}` (on one
+ * line) and `{name}`. Linear: the closer found for one opener serves the openers before it, so braces that open
  * in a string and close far away (no tag is longer than MAX_TAG) cost one search.
  */
 function replaceTags(text: string, f: (tag: string, at: number) => string): string {
   const out: string[] = []
   let last = 0
   const closerAt: Record<string, number> = { '}}': -2, '%}': -2, '#}': -2 }
+  let braceAt = -2
   for (let i = text.indexOf('{'); i >= 0; i = text.indexOf('{', i + 1)) {
     const n = text[i + 1]
     let start = i
@@ -75,6 +87,12 @@ function replaceTags(text: string, f: (tag: string, at: number) => string): stri
       const inner = text.slice(i + 1, j)
       if (inner.includes('\n') || inner.includes('{')) continue
       start = i - 1; end = j + 1
+    } else if (/[A-Za-z_]/.test(n ?? '')) {
+      // the next `}` serves every `{` before it (braces that never close cost one search, not one each)
+      if (braceAt !== -1 && braceAt < i) braceAt = text.indexOf('}', i)
+      const j = braceAt
+      if (j < 0 || j - i > 100 || !PLACEHOLDER_BODY.test(text.slice(i + 1, j))) continue
+      end = j + 1
     } else continue
     if (start < last) continue
     out.push(text.slice(last, start), f(text.slice(start, end), start))

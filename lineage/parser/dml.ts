@@ -63,6 +63,30 @@ function parseOutput(p: TokenCursor, s: { returning?: SelectItem[]; returningInt
   s.outputTable = { name, columns }
 }
 
+/** `TABLE t` (Spark, PostgreSQL, MySQL 8: INSERT INTO a TABLE b): SELECT * FROM t */
+function tableQuery(p: TokenCursor): Query {
+  const start = p.next()
+  const name = p.qname()
+  const loc = locOf(start, p.prev())
+  return { k: 'select', distinct: false, items: [{ expr: { k: 'star', loc }, loc }], from: [{ k: 'table', name, loc: name.loc }], joins: [], groupBy: [], connectBy: [], orderBy: [], loc }
+}
+
+/** Hive / Spark `INSERT INTO a FROM src SELECT …`: the FROM clause written before the query */
+function fromFirstQuery(p: TokenCursor): Query {
+  p.next()
+  const from: import('../ast/types.js').Source[] = []
+  const joins: import('../ast/types.js').JoinCond[] = []
+  parseFromClause(p, from, joins)
+  const q = parseQuery(p)
+  if (q.k === 'select' && !q.from.length) { q.from = from; q.joins = joins }
+  return q
+}
+
+/** Databricks UPDATE SET * EXCEPT (c, …) / INSERT * EXCEPT (c, …): the columns the star leaves alone */
+function starExcept(p: TokenCursor, wh: MergeWhen): void {
+  if (p.isWord('EXCEPT') && p.isOp('(', 1)) { p.next(); wh.starExcept = identList(p).map((c) => c.name.toUpperCase()) }
+}
+
 export function parseInsert(p: TokenCursor, w?: With): Stmt {
   const start = p.next() // INSERT / INS / REPLACE / UPSERT
   const s: Insert = { k: 'insert', target: undefined as unknown as TableRef, loc: locOf(start, start), with: w }
@@ -87,6 +111,8 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p, s) }
   p.skipBracketHint()
   if (p.isWord('REPLACE') && p.isWord('WHERE', 1)) { p.i += 2; s.replaceWhere = parseExpr(p) }
+  // Databricks REPLACE USING (cols): the rows replaced are matched on these columns, the query fills them as usual
+  if (p.isWord('REPLACE') && p.isWord('USING', 1) && p.isOp('(', 2)) { p.i += 2; p.skipParens() }
   if (p.isWord('BY') && p.isWord('NAME', 1)) { p.i += 2; s.byName = true }
   // PostgreSQL identity columns: OVERRIDING SYSTEM | USER VALUE
   if (p.isWord('OVERRIDING') && p.isWord('VALUE', 2)) p.i += 3
@@ -103,6 +129,8 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   }
   else if (p.isWord('SET') && (p.d.name === 'dbvmysql')) { p.next(); s.setAssigns = parseAssignments(p) }
   else if (startsQuery(p)) s.query = parseQuery(p)
+  else if (p.isWord('TABLE') && p.isIdentToken(1)) s.query = tableQuery(p)
+  else if (p.isWord('FROM') && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) s.query = fromFirstQuery(p)
   // INSERT … EXEC p args: T-SQL needs no `;` after it, the next line's statement must not be swallowed
   else if (p.isWord('EXEC') || p.isWord('EXECUTE')) skipToEnd(p)
   else if (p.d.name === 'dbvcouchbase' && p.isOp('(')) { p.skipParens() }
@@ -331,6 +359,47 @@ export function parseDelete(p: TokenCursor, w?: With): Stmt {
   return finishUpdateOrDelete(p, s, start)
 }
 
+/**
+ * Databricks Delta Live Tables APPLY CHANGES INTO t FROM src KEYS (k, …) [IGNORE NULL UPDATES] [WHERE c]
+ * [APPLY AS DELETE | TRUNCATE WHEN c]… SEQUENCE BY e [COLUMNS (a, …) | COLUMNS * [EXCEPT (a, …)]]
+ * [STORED AS SCD TYPE n] [TRACK HISTORY ON …]: a MERGE that upserts src's columns into t by name
+ */
+export function parseApplyChanges(p: TokenCursor): Stmt {
+  const start = p.next(); p.next(); p.expect('INTO')
+  const target = tableRef(p, false)
+  p.expect('FROM')
+  // FROM STREAM(src) or FROM src, never aliased (KEYS follows)
+  const stream = p.isWord('STREAM') && p.isOp('(', 1) && p.accept('STREAM') && p.acceptOp('(')
+  const name = p.tableName()
+  if (stream) p.expectOp(')')
+  p.expect('KEYS')
+  // the keys match source rows to target rows: columns of the source
+  const keys: Expr[] = identList(p).map((c) => ({ k: 'col', name: { parts: [...name.parts, c], loc: c.loc } }))
+  const wh: MergeWhen = { matched: false, action: 'insert', star: true, loc: locOf(start, start) }
+  for (;;) {
+    if (p.acceptSeq('IGNORE', 'NULL', 'UPDATES')) continue
+    if (p.accept('WHERE')) { wh.cond = parseExpr(p); continue }
+    // APPLY AS DELETE WHEN c: which change rows delete; SEQUENCE BY e: their order
+    if (p.isWord('APPLY') && p.isWord('AS', 1)) { p.i += 3; p.expect('WHEN'); parseExpr(p); continue }
+    if (p.acceptSeq('SEQUENCE', 'BY')) { parseExpr(p); continue }
+    if (p.accept('COLUMNS') || p.acceptSeq('TRACK', 'HISTORY', 'ON')) {
+      const history = p.prev().upper === 'ON'
+      if (p.acceptOp('*')) { if (p.isWord('EXCEPT') && p.isOp('(', 1)) { p.next(); const ex = identList(p); if (!history) wh.starExcept = ex.map((c) => c.name.toUpperCase()) } }
+      else {
+        const cols = p.isOp('(') ? identList(p) : [p.ident()]
+        while (!p.isOp('(', -1) && p.acceptOp(',')) cols.push(p.ident())
+        if (!history) { wh.star = false; wh.columns = cols; wh.values = cols.map((c) => ({ k: 'col', name: { parts: [c], loc: c.loc } })) }
+      }
+      continue
+    }
+    if (p.acceptSeq('STORED', 'AS', 'SCD', 'TYPE')) { p.next(); continue }
+    break
+  }
+  wh.loc = locOf(start, p.prev())
+  const on: Expr = { k: 'op', op: 'KEYS', args: keys, loc: locOf(start, p.prev()) }
+  return { k: 'merge', target, using: { k: 'table', name, loc: name.loc }, on, whens: [wh], loc: locOf(start, p.prev()) }
+}
+
 export function parseMerge(p: TokenCursor, w?: With): Stmt {
   const start = p.next()
   skipTop(p)
@@ -351,8 +420,8 @@ export function parseMerge(p: TokenCursor, w?: With): Stmt {
     const wh: MergeWhen = { matched, action: 'nothing', loc: locOf(ws, ws) }
     if (p.accept('AND')) wh.cond = parseExpr(p)
     p.expect('THEN')
-    if (p.isWord('UPDATE') && p.isWord('SET', 1) && p.isOp('*', 2)) { p.i += 3; wh.action = 'update'; wh.star = true }
-    else if (p.isWord('INSERT') && p.isOp('*', 1)) { p.i += 2; wh.action = 'insert'; wh.star = true }
+    if (p.isWord('UPDATE') && p.isWord('SET', 1) && p.isOp('*', 2)) { p.i += 3; wh.action = 'update'; wh.star = true; starExcept(p, wh) }
+    else if (p.isWord('INSERT') && p.isOp('*', 1)) { p.i += 2; wh.action = 'insert'; wh.star = true; starExcept(p, wh) }
     else if (p.isWord('INSERT') && p.isWord('ROW', 1) && p.d.name === 'dbvbigquery') { p.i += 2; wh.action = 'insert'; wh.star = true; wh.byPosition = true }
     else if (p.accept('UPDATE')) {
       p.expect('SET'); wh.action = 'update'; wh.sets = parseAssignments(p)

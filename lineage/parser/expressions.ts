@@ -430,7 +430,7 @@ function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefi
     return lit(t, e)
   }
   // Teradata DATE and TIME alone are the current date and time (DATE '…' is a typed literal, above)
-  if ((u === 'DATE' || u === 'TIME') && p.d.name === 'dbvteradata' && !p.isOp('.', 1) && !p.isOp('(', 1) && p.peek(1)?.kind !== 'string') { p.next(); return lit(t, t, u) }
+  if ((u === 'DATE' || u === 'TIME') && p.d.name === 'dbvteradata' && !p.isOp('.', 1) && (!p.isOp('(', 1) || attributeAfter(p)) && p.peek(1)?.kind !== 'string') { p.next(); return lit(t, t, u) }
   // Informix CURRENT alone is the current datetime
   if (u === 'CURRENT' && p.d.name === 'dbvinformix' && !p.isOp('.', 1) && !p.isWord('OF', 1)) { p.next(); return lit(t, t, u) }
   if (u === 'ARRAY' && p.isOp('(', 1) && startsQuery(p, 2)) {
@@ -442,10 +442,19 @@ function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefi
     if (p.isOp('(')) return parseFuncArgs(p, t, u)
     return parsePunctPrimary(p)
   }
-  if (NO_SOURCE_WORDS.has(u) && !p.isOp('.', 1) && !p.isOp('(', 1)) { p.next(); return lit(t, t, u) }
+  if (NO_SOURCE_WORDS.has(u) && !p.isOp('.', 1) && (!p.isOp('(', 1) || attributeAfter(p))) { p.next(); return lit(t, t, u) }
   // PostgreSQL family: bare USER is a reserved word, CURRENT_USER (a column of that name is written "user")
   if (u === 'USER' && p.d.plpgsql && t.kind === 'word' && !p.isOp('.', 1) && !p.isOp('(', 1)) { p.next(); return lit(t, t, u) }
   return undefined
+}
+
+/** Teradata `CURRENT_DATE (FORMAT 'YYYY-MM-DD')`: the `(` after this word opens an attribute phrase, not arguments */
+function attributeAfter(p: TokenCursor): boolean {
+  if (p.d.name !== 'dbvteradata') return false
+  p.i++
+  const yes = teradataAttribute(p)
+  p.i--
+  return yes
 }
 
 const CURSOR_ATTRIBUTES = new Set(['ROWCOUNT', 'FOUND', 'NOTFOUND', 'ISOPEN', 'BULK_ROWCOUNT', 'BULK_EXCEPTIONS'])

@@ -389,7 +389,8 @@ function parseSet(p: Cur, first: Token): Stmt {
   if (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala' || p.d.plpgsql || p.d.name === 'dbvnetezza') { skipToEnd(p); return { k: 'other', kind: 'SET', loc: locOf(first, p.prev()) } }
   const isVar = (p.isIdentToken() || p.peek()?.kind === 'param') && (p.isOp('=', 1) || p.isOp(':=', 1) || p.compoundAssign(1) !== undefined)
     || (p.isIdentToken() && p.isOp('.', 1) && p.isOp('=', 3))
-  if (isVar && !p.isAnyWord(['SESSION', 'GLOBAL', 'LOCAL', 'NAMES', 'TRANSACTION'])) {
+  // Teradata SET QUERY_BAND = '…' FOR SESSION tags the session (every Teradata ETL job opens with it)
+  if (isVar && !p.isAnyWord(['SESSION', 'GLOBAL', 'LOCAL', 'NAMES', 'TRANSACTION', 'QUERY_BAND'])) {
     const targets: Expr[] = [assignTarget(p)]
     // SET @v += x: the new value is @v + x
     const compound = p.acceptCompoundAssign()

@@ -1,5 +1,5 @@
 // Grammar chapter: queries (SELECT, set operations, VALUES, WITH, FROM items and joins).
-import type { Cte, Expr, Ident, JoinCond, JoinKind, PivotSpec, Query, Select, SelectItem, Source, Stmt, WindowSpec, With } from '../ast/types.js'
+import type { Cte, Expr, Ident, JoinCond, JoinKind, PivotSpec, QName, Query, Select, SelectItem, Source, Stmt, WindowSpec, With } from '../ast/types.js'
 import { TokenCursor, identOf, locOf } from './base.js'
 import type { Token } from '../lexer/lexer.js'
 import { canBeAlias, parseAdditive, parseExpr, parseExprList, parseOrderList, parseSelectItem, parseWindow, xmlMethod, xmlMethodSubject } from './expressions.js'
@@ -210,7 +210,8 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
     do {
       s.items.push(parseSelectItem(p, more))
       if (more.length) { s.items.push(...more); more.length = 0 }
-    } while (p.acceptOp(','))
+      // BigQuery, Snowflake and Databricks allow a trailing comma: SELECT a, b, FROM t
+    } while (p.acceptOp(',') && !p.isWord('FROM'))
   }
   if (p.isWord('BULK') && p.isWord('COLLECT', 1) && p.isWord('INTO', 2)) p.i += 2
   if (p.isWord('INTO') && !p.isWord('OUTFILE', 1) && !p.isWord('DUMPFILE', 1)) {
@@ -535,6 +536,8 @@ function skipTableModifiers(p: TokenCursor): void {
     if (p.isWord('AT') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     if (p.isWord('BEFORE') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     if (p.isWord('CHANGES') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
+    // Snowflake CHANGES (…) AT (…) END (TIMESTAMP => …): the end of the change interval (never a block's END)
+    if (p.isWord('END') && p.isOp('(', 1) && p.isAnyWord(['TIMESTAMP', 'OFFSET', 'STATEMENT'], 2) && p.isOp('=>', 3)) { p.next(); p.skipParens(); continue }
     if ((p.isWord('PARTITION') || p.isWord('SUBPARTITION')) && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     // Oracle PARTITION FOR (key value): the partition holding the key
     if ((p.isWord('PARTITION') || p.isWord('SUBPARTITION')) && p.isWord('FOR', 1) && p.isOp('(', 2)) { p.i += 2; p.skipParens(); continue }
@@ -624,7 +627,7 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     parseAliasAndColumns(p, src); from.push(src); return
   }
   if (p.isAnyWord(NOT_A_TABLE)) p.fail('expected a table name')
-  const name = p.tableName()
+  const name = streamedTable(p) ?? p.tableName()
   if (p.isOp('(') && !tsqlHintParens(p)) {
     p.next()
     const args: Expr[] = []
@@ -667,6 +670,17 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
 }
 
 import { parseValuesRows as parseValuesRowsRef } from './query.js'
+
+/** Databricks Delta Live Tables `FROM STREAM(live.t)`: the rows of table live.t as they arrive (undefined, nothing consumed, otherwise) */
+function streamedTable(p: TokenCursor): QName | undefined {
+  if ((p.d.name !== 'dbvhive' && p.d.name !== 'dbvimpala') || !p.isWord('STREAM') || !p.isOp('(', 1) || !p.isIdentToken(2)) return undefined
+  const save = p.i
+  p.i += 2
+  const name = p.tableName()
+  if (p.acceptOp(')')) return name
+  p.i = save
+  return undefined
+}
 
 /**
  * PIVOT / UNPIVOT after a FROM item wrap it in a relation of its own (its columns are not the item's);

@@ -5,7 +5,7 @@ import type { Token } from '../lexer/lexer.js'
 import type { DialectSpec } from '../dialects/spec.js'
 import { ParseError, TokenCursor, locOf, STATEMENT_WORDS, SQLPLUS_COMMANDS, statementWord } from './base.js'
 import { parseQuery, startsQuery, parseWith, parseFromClause } from './query.js'
-import { parseDelete, parseInsert, parseMerge, parseUpdate } from './dml.js'
+import { parseDelete, parseInsert, parseMerge, parseUpdate, parseApplyChanges } from './dml.js'
 import { parseAlter, parseCreate, parseRename, skipToEnd } from './ddl.js'
 import { parseProcedural, parseRoutine, PROCEDURAL_START, setCreate } from './procedural.js'
 import { parseExpr, parseExprList } from './expressions.js'
@@ -149,6 +149,7 @@ export function parseStatement(p: TokenCursor): Stmt {
   if (u === 'UNLOAD' && p.isOp('(', 1) && p.peek(2)?.kind === 'string') return parseUnload(p, first)
   if (p.atPsqlCommand()) return parsePsqlCopy(p, first)
   if (u === 'FROM' && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) return parseMultiInsert(p, first)
+  if (u === 'APPLY' && p.isWord('CHANGES', 1) && p.isWord('INTO', 2)) return parseApplyChanges(p)
   // SQL*Plus commands between the statements of an Oracle script (SET TRANSACTION / ROLE are SQL)
   if (p.d.slashTerminator && first.kind === 'word' && SQLPLUS_COMMANDS.has(u) && !(p as TokenCursor & { inBlock?: boolean }).inBlock
     && !(u === 'SET' && p.isAnyWord(['TRANSACTION', 'ROLE', 'CONSTRAINT', 'CONSTRAINTS'], 1)) && !(u.startsWith('EXEC') && p.isWord('IMMEDIATE', 1))) {

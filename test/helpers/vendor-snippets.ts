@@ -977,6 +977,12 @@ $$;
   ],
   snowflake: [
     {
+      title: 'CHANGES (INFORMATION => …) AT (…) END (TIMESTAMP => …): the change interval of a table read',
+      sql: `INSERT INTO audit_c1 (c1) SELECT c1 FROM t1 CHANGES (INFORMATION => APPEND_ONLY) AT (TIMESTAMP => '2015-05-01'::timestamp) END (TIMESTAMP => '2015-05-05'::timestamp);
+`,
+      fdd: [['t1.c1', 'audit_c1.c1']],
+    },
+    {
       title: 'LATERAL FLATTEN exposes SEQ, KEY, PATH, INDEX, VALUE, THIS, each fed by the input column; TABLE(FLATTEN(…)) too',
       sql: `INSERT INTO items (id, sku, pos, k) SELECT o.id, f.value:sku::string, f.index, f.key FROM orders o, LATERAL FLATTEN(input => o.payload:items) f;
 INSERT INTO tags (id, tag) SELECT o.id, value::string FROM orders o, TABLE(FLATTEN(o.tags, outer => TRUE));
@@ -1099,6 +1105,15 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY loaded_at DESC) = 1;
   ],
   bigquery: [
     {
+      title: 'a trailing comma ends the select list: SELECT a, b, FROM (subquery) reads the subquery',
+      sql: `INSERT INTO ds.daily (day, avg_ms)
+SELECT day, AVG(ms) / 1000 AS avg_ms,
+FROM (SELECT DATE(created) AS day, total_ms AS ms, FROM ds.jobs)
+GROUP BY 1;
+`,
+      fdd: [['ds.jobs.created', 'ds.daily.day'], ['ds.jobs.total_ms', 'ds.daily.avg_ms']],
+    },
+    {
       title: 'MERGE … WHEN NOT MATCHED THEN INSERT ROW: the source row, column by column in order',
       sql: `CREATE TABLE ds.dim (k INT64, v STRING);
 CREATE TABLE ds.stage (sk INT64, sv STRING);
@@ -1191,6 +1206,24 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
     },
   ],
   hive: [
+    {
+      title: 'INSERT INTO t TABLE s is INSERT … SELECT * FROM s; INSERT INTO t FROM s SELECT … writes the FROM-first query',
+      sql: `CREATE TABLE visiting (name STRING, address STRING);
+INSERT INTO students TABLE visiting;
+INSERT INTO students2 FROM applicants a SELECT a.name, address WHERE qualified = TRUE;
+`,
+      fdd: [['visiting.name', 'students.name'], ['visiting.address', 'students.address'], ['applicants.name', 'students2.name'], ['applicants.address', 'students2.address']],
+    },
+    {
+      title: 'MERGE … UPDATE SET * EXCEPT (c) / INSERT * EXCEPT (c): the star leaves c alone; INSERT … REPLACE USING (k) SELECT',
+      sql: `CREATE TABLE u (key INT, a INT, last_updated TIMESTAMP);
+MERGE INTO t USING u ON t.key = u.key
+WHEN MATCHED THEN UPDATE SET * EXCEPT (last_updated)
+WHEN NOT MATCHED THEN INSERT * EXCEPT (last_updated, a);
+INSERT INTO t2 REPLACE USING (key) SELECT key, a FROM u;
+`,
+      fdd: [['u.key', 't.key'], ['u.a', 't.a'], ['u.key', 't2.key'], ['u.a', 't2.a']],
+    },
     {
       title: 'QUALIFY names a select alias (… ORDER BY n); Databricks raw:a.b JSON paths read the column',
       sql: `CREATE TABLE silver.items (id BIGINT, dt DATE, raw STRING);
@@ -1382,6 +1415,29 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
     },
   ],
   teradata: [
+    {
+      title: 'Python format placeholders ({schema}.t, BETWEEN {start} AND {end}) in pipeline scripts: a name where a table is expected, a value elsewhere',
+      sql: `DELETE FROM {t2_schema}.objects_daily WHERE day_date BETWEEN {start_date} AND {end_date};
+INSERT INTO {t2_schema}.objects_daily (day_date, tablename)
+SEL dc.day_date, tv.tablename FROM DBC.TablesV tv CROSS JOIN {cal_schema}.DAY_CAL dc WHERE dc.day_date BETWEEN {start_date} AND {end_date};
+`,
+      fdd: [['cal_schema.DAY_CAL.day_date', 't2_schema.objects_daily.day_date'], ['DBC.TablesV.tablename', 't2_schema.objects_daily.tablename']],
+    },
+    {
+      title: "CURRENT_DATE (FORMAT '…') and DATE (FORMAT '…') format the current date: no column named CURRENT_DATE",
+      sql: `INSERT INTO dw.rpt (d, n, s) SEL CURRENT_DATE (FORMAT 'YYYY-MM-DD'), DATE (FORMAT 'MMMbdd,bYYYY'), s.amt (FORMAT 'ZZ9') FROM dw.sales s;
+`,
+      fdd: [['dw.sales.amt', 'dw.rpt.s']],
+    },
+    {
+      title: "SET QUERY_BAND = '…' FOR SESSION [VOLATILE] / = NONE FOR SESSION is a session setting, the job around it still gives lineage",
+      sql: `SET QUERY_BAND = 'App_ID=A1;
+  Task_Name=load;' FOR SESSION VOLATILE;
+INSERT INTO dw.t2 (a) SEL b FROM dw.t1;
+SET QUERY_BAND = NONE FOR SESSION;
+`,
+      fdd: [['dw.t1.b', 'dw.t2.a']],
+    },
     {
       title: "attribute phrases after a column name: c (TITLE 'x'), c (CHAR(3)), c.x (VARCHAR(100)) are not calls; ADD_MONTHS(DATE, -1) is",
       sql: `INSERT INTO dw.t2 (name, city, label, d) SEL c.name (TITLE 'Name'), city (CHAR(3)), c.name || ' ' || c.city (VARCHAR(100)), ADD_MONTHS(DATE, -1) FROM dw.customer c;
@@ -1669,6 +1725,21 @@ END;
     },
   ],
   impala: [
+    {
+      title: 'Databricks SQL sent as Impala: lambda parameters are no columns; FROM STREAM(live.t) reads live.t',
+      sql: `CREATE TABLE live.silver AS SELECT id, transform(tags, x -> upper(x)) AS tags_u, aggregate(vals, 0, (acc, v) -> acc + v) AS total FROM STREAM(live.bronze);
+`,
+      fdd: [['live.bronze.id', 'live.silver.id'], ['live.bronze.tags', 'live.silver.tags_u'], ['live.bronze.vals', 'live.silver.total']],
+    },
+    {
+      title: 'Delta Live Tables APPLY CHANGES INTO t FROM STREAM(s) KEYS (…) … COLUMNS * EXCEPT (…) / COLUMNS (a, b): s upserts its columns into t by name',
+      sql: `CREATE TABLE cdc.users (user_id INT, name STRING, operation STRING, seq INT);
+APPLY CHANGES INTO live.users_scd FROM STREAM(cdc.users) KEYS (user_id) IGNORE NULL UPDATES
+APPLY AS DELETE WHEN operation = 'DELETE' SEQUENCE BY seq COLUMNS * EXCEPT (operation, seq) STORED AS SCD TYPE 2;
+APPLY CHANGES INTO live.users_names FROM STREAM(cdc.users) KEYS (user_id) SEQUENCE BY seq COLUMNS (user_id, name);
+`,
+      fdd: [['cdc.users.user_id', 'live.users_scd.user_id'], ['cdc.users.name', 'live.users_scd.name'], ['cdc.users.user_id', 'live.users_names.user_id'], ['cdc.users.name', 'live.users_names.name']],
+    },
     {
       title: 'SET key=value session settings (values like 2g) before an INSERT',
       sql: `SET MEM_LIMIT=2g;

@@ -356,6 +356,8 @@ function parsePunctPrimary(p: TokenCursor): Expr {
     if (list.length === 1 && p.isOp('.') && p.isIdentToken(1)) return op('()', list, locOf(t, e))
     return list.length === 1 ? wrapLoc(list[0], locOf(t, e)) : op('ROW', list, locOf(t, e))
   }
+  const escaped = t.image === '{' ? odbcEscape(p, t) : undefined
+  if (escaped) return escaped
   if (t.image === '[' || t.image === '{') {
     // array / object constructors (BigQuery, N1QL, Snowflake)
     const close = t.image === '[' ? ']' : '}'
@@ -368,6 +370,24 @@ function parsePunctPrimary(p: TokenCursor): Expr {
     return op(close === ']' ? 'ARRAY' : 'OBJECT', args, locOf(t, e))
   }
   p.fail('unexpected punctuation')
+}
+
+/**
+ * ODBC / JDBC escape sequences, as applications and report tools write them in T-SQL, MySQL and DB2:
+ * {d '2024-01-31'}, {t '…'}, {ts '…'} are literals, {fn UCASE(x)} is the call inside
+ */
+function odbcEscape(p: TokenCursor, t: Token): Expr | undefined {
+  const w = p.peek(1)
+  if (!w || w.kind !== 'word') return undefined
+  const s = p.peek(2)
+  if ((w.upper === 'D' || w.upper === 'T' || w.upper === 'TS') && s?.kind === 'string' && p.isOp('}', 3)) { p.i += 4; return lit(t, p.prev(), s.image) }
+  if (w.upper !== 'FN' || !p.isIdentToken(2)) return undefined
+  p.i += 2
+  const e = parseExpr(p)
+  const c = p.expectOp('}')
+  // the call stays a call (its function node), spanning the braces
+  if (e.k === 'func') { e.loc = locOf(t, c); return e }
+  return wrapLoc(e, locOf(t, c))
 }
 
 function wrapLoc(e: Expr, loc: Loc): Expr {

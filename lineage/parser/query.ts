@@ -554,6 +554,8 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     if (p.isOp('(')) { p.next(); parseFromClause(p, from, joins); p.expectOp(')'); return }
   }
   if (p.accept('LATERAL')) lateral = true
+  // ODBC / JDBC outer-join escape {oj a LEFT OUTER JOIN b ON …}: a join tree in braces
+  if (p.isOp('{') && p.isWord('OJ', 1)) { p.i += 2; parseFromClause(p, from, joins); p.expectOp('}'); return }
   if (p.isOp('(')) {
     if (startsQuery(p, 1)) {
       p.next(); const query = parseQuery(p); p.expectOp(')')

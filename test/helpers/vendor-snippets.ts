@@ -354,6 +354,15 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'ODBC escapes {d …} / {ts …} literals, {fn f(x)} calls and {oj …} join trees, as report tools write them',
+      sql: `INSERT INTO report_rows (name_uc, zone, loaded)
+SELECT {fn UCASE(c.name)}, z.zone, {ts '2024-01-31 00:00:00'}
+FROM {oj customers c LEFT OUTER JOIN zones z ON c.zone_id = z.id}
+WHERE c.created > {d '2024-01-01'};
+`,
+      fdd: [['customers.name', 'report_rows.name_uc'], ['zones.zone', 'report_rows.zone']],
+    },
+    {
       title: "INSERT … EXEC p without `;` ends at its line (it took the rest of the procedure); a label: line, SET @v = col = expr, FOR SYSTEM_TIME BETWEEN … AND … before GO",
       sql: `CREATE PROCEDURE dbo.p_sync @id INT AS
 DECLARE @t TABLE (id INT, v INT), @n INT
@@ -647,6 +656,12 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
     },
   ],
   mysql: [
+    {
+      title: 'ODBC escape {fn CONCAT(a, b)} is the call inside',
+      sql: `INSERT INTO labels (label) SELECT {fn CONCAT(first_name, last_name)} FROM people WHERE born < {d '2000-01-01'};
+`,
+      fdd: [['people.first_name', 'labels.label'], ['people.last_name', 'labels.label']],
+    },
     {
       title: 'INTO after FROM / LIMIT (SELECT COUNT(*) FROM t INTO v; … LIMIT 1 INTO @a, @b; … INTO OUTFILE)',
       sql: `SELECT a, b FROM t WHERE x = 1 ORDER BY a LIMIT 1 INTO @a, @b;

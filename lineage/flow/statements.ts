@@ -61,7 +61,13 @@ export class StatementFlow {
           else if (s.returnsTable && s.name && this.lastQuery) this.a.defineTableFunction(s.name, this.lastQuery, s.returnsTable.columns)
           // CREATE TRIGGER … ON t EXECUTE FUNCTION f(): f's statements run with t's rows as NEW / OLD
           const fn = s.triggerCall && s.triggerTable ? this.a.triggerFunctions.get(this.routineKey(s.triggerCall)) : undefined
-          if (fn?.k === 'block') { this.a.trigger = { table: s.triggerTable!, rows: new Set(fn.triggerRows) }; for (const x of fn.body) this.run(x) }
+          // once per function on the stack: a trigger parsed inside its own function's body (a dialect that
+          // cannot end the body) would run the function, and so the trigger, again and again
+          if (fn?.k === 'block' && !this.runningTriggerFunctions.has(fn)) {
+            this.runningTriggerFunctions.add(fn)
+            this.a.trigger = { table: s.triggerTable!, rows: new Set(fn.triggerRows) }
+            try { for (const x of fn.body) this.run(x) } finally { this.runningTriggerFunctions.delete(fn) }
+          }
         } finally { this.a.trigger = trigger; if (s.name) { this.lastQuery = lastBefore; this.inTableFunction = fnBefore } }
         for (const k of own) this.a.variables.delete(k)
         return
@@ -84,6 +90,8 @@ export class StatementFlow {
     this.lastQuery = this.a.query(q, undefined, { type: 'select_list', name: this.b.nextName('RS'), top })
   }
 
+  /** trigger functions being run for a CREATE TRIGGER (flow of a trigger inside its own function runs once) */
+  private readonly runningTriggerFunctions = new Set<S<'block'>>()
   /** the result of the last query statement of the routine being run (a table function's rows) */
   private lastQuery: ResultSet | undefined = undefined
   private inTableFunction = false

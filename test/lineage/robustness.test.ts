@@ -71,3 +71,22 @@ t.test('unknown vendor is an AnalyzeError listing the accepted values', async (t
   const res = analyze('SELECT 1', { dbvendor: 'dbvfoo' })
   t.match(res.model.errors![0].errorMessage, /unknown dbvendor "dbvfoo"; accepted values: dbvoracle, .*dbvsqlserver/)
 })
+
+t.test('a trigger parsed inside its own function body (PostgreSQL DDL read as T-SQL) runs the function once, not until the stack overflows', async (t) => {
+  const sql = `CREATE OR REPLACE FUNCTION touch_updated() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  NEW.updated_at := now();
+  RETURN NEW;
+END;
+$fn$;
+CREATE TRIGGER orders_touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch_updated();
+CREATE OR REPLACE PROCEDURE rebuild() LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO etl_log (step) SELECT name FROM steps;
+END;
+$$;
+`
+  const r = check(t, 'trigger in its function', sql, 'dbvmssql')
+  t.same((r.model.errors ?? []).filter((e) => e.errorType === 'AnalyzeError'), [])
+  t.ok(r.model.relations.some((x) => x.target.parentName === 'etl_log' && x.target.column === 'step'))
+})

@@ -58,7 +58,9 @@ export function isBatchSeparator(p: TokenCursor, k = 0): boolean { return p.atBa
 setCreate(parseCreate)
 
 export function parseStatement(p: TokenCursor): Stmt {
-  const first = p.peek()!
+  const first = p.peek()
+  // a prefix (LOCKING …, USING (…), PERFORM) may take the rest of the input: a syntax error, not a crash
+  if (!first) p.fail('expected a statement')
   if (p.d.mdx && (p.isWord('SELECT') || p.isWord('WITH'))) return parseMdx(p)
   const u = first.kind === 'word' ? statementWord(p.d, first.upper) : first.image
   if (u === 'WITH') {

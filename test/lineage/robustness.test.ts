@@ -90,3 +90,9 @@ $$;
   t.same((r.model.errors ?? []).filter((e) => e.errorType === 'AnalyzeError'), [])
   t.ok(r.model.relations.some((x) => x.target.parentName === 'etl_log' && x.target.column === 'step'))
 })
+
+t.test('a statement prefix with nothing after it (Teradata LOCKING … at the end) is a syntax error, not a crash of the script', async (t) => {
+  const r = check(t, 'dangling LOCKING', 'INSERT INTO t2 (a) SELECT a FROM t1;\nLOCKING ROW FOR ACCESS', 'dbvteradata')
+  t.same((r.model.errors ?? []).filter((e) => e.errorType === 'AnalyzeError'), [])
+  t.match(r.model.errors, [{ errorType: 'SyntaxError', errorMessage: /expected a statement/ }])
+})

@@ -234,7 +234,10 @@ function parseCreateView(p: TokenCursor, start: Token, materialized: boolean): S
     do { columns.push(p.ident()); p.skipListItem() } while (p.acceptOp(','))
     p.expectOp(')')
   }
-  while (!p.eof() && !p.isWord('AS')) { if (p.isOp('(')) p.skipParens(); else p.next() }
+  // a view with no AS query in its statement (Oracle CREATE MATERIALIZED VIEW LOG ON t …) defines no lineage:
+  // the search stops at the `;`, or it took the next statement's query as its own
+  while (!p.eof() && !p.isWord('AS') && !p.isOp(';')) { if (p.isOp('(')) p.skipParens(); else p.next() }
+  if (p.isOp(';') && name.parts[name.parts.length - 1].name.toUpperCase() === 'LOG') return { k: 'other', kind: 'CREATE MATERIALIZED VIEW LOG', loc: locOf(start, p.prev()) }
   p.expect('AS')
   if (p.isWord('LOCKING') || p.isWord('LOCK')) while (!p.eof() && !p.isWord('SELECT') && !p.isWord('SEL') && !p.isWord('WITH')) p.next()
   const query = parseQuery(p)

@@ -478,7 +478,9 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     if (p.isAnyWord(['TYPE', 'SUBTYPE', 'PRAGMA'])) { skipToEnd(p); continue }
     if (p.accept('CURSOR')) {
       const name = p.ident(); if (p.isOp('(')) p.skipParens()
-      if (p.accept('RETURN')) parseType(p)
+      if (p.accept('RETURN')) { parseType(p); if (p.isOp('%')) p.i += 2 }
+      // a package spec declares the cursor (CURSOR c RETURN t%ROWTYPE;); its body gives the query
+      if (p.isOp(';')) continue
       if (!p.accept('IS')) p.expect('FOR')
       const q = parseQuery(p); vars.push({ name, query: q }); skipToEnd(p); continue
     }
@@ -744,14 +746,21 @@ function parseSnowflakeLet(p: Cur, first: Token): Stmt {
 }
 
 /**
- * The statements of SQL held in one string token: a $$ / $tag$ body, or a '…' literal without doubled
- * quotes (with them, positions inside would not map back to the text); undefined for other strings
+ * The statements of SQL held in one string token: a $$ / $tag$ body, an Oracle q'[…]' literal, or a '…'
+ * literal; undefined for other strings. In a '…' literal each doubled quote '' becomes ` '` (the same
+ * length, so positions still map back to the text): the inner SQL's own literals keep their place, their
+ * text shifts by a space, which no lineage reads
  */
 function stringBody(p: TokenCursor, t: Token): Stmt[] | undefined {
-  const dollar = t.image.startsWith('$')
-  if (!dollar && (t.image[0] !== "'" || t.image.length < 2 || t.image.slice(1, -1).includes("'"))) return undefined
-  const openLen = dollar ? t.image.indexOf('$', 1) + 1 : 1
-  return parseEmbedded(t.image.slice(openLen, t.image.length - openLen), p, t.line, t.col + openLen, t.start + openLen)
+  const img = t.image
+  const dollar = img.startsWith('$')
+  const q = !dollar && (img[0] === 'q' || img[0] === 'Q') && img[1] === "'"
+  if (!dollar && !q && (img[0] !== "'" || img.length < 2)) return undefined
+  const openLen = dollar ? img.indexOf('$', 1) + 1 : q ? 3 : 1
+  const closeLen = q ? 2 : openLen
+  let inner = img.slice(openLen, img.length - closeLen)
+  if (!dollar && !q && inner.includes("''")) inner = inner.replaceAll("''", " '")
+  return parseEmbedded(inner, p, t.line, t.col + openLen, t.start + openLen)
 }
 
 export function parseEmbedded(text: string, p: TokenCursor, line: number, col: number, offset: number): Stmt[] {

@@ -136,7 +136,12 @@ function parseQueryTail(p: TokenCursor, limitOver: Expr[] = []): Expr[] {
     // MySQL: … LOCK IN SHARE MODE (the old spelling of FOR SHARE)
     if (p.isWord('LOCK') && p.isWord('IN', 1) && p.isWord('SHARE', 2) && p.isWord('MODE', 3)) { p.i += 4; continue }
     if (p.isWord('INTO') && p.isAnyWord(['OUTFILE', 'DUMPFILE'], 1)) { p.i += 2; p.next(); while (!p.eof() && !p.isOp(';') && !p.isOp(')') && !p.isWord('FROM')) p.next(); continue }
-    if (p.isWord('WITH') && p.isAnyWord(['UR', 'CS', 'RS', 'RR', 'CHECK', 'READ'], 1)) { p.i += 2; if (p.isWord('OPTION')) p.next(); if (p.isWord('ONLY')) p.next(); continue }
+    if (p.isWord('WITH') && p.isAnyWord(['UR', 'CS', 'RS', 'RR', 'CHECK', 'READ'], 1)) {
+      p.i += 2; if (p.isWord('OPTION')) p.next(); if (p.isWord('ONLY')) p.next()
+      // Oracle view: WITH CHECK OPTION | READ ONLY CONSTRAINT name
+      if (p.isWord('CONSTRAINT') && p.isIdentToken(1)) p.i += 2
+      continue
+    }
     if (p.isWord('OPTION') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     // Sybase: … AT ISOLATION READ UNCOMMITTED | SERIALIZABLE | 0–3
     if (p.d.batchWord !== undefined && p.isWord('AT') && p.isWord('ISOLATION', 1)) { p.i += 2; p.accept('LEVEL'); if (p.accept('READ')) p.next(); else p.next(); continue }

@@ -8,6 +8,30 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'CREATE MATERIALIZED VIEW LOG ON t … no longer takes the next statement as its query; WITH CHECK OPTION CONSTRAINT c; package spec CURSOR c RETURN t%ROWTYPE;',
+      sql: `CREATE MATERIALIZED VIEW LOG ON emp WITH ROWID, SEQUENCE (sal) INCLUDING NEW VALUES;
+CREATE MATERIALIZED VIEW mv_emp REFRESH FAST ON DEMAND AS SELECT empno, sal FROM emp;
+CREATE OR REPLACE VIEW v_emp AS SELECT empno, ename FROM emp WITH CHECK OPTION CONSTRAINT v_emp_ck;
+CREATE OR REPLACE PACKAGE pkg_emp AS
+  CURSOR c_emp RETURN emp%ROWTYPE;
+  g_max CONSTANT NUMBER := 100;
+  PROCEDURE load;
+END pkg_emp;
+/
+`,
+      fdd: [['emp.empno', 'mv_emp.empno'], ['emp.sal', 'mv_emp.sal'], ['emp.empno', 'v_emp.empno'], ['emp.ename', 'v_emp.ename']],
+    },
+    {
+      title: "EXECUTE IMMEDIATE with a literal holding doubled quotes ('' … '') or a q'[…]' literal: the dynamic INSERT … SELECT gives lineage",
+      sql: `BEGIN
+  EXECUTE IMMEDIATE 'INSERT INTO t_active (id, nm) SELECT s.id, s.nm FROM src s WHERE s.status = ''A''';
+  EXECUTE IMMEDIATE q'[INSERT INTO t_closed (id) SELECT id FROM src WHERE status = 'C']';
+END;
+/
+`,
+      fdd: [['src.id', 't_active.id'], ['src.nm', 't_active.nm'], ['src.id', 't_closed.id']],
+    },
+    {
       title: 'SQL*Plus host shortcut lines (!ls, !rm …) between statements are skipped',
       sql: `!rm -f /tmp/load.log
 INSERT INTO fact_sales (sale_id) SELECT s.id FROM stg_sales s;

@@ -381,13 +381,24 @@ function parseSet(p: Cur, first: Token): Stmt {
     // SET @v += x: the new value is @v + x
     const compound = p.acceptCompoundAssign()
     if (!compound) p.next()
-    if (startsQuery(p)) { const q = parseQuery(p); return { k: 'assign', targets, query: q, loc: locOf(first, p.prev()) } }
-    let value = parseExpr(p)
-    if (compound) value = { k: 'op', op: compound, args: [targets[0], value], loc: exprLoc(value) }
-    while (p.acceptOp(',')) { assignTarget(p); p.next(); parseExpr(p) }
-    return { k: 'assign', targets, value, loc: locOf(first, p.prev()) }
+    let one: Stmt
+    if (startsQuery(p)) one = { k: 'assign', targets, query: parseQuery(p), loc: locOf(first, p.prev()) }
+    else {
+      let value = parseExpr(p)
+      if (compound) value = { k: 'op', op: compound, args: [targets[0], value], loc: exprLoc(value) }
+      one = { k: 'assign', targets, value, loc: locOf(first, p.prev()) }
+    }
+    if (!p.isOp(',')) return one
+    // SET a = x, b = (SELECT …) (SQL PL, MySQL): each assignment keeps its own lineage
+    const body: Stmt[] = [one]
+    while (p.acceptOp(',')) {
+      const t0 = p.peek()!; const more = [assignTarget(p)]; p.next()
+      body.push(startsQuery(p) ? { k: 'assign', targets: more, query: parseQuery(p), loc: locOf(t0, p.prev()) } : { k: 'assign', targets: more, value: parseExpr(p), loc: locOf(t0, p.prev()) })
+    }
+    return { k: 'block', body, loc: locOf(first, p.prev()) }
   }
-  if (p.isOp('(') && p.d.name === 'dbvbigquery') {
+  // SET (a, b) = (SELECT x, y …) (BigQuery, DB2 SQL PL): each target takes its column of the row
+  if (p.isOp('(') && (p.d.name === 'dbvbigquery' || p.d.name === 'dbvdb2')) {
     p.next(); const targets = parseExprList(p); p.expectOp(')'); p.expectOp('=')
     const e = parseExpr(p)
     if (e.k === 'subq') return { k: 'assign', targets, query: e.query, loc: locOf(first, p.prev()) }

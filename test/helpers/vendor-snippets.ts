@@ -8,6 +8,21 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'USER / UID and DDL-trigger event attributes (ora_sysevent, ora_dict_obj_name) read the session: no orphan column in an audit insert',
+      sql: `CREATE OR REPLACE TRIGGER trg_emp_del AFTER DELETE ON emp FOR EACH ROW
+BEGIN
+  INSERT INTO emp_del (empno, deleted_by, deleted_uid) VALUES (:old.empno, USER, UID);
+END;
+/
+CREATE OR REPLACE TRIGGER trg_ddl BEFORE DDL ON SCHEMA
+BEGIN
+  INSERT INTO ddl_log (evt, obj) VALUES (ora_sysevent, ora_dict_obj_name);
+END;
+/
+`,
+      fdd: [['emp.empno', 'emp_del.empno']],
+    },
+    {
       title: 'CREATE MATERIALIZED VIEW LOG ON t … no longer takes the next statement as its query; WITH CHECK OPTION CONSTRAINT c; package spec CURSOR c RETURN t%ROWTYPE;',
       sql: `CREATE MATERIALIZED VIEW LOG ON emp WITH ROWID, SEQUENCE (sal) INCLUDING NEW VALUES;
 CREATE MATERIALIZED VIEW mv_emp REFRESH FAST ON DEMAND AS SELECT empno, sal FROM emp;
@@ -1352,6 +1367,19 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
     },
   ],
   db2: [
+    {
+      title: 'SQL PL SET (a, b) = (SELECT x, y …) and SET a = (SELECT …), b = (SELECT …): each variable takes its value (the row form and the later assignments were dropped)',
+      sql: `CREATE PROCEDURE p_copy ()
+LANGUAGE SQL
+BEGIN
+  DECLARE v_id INT; DECLARE v_nm VARCHAR(10); DECLARE v_max INT; DECLARE v_min INT;
+  SET (v_id, v_nm) = (SELECT id, nm FROM src WHERE id = 1);
+  SET v_max = (SELECT MAX(amt) FROM sales), v_min = (SELECT MIN(amt) FROM sales);
+  INSERT INTO t_copy (id, nm, hi, lo) VALUES (v_id, v_nm, v_max, v_min);
+END;
+`,
+      fdd: [['src.id', 't_copy.id'], ['src.nm', 't_copy.nm'], ['sales.amt', 't_copy.hi'], ['sales.amt', 't_copy.lo']],
+    },
     {
       title: 'FROM t, TABLE (fullselect) AS x reads the subquery as a lateral derived table; CLP UPDATE DB CFG / UPDATE MONITOR SWITCHES / LABEL ON / FORCE APPLICATION are skipped',
       sql: `UPDATE DB CFG FOR sample USING LOGARCHMETH1 DISK:/arch;

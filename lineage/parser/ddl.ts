@@ -53,6 +53,11 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
   if (p.accept('PROJECTION')) return parseCreateView(p, stmtStart, true)
   if (p.isWord('JOIN') && p.isWord('INDEX', 1)) { p.i += 2; return parseCreateView(p, stmtStart, true) }
   if (p.isWord('STREAM')) { p.next(); return parseCreateStream(p, stmtStart) }
+  // DB2 global variable: CREATE [OR REPLACE] VARIABLE v type [DEFAULT …]; routines read and set it by name
+  if (p.isWord('VARIABLE') && p.d.name === 'dbvdb2' && p.isIdentToken(1)) {
+    p.next(); const q = p.qname(); skipToEnd(p)
+    return { k: 'declare', vars: [{ name: q.parts[q.parts.length - 1] }], loc: locOf(stmtStart, p.prev()) }
+  }
   if (p.isAnyWord(['PROCEDURE', 'FUNCTION', 'TRIGGER', 'PACKAGE', 'PROC', 'MACRO', 'TASK', 'TYPE', 'EVENT'])) return block(p, stmtStart)
   const kind = p.peek()?.upper ?? 'OBJECT'
   skipToEnd(p)

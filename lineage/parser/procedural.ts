@@ -381,6 +381,13 @@ function parseSet(p: Cur, first: Token): Stmt {
     // SET @v += x: the new value is @v + x
     const compound = p.acceptCompoundAssign()
     if (!compound) p.next()
+    // DB2 SET c = CURSOR [WITH HOLD] FOR SELECT …: a cursor variable over the query, like OPEN c FOR
+    const t0 = targets[0]
+    if (p.isWord('CURSOR') && t0.k === 'col' && t0.name.parts.length === 1) {
+      while (!p.eof() && !p.isWord('FOR') && !p.isOp(';')) p.next()
+      p.expect('FOR')
+      return { k: 'declare', vars: [{ name: t0.name.parts[0], query: parseQuery(p) }], loc: locOf(first, p.prev()) }
+    }
     let one: Stmt
     if (startsQuery(p)) one = { k: 'assign', targets, query: parseQuery(p), loc: locOf(first, p.prev()) }
     else {

@@ -1368,6 +1368,26 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
   ],
   db2: [
     {
+      title: 'ALTER MODULE m ADD PROCEDURE … BEGIN … END (the body was cut at its first ;), SET c = CURSOR FOR SELECT … with FETCH c INTO, CREATE VARIABLE global read in a routine',
+      sql: `CREATE OR REPLACE VARIABLE gv_region VARCHAR(10) DEFAULT 'EU';
+CREATE OR REPLACE MODULE store_tx;
+ALTER MODULE store_tx PUBLISH PROCEDURE ship_orders();
+ALTER MODULE store_tx ADD PROCEDURE ship_orders()
+LANGUAGE SQL
+BEGIN
+  DECLARE v_id BIGINT;
+  DECLARE v_addr VARCHAR(50);
+  DECLARE c_orders CURSOR_T;
+  SET c_orders = CURSOR FOR SELECT o.order_id, c.address FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.status = 'NEW';
+  OPEN c_orders;
+  FETCH c_orders INTO v_id, v_addr;
+  INSERT INTO shipping (order_id, address, region) VALUES (v_id, v_addr, gv_region);
+  CLOSE c_orders;
+END;
+`,
+      fdd: [['orders.order_id', 'shipping.order_id'], ['customers.address', 'shipping.address']],
+    },
+    {
       title: 'SQL PL SET (a, b) = (SELECT x, y …) and SET a = (SELECT …), b = (SELECT …): each variable takes its value (the row form and the later assignments were dropped)',
       sql: `CREATE PROCEDURE p_copy ()
 LANGUAGE SQL

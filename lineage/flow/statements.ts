@@ -51,8 +51,10 @@ export class StatementFlow {
         if (s.triggerRows && !s.triggerTable && s.name) this.a.triggerFunctions.set(this.routineKey(s.name), s)
         const lastBefore = this.lastQuery
         const fnBefore = this.inTableFunction
-        this.lastQuery = undefined
-        this.inTableFunction = !!s.returnsTable
+        // a routine starts its own last query; a nested BEGIN … END (DB2 BEGIN ATOMIC … RETURN SELECT … END)
+        // is part of the routine around it: its RETURN query is that function's rows
+        const routine = s.name !== undefined
+        if (routine) { this.lastQuery = undefined; this.inTableFunction = !!s.returnsTable }
         try {
           for (const x of s.body) this.run(x)
           const tv = s.returnsTable?.variable ? this.a.tableVars.get(s.returnsTable.variable.toUpperCase()) : undefined
@@ -61,7 +63,7 @@ export class StatementFlow {
           // CREATE TRIGGER … ON t EXECUTE FUNCTION f(): f's statements run with t's rows as NEW / OLD
           const fn = s.triggerCall && s.triggerTable ? this.a.triggerFunctions.get(this.routineKey(s.triggerCall)) : undefined
           if (fn?.k === 'block') { this.a.trigger = { table: s.triggerTable!, rows: new Set(fn.triggerRows) }; for (const x of fn.body) this.run(x) }
-        } finally { this.a.trigger = trigger; this.lastQuery = lastBefore; this.inTableFunction = fnBefore }
+        } finally { this.a.trigger = trigger; if (routine) { this.lastQuery = lastBefore; this.inTableFunction = fnBefore } }
         for (const k of own) this.a.variables.delete(k)
         return
       }

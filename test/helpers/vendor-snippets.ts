@@ -1368,6 +1368,19 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
   ],
   db2: [
     {
+      title: 'RETURNS TABLE function whose body is BEGIN ATOMIC … RETURN SELECT … END: FROM TABLE(f(…)) reads the rows of that query',
+      sql: `CREATE FUNCTION sal_by_dept (p_dept CHAR(3))
+  RETURNS TABLE (lastname VARCHAR(10), salary INTEGER)
+  LANGUAGE SQL MODIFIES SQL DATA
+  BEGIN ATOMIC
+    INSERT INTO audit_table (usr, action) VALUES (USER, 'read ' || p_dept);
+    RETURN SELECT e.lastname, e.salary FROM employees AS e WHERE e.dept = p_dept;
+  END;
+INSERT INTO emp_copy (ln, sal) SELECT s.lastname, s.salary FROM TABLE(sal_by_dept('111')) AS s;
+`,
+      fdd: [['employees.lastname', 'emp_copy.ln'], ['employees.salary', 'emp_copy.sal']],
+    },
+    {
       title: 'ALTER MODULE m ADD PROCEDURE … BEGIN … END (the body was cut at its first ;), SET c = CURSOR FOR SELECT … with FETCH c INTO, CREATE VARIABLE global read in a routine',
       sql: `CREATE OR REPLACE VARIABLE gv_region VARCHAR(10) DEFAULT 'EU';
 CREATE OR REPLACE MODULE store_tx;

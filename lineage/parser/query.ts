@@ -654,9 +654,9 @@ function skipPivot(p: TokenCursor, from: Source[]): void {
     const inner = from[from.length - 1]
     const tmp: { alias?: Ident; columnAliases?: Ident[] } = {}
     if (start.upper === 'MATCH_RECOGNIZE') {
-      p.skipParens()
+      const query = matchRecognize(p, inner, start)
       parseAliasAndColumns(p, tmp)
-      if (tmp.alias) inner.alias = tmp.alias
+      from[from.length - 1] = { k: 'derived', query, alias: tmp.alias ?? inner.alias, loc: locOf(start, p.prev()) }
       continue
     }
     const pivot = start.upper === 'PIVOT' ? parsePivotBody(p) : parseUnpivotBody(p)
@@ -665,6 +665,43 @@ function skipPivot(p: TokenCursor, from: Source[]): void {
     if (tmp.columnAliases) src.columnAliases = tmp.columnAliases
     if (tmp.alias) src.loc = tmp.alias.loc
     from[from.length - 1] = src
+  }
+}
+
+/**
+ * MATCH_RECOGNIZE (PARTITION BY … ORDER BY … MEASURES e AS m, … [ALL ROWS PER MATCH] … PATTERN … DEFINE …):
+ * its rows are the partition columns and the measures (and, with ALL ROWS PER MATCH, the item's columns) —
+ * a query over the item. A measure's pattern variable (LAST(b.sal)) names no table: the column is the item's
+ */
+function matchRecognize(p: TokenCursor, inner: Source, start: Token): Select {
+  p.expectOp('(')
+  const keys: SelectItem[] = []
+  const items: SelectItem[] = []
+  let allRows = false
+  while (!p.eof() && !p.isOp(')')) {
+    if (p.isWord('PARTITION') && p.isWord('BY', 1)) { p.i += 2; for (const e of parseExprList(p)) keys.push({ expr: e, loc: e.k === 'col' ? e.name.loc : e.loc }); continue }
+    if (p.isWord('ORDER') && p.isWord('BY', 1)) { p.i += 2; parseOrderList(p); continue }
+    if (p.accept('MEASURES')) {
+      do { const e = unqualified(parseExpr(p)); p.accept('AS'); const alias = p.ident(); items.push({ expr: e, alias, loc: alias.loc }) } while (p.acceptOp(','))
+      continue
+    }
+    if (p.isWord('ALL') && p.isWord('ROWS', 1)) allRows = true
+    if (p.isOp('(')) p.skipParens(); else p.next()
+  }
+  p.expectOp(')')
+  // ALL ROWS PER MATCH: every column of the item (the partition columns among them), then the measures
+  const head = allRows ? [{ expr: { k: 'star', loc: locOf(start, start) } as Expr, loc: locOf(start, start) }] : keys
+  return { k: 'select', distinct: false, items: [...head, ...items], from: [inner], joins: [], groupBy: [], connectBy: [], orderBy: [], loc: locOf(start, p.prev()) }
+}
+
+/** the expression with each column's qualifier dropped (MATCH_RECOGNIZE pattern variables: b.sal is sal) */
+function unqualified(e: Expr): Expr {
+  switch (e.k) {
+    case 'col': return e.name.parts.length > 1 ? { k: 'col', name: { parts: e.name.parts.slice(-1), loc: e.name.loc } } : e
+    case 'func': return { ...e, args: e.args.map(unqualified) }
+    case 'op': return { ...e, args: e.args.map(unqualified) }
+    case 'case': return { ...e, operand: e.operand && unqualified(e.operand), whens: e.whens.map((w) => ({ when: unqualified(w.when), then: unqualified(w.then) })), else: e.else && unqualified(e.else) }
+    default: return e
   }
 }
 

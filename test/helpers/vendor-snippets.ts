@@ -8,6 +8,22 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'MATCH_RECOGNIZE: its rows are the PARTITION BY columns and the MEASURES (pattern-variable qualifiers name the item); the measures were orphan columns',
+      sql: `CREATE TABLE ticks (sym VARCHAR2(10), ts DATE, price NUMBER);
+INSERT INTO runs (sym, start_price, end_price)
+SELECT m.sym, m.start_price, m.end_price
+FROM ticks MATCH_RECOGNIZE (
+  PARTITION BY sym ORDER BY ts
+  MEASURES FIRST(a.price) AS start_price, LAST(b.price) AS end_price, COUNT(*) AS n
+  ONE ROW PER MATCH
+  AFTER MATCH SKIP PAST LAST ROW
+  PATTERN (a b+)
+  DEFINE b AS b.price > PREV(b.price)
+) m;
+`,
+      fdd: [['ticks.sym', 'runs.sym'], ['ticks.price', 'runs.start_price'], ['ticks.price', 'runs.end_price']],
+    },
+    {
       title: 'USER / UID and DDL-trigger event attributes (ora_sysevent, ora_dict_obj_name) read the session: no orphan column in an audit insert',
       sql: `CREATE OR REPLACE TRIGGER trg_emp_del AFTER DELETE ON emp FOR EACH ROW
 BEGIN

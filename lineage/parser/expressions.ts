@@ -306,6 +306,11 @@ function parsePrimary(p: TokenCursor): Expr {
     }
     case 'bad': p.fail('unterminated literal or identifier')
     case 'punct': return parsePunctPrimary(p)
+    case 'qident':
+      // Informix without DELIMIDENT (its default) reads "…" as a string: IN ("004", "005"), LET m = "ok";
+      // "informix".t, an owner name, stays a name
+      if (p.d.name === 'dbvinformix' && t.image[0] === '"' && !p.isOp('.', 1)) { p.next(); return lit(t, t, t.image) }
+      return parseWordPrimary(p)
     case 'op': {
       if (t.image === ':' && p.isIdentToken(1)) {
         p.next(); let n = p.next(); let name = ':' + n.image

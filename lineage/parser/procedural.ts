@@ -302,7 +302,12 @@ function parseForeach(p: Cur, first: Token): Stmt {
     if (p.isIdentToken() && !p.isOp(';')) p.next()
     return { k: 'block', body: [assign, ...body], loc: locOf(first, p.prev()) }
   }
-  if (!p.isWord('SELECT') && !p.isWord('EXECUTE')) { p.ident(); p.acceptSeq('WITH', 'HOLD'); p.expect('FOR') }
+  // the cursor name and FOR are optional: FOREACH WITH HOLD SELECT … is written too
+  if (!p.isWord('SELECT') && !p.isWord('EXECUTE')) {
+    if (!p.isWord('WITH')) p.ident()
+    p.acceptSeq('WITH', 'HOLD')
+    if (!p.isWord('SELECT') && !p.isWord('EXECUTE')) p.expect('FOR')
+  }
   const q = p.isWord('EXECUTE') ? (skipToEnd(p), undefined) : parseQuery(p)
   p.acceptOp(';')
   const body = parseBody(p, ['END'])

@@ -1782,6 +1782,22 @@ go
   ],
   informix: [
     {
+      title: 'FOREACH WITH HOLD SELECT … INTO … (no cursor name, no FOR) and "…" strings (IN ("004", "005"), LET v = "ok"): the loop gives lineage, no phantom columns',
+      sql: `CREATE PROCEDURE sp_claims()
+  DEFINE _no CHAR(10);
+  DEFINE _paid DEC(16,2);
+  DEFINE _msg VARCHAR(50);
+  LET _msg = "Verificacion exitosa";
+  FOREACH WITH HOLD
+    SELECT no_reclamo INTO _no FROM recrcmae WHERE perd_total = 1
+    SELECT SUM(monto) INTO _paid FROM rectrmae WHERE no_reclamo = _no AND cod_tipotran IN ("004", "005");
+    INSERT INTO claim_paid (no_reclamo, paid, note) VALUES (_no, _paid, _msg);
+  END FOREACH;
+END PROCEDURE;
+`,
+      fdd: [['recrcmae.no_reclamo', 'claim_paid.no_reclamo'], ['rectrmae.monto', 'claim_paid.paid']],
+    },
+    {
       title: 'DB-Access OUTPUT TO file WITHOUT HEADINGS SELECT … and FROM TABLE (FUNCTION f(…)) AS t(cols) parse (the query writes the file)',
       sql: `OUTPUT TO '/tmp/cust.txt' WITHOUT HEADINGS SELECT customer_num, fname FROM customer;
 INSERT INTO cust_rows (a, b) SELECT t.a, t.b FROM TABLE(FUNCTION f_rows(1)) AS t(a, b);

@@ -8,6 +8,20 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'UPDATE t SET ROW = r: each column of t takes the record field of its name (it wrote a column named ROW)',
+      sql: `CREATE TABLE emp (empno NUMBER, ename VARCHAR2(10), sal NUMBER);
+CREATE TABLE emp_src (empno NUMBER, ename VARCHAR2(10), sal NUMBER);
+DECLARE
+  r emp%ROWTYPE;
+BEGIN
+  SELECT * INTO r FROM emp_src WHERE empno = 1;
+  UPDATE emp SET ROW = r WHERE empno = r.empno;
+END;
+/
+`,
+      fdd: [['emp_src.empno', 'emp.empno'], ['emp_src.ename', 'emp.ename'], ['emp_src.sal', 'emp.sal']],
+    },
+    {
       title: 'MATCH_RECOGNIZE: its rows are the PARTITION BY columns and the MEASURES (pattern-variable qualifiers name the item); the measures were orphan columns',
       sql: `CREATE TABLE ticks (sym VARCHAR2(10), ts DATE, price NUMBER);
 INSERT INTO runs (sym, start_price, end_price)

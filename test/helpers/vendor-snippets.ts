@@ -8,6 +8,13 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'partitioned outer join: FROM t PARTITION BY (c) RIGHT OUTER JOIN m ON … (data densification) parses',
+      sql: `INSERT INTO dense_sales (deptno, mon, sal)
+SELECT e.deptno, m.mon, NVL(e.sal, 0) FROM emp_month e PARTITION BY (e.deptno) RIGHT OUTER JOIN months m ON (e.mon = m.mon);
+`,
+      fdd: [['emp_month.deptno', 'dense_sales.deptno'], ['months.mon', 'dense_sales.mon'], ['emp_month.sal', 'dense_sales.sal']],
+    },
+    {
       title: 'UPDATE t SET ROW = r: each column of t takes the record field of its name (it wrote a column named ROW)',
       sql: `CREATE TABLE emp (empno NUMBER, ename VARCHAR2(10), sal NUMBER);
 CREATE TABLE emp_src (empno NUMBER, ename VARCHAR2(10), sal NUMBER);

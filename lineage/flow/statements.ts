@@ -431,10 +431,25 @@ export class StatementFlow {
     const rows = this.a.rowsRef(obj)
     const used: ColRef[] = []
     const set = this.b.object('update-set', this.b.nextName('UPDATE-SET'), s.loc)
-    for (const as of s.sets) used.push(...this.assignTo(obj, as, scope, 'update', set))
+    for (const as of s.sets) if (!this.setRow(s, obj, as)) used.push(...this.assignTo(obj, as, scope, 'update', set))
     used.push(...this.dmlFilters(s, scope, rows, 'update'))
     this.markReads(scope, obj, used)
     if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto, s.outputTable)
+  }
+
+  /**
+   * PL/SQL UPDATE t SET ROW = r: each column of t takes the record's field of its name (every column at
+   * once when t's columns are unknown); it was read as a column named ROW. False for any other SET
+   */
+  private setRow(s: S<'update'>, obj: DbObj, as: Assign): boolean {
+    const t = as.targets.length === 1 ? as.targets[0].parts : []
+    if (this.a.d.name !== 'dbvoracle' || t.length !== 1 || t[0].quoted || t[0].name.toUpperCase() !== 'ROW' || !as.value) return false
+    const rec = this.recordOf(as.value)
+    if (!rec) return false
+    const cols = this.a.entry(s.target.name, s.target.name.loc).columns
+    if (!cols?.length) { this.b.relate('fdd', this.a.ref(obj, '*', undefined, '*'), [this.a.recordField(rec, '*')], 'update', 'identity'); return true }
+    for (const c of cols) this.b.relate('fdd', this.a.ref(obj, c, undefined, c.toUpperCase()), [this.a.recordField(rec, c)], 'update', 'identity')
+    return true
   }
 
   /**

@@ -53,6 +53,11 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
   if (p.accept('PROJECTION')) return parseCreateView(p, stmtStart, true)
   if (p.isWord('JOIN') && p.isWord('INDEX', 1)) { p.i += 2; return parseCreateView(p, stmtStart, true) }
   if (p.isWord('STREAM')) { p.next(); return parseCreateStream(p, stmtStart) }
+  // DB2 global variable: CREATE [OR REPLACE] VARIABLE v type [DEFAULT …]; routines read and set it by name
+  if (p.isWord('VARIABLE') && p.d.name === 'dbvdb2' && p.isIdentToken(1)) {
+    p.next(); const q = p.qname(); skipToEnd(p)
+    return { k: 'declare', vars: [{ name: q.parts[q.parts.length - 1] }], loc: locOf(stmtStart, p.prev()) }
+  }
   if (p.isAnyWord(['PROCEDURE', 'FUNCTION', 'TRIGGER', 'PACKAGE', 'PROC', 'MACRO', 'TASK', 'TYPE', 'EVENT'])) return block(p, stmtStart)
   const kind = p.peek()?.upper ?? 'OBJECT'
   skipToEnd(p)
@@ -234,7 +239,10 @@ function parseCreateView(p: TokenCursor, start: Token, materialized: boolean): S
     do { columns.push(p.ident()); p.skipListItem() } while (p.acceptOp(','))
     p.expectOp(')')
   }
-  while (!p.eof() && !p.isWord('AS')) { if (p.isOp('(')) p.skipParens(); else p.next() }
+  // a view with no AS query in its statement (Oracle CREATE MATERIALIZED VIEW LOG ON t …) defines no lineage:
+  // the search stops at the `;`, or it took the next statement's query as its own
+  while (!p.eof() && !p.isWord('AS') && !p.isOp(';')) { if (p.isOp('(')) p.skipParens(); else p.next() }
+  if (p.isOp(';') && name.parts[name.parts.length - 1].name.toUpperCase() === 'LOG') return { k: 'other', kind: 'CREATE MATERIALIZED VIEW LOG', loc: locOf(start, p.prev()) }
   p.expect('AS')
   if (p.isWord('LOCKING') || p.isWord('LOCK')) while (!p.eof() && !p.isWord('SELECT') && !p.isWord('SEL') && !p.isWord('WITH')) p.next()
   const query = parseQuery(p)

@@ -316,6 +316,11 @@ function parsePrimary(p: TokenCursor): Expr {
     }
     case 'bad': p.fail('unterminated literal or identifier')
     case 'punct': return parsePunctPrimary(p)
+    case 'qident':
+      // Informix without DELIMIDENT (its default) reads "…" as a string: IN ("004", "005"), LET m = "ok";
+      // "informix".t, an owner name, stays a name
+      if (p.d.name === 'dbvinformix' && t.image[0] === '"' && !p.isOp('.', 1)) { p.next(); return lit(t, t, t.image) }
+      return parseWordPrimary(p)
     case 'op': {
       if (t.image === ':' && p.isIdentToken(1)) {
         p.next(); let n = p.next(); let name = ':' + n.image
@@ -413,6 +418,7 @@ function parseWordPrimary(p: TokenCursor): Expr {
     return lit(t, p.prev(), `${u}%${attr}`)
   }
   if (STATUS_VALUES[p.d.name]?.has(u) && (p as TokenCursor & { inBlock?: boolean }).inBlock && !p.isOp('.', 1) && !p.isOp('(', 1)) { p.next(); return lit(t, t, u) }
+  if (SESSION_VALUES[p.d.name]?.has(u) && !p.isOp('.', 1) && !p.isOp('(', 1)) { p.next(); return lit(t, t, u) }
   if (t.kind === 'word' && p.d.variablePrefix && t.image.startsWith(p.d.variablePrefix)) { p.next(); return { k: 'var', name: t.image, loc: locOf(t, t) } }
   if (t.kind === 'word' && t.image.startsWith('@')) {
     if (t.image.startsWith('@@') && p.isOp('.', 1)) return systemVariable(p, t)
@@ -483,6 +489,18 @@ const STATUS_VALUES: Partial<Record<string, Set<string>>> = {
   dbvteradata: new Set(['ACTIVITY_COUNT']),
   dbvsnowflake: new Set(['SQLROWCOUNT', 'SQLFOUND', 'SQLNOTFOUND', 'SQLID']),
   dbvnetezza: new Set(['ROW_COUNT']),
+}
+
+/**
+ * Per-dialect words that read the session, not a column: Oracle USER / UID and the system-event attributes
+ * of DDL and database triggers (ora_sysevent …), DB2 special register USER, Informix USER / SITENAME.
+ * Audit triggers write them (VALUES (:old.id, USER, SYSDATE)); as columns they were orphans
+ */
+const SESSION_VALUES: Partial<Record<string, Set<string>>> = {
+  dbvoracle: new Set(['USER', 'UID', 'ORA_SYSEVENT', 'ORA_LOGIN_USER', 'ORA_DICT_OBJ_NAME', 'ORA_DICT_OBJ_OWNER', 'ORA_DICT_OBJ_TYPE',
+    'ORA_DATABASE_NAME', 'ORA_CLIENT_IP_ADDRESS', 'ORA_INSTANCE_NUM', 'ORA_SERVER_ERROR_DEPTH']),
+  dbvdb2: new Set(['USER']),
+  dbvinformix: new Set(['USER', 'SITENAME', 'DBSERVERNAME']),
 }
 
 const XML_METHODS = new Set(['VALUE', 'QUERY', 'EXIST', 'NODES', 'MODIFY'])

@@ -309,7 +309,12 @@ function parseForeach(p: Cur, first: Token): Stmt {
     if (p.isIdentToken() && !p.isOp(';')) p.next()
     return { k: 'block', body: [assign, ...body], loc: locOf(first, p.prev()) }
   }
-  if (!p.isWord('SELECT') && !p.isWord('EXECUTE')) { p.ident(); p.acceptSeq('WITH', 'HOLD'); p.expect('FOR') }
+  // the cursor name and FOR are optional: FOREACH WITH HOLD SELECT … is written too
+  if (!p.isWord('SELECT') && !p.isWord('EXECUTE')) {
+    if (!p.isWord('WITH')) p.ident()
+    p.acceptSeq('WITH', 'HOLD')
+    if (!p.isWord('SELECT') && !p.isWord('EXECUTE')) p.expect('FOR')
+  }
   const q = p.isWord('EXECUTE') ? (skipToEnd(p), undefined) : parseQuery(p)
   p.acceptOp(';')
   const body = parseBody(p, ['END'])
@@ -395,13 +400,31 @@ function parseSet(p: Cur, first: Token): Stmt {
     // SET @v += x: the new value is @v + x
     const compound = p.acceptCompoundAssign()
     if (!compound) p.next()
-    if (startsQuery(p)) { const q = parseQuery(p); return { k: 'assign', targets, query: q, loc: locOf(first, p.prev()) } }
-    let value = parseExpr(p)
-    if (compound) value = { k: 'op', op: compound, args: [targets[0], value], loc: exprLoc(value) }
-    while (p.acceptOp(',')) { assignTarget(p); p.next(); parseExpr(p) }
-    return { k: 'assign', targets, value, loc: locOf(first, p.prev()) }
+    // DB2 SET c = CURSOR [WITH HOLD] FOR SELECT …: a cursor variable over the query, like OPEN c FOR
+    const t0 = targets[0]
+    if (p.isWord('CURSOR') && t0.k === 'col' && t0.name.parts.length === 1) {
+      while (!p.eof() && !p.isWord('FOR') && !p.isOp(';')) p.next()
+      p.expect('FOR')
+      return { k: 'declare', vars: [{ name: t0.name.parts[0], query: parseQuery(p) }], loc: locOf(first, p.prev()) }
+    }
+    let one: Stmt
+    if (startsQuery(p)) one = { k: 'assign', targets, query: parseQuery(p), loc: locOf(first, p.prev()) }
+    else {
+      let value = parseExpr(p)
+      if (compound) value = { k: 'op', op: compound, args: [targets[0], value], loc: exprLoc(value) }
+      one = { k: 'assign', targets, value, loc: locOf(first, p.prev()) }
+    }
+    if (!p.isOp(',')) return one
+    // SET a = x, b = (SELECT …) (SQL PL, MySQL): each assignment keeps its own lineage
+    const body: Stmt[] = [one]
+    while (p.acceptOp(',')) {
+      const t0 = p.peek()!; const more = [assignTarget(p)]; p.next()
+      body.push(startsQuery(p) ? { k: 'assign', targets: more, query: parseQuery(p), loc: locOf(t0, p.prev()) } : { k: 'assign', targets: more, value: parseExpr(p), loc: locOf(t0, p.prev()) })
+    }
+    return { k: 'block', body, loc: locOf(first, p.prev()) }
   }
-  if (p.isOp('(') && p.d.name === 'dbvbigquery') {
+  // SET (a, b) = (SELECT x, y …) (BigQuery, DB2 SQL PL): each target takes its column of the row
+  if (p.isOp('(') && (p.d.name === 'dbvbigquery' || p.d.name === 'dbvdb2')) {
     p.next(); const targets = parseExprList(p); p.expectOp(')'); p.expectOp('=')
     const e = parseExpr(p)
     if (e.k === 'subq') return { k: 'assign', targets, query: e.query, loc: locOf(first, p.prev()) }
@@ -492,7 +515,9 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     if (p.isAnyWord(['TYPE', 'SUBTYPE', 'PRAGMA'])) { skipToEnd(p); continue }
     if (p.accept('CURSOR')) {
       const name = p.ident(); if (p.isOp('(')) p.skipParens()
-      if (p.accept('RETURN')) parseType(p)
+      if (p.accept('RETURN')) { parseType(p); if (p.isOp('%')) p.i += 2 }
+      // a package spec declares the cursor (CURSOR c RETURN t%ROWTYPE;); its body gives the query
+      if (p.isOp(';')) continue
       if (!p.accept('IS')) p.expect('FOR')
       const q = parseQuery(p); vars.push({ name, query: q }); skipToEnd(p); continue
     }
@@ -761,14 +786,21 @@ function parseSnowflakeLet(p: Cur, first: Token): Stmt {
 }
 
 /**
- * The statements of SQL held in one string token: a $$ / $tag$ body, or a '…' literal without doubled
- * quotes (with them, positions inside would not map back to the text); undefined for other strings
+ * The statements of SQL held in one string token: a $$ / $tag$ body, an Oracle q'[…]' literal, or a '…'
+ * literal; undefined for other strings. In a '…' literal each doubled quote '' becomes ` '` (the same
+ * length, so positions still map back to the text): the inner SQL's own literals keep their place, their
+ * text shifts by a space, which no lineage reads
  */
 function stringBody(p: TokenCursor, t: Token): Stmt[] | undefined {
-  const dollar = t.image.startsWith('$')
-  if (!dollar && (t.image[0] !== "'" || t.image.length < 2 || t.image.slice(1, -1).includes("'"))) return undefined
-  const openLen = dollar ? t.image.indexOf('$', 1) + 1 : 1
-  return parseEmbedded(t.image.slice(openLen, t.image.length - openLen), p, t.line, t.col + openLen, t.start + openLen)
+  const img = t.image
+  const dollar = img.startsWith('$')
+  const q = !dollar && (img[0] === 'q' || img[0] === 'Q') && img[1] === "'"
+  if (!dollar && !q && (img[0] !== "'" || img.length < 2)) return undefined
+  const openLen = dollar ? img.indexOf('$', 1) + 1 : q ? 3 : 1
+  const closeLen = q ? 2 : openLen
+  let inner = img.slice(openLen, img.length - closeLen)
+  if (!dollar && !q && inner.includes("''")) inner = inner.replaceAll("''", " '")
+  return parseEmbedded(inner, p, t.line, t.col + openLen, t.start + openLen)
 }
 
 export function parseEmbedded(text: string, p: TokenCursor, line: number, col: number, offset: number): Stmt[] {

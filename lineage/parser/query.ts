@@ -139,7 +139,12 @@ function parseQueryTail(p: TokenCursor, limitOver: Expr[] = []): Expr[] {
     // MySQL: … LOCK IN SHARE MODE (the old spelling of FOR SHARE)
     if (p.isWord('LOCK') && p.isWord('IN', 1) && p.isWord('SHARE', 2) && p.isWord('MODE', 3)) { p.i += 4; continue }
     if (p.isWord('INTO') && p.isAnyWord(['OUTFILE', 'DUMPFILE'], 1)) { p.i += 2; p.next(); while (!p.eof() && !p.isOp(';') && !p.isOp(')') && !p.isWord('FROM')) p.next(); continue }
-    if (p.isWord('WITH') && p.isAnyWord(['UR', 'CS', 'RS', 'RR', 'CHECK', 'READ'], 1)) { p.i += 2; if (p.isWord('OPTION')) p.next(); if (p.isWord('ONLY')) p.next(); continue }
+    if (p.isWord('WITH') && p.isAnyWord(['UR', 'CS', 'RS', 'RR', 'CHECK', 'READ'], 1)) {
+      p.i += 2; if (p.isWord('OPTION')) p.next(); if (p.isWord('ONLY')) p.next()
+      // Oracle view: WITH CHECK OPTION | READ ONLY CONSTRAINT name
+      if (p.isWord('CONSTRAINT') && p.isIdentToken(1)) p.i += 2
+      continue
+    }
     if (p.isWord('OPTION') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     // Sybase: … AT ISOLATION READ UNCOMMITTED | SERIALIZABLE | 0–3
     if (p.d.batchWord !== undefined && p.isWord('AT') && p.isWord('ISOLATION', 1)) { p.i += 2; p.accept('LEVEL'); if (p.accept('READ')) p.next(); else p.next(); continue }
@@ -539,6 +544,8 @@ function skipTableModifiers(p: TokenCursor): void {
     // Snowflake CHANGES (…) AT (…) END (TIMESTAMP => …): the end of the change interval (never a block's END)
     if (p.isWord('END') && p.isOp('(', 1) && p.isAnyWord(['TIMESTAMP', 'OFFSET', 'STATEMENT'], 2) && p.isOp('=>', 3)) { p.next(); p.skipParens(); continue }
     if ((p.isWord('PARTITION') || p.isWord('SUBPARTITION')) && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
+    // Oracle partitioned outer join: t PARTITION BY (c) RIGHT OUTER JOIN … densifies per c, no new source
+    if (p.d.slashTerminator && p.isWord('PARTITION') && p.isWord('BY', 1) && p.isOp('(', 2)) { p.i += 2; p.skipParens(); continue }
     // Oracle PARTITION FOR (key value): the partition holding the key
     if ((p.isWord('PARTITION') || p.isWord('SUBPARTITION')) && p.isWord('FOR', 1) && p.isOp('(', 2)) { p.i += 2; p.skipParens(); continue }
     if ((p.isWord('USE') || p.isWord('FORCE') || p.isWord('IGNORE')) && (p.isWord('INDEX', 1) || p.isWord('KEY', 1))) { p.i += 2; p.skipParens(); continue }
@@ -694,9 +701,9 @@ function skipPivot(p: TokenCursor, from: Source[]): void {
     const inner = from[from.length - 1]
     const tmp: { alias?: Ident; columnAliases?: Ident[] } = {}
     if (start.upper === 'MATCH_RECOGNIZE') {
-      p.skipParens()
+      const query = matchRecognize(p, inner, start)
       parseAliasAndColumns(p, tmp)
-      if (tmp.alias) inner.alias = tmp.alias
+      from[from.length - 1] = { k: 'derived', query, alias: tmp.alias ?? inner.alias, loc: locOf(start, p.prev()) }
       continue
     }
     const pivot = start.upper === 'PIVOT' ? parsePivotBody(p) : parseUnpivotBody(p)
@@ -705,6 +712,43 @@ function skipPivot(p: TokenCursor, from: Source[]): void {
     if (tmp.columnAliases) src.columnAliases = tmp.columnAliases
     if (tmp.alias) src.loc = tmp.alias.loc
     from[from.length - 1] = src
+  }
+}
+
+/**
+ * MATCH_RECOGNIZE (PARTITION BY … ORDER BY … MEASURES e AS m, … [ALL ROWS PER MATCH] … PATTERN … DEFINE …):
+ * its rows are the partition columns and the measures (and, with ALL ROWS PER MATCH, the item's columns) —
+ * a query over the item. A measure's pattern variable (LAST(b.sal)) names no table: the column is the item's
+ */
+function matchRecognize(p: TokenCursor, inner: Source, start: Token): Select {
+  p.expectOp('(')
+  const keys: SelectItem[] = []
+  const items: SelectItem[] = []
+  let allRows = false
+  while (!p.eof() && !p.isOp(')')) {
+    if (p.isWord('PARTITION') && p.isWord('BY', 1)) { p.i += 2; for (const e of parseExprList(p)) keys.push({ expr: e, loc: e.k === 'col' ? e.name.loc : e.loc }); continue }
+    if (p.isWord('ORDER') && p.isWord('BY', 1)) { p.i += 2; parseOrderList(p); continue }
+    if (p.accept('MEASURES')) {
+      do { const e = unqualified(parseExpr(p)); p.accept('AS'); const alias = p.ident(); items.push({ expr: e, alias, loc: alias.loc }) } while (p.acceptOp(','))
+      continue
+    }
+    if (p.isWord('ALL') && p.isWord('ROWS', 1)) allRows = true
+    if (p.isOp('(')) p.skipParens(); else p.next()
+  }
+  p.expectOp(')')
+  // ALL ROWS PER MATCH: every column of the item (the partition columns among them), then the measures
+  const head = allRows ? [{ expr: { k: 'star', loc: locOf(start, start) } as Expr, loc: locOf(start, start) }] : keys
+  return { k: 'select', distinct: false, items: [...head, ...items], from: [inner], joins: [], groupBy: [], connectBy: [], orderBy: [], loc: locOf(start, p.prev()) }
+}
+
+/** the expression with each column's qualifier dropped (MATCH_RECOGNIZE pattern variables: b.sal is sal) */
+function unqualified(e: Expr): Expr {
+  switch (e.k) {
+    case 'col': return e.name.parts.length > 1 ? { k: 'col', name: { parts: e.name.parts.slice(-1), loc: e.name.loc } } : e
+    case 'func': return { ...e, args: e.args.map(unqualified) }
+    case 'op': return { ...e, args: e.args.map(unqualified) }
+    case 'case': return { ...e, operand: e.operand && unqualified(e.operand), whens: e.whens.map((w) => ({ when: unqualified(w.when), then: unqualified(w.then) })), else: e.else && unqualified(e.else) }
+    default: return e
   }
 }
 

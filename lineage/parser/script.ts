@@ -46,6 +46,18 @@ function isClpCommand(p: TokenCursor, u: string): boolean {
   return (u === 'LABEL' && p.isWord('ON', 1)) || (u === 'FORCE' && p.isWord('APPLICATION', 1))
 }
 
+/**
+ * DB2 ALTER MODULE m ADD | PUBLISH PROCEDURE | FUNCTION …: a routine of the module, its body analysed like
+ * CREATE PROCEDURE's (it was cut at its first `;`, every statement after failing on its own); other
+ * module changes (PUBLISH TYPE, ADD VARIABLE, DROP …) define nothing
+ */
+function parseAlterModule(p: TokenCursor, first: Token): Stmt {
+  p.i += 2; p.qname()
+  if (p.isAnyWord(['ADD', 'PUBLISH']) && p.isAnyWord(['PROCEDURE', 'FUNCTION'], 1)) { p.next(); return parseRoutine(p, first) }
+  skipToEnd(p)
+  return { k: 'other', kind: 'ALTER MODULE', loc: locOf(first, p.prev()) }
+}
+
 /** how DB2 LOAD / IMPORT (and Informix LOAD) put the file's rows into the table: the word before INTO */
 const LOAD_MODES = ['INSERT', 'REPLACE', 'RESTART', 'TERMINATE', 'INSERT_UPDATE', 'REPLACE_CREATE', 'CREATE']
 
@@ -112,6 +124,7 @@ export function parseStatement(p: TokenCursor): Stmt {
   if (u === 'DELETE') return parseDelete(p)
   if (u === 'MERGE') return parseMerge(p)
   if (u === 'CREATE') return parseCreate(p, first, parseRoutine)
+  if (u === 'ALTER' && p.isWord('MODULE', 1)) return parseAlterModule(p, first)
   if (u === 'ALTER') return parseAlter(p, first)
   if (u === 'RENAME') return parseRename(p, first)
   if (u === 'COPY' && !p.isOp('(', 1) || u === 'COPY' && startsQuery(p, 2)) return parseCopy(p, first)

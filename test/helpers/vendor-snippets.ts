@@ -8,6 +8,82 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'partitioned outer join: FROM t PARTITION BY (c) RIGHT OUTER JOIN m ON … (data densification) parses',
+      sql: `INSERT INTO dense_sales (deptno, mon, sal)
+SELECT e.deptno, m.mon, NVL(e.sal, 0) FROM emp_month e PARTITION BY (e.deptno) RIGHT OUTER JOIN months m ON (e.mon = m.mon);
+`,
+      fdd: [['emp_month.deptno', 'dense_sales.deptno'], ['months.mon', 'dense_sales.mon'], ['emp_month.sal', 'dense_sales.sal']],
+    },
+    {
+      title: 'UPDATE t SET ROW = r: each column of t takes the record field of its name (it wrote a column named ROW)',
+      sql: `CREATE TABLE emp (empno NUMBER, ename VARCHAR2(10), sal NUMBER);
+CREATE TABLE emp_src (empno NUMBER, ename VARCHAR2(10), sal NUMBER);
+DECLARE
+  r emp%ROWTYPE;
+BEGIN
+  SELECT * INTO r FROM emp_src WHERE empno = 1;
+  UPDATE emp SET ROW = r WHERE empno = r.empno;
+END;
+/
+`,
+      fdd: [['emp_src.empno', 'emp.empno'], ['emp_src.ename', 'emp.ename'], ['emp_src.sal', 'emp.sal']],
+    },
+    {
+      title: 'MATCH_RECOGNIZE: its rows are the PARTITION BY columns and the MEASURES (pattern-variable qualifiers name the item); the measures were orphan columns',
+      sql: `CREATE TABLE ticks (sym VARCHAR2(10), ts DATE, price NUMBER);
+INSERT INTO runs (sym, start_price, end_price)
+SELECT m.sym, m.start_price, m.end_price
+FROM ticks MATCH_RECOGNIZE (
+  PARTITION BY sym ORDER BY ts
+  MEASURES FIRST(a.price) AS start_price, LAST(b.price) AS end_price, COUNT(*) AS n
+  ONE ROW PER MATCH
+  AFTER MATCH SKIP PAST LAST ROW
+  PATTERN (a b+)
+  DEFINE b AS b.price > PREV(b.price)
+) m;
+`,
+      fdd: [['ticks.sym', 'runs.sym'], ['ticks.price', 'runs.start_price'], ['ticks.price', 'runs.end_price']],
+    },
+    {
+      title: 'USER / UID and DDL-trigger event attributes (ora_sysevent, ora_dict_obj_name) read the session: no orphan column in an audit insert',
+      sql: `CREATE OR REPLACE TRIGGER trg_emp_del AFTER DELETE ON emp FOR EACH ROW
+BEGIN
+  INSERT INTO emp_del (empno, deleted_by, deleted_uid) VALUES (:old.empno, USER, UID);
+END;
+/
+CREATE OR REPLACE TRIGGER trg_ddl BEFORE DDL ON SCHEMA
+BEGIN
+  INSERT INTO ddl_log (evt, obj) VALUES (ora_sysevent, ora_dict_obj_name);
+END;
+/
+`,
+      fdd: [['emp.empno', 'emp_del.empno']],
+    },
+    {
+      title: 'CREATE MATERIALIZED VIEW LOG ON t … no longer takes the next statement as its query; WITH CHECK OPTION CONSTRAINT c; package spec CURSOR c RETURN t%ROWTYPE;',
+      sql: `CREATE MATERIALIZED VIEW LOG ON emp WITH ROWID, SEQUENCE (sal) INCLUDING NEW VALUES;
+CREATE MATERIALIZED VIEW mv_emp REFRESH FAST ON DEMAND AS SELECT empno, sal FROM emp;
+CREATE OR REPLACE VIEW v_emp AS SELECT empno, ename FROM emp WITH CHECK OPTION CONSTRAINT v_emp_ck;
+CREATE OR REPLACE PACKAGE pkg_emp AS
+  CURSOR c_emp RETURN emp%ROWTYPE;
+  g_max CONSTANT NUMBER := 100;
+  PROCEDURE load;
+END pkg_emp;
+/
+`,
+      fdd: [['emp.empno', 'mv_emp.empno'], ['emp.sal', 'mv_emp.sal'], ['emp.empno', 'v_emp.empno'], ['emp.ename', 'v_emp.ename']],
+    },
+    {
+      title: "EXECUTE IMMEDIATE with a literal holding doubled quotes ('' … '') or a q'[…]' literal: the dynamic INSERT … SELECT gives lineage",
+      sql: `BEGIN
+  EXECUTE IMMEDIATE 'INSERT INTO t_active (id, nm) SELECT s.id, s.nm FROM src s WHERE s.status = ''A''';
+  EXECUTE IMMEDIATE q'[INSERT INTO t_closed (id) SELECT id FROM src WHERE status = 'C']';
+END;
+/
+`,
+      fdd: [['src.id', 't_active.id'], ['src.nm', 't_active.nm'], ['src.id', 't_closed.id']],
+    },
+    {
       title: 'SQL*Plus host shortcut lines (!ls, !rm …) between statements are skipped',
       sql: `!rm -f /tmp/load.log
 INSERT INTO fact_sales (sale_id) SELECT s.id FROM stg_sales s;
@@ -1557,6 +1633,52 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
   ],
   db2: [
     {
+      title: 'RETURNS TABLE function whose body is BEGIN ATOMIC … RETURN SELECT … END: FROM TABLE(f(…)) reads the rows of that query',
+      sql: `CREATE FUNCTION sal_by_dept (p_dept CHAR(3))
+  RETURNS TABLE (lastname VARCHAR(10), salary INTEGER)
+  LANGUAGE SQL MODIFIES SQL DATA
+  BEGIN ATOMIC
+    INSERT INTO audit_table (usr, action) VALUES (USER, 'read ' || p_dept);
+    RETURN SELECT e.lastname, e.salary FROM employees AS e WHERE e.dept = p_dept;
+  END;
+INSERT INTO emp_copy (ln, sal) SELECT s.lastname, s.salary FROM TABLE(sal_by_dept('111')) AS s;
+`,
+      fdd: [['employees.lastname', 'emp_copy.ln'], ['employees.salary', 'emp_copy.sal']],
+    },
+    {
+      title: 'ALTER MODULE m ADD PROCEDURE … BEGIN … END (the body was cut at its first ;), SET c = CURSOR FOR SELECT … with FETCH c INTO, CREATE VARIABLE global read in a routine',
+      sql: `CREATE OR REPLACE VARIABLE gv_region VARCHAR(10) DEFAULT 'EU';
+CREATE OR REPLACE MODULE store_tx;
+ALTER MODULE store_tx PUBLISH PROCEDURE ship_orders();
+ALTER MODULE store_tx ADD PROCEDURE ship_orders()
+LANGUAGE SQL
+BEGIN
+  DECLARE v_id BIGINT;
+  DECLARE v_addr VARCHAR(50);
+  DECLARE c_orders CURSOR_T;
+  SET c_orders = CURSOR FOR SELECT o.order_id, c.address FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.status = 'NEW';
+  OPEN c_orders;
+  FETCH c_orders INTO v_id, v_addr;
+  INSERT INTO shipping (order_id, address, region) VALUES (v_id, v_addr, gv_region);
+  CLOSE c_orders;
+END;
+`,
+      fdd: [['orders.order_id', 'shipping.order_id'], ['customers.address', 'shipping.address']],
+    },
+    {
+      title: 'SQL PL SET (a, b) = (SELECT x, y …) and SET a = (SELECT …), b = (SELECT …): each variable takes its value (the row form and the later assignments were dropped)',
+      sql: `CREATE PROCEDURE p_copy ()
+LANGUAGE SQL
+BEGIN
+  DECLARE v_id INT; DECLARE v_nm VARCHAR(10); DECLARE v_max INT; DECLARE v_min INT;
+  SET (v_id, v_nm) = (SELECT id, nm FROM src WHERE id = 1);
+  SET v_max = (SELECT MAX(amt) FROM sales), v_min = (SELECT MIN(amt) FROM sales);
+  INSERT INTO t_copy (id, nm, hi, lo) VALUES (v_id, v_nm, v_max, v_min);
+END;
+`,
+      fdd: [['src.id', 't_copy.id'], ['src.nm', 't_copy.nm'], ['sales.amt', 't_copy.hi'], ['sales.amt', 't_copy.lo']],
+    },
+    {
       title: 'FROM t, TABLE (fullselect) AS x reads the subquery as a lateral derived table; CLP UPDATE DB CFG / UPDATE MONITOR SWITCHES / LABEL ON / FORCE APPLICATION are skipped',
       sql: `UPDATE DB CFG FOR sample USING LOGARCHMETH1 DISK:/arch;
 UPDATE MONITOR SWITCHES USING BUFFERPOOL ON;
@@ -2026,6 +2148,22 @@ INSERT INTO t3 (b) SELECT CAST(b AS LONG VARBINARY(100)) FROM t1;
     },
   ],
   informix: [
+    {
+      title: 'FOREACH WITH HOLD SELECT … INTO … (no cursor name, no FOR) and "…" strings (IN ("004", "005"), LET v = "ok"): the loop gives lineage, no phantom columns',
+      sql: `CREATE PROCEDURE sp_claims()
+  DEFINE _no CHAR(10);
+  DEFINE _paid DEC(16,2);
+  DEFINE _msg VARCHAR(50);
+  LET _msg = "Verificacion exitosa";
+  FOREACH WITH HOLD
+    SELECT no_reclamo INTO _no FROM recrcmae WHERE perd_total = 1
+    SELECT SUM(monto) INTO _paid FROM rectrmae WHERE no_reclamo = _no AND cod_tipotran IN ("004", "005");
+    INSERT INTO claim_paid (no_reclamo, paid, note) VALUES (_no, _paid, _msg);
+  END FOREACH;
+END PROCEDURE;
+`,
+      fdd: [['recrcmae.no_reclamo', 'claim_paid.no_reclamo'], ['rectrmae.monto', 'claim_paid.paid']],
+    },
     {
       title: 'DB-Access OUTPUT TO file WITHOUT HEADINGS SELECT … and FROM TABLE (FUNCTION f(…)) AS t(cols) parse (the query writes the file)',
       sql: `OUTPUT TO '/tmp/cust.txt' WITHOUT HEADINGS SELECT customer_num, fname FROM customer;

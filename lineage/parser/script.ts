@@ -332,9 +332,11 @@ export function parseScript(tokens: Token[], d: DialectSpec, emit?: (s: ParsedSt
       if (p.skipped) { ps.skipped = p.skipped; p.skipped = undefined }
     } catch (e) {
       p.skipped = undefined
-      if (!(e instanceof ParseError) && !(e instanceof RangeError)) throw e
+      // a TypeError here is a grammar rule that read past the last token of a truncated statement: that
+      // statement is lost, not the rest of the script (the engine's last catch drops the whole piece)
+      if (!(e instanceof ParseError) && !(e instanceof RangeError) && !(e instanceof TypeError)) throw e
       const tok = e instanceof ParseError ? e.token : first
-      const message = e instanceof ParseError ? e.message : 'statement too deeply nested'
+      const message = e instanceof ParseError ? e.message : e instanceof RangeError ? 'statement too deeply nested' : 'unexpected end of the statement'
       p.i = startIdx
       recover(p)
       ps = { error: { message, token: tok }, first, last: p.toks[Math.max(startIdx, p.i - 1)] }

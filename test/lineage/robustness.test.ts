@@ -96,3 +96,12 @@ t.test('a statement prefix with nothing after it (Teradata LOCKING … at the en
   t.same((r.model.errors ?? []).filter((e) => e.errorType === 'AnalyzeError'), [])
   t.match(r.model.errors, [{ errorType: 'SyntaxError', errorMessage: /expected a statement/ }])
 })
+
+t.test('a statement truncated where a grammar rule expects one more token is that statement\'s syntax error, not the script\'s', async (t) => {
+  for (const vendor of ['dbvsybase', 'dbvteradata', 'dbvpostgresql']) {
+    const r = check(t, `truncated CREATE TABLE (${vendor})`, 'INSERT INTO t2 (a) SELECT a FROM t1;\nCREATE TABLE x (a INT,', vendor)
+    t.same((r.model.errors ?? []).filter((e) => e.errorType === 'AnalyzeError'), [], vendor)
+    t.ok((r.model.errors ?? []).some((e) => e.errorType === 'SyntaxError'), vendor)
+    t.ok(r.model.relations.some((x) => x.target.parentName === 't2'), vendor)
+  }
+})

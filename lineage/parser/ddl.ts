@@ -239,7 +239,8 @@ function parseCreateView(p: TokenCursor, start: Token, materialized: boolean): S
   if (p.isWord('LOCKING') || p.isWord('LOCK')) while (!p.eof() && !p.isWord('SELECT') && !p.isWord('SEL') && !p.isWord('WITH')) p.next()
   const query = parseQuery(p)
   if (materialized && !p.isOp(';') && !p.eof() && !p.atBatchSeparator()) skipToEnd(p)
-  while (p.isWord('WITH') && p.isAnyWord(['CHECK', 'READ', 'NO', 'DATA', 'CASCADED', 'LOCAL'], 1)) { while (!p.eof() && !p.isOp(';')) p.next() }
+  // WITH CHECK OPTION, WITH READ ONLY, WITH [NO] DATA (T-SQL: up to GO or the next statement's line)
+  while (p.isWord('WITH') && p.isAnyWord(['CHECK', 'READ', 'NO', 'DATA', 'CASCADED', 'LOCAL'], 1)) { p.next(); skipToEnd(p) }
   return { k: 'createView', name, columns, query, materialized, loc: locOf(start, p.prev()) }
 }
 
@@ -332,10 +333,14 @@ function columnChanges(p: TokenCursor): { changes: ColumnChange[]; fks: ForeignK
 
 /** RENAME TABLE a TO b (MySQL, Teradata) */
 export function parseRename(p: TokenCursor, start: Token): Stmt {
-  p.next(); p.accept('TABLE')
+  p.next()
+  // Synapse / PDW RENAME OBJECT [::] s.a TO b (the CTAS-and-swap load): b stays in a's schema
+  const object = p.accept('OBJECT')
+  if (object) p.acceptOp('::'); else p.accept('TABLE')
   const from = p.qname()
   if (!p.accept('TO')) p.expect('AS')
-  const to = p.qname()
+  let to = p.qname()
+  if (object && to.parts.length === 1) to = { parts: [...from.parts.slice(0, -1), to.parts[0]], loc: to.loc }
   skipToEnd(p)
   return { k: 'rename', from, to, loc: locOf(start, p.prev()) }
 }

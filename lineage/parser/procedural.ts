@@ -131,7 +131,8 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
     }
     case 'FETCH': {
       p.next()
-      while (!p.eof() && !p.isOp(';') && !p.isWord('INTO') && !p.isWord('BULK')) p.next()
+      // (T-SQL FETCH NEXT FROM c without INTO ends at its line)
+      while (!p.eof() && !p.isOp(';') && !p.isWord('INTO') && !p.isWord('BULK') && !p.atBatchSeparator() && !p.startsStatementLine()) p.next()
       const cursorTok = p.prev()
       if (p.accept('INTO') || p.acceptSeq('BULK', 'COLLECT', 'INTO')) {
         const targets = parseExprList(p)
@@ -145,7 +146,7 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
     case 'EXECUTE': case 'EXEC': {
       p.next()
       // EXECUTE IMMEDIATE 'INSERT …' / $$ … $$ with the SQL as one literal: its statements are analysed
-      const lit = p.isWord('IMMEDIATE') && p.peek(1)?.kind === 'string' && (p.isOp(';', 2) || p.isAnyWord(['USING', 'INTO'], 2) || !p.peek(2)) ? p.peek(1)! : undefined
+      const lit = p.isWord('IMMEDIATE') && p.peek(1)?.kind === 'string' && (p.isOp(';', 2) || p.isAnyWord(['USING', 'INTO'], 2) || !p.peek(2)) ? p.peek(1)! : tsqlDynamicLiteral(p)
       const body = lit ? stringBody(p, lit) : undefined
       skipToEnd(p)
       return body ? { k: 'block', body, loc: locOf(first, p.prev()) } : { k: 'other', kind: 'EXEC', loc: locOf(first, p.prev()) }
@@ -381,6 +382,13 @@ function parseSet(p: Cur, first: Token): Stmt {
     // SET @v += x: the new value is @v + x
     const compound = p.acceptCompoundAssign()
     if (!compound) p.next()
+    // T-SQL cursor variable: SET @c = CURSOR [LOCAL FAST_FORWARD …] FOR query is a DECLARE c CURSOR FOR query
+    const t0 = targets[0]
+    if (p.isWord('CURSOR') && t0.k === 'var') {
+      while (!p.eof() && !p.isWord('FOR') && !p.isOp(';')) p.next()
+      p.expect('FOR')
+      return { k: 'declare', vars: [{ name: { name: t0.name, quoted: false, loc: t0.loc }, query: parseQuery(p) }], loc: locOf(first, p.prev()) }
+    }
     if (startsQuery(p)) { const q = parseQuery(p); return { k: 'assign', targets, query: q, loc: locOf(first, p.prev()) } }
     let value = parseExpr(p)
     if (compound) value = { k: 'op', op: compound, args: [targets[0], value], loc: exprLoc(value) }
@@ -569,6 +577,9 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
         p.returnsTable = { variable: name.name }
         continue
       }
+      // T-SQL parameters may put AS before their type: CREATE PROCEDURE p @a AS INT, @b AS NVARCHAR(10) AS …
+      const prefix = p.d.variablePrefix
+      if (prefix && p.isWord('AS') && p.prev().image.startsWith(prefix) && p.prev().kind === 'word' && p.isIdentToken(1)) { p.next(); continue }
       if (p.isWord('AS') || p.isWord('IS')) {
         p.next()
         if (p.isWord('BEGIN_PROC')) {
@@ -687,14 +698,32 @@ function parseSnowflakeLet(p: Cur, first: Token): Stmt {
 }
 
 /**
+ * T-SQL / ASE dynamic SQL written as one literal: EXEC ('CREATE VIEW …'), EXEC (N'…'), EXEC [sys.]sp_executesql N'…' [, …]
+ * (migration scripts wrap DDL so in IF NOT EXISTS); a concatenation or a variable is not looked into
+ */
+function tsqlDynamicLiteral(p: TokenCursor): Token | undefined {
+  if (p.d.batchWord === undefined) return undefined
+  if (p.isOp('(') && p.peek(1)?.kind === 'string' && p.isOp(')', 2)) return p.peek(1)
+  let k = 0
+  if (p.isWord('SYS') && p.isOp('.', 1)) k = 2
+  const t = p.peek(k + 1)
+  if (!p.isWord('SP_EXECUTESQL', k) || t?.kind !== 'string') return undefined
+  const n = p.peek(k + 2)
+  return !n || n.image === ',' || n.image === ';' || n.line !== t.eline ? t : undefined
+}
+
+/**
  * The statements of SQL held in one string token: a $$ / $tag$ body, or a '…' literal without doubled
  * quotes (with them, positions inside would not map back to the text); undefined for other strings
  */
 function stringBody(p: TokenCursor, t: Token): Stmt[] | undefined {
   const dollar = t.image.startsWith('$')
-  if (!dollar && (t.image[0] !== "'" || t.image.length < 2 || t.image.slice(1, -1).includes("'"))) return undefined
-  const openLen = dollar ? t.image.indexOf('$', 1) + 1 : 1
-  return parseEmbedded(t.image.slice(openLen, t.image.length - openLen), p, t.line, t.col + openLen, t.start + openLen)
+  // T-SQL N'…' (a Unicode literal): the text starts after N'
+  const n = !dollar && (t.image[0] === 'N' || t.image[0] === 'n') && t.image[1] === "'" ? 1 : 0
+  if (!dollar && (t.image[n] !== "'" || t.image.length < n + 2 || t.image.slice(n + 1, -1).includes("'"))) return undefined
+  const openLen = dollar ? t.image.indexOf('$', 1) + 1 : n + 1
+  const closeLen = dollar ? openLen : 1
+  return parseEmbedded(t.image.slice(openLen, t.image.length - closeLen), p, t.line, t.col + openLen, t.start + openLen)
 }
 
 export function parseEmbedded(text: string, p: TokenCursor, line: number, col: number, offset: number): Stmt[] {

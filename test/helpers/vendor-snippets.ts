@@ -263,6 +263,37 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: "dynamic SQL in one literal: EXEC ('CREATE VIEW …'), EXEC (N'…'), EXEC sp_executesql N'…', params; parameters written @p AS type; SET @c = CURSOR FOR …",
+      sql: `IF NOT EXISTS (SELECT 1 FROM sys.views WHERE name = 'v') EXEC ('CREATE VIEW dbo.v AS SELECT a, b FROM dbo.t')
+GO
+CREATE PROCEDURE dbo.p_dyn @id AS INT, @c AS CURSOR VARYING OUTPUT AS
+DECLARE @a INT
+EXEC (N'INSERT INTO dbo.t3 (a) SELECT b FROM dbo.s3')
+EXEC sp_executesql N'INSERT INTO dbo.t2 (a) SELECT b FROM dbo.s2 WHERE c = @c', N'@c INT', @c = @id
+SET @c = CURSOR LOCAL FAST_FORWARD FOR SELECT x FROM dbo.src
+OPEN @c
+FETCH NEXT FROM @c INTO @a
+INSERT INTO dbo.o (x) VALUES (@a)
+GO
+`,
+      fdd: [['dbo.t.a', 'dbo.v.a'], ['dbo.t.b', 'dbo.v.b'], ['dbo.s3.b', 'dbo.t3.a'], ['dbo.s2.b', 'dbo.t2.a'], ['dbo.src.x', 'dbo.o.x']],
+    },
+    {
+      title: 'Synapse CTAS-and-swap: RENAME OBJECT s.a TO b renames within the schema; FETCH NEXT FROM c without INTO ends at its line',
+      sql: `CREATE TABLE dbo.FactSales_new WITH (DISTRIBUTION = HASH(CustomerKey)) AS SELECT CustomerKey, Amount FROM stg.Sales OPTION (LABEL = 'ctas');
+RENAME OBJECT dbo.FactSales_new TO FactSales;
+GO
+CREATE PROCEDURE dbo.p_scan AS
+DECLARE c CURSOR FOR SELECT a FROM dbo.t
+OPEN c
+FETCH NEXT FROM c
+INSERT INTO dbo.o2 (a) SELECT a FROM dbo.t
+GO
+`,
+      fdd: [['stg.Sales.CustomerKey', 'dbo.FactSales_new.CustomerKey'], ['stg.Sales.Amount', 'dbo.FactSales_new.Amount'],
+        ['dbo.FactSales_new.RelationRows', 'dbo.FactSales.RelationRows'], ['dbo.t.a', 'dbo.o2.a']],
+    },
+    {
       title: "INSERT … EXEC p without `;` ends at its line (it took the rest of the procedure); a label: line, SET @v = col = expr, FOR SYSTEM_TIME BETWEEN … AND … before GO",
       sql: `CREATE PROCEDURE dbo.p_sync @id INT AS
 DECLARE @t TABLE (id INT, v INT), @n INT
@@ -1522,6 +1553,20 @@ INSERT INTO fact_calls SELECT * FROM ext.calls_feed;
     },
   ],
   sybase: [
+    {
+      title: 'RETURN on the line after an UPDATE / INSERT is the next statement, not a RETURNING clause (the procedure failed whole)',
+      sql: `create procedure dbo.p_fix @id int as
+begin
+    update dbo.acct set bal = s.amt from dbo.acct, dbo.stage s where acct.id = s.id
+    if @@rowcount = 0
+        return 1
+    insert dbo.acct_log (id, bal) select id, bal from dbo.acct where id = @id
+    return
+end
+go
+`,
+      fdd: [['dbo.stage.amt', 'dbo.acct.bal'], ['dbo.acct.id', 'dbo.acct_log.id'], ['dbo.acct.bal', 'dbo.acct_log.bal']],
+    },
     {
       title: 'a cursor FOR UPDATE OF c without `;` ends at its line (it took the rest of the procedure, END included); GO 2 repeats the batch',
       sql: `create procedure dbo.p_daily @d datetime as

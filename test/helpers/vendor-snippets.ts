@@ -1589,7 +1589,7 @@ go
       fdd: [['dbo.txn.acct', 'dbo.daily.acct'], ['dbo.txn.amt', 'dbo.daily.amt'], ['dbo.txn.acct', 'dbo.arch.acct']],
     },
     {
-      title: 'ASE double-quoted text that cannot be a name ("", " rows", "%d/%m") is a string; sp_bindrule r, \'t.c\' opening a batch is a call',
+      title: 'ASE double quotes are strings where a value is expected ("", " rows", in ("F","P")), names where one is expected; sp_bindrule r, \'t.c\' opening a batch is a call',
       sql: `create rule r_pos as @v > 0
 go
 sp_bindrule r_pos, 'dbo.orders.amt'
@@ -1598,11 +1598,12 @@ create procedure dbo.p_msg as
 begin
     declare @msg varchar(100)
     select @msg = ""
-    insert into dbo.log (cust_id, msg) select o.cust_id, convert(varchar(10), o.amt) + " rows" from dbo.orders o
+    insert into dbo.log (cust_id, msg) select o.cust_id, convert(varchar(10), o.amt) + " rows" from dbo.orders o where o.status in ("F","P")
+    insert into "audit" ("id", note) select o.cust_id "id", "x" from dbo.orders o
 end
 go
 `,
-      fdd: [['dbo.orders.cust_id', 'dbo.log.cust_id'], ['dbo.orders.amt', 'dbo.log.msg']],
+      fdd: [['dbo.orders.cust_id', 'dbo.log.cust_id'], ['dbo.orders.amt', 'dbo.log.msg'], ['dbo.orders.cust_id', 'audit.id']],
     },
     {
       title: 'numbered procedure p;2, a bare procedure call opening a batch, DELETE TOP n, WAITFOR on a line of its own',

@@ -62,7 +62,8 @@ export function parseStatement(p: TokenCursor): Stmt {
   if (u === 'REPLACE' && p.isAnyWord(['VIEW', 'PROCEDURE', 'MACRO', 'FUNCTION', 'TRIGGER', 'RECURSIVE'], 1)) return parseCreate(p, first, parseRoutine)
   if (u === 'INSERT' || u === 'UPSERT' || (u === 'REPLACE' && (p.isWord('INTO', 1) || p.isIdentToken(1)))) return parseInsert(p)
   if (u === 'BULK' && p.isWord('INSERT', 1)) return parseBulkInsert(p, first)
-  if (u === 'UPDATE' && p.isWord('STATISTICS', 1)) { p.next(); skipToEnd(p); return { k: 'other', kind: 'UPDATE STATISTICS', loc: locOf(first, p.prev()) } }
+  // UPDATE STATISTICS t; ASE also UPDATE INDEX | ALL | TABLE STATISTICS t
+  if (u === 'UPDATE' && (p.isWord('STATISTICS', 1) || (p.isAnyWord(['INDEX', 'ALL', 'TABLE'], 1) && p.isWord('STATISTICS', 2)))) { p.next(); skipToEnd(p); return { k: 'other', kind: 'UPDATE STATISTICS', loc: locOf(first, p.prev()) } }
   if (u === 'END' && (p.isAnyWord(['TRANSACTION', 'WORK'], 1) || p.isOp(';', 1) || p.i + 1 >= p.end)) { p.next(); skipToEnd(p); return { k: 'other', kind: 'END TRANSACTION', loc: locOf(first, p.prev()) } }
   if (u === 'LOCKING' || (u === 'LOCK' && p.isAnyWord(['ROW', 'TABLE', 'DATABASE', 'VIEW'], 1) && p.d.name === 'dbvteradata')) {
     // Teradata LOCKING … FOR ACCESS prefix: the statement that follows carries the lineage

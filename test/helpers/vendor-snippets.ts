@@ -263,6 +263,17 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: "Synapse serverless OPENROWSET(BULK 'path', FORMAT = …) WITH (col type, …) AS r parses; its rows come from the file",
+      sql: `CREATE VIEW dbo.v_lake AS SELECT r.id, r.name FROM OPENROWSET(BULK 'sales/*.parquet', DATA_SOURCE = 'lake', FORMAT = 'PARQUET') WITH (id INT, name VARCHAR(50)) AS r;
+GO
+INSERT INTO dbo.o (a) SELECT r.a FROM OPENROWSET(BULK 'c:\\data\\f.csv', FORMATFILE = 'c:\\data\\f.fmt') AS r;
+GO
+`,
+      // the files are locations, no endpoints (N7): the edges from them are not compared
+      fdd: [],
+      tablesWritten: ['dbo.v_lake', 'dbo.o'],
+    },
+    {
       title: "dynamic SQL in one literal: EXEC ('CREATE VIEW …'), EXEC (N'…'), EXEC sp_executesql N'…', params; parameters written @p AS type; SET @c = CURSOR FOR …",
       sql: `IF NOT EXISTS (SELECT 1 FROM sys.views WHERE name = 'v') EXEC ('CREATE VIEW dbo.v AS SELECT a, b FROM dbo.t')
 GO
@@ -1553,6 +1564,19 @@ INSERT INTO fact_calls SELECT * FROM ext.calls_feed;
     },
   ],
   sybase: [
+    {
+      title: 'ASE UPDATE INDEX | ALL | TABLE STATISTICS t is maintenance, not an UPDATE (it failed the procedure)',
+      sql: `create procedure dbo.p_reload as
+begin
+    truncate table dbo.cur
+    insert dbo.cur (id, v) select id, v from dbo.stage
+    update index statistics dbo.cur
+    update all statistics dbo.stage
+end
+go
+`,
+      fdd: [['dbo.stage.id', 'dbo.cur.id'], ['dbo.stage.v', 'dbo.cur.v']],
+    },
     {
       title: 'RETURN on the line after an UPDATE / INSERT is the next statement, not a RETURNING clause (the procedure failed whole)',
       sql: `create procedure dbo.p_fix @id int as

@@ -7,9 +7,17 @@ import type { Token } from '../lexer/lexer.js'
 
 const CONSTRAINT_START = new Set(['CONSTRAINT', 'PRIMARY', 'FOREIGN', 'UNIQUE', 'CHECK', 'INDEX', 'KEY', 'PERIOD', 'EXCLUDE', 'FULLTEXT', 'SPATIAL', 'LIKE', 'SHARD', 'SORT'])
 
+/**
+ * T-SQL / ASE blocks put statements on one line (IF @e <> 0 BEGIN PRINT 'x' RETURN END): a skipped statement also
+ * ends before these words, which never continue one outside a CASE
+ */
+const INLINE_ENDS = new Set(['END', 'ELSE', 'RETURN', 'BREAK', 'CONTINUE', 'GOTO'])
+
 /** skip to the end of the statement (`;` at depth 0), leaving the cursor on it; `stop` ends it earlier */
 export function skipToEnd(p: TokenCursor, stop?: (p: TokenCursor) => boolean): void {
   let depth = 0
+  let cases = 0
+  const batch = p.d.batchWord !== undefined
   while (!p.eof()) {
     const t = p.peek()!
     if (t.kind === 'punct') {
@@ -18,6 +26,11 @@ export function skipToEnd(p: TokenCursor, stop?: (p: TokenCursor) => boolean): v
       else if (t.image === ';' && depth === 0) return
     }
     if (depth === 0 && (p.atBatchSeparator() || (stop !== undefined ? stop(p) : p.startsStatementLine()))) return
+    if (batch && t.kind === 'word') {
+      if (t.upper === 'CASE') cases++
+      else if (t.upper === 'END' && cases > 0) cases--
+      else if (depth === 0 && cases === 0 && INLINE_ENDS.has(t.upper) && p.i > 0 && !p.isWord('GOTO', -1)) return
+    }
     p.next()
   }
 }

@@ -215,7 +215,8 @@ function parseBegin(p: Cur, first: Token): Stmt {
   if (p.isAnyWord(['TRAN', 'TRANSACTION', 'WORK', 'DISTRIBUTED'])) {
     const line = p.peek()!.line
     p.next(); p.accept('TRANSACTION'); p.accept('TRAN')
-    if (p.isIdentToken() && p.peek()!.line === line && !p.isAnyWord(['WITH'])) p.next()
+    // the transaction's name, unless the line goes on with a statement (begin tran insert …)
+    if (p.isIdentToken() && p.peek()!.line === line && !p.isAnyWord(['WITH']) && !STATEMENT_WORDS.has(p.peek()!.upper) && !startsQuery(p)) p.next()
     return { k: 'other', kind: 'BEGIN TRANSACTION', loc: locOf(first, p.prev()) }
   }
   if ((p.isOp(';') || p.eof()) && p.d.name !== 'dbvoracle' && p.d.name !== 'dbvbigquery' && p.d.name !== 'dbvsnowflake') {

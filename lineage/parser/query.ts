@@ -121,7 +121,9 @@ function parseQueryTail(p: TokenCursor, limitOver: Expr[] = []): Expr[] {
       continue
     }
     if (p.accept('OFFSET')) { parseExpr(p); p.accept('ROWS') || p.accept('ROW'); continue }
-    if (p.accept('FETCH')) {
+    // (in T-SQL / ASE a FETCH without FIRST | NEXT n, or FETCH NEXT FROM c, is the cursor statement after the query)
+    if (p.isWord('FETCH') && (p.d.batchWord === undefined || (p.isAnyWord(['FIRST', 'NEXT'], 1) && !p.isWord('FROM', 2)))) {
+      p.next()
       p.accept('FIRST') || p.accept('NEXT')
       if (!p.isWord('ROWS') && !p.isWord('ROW')) parseExpr(p)
       p.accept('PERCENT'); p.accept('ROWS') || p.accept('ROW')

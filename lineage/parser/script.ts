@@ -146,6 +146,16 @@ export function parseStatement(p: TokenCursor): Stmt {
     const value = parseExpr(p)
     return { k: 'assign', targets: [target], value, loc: locOf(first, p.prev()) }
   }
+  // T-SQL / ASE COMMIT | ROLLBACK | SAVE [TRAN | TRANSACTION | WORK] [name]: what follows on the line is the next statement
+  // (BEGIN ROLLBACK TRANSACTION GOTO err END: skipping to the next line took the GOTO and the END)
+  if (p.d.batchWord !== undefined && (u === 'COMMIT' || u === 'ROLLBACK' || u === 'SAVE')) {
+    p.next()
+    p.accept('TRAN') || p.accept('TRANSACTION') || p.accept('WORK')
+    const n = p.peek()
+    if (n && (n.kind === 'word' || n.kind === 'qident') && !STATEMENT_WORDS.has(n.upper) && !startsQuery(p) && !isBatchSeparator(p)) p.next()
+    if (p.isWord('WITH') && p.isOp('(', 1)) { p.next(); p.skipParens() }
+    return { k: 'other', kind: u, loc: locOf(first, p.prev()) }
+  }
   if (first.kind === 'word' && SKIP_START.has(u)) {
     p.next(); skipToEnd(p)
     return { k: 'other', kind: u, loc: locOf(first, p.prev()) }

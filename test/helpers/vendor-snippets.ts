@@ -263,6 +263,14 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'SELECT … INTO #t FROM a UNION ALL SELECT … FROM b: the INTO of the first branch takes the whole union (the temp table got nothing)',
+      sql: `SELECT id, amt INTO #all FROM dbo.sales_2023 UNION ALL SELECT id, amount FROM dbo.sales_2024
+INSERT INTO dbo.sales_total (id, amt) SELECT id, SUM(amt) FROM #all GROUP BY id
+`,
+      fdd: [['dbo.sales_2023.id', '#all.id'], ['dbo.sales_2024.id', '#all.id'], ['dbo.sales_2023.amt', '#all.amt'], ['dbo.sales_2024.amount', '#all.amt'],
+        ['#all.id', 'dbo.sales_total.id'], ['#all.amt', 'dbo.sales_total.amt']],
+    },
+    {
       title: "Synapse serverless OPENROWSET(BULK 'path', FORMAT = …) WITH (col type, …) AS r parses; its rows come from the file",
       sql: `CREATE VIEW dbo.v_lake AS SELECT r.id, r.name FROM OPENROWSET(BULK 'sales/*.parquet', DATA_SOURCE = 'lake', FORMAT = 'PARQUET') WITH (id INT, name VARCHAR(50)) AS r;
 GO
@@ -1564,6 +1572,41 @@ INSERT INTO fact_calls SELECT * FROM ext.calls_feed;
     },
   ],
   sybase: [
+    {
+      title: 'statements sharing a line in a block: BEGIN ROLLBACK TRAN GOTO err END, BEGIN PRINT … RETURN END, begin tran insert …, a select followed by fetch c into',
+      sql: `create proc dbo.p_pay @d datetime as
+declare @id int, @amt money, @err int
+declare c cursor for select id, amt from dbo.due where dt = @d
+open c
+fetch c into @id, @amt
+while @@sqlstatus = 0
+begin
+    begin tran insert into dbo.paid (id, amt) values (@id, @amt)
+    select @err = @@error
+    if @err != 0 begin rollback transaction goto err end
+    if @amt = 0 begin print 'zero' return end
+    commit tran
+    select @amt = 0
+    fetch c into @id, @amt
+end
+insert into dbo.pay_log (dt) values (@d)
+return 0
+err:
+return 1
+go
+`,
+      fdd: [['dbo.due.id', 'dbo.paid.id'], ['dbo.due.amt', 'dbo.paid.amt']],
+      tablesWritten: ['dbo.paid', 'dbo.pay_log'],
+    },
+    {
+      title: 'select … into #t from a union select … from b fills #t with the union',
+      sql: `select acct, amt into #t from dbo.txn_a union select acct, amt from dbo.txn_b
+insert dbo.txn_all (acct, amt) select acct, amt from #t
+go
+`,
+      fdd: [['dbo.txn_a.acct', '#t.acct'], ['dbo.txn_b.acct', '#t.acct'], ['dbo.txn_a.amt', '#t.amt'], ['dbo.txn_b.amt', '#t.amt'],
+        ['#t.acct', 'dbo.txn_all.acct'], ['#t.amt', 'dbo.txn_all.amt']],
+    },
     {
       title: 'ASE UPDATE INDEX | ALL | TABLE STATISTICS t is maintenance, not an UPDATE (it failed the procedure)',
       sql: `create procedure dbo.p_reload as

@@ -150,6 +150,8 @@ export function parseStatement(p: TokenCursor): Stmt {
   // (BEGIN ROLLBACK TRANSACTION GOTO err END: skipping to the next line took the GOTO and the END)
   if (p.d.batchWord !== undefined && (u === 'COMMIT' || u === 'ROLLBACK' || u === 'SAVE')) {
     p.next()
+    // ASE ROLLBACK TRIGGER [WITH RAISERROR n 'text'] undoes the trigger's statement
+    if (u === 'ROLLBACK' && p.isWord('TRIGGER')) { skipToEnd(p); return { k: 'other', kind: u, loc: locOf(first, p.prev()) } }
     p.accept('TRAN') || p.accept('TRANSACTION') || p.accept('WORK')
     const n = p.peek()
     if (n && (n.kind === 'word' || n.kind === 'qident') && !STATEMENT_WORDS.has(n.upper) && !startsQuery(p) && !isBatchSeparator(p)) p.next()

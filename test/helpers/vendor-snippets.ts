@@ -1573,6 +1573,22 @@ INSERT INTO fact_calls SELECT * FROM ext.calls_feed;
   ],
   sybase: [
     {
+      title: 'trigger with if update(c) and rollback trigger with raiserror n "text"; inserted / deleted are the table\'s rows',
+      sql: `create trigger trg_acct_u on dbo.acct for update as
+if update(bal)
+begin
+  if exists (select 1 from inserted where bal < 0)
+  begin
+    rollback trigger with raiserror 20001 "negative balance"
+    return
+  end
+  insert dbo.acct_hist (id, old_bal, new_bal) select i.id, d.bal, i.bal from inserted i, deleted d where i.id = d.id
+end
+go
+`,
+      fdd: [['dbo.acct.id', 'dbo.acct_hist.id'], ['dbo.acct.bal', 'dbo.acct_hist.old_bal'], ['dbo.acct.bal', 'dbo.acct_hist.new_bal']],
+    },
+    {
       title: 'statements sharing a line in a block: BEGIN ROLLBACK TRAN GOTO err END, BEGIN PRINT … RETURN END, begin tran insert …, a select followed by fetch c into',
       sql: `create proc dbo.p_pay @d datetime as
 declare @id int, @amt money, @err int

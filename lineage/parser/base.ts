@@ -201,6 +201,8 @@ export class TokenCursor {
       const c = this.next(); const id = this.ident()
       return { parts: [{ ...id, name: ':' + id.name, k: undefined }], loc: locOf(c, this.prev()) }
     }
+    // T-SQL `.t` (generated code such as Dynamics GP's zDP_ procedures): the empty leading part is the default schema
+    if (this.d.batchWord !== undefined && this.isOp('.') && this.isIdentToken(1)) this.i++
     const parts = [this.ident()]
     // Informix database[@server]:owner.table — the server names where the database lives, not a part of the name
     if (this.d.name === 'dbvinformix' && (this.isOp(':') || (this.isOp('@') && this.isIdentToken(1) && this.isOp(':', 2))) && this.peek()!.start === this.prev().end) {

@@ -233,7 +233,8 @@ function parseBegin(p: Cur, first: Token): Stmt {
     while (p.accept('WHEN')) { while (!p.isWord('THEN') && !p.eof()) p.next(); p.expect('THEN'); body.push(...parseBody(p, ['WHEN', 'END'])) }
   }
   p.expect('END')
-  if (p.isIdentToken() && !p.isOp('(', 1) && p.peek()!.line === p.prev().line && !p.isAnyWord(['IF', 'LOOP', 'ELSE', 'ELSIF', 'WHEN', 'END'])) p.qname()
+  // END label (PL/SQL, SQL PL); T-SQL / ASE blocks have none: `END set nocount off` goes on with a statement
+  if (p.d.batchWord === undefined && p.isIdentToken() && !p.isOp('(', 1) && p.peek()!.line === p.prev().line && !p.isAnyWord(['IF', 'LOOP', 'ELSE', 'ELSIF', 'WHEN', 'END'])) p.qname()
   return { k: 'block', body, loc: locOf(first, p.prev()) }
 }
 

@@ -263,6 +263,16 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'generated one-line procedures (Dynamics GP zDP_): `.t` names the table in the default schema; END followed by a statement on its line',
+      sql: `CREATE PROC dbo.zDP_T1SD (@ID char(15), @RID int = 0) AS set nocount on BEGIN IF @RID > 0 DELETE FROM .T1 WHERE ID = @ID ELSE DELETE FROM .T1 WHERE ID = @ID END set nocount off
+GO
+CREATE PROC dbo.zDP_T1SI AS BEGIN INSERT INTO .T1 (ID, NAME) SELECT ID, NAME FROM .T1_STAGE END INSERT INTO dbo.T1_LOG (ID) SELECT ID FROM .T1
+GO
+`,
+      fdd: [['T1_STAGE.ID', 'T1.ID'], ['T1_STAGE.NAME', 'T1.NAME'], ['T1.ID', 'dbo.T1_LOG.ID']],
+      tablesWritten: ['T1', 'dbo.T1_LOG'],
+    },
+    {
       title: 'SELECT … INTO #t FROM a UNION ALL SELECT … FROM b: the INTO of the first branch takes the whole union (the temp table got nothing)',
       sql: `SELECT id, amt INTO #all FROM dbo.sales_2023 UNION ALL SELECT id, amount FROM dbo.sales_2024
 INSERT INTO dbo.sales_total (id, amt) SELECT id, SUM(amt) FROM #all GROUP BY id

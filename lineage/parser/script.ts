@@ -32,7 +32,7 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
   'ITERATE', 'SIGNAL', 'RESIGNAL', 'GOTO', 'BREAK', 'DEFINE', 'UPSERT_STATS', 'SUMMARIZE', 'ECHO', 'SPOOL', 'PROMPT',
   'WHENEVER', 'VARIABLE', 'EXPORT', 'IMPORT', 'VALIDATE', 'DISABLE', 'ENABLE', 'MERGE_STATS', 'RECOVER', 'UNSET', 'RUNSTATS',
   'GENERATE', 'REORG', 'ASSERT', 'DUMP', 'SAVE', 'PIPE', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE',
-  'FLASHBACK', 'READTEXT', 'WRITETEXT', 'UPDATETEXT', 'SETUSER'])
+  'FLASHBACK', 'READTEXT', 'WRITETEXT', 'UPDATETEXT', 'SETUSER', 'RECEIVE', 'SEND'])
 
 /** a statement boundary the parser may stop at without a `;` (T-SQL and procedural bodies) */
 export function isBatchSeparator(p: TokenCursor, k = 0): boolean { return p.atBatchSeparator(k) }

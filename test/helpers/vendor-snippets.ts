@@ -263,6 +263,17 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'Service Broker RECEIVE / SEND outside WAITFOR are statements of their own (they failed at batch start)',
+      sql: `RECEIVE TOP (1) conversation_handle, message_body FROM dbo.TargetQueue
+GO
+SEND ON CONVERSATION @h MESSAGE TYPE [//x/Request] (@body)
+GO
+INSERT INTO dbo.t (a) SELECT b FROM dbo.s
+GO
+`,
+      fdd: [['dbo.s.b', 'dbo.t.a']],
+    },
+    {
       title: 'generated one-line procedures (Dynamics GP zDP_): `.t` names the table in the default schema; END followed by a statement on its line',
       sql: `CREATE PROC dbo.zDP_T1SD (@ID char(15), @RID int = 0) AS set nocount on BEGIN IF @RID > 0 DELETE FROM .T1 WHERE ID = @ID ELSE DELETE FROM .T1 WHERE ID = @ID END set nocount off
 GO

@@ -22,11 +22,6 @@ export interface DialectSpec {
   qQuoteStrings: boolean
   /** T-SQL money literals: `$10.50` is a number */
   moneyLiterals: boolean
-  /**
-   * a double-quoted token that cannot be a name (`""`, `" rows"`, `"%d/%m"`: empty, or with spaces or punctuation)
-   * is a string literal; ASE runs with quoted_identifier off by default and its code writes strings so
-   */
-  doubleQuotedPhrases: boolean
   /** MySQL character set introducers: `_utf8mb4'text'`, `_binary'…'` are one string literal */
   charsetIntroducers: boolean
   /** extra characters allowed to start an identifier (`@` variables, `#` temp tables) */
@@ -89,7 +84,6 @@ const base: Omit<DialectSpec, 'name'> = {
   qQuoteStrings: false,
   charsetIntroducers: false,
   moneyLiterals: false,
-  doubleQuotedPhrases: false,
   identStartExtra: '',
   identPartExtra: '$#',
   unquotedCase: 'upper',
@@ -122,7 +116,9 @@ const pgLike: Partial<DialectSpec> = { dollarQuotedStrings: true, plpgsql: true,
 const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvoracle: { qQuoteStrings: true, slashTerminator: true, recursiveWithoutKeyword: true },
   dbvmssql: { ...tsql, sqlcmdCommands: true },
-  dbvsybase: { ...tsql, doubleQuotedPhrases: true },
+  // ASE runs with quoted_identifier off by default: its code writes strings in double quotes (in ("F","P"), print "…");
+  // where a name is expected ("order" after TABLE, an alias) the token is still a name
+  dbvsybase: { ...tsql, doubleQuotedStrings: true },
   dbvmysql: { ...mysqlLike, hashComments: true, delimiterCommand: true, charsetIntroducers: true, identStartExtra: '@', identPartExtra: '$@', wordOperators: { DIV: '/', MOD: '%' } },
   dbvpostgresql: pgLike,
   dbvgreenplum: pgLike,

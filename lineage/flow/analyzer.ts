@@ -764,7 +764,7 @@ export class Analyzer implements ExprEnv {
         }
         const deps = emptyDeps()
         // a stage or file read as a table (FROM @stage/dir/, FROM 'f.csv', Netezza FROM EXTERNAL 'f'): its rows
-        if ((src.name === 'EXTERNAL' || src.name === 'STAGE') && src.args[0]?.k === 'lit' && src.args[0].text) {
+        if ((src.name === 'EXTERNAL' || src.name === 'STAGE' || src.name === 'OPENROWSET') && src.args[0]?.k === 'lit' && src.args[0].text) {
           deps.direct.push(this.ref(this.locationObject(src.args[0].text, src.loc), '*', src.loc, '*'))
         } else for (const a of src.args) mergeInto(deps, evalExpr(a, scope, this))
         if (src.name === 'FLATTEN' && this.d.name === 'dbvsnowflake') return this.flatten(src, deps)

@@ -84,6 +84,9 @@ export class StatementFlow {
   private query(s: S<'query'>): void {
     const q = s.query
     if (q.k === 'select' && q.intoTable) return this.selectInto(q, q.intoTable)
+    // T-SQL SELECT … INTO #t FROM a UNION ALL SELECT … FROM b: the INTO of the first branch takes the whole result
+    const into = q.k === 'setop' ? setopInto(q) : undefined
+    if (into) return this.selectInto(into.query, into.table)
     if (q.k === 'select' && q.intoVars) return this.selectIntoVars(q, q.intoVars)
     // a table function's rows are read where it is called: not a result of the script
     const top = !this.inTableFunction && !(q.k === 'select' && q.items.length > 0 && q.items.every((i) => this.isVarAssign(i)))
@@ -111,8 +114,8 @@ export class StatementFlow {
     return true
   }
 
-  private selectInto(q: Extract<Query, { k: 'select' }>, into: QName): void {
-    const rs = this.a.query({ ...q, intoTable: undefined }, undefined, { type: 'select_list', name: this.b.nextName('RS') })
+  private selectInto(q: Query, into: QName): void {
+    const rs = this.a.query(q.k === 'select' ? { ...q, intoTable: undefined } : q, undefined, { type: 'select_list', name: this.b.nextName('RS') })
     const e = this.a.entry(into, into.loc)
     e.columns = rs.cols.map((c) => this.b.intern(c.name))
     this.writeAll(e.obj, rs, e.columns.map((c) => ({ name: c })), 'insert')
@@ -814,3 +817,11 @@ export class StatementFlow {
 }
 
 function exprLocOf(e: Expr): Loc { return e.k === 'col' ? e.name.loc : e.loc }
+
+/** the INTO table of a set operation's first SELECT, and the operation without it (its copy along the left spine) */
+function setopInto(q: Extract<Query, { k: 'setop' }>): { table: QName; query: Query } | undefined {
+  const left = q.left
+  if (left.k === 'select' && left.intoTable) return { table: left.intoTable, query: { ...q, left: { ...left, intoTable: undefined } } }
+  const inner = left.k === 'setop' ? setopInto(left) : undefined
+  return inner && { table: inner.table, query: { ...q, left: inner.query } }
+}

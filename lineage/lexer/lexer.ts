@@ -109,8 +109,6 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
     const dq = (d.name === 'dbvbigquery' ? '(?:[rRbB]{1,2})?' : '') + (d.backslashEscapes ? '"(?:[^"\\\\]|\\\\[\\s\\S]|"")*"' : '"(?:[^"]|"")*"')
     add(createToken({ name: 'DString', pattern: new RegExp(dq), line_breaks: true }), 'string')
   }
-  // (before QIdent: the first pattern that matches wins) "" or a quoted text with a character no name has
-  if (d.doubleQuotedPhrases) add(createToken({ name: 'DPhrase', pattern: /""(?!")|"[\w@#$\u00c0-\uffff]*[^\w@#$\u00c0-\uffff"](?:[^"]|"")*"/, line_breaks: true }), 'string')
   if (!d.doubleQuotedStrings && d.identifierQuotes.includes('"')) add(createToken({ name: 'QIdent', pattern: /"(?:[^"]|"")*"/, line_breaks: true }), 'qident')
   if (d.identifierQuotes.includes('`')) add(createToken({ name: 'BIdent', pattern: /`(?:[^`]|``)*`/, line_breaks: true }), 'qident')
   if (d.identifierQuotes.includes('[')) add(createToken({ name: 'BrIdent', pattern: /\[(?:[^\]\n]|\]\])*\]/ }), 'qident')

@@ -215,6 +215,8 @@ export class TokenCursor {
   }
 
   private plainQname(): QName {
+    // T-SQL `.t` (generated code such as Dynamics GP's zDP_ procedures): the empty leading part is the default schema
+    if (this.d.batchWord !== undefined && this.isOp('.') && this.isIdentToken(1)) this.i++
     const parts = [this.ident()]
     // every continuation below starts with an operator or punctuation (`.`, `..`, `@`, `:`)
     const n = this.peek()

@@ -7,9 +7,17 @@ import type { Token } from '../lexer/lexer.js'
 
 const CONSTRAINT_START = new Set(['CONSTRAINT', 'PRIMARY', 'FOREIGN', 'UNIQUE', 'CHECK', 'INDEX', 'KEY', 'PERIOD', 'EXCLUDE', 'FULLTEXT', 'SPATIAL', 'LIKE', 'SHARD', 'SORT'])
 
+/**
+ * T-SQL / ASE blocks put statements on one line (IF @e <> 0 BEGIN PRINT 'x' RETURN END): a skipped statement also
+ * ends before these words, which never continue one outside a CASE
+ */
+const INLINE_ENDS = new Set(['END', 'ELSE', 'RETURN', 'BREAK', 'CONTINUE', 'GOTO'])
+
 /** skip to the end of the statement (`;` at depth 0), leaving the cursor on it; `stop` ends it earlier */
 export function skipToEnd(p: TokenCursor, stop?: (p: TokenCursor) => boolean): void {
   let depth = 0
+  let cases = 0
+  const batch = p.d.batchWord !== undefined
   while (!p.eof()) {
     const t = p.peek()!
     if (t.kind === 'punct') {
@@ -18,6 +26,11 @@ export function skipToEnd(p: TokenCursor, stop?: (p: TokenCursor) => boolean): v
       else if (t.image === ';' && depth === 0) return
     }
     if (depth === 0 && (p.atBatchSeparator() || (stop !== undefined ? stop(p) : p.startsStatementLine()))) return
+    if (batch && t.kind === 'word') {
+      if (t.upper === 'CASE') cases++
+      else if (t.upper === 'END' && cases > 0) cases--
+      else if (depth === 0 && cases === 0 && INLINE_ENDS.has(t.upper) && p.i > 0 && !p.isWord('GOTO', -1)) return
+    }
     p.next()
   }
 }
@@ -247,7 +260,8 @@ function parseCreateView(p: TokenCursor, start: Token, materialized: boolean): S
   if (p.isWord('LOCKING') || p.isWord('LOCK')) while (!p.eof() && !p.isWord('SELECT') && !p.isWord('SEL') && !p.isWord('WITH')) p.next()
   const query = parseQuery(p)
   if (materialized && !p.isOp(';') && !p.eof() && !p.atBatchSeparator()) skipToEnd(p)
-  while (p.isWord('WITH') && p.isAnyWord(['CHECK', 'READ', 'NO', 'DATA', 'CASCADED', 'LOCAL'], 1)) { while (!p.eof() && !p.isOp(';')) p.next() }
+  // WITH CHECK OPTION, WITH READ ONLY, WITH [NO] DATA (T-SQL: up to GO or the next statement's line)
+  while (p.isWord('WITH') && p.isAnyWord(['CHECK', 'READ', 'NO', 'DATA', 'CASCADED', 'LOCAL'], 1)) { p.next(); skipToEnd(p) }
   return { k: 'createView', name, columns, query, materialized, loc: locOf(start, p.prev()) }
 }
 
@@ -343,10 +357,13 @@ export function parseRename(p: TokenCursor, start: Token): Stmt {
   p.next()
   // Informix / DB2 RENAME COLUMN t.c TO d, RENAME INDEX | SEQUENCE | DATABASE …: no table changes its name
   if (p.isAnyWord(['COLUMN', 'INDEX', 'SEQUENCE', 'DATABASE', 'TABLESPACE', 'STOGROUP'])) { skipToEnd(p); return { k: 'other', kind: 'RENAME', loc: locOf(start, p.prev()) } }
-  p.accept('TABLE')
+  // Synapse / PDW RENAME OBJECT [::] s.a TO b (the CTAS-and-swap load): b stays in a's schema
+  const object = p.accept('OBJECT')
+  if (object) p.acceptOp('::'); else p.accept('TABLE')
   const from = p.qname()
   if (!p.accept('TO')) p.expect('AS')
-  const to = p.qname()
+  let to = p.qname()
+  if (object && to.parts.length === 1) to = { parts: [...from.parts.slice(0, -1), to.parts[0]], loc: to.loc }
   skipToEnd(p)
   return { k: 'rename', from, to, loc: locOf(start, p.prev()) }
 }

@@ -41,7 +41,8 @@ export function skipLogErrors(p: TokenCursor): void {
 
 function parseReturning(p: TokenCursor, s: { returning?: SelectItem[]; returningInto?: Expr[] }): void {
   skipLogErrors(p)
-  if (!(p.isWord('RETURNING') || p.isWord('RETURN'))) return
+  // Oracle also spells it RETURN; in T-SQL / ASE (no RETURNING, no terminator) a RETURN after the DML is the next statement
+  if (!(p.isWord('RETURNING') || (p.isWord('RETURN') && p.d.batchWord === undefined))) return
   p.next()
   s.returning = []
   do s.returning.push(parseSelectItem(p)); while (p.acceptOp(','))

@@ -136,7 +136,8 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
     }
     case 'FETCH': {
       p.next()
-      while (!p.eof() && !p.isOp(';') && !p.isWord('INTO') && !p.isWord('BULK')) p.next()
+      // (T-SQL FETCH NEXT FROM c without INTO ends at its line)
+      while (!p.eof() && !p.isOp(';') && !p.isWord('INTO') && !p.isWord('BULK') && !p.atBatchSeparator() && !p.startsStatementLine()) p.next()
       const cursorTok = p.prev()
       if (p.accept('INTO') || p.acceptSeq('BULK', 'COLLECT', 'INTO')) {
         const targets = parseExprList(p)
@@ -152,7 +153,7 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
       // EXECUTE IMMEDIATE 'INSERT …' / $$ … $$ with the SQL as one literal: its statements are analysed
       const lit = p.isWord('IMMEDIATE') && p.peek(1)?.kind === 'string' && (p.isOp(';', 2) || p.isAnyWord(['USING', 'INTO'], 2) || !p.peek(2)) ? p.peek(1)!
         // PL/pgSQL (and PLvSQL) EXECUTE 'INSERT …' [USING …]: the same, without the IMMEDIATE
-        : p.d.plpgsql && p.inBlock && p.peek()?.kind === 'string' && (p.isOp(';', 1) || p.isWord('USING', 1) || !p.peek(1)) ? p.peek()! : undefined
+        : p.d.plpgsql && p.inBlock && p.peek()?.kind === 'string' && (p.isOp(';', 1) || p.isWord('USING', 1) || !p.peek(1)) ? p.peek()! : tsqlDynamicLiteral(p)
       const body = lit ? stringBody(p, lit) : undefined
       skipToEnd(p)
       return body ? { k: 'block', body, loc: locOf(first, p.prev()) } : { k: 'other', kind: 'EXEC', loc: locOf(first, p.prev()) }
@@ -221,7 +222,8 @@ function parseBegin(p: Cur, first: Token): Stmt {
   if (p.isAnyWord(['TRAN', 'TRANSACTION', 'WORK', 'DISTRIBUTED'])) {
     const line = p.peek()!.line
     p.next(); p.accept('TRANSACTION'); p.accept('TRAN')
-    if (p.isIdentToken() && p.peek()!.line === line && !p.isAnyWord(['WITH'])) p.next()
+    // the transaction's name, unless the line goes on with a statement (begin tran insert …)
+    if (p.isIdentToken() && p.peek()!.line === line && !p.isAnyWord(['WITH']) && !STATEMENT_WORDS.has(p.peek()!.upper) && !startsQuery(p)) p.next()
     return { k: 'other', kind: 'BEGIN TRANSACTION', loc: locOf(first, p.prev()) }
   }
   if ((p.isOp(';') || p.eof()) && p.d.name !== 'dbvoracle' && p.d.name !== 'dbvbigquery' && p.d.name !== 'dbvsnowflake') {
@@ -238,7 +240,8 @@ function parseBegin(p: Cur, first: Token): Stmt {
     while (p.accept('WHEN')) { while (!p.isWord('THEN') && !p.eof()) p.next(); p.expect('THEN'); body.push(...parseBody(p, ['WHEN', 'END'])) }
   }
   p.expect('END')
-  if (p.isIdentToken() && !p.isOp('(', 1) && p.peek()!.line === p.prev().line && !p.isAnyWord(['IF', 'LOOP', 'ELSE', 'ELSIF', 'WHEN', 'END'])) p.qname()
+  // END label (PL/SQL, SQL PL); T-SQL / ASE blocks have none: `END set nocount off` goes on with a statement
+  if (p.d.batchWord === undefined && p.isIdentToken() && !p.isOp('(', 1) && p.peek()!.line === p.prev().line && !p.isAnyWord(['IF', 'LOOP', 'ELSE', 'ELSIF', 'WHEN', 'END'])) p.qname()
   return { k: 'block', body, loc: locOf(first, p.prev()) }
 }
 
@@ -400,12 +403,14 @@ function parseSet(p: Cur, first: Token): Stmt {
     // SET @v += x: the new value is @v + x
     const compound = p.acceptCompoundAssign()
     if (!compound) p.next()
-    // DB2 SET c = CURSOR [WITH HOLD] FOR SELECT …: a cursor variable over the query, like OPEN c FOR
+    // SET c = CURSOR [WITH HOLD] FOR SELECT … (DB2), SET @c = CURSOR [LOCAL FAST_FORWARD …] FOR … (T-SQL): a
+    // cursor variable over the query, like DECLARE c CURSOR FOR
     const t0 = targets[0]
-    if (p.isWord('CURSOR') && t0.k === 'col' && t0.name.parts.length === 1) {
+    const cursor = t0.k === 'var' ? { name: t0.name, quoted: false, loc: t0.loc } : t0.k === 'col' && t0.name.parts.length === 1 ? t0.name.parts[0] : undefined
+    if (p.isWord('CURSOR') && cursor) {
       while (!p.eof() && !p.isWord('FOR') && !p.isOp(';')) p.next()
       p.expect('FOR')
-      return { k: 'declare', vars: [{ name: t0.name.parts[0], query: parseQuery(p) }], loc: locOf(first, p.prev()) }
+      return { k: 'declare', vars: [{ name: cursor, query: parseQuery(p) }], loc: locOf(first, p.prev()) }
     }
     let one: Stmt
     if (startsQuery(p)) one = { k: 'assign', targets, query: parseQuery(p), loc: locOf(first, p.prev()) }
@@ -664,6 +669,9 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
         p.returnsTable = { variable: name.name }
         continue
       }
+      // T-SQL parameters may put AS before their type: CREATE PROCEDURE p @a AS INT, @b AS NVARCHAR(10) AS …
+      const prefix = p.d.variablePrefix
+      if (prefix && p.isWord('AS') && p.prev().image.startsWith(prefix) && p.prev().kind === 'word' && p.isIdentToken(1)) { p.next(); continue }
       if (p.isWord('AS') || p.isWord('IS')) {
         p.next()
         if (p.isWord('BEGIN_PROC')) {
@@ -786,18 +794,35 @@ function parseSnowflakeLet(p: Cur, first: Token): Stmt {
 }
 
 /**
+ * T-SQL / ASE dynamic SQL written as one literal: EXEC ('CREATE VIEW …'), EXEC (N'…'), EXEC [sys.]sp_executesql N'…' [, …]
+ * (migration scripts wrap DDL so in IF NOT EXISTS); a concatenation or a variable is not looked into
+ */
+function tsqlDynamicLiteral(p: TokenCursor): Token | undefined {
+  if (p.d.batchWord === undefined) return undefined
+  if (p.isOp('(') && p.peek(1)?.kind === 'string' && p.isOp(')', 2)) return p.peek(1)
+  let k = 0
+  if (p.isWord('SYS') && p.isOp('.', 1)) k = 2
+  const t = p.peek(k + 1)
+  if (!p.isWord('SP_EXECUTESQL', k) || t?.kind !== 'string') return undefined
+  const n = p.peek(k + 2)
+  return !n || n.image === ',' || n.image === ';' || n.line !== t.eline ? t : undefined
+}
+
+/**
  * The statements of SQL held in one string token: a $$ / $tag$ body, an Oracle q'[…]' literal, or a '…'
- * literal; undefined for other strings. In a '…' literal each doubled quote '' becomes ` '` (the same
+ * (T-SQL N'…') literal; undefined for other strings. In a '…' literal each doubled quote '' becomes ` '` (the same
  * length, so positions still map back to the text): the inner SQL's own literals keep their place, their
  * text shifts by a space, which no lineage reads
  */
 function stringBody(p: TokenCursor, t: Token): Stmt[] | undefined {
   const img = t.image
   const dollar = img.startsWith('$')
-  const q = !dollar && (img[0] === 'q' || img[0] === 'Q') && img[1] === "'"
-  if (!dollar && !q && (img[0] !== "'" || img.length < 2)) return undefined
-  const openLen = dollar ? img.indexOf('$', 1) + 1 : q ? 3 : 1
-  const closeLen = q ? 2 : openLen
+  // T-SQL N'…' (a Unicode literal): the text starts after N'
+  const n = !dollar && (img[0] === 'N' || img[0] === 'n') && img[1] === "'" ? 1 : 0
+  const q = !dollar && !n && (img[0] === 'q' || img[0] === 'Q') && img[1] === "'"
+  if (!dollar && !q && (img[n] !== "'" || img.length < n + 2)) return undefined
+  const openLen = dollar ? img.indexOf('$', 1) + 1 : q ? 3 : n + 1
+  const closeLen = dollar ? openLen : q ? 2 : 1
   let inner = img.slice(openLen, img.length - closeLen)
   if (!dollar && !q && inner.includes("''")) inner = inner.replaceAll("''", " '")
   return parseEmbedded(inner, p, t.line, t.col + openLen, t.start + openLen)

@@ -122,7 +122,9 @@ function parseQueryTail(p: TokenCursor, limitOver: Expr[] = []): Expr[] {
       continue
     }
     if (p.accept('OFFSET')) { parseExpr(p); p.accept('ROWS') || p.accept('ROW'); continue }
-    if (p.accept('FETCH')) {
+    // (in T-SQL / ASE a FETCH without FIRST | NEXT n, or FETCH NEXT FROM c, is the cursor statement after the query)
+    if (p.isWord('FETCH') && (p.d.batchWord === undefined || (p.isAnyWord(['FIRST', 'NEXT'], 1) && !p.isWord('FROM', 2)))) {
+      p.next()
       p.accept('FIRST') || p.accept('NEXT')
       if (!p.isWord('ROWS') && !p.isWord('ROW')) parseExpr(p)
       p.accept('PERCENT'); p.accept('ROWS') || p.accept('ROW')
@@ -387,6 +389,14 @@ function parseExpandOn(p: TokenCursor, s: Select): void {
 
 const NOT_A_TABLE = ['WHERE', 'GROUP', 'ORDER', 'HAVING', 'UNION', 'SELECT', 'FROM', 'JOIN', 'ON', 'LIMIT', 'INTERSECT', 'EXCEPT', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'AND', 'OR']
 const REMOTE_ROWSETS = new Set(['OPENQUERY', 'OPENROWSET', 'OPENDATASOURCE'])
+
+/** OPENROWSET(BULK 'path', …): the path as the one argument (a location, like a stage read), else none */
+function bulkPath(fname: string, args: Expr[]): Expr[] {
+  if (fname !== 'OPENROWSET') return []
+  const i = args.findIndex((a) => a.k === 'col' && a.name.parts.length === 1 && a.name.parts[0].name.toUpperCase() === 'BULK')
+  const lit = i >= 0 ? args[i + 1] : undefined
+  return lit?.k === 'lit' && lit.text?.startsWith("'") ? [{ k: 'lit', loc: lit.loc, text: lit.text.slice(1, -1) }] : []
+}
 const JOIN_START = ['JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL', 'OUTER', 'STRAIGHT_JOIN', 'SEMI', 'ANTI', 'ANY', 'ASOF', 'GLOBAL', 'POSITIONAL']
 /** words between the first join word and JOIN: a cardinality (HANA LEFT OUTER MANY TO ONE JOIN), a T-SQL join hint (INNER HASH JOIN) */
 const JOIN_CONTINUE = [...JOIN_START, 'SEMI', 'ANTI', 'MANY', 'ONE', 'TO', 'EXACT', 'HASH', 'LOOP', 'MERGE', 'REMOTE', 'REDUCE', 'REPLICATE', 'REDISTRIBUTE']
@@ -658,9 +668,11 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     // CROSS APPLY t.doc.nodes('/r') AS n(x): the rows are the column's xml nodes
     if (xmlMethod(p, name)) args.unshift(xmlMethodSubject(p, name))
     // T-SQL remote and file rowsets: the arguments name a server, a provider or a file, never columns
-    if (REMOTE_ROWSETS.has(fname) && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase')) args.length = 0
-    // OPENJSON(…) / OPENXML(@doc, '/r', 1) WITH (col type ['path'], …): the rows' shape; OPENXML also takes WITH a table's name
-    if (p.isWord('WITH') && p.isOp('(', 1) && (fname === 'OPENJSON' || fname === 'OPENXML')) { p.next(); p.skipParens() }
+    // (OPENROWSET(BULK 'file' | 'https://…/*.parquet', …) reads that file: its path is kept as the rows' source)
+    if (REMOTE_ROWSETS.has(fname) && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase')) args.splice(0, args.length, ...bulkPath(fname, args))
+    // OPENJSON(…) / OPENXML(@doc, '/r', 1) / OPENROWSET(BULK …) WITH (col type ['path'], …): the rows' shape (Synapse
+    // serverless reads lake files so); OPENXML also takes WITH a table's name
+    if (p.isWord('WITH') && p.isOp('(', 1) && (fname === 'OPENJSON' || fname === 'OPENXML' || fname === 'OPENROWSET')) { p.next(); p.skipParens() }
     else if (fname === 'OPENXML' && p.isWord('WITH') && p.isIdentToken(1)) { p.next(); p.qname() }
     const src: Source = { k: 'tfunc', name: fname, args, lateral, loc: locOf(start, p.prev()), ...(defined ? { columnAliases: defined } : {}) }
     if (p.isWord('WITH') && p.isWord('ORDINALITY', 1)) p.i += 2

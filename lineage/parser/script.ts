@@ -33,7 +33,7 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
   'WHENEVER', 'VARIABLE', 'EXPORT', 'IMPORT', 'VALIDATE', 'DISABLE', 'ENABLE', 'MERGE_STATS', 'RECOVER', 'UNSET', 'RUNSTATS',
   'GENERATE', 'REORG', 'ASSERT', 'DUMP', 'SAVE', 'PIPE', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE',
   'FLASHBACK', 'READTEXT', 'WRITETEXT', 'UPDATETEXT', 'TERMINATE', 'QUIESCE', 'UNQUIESCE', 'ACTIVATE', 'DEACTIVATE', 'REBIND', 'CATALOG', 'UNCATALOG', 'ROLLFORWARD',
-  'PRUNE', 'REDISTRIBUTE', 'INSPECT', 'AUTOCOMMIT'])
+  'PRUNE', 'REDISTRIBUTE', 'INSPECT', 'AUTOCOMMIT', 'SETUSER', 'RECEIVE', 'SEND'])
 
 /** DB2 CLP commands that begin like SQL: UPDATE DB CFG …, UPDATE MONITOR SWITCHES …, LABEL ON …, FORCE APPLICATION … */
 const CLP_UPDATE: Record<string, string[]> = {
@@ -97,7 +97,8 @@ export function parseStatement(p: TokenCursor): Stmt {
   if (u === 'INSERT' || u === 'UPSERT' || (u === 'REPLACE' && (p.isWord('INTO', 1) || p.isIdentToken(1)))) return parseInsert(p)
   if (u === 'BULK' && p.isWord('INSERT', 1)) return parseBulkInsert(p, first)
   if (first.kind === 'word' && isClpCommand(p, u)) { p.next(); skipToEnd(p); return { k: 'other', kind: `CLP ${u}`, loc: locOf(first, p.prev()) } }
-  if (u === 'UPDATE' && p.isWord('STATISTICS', 1)) { p.next(); skipToEnd(p); return { k: 'other', kind: 'UPDATE STATISTICS', loc: locOf(first, p.prev()) } }
+  // UPDATE STATISTICS t; ASE also UPDATE INDEX | ALL | TABLE STATISTICS t
+  if (u === 'UPDATE' && (p.isWord('STATISTICS', 1) || (p.isAnyWord(['INDEX', 'ALL', 'TABLE'], 1) && p.isWord('STATISTICS', 2)))) { p.next(); skipToEnd(p); return { k: 'other', kind: 'UPDATE STATISTICS', loc: locOf(first, p.prev()) } }
   if (u === 'END' && (p.isAnyWord(['TRANSACTION', 'WORK'], 1) || p.isOp(';', 1) || p.i + 1 >= p.end)) { p.next(); skipToEnd(p); return { k: 'other', kind: 'END TRANSACTION', loc: locOf(first, p.prev()) } }
   if (u === 'LOCKING' || (u === 'LOCK' && p.isAnyWord(['ROW', 'TABLE', 'DATABASE', 'VIEW'], 1) && p.d.name === 'dbvteradata')) {
     // Teradata LOCKING … FOR ACCESS prefix: the statement that follows carries the lineage
@@ -188,6 +189,18 @@ export function parseStatement(p: TokenCursor): Stmt {
     if (startsQuery(p) && !p.isOp('(')) { const query = parseQuery(p); return { k: 'assign', targets: [target], query, loc: locOf(first, p.prev()) } }
     const value = parseExpr(p)
     return { k: 'assign', targets: [target], value, loc: locOf(first, p.prev()) }
+  }
+  // T-SQL / ASE COMMIT | ROLLBACK | SAVE [TRAN | TRANSACTION | WORK] [name]: what follows on the line is the next statement
+  // (BEGIN ROLLBACK TRANSACTION GOTO err END: skipping to the next line took the GOTO and the END)
+  if (p.d.batchWord !== undefined && (u === 'COMMIT' || u === 'ROLLBACK' || u === 'SAVE')) {
+    p.next()
+    // ASE ROLLBACK TRIGGER [WITH RAISERROR n 'text'] undoes the trigger's statement
+    if (u === 'ROLLBACK' && p.isWord('TRIGGER')) { skipToEnd(p); return { k: 'other', kind: u, loc: locOf(first, p.prev()) } }
+    p.accept('TRAN') || p.accept('TRANSACTION') || p.accept('WORK')
+    const n = p.peek()
+    if (n && (n.kind === 'word' || n.kind === 'qident') && !STATEMENT_WORDS.has(n.upper) && !startsQuery(p) && !isBatchSeparator(p)) p.next()
+    if (p.isWord('WITH') && p.isOp('(', 1)) { p.next(); p.skipParens() }
+    return { k: 'other', kind: u, loc: locOf(first, p.prev()) }
   }
   if (first.kind === 'word' && SKIP_START.has(u)) {
     p.next(); skipToEnd(p)

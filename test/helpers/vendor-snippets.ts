@@ -439,6 +439,77 @@ WHERE c.created > {d '2024-01-01'};
       fdd: [['customers.name', 'report_rows.name_uc'], ['zones.zone', 'report_rows.zone']],
     },
     {
+      title: 'Service Broker RECEIVE / SEND outside WAITFOR are statements of their own (they failed at batch start)',
+      sql: `RECEIVE TOP (1) conversation_handle, message_body FROM dbo.TargetQueue
+GO
+SEND ON CONVERSATION @h MESSAGE TYPE [//x/Request] (@body)
+GO
+INSERT INTO dbo.t (a) SELECT b FROM dbo.s
+GO
+`,
+      fdd: [['dbo.s.b', 'dbo.t.a']],
+    },
+    {
+      title: 'generated one-line procedures (Dynamics GP zDP_): `.t` names the table in the default schema; END followed by a statement on its line',
+      sql: `CREATE PROC dbo.zDP_T1SD (@ID char(15), @RID int = 0) AS set nocount on BEGIN IF @RID > 0 DELETE FROM .T1 WHERE ID = @ID ELSE DELETE FROM .T1 WHERE ID = @ID END set nocount off
+GO
+CREATE PROC dbo.zDP_T1SI AS BEGIN INSERT INTO .T1 (ID, NAME) SELECT ID, NAME FROM .T1_STAGE END INSERT INTO dbo.T1_LOG (ID) SELECT ID FROM .T1
+GO
+`,
+      fdd: [['T1_STAGE.ID', 'T1.ID'], ['T1_STAGE.NAME', 'T1.NAME'], ['T1.ID', 'dbo.T1_LOG.ID']],
+      tablesWritten: ['T1', 'dbo.T1_LOG'],
+    },
+    {
+      title: 'SELECT … INTO #t FROM a UNION ALL SELECT … FROM b: the INTO of the first branch takes the whole union (the temp table got nothing)',
+      sql: `SELECT id, amt INTO #all FROM dbo.sales_2023 UNION ALL SELECT id, amount FROM dbo.sales_2024
+INSERT INTO dbo.sales_total (id, amt) SELECT id, SUM(amt) FROM #all GROUP BY id
+`,
+      fdd: [['dbo.sales_2023.id', '#all.id'], ['dbo.sales_2024.id', '#all.id'], ['dbo.sales_2023.amt', '#all.amt'], ['dbo.sales_2024.amount', '#all.amt'],
+        ['#all.id', 'dbo.sales_total.id'], ['#all.amt', 'dbo.sales_total.amt']],
+    },
+    {
+      title: "Synapse serverless OPENROWSET(BULK 'path', FORMAT = …) WITH (col type, …) AS r parses; its rows come from the file",
+      sql: `CREATE VIEW dbo.v_lake AS SELECT r.id, r.name FROM OPENROWSET(BULK 'sales/*.parquet', DATA_SOURCE = 'lake', FORMAT = 'PARQUET') WITH (id INT, name VARCHAR(50)) AS r;
+GO
+INSERT INTO dbo.o (a) SELECT r.a FROM OPENROWSET(BULK 'c:\\data\\f.csv', FORMATFILE = 'c:\\data\\f.fmt') AS r;
+GO
+`,
+      // the files are locations, no endpoints (N7): the edges from them are not compared
+      fdd: [],
+      tablesWritten: ['dbo.v_lake', 'dbo.o'],
+    },
+    {
+      title: "dynamic SQL in one literal: EXEC ('CREATE VIEW …'), EXEC (N'…'), EXEC sp_executesql N'…', params; parameters written @p AS type; SET @c = CURSOR FOR …",
+      sql: `IF NOT EXISTS (SELECT 1 FROM sys.views WHERE name = 'v') EXEC ('CREATE VIEW dbo.v AS SELECT a, b FROM dbo.t')
+GO
+CREATE PROCEDURE dbo.p_dyn @id AS INT, @c AS CURSOR VARYING OUTPUT AS
+DECLARE @a INT
+EXEC (N'INSERT INTO dbo.t3 (a) SELECT b FROM dbo.s3')
+EXEC sp_executesql N'INSERT INTO dbo.t2 (a) SELECT b FROM dbo.s2 WHERE c = @c', N'@c INT', @c = @id
+SET @c = CURSOR LOCAL FAST_FORWARD FOR SELECT x FROM dbo.src
+OPEN @c
+FETCH NEXT FROM @c INTO @a
+INSERT INTO dbo.o (x) VALUES (@a)
+GO
+`,
+      fdd: [['dbo.t.a', 'dbo.v.a'], ['dbo.t.b', 'dbo.v.b'], ['dbo.s3.b', 'dbo.t3.a'], ['dbo.s2.b', 'dbo.t2.a'], ['dbo.src.x', 'dbo.o.x']],
+    },
+    {
+      title: 'Synapse CTAS-and-swap: RENAME OBJECT s.a TO b renames within the schema; FETCH NEXT FROM c without INTO ends at its line',
+      sql: `CREATE TABLE dbo.FactSales_new WITH (DISTRIBUTION = HASH(CustomerKey)) AS SELECT CustomerKey, Amount FROM stg.Sales OPTION (LABEL = 'ctas');
+RENAME OBJECT dbo.FactSales_new TO FactSales;
+GO
+CREATE PROCEDURE dbo.p_scan AS
+DECLARE c CURSOR FOR SELECT a FROM dbo.t
+OPEN c
+FETCH NEXT FROM c
+INSERT INTO dbo.o2 (a) SELECT a FROM dbo.t
+GO
+`,
+      fdd: [['stg.Sales.CustomerKey', 'dbo.FactSales_new.CustomerKey'], ['stg.Sales.Amount', 'dbo.FactSales_new.Amount'],
+        ['dbo.FactSales_new.RelationRows', 'dbo.FactSales.RelationRows'], ['dbo.t.a', 'dbo.o2.a']],
+    },
+    {
       title: "INSERT … EXEC p without `;` ends at its line (it took the rest of the procedure); a label: line, SET @v = col = expr, FOR SYSTEM_TIME BETWEEN … AND … before GO",
       sql: `CREATE PROCEDURE dbo.p_sync @id INT AS
 DECLARE @t TABLE (id INT, v INT), @n INT
@@ -1952,6 +2023,84 @@ INSERT INTO fact_calls SELECT * FROM ext.calls_feed;
   ],
   sybase: [
     {
+      title: 'trigger with if update(c) and rollback trigger with raiserror n "text"; inserted / deleted are the table\'s rows',
+      sql: `create trigger trg_acct_u on dbo.acct for update as
+if update(bal)
+begin
+  if exists (select 1 from inserted where bal < 0)
+  begin
+    rollback trigger with raiserror 20001 "negative balance"
+    return
+  end
+  insert dbo.acct_hist (id, old_bal, new_bal) select i.id, d.bal, i.bal from inserted i, deleted d where i.id = d.id
+end
+go
+`,
+      fdd: [['dbo.acct.id', 'dbo.acct_hist.id'], ['dbo.acct.bal', 'dbo.acct_hist.old_bal'], ['dbo.acct.bal', 'dbo.acct_hist.new_bal']],
+    },
+    {
+      title: 'statements sharing a line in a block: BEGIN ROLLBACK TRAN GOTO err END, BEGIN PRINT … RETURN END, begin tran insert …, a select followed by fetch c into',
+      sql: `create proc dbo.p_pay @d datetime as
+declare @id int, @amt money, @err int
+declare c cursor for select id, amt from dbo.due where dt = @d
+open c
+fetch c into @id, @amt
+while @@sqlstatus = 0
+begin
+    begin tran insert into dbo.paid (id, amt) values (@id, @amt)
+    select @err = @@error
+    if @err != 0 begin rollback transaction goto err end
+    if @amt = 0 begin print 'zero' return end
+    commit tran
+    select @amt = 0
+    fetch c into @id, @amt
+end
+insert into dbo.pay_log (dt) values (@d)
+return 0
+err:
+return 1
+go
+`,
+      fdd: [['dbo.due.id', 'dbo.paid.id'], ['dbo.due.amt', 'dbo.paid.amt']],
+      tablesWritten: ['dbo.paid', 'dbo.pay_log'],
+    },
+    {
+      title: 'select … into #t from a union select … from b fills #t with the union',
+      sql: `select acct, amt into #t from dbo.txn_a union select acct, amt from dbo.txn_b
+insert dbo.txn_all (acct, amt) select acct, amt from #t
+go
+`,
+      fdd: [['dbo.txn_a.acct', '#t.acct'], ['dbo.txn_b.acct', '#t.acct'], ['dbo.txn_a.amt', '#t.amt'], ['dbo.txn_b.amt', '#t.amt'],
+        ['#t.acct', 'dbo.txn_all.acct'], ['#t.amt', 'dbo.txn_all.amt']],
+    },
+    {
+      title: 'ASE UPDATE INDEX | ALL | TABLE STATISTICS t is maintenance, not an UPDATE (it failed the procedure)',
+      sql: `create procedure dbo.p_reload as
+begin
+    truncate table dbo.cur
+    insert dbo.cur (id, v) select id, v from dbo.stage
+    update index statistics dbo.cur
+    update all statistics dbo.stage
+end
+go
+`,
+      fdd: [['dbo.stage.id', 'dbo.cur.id'], ['dbo.stage.v', 'dbo.cur.v']],
+    },
+    {
+      title: 'RETURN on the line after an UPDATE / INSERT is the next statement, not a RETURNING clause (the procedure failed whole)',
+      sql: `create procedure dbo.p_fix @id int as
+begin
+    update dbo.acct set bal = s.amt from dbo.acct, dbo.stage s where acct.id = s.id
+    if @@rowcount = 0
+        return 1
+    insert dbo.acct_log (id, bal) select id, bal from dbo.acct where id = @id
+    return
+end
+go
+`,
+      fdd: [['dbo.stage.amt', 'dbo.acct.bal'], ['dbo.acct.id', 'dbo.acct_log.id'], ['dbo.acct.bal', 'dbo.acct_log.bal']],
+    },
+    {
       title: 'a cursor FOR UPDATE OF c without `;` ends at its line (it took the rest of the procedure, END included); GO 2 repeats the batch',
       sql: `create procedure dbo.p_daily @d datetime as
 begin
@@ -1973,7 +2122,7 @@ go
       fdd: [['dbo.txn.acct', 'dbo.daily.acct'], ['dbo.txn.amt', 'dbo.daily.amt'], ['dbo.txn.acct', 'dbo.arch.acct']],
     },
     {
-      title: 'ASE double-quoted text that cannot be a name ("", " rows", "%d/%m") is a string; sp_bindrule r, \'t.c\' opening a batch is a call',
+      title: 'ASE double quotes are strings where a value is expected ("", " rows", in ("F","P")), names where one is expected; sp_bindrule r, \'t.c\' opening a batch is a call',
       sql: `create rule r_pos as @v > 0
 go
 sp_bindrule r_pos, 'dbo.orders.amt'
@@ -1982,11 +2131,12 @@ create procedure dbo.p_msg as
 begin
     declare @msg varchar(100)
     select @msg = ""
-    insert into dbo.log (cust_id, msg) select o.cust_id, convert(varchar(10), o.amt) + " rows" from dbo.orders o
+    insert into dbo.log (cust_id, msg) select o.cust_id, convert(varchar(10), o.amt) + " rows" from dbo.orders o where o.status in ("F","P")
+    insert into "audit" ("id", note) select o.cust_id "id", "x" from dbo.orders o
 end
 go
 `,
-      fdd: [['dbo.orders.cust_id', 'dbo.log.cust_id'], ['dbo.orders.amt', 'dbo.log.msg']],
+      fdd: [['dbo.orders.cust_id', 'dbo.log.cust_id'], ['dbo.orders.amt', 'dbo.log.msg'], ['dbo.orders.cust_id', 'audit.id']],
     },
     {
       title: 'numbered procedure p;2, a bare procedure call opening a batch, DELETE TOP n, WAITFOR on a line of its own',

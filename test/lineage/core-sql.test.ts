@@ -171,6 +171,9 @@ t.test('an external table reads its location: the path or stage feeds its declar
     ['emp.csv.* -> ext_emp.id'])
   t.same(edges(`CREATE EXTERNAL TABLE ds.ext (id INT64) OPTIONS (format = 'CSV', uris = ['gs://b/x/*.csv']);`, 'dbvbigquery'), ['gs://b/x/*.csv.* -> ds.ext.id'])
   t.same(edges(`CREATE EXTERNAL TABLE s.ext (id INT AS (value:c1::INT)) LOCATION = @s.stage/dir/ FILE_FORMAT = (TYPE = PARQUET);`, 'dbvsnowflake'), ['@s.stage/dir/.* -> s.ext.id'])
+  // T-SQL (Synapse serverless) reads a file in FROM: OPENROWSET(BULK 'path', …) [WITH (schema)] AS r
+  t.same(edges(`INSERT INTO dbo.o (a) SELECT r.a FROM OPENROWSET(BULK 'lake/f.parquet', FORMAT = 'PARQUET') WITH (a INT) AS r;`, 'dbvmssql'),
+    ['INSERT-SELECT-1.a -> dbo.o.a', 'lake/f.parquet.* -> INSERT-SELECT-1.a'])
 })
 
 t.test('ALTER TABLE … ADD [CONSTRAINT c] FOREIGN KEY … REFERENCES gives the er relation a CREATE TABLE would', async (t) => {

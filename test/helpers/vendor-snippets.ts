@@ -581,6 +581,25 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: "audit trigger function: INSERT INTO audit SELECT 'U', now(), NEW.* and VALUES (OLD.*) fill the columns from the trigger table's row",
+      sql: `CREATE TABLE emp (empname text, salary int);
+CREATE TABLE emp_hist (name text, pay int);
+CREATE FUNCTION emp_audit() RETURNS trigger AS $$
+BEGIN
+  IF (TG_OP = 'DELETE') THEN
+    INSERT INTO emp_audit SELECT 'D', now(), OLD.*;
+    INSERT INTO emp_hist VALUES (OLD.*);
+  ELSE
+    INSERT INTO emp_audit2 (op, stamp, empname, salary) SELECT 'U', now(), NEW.*;
+  END IF;
+  RETURN NULL;
+END $$ LANGUAGE plpgsql;
+CREATE TRIGGER emp_audit AFTER INSERT OR UPDATE OR DELETE ON emp FOR EACH ROW EXECUTE FUNCTION emp_audit();
+`,
+      fdd: [['emp.empname', 'emp_audit.empname'], ['emp.salary', 'emp_audit.salary'], ['emp.empname', 'emp_audit2.empname'], ['emp.salary', 'emp_audit2.salary'],
+        ['emp.empname', 'emp_hist.name'], ['emp.salary', 'emp_hist.pay']],
+    },
+    {
       title: 'a PL/pgSQL RETURNS TABLE function: RETURN QUERY inside its BEGIN … END is the rows FROM f(…) reads',
       sql: `CREATE FUNCTION top_c(p int) RETURNS TABLE (cid int, total numeric) LANGUAGE plpgsql AS $$
 BEGIN

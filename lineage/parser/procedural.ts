@@ -669,10 +669,7 @@ function embeddedBody(p: Cur, t: Token, start: Token, name: import('../ast/types
   p.next()
   skipToEnd(p)
   if (!isSqlBody(p, start)) return { k: 'other', kind: 'ROUTINE', loc: locOf(start, p.prev()) }
-  const openLen = t.image.startsWith('$') ? t.image.indexOf('$', 1) + 1 : 1
-  const inner = t.image.slice(openLen, t.image.length - openLen)
-  const stmts = parseEmbedded(inner, p, t.line, t.col + openLen, t.start + openLen)
-  return { k: 'block', body: stmts, name, params, loc: locOf(start, p.prev()) }
+  return { k: 'block', body: stringBody(p, t) ?? [], name, params, loc: locOf(start, p.prev()) }
 }
 
 /** LANGUAGE (before or after the body, up to the statement's end) decides whether the body text is SQL */
@@ -697,14 +694,27 @@ function parseSnowflakeLet(p: Cur, first: Token): Stmt {
 }
 
 /**
- * The statements of SQL held in one string token: a $$ / $tag$ body, or a '…' literal without doubled
- * quotes (with them, positions inside would not map back to the text); undefined for other strings
+ * The statements of SQL held in one string token: a $$ / $tag$ body, or a '…' literal (its doubled quotes
+ * read as one each, in place); undefined for other strings
  */
 function stringBody(p: TokenCursor, t: Token): Stmt[] | undefined {
   const dollar = t.image.startsWith('$')
-  if (!dollar && (t.image[0] !== "'" || t.image.length < 2 || t.image.slice(1, -1).includes("'"))) return undefined
+  if (!dollar && (t.image[0] !== "'" || t.image.length < 2)) return undefined
   const openLen = dollar ? t.image.indexOf('$', 1) + 1 : 1
-  return parseEmbedded(t.image.slice(openLen, t.image.length - openLen), p, t.line, t.col + openLen, t.start + openLen)
+  let text = t.image.slice(openLen, t.image.length - openLen)
+  // a quoted body doubles its own quotes (AS 'SELECT … WHERE s = ''x''', Redshift also \')
+  if (!dollar && text.includes("'")) text = unescapeQuotes(text, p.d.backslashEscapes)
+  return parseEmbedded(text, p, t.line, t.col + openLen, t.start + openLen)
+}
+
+/**
+ * SQL text whose quotes were escaped (doubled, or \' where strings take backslash escapes): each escape
+ * becomes one quote and a blank, the blank outside the literal it opens or closes, so the text keeps its
+ * length and the columns after it their coordinates
+ */
+export function unescapeQuotes(text: string, backslash: boolean): string {
+  let open = false
+  return text.replace(backslash ? /''|\\'/g : /''/g, () => { open = !open; return open ? " '" : "' " })
 }
 
 export function parseEmbedded(text: string, p: TokenCursor, line: number, col: number, offset: number): Stmt[] {

@@ -581,6 +581,14 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: "a function body in single quotes with doubled quotes inside (AS 'INSERT … ''x'' …') is analysed",
+      sql: `CREATE FUNCTION g() RETURNS void AS '
+  INSERT INTO t2 (a, b) SELECT a, ''const'' FROM t1 WHERE c = ''y'';
+' LANGUAGE sql;
+`,
+      fdd: [['t1.a', 't2.a']],
+    },
+    {
       title: "audit trigger function: INSERT INTO audit SELECT 'U', now(), NEW.* and VALUES (OLD.*) fill the columns from the trigger table's row",
       sql: `CREATE TABLE emp (empname text, salary int);
 CREATE TABLE emp_hist (name text, pay int);

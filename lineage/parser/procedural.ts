@@ -290,6 +290,14 @@ function parseFor(p: Cur, first: Token): Stmt {
     const body = parseBody(p, ['END']); p.expect('END'); p.expect('FOR')
     return { k: 'cursorLoop', record, query, cursor, body, loc: locOf(first, p.prev()) }
   }
+  // PL/pgSQL FOR k, v IN SELECT … LOOP: the targets take the row's columns by position, as SELECT INTO
+  if (p.d.plpgsql && p.isOp(',')) {
+    const targets: Expr[] = [{ k: 'col', name: { parts: [record], loc: record.loc } }]
+    while (p.acceptOp(',')) targets.push({ k: 'col', name: p.qname() })
+    const { query } = parseForSource(p)
+    const head: Stmt[] = query ? [{ k: 'assign', targets, query, loc: locOf(first, p.prev()) }] : []
+    return { k: 'block', body: [...head, ...parseLoopBody(p, 'FOR')], loc: locOf(first, p.prev()) }
+  }
   const { query, cursor } = parseForSource(p)
   return { k: 'cursorLoop', record, query, cursor, body: parseLoopBody(p, 'FOR'), loc: locOf(first, p.prev()) }
 }

@@ -581,6 +581,18 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'PL/pgSQL FOR k, v IN SELECT … LOOP: several loop targets take the row by position',
+      sql: `CREATE FUNCTION f() RETURNS void AS $$
+DECLARE k text; v text;
+BEGIN
+  FOR k, v IN SELECT name, val FROM settings LOOP
+    INSERT INTO log (a, b) VALUES (k, v);
+  END LOOP;
+END $$ LANGUAGE plpgsql;
+`,
+      fdd: [['settings.name', 'log.a'], ['settings.val', 'log.b']],
+    },
+    {
       title: "a function body in single quotes with doubled quotes inside (AS 'INSERT … ''x'' …') is analysed",
       sql: `CREATE FUNCTION g() RETURNS void AS '
   INSERT INTO t2 (a, b) SELECT a, ''const'' FROM t1 WHERE c = ''y'';

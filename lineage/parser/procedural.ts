@@ -490,7 +490,9 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
   while (!p.eof() && !p.isWord('BEGIN') && !p.isWord('END')) {
     if (p.acceptOp(';')) continue
     if (p.isWord('DECLARE')) { p.next(); continue }
-    if (p.isAnyWord(NOT_A_DECLARATION) && !p.isOp('.', 1) && !(p.peek(1)?.kind === 'word' && p.isWord('CURSOR', 1))) break
+    // a PL/pgSQL DECLARE section holds declarations only, up to its BEGIN: `values text;`, `key text;` name variables
+    const plDecl = p.d.plpgsql && p.inBlock && p.peek(1)?.kind === 'word'
+    if (p.isAnyWord(NOT_A_DECLARATION) && !plDecl && !p.isOp('.', 1) && !(p.peek(1)?.kind === 'word' && p.isWord('CURSOR', 1))) break
     if (p.isAnyWord(['CONTINUE', 'EXIT', 'UNDO']) && p.isWord('HANDLER', 1)) { p.i--; return }
     // a declaration has a type (or `:=` / DEFAULT): `name = …` is the first statement (SQLScript `lt = SELECT …`)
     if (p.isIdentToken() && p.isOp('=', 1)) break

@@ -581,6 +581,20 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'a PL/pgSQL DECLARE section holds declarations only: variables named like statement words (values, open) are variables',
+      sql: `CREATE FUNCTION f() RETURNS void AS $$
+DECLARE
+  key text;
+  values text;
+  open boolean := true;
+BEGIN
+  SELECT name, val INTO key, values FROM settings LIMIT 1;
+  INSERT INTO log (a, b) VALUES (key, values);
+END $$ LANGUAGE plpgsql;
+`,
+      fdd: [['settings.name', 'log.a'], ['settings.val', 'log.b']],
+    },
+    {
       title: 'PL/pgSQL FOR k, v IN SELECT … LOOP: several loop targets take the row by position',
       sql: `CREATE FUNCTION f() RETURNS void AS $$
 DECLARE k text; v text;

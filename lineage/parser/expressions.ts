@@ -387,7 +387,8 @@ function parseWordPrimary(p: TokenCursor): Expr {
 function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefined {
   if (u === 'CASE') return parseCase(p)
   if (p.d.name === 'dbvcouchbase' && (((u === 'ARRAY' || u === 'FIRST' || u === 'OBJECT') && !p.isOp('(', 1) && !p.isOp('[', 1)) || ((u === 'ANY' || u === 'SOME' || u === 'EVERY') && p.isIdentToken(1) && (p.isWord('IN', 2) || p.isWord('WITHIN', 2))))) return parseComprehension(p)
-  if (u === 'APPROXIMATE' && p.isWord('COUNT', 1)) p.next()
+  // Redshift APPROXIMATE COUNT(DISTINCT x) / APPROXIMATE PERCENTILE_DISC(p) WITHIN GROUP (…): the aggregate, estimated
+  if (u === 'APPROXIMATE' && (p.isWord('COUNT', 1) || p.isWord('PERCENTILE_DISC', 1)) && p.isOp('(', 2)) p.next()
   if (u === 'EXISTS' && p.isOp('(', 1)) {
     p.next(); p.next(); const q = parseQuery(p); const e = p.expectOp(')')
     return { k: 'exists', query: q, loc: locOf(t, e) }

@@ -335,8 +335,9 @@ function parseForSource(p: Cur): { query?: import('../ast/types.js').Query; curs
   if (p.isWord('QUERY') && startsQuery(p, 1)) p.next()
   if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const query = parseQuery(p); p.expectOp(')'); return { query } }
   if (startsQuery(p)) return { query: parseQuery(p) }
-  // PL/pgSQL FOR r IN EXECUTE sql [USING args] LOOP: the rows of dynamic SQL (the record has no known source)
-  if (p.d.plpgsql && p.accept('EXECUTE')) { parseExpr(p); if (p.accept('USING')) parseExprList(p); return {} }
+  // PL/pgSQL FOR r IN EXECUTE sql [USING args] LOOP (NZPLSQL: EXECUTE IMMEDIATE): the rows of dynamic SQL
+  // (the record has no known source)
+  if (p.d.plpgsql && p.accept('EXECUTE')) { p.accept('IMMEDIATE'); parseExpr(p); if (p.accept('USING')) parseExprList(p); return {} }
   if (p.isOp('(')) {
     // Informix SPL: FOR i IN (1 TO 10 STEP 2, 20); PL/SQL: FOR i IN (lo)..hi
     p.next(); parseSplRanges(p); p.expectOp(')')
@@ -392,9 +393,9 @@ function parseSet(p: Cur, first: Token): Stmt {
   const save = p.i
   p.next()
   // Hive and Impala SET key=value is a session setting (SET MEM_LIMIT=2g, SET hive.exec.parallel=true);
-  // so is every SET of the PostgreSQL family and Netezza, which assign variables with := only
-  // (pg_dump's SET standard_conforming_strings = on made `on` an orphan column)
-  if (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala' || p.d.plpgsql || p.d.name === 'dbvnetezza') { skipToEnd(p); return { k: 'other', kind: 'SET', loc: locOf(first, p.prev()) } }
+  // so is every SET of the PL/pgSQL dialects (PostgreSQL family, Vertica, Netezza), which assign variables
+  // with := only (pg_dump's SET standard_conforming_strings = on made `on` an orphan column)
+  if (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala' || p.d.plpgsql) { skipToEnd(p); return { k: 'other', kind: 'SET', loc: locOf(first, p.prev()) } }
   const isVar = (p.isIdentToken() || p.peek()?.kind === 'param') && (p.isOp('=', 1) || p.isOp(':=', 1) || p.compoundAssign(1) !== undefined)
     || (p.isIdentToken() && p.isOp('.', 1) && p.isOp('=', 3))
   if (isVar && !p.isAnyWord(['SESSION', 'GLOBAL', 'LOCAL', 'NAMES', 'TRANSACTION'])) {

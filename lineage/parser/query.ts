@@ -447,12 +447,13 @@ export function parseFromTail(p: TokenCursor, from: Source[], joins: JoinCond[])
 
 
 function parseAliasAndColumns(p: TokenCursor, src: { alias?: import('../ast/types.js').Ident; columnAliases?: import('../ast/types.js').Ident[] }): void {
+  let bare = false
   if (p.accept('AS') || canBeAlias(p)) {
-    if (p.isOp('(')) { /* AS (c1, c2) without name (Hive) */ } else src.alias = p.ident()
+    if (p.isOp('(')) { /* AS (c1, c2) without name (Hive); f() AS (a int, b text) (PostgreSQL) */ bare = true } else src.alias = p.ident()
   }
   if (p.isOp('(') && (p.isIdentToken(1)) && (p.isOp(',', 2) || p.isOp(')', 2))) {
     p.next(); src.columnAliases = [p.ident()]; while (p.acceptOp(',')) src.columnAliases.push(p.ident()); p.expectOp(')')
-  } else if (src.alias && p.isOp('(') && p.isIdentToken(1) && p.isIdentToken(2)) {
+  } else if ((src.alias || bare) && p.isOp('(') && p.isIdentToken(1) && p.isIdentToken(2)) {
     // column definition list: AS x(sku text, qty int) — the names matter, the types do not
     p.next(); src.columnAliases = []
     do { src.columnAliases.push(p.ident()); p.skipListItem() } while (p.acceptOp(','))

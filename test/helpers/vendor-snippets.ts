@@ -581,6 +581,12 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'f(…) AS (a int, b text): a column definition list without an alias (record-returning functions, dblink)',
+      sql: `INSERT INTO t4 (a) SELECT a FROM src s CROSS JOIN LATERAL json_to_record(s.doc) AS (a int, b text);
+`,
+      fdd: [['src.doc', 't4.a']],
+    },
+    {
       title: 'a PL/pgSQL DECLARE section holds declarations only: variables named like statement words (values, open) are variables',
       sql: `CREATE FUNCTION f() RETURNS void AS $$
 DECLARE
@@ -1195,6 +1201,12 @@ INSERT OVERWRITE TABLE events PARTITION (dt) SELECT r.id, r.url, r.day FROM raw 
   ],
   redshift: [
     {
+      title: 'APPROXIMATE PERCENTILE_DISC(p) WITHIN GROUP (ORDER BY x) and APPROXIMATE COUNT(DISTINCT x)',
+      sql: `INSERT INTO m (p50, n) SELECT APPROXIMATE PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY amt), APPROXIMATE COUNT(DISTINCT id) FROM t;
+`,
+      fdd: [['t.amt', 'm.p50'], ['t.id', 'm.n']],
+    },
+    {
       title: "a stored procedure's EXECUTE 'literal SQL' [USING …] is analysed like EXECUTE IMMEDIATE (a concatenated one is skipped)",
       sql: `CREATE OR REPLACE PROCEDURE sync_members() AS $$
 BEGIN
@@ -1555,6 +1567,26 @@ INSERT INTO daily_sales SELECT store_id, amount FROM sales;
     },
   ],
   netezza: [
+    {
+      title: 'NZPLSQL is PL/pgSQL-born: SELECT INTO v <list> FROM …, FOR r IN EXECUTE IMMEDIATE … LOOP',
+      sql: `CREATE OR REPLACE PROCEDURE sp(VARCHAR(100)) RETURNS INTEGER LANGUAGE NZPLSQL AS
+BEGIN_PROC
+DECLARE
+  tname ALIAS FOR $1;
+  rec RECORD;
+  n INTEGER;
+BEGIN
+  FOR rec IN EXECUTE IMMEDIATE 'SELECT id FROM ' || tname LOOP
+    n := n + 1;
+  END LOOP;
+  SELECT INTO n MAX(id) FROM admin.t;
+  INSERT INTO admin.t2 (id, n) SELECT id, n FROM admin.t;
+  RETURN n;
+END;
+END_PROC;
+`,
+      fdd: [['admin.t.id', 'admin.t2.id'], ['admin.t.id', 'admin.t2.n']],
+    },
     {
       title: 'NZPLSQL: AUTOCOMMIT ON and REFTABLENAME in a RETURNS REFTABLE procedure carry no lineage',
       sql: `CREATE OR REPLACE PROCEDURE sp(INTEGER) RETURNS REFTABLE(admin.out_tbl) LANGUAGE NZPLSQL AS

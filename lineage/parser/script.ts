@@ -223,7 +223,7 @@ function parseMultiInsert(p: TokenCursor, first: Token): Stmt {
 
 /** true when the statement just parsed may end here */
 function atBoundary(p: TokenCursor): boolean {
-  if (p.eof() || p.isOp(';') || isBatchSeparator(p)) return true
+  if (p.eof() || p.isOp(';') || isBatchSeparator(p) || p.atPsqlTrailer()) return true
   const t = p.peek()!
   // statements without a terminator (T-SQL, procedural code) end where the next one starts
   return t.kind === 'word' && (startsQuery(p) || STATEMENT_WORDS.has(statementWord(p.d, t.upper)))
@@ -249,6 +249,7 @@ export function parseScript(tokens: Token[], d: DialectSpec, emit?: (s: ParsedSt
   const put = emit ?? ((s: ParsedStatement) => { out.push(s); return true })
   while (!p.eof()) {
     if (p.isOp(';') || isBatchSeparator(p)) { p.next(); continue }
+    if (p.atPsqlTrailer()) { p.i = p.lineEnd(p.peek()!); continue }
     const startIdx = p.i
     const first = p.peek()!
     let ps: ParsedStatement

@@ -581,6 +581,15 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'psql \\gset / \\g file after a query on its line end that statement; the next one keeps its lineage',
+      sql: `SELECT max(id) AS max_id FROM t WHERE x = 1 \\gset
+INSERT INTO t2 (a) SELECT a FROM t1 WHERE id > :max_id;
+INSERT INTO t3 (b) SELECT b FROM t1 \\g
+INSERT INTO t4 (c) SELECT c FROM t1;
+`,
+      fdd: [['t.id', 'RS-1.max_id'], ['t1.a', 't2.a'], ['t1.b', 't3.b'], ['t1.c', 't4.c']],
+    },
+    {
       title: 'f(…) AS (a int, b text): a column definition list without an alias (record-returning functions, dblink)',
       sql: `INSERT INTO t4 (a) SELECT a FROM src s CROSS JOIN LATERAL json_to_record(s.doc) AS (a int, b text);
 `,

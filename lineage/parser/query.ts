@@ -11,10 +11,15 @@ export function startsQuery(p: TokenCursor, k = 0): boolean {
   if (!t) return false
   if (t.kind === 'word') {
     const u = p.d.abbreviations[t.upper] === 'SELECT' ? 'SELECT' : t.upper
-    return u === 'SELECT' || u === 'WITH' || (u === 'VALUES' && p.isOp('(', k + 1))
+    return u === 'SELECT' || u === 'WITH' || (u === 'VALUES' && p.isOp('(', k + 1)) || (u === 'TABLE' && isTableQuery(p, k))
   }
   if (t.kind === 'punct' && t.image === '(') return startsQuery(p, k + 1)
   return false
+}
+
+/** PostgreSQL `TABLE t` at k: SELECT * FROM t (CREATE TABLE backup AS TABLE t, INSERT INTO a TABLE b) */
+function isTableQuery(p: TokenCursor, k: number): boolean {
+  return p.d.plpgsql && p.isIdentToken(k + 1) && !p.isOp('(', k + 2)
 }
 
 export function parseWith(p: TokenCursor): With {
@@ -85,6 +90,10 @@ function parseQueryTerm(p: TokenCursor): Query {
     return { k: 'values', rows, loc: locOf(s, p.prev()) }
   }
   if (p.isWord('WITH')) return parseQuery(p)
+  if (p.isWord('TABLE') && isTableQuery(p, 0)) {
+    const s = p.next(); const name = p.qname(); const loc = locOf(s, p.prev())
+    return { k: 'select', distinct: false, items: [{ expr: { k: 'star', loc: locOf(s, s) }, loc }], from: [{ k: 'table', name, loc: name.loc }], joins: [], groupBy: [], connectBy: [], orderBy: [], loc }
+  }
   return parseSelectCore(p)
 }
 

@@ -57,7 +57,7 @@ export function parseStatement(p: TokenCursor): Stmt {
   // PL/pgSQL PERFORM is a SELECT whose rows are discarded (parseSelectCore takes its keyword)
   // Vertica PLvSQL runs any statement whose result it discards with PERFORM: PERFORM UPDATE …, PERFORM CREATE TABLE …
   if (u === 'PERFORM' && p.d.plpgsql && p.isAnyWord(PERFORMED_STATEMENTS, 1)) { p.next(); return parseStatement(p) }
-  if (u === 'SELECT' || u === '(' || u === 'VALUES' || (u === 'PERFORM' && p.d.plpgsql && (p as TokenCursor & { inBlock?: boolean }).inBlock)) {
+  if (u === 'SELECT' || u === '(' || u === 'VALUES' || (u === 'TABLE' && startsQuery(p)) || (u === 'PERFORM' && p.d.plpgsql && (p as TokenCursor & { inBlock?: boolean }).inBlock)) {
     const q = parseQuery(p)
     // DB2 VALUES expr INTO :v, VALUES (a, b) INTO :x, :y: the row's values set the variables by position
     if (q.k === 'values' && p.accept('INTO')) return { k: 'assign', targets: parseExprList(p), query: q, loc: locOf(first, p.prev()) }

@@ -581,6 +581,14 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'TABLE t is SELECT * FROM t: CREATE TABLE backup AS TABLE t (a migration idiom), INSERT INTO a TABLE b',
+      sql: `CREATE TABLE orig (a int, b int);
+CREATE TABLE backup AS TABLE orig;
+INSERT INTO b3 TABLE orig;
+`,
+      fdd: [['orig.a', 'backup.a'], ['orig.b', 'backup.b'], ['orig.a', 'b3.a'], ['orig.b', 'b3.b']],
+    },
+    {
       title: 'psql \\gset / \\g file after a query on its line end that statement; the next one keeps its lineage',
       sql: `SELECT max(id) AS max_id FROM t WHERE x = 1 \\gset
 INSERT INTO t2 (a) SELECT a FROM t1 WHERE id > :max_id;

@@ -651,6 +651,8 @@ export class Analyzer implements ExprEnv {
     if (item.alias) return { name: item.alias.name, key: this.key(item.alias) }
     const e = item.expr
     if (e.k === 'col') { const p = e.name.parts[e.name.parts.length - 1]; return { name: p.name, key: this.key(p) } }
+    // (row value).*: its fields, whose names are unknown here, as the `*` column (D6)
+    if (e.k === 'op' && e.field === '*') return { name: '*', key: '*' }
     const text = this.spacedText(exprLoc(e))
     if (e.k === 'lit' && text.startsWith("'")) { const v = text.slice(1, -1); return { name: v, key: v.toUpperCase() } }
     return { name: text, key: text.toUpperCase() }

@@ -257,6 +257,11 @@ function parsePostfix(p: TokenCursor, e: Expr): Expr {
       // the field is kept: l_rows(i).c is field c of a collection element (PL/SQL), resolved by flow/expr
       e = { k: 'op', op: 'FIELD', args, loc: span(e, locOf(t, t)), field: t.image }; continue
     }
+    // PostgreSQL (composite).*: every field of a row value, (json_populate_record(null::t, j)).* — one `*` value
+    if (p.d.plpgsql && p.isOp('.') && p.isOp('*', 1) && (e.k === 'op' || e.k === 'func' || e.k === 'subq')) {
+      p.next(); const t = p.next()
+      e = { k: 'op', op: 'FIELD', args: [e], loc: span(e, locOf(t, t)), field: '*' }; continue
+    }
     if (p.isWord('AT') && p.isWord('TIME', 1)) { p.i += 3; const z = parseUnary(p); e = op('ATZ', [e, z], span(e, z)); continue }
     if (p.isWord('COLLATE')) { p.next(); const t = p.next(); e = op('COLLATE', [e], span(e, locOf(t, t))); continue }
     return e
@@ -341,7 +346,7 @@ function parsePunctPrimary(p: TokenCursor): Expr {
     const list = parseExprList(p); const e = p.expectOp(')')
     // (t.c).field, (c).field: a field of a composite value (PostgreSQL). The parentheses stay, so parsePostfix reads
     // the field of the value and not the column as a qualifier
-    if (list.length === 1 && p.isOp('.') && p.isIdentToken(1)) return op('()', list, locOf(t, e))
+    if (list.length === 1 && p.isOp('.') && (p.isIdentToken(1) || (p.d.plpgsql && p.isOp('*', 1)))) return op('()', list, locOf(t, e))
     return list.length === 1 ? wrapLoc(list[0], locOf(t, e)) : op('ROW', list, locOf(t, e))
   }
   if (t.image === '[' || t.image === '{') {

@@ -581,6 +581,12 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: '(row value).*: INSERT INTO t SELECT (json_populate_record(null::t, s.doc)).* FROM s fills t.* from the document',
+      sql: `INSERT INTO t SELECT (json_populate_record(null::t, s.doc)).* FROM s;
+`,
+      fdd: [['s.doc', 't.*']],
+    },
+    {
       title: 'TABLE t is SELECT * FROM t: CREATE TABLE backup AS TABLE t (a migration idiom), INSERT INTO a TABLE b',
       sql: `CREATE TABLE orig (a int, b int);
 CREATE TABLE backup AS TABLE orig;

@@ -134,7 +134,8 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   },
   dbvdb2: { atTerminator: true, recursiveWithoutKeyword: true, wordOperators: { CONCAT: '||' } },
   dbvhana: { recursiveWithoutKeyword: true },
-  dbvnetezza: {},
+  // NZPLSQL descends from PL/pgSQL: SELECT INTO v …, FOR r IN EXECUTE IMMEDIATE … LOOP
+  dbvnetezza: { plpgsql: true },
   // vsql is psql's descendant: its scripts hold the same \set / \echo / \i meta-command lines
   dbvvertica: { unquotedCase: 'lower', dollarQuotedStrings: true, psqlCommands: true, plpgsql: true },
   dbvinformix: { braceComments: true, recursiveWithoutKeyword: true },

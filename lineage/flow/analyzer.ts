@@ -321,6 +321,8 @@ export class Analyzer implements ExprEnv {
 
   /** t.* as a value (row_to_json(t.*), ROW(t.*)): the whole row of the FROM item it names, in this scope or an outer one */
   starValue(qualifier: QName, scope: Scope): Resolved {
+    const row = this.triggerRowColumns(qualifier, qualifier.loc)
+    if (row !== undefined) return row ? { refs: row.map((c) => c.ref) } : {}
     const qp = splitQuoted(qualifier, this.d)
     for (let s: Scope | undefined = scope; s; s = s.parent) {
       const it = this.matchQualifier(qp, qp.length, s)
@@ -352,6 +354,21 @@ export class Analyzer implements ExprEnv {
     if (e.k === 'var') { const m = TRIGGER_ROW_VAR.exec(e.name); return m ? this.triggerRowRef(m[1], m[2], e.loc, write) : undefined }
     if (e.k === 'col' && e.name.parts.length === 2) return this.triggerRowRef(e.name.parts[0].name, e.name.parts[1].name, e.name.loc, write)
     return undefined
+  }
+
+  /**
+   * NEW.* / OLD.* of a row trigger (PostgreSQL audit triggers: INSERT INTO audit SELECT 'U', now(), NEW.*):
+   * the columns of the trigger's table, its `*` when they are unknown; null while the table is not known
+   */
+  triggerRowColumns(qualifier: QName, loc: Loc): Array<{ name: string; key: string; ref: ColRef }> | null | undefined {
+    if (!this.trigger || qualifier.parts.length !== 1) return undefined
+    const row = qualifier.parts[0].name.replace(/^:/, '').toUpperCase()
+    if (!this.trigger.rows.has(row)) return undefined
+    if (!this.trigger.table) return null
+    const t = this.entry(this.trigger.table)
+    this.reads.add(t.obj.id)
+    const names = t.columns ?? ['*']
+    return names.map((c) => ({ name: c, key: c.toUpperCase(), ref: this.ref(t.obj, c, loc, c.toUpperCase()) }))
   }
 
   private triggerRowRef(row: string, col: string, loc: Loc | undefined, write: boolean): ColRef | null | undefined {
@@ -634,6 +651,8 @@ export class Analyzer implements ExprEnv {
     if (item.alias) return { name: item.alias.name, key: this.key(item.alias) }
     const e = item.expr
     if (e.k === 'col') { const p = e.name.parts[e.name.parts.length - 1]; return { name: p.name, key: this.key(p) } }
+    // (row value).*: its fields, whose names are unknown here, as the `*` column (D6)
+    if (e.k === 'op' && e.field === '*') return { name: '*', key: '*' }
     const text = this.spacedText(exprLoc(e))
     if (e.k === 'lit' && text.startsWith("'")) { const v = text.slice(1, -1); return { name: v, key: v.toUpperCase() } }
     return { name: text, key: text.toUpperCase() }
@@ -645,6 +664,15 @@ export class Analyzer implements ExprEnv {
       const qp = splitQuoted(st.qualifier, this.d)
       const it = this.matchQualifier(qp, qp.length, scope)
       items = it ? [it] : []
+      const row = it ? undefined : this.triggerRowColumns(st.qualifier, st.loc)
+      if (row !== undefined) {
+        for (const c of row ?? []) {
+          const ref = this.ref(out.obj, c.name, item.loc, c.key)
+          this.addCol(out, c.name, c.key, ref)
+          this.b.relate('fdd', ref, [c.ref], 'select', 'identity')
+        }
+        return
+      }
     }
     const except = new Set((st.except ?? []).map((e) => this.key(e)))
     const replace = new Map((st.replace ?? []).map((r) => [this.key(r.alias!), r]))

@@ -4,7 +4,7 @@ import type { ModelObj as DbObj } from '../model/store.js'
 import { colRef, inClause, type ColRef } from './builder.js'
 import { Analyzer, type ResultSet } from './analyzer.js'
 import { childScope, type FromItem, type Scope } from './scope.js'
-import { emptyDeps, evalExpr, mergeInto } from './expr.js'
+import { emptyDeps, evalExpr, mergeInto, type Deps } from './expr.js'
 import { splitQuoted } from '../resolve/catalog.js'
 import { mdxFlow } from './mdx.js'
 
@@ -78,6 +78,21 @@ export class StatementFlow {
       case 'tableVar': return this.tableVar(s)
       case 'mdx': return mdxFlow(this.a, s)
     }
+  }
+
+  /**
+   * the values of a VALUES row by position: a trigger row's NEW.* / OLD.* (INSERT INTO hist VALUES (OLD.*))
+   * stands for the trigger table's columns, one position each, when they are known
+   */
+  private valuesRow(row: Expr[]): Array<Expr | Deps> {
+    if (!this.a.trigger || !row.some((v) => v.k === 'star')) return row
+    const out: Array<Expr | Deps> = []
+    for (const v of row) {
+      const cols = v.k === 'star' && v.qualifier ? this.a.triggerRowColumns(v.qualifier, v.loc) : undefined
+      if (cols && !(cols.length === 1 && cols[0].key === '*')) { for (const c of cols) out.push({ ...emptyDeps(), direct: [c.ref] }); continue }
+      out.push(v)
+    }
+    return out
   }
 
   // ---- SELECT -------------------------------------------------------------------------------
@@ -234,10 +249,10 @@ export class StatementFlow {
       // literals of INSERT … VALUES never become constant-table columns (spec §4.8)
       const shown = this.a.showConstants
       this.a.showConstants = false
-      for (const row of s.values) row.forEach((v, i) => {
+      for (const row of s.values) this.valuesRow(row).forEach((v, i) => {
         const tc = cols?.[i]
         if (!tc) return
-        const deps = evalExpr(v, scope, this.a)
+        const deps = 'direct' in v ? v : evalExpr(v, scope, this.a)
         if (!deps.direct.length && !deps.indirect.length) return
         this.a.relateDeps(this.a.ref(target, tc.name, tc.loc, tc.name.toUpperCase()), deps, 'insert')
       })

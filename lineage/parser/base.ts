@@ -142,6 +142,15 @@ export class TokenCursor {
     return this.d.psqlCommands && !!t && t.bol && t.kind === 'op' && t.image === '\\'
   }
 
+  /**
+   * a psql meta-command after a statement on its line (SELECT … \gset, \g file, \gexec, \watch 5): it
+   * ends the statement and runs it; a backslash is no operator of these dialects outside strings
+   */
+  atPsqlTrailer(k = 0): boolean {
+    const t = this.peek(k)
+    return this.d.psqlCommands && !!t && !t.bol && t.kind === 'op' && t.image === '\\'
+  }
+
   /** the index of the first token at or after the cursor that starts past `first`'s line */
   lineEnd(first: Token): number {
     let j = this.i

@@ -269,6 +269,11 @@ function parsePostfix(p: TokenCursor, e: Expr): Expr {
       e = { k: 'op', op: 'FIELD', args, loc: span(e, locOf(t, t)), field: t.image }; continue
     }
     if (p.isWord('AT') && p.isWord('LOCAL', 1) && p.d.slashTerminator) { p.i += 2; continue }
+    // PostgreSQL (composite).*: every field of a row value, (json_populate_record(null::t, j)).* — one `*` value
+    if (p.d.plpgsql && p.isOp('.') && p.isOp('*', 1) && (e.k === 'op' || e.k === 'func' || e.k === 'subq')) {
+      p.next(); const t = p.next()
+      e = { k: 'op', op: 'FIELD', args: [e], loc: span(e, locOf(t, t)), field: '*' }; continue
+    }
     if (p.isWord('AT') && p.isWord('TIME', 1)) { p.i += 3; const z = parseUnary(p); e = op('ATZ', [e, z], span(e, z)); continue }
     if (p.isWord('COLLATE')) { p.next(); const t = p.next(); e = op('COLLATE', [e], span(e, locOf(t, t))); continue }
     return e
@@ -358,7 +363,7 @@ function parsePunctPrimary(p: TokenCursor): Expr {
     const list = parseExprList(p); const e = p.expectOp(')')
     // (t.c).field, (c).field: a field of a composite value (PostgreSQL). The parentheses stay, so parsePostfix reads
     // the field of the value and not the column as a qualifier
-    if (list.length === 1 && p.isOp('.') && p.isIdentToken(1)) return op('()', list, locOf(t, e))
+    if (list.length === 1 && p.isOp('.') && (p.isIdentToken(1) || (p.d.plpgsql && p.isOp('*', 1)))) return op('()', list, locOf(t, e))
     return list.length === 1 ? wrapLoc(list[0], locOf(t, e)) : op('ROW', list, locOf(t, e))
   }
   const escaped = t.image === '{' ? odbcEscape(p, t) : undefined
@@ -431,7 +436,8 @@ function parseWordPrimary(p: TokenCursor): Expr {
 function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefined {
   if (u === 'CASE') return parseCase(p)
   if (p.d.name === 'dbvcouchbase' && (((u === 'ARRAY' || u === 'FIRST' || u === 'OBJECT') && !p.isOp('(', 1) && !p.isOp('[', 1)) || ((u === 'ANY' || u === 'SOME' || u === 'EVERY') && p.isIdentToken(1) && (p.isWord('IN', 2) || p.isWord('WITHIN', 2))))) return parseComprehension(p)
-  if (u === 'APPROXIMATE' && p.isWord('COUNT', 1)) p.next()
+  // Redshift APPROXIMATE COUNT(DISTINCT x) / APPROXIMATE PERCENTILE_DISC(p) WITHIN GROUP (…): the aggregate, estimated
+  if (u === 'APPROXIMATE' && (p.isWord('COUNT', 1) || p.isWord('PERCENTILE_DISC', 1)) && p.isOp('(', 2)) p.next()
   if (u === 'EXISTS' && p.isOp('(', 1)) {
     p.next(); p.next(); const q = parseQuery(p); const e = p.expectOp(')')
     return { k: 'exists', query: q, loc: locOf(t, e) }

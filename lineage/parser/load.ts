@@ -4,7 +4,7 @@ import type { Token } from '../lexer/lexer.js'
 import { TokenCursor, locOf } from './base.js'
 import { parseQuery, startsQuery } from './query.js'
 import { skipToEnd } from './ddl.js'
-import { parseEmbedded } from './procedural.js'
+import { parseEmbedded, unescapeQuotes } from './procedural.js'
 
 type Copy = Extract<Stmt, { k: 'copy' }>
 
@@ -109,11 +109,8 @@ export function parseUnload(p: TokenCursor, first: Token): Stmt {
   p.expect('TO')
   const loc = location(p)
   skipToEnd(p)
-  // the query's own quotes are doubled, or (Redshift strings take backslash escapes) written \' — that
-  // one becomes ' with a blank before it, so the columns after it keep their coordinates
-  let text = q.image.slice(1, -1)
-  if (p.d.backslashEscapes) text = text.replace(/\\'/g, " '")
-  const inner = parseEmbedded(text.replace(/''/g, "'"), p, q.line, q.col + 1, q.start + 1)
+  // the query's own quotes are doubled, or (Redshift strings take backslash escapes) written \'
+  const inner = parseEmbedded(unescapeQuotes(q.image.slice(1, -1), p.d.backslashEscapes), p, q.line, q.col + 1, q.start + 1)
   const query = inner[0]?.k === 'query' ? inner[0].query : undefined
   return { k: 'copy', table: { parts: [], loc: locOf(first, first) }, location: loc, direction: 'out', query, loc: locOf(first, p.prev()) }
 }

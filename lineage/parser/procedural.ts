@@ -293,6 +293,14 @@ function parseFor(p: Cur, first: Token): Stmt {
     const body = parseBody(p, ['END']); p.expect('END'); p.expect('FOR')
     return { k: 'cursorLoop', record, query, cursor, body, loc: locOf(first, p.prev()) }
   }
+  // PL/pgSQL FOR k, v IN SELECT … LOOP: the targets take the row's columns by position, as SELECT INTO
+  if (p.d.plpgsql && p.isOp(',')) {
+    const targets: Expr[] = [{ k: 'col', name: { parts: [record], loc: record.loc } }]
+    while (p.acceptOp(',')) targets.push({ k: 'col', name: p.qname() })
+    const { query } = parseForSource(p)
+    const head: Stmt[] = query ? [{ k: 'assign', targets, query, loc: locOf(first, p.prev()) }] : []
+    return { k: 'block', body: [...head, ...parseLoopBody(p, 'FOR')], loc: locOf(first, p.prev()) }
+  }
   const { query, cursor } = parseForSource(p)
   return { k: 'cursorLoop', record, query, cursor, body: parseLoopBody(p, 'FOR'), loc: locOf(first, p.prev()) }
 }
@@ -335,8 +343,9 @@ function parseForSource(p: Cur): { query?: import('../ast/types.js').Query; curs
   if (p.isWord('QUERY') && startsQuery(p, 1)) p.next()
   if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const query = parseQuery(p); p.expectOp(')'); return { query } }
   if (startsQuery(p)) return { query: parseQuery(p) }
-  // PL/pgSQL FOR r IN EXECUTE sql [USING args] LOOP: the rows of dynamic SQL (the record has no known source)
-  if (p.d.plpgsql && p.accept('EXECUTE')) { parseExpr(p); if (p.accept('USING')) parseExprList(p); return {} }
+  // PL/pgSQL FOR r IN EXECUTE sql [USING args] LOOP (NZPLSQL: EXECUTE IMMEDIATE): the rows of dynamic SQL
+  // (the record has no known source)
+  if (p.d.plpgsql && p.accept('EXECUTE')) { p.accept('IMMEDIATE'); parseExpr(p); if (p.accept('USING')) parseExprList(p); return {} }
   if (p.isOp('(')) {
     // Informix SPL: FOR i IN (1 TO 10 STEP 2, 20); PL/SQL: FOR i IN (lo)..hi
     p.next(); parseSplRanges(p); p.expectOp(')')
@@ -392,9 +401,9 @@ function parseSet(p: Cur, first: Token): Stmt {
   const save = p.i
   p.next()
   // Hive and Impala SET key=value is a session setting (SET MEM_LIMIT=2g, SET hive.exec.parallel=true);
-  // so is every SET of the PostgreSQL family and Netezza, which assign variables with := only
-  // (pg_dump's SET standard_conforming_strings = on made `on` an orphan column)
-  if (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala' || p.d.plpgsql || p.d.name === 'dbvnetezza') { skipToEnd(p); return { k: 'other', kind: 'SET', loc: locOf(first, p.prev()) } }
+  // so is every SET of the PL/pgSQL dialects (PostgreSQL family, Vertica, Netezza), which assign variables
+  // with := only (pg_dump's SET standard_conforming_strings = on made `on` an orphan column)
+  if (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala' || p.d.plpgsql) { skipToEnd(p); return { k: 'other', kind: 'SET', loc: locOf(first, p.prev()) } }
   const isVar = (p.isIdentToken() || p.peek()?.kind === 'param') && (p.isOp('=', 1) || p.isOp(':=', 1) || p.compoundAssign(1) !== undefined)
     || (p.isIdentToken() && p.isOp('.', 1) && p.isOp('=', 3))
   // Teradata SET QUERY_BAND = '…' FOR SESSION tags the session (every Teradata ETL job opens with it)
@@ -512,7 +521,9 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     if (p.acceptOp(';')) continue
     if (isTimingPoint(p)) return
     if (p.isWord('DECLARE')) { p.next(); continue }
-    if (p.isAnyWord(NOT_A_DECLARATION) && !p.isOp('.', 1) && !(p.peek(1)?.kind === 'word' && p.isWord('CURSOR', 1))) break
+    // a PL/pgSQL DECLARE section holds declarations only, up to its BEGIN: `values text;`, `key text;` name variables
+    const plDecl = p.d.plpgsql && p.inBlock && p.peek(1)?.kind === 'word'
+    if (p.isAnyWord(NOT_A_DECLARATION) && !plDecl && !p.isOp('.', 1) && !(p.peek(1)?.kind === 'word' && p.isWord('CURSOR', 1))) break
     if (p.isAnyWord(['CONTINUE', 'EXIT', 'UNDO']) && p.isWord('HANDLER', 1)) { p.i--; return }
     // a declaration has a type (or `:=` / DEFAULT): `name = …` is the first statement (SQLScript `lt = SELECT …`)
     if (p.isIdentToken() && p.isOp('=', 1)) break
@@ -766,10 +777,7 @@ function embeddedBody(p: Cur, t: Token, start: Token, name: import('../ast/types
   p.next()
   skipToEnd(p)
   if (!isSqlBody(p, start)) return { k: 'other', kind: 'ROUTINE', loc: locOf(start, p.prev()) }
-  const openLen = t.image.startsWith('$') ? t.image.indexOf('$', 1) + 1 : 1
-  const inner = t.image.slice(openLen, t.image.length - openLen)
-  const stmts = parseEmbedded(inner, p, t.line, t.col + openLen, t.start + openLen)
-  return { k: 'block', body: stmts, name, params, loc: locOf(start, p.prev()) }
+  return { k: 'block', body: stringBody(p, t) ?? [], name, params, loc: locOf(start, p.prev()) }
 }
 
 /** LANGUAGE (before or after the body, up to the statement's end) decides whether the body text is SQL */
@@ -810,9 +818,7 @@ function tsqlDynamicLiteral(p: TokenCursor): Token | undefined {
 
 /**
  * The statements of SQL held in one string token: a $$ / $tag$ body, an Oracle q'[…]' literal, or a '…'
- * (T-SQL N'…') literal; undefined for other strings. In a '…' literal each doubled quote '' becomes ` '` (the same
- * length, so positions still map back to the text): the inner SQL's own literals keep their place, their
- * text shifts by a space, which no lineage reads
+ * (T-SQL N'…') literal, its doubled quotes read as one each, in place; undefined for other strings
  */
 function stringBody(p: TokenCursor, t: Token): Stmt[] | undefined {
   const img = t.image
@@ -824,8 +830,19 @@ function stringBody(p: TokenCursor, t: Token): Stmt[] | undefined {
   const openLen = dollar ? img.indexOf('$', 1) + 1 : q ? 3 : n + 1
   const closeLen = dollar ? openLen : q ? 2 : 1
   let inner = img.slice(openLen, img.length - closeLen)
-  if (!dollar && !q && inner.includes("''")) inner = inner.replaceAll("''", " '")
+  // a quoted body doubles its own quotes (AS 'SELECT … WHERE s = ''x''', Redshift also \')
+  if (!dollar && !q && inner.includes("'")) inner = unescapeQuotes(inner, p.d.backslashEscapes)
   return parseEmbedded(inner, p, t.line, t.col + openLen, t.start + openLen)
+}
+
+/**
+ * SQL text whose quotes were escaped (doubled, or \' where strings take backslash escapes): each escape
+ * becomes one quote and a blank, the blank outside the literal it opens or closes, so the text keeps its
+ * length and the columns after it their coordinates
+ */
+export function unescapeQuotes(text: string, backslash: boolean): string {
+  let open = false
+  return text.replace(backslash ? /''|\\'/g : /''/g, () => { open = !open; return open ? " '" : "' " })
 }
 
 export function parseEmbedded(text: string, p: TokenCursor, line: number, col: number, offset: number): Stmt[] {

@@ -11,10 +11,15 @@ export function startsQuery(p: TokenCursor, k = 0): boolean {
   if (!t) return false
   if (t.kind === 'word') {
     const u = p.d.abbreviations[t.upper] === 'SELECT' ? 'SELECT' : t.upper
-    return u === 'SELECT' || u === 'WITH' || (u === 'VALUES' && p.isOp('(', k + 1))
+    return u === 'SELECT' || u === 'WITH' || (u === 'VALUES' && p.isOp('(', k + 1)) || (u === 'TABLE' && isTableQuery(p, k))
   }
   if (t.kind === 'punct' && t.image === '(') return startsQuery(p, k + 1)
   return false
+}
+
+/** PostgreSQL `TABLE t` at k: SELECT * FROM t (CREATE TABLE backup AS TABLE t, INSERT INTO a TABLE b) */
+function isTableQuery(p: TokenCursor, k: number): boolean {
+  return p.d.plpgsql && p.isIdentToken(k + 1) && !p.isOp('(', k + 2)
 }
 
 export function parseWith(p: TokenCursor): With {
@@ -87,6 +92,10 @@ function parseQueryTerm(p: TokenCursor): Query {
     return { k: 'values', rows, loc: locOf(s, p.prev()) }
   }
   if (p.isWord('WITH')) return parseQuery(p)
+  if (p.isWord('TABLE') && isTableQuery(p, 0)) {
+    const s = p.next(); const name = p.qname(); const loc = locOf(s, p.prev())
+    return { k: 'select', distinct: false, items: [{ expr: { k: 'star', loc: locOf(s, s) }, loc }], from: [{ k: 'table', name, loc: name.loc }], joins: [], groupBy: [], connectBy: [], orderBy: [], loc }
+  }
   return parseSelectCore(p)
 }
 
@@ -467,12 +476,13 @@ export function parseFromTail(p: TokenCursor, from: Source[], joins: JoinCond[])
 
 
 function parseAliasAndColumns(p: TokenCursor, src: { alias?: import('../ast/types.js').Ident; columnAliases?: import('../ast/types.js').Ident[] }): void {
+  let bare = false
   if (p.accept('AS') || canBeAlias(p)) {
-    if (p.isOp('(')) { /* AS (c1, c2) without name (Hive) */ } else src.alias = p.ident()
+    if (p.isOp('(')) { /* AS (c1, c2) without name (Hive); f() AS (a int, b text) (PostgreSQL) */ bare = true } else src.alias = p.ident()
   }
   if (p.isOp('(') && (p.isIdentToken(1)) && (p.isOp(',', 2) || p.isOp(')', 2))) {
     p.next(); src.columnAliases = [p.ident()]; while (p.acceptOp(',')) src.columnAliases.push(p.ident()); p.expectOp(')')
-  } else if (src.alias && p.isOp('(') && p.isIdentToken(1) && p.isIdentToken(2)) {
+  } else if ((src.alias || bare) && p.isOp('(') && p.isIdentToken(1) && p.isIdentToken(2)) {
     // column definition list: AS x(sku text, qty int) — the names matter, the types do not
     p.next(); src.columnAliases = []
     do { src.columnAliases.push(p.ident()); p.skipListItem() } while (p.acceptOp(','))

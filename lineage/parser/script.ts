@@ -86,7 +86,7 @@ export function parseStatement(p: TokenCursor): Stmt {
   // PL/pgSQL PERFORM is a SELECT whose rows are discarded (parseSelectCore takes its keyword)
   // Vertica PLvSQL runs any statement whose result it discards with PERFORM: PERFORM UPDATE …, PERFORM CREATE TABLE …
   if (u === 'PERFORM' && p.d.plpgsql && p.isAnyWord(PERFORMED_STATEMENTS, 1)) { p.next(); return parseStatement(p) }
-  if (u === 'SELECT' || u === '(' || u === 'VALUES' || (u === 'PERFORM' && p.d.plpgsql && (p as TokenCursor & { inBlock?: boolean }).inBlock)) {
+  if (u === 'SELECT' || u === '(' || u === 'VALUES' || (u === 'TABLE' && startsQuery(p)) || (u === 'PERFORM' && p.d.plpgsql && (p as TokenCursor & { inBlock?: boolean }).inBlock)) {
     const q = parseQuery(p)
     // DB2 VALUES expr INTO :v, VALUES (a, b) INTO :x, :y: the row's values set the variables by position
     if (q.k === 'values' && p.accept('INTO')) return { k: 'assign', targets: parseExprList(p), query: q, loc: locOf(first, p.prev()) }
@@ -308,7 +308,7 @@ function parseMultiInsert(p: TokenCursor, first: Token): Stmt {
 
 /** true when the statement just parsed may end here */
 function atBoundary(p: TokenCursor): boolean {
-  if (p.eof() || p.isOp(';') || isBatchSeparator(p)) return true
+  if (p.eof() || p.isOp(';') || isBatchSeparator(p) || p.atPsqlTrailer()) return true
   const t = p.peek()!
   // statements without a terminator (T-SQL, procedural code) end where the next one starts
   return t.kind === 'word' && (startsQuery(p) || STATEMENT_WORDS.has(statementWord(p.d, t.upper)))
@@ -336,6 +336,7 @@ export function parseScript(tokens: Token[], d: DialectSpec, emit?: (s: ParsedSt
     if (p.isOp(';')) { p.next(); continue }
     // GO [count]: the count repeats the batch, it is no statement
     if (isBatchSeparator(p)) { const go = p.next(); if (p.peek()?.kind === 'number' && p.peek()!.line === go.line) p.next(); continue }
+    if (p.atPsqlTrailer()) { p.i = p.lineEnd(p.peek()!); continue }
     const startIdx = p.i
     const first = p.peek()!
     let ps: ParsedStatement

@@ -909,6 +909,88 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: '(row value).*: INSERT INTO t SELECT (json_populate_record(null::t, s.doc)).* FROM s fills t.* from the document',
+      sql: `INSERT INTO t SELECT (json_populate_record(null::t, s.doc)).* FROM s;
+`,
+      fdd: [['s.doc', 't.*']],
+    },
+    {
+      title: 'TABLE t is SELECT * FROM t: CREATE TABLE backup AS TABLE t (a migration idiom), INSERT INTO a TABLE b',
+      sql: `CREATE TABLE orig (a int, b int);
+CREATE TABLE backup AS TABLE orig;
+INSERT INTO b3 TABLE orig;
+`,
+      fdd: [['orig.a', 'backup.a'], ['orig.b', 'backup.b'], ['orig.a', 'b3.a'], ['orig.b', 'b3.b']],
+    },
+    {
+      title: 'psql \\gset / \\g file after a query on its line end that statement; the next one keeps its lineage',
+      sql: `SELECT max(id) AS max_id FROM t WHERE x = 1 \\gset
+INSERT INTO t2 (a) SELECT a FROM t1 WHERE id > :max_id;
+INSERT INTO t3 (b) SELECT b FROM t1 \\g
+INSERT INTO t4 (c) SELECT c FROM t1;
+`,
+      fdd: [['t.id', 'RS-1.max_id'], ['t1.a', 't2.a'], ['t1.b', 't3.b'], ['t1.c', 't4.c']],
+    },
+    {
+      title: 'f(…) AS (a int, b text): a column definition list without an alias (record-returning functions, dblink)',
+      sql: `INSERT INTO t4 (a) SELECT a FROM src s CROSS JOIN LATERAL json_to_record(s.doc) AS (a int, b text);
+`,
+      fdd: [['src.doc', 't4.a']],
+    },
+    {
+      title: 'a PL/pgSQL DECLARE section holds declarations only: variables named like statement words (values, open) are variables',
+      sql: `CREATE FUNCTION f() RETURNS void AS $$
+DECLARE
+  key text;
+  values text;
+  open boolean := true;
+BEGIN
+  SELECT name, val INTO key, values FROM settings LIMIT 1;
+  INSERT INTO log (a, b) VALUES (key, values);
+END $$ LANGUAGE plpgsql;
+`,
+      fdd: [['settings.name', 'log.a'], ['settings.val', 'log.b']],
+    },
+    {
+      title: 'PL/pgSQL FOR k, v IN SELECT … LOOP: several loop targets take the row by position',
+      sql: `CREATE FUNCTION f() RETURNS void AS $$
+DECLARE k text; v text;
+BEGIN
+  FOR k, v IN SELECT name, val FROM settings LOOP
+    INSERT INTO log (a, b) VALUES (k, v);
+  END LOOP;
+END $$ LANGUAGE plpgsql;
+`,
+      fdd: [['settings.name', 'log.a'], ['settings.val', 'log.b']],
+    },
+    {
+      title: "a function body in single quotes with doubled quotes inside (AS 'INSERT … ''x'' …') is analysed",
+      sql: `CREATE FUNCTION g() RETURNS void AS '
+  INSERT INTO t2 (a, b) SELECT a, ''const'' FROM t1 WHERE c = ''y'';
+' LANGUAGE sql;
+`,
+      fdd: [['t1.a', 't2.a']],
+    },
+    {
+      title: "audit trigger function: INSERT INTO audit SELECT 'U', now(), NEW.* and VALUES (OLD.*) fill the columns from the trigger table's row",
+      sql: `CREATE TABLE emp (empname text, salary int);
+CREATE TABLE emp_hist (name text, pay int);
+CREATE FUNCTION emp_audit() RETURNS trigger AS $$
+BEGIN
+  IF (TG_OP = 'DELETE') THEN
+    INSERT INTO emp_audit SELECT 'D', now(), OLD.*;
+    INSERT INTO emp_hist VALUES (OLD.*);
+  ELSE
+    INSERT INTO emp_audit2 (op, stamp, empname, salary) SELECT 'U', now(), NEW.*;
+  END IF;
+  RETURN NULL;
+END $$ LANGUAGE plpgsql;
+CREATE TRIGGER emp_audit AFTER INSERT OR UPDATE OR DELETE ON emp FOR EACH ROW EXECUTE FUNCTION emp_audit();
+`,
+      fdd: [['emp.empname', 'emp_audit.empname'], ['emp.salary', 'emp_audit.salary'], ['emp.empname', 'emp_audit2.empname'], ['emp.salary', 'emp_audit2.salary'],
+        ['emp.empname', 'emp_hist.name'], ['emp.salary', 'emp_hist.pay']],
+    },
+    {
       title: 'a PL/pgSQL RETURNS TABLE function: RETURN QUERY inside its BEGIN … END is the rows FROM f(…) reads',
       sql: `CREATE FUNCTION top_c(p int) RETURNS TABLE (cid int, total numeric) LANGUAGE plpgsql AS $$
 BEGIN
@@ -1503,6 +1585,12 @@ INSERT OVERWRITE TABLE events PARTITION (dt) SELECT r.id, r.url, r.day FROM raw 
   ],
   redshift: [
     {
+      title: 'APPROXIMATE PERCENTILE_DISC(p) WITHIN GROUP (ORDER BY x) and APPROXIMATE COUNT(DISTINCT x)',
+      sql: `INSERT INTO m (p50, n) SELECT APPROXIMATE PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY amt), APPROXIMATE COUNT(DISTINCT id) FROM t;
+`,
+      fdd: [['t.amt', 'm.p50'], ['t.id', 'm.n']],
+    },
+    {
       title: "a stored procedure's EXECUTE 'literal SQL' [USING …] is analysed like EXECUTE IMMEDIATE (a concatenated one is skipped)",
       sql: `CREATE OR REPLACE PROCEDURE sync_members() AS $$
 BEGIN
@@ -1974,6 +2062,26 @@ INSERT INTO daily_sales SELECT store_id, amount FROM sales;
     },
   ],
   netezza: [
+    {
+      title: 'NZPLSQL is PL/pgSQL-born: SELECT INTO v <list> FROM …, FOR r IN EXECUTE IMMEDIATE … LOOP',
+      sql: `CREATE OR REPLACE PROCEDURE sp(VARCHAR(100)) RETURNS INTEGER LANGUAGE NZPLSQL AS
+BEGIN_PROC
+DECLARE
+  tname ALIAS FOR $1;
+  rec RECORD;
+  n INTEGER;
+BEGIN
+  FOR rec IN EXECUTE IMMEDIATE 'SELECT id FROM ' || tname LOOP
+    n := n + 1;
+  END LOOP;
+  SELECT INTO n MAX(id) FROM admin.t;
+  INSERT INTO admin.t2 (id, n) SELECT id, n FROM admin.t;
+  RETURN n;
+END;
+END_PROC;
+`,
+      fdd: [['admin.t.id', 'admin.t2.id'], ['admin.t.id', 'admin.t2.n']],
+    },
     {
       title: 'NZPLSQL: AUTOCOMMIT ON and REFTABLENAME in a RETURNS REFTABLE procedure carry no lineage',
       sql: `CREATE OR REPLACE PROCEDURE sp(INTEGER) RETURNS REFTABLE(admin.out_tbl) LANGUAGE NZPLSQL AS

@@ -107,6 +107,8 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   if (p.isWord('WITH') && p.isOp('(', 1) && !startsQuery(p, 2)) { p.next(); p.skipParens() }
   if (p.isOp('(') && !startsQuery(p, 1)) s.columns = identList(p)
   if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p, s) }
+  // Hive INSERT OVERWRITE TABLE t PARTITION (…) IF NOT EXISTS: skip the partition when it is there
+  p.acceptSeq('IF', 'NOT', 'EXISTS')
   p.skipBracketHint()
   if (p.isWord('REPLACE') && p.isWord('WHERE', 1)) { p.i += 2; s.replaceWhere = parseExpr(p) }
   // Databricks REPLACE USING (cols): the rows replaced are matched on these columns, the query fills them as usual

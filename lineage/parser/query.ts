@@ -93,10 +93,21 @@ export function parseValuesRows(p: TokenCursor): Expr[][] {
   do {
     p.accept('ROW')
     // VALUES (SELECT …): a one-column row holding a scalar subquery, not a parenthesised row
-    if (p.isOp('(') && !(startsQuery(p, 1) && !p.isOp('(', 1))) { p.next(); rows.push(p.isOp(')') ? [] : parseExprList(p)); p.expectOp(')') }
+    if (p.isOp('(') && !(startsQuery(p, 1) && !p.isOp('(', 1))) { p.next(); rows.push(p.isOp(')') ? [] : valuesRow(p)); p.expectOp(')') }
     else rows.push([parseExpr(p)])
   } while (p.acceptOp(','))
   return rows
+}
+
+/** one row's values; Spark names them in place: VALUES ('x' AS name, 31 AS age) */
+function valuesRow(p: TokenCursor): Expr[] {
+  const spark = p.d.name === 'dbvhive' || p.d.name === 'dbvimpala'
+  const out: Expr[] = []
+  do {
+    out.push(parseExpr(p))
+    if (spark && p.isWord('AS') && p.isIdentToken(1)) p.i += 2
+  } while (p.acceptOp(','))
+  return out
 }
 
 /** ORDER BY / LIMIT / OFFSET / FETCH / FOR UPDATE after a query; returns the ORDER BY expressions */

@@ -972,6 +972,13 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
   ],
   hive: [
     {
+      title: "INSERT OVERWRITE TABLE t PARTITION (…) IF NOT EXISTS SELECT …; Spark VALUES ('x' AS name, 31 AS age) names its values in place",
+      sql: `INSERT OVERWRITE TABLE foo PARTITION (dt='2020') IF NOT EXISTS SELECT a, b FROM bar;
+INSERT INTO people SELECT name, age FROM p2 UNION ALL VALUES ('John Doe' AS name, 31 AS age), ('Jane', 30);
+`,
+      fdd: [['bar.a', 'foo.a'], ['bar.b', 'foo.b'], ['p2.name', 'people.name'], ['p2.age', 'people.age']],
+    },
+    {
       title: 'INSERT INTO t TABLE s is INSERT … SELECT * FROM s; INSERT INTO t FROM s SELECT … writes the FROM-first query',
       sql: `CREATE TABLE visiting (name STRING, address STRING);
 INSERT INTO students TABLE visiting;

@@ -300,9 +300,15 @@ export function parseDelete(p: TokenCursor, w?: With): Stmt {
     return finishUpdateOrDelete(p, s, start)
   }
   // MySQL: DELETE t1, t2 FROM …  / DELETE t1 FROM t1 JOIN …
-  s.target = tableRef(p, !p.isWord('FROM', 1) && !p.isOp(',', 1) && !p.isWord('ALL', 1))
+  s.target = tableRef(p, !p.isWord('FROM', 1) && !p.isOp(',', 1) && !p.isWord('ALL', 1) && !(p.isOp('.', 1) && p.isOp('*', 2)))
   p.accept('ALL')
-  if (p.isOp(',') && p.d.name === 'dbvmysql') { while (p.acceptOp(',')) p.qname() }
+  if (p.d.name === 'dbvmysql') {
+    // DELETE t1.*, t2.* FROM …, DELETE FROM t PARTITION (p) WHERE …: the tables whose rows go
+    const star = () => { if (p.isOp('.') && p.isOp('*', 1)) p.i += 2 }
+    star()
+    while (p.acceptOp(',')) { p.qname(); star() }
+    if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); p.skipParens() }
+  }
   parseOutput(p, s)
   if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)
   if (p.isAnyWord(['JOIN', 'INNER', 'LEFT'])) { s.from.push({ k: 'table', name: s.target.name, alias: s.target.alias, loc: s.target.name.loc }); parseFromTail(p, s.from, s.joins) }

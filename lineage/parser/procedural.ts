@@ -642,6 +642,8 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
       }
       if (p.isOp(';') && p.d.name === 'dbvinformix' && (kind === 'PROCEDURE' || kind === 'FUNCTION')) { p.next(); continue }
       if (p.isOp(';') && kind !== 'TRIGGER') { return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
+      // MySQL FOR EACH ROW SET NEW.c = …; / CALL p(…); : a one-statement body that ends at its `;`
+      if (kind === 'TRIGGER' && p.isAnyWord(['SET', 'CALL']) && p.isWord('ROW', -1)) { const b = parseStatement(p); return { k: 'block', body: [b], name, loc: locOf(start, p.prev()) } }
       if (kind === 'TRIGGER' && (startsQuery(p) || p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE'])) && p.prev().upper !== 'BEFORE' && p.prev().upper !== 'AFTER' && p.prev().upper !== 'OR' && p.prev().upper !== ',' && p.prev().upper !== 'OF' && p.prev().upper !== 'INSTEAD' && p.prev().upper !== 'FOR') {
         const b = parseStatement(p); return { k: 'block', body: [b], name, loc: locOf(start, p.prev()) }
       }

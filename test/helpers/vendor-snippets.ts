@@ -482,6 +482,15 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
   ],
   mysql: [
     {
+      title: 'a trigger body that is one SET (FOR EACH ROW SET NEW.c = …;) ends at its semicolon: the next trigger has its own table',
+      sql: `CREATE TRIGGER ins_total BEFORE INSERT ON account FOR EACH ROW SET NEW.total = NEW.amount * 2;
+CREATE TRIGGER log_orders AFTER INSERT ON orders FOR EACH ROW INSERT INTO audit (id, amt) VALUES (NEW.id, NEW.amount);
+DELETE t1.*, t2.* FROM t1 INNER JOIN t2 ON t1.id = t2.id WHERE t2.flag = 1;
+DELETE FROM t3 PARTITION (p0) WHERE id < 10;
+`,
+      fdd: [['account.amount', 'account.total'], ['orders.id', 'audit.id'], ['orders.amount', 'audit.amt']],
+    },
+    {
       title: 'INTO after FROM / LIMIT (SELECT COUNT(*) FROM t INTO v; … LIMIT 1 INTO @a, @b; … INTO OUTFILE)',
       sql: `SELECT a, b FROM t WHERE x = 1 ORDER BY a LIMIT 1 INTO @a, @b;
 SELECT a FROM t INTO OUTFILE '/tmp/x.csv' FIELDS TERMINATED BY ',';

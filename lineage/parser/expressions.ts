@@ -309,6 +309,8 @@ function parsePrimary(p: TokenCursor): Expr {
         return { k: 'var', name, loc: locOf(t, n) }
       }
       if (t.image === '@' && p.isOp('@', 1) && p.isIdentToken(2)) return systemVariable(p, t)
+      // HANA SQLScript system variables ::ROWCOUNT, ::SQL_ERROR_CODE, ::CURRENT_OBJECT_NAME: values, not columns
+      if (t.image === '::' && p.d.name === 'dbvhana' && p.isIdentToken(1)) { p.next(); const n = p.next(); return lit(t, n, '::' + n.image) }
       if (t.image === '$' && p.isIdentToken(1)) { p.next(); const n = p.next(); return lit(t, n, '$' + n.image) }
       if (t.image === '@' && p.isIdentToken(1)) { p.next(); const n = p.next(); return { k: 'var', name: '@' + n.image, loc: locOf(t, n) } }
       if (t.image === '*') { p.next(); return { k: 'star', loc: locOf(t, t) } }

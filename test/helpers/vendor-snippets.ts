@@ -1397,6 +1397,22 @@ INSERT INTO ext.carrier_out SELECT carrier_cd, total_cost FROM carrier_monthly;
   ],
   hana: [
     {
+      title: 'SQLScript system variables ::ROWCOUNT, ::SQL_ERROR_CODE, ::CURRENT_OBJECT_NAME are values (the procedure failed at ::)',
+      sql: `CREATE PROCEDURE ext.load_feed (IN filename VARCHAR(120)) LANGUAGE SQLSCRIPT AS
+BEGIN
+  DECLARE v_proc_name VARCHAR(100);
+  DECLARE EXIT HANDLER FOR SQLEXCEPTION
+    BEGIN
+      ext.event_log(v_proc_name, ::SQL_ERROR_CODE || ' ' || ::SQL_ERROR_MESSAGE, 0);
+    END;
+  v_proc_name := ::CURRENT_OBJECT_NAME;
+  INSERT INTO ext.prestage (orderid, customerid) SELECT so.orderid, ar.customerid FROM cs_salesorder so JOIN ext.ar_in ar ON ar.order_no = so.orderid;
+  ext.event_log(:v_proc_name, 'loaded', ::ROWCOUNT);
+END;
+`,
+      fdd: [['cs_salesorder.orderid', 'ext.prestage.orderid'], ['ext.ar_in.customerid', 'ext.prestage.customerid']],
+    },
+    {
       title: 'FROM :it of a table-typed parameter reads a variable (no table named :it); OUT table assigned and read back',
       sql: `CREATE PROCEDURE p_x (IN it_data TABLE (a INT, b INT), OUT ot_res TABLE (a INT)) LANGUAGE SQLSCRIPT AS
 BEGIN

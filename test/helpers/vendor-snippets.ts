@@ -879,6 +879,15 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY loaded_at DESC) = 1;
   ],
   bigquery: [
     {
+      title: '@name query parameters (@submission_date) are values; WEEK(SUNDAY) in date functions and NORMALIZE(s, NFD) take keywords, not columns',
+      sql: `INSERT INTO ds.weekly (week_start, name_norm, sd)
+SELECT DATE_TRUNC(DATE(m.submission_timestamp), WEEK(SUNDAY)), NORMALIZE(m.name, NFD), @start_date
+FROM ds.metrics AS m
+WHERE DATE(m.submission_timestamp) = @submission_date;
+`,
+      fdd: [['ds.metrics.submission_timestamp', 'ds.weekly.week_start'], ['ds.metrics.name', 'ds.weekly.name_norm']],
+    },
+    {
       title: 'a trailing comma ends the select list: SELECT a, b, FROM (subquery) reads the subquery',
       sql: `INSERT INTO ds.daily (day, avg_ms)
 SELECT day, AVG(ms) / 1000 AS avg_ms,

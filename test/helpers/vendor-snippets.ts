@@ -879,6 +879,21 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY loaded_at DESC) = 1;
   ],
   bigquery: [
     {
+      title: "templated model: {{ header }} before the statement prints no value, an {% if %}'s {% else %} branch is left out, `{{ project }}.ds.t` is one name",
+      sql: `{{ header }}
+INSERT INTO \`{{ project }}.mart.daily\` (client_id, n)
+SELECT client_id, COUNT(*) FROM \`{{ project }}.{{ dataset }}.events\`
+WHERE
+  {% if init %}
+    submission_date >= '2018-01-01'
+  {% else %}
+    submission_date = @submission_date
+  {% endif %}
+GROUP BY client_id;
+`,
+      fdd: [['`project`.`dataset`.`events`.client_id', '`project`.`mart`.`daily`.client_id']],
+    },
+    {
       title: '@name query parameters (@submission_date) are values; WEEK(SUNDAY) in date functions and NORMALIZE(s, NFD) take keywords, not columns',
       sql: `INSERT INTO ds.weekly (week_start, name_norm, sd)
 SELECT DATE_TRUNC(DATE(m.submission_timestamp), WEEK(SUNDAY)), NORMALIZE(m.name, NFD), @start_date

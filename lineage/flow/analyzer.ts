@@ -282,7 +282,8 @@ export class Analyzer implements ExprEnv {
       let table: FromItem | undefined
       let tables = 0
       for (const it of items) {
-        if (!(it.columns === null || it.funcSources || it.passThrough || (it.columns.has('*') && !it.persistent))) continue
+        // a table created AS SELECT * FROM a table of unknown columns has a `*` among its columns: any name may be one
+        if (!(it.columns === null || it.funcSources || it.passThrough || it.columns.has('*'))) continue
         opens++; open ??= it
         if (!it.funcSources) { tables++; table ??= it }
       }

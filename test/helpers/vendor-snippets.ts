@@ -751,6 +751,15 @@ $$;
   ],
   snowflake: [
     {
+      title: 'a view or CTAS over SELECT * of a table of unknown columns: its columns are read by name afterwards',
+      sql: `CREATE VIEW v AS SELECT * FROM raw.events;
+CREATE TABLE t AS SELECT * FROM raw.users;
+INSERT INTO mart.daily (id, kind) SELECT event_id, kind FROM v WHERE kind <> 'test';
+INSERT INTO mart.users (name) SELECT name FROM t;
+`,
+      fdd: [['raw.events.*', 'v.*'], ['raw.users.*', 't.*'], ['v.event_id', 'mart.daily.id'], ['v.kind', 'mart.daily.kind'], ['t.name', 'mart.users.name']],
+    },
+    {
       title: 'CHANGES (INFORMATION => …) AT (…) END (TIMESTAMP => …): the change interval of a table read',
       sql: `INSERT INTO audit_c1 (c1) SELECT c1 FROM t1 CHANGES (INFORMATION => APPEND_ONLY) AT (TIMESTAMP => '2015-05-01'::timestamp) END (TIMESTAMP => '2015-05-05'::timestamp);
 `,
@@ -1207,6 +1216,13 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
     },
   ],
   teradata: [
+    {
+      title: 'CREATE TABLE t AS src WITH DATA copies a table of unknown columns: a later SELECT of a column from t reads t, not an orphan',
+      sql: `CREATE TABLE employee AS employee_sales.employee WITH DATA;
+INSERT INTO emp_401 (employee_number, last_name) SEL employee_number, last_name FROM employee WHERE department_number = 401;
+`,
+      fdd: [['employee_sales.employee.*', 'employee.*'], ['employee.employee_number', 'emp_401.employee_number'], ['employee.last_name', 'emp_401.last_name']],
+    },
     {
       title: 'Python format placeholders ({schema}.t, BETWEEN {start} AND {end}) in pipeline scripts: a name where a table is expected, a value elsewhere',
       sql: `DELETE FROM {t2_schema}.objects_daily WHERE day_date BETWEEN {start_date} AND {end_date};

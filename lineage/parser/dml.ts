@@ -63,7 +63,7 @@ function parseOutput(p: TokenCursor, s: { returning?: SelectItem[]; returningInt
 }
 
 /** `TABLE t` (Spark, PostgreSQL, MySQL 8: INSERT INTO a TABLE b): SELECT * FROM t */
-function tableQuery(p: TokenCursor): Query {
+export function tableQuery(p: TokenCursor): Query {
   const start = p.next()
   const name = p.qname()
   const loc = locOf(start, p.prev())

@@ -3,7 +3,7 @@ import type { Cte, Expr, Ident, JoinCond, JoinKind, PivotSpec, QName, Query, Sel
 import { TokenCursor, identOf, locOf } from './base.js'
 import type { Token } from '../lexer/lexer.js'
 import { canBeAlias, parseExpr, parseExprList, parseOrderList, parseSelectItem, parseWindow, xmlMethod } from './expressions.js'
-import { parseDmlInParens } from './dml.js'
+import { parseDmlInParens, tableQuery } from './dml.js'
 import { parseRoutine } from './procedural.js'
 
 export function startsQuery(p: TokenCursor, k = 0): boolean {
@@ -610,6 +610,9 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
       if (p.isWord('PASSING') && !p.isOp(',', 1) && !p.isOp(')', 1)) { p.next(); if (p.isWord('BY')) p.i += 2; args.push(parseExpr(p)); if (p.isWord('AS') && p.isIdentToken(1)) p.i += 2; continue }
       if (p.isIdentToken() && p.isOp('=>', 1)) p.i += 2
       if (p.isWord('TABLE') && p.isOp('(', 1)) { p.next(); }
+      // BigQuery ML.PREDICT(MODEL ds.m, TABLE ds.t | (SELECT …)): the model is no column, the table's rows go in
+      if (p.isWord('MODEL') && p.isIdentToken(1)) { p.next(); p.qname(); continue }
+      if (p.isWord('TABLE') && p.isIdentToken(1)) { const q = tableQuery(p); args.push({ k: 'subq', query: q, loc: q.loc }); continue }
       if (startsQuery(p)) { const q = parseQuery(p); args.push({ k: 'subq', query: q, loc: q.loc }); continue }
       args.push(parseExpr(p))
       if (p.isWord('WITH') && p.isWord('OFFSET', 1)) p.i += 2

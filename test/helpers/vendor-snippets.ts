@@ -888,6 +888,12 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY loaded_at DESC) = 1;
   ],
   bigquery: [
     {
+      title: 'ML.EVALUATE(MODEL ds.m, TABLE ds.t): the model is no column, the TABLE argument is read',
+      sql: `INSERT INTO ds.ev (r) SELECT r2_score FROM ML.EVALUATE(MODEL \`ds.m\`, TABLE ds.test);
+`,
+      fdd: [['ds.test.*', 'ds.ev.r']],
+    },
+    {
       title: "templated model: {{ header }} before the statement prints no value, an {% if %}'s {% else %} branch is left out, `{{ project }}.ds.t` is one name",
       sql: `{{ header }}
 INSERT INTO \`{{ project }}.mart.daily\` (client_id, n)

@@ -90,6 +90,8 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   const start = p.next() // INSERT / INS / REPLACE / UPSERT
   const s: Insert = { k: 'insert', target: undefined as unknown as TableRef, loc: locOf(start, start), with: w }
   while (p.isAnyWord(['IGNORE', 'LOW_PRIORITY', 'DELAYED', 'HIGH_PRIORITY'])) p.next()
+  // Snowflake INSERT [OVERWRITE] ALL | FIRST …: a multi-table insert (OVERWRITE empties its targets first)
+  if (p.isWord('OVERWRITE') && p.isAnyWord(['ALL', 'FIRST'], 1) && (p.isWord('INTO', 2) || p.isWord('WHEN', 2))) p.next()
   if (p.isAnyWord(['ALL', 'FIRST']) && (p.isWord('INTO', 1) || p.isWord('WHEN', 1))) return parseInsertAll(p, start, w)
   if (p.accept('OVERWRITE')) { s.overwrite = true; if (p.isWord('DIRECTORY') || p.isWord('LOCAL')) return parseInsertDirectory(p, start) }
   p.accept('INTO'); p.accept('TABLE')

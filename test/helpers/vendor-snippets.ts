@@ -751,6 +751,12 @@ $$;
   ],
   snowflake: [
     {
+      title: 'INSERT OVERWRITE ALL INTO … INTO … SELECT: a multi-table insert that empties its targets first',
+      sql: `INSERT OVERWRITE ALL INTO db.s.t3 (a) VALUES (a) INTO db.s.t4 (b) VALUES (b) SELECT a, b FROM db.s.src;
+`,
+      fdd: [['db.s.src.a', 'db.s.t3.a'], ['db.s.src.b', 'db.s.t4.b']],
+    },
+    {
       title: 'a view or CTAS over SELECT * of a table of unknown columns: its columns are read by name afterwards',
       sql: `CREATE VIEW v AS SELECT * FROM raw.events;
 CREATE TABLE t AS SELECT * FROM raw.users;

@@ -374,6 +374,10 @@ function parseSet(p: Cur, first: Token): Stmt {
   p.next()
   // Hive and Impala SET key=value is a session setting (SET MEM_LIMIT=2g, SET hive.exec.parallel=true)
   if (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala') { skipToEnd(p); return { k: 'other', kind: 'SET', loc: locOf(first, p.prev()) } }
+  // MySQL SET name = … outside a routine sets a system variable (dumps: SET character_set_client = utf8mb4)
+  if (p.d.name === 'dbvmysql' && !p.inBlock && p.peek()?.kind === 'word' && !p.peek()!.image.startsWith('@') && p.isOp('=', 1)) {
+    skipToEnd(p); return { k: 'other', kind: 'SET', loc: locOf(first, p.prev()) }
+  }
   const isVar = (p.isIdentToken() || p.peek()?.kind === 'param') && (p.isOp('=', 1) || p.isOp(':=', 1) || p.compoundAssign(1) !== undefined)
     || (p.isIdentToken() && p.isOp('.', 1) && p.isOp('=', 3))
   // Teradata SET QUERY_BAND = '…' FOR SESSION tags the session (every Teradata ETL job opens with it)

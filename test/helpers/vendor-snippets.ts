@@ -482,6 +482,20 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
   ],
   mysql: [
     {
+      title: 'mysqldump: triggers and views inside /*!50003 … */ version comments are run, SET character_set_client = utf8mb4 is a setting',
+      sql: `/*!50503 SET character_set_client = utf8mb4 */;
+DELIMITER ;;
+/*!50003 CREATE*/ /*!50017 DEFINER=\`root\`@\`localhost\`*/ /*!50003 TRIGGER \`trg_ins\` AFTER INSERT ON \`orders\` FOR EACH ROW BEGIN
+  UPDATE customers SET total_spent = total_spent + NEW.amount WHERE id = NEW.cust_id;
+END */;;
+DELIMITER ;
+/*!50001 CREATE ALGORITHM=UNDEFINED */
+/*!50013 DEFINER=\`root\`@\`localhost\` SQL SECURITY DEFINER */
+/*!50001 VIEW \`v_orders\` AS select \`o\`.\`id\` AS \`id\`,\`o\`.\`amount\` AS \`amount\` from \`orders\` \`o\` */;
+`,
+      fdd: [['orders.amount', 'customers.total_spent'], ['customers.total_spent', 'customers.total_spent'], ['orders.id', 'v_orders.id'], ['orders.amount', 'v_orders.amount']],
+    },
+    {
       title: 'a trigger body that is one SET (FOR EACH ROW SET NEW.c = …;) ends at its semicolon: the next trigger has its own table',
       sql: `CREATE TRIGGER ins_total BEFORE INSERT ON account FOR EACH ROW SET NEW.total = NEW.amount * 2;
 CREATE TRIGGER log_orders AFTER INSERT ON orders FOR EACH ROW INSERT INTO audit (id, amt) VALUES (NEW.id, NEW.amount);

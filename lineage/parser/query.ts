@@ -557,8 +557,11 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     parseAliasAndColumns(p, src); from.push(src); return
   }
   if (p.isWord('TABLE') && p.isOp('(', 1)) {
-    p.next(); p.next(); const e = parseExpr(p); p.expectOp(')')
-    const src: Source = { k: 'tfunc', name: e.k === 'func' ? e.name : 'TABLE', args: e.k === 'func' ? e.args : [e], loc: locOf(start, p.prev()) }
+    p.next(); p.next(); const e = parseExpr(p)
+    // Teradata TABLE (STRTOK_SPLIT_TO_TABLE(…) RETURNS (c type, …)): the names are the function's columns
+    const returns = p.accept('RETURNS') ? definedColumnNames(p) : undefined
+    p.expectOp(')')
+    const src: Source = { k: 'tfunc', name: e.k === 'func' ? e.name : 'TABLE', args: e.k === 'func' ? e.args : [e], loc: locOf(start, p.prev()), ...(returns?.length ? { columnAliases: returns } : {}) }
     parseAliasAndColumns(p, src); from.push(src); return
   }
   if (p.isWord('VALUES') && p.isOp('(', 1)) {

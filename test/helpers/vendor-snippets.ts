@@ -1243,6 +1243,14 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
   ],
   teradata: [
     {
+      title: 'TABLE (STRTOK_SPLIT_TO_TABLE(db.src.a, db.src.c, …) RETURNS (…)): the RETURNS columns, and db.src read through its qualified columns alone',
+      sql: `INSERT INTO db.tok (id, token)
+SEL t.outkey, t.token FROM TABLE (STRTOK_SPLIT_TO_TABLE(db.src.a, db.src.c, ',') RETURNS (outkey INTEGER, tokennum INTEGER, token VARCHAR(100) CHARACTER SET UNICODE)) AS t;
+UPD edw.dim_item SET list_price = edw_work.gt_price.price WHERE dim_item.item_id = edw_work.gt_price.item_id;
+`,
+      fdd: [['db.src.a', 'db.tok.id'], ['db.src.c', 'db.tok.id'], ['db.src.a', 'db.tok.token'], ['db.src.c', 'db.tok.token'], ['edw_work.gt_price.price', 'edw.dim_item.list_price']],
+    },
+    {
       title: 'CREATE TABLE t AS src WITH DATA copies a table of unknown columns: a later SELECT of a column from t reads t, not an orphan',
       sql: `CREATE TABLE employee AS employee_sales.employee WITH DATA;
 INSERT INTO emp_401 (employee_number, last_name) SEL employee_number, last_name FROM employee WHERE department_number = 401;

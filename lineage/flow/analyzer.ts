@@ -192,9 +192,19 @@ export class Analyzer implements ExprEnv {
     // record.field of a procedural variable, or a nested field of an unqualified column (N6)
     const v = this.variables.get(this.key(parts[0]))
     if (v) return { ref: this.recordField(v, parts[1].name, loc) }
+    // Teradata reads a table named only in a column reference (db.src.a with db.src in no FROM): an implicit FROM item
+    if (this.d.name === 'dbvteradata' && parts.length > 2) return this.implicitTable(parts, loc)
     const first = this.resolveUnqualified(parts[0], loc, scope, true)
     if (first.ref || first.refs) return first
+    if (this.d.name === 'dbvteradata') return this.implicitTable(parts, loc)
     return this.orphan(parts[parts.length - 1], loc)
+  }
+
+  /** the last part of `parts` as a column of the table the other parts name */
+  private implicitTable(parts: Ident[], loc: Loc): Resolved {
+    const e = this.entry({ parts: parts.slice(0, -1), loc }, loc)
+    this.reads.add(e.obj.id)
+    return { ref: this.ref(e.obj, parts[parts.length - 1].name, loc, this.key(parts[parts.length - 1])) }
   }
 
   /** the FROM item of scope s that the first n parts name (alias, table or schema.table) */
@@ -290,7 +300,8 @@ export class Analyzer implements ExprEnv {
       let table: FromItem | undefined
       let tables = 0
       for (const it of items) {
-        if (!(it.columns === null || it.funcSources || it.passThrough || (it.columns.has('*') && !it.persistent))) continue
+        // a table created AS SELECT * FROM a table of unknown columns has a `*` among its columns: any name may be one
+        if (!(it.columns === null || it.funcSources || it.passThrough || it.columns.has('*'))) continue
         opens++; open ??= it
         if (!it.funcSources) { tables++; table ??= it }
       }

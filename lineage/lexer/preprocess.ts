@@ -15,6 +15,7 @@ const SQLCMD_LINE = /^[ \t]*:[A-Za-z!]/m
 export function preprocess(text: string, d: DialectSpec): string {
   // MDX sets and Informix comments are written in braces: no template there
   if (!d.mdx && !d.braceComments && hasTemplates(text, d.slashTerminator)) text = blankTemplates(text, d.slashTerminator)
+  if (d.name === 'dbvmysql' && text.includes('/*!')) text = openVersionComments(text)
   // most PostgreSQL scripts hold no psql command: they are not split into lines for nothing
   if (!d.delimiterCommand && !d.slashTerminator && !d.dotCommands && !d.atTerminator && !(d.psqlCommands && /^[ \t]*\\/m.test(text))
     && !(d.sqlcmdCommands && SQLCMD_LINE.test(text))) return text
@@ -37,4 +38,25 @@ export function preprocess(text: string, d: DialectSpec): string {
     }
   }
   return lines.join('\n')
+}
+
+/**
+ * MySQL runs the text of a version comment `/*!50003 … *\/`: mysqldump writes every trigger, view and
+ * routine that way (`/*!50003 CREATE*\/ /*!50017 DEFINER=…*\/ /*!50003 TRIGGER … END *\/;;`), and they were
+ * lost as comments. The markers become blanks, the text between them stays.
+ */
+function openVersionComments(text: string): string {
+  const out: string[] = []
+  let last = 0
+  for (let i = text.indexOf('/*!'); i >= 0; i = text.indexOf('/*!', last)) {
+    const end = text.indexOf('*/', i + 3)
+    if (end < 0) break
+    let k = i + 3
+    while (k < end && k < i + 9 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++
+    out.push(text.slice(last, i), ' '.repeat(k - i), text.slice(k, end), '  ')
+    last = end + 2
+  }
+  if (!out.length) return text
+  out.push(text.slice(last))
+  return out.join('')
 }

@@ -2,7 +2,9 @@
  * Jinja templates (dbt models, Airflow SQL) are not SQL: their tags are rewritten in place with text of
  * the same length, so the SQL around them parses and every coordinate still points into the user's text.
  *
- * - `{# … #}` comments and `{% … %}` statements become blanks (both branches of an `{% if %}` stay);
+ * - `{# … #}` comments and `{% … %}` statements become blanks; of an `{% if %}` the first branch stays (the
+ *   SQL it guards reads and writes as written) and its `{% elif %}` / `{% else %}` branches become blanks (kept
+ *   too, they ran into the first: `WHERE d >= '…' {% else %} d = @d` is no SQL);
  * - `{{ ref('m') }}` becomes `m`, `{{ source('s', 't') }}` becomes `s.t`, `{{ this }}` becomes `this`;
  * - `{{ config(…) }}` becomes blanks;
  * - any other `{{ expr }}` becomes a name where a table name is expected (after FROM, JOIN, INTO, …, or
@@ -29,35 +31,44 @@ export function hasTemplates(text: string, substitution: boolean): boolean {
 
 /** `substitution`: the script is run by SQL*Plus, which replaces &v before the database sees it */
 export function blankTemplates(text: string, substitution: boolean): string {
+  const branches: Array<[number, number]> = []
+  const open: number[] = []
+  const names: Rendered[] = []
+  // a table name in the tag's place (remembered, so a quoted identifier around it can lose the padding)
+  const named = (name: string, tag: string, at: number): string => { names.push({ at, len: tag.length, name }); return fit(name, tag) }
   const out = replaceTags(text, (tag: string, at: number) => {
     if (tag[0] === '$') {
       // ${v}, ${hivevar:v}, ${env:v} (Hive, shell and Airflow scripts)
       const name = tag.slice(2, -1).trim().replace(/^(hivevar|hiveconf|env|system):/i, '')
-      return fit(tableContext(text, at, tag) && /^[A-Za-z_]\w*$/.test(name) ? name : '0', tag)
+      return tableContext(text, at, tag) && /^[A-Za-z_]\w*$/.test(name) ? named(name, tag, at) : fit('0', tag)
     }
     if (tag[1] !== '{' && tag[1] !== '%' && tag[1] !== '#') {
       // {name}: a name where a table name is expected (its last part), else a value
       const name = tag.slice(1, -1).split('.').pop()!
-      return fit(tableContext(text, at, tag) ? name : '0', tag)
+      return tableContext(text, at, tag) ? named(name, tag, at) : fit('0', tag)
     }
+    if (tag[1] === '%') ifBranches(tag, at, open, branches)
     if (tag[1] !== '{') return blank(tag)
     const body = tag.slice(2, -2).replace(/^-|-$/g, '').trim()
     const call = /^([A-Za-z_][\w.]*)\s*(\(([\s\S]*)\))?$/.exec(body)
     const fn = call?.[1]
     const args = call?.[3] !== undefined ? [...call[3].matchAll(STRING_ARGS)].map((m) => m[2]) : []
     if (fn === 'config') return blank(tag)
-    if (fn === 'ref' && args.length) return fit(args[args.length - 1], tag)
-    if (fn === 'source' && args.length >= 2) return fit(`${args[0]}.${args[1]}`, tag)
+    if (fn === 'ref' && args.length) return named(args[args.length - 1], tag, at)
+    if (fn === 'source' && args.length >= 2) return named(`${args[0]}.${args[1]}`, tag, at)
+    // {{ header }} before a statement prints text around the SQL (comments, SET options): no value there
+    if (statementStart(text, at)) return blank(tag)
     if (!tableContext(text, at, tag)) return fit('0', tag)
     // a name: the last part of a dotted name, or of the call's last string argument
     const name = (call && call[2] === undefined ? fn!.split('.').pop() : args[args.length - 1]) ?? 'template'
-    return fit(/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(name) ? name : 'template', tag)
+    return named(/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(name) ? name : 'template', tag, at)
   })
-  if (!substitution) return out
-  return out.replace(SUBSTITUTION, (tag: string, name: string, at: number) => {
+  const sql = blankRanges(unpadQuoted(out, names), branches)
+  if (!substitution) return sql
+  return sql.replace(SUBSTITUTION, (tag: string, name: string, at: number) => {
     // PL/SQL has no & operator: outside a string every & is a substitution; inside one, rewriting it
     // changes only the literal's text
-    return fit(tableContext(out, at, tag) ? name : '0', tag)
+    return fit(tableContext(sql, at, tag) ? name : '0', tag)
   })
 }
 
@@ -106,8 +117,82 @@ function replaceTags(text: string, f: (tag: string, at: number) => string): stri
 
 /** whether a name, not a value, is expected where the tag stands: after FROM, JOIN, INTO …, or next to a `.` */
 function tableContext(text: string, at: number, tag: string): boolean {
-  const before = text.slice(Math.max(0, at - 12), at)
+  let before = text.slice(Math.max(0, at - 13), at)
+  // FROM `{{ table }}`, FROM "{{ schema }}".t: the quote opens the name
+  if (before.endsWith('`') || before.endsWith('"') || before.endsWith('[')) before = before.slice(0, -1)
   return TABLE_CONTEXT.test(before) || before.endsWith('.') || text[at + tag.length] === '.' || tag.endsWith('.')
+}
+
+const IF_TAG = /^\{%-?\s*(if|elif|else|endif)\b/
+/**
+ * `{% if %}` … `{% endif %}` nesting: `open` holds, per open if, where its first elif / else starts (-1 before
+ * one); at its endif, that start to the endif is a branch to blank
+ */
+function ifBranches(tag: string, at: number, open: number[], branches: Array<[number, number]>): void {
+  const m = IF_TAG.exec(tag)
+  if (!m) return
+  if (m[1] === 'if') open.push(-1)
+  else if (m[1] === 'endif') { const from = open.pop(); if (from !== undefined && from >= 0) branches.push([from, at]) }
+  else if (open.length && open[open.length - 1] < 0) open[open.length - 1] = at
+}
+
+/** `text` with the given ranges blanked (line breaks kept); ranges may nest */
+function blankRanges(text: string, ranges: Array<[number, number]>): string {
+  if (!ranges.length) return text
+  ranges.sort((a, b) => a[0] - b[0])
+  const out: string[] = []
+  let last = 0
+  for (const [a, b] of ranges) {
+    if (b <= last) continue
+    const from = Math.max(a, last)
+    out.push(text.slice(last, from), blank(text.slice(from, b)))
+    last = b
+  }
+  out.push(text.slice(last))
+  return out.join('')
+}
+
+/** whether only blanks (and no SQL) stand between the previous `;` or the script's start and `at` */
+function statementStart(text: string, at: number): boolean {
+  let i = at - 1
+  while (i >= 0 && /\s/.test(text[i])) i--
+  return i < 0 || text[i] === ';'
+}
+
+interface Rendered { at: number; len: number; name: string }
+const QUOTES: Record<string, string> = { '`': '`', '"': '"', '[': ']' }
+
+/** the quote that opens the identifier `at` stands in (`{{ project }}.ds.t`), or -1 */
+function quoteBefore(text: string, at: number): number {
+  let i = at - 1
+  while (i >= 0 && !(text[i] in QUOTES) && !/[\s,;()]/.test(text[i])) i--
+  return i >= 0 && text[i] in QUOTES ? i : -1
+}
+
+/**
+ * A name rendered into a quoted identifier is padded to the tag's length, and the pad would be part of the
+ * name: each such identifier is rebuilt without the pads, its closing quote moved left and the blanks put
+ * after it, so nothing after the identifier moves.
+ */
+function unpadQuoted(out: string, names: Rendered[]): string {
+  const pieces: string[] = []
+  let last = 0
+  for (let k = 0; k < names.length; k++) {
+    const open = quoteBefore(out, names[k].at)
+    if (open < last) continue
+    const close = out.indexOf(QUOTES[out[open]], names[k].at + names[k].len)
+    if (close < 0 || out.slice(open, close).includes('\n')) continue
+    let content = ''
+    let pos = open + 1
+    for (; k < names.length && names[k].at < close; k++) { content += out.slice(pos, names[k].at) + names[k].name; pos = names[k].at + names[k].len }
+    k--
+    const ident = out[open] + content + out.slice(pos, close) + out[close]
+    pieces.push(out.slice(last, open), ident + ' '.repeat(close + 1 - open - ident.length))
+    last = close + 1
+  }
+  if (!pieces.length) return out
+  pieces.push(out.slice(last))
+  return pieces.join('')
 }
 
 /** the tag's text as blanks, its line breaks kept */

@@ -65,7 +65,7 @@ function parseOutput(p: TokenCursor, s: { returning?: SelectItem[]; returningInt
 }
 
 /** `TABLE t` (Spark, PostgreSQL, MySQL 8: INSERT INTO a TABLE b): SELECT * FROM t */
-function tableQuery(p: TokenCursor): Query {
+export function tableQuery(p: TokenCursor): Query {
   const start = p.next()
   const name = p.qname()
   const loc = locOf(start, p.prev())
@@ -92,6 +92,8 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   const start = p.next() // INSERT / INS / REPLACE / UPSERT
   const s: Insert = { k: 'insert', target: undefined as unknown as TableRef, loc: locOf(start, start), with: w }
   while (p.isAnyWord(['IGNORE', 'LOW_PRIORITY', 'DELAYED', 'HIGH_PRIORITY'])) p.next()
+  // Snowflake INSERT [OVERWRITE] ALL | FIRST …: a multi-table insert (OVERWRITE empties its targets first)
+  if (p.isWord('OVERWRITE') && p.isAnyWord(['ALL', 'FIRST'], 1) && (p.isWord('INTO', 2) || p.isWord('WHEN', 2))) p.next()
   if (p.isAnyWord(['ALL', 'FIRST']) && (p.isWord('INTO', 1) || p.isWord('WHEN', 1))) return parseInsertAll(p, start, w)
   if (p.accept('OVERWRITE')) { s.overwrite = true; if (p.isWord('DIRECTORY') || p.isWord('LOCAL')) return parseInsertDirectory(p, start) }
   p.accept('INTO'); p.accept('TABLE')
@@ -110,6 +112,8 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   if (p.isWord('WITH') && p.isOp('(', 1) && !startsQuery(p, 2)) { p.next(); p.skipParens() }
   if (p.isOp('(') && !startsQuery(p, 1)) s.columns = identList(p)
   if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p, s) }
+  // Hive INSERT OVERWRITE TABLE t PARTITION (…) IF NOT EXISTS: skip the partition when it is there
+  p.acceptSeq('IF', 'NOT', 'EXISTS')
   p.skipBracketHint()
   if (p.isWord('REPLACE') && p.isWord('WHERE', 1)) { p.i += 2; s.replaceWhere = parseExpr(p) }
   // Databricks REPLACE USING (cols): the rows replaced are matched on these columns, the query fills them as usual
@@ -348,10 +352,16 @@ export function parseDelete(p: TokenCursor, w?: With): Stmt {
     return finishUpdateOrDelete(p, s, start)
   }
   // MySQL: DELETE t1, t2 FROM …  / DELETE t1 FROM t1 JOIN …
-  s.target = tableRef(p, !p.isWord('FROM', 1) && !p.isOp(',', 1) && !p.isWord('ALL', 1) && !p.isWord('FOR', 1))
+  s.target = tableRef(p, !p.isWord('FROM', 1) && !p.isOp(',', 1) && !p.isWord('ALL', 1) && !p.isWord('FOR', 1) && !(p.isOp('.', 1) && p.isOp('*', 2)))
   skipPortionOf(p, s.target)
   p.accept('ALL')
-  if (p.isOp(',') && p.d.name === 'dbvmysql') { while (p.acceptOp(',')) p.qname() }
+  if (p.d.name === 'dbvmysql') {
+    // DELETE t1.*, t2.* FROM …, DELETE FROM t PARTITION (p) WHERE …: the tables whose rows go
+    const star = () => { if (p.isOp('.') && p.isOp('*', 1)) p.i += 2 }
+    star()
+    while (p.acceptOp(',')) { p.qname(); star() }
+    if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); p.skipParens() }
+  }
   parseOutput(p, s)
   if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)
   if (p.isAnyWord(['JOIN', 'INNER', 'LEFT'])) { s.from.push({ k: 'table', name: s.target.name, alias: s.target.alias, loc: s.target.name.loc }); parseFromTail(p, s.from, s.joins) }

@@ -188,7 +188,9 @@ function systemVariable(p: TokenCursor, t: Token): Expr {
 function parseUnary(p: TokenCursor): Expr {
   const t = p.peek()
   if (t && t.kind === 'op' && t.image === '@' && p.isOp('@', 1) && p.isIdentToken(2) && p.peek(1)!.start === t.end && p.peek(2)!.start === t.end + 1) return parsePostfix(p, systemVariable(p, t))
-  if (t && t.kind === 'op' && (t.image === '-' || t.image === '+' || t.image === '~' || t.image === '@')) {
+  // BigQuery @name is a query parameter (scheduled queries: @submission_date), never the @ operator
+  const param = t && t.image === '@' && p.d.name === 'dbvbigquery' && p.isIdentToken(1) && p.peek(1)!.start === t.end
+  if (t && t.kind === 'op' && (t.image === '-' || t.image === '+' || t.image === '~' || (t.image === '@' && !param))) {
     p.next(); const e = parseUnary(p); return op(t.image, [e], span(locOf(t, t), e))
   }
   // PRIOR c, CONNECT_BY_ROOT c (hierarchical queries): the value of c in another row of the hierarchy
@@ -335,6 +337,8 @@ function parsePrimary(p: TokenCursor): Expr {
       // psql / vsql :'name' substitutes a variable as a quoted literal
       if (t.image === ':' && p.d.psqlCommands && p.peek(1)?.kind === 'string' && p.peek(1)!.start === t.end) { p.next(); const n = p.next(); return lit(t, n, n.image) }
       if (t.image === '@' && p.isOp('@', 1) && p.isIdentToken(2)) return systemVariable(p, t)
+      // HANA SQLScript system variables ::ROWCOUNT, ::SQL_ERROR_CODE, ::CURRENT_OBJECT_NAME: values, not columns
+      if (t.image === '::' && p.d.name === 'dbvhana' && p.isIdentToken(1)) { p.next(); const n = p.next(); return lit(t, n, '::' + n.image) }
       if (t.image === '$' && p.isIdentToken(1)) { p.next(); const n = p.next(); return lit(t, n, '$' + n.image) }
       if (t.image === '@' && p.isIdentToken(1)) { p.next(); const n = p.next(); return { k: 'var', name: '@' + n.image, loc: locOf(t, n) } }
       if (t.image === '*') { p.next(); return { k: 'star', loc: locOf(t, t) } }
@@ -746,6 +750,11 @@ const DB2_DATE_FORMATS = new Set(['ISO', 'USA', 'EUR', 'JIS', 'LOCAL'])
 /** a date part keyword: YEAR, dd … and the ODBC interval names SQL_TSI_DAY … (TIMESTAMPADD) */
 const isDatePart = (u: string): boolean => DATEPARTS.has(u) || u.startsWith('SQL_TSI_')
 
+const WEEKDAYS = new Set(['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'])
+const NORMAL_FORMS = new Set(['NFC', 'NFD', 'NFKC', 'NFKD'])
+/** an unquoted one-part name in `words`: a keyword argument, not a column */
+const bareWordIn = (a: Expr, words: Set<string>): boolean => a.k === 'col' && a.name.parts.length === 1 && !a.name.parts[0].quoted && words.has(a.name.parts[0].name.toUpperCase())
+
 function fixKeywordArgs(p: TokenCursor, name: string, args: Expr[]): void {
   if (DATEPART_FUNCS.has(name)) {
     for (let i = 0; i < args.length; i++) {
@@ -753,8 +762,12 @@ function fixKeywordArgs(p: TokenCursor, name: string, args: Expr[]): void {
       if (a.k === 'col' && a.name.parts.length === 1 && !a.name.parts[0].quoted && isDatePart(a.name.parts[0].name.toUpperCase())) {
         args[i] = { k: 'lit', loc: a.name.loc }
       }
+      // BigQuery DATE_TRUNC(d, WEEK(SUNDAY)), DATE_DIFF(a, b, ISOWEEK(MONDAY)): a week starting on that day
+      if (a.k === 'func' && a.args.length === 1 && isDatePart(a.name.toUpperCase()) && bareWordIn(a.args[0], WEEKDAYS)) args[i] = { k: 'lit', loc: a.loc }
     }
   }
+  // BigQuery NORMALIZE(s, NFD): the Unicode normal form
+  if ((name === 'NORMALIZE' || name === 'NORMALIZE_AND_CASEFOLD') && args.length === 2 && bareWordIn(args[1], NORMAL_FORMS)) args[1] = { k: 'lit', loc: exprLoc(args[1]) }
   // DB2 CHAR(d, ISO | USA | EUR | JIS | LOCAL): the second argument names a date format
   if ((name === 'CHAR' || name === 'VARCHAR') && p.d.name === 'dbvdb2' && args.length === 2 && args[1].k === 'col' && args[1].name.parts.length === 1
     && DB2_DATE_FORMATS.has(args[1].name.parts[0].name.toUpperCase())) args[1] = { k: 'lit', loc: args[1].name.loc }

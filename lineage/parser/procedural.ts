@@ -404,6 +404,10 @@ function parseSet(p: Cur, first: Token): Stmt {
   // so is every SET of the PL/pgSQL dialects (PostgreSQL family, Vertica, Netezza), which assign variables
   // with := only (pg_dump's SET standard_conforming_strings = on made `on` an orphan column)
   if (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala' || p.d.plpgsql) { skipToEnd(p); return { k: 'other', kind: 'SET', loc: locOf(first, p.prev()) } }
+  // MySQL SET name = … outside a routine sets a system variable (dumps: SET character_set_client = utf8mb4)
+  if (p.d.name === 'dbvmysql' && !p.inBlock && p.peek()?.kind === 'word' && !p.peek()!.image.startsWith('@') && p.isOp('=', 1)) {
+    skipToEnd(p); return { k: 'other', kind: 'SET', loc: locOf(first, p.prev()) }
+  }
   const isVar = (p.isIdentToken() || p.peek()?.kind === 'param') && (p.isOp('=', 1) || p.isOp(':=', 1) || p.compoundAssign(1) !== undefined)
     || (p.isIdentToken() && p.isOp('.', 1) && p.isOp('=', 3))
   // Teradata SET QUERY_BAND = '…' FOR SESSION tags the session (every Teradata ETL job opens with it)
@@ -762,6 +766,8 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
       }
       if (p.isOp(';') && p.d.name === 'dbvinformix' && (kind === 'PROCEDURE' || kind === 'FUNCTION')) { p.next(); continue }
       if (p.isOp(';') && kind !== 'TRIGGER') { return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
+      // MySQL FOR EACH ROW SET NEW.c = …; / CALL p(…); : a one-statement body that ends at its `;`
+      if (kind === 'TRIGGER' && p.isAnyWord(['SET', 'CALL']) && p.isWord('ROW', -1)) { const b = parseStatement(p); return { k: 'block', body: [b], name, loc: locOf(start, p.prev()) } }
       if (kind === 'TRIGGER' && p.i !== nameEnd && (startsQuery(p) || p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE'])) && p.prev().upper !== 'BEFORE' && p.prev().upper !== 'AFTER' && p.prev().upper !== 'OR' && p.prev().upper !== ',' && p.prev().upper !== 'OF' && p.prev().upper !== 'INSTEAD' && p.prev().upper !== 'FOR') {
         const b = parseStatement(p); return { k: 'block', body: [b], name, loc: locOf(start, p.prev()) }
       }

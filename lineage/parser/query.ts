@@ -3,7 +3,7 @@ import type { Cte, Expr, Ident, JoinCond, JoinKind, PivotSpec, QName, Query, Sel
 import { TokenCursor, identOf, locOf } from './base.js'
 import type { Token } from '../lexer/lexer.js'
 import { canBeAlias, parseAdditive, parseExpr, parseExprList, parseOrderList, parseSelectItem, parseWindow, xmlMethod, xmlMethodSubject } from './expressions.js'
-import { parseDmlInParens } from './dml.js'
+import { parseDmlInParens, tableQuery } from './dml.js'
 import { parseRoutine } from './procedural.js'
 
 export function startsQuery(p: TokenCursor, k = 0): boolean {
@@ -104,11 +104,22 @@ export function parseValuesRows(p: TokenCursor): Expr[][] {
   do {
     p.accept('ROW')
     // VALUES (SELECT …): a one-column row holding a scalar subquery, not a parenthesised row
-    if (p.isOp('(') && !(startsQuery(p, 1) && !p.isOp('(', 1))) { p.next(); rows.push(p.isOp(')') ? [] : parseExprList(p)); p.expectOp(')') }
+    if (p.isOp('(') && !(startsQuery(p, 1) && !p.isOp('(', 1))) { p.next(); rows.push(p.isOp(')') ? [] : valuesRow(p)); p.expectOp(')') }
     else rows.push([parseExpr(p)])
     // an Informix trigger action list goes on with a statement after the comma: (INSERT … VALUES (…), UPDATE …)
   } while (p.isOp(',') && !p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'EXECUTE'], 1) && p.acceptOp(','))
   return rows
+}
+
+/** one row's values; Spark names them in place: VALUES ('x' AS name, 31 AS age) */
+function valuesRow(p: TokenCursor): Expr[] {
+  const spark = p.d.name === 'dbvhive' || p.d.name === 'dbvimpala'
+  const out: Expr[] = []
+  do {
+    out.push(parseExpr(p))
+    if (spark && p.isWord('AS') && p.isIdentToken(1)) p.i += 2
+  } while (p.acceptOp(','))
+  return out
 }
 
 /** ORDER BY / LIMIT / OFFSET / FETCH / FOR UPDATE after a query; returns the ORDER BY expressions */
@@ -616,8 +627,11 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     p.next(); p.next()
     // Informix TABLE (FUNCTION f(…)): an iterator function's rows
     if (p.isAnyWord(['FUNCTION', 'PROCEDURE']) && p.isIdentToken(1)) p.next()
-    const e = parseExpr(p); p.expectOp(')')
-    const src: Source = { k: 'tfunc', name: e.k === 'func' ? e.name : 'TABLE', args: e.k === 'func' ? e.args : [e], loc: locOf(start, p.prev()) }
+    const e = parseExpr(p)
+    // Teradata TABLE (STRTOK_SPLIT_TO_TABLE(…) RETURNS (c type, …)): the names are the function's columns
+    const returns = p.accept('RETURNS') ? definedColumnNames(p) : undefined
+    p.expectOp(')')
+    const src: Source = { k: 'tfunc', name: e.k === 'func' ? e.name : 'TABLE', args: e.k === 'func' ? e.args : [e], loc: locOf(start, p.prev()), ...(returns?.length ? { columnAliases: returns } : {}) }
     parseAliasAndColumns(p, src); from.push(src); return
   }
   if (p.isWord('VALUES') && p.isOp('(', 1)) {
@@ -669,6 +683,9 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
       if (p.isWord('PASSING') && !p.isOp(',', 1) && !p.isOp(')', 1)) { p.next(); if (p.isWord('BY')) p.i += 2; args.push(parseExpr(p)); if (p.isWord('AS') && p.isIdentToken(1)) p.i += 2; continue }
       if (p.isIdentToken() && (p.isOp('=>', 1) || (p.d.plpgsql && p.isOp(':=', 1)))) p.i += 2
       if (p.isWord('TABLE') && p.isOp('(', 1)) { p.next(); }
+      // BigQuery ML.PREDICT(MODEL ds.m, TABLE ds.t | (SELECT …)): the model is no column, the table's rows go in
+      if (p.isWord('MODEL') && p.isIdentToken(1)) { p.next(); p.qname(); continue }
+      if (p.isWord('TABLE') && p.isIdentToken(1)) { const q = tableQuery(p); args.push({ k: 'subq', query: q, loc: q.loc }); continue }
       if (startsQuery(p)) { const q = parseQuery(p); args.push({ k: 'subq', query: q, loc: q.loc }); continue }
       args.push(parseExpr(p))
       if (p.isWord('WITH') && p.isWord('OFFSET', 1)) p.i += 2

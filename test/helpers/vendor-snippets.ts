@@ -810,6 +810,29 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
       fdd: [['people.first_name', 'labels.label'], ['people.last_name', 'labels.label']],
     },
     {
+      title: 'mysqldump: triggers and views inside /*!50003 … */ version comments are run, SET character_set_client = utf8mb4 is a setting',
+      sql: `/*!50503 SET character_set_client = utf8mb4 */;
+DELIMITER ;;
+/*!50003 CREATE*/ /*!50017 DEFINER=\`root\`@\`localhost\`*/ /*!50003 TRIGGER \`trg_ins\` AFTER INSERT ON \`orders\` FOR EACH ROW BEGIN
+  UPDATE customers SET total_spent = total_spent + NEW.amount WHERE id = NEW.cust_id;
+END */;;
+DELIMITER ;
+/*!50001 CREATE ALGORITHM=UNDEFINED */
+/*!50013 DEFINER=\`root\`@\`localhost\` SQL SECURITY DEFINER */
+/*!50001 VIEW \`v_orders\` AS select \`o\`.\`id\` AS \`id\`,\`o\`.\`amount\` AS \`amount\` from \`orders\` \`o\` */;
+`,
+      fdd: [['orders.amount', 'customers.total_spent'], ['customers.total_spent', 'customers.total_spent'], ['orders.id', 'v_orders.id'], ['orders.amount', 'v_orders.amount']],
+    },
+    {
+      title: 'a trigger body that is one SET (FOR EACH ROW SET NEW.c = …;) ends at its semicolon: the next trigger has its own table',
+      sql: `CREATE TRIGGER ins_total BEFORE INSERT ON account FOR EACH ROW SET NEW.total = NEW.amount * 2;
+CREATE TRIGGER log_orders AFTER INSERT ON orders FOR EACH ROW INSERT INTO audit (id, amt) VALUES (NEW.id, NEW.amount);
+DELETE t1.*, t2.* FROM t1 INNER JOIN t2 ON t1.id = t2.id WHERE t2.flag = 1;
+DELETE FROM t3 PARTITION (p0) WHERE id < 10;
+`,
+      fdd: [['account.amount', 'account.total'], ['orders.id', 'audit.id'], ['orders.amount', 'audit.amt']],
+    },
+    {
       title: 'INTO after FROM / LIMIT (SELECT COUNT(*) FROM t INTO v; … LIMIT 1 INTO @a, @b; … INTO OUTFILE)',
       sql: `SELECT a, b FROM t WHERE x = 1 ORDER BY a LIMIT 1 INTO @a, @b;
 SELECT a FROM t INTO OUTFILE '/tmp/x.csv' FIELDS TERMINATED BY ',';
@@ -1221,6 +1244,21 @@ $$;
   ],
   snowflake: [
     {
+      title: 'INSERT OVERWRITE ALL INTO … INTO … SELECT: a multi-table insert that empties its targets first',
+      sql: `INSERT OVERWRITE ALL INTO db.s.t3 (a) VALUES (a) INTO db.s.t4 (b) VALUES (b) SELECT a, b FROM db.s.src;
+`,
+      fdd: [['db.s.src.a', 'db.s.t3.a'], ['db.s.src.b', 'db.s.t4.b']],
+    },
+    {
+      title: 'a view or CTAS over SELECT * of a table of unknown columns: its columns are read by name afterwards',
+      sql: `CREATE VIEW v AS SELECT * FROM raw.events;
+CREATE TABLE t AS SELECT * FROM raw.users;
+INSERT INTO mart.daily (id, kind) SELECT event_id, kind FROM v WHERE kind <> 'test';
+INSERT INTO mart.users (name) SELECT name FROM t;
+`,
+      fdd: [['raw.events.*', 'v.*'], ['raw.users.*', 't.*'], ['v.event_id', 'mart.daily.id'], ['v.kind', 'mart.daily.kind'], ['t.name', 'mart.users.name']],
+    },
+    {
       title: 'CHANGES (INFORMATION => …) AT (…) END (TIMESTAMP => …): the change interval of a table read',
       sql: `INSERT INTO audit_c1 (c1) SELECT c1 FROM t1 CHANGES (INFORMATION => APPEND_ONLY) AT (TIMESTAMP => '2015-05-01'::timestamp) END (TIMESTAMP => '2015-05-05'::timestamp);
 `,
@@ -1349,6 +1387,36 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY loaded_at DESC) = 1;
   ],
   bigquery: [
     {
+      title: 'ML.EVALUATE(MODEL ds.m, TABLE ds.t): the model is no column, the TABLE argument is read',
+      sql: `INSERT INTO ds.ev (r) SELECT r2_score FROM ML.EVALUATE(MODEL \`ds.m\`, TABLE ds.test);
+`,
+      fdd: [['ds.test.*', 'ds.ev.r']],
+    },
+    {
+      title: "templated model: {{ header }} before the statement prints no value, an {% if %}'s {% else %} branch is left out, `{{ project }}.ds.t` is one name",
+      sql: `{{ header }}
+INSERT INTO \`{{ project }}.mart.daily\` (client_id, n)
+SELECT client_id, COUNT(*) FROM \`{{ project }}.{{ dataset }}.events\`
+WHERE
+  {% if init %}
+    submission_date >= '2018-01-01'
+  {% else %}
+    submission_date = @submission_date
+  {% endif %}
+GROUP BY client_id;
+`,
+      fdd: [['`project`.`dataset`.`events`.client_id', '`project`.`mart`.`daily`.client_id']],
+    },
+    {
+      title: '@name query parameters (@submission_date) are values; WEEK(SUNDAY) in date functions and NORMALIZE(s, NFD) take keywords, not columns',
+      sql: `INSERT INTO ds.weekly (week_start, name_norm, sd)
+SELECT DATE_TRUNC(DATE(m.submission_timestamp), WEEK(SUNDAY)), NORMALIZE(m.name, NFD), @start_date
+FROM ds.metrics AS m
+WHERE DATE(m.submission_timestamp) = @submission_date;
+`,
+      fdd: [['ds.metrics.submission_timestamp', 'ds.weekly.week_start'], ['ds.metrics.name', 'ds.weekly.name_norm']],
+    },
+    {
       title: 'a trailing comma ends the select list: SELECT a, b, FROM (subquery) reads the subquery',
       sql: `INSERT INTO ds.daily (day, avg_ms)
 SELECT day, AVG(ms) / 1000 AS avg_ms,
@@ -1450,6 +1518,13 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
     },
   ],
   hive: [
+    {
+      title: "INSERT OVERWRITE TABLE t PARTITION (…) IF NOT EXISTS SELECT …; Spark VALUES ('x' AS name, 31 AS age) names its values in place",
+      sql: `INSERT OVERWRITE TABLE foo PARTITION (dt='2020') IF NOT EXISTS SELECT a, b FROM bar;
+INSERT INTO people SELECT name, age FROM p2 UNION ALL VALUES ('John Doe' AS name, 31 AS age), ('Jane', 30);
+`,
+      fdd: [['bar.a', 'foo.a'], ['bar.b', 'foo.b'], ['p2.name', 'people.name'], ['p2.age', 'people.age']],
+    },
     {
       title: 'INSERT INTO t TABLE s is INSERT … SELECT * FROM s; INSERT INTO t FROM s SELECT … writes the FROM-first query',
       sql: `CREATE TABLE visiting (name STRING, address STRING);
@@ -1665,6 +1740,21 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
     },
   ],
   teradata: [
+    {
+      title: 'TABLE (STRTOK_SPLIT_TO_TABLE(db.src.a, db.src.c, …) RETURNS (…)): the RETURNS columns, and db.src read through its qualified columns alone',
+      sql: `INSERT INTO db.tok (id, token)
+SEL t.outkey, t.token FROM TABLE (STRTOK_SPLIT_TO_TABLE(db.src.a, db.src.c, ',') RETURNS (outkey INTEGER, tokennum INTEGER, token VARCHAR(100) CHARACTER SET UNICODE)) AS t;
+UPD edw.dim_item SET list_price = edw_work.gt_price.price WHERE dim_item.item_id = edw_work.gt_price.item_id;
+`,
+      fdd: [['db.src.a', 'db.tok.id'], ['db.src.c', 'db.tok.id'], ['db.src.a', 'db.tok.token'], ['db.src.c', 'db.tok.token'], ['edw_work.gt_price.price', 'edw.dim_item.list_price']],
+    },
+    {
+      title: 'CREATE TABLE t AS src WITH DATA copies a table of unknown columns: a later SELECT of a column from t reads t, not an orphan',
+      sql: `CREATE TABLE employee AS employee_sales.employee WITH DATA;
+INSERT INTO emp_401 (employee_number, last_name) SEL employee_number, last_name FROM employee WHERE department_number = 401;
+`,
+      fdd: [['employee_sales.employee.*', 'employee.*'], ['employee.employee_number', 'emp_401.employee_number'], ['employee.last_name', 'emp_401.last_name']],
+    },
     {
       title: 'Python format placeholders ({schema}.t, BETWEEN {start} AND {end}) in pipeline scripts: a name where a table is expected, a value elsewhere',
       sql: `DELETE FROM {t2_schema}.objects_daily WHERE day_date BETWEEN {start_date} AND {end_date};
@@ -1957,6 +2047,22 @@ INSERT INTO ext.carrier_out SELECT carrier_cd, total_cost FROM carrier_monthly;
     },
   ],
   hana: [
+    {
+      title: 'SQLScript system variables ::ROWCOUNT, ::SQL_ERROR_CODE, ::CURRENT_OBJECT_NAME are values (the procedure failed at ::)',
+      sql: `CREATE PROCEDURE ext.load_feed (IN filename VARCHAR(120)) LANGUAGE SQLSCRIPT AS
+BEGIN
+  DECLARE v_proc_name VARCHAR(100);
+  DECLARE EXIT HANDLER FOR SQLEXCEPTION
+    BEGIN
+      ext.event_log(v_proc_name, ::SQL_ERROR_CODE || ' ' || ::SQL_ERROR_MESSAGE, 0);
+    END;
+  v_proc_name := ::CURRENT_OBJECT_NAME;
+  INSERT INTO ext.prestage (orderid, customerid) SELECT so.orderid, ar.customerid FROM cs_salesorder so JOIN ext.ar_in ar ON ar.order_no = so.orderid;
+  ext.event_log(:v_proc_name, 'loaded', ::ROWCOUNT);
+END;
+`,
+      fdd: [['cs_salesorder.orderid', 'ext.prestage.orderid'], ['ext.ar_in.customerid', 'ext.prestage.customerid']],
+    },
     {
       title: 'FROM :it of a table-typed parameter reads a variable (no table named :it); OUT table assigned and read back',
       sql: `CREATE PROCEDURE p_x (IN it_data TABLE (a INT, b INT), OUT ot_res TABLE (a INT)) LANGUAGE SQLSCRIPT AS

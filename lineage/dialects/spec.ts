@@ -72,6 +72,11 @@ export interface DialectSpec {
    * Off where `->` is the JSON operator (PostgreSQL family, MySQL).
    */
   lambdas: boolean
+  /**
+   * a select item may name an earlier item's alias, and WHERE any item's (`SELECT a * 2 AS x, x + 1 AS y
+   * … WHERE x > 0`): Snowflake, Redshift, Teradata, Spark / Databricks. Elsewhere such a name is a column.
+   */
+  lateralAliases: boolean
 }
 
 const base: Omit<DialectSpec, 'name'> = {
@@ -102,6 +107,7 @@ const base: Omit<DialectSpec, 'name'> = {
   wordOperators: {},
   hasWordOperators: false,
   lambdas: false,
+  lateralAliases: false,
 }
 
 const tsql: Partial<DialectSpec> = {
@@ -122,15 +128,15 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvmysql: { ...mysqlLike, hashComments: true, delimiterCommand: true, charsetIntroducers: true, identStartExtra: '@', identPartExtra: '$@', wordOperators: { DIV: '/', MOD: '%' } },
   dbvpostgresql: pgLike,
   dbvgreenplum: pgLike,
-  dbvredshift: { ...pgLike, identStartExtra: '#', backslashEscapes: true },
-  dbvsnowflake: { dollarQuotedStrings: true, jsonPaths: true, recursiveWithoutKeyword: true, lambdas: true },
+  dbvredshift: { ...pgLike, identStartExtra: '#', backslashEscapes: true, lateralAliases: true },
+  dbvsnowflake: { dollarQuotedStrings: true, jsonPaths: true, recursiveWithoutKeyword: true, lambdas: true, lateralAliases: true },
   dbvbigquery: { ...mysqlLike, unquotedCase: 'none', hashComments: true },
-  dbvhive: { ...mysqlLike, unquotedCase: 'lower', jsonPaths: true, wordOperators: { DIV: '/' }, lambdas: true },
+  dbvhive: { ...mysqlLike, unquotedCase: 'lower', jsonPaths: true, wordOperators: { DIV: '/' }, lambdas: true, lateralAliases: true },
   // Spark / Databricks SQL is sent as Impala too: its lambdas and col:a.b paths (Impala has neither -> nor :)
-  dbvimpala: { ...mysqlLike, unquotedCase: 'lower', jsonPaths: true, wordOperators: { DIV: '/' }, lambdas: true },
+  dbvimpala: { ...mysqlLike, unquotedCase: 'lower', jsonPaths: true, wordOperators: { DIV: '/' }, lambdas: true, lateralAliases: true },
   dbvteradata: {
     dotCommands: true, abbreviations: { SEL: 'SELECT', INS: 'INSERT', UPD: 'UPDATE', DEL: 'DELETE', CT: 'CREATE TABLE' },
-    wordOperators: { EQ: '=', NE: '<>', GT: '>', GE: '>=', LT: '<', LE: '<=', MOD: '%' },
+    wordOperators: { EQ: '=', NE: '<>', GT: '>', GE: '>=', LT: '<', LE: '<=', MOD: '%' }, lateralAliases: true,
   },
   dbvdb2: { atTerminator: true, recursiveWithoutKeyword: true, wordOperators: { CONCAT: '||' } },
   dbvhana: { recursiveWithoutKeyword: true },

@@ -285,6 +285,7 @@ export class Analyzer implements ExprEnv {
         if (whole) return { ref: this.ref(whole.obj!, '*', loc, '*'), item: local ? whole : undefined }
       }
       if (s.aliases?.has(k)) return { refs: s.aliases.get(k)!.direct.map((r) => refAt(r, r.loc)) }
+      if (local && s.lateral) { const d = s.lateral.get(k)?.(); if (d) return { refs: d.direct.map((r) => refAt(r, r.loc)) } }
       const joined = s.using?.get(k)
       if (joined) return this.columnOf(joined, id, loc, local)
       // PostgreSQL: a FROM item's name used as a value is its whole row (row_to_json(t), json_agg(x));
@@ -563,6 +564,7 @@ export class Analyzer implements ExprEnv {
         if (r.ref) filterSrc.push(inClause(r.ref, 'joinCondition'))
       }
     }
+    const lateral = this.d.lateralAliases ? this.lateralAliases(s, scope) : undefined
     addFilter(s.where, 'where')
     for (const c of s.connectBy) addFilter(c, 'connectBy')
     for (const e of s.limitOver ?? []) addFilter(e, 'limitOver')
@@ -576,10 +578,12 @@ export class Analyzer implements ExprEnv {
       scope.aliases = new Map(aliases)
     }
     const usedKeys = new Set<string>()
-    for (const item of s.items) {
+    for (let i = 0; i < s.items.length; i++) {
+      const item = s.items[i]
+      if (lateral) lateral.upTo = i
       if (item.expr.k === 'star') { this.star(item, item.expr, scope, out); continue }
       if (this.onVarAssign?.(item, scope)) continue
-      const deps = evalExpr(item.expr, scope, this)
+      const deps = lateral?.deps[i] ?? evalExpr(item.expr, scope, this)
       itemDeps.push({ item, deps })
       const nm = this.itemName(item)
       aliases.set(nm.key, deps)
@@ -591,6 +595,7 @@ export class Analyzer implements ExprEnv {
       ;(item as SelectItem & { ref?: ColRef }).ref = ref
     }
     scope.aliases = aliases
+    scope.lateral = undefined
     // grouping feeds aggregates (R3); HAVING is also a filter (R1)
     const groupSrc: ColRef[] = []
     for (const g of s.groupBy) {
@@ -618,6 +623,32 @@ export class Analyzer implements ExprEnv {
     // intermediate relations forward their row count (R5)
     this.forwardRowCounts(out.rows, scope, 'select')
     return out
+  }
+
+  /**
+   * Lateral column aliases: a name no FROM item is known to have may be an item's alias (an earlier
+   * item's in the select list, any item's in WHERE). That item is evaluated when first named, once;
+   * the select list reuses its dependencies.
+   */
+  private lateralAliases(s: Select, scope: Scope): { deps: Array<Deps | undefined>; upTo: number } | undefined {
+    if (!s.items.some((it) => it.alias)) return undefined
+    const st = { deps: new Array<Deps | undefined>(s.items.length), upTo: s.items.length }
+    const busy = new Set<number>()
+    const lateral = new Map<string, () => Deps | undefined>()
+    s.items.forEach((item, i) => {
+      if (!item.alias || item.expr.k === 'star') return
+      const k = this.key(item.alias)
+      if (lateral.has(k)) return
+      lateral.set(k, () => {
+        if (i >= st.upTo || busy.has(i)) return undefined
+        let d = st.deps[i]
+        if (!d) { busy.add(i); d = st.deps[i] = evalExpr(item.expr, scope, this); busy.delete(i) }
+        // `TRIM(name) AS name`: a later `name` is the column itself
+        return d.direct.some((r) => this.b.colName(r.col).toUpperCase() === k) ? undefined : d
+      })
+    })
+    scope.lateral = lateral
+    return st
   }
 
   /**

@@ -29,6 +29,11 @@ export interface Scope {
   ctes: Map<string, FromItem>
   /** select-list aliases (GROUP BY / HAVING / ORDER BY may use them) */
   aliases?: Map<string, import('./expr.js').Deps>
+  /**
+   * lateral column aliases (DialectSpec.lateralAliases), while the block's WHERE and select list are
+   * read: an alias's dependencies, its item evaluated when first named (undefined: not usable here)
+   */
+  lateral?: Map<string, () => import('./expr.js').Deps | undefined>
   /** N1QL LET / LETTING names: each stands for its expression's columns, never a keyspace field */
   lets?: Map<string, import('./expr.js').Deps>
   /** JOIN … USING (c): an unqualified c is the join column, taken from the first item that may have it */

@@ -1244,6 +1244,18 @@ $$;
   ],
   snowflake: [
     {
+      title: 'lateral column alias: a later item and WHERE name an earlier item\'s alias (it was an orphan, or a guessed column of the table)',
+      sql: `CREATE TABLE orders (order_id INT, amount NUMBER, tax_rate NUMBER, status VARCHAR);
+INSERT INTO order_net (order_id, net, gross)
+SELECT order_id, amount * (1 - 0.1) AS net_amount, net_amount * (1 + tax_rate) AS gross
+FROM orders WHERE net_amount > 0;
+INSERT INTO status_map (status, label)
+SELECT TRIM(status) AS status, UPPER(status) AS label FROM raw_status;
+`,
+      fdd: [['orders.order_id', 'order_net.order_id'], ['orders.amount', 'order_net.net'], ['orders.amount', 'order_net.gross'], ['orders.tax_rate', 'order_net.gross'],
+        ['raw_status.status', 'status_map.status'], ['raw_status.status', 'status_map.label']],
+    },
+    {
       title: 'INSERT OVERWRITE ALL INTO … INTO … SELECT: a multi-table insert that empties its targets first',
       sql: `INSERT OVERWRITE ALL INTO db.s.t3 (a) VALUES (a) INTO db.s.t4 (b) VALUES (b) SELECT a, b FROM db.s.src;
 `,
@@ -1740,6 +1752,14 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
     },
   ],
   teradata: [
+    {
+      title: 'lateral column alias in a SEL list and its WHERE over a table of unknown columns: the alias, not a column of the table',
+      sql: `INS INTO stg.cust_age (cust_id, age_years, age_band)
+SEL c.cust_id, (CURRENT_DATE - c.birth_dt) / 365 AS age_yrs, CASE WHEN age_yrs < 30 THEN 'Y' ELSE 'O' END AS band
+FROM edw.customer c WHERE age_yrs >= 18;
+`,
+      fdd: [['edw.customer.cust_id', 'stg.cust_age.cust_id'], ['edw.customer.birth_dt', 'stg.cust_age.age_years'], ['edw.customer.birth_dt', 'stg.cust_age.age_band']],
+    },
     {
       title: 'TABLE (STRTOK_SPLIT_TO_TABLE(db.src.a, db.src.c, …) RETURNS (…)): the RETURNS columns, and db.src read through its qualified columns alone',
       sql: `INSERT INTO db.tok (id, token)

@@ -99,7 +99,7 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   p.accept('INTO'); p.accept('TABLE')
   if (p.isOp('(') && startsQuery(p, 1)) insertIntoView(p, s)
   else s.target = tableRef(p, true)
-  if (s.target.alias && ['SELECT', 'VALUES', 'WITH', 'SEL'].includes(s.target.alias.name.toUpperCase()) && !s.target.alias.quoted) { p.i--; s.target.alias = undefined }
+  if (s.target.alias && ['SELECT', 'VALUES', 'WITH', 'SEL', 'OVERRIDING'].includes(s.target.alias.name.toUpperCase()) && !s.target.alias.quoted) { p.i--; s.target.alias = undefined }
   if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p, s) }
   if (p.isOp('(') && p.isWord('KEY', 1) && p.isOp(',', 2) && p.d.name === 'dbvcouchbase') p.skipParens()
   if (p.isOp('(') && p.isWord('KEY', 1) && p.d.name === 'dbvcouchbase') {

@@ -6,8 +6,11 @@ import { parseQuery, startsQuery } from './query.js'
 
 const DATEPART_FUNCS = new Set(['DATEADD', 'DATEDIFF', 'DATEDIFF_BIG', 'DATEPART', 'DATENAME', 'DATE_TRUNC', 'TIMESTAMPADD',
   'TIMESTAMPDIFF', 'DATE_PART', 'EXTRACT', 'LAST_DAY', 'DATE_DIFF', 'TIMESTAMP_DIFF', 'DATETIME_DIFF', 'TIMESTAMP_TRUNC',
-  'DATETIME_TRUNC', 'DATE_ADD', 'DATE_SUB', 'TRUNC', 'TIME_SLICE', 'DATEFROMPARTS', 'TIMESTAMP_ADD', 'TIMESTAMP_SUB', 'DATETIME_ADD', 'DATETIME_SUB',
+  'DATETIME_TRUNC', 'DATE_ADD', 'DATE_SUB', 'TRUNC', 'TIME_SLICE', 'TIMESTAMP_ADD', 'TIMESTAMP_SUB', 'DATETIME_ADD', 'DATETIME_SUB',
   'EXTEND', 'DATETRUNC', 'DATE_BUCKET'])
+/** of DATEPART_FUNCS, those whose unit is the last argument: TIME_SLICE(d, 4, HOUR), LAST_DAY(d, WEEK), DATE_ADD(d, INTERVAL …) */
+const UNIT_LAST = new Set(['DATE_DIFF', 'TIMESTAMP_DIFF', 'DATETIME_DIFF', 'TIMESTAMP_TRUNC', 'DATETIME_TRUNC', 'TIME_SLICE', 'LAST_DAY', 'TRUNC',
+  'DATE_ADD', 'DATE_SUB', 'TIMESTAMP_ADD', 'TIMESTAMP_SUB', 'DATETIME_ADD', 'DATETIME_SUB'])
 const DATEPARTS = new Set(['YEAR', 'YEARS', 'MONTH', 'MONTHS', 'DAY', 'DAYS', 'HOUR', 'HOURS', 'MINUTE', 'MINUTES', 'SECOND', 'SECONDS', 'WEEK',
   'WEEKS', 'QUARTER', 'DAYOFWEEK', 'DAYOFYEAR', 'DOW', 'DOY', 'EPOCH', 'MILLISECOND', 'MILLISECONDS', 'MICROSECOND', 'NANOSECOND', 'DD', 'D',
   'MM', 'M', 'YY', 'YYYY', 'HH', 'MI', 'N', 'SS', 'S', 'WK', 'WW', 'QQ', 'Q', 'DW', 'DY', 'Y', 'NS', 'MS', 'MCS', 'ISOWEEK', 'ISO_WEEK', 'TZOFFSET',
@@ -628,9 +631,14 @@ function parseCase(p: TokenCursor): Expr {
 
 /** words inside a function's parentheses that are syntax, not arguments: EXTRACT(… FROM x), TRIM(BOTH …), LISTAGG(… WITH COUNT) */
 const ARG_KEYWORDS = ['FORMAT', 'TITLE', 'NAMED', 'SEPARATOR', 'FROM', 'FOR', 'IN', 'USING', 'PLACING', 'BOTH', 'LEADING', 'TRAILING', 'IGNORE',
-  'RESPECT', 'NULLS', 'ON', 'OVERFLOW', 'WITH', 'COUNT', 'TRUNCATE', 'WITHOUT', 'ERROR', 'EMPTY', 'ABSENT', 'RETURNING', 'KEEP']
+  'RESPECT', 'NULLS', 'ON', 'OVERFLOW', 'WITH', 'COUNT', 'TRUNCATE', 'WITHOUT', 'ERROR', 'EMPTY', 'ABSENT', 'RETURNING', 'KEEP',
+  // JSON_QUERY(j, p … PRETTY WITH CONDITIONAL WRAPPER)
+  'PRETTY', 'WRAPPER', 'CONDITIONAL', 'UNCONDITIONAL']
+/** JSON_QUERY(… WITH CONDITIONAL ARRAY WRAPPER), WITHOUT WRAPPER */
+const JSON_WRAPPER_WORDS = ['CONDITIONAL', 'UNCONDITIONAL', 'ARRAY', 'WRAPPER']
 /** of those, the ones that are also common column names (title, format, count …) */
-const SOFT_ARG_KEYWORDS = new Set(['FORMAT', 'TITLE', 'NAMED', 'SEPARATOR', 'OVERFLOW', 'COUNT', 'TRUNCATE', 'ERROR', 'EMPTY', 'ABSENT', 'KEEP'])
+const SOFT_ARG_KEYWORDS = new Set(['FORMAT', 'TITLE', 'NAMED', 'SEPARATOR', 'OVERFLOW', 'COUNT', 'TRUNCATE', 'ERROR', 'EMPTY', 'ABSENT', 'KEEP',
+  'PRETTY', 'WRAPPER', 'CONDITIONAL', 'UNCONDITIONAL'])
 
 /** upper(title), match(title, body): a soft keyword that starts an argument and is followed by `,` `)` `.` or an operator is a column */
 function isColumnNamedLikeArgKeyword(p: TokenCursor): boolean {
@@ -659,16 +667,21 @@ function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token,
       const w = p.next().upper
       if (w === 'USING' && p.isIdentToken() && !p.isOp('(', 1)) { p.next(); continue }
       if ((w === 'IGNORE' || w === 'RESPECT') && p.isWord('NULLS')) { p.next(); continue }
+      // JSON_VALUE(j, '$.a' RETURNING NUMBER): a type, not a column
+      if (w === 'RETURNING' && p.isIdentToken()) parseType(p)
+      if (w === 'WITH' || w === 'WITHOUT') while (p.isAnyWord(JSON_WRAPPER_WORDS)) p.next()
       continue
     }
     if (p.isWord('AS') && args.length > 0) { p.next(); if (!p.isOp(')')) parseType(p); continue }
+    // JSON_OBJECT(KEY 'k' VALUE v)
+    if (p.isWord('KEY') && p.peek(1)?.kind === 'string') { p.next(); continue }
     // f(name => v); PostgreSQL also takes the older f(name := v)
     if (p.isIdentToken() && (p.isOp('=>', 1) || (p.d.plpgsql && p.isOp(':=', 1)))) { p.i += 2; args.push(parseExpr(p)); continue }
     if (upper === 'LIMIT' || p.isWord('LIMIT')) { p.next(); parseExpr(p); continue }
     if (startsQuery(p) && !p.isOp('(')) { const q = parseQuery(p); args.push({ k: 'subq', query: q, loc: q.loc }); continue }
     if (p.d.lambdas) { const params = lambdaParams(p); if (params) { args.push(parseLambda(p, params)); continue } }
     args.push(parseExpr(p))
-    if (p.isIdentToken() && !p.isAnyWord(['ORDER', 'SEPARATOR', 'FROM', 'FOR', 'IN', 'USING', 'AS', 'IGNORE', 'RESPECT', 'NULLS', 'ON', 'LIMIT', 'RETURNING', 'WITH']) && upper !== 'STRUCT') {
+    if (p.isIdentToken() && !p.isAnyWord(['ORDER', 'SEPARATOR', 'FROM', 'FOR', 'IN', 'USING', 'AS', 'IGNORE', 'RESPECT', 'NULLS', 'ON', 'LIMIT', 'RETURNING', 'WITH', 'WITHOUT']) && upper !== 'STRUCT') {
       // typed/keyword glue we don't model (e.g. JSON_VALUE(x, 'p' RETURNING …)); skip one word
       p.next()
     }
@@ -755,13 +768,24 @@ const NORMAL_FORMS = new Set(['NFC', 'NFD', 'NFKC', 'NFKD'])
 /** an unquoted one-part name in `words`: a keyword argument, not a column */
 const bareWordIn = (a: Expr, words: Set<string>): boolean => a.k === 'col' && a.name.parts.length === 1 && !a.name.parts[0].quoted && words.has(a.name.parts[0].name.toUpperCase())
 
+function isBareDatePart(a: Expr): boolean {
+  return a.k === 'col' && a.name.parts.length === 1 && !a.name.parts[0].quoted && isDatePart(a.name.parts[0].name.toUpperCase())
+}
+
 function fixKeywordArgs(p: TokenCursor, name: string, args: Expr[]): void {
-  if (DATEPART_FUNCS.has(name)) {
+  if (DATEPART_FUNCS.has(name) && args.length > 1) {
+    // the unit is the first argument (DATEADD(day, 1, d), EXTRACT(YEAR FROM d)) or, in BigQuery's and
+    // Snowflake's later forms, the last (DATE_DIFF(a, b, DAY), TIME_SLICE(d, 4, HOUR)): only there is a
+    // bare DAY or D the unit; elsewhere it is a column, and date, day, d … are common column names
+    if (name === 'EXTEND') {
+      // Informix EXTEND(d, YEAR TO DAY): the qualifier's two units
+      for (let i = 1; i < args.length; i++) if (isBareDatePart(args[i])) args[i] = { k: 'lit', loc: exprLoc(args[i]) }
+    } else {
+      const at = UNIT_LAST.has(name) || (p.d.name === 'dbvbigquery' && name !== 'EXTRACT') ? args.length - 1 : 0
+      if (isBareDatePart(args[at])) args[at] = { k: 'lit', loc: exprLoc(args[at]) }
+    }
     for (let i = 0; i < args.length; i++) {
       const a = args[i]
-      if (a.k === 'col' && a.name.parts.length === 1 && !a.name.parts[0].quoted && isDatePart(a.name.parts[0].name.toUpperCase())) {
-        args[i] = { k: 'lit', loc: a.name.loc }
-      }
       // BigQuery DATE_TRUNC(d, WEEK(SUNDAY)), DATE_DIFF(a, b, ISOWEEK(MONDAY)): a week starting on that day
       if (a.k === 'func' && a.args.length === 1 && isDatePart(a.name.toUpperCase()) && bareWordIn(a.args[0], WEEKDAYS)) args[i] = { k: 'lit', loc: a.loc }
     }

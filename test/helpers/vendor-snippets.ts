@@ -8,6 +8,16 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'JSON_VALUE … RETURNING type and JSON_QUERY … PRETTY WITH CONDITIONAL ARRAY WRAPPER: the type and the words are no columns',
+      sql: `INSERT INTO doc_fields (amount, tags, obj)
+SELECT JSON_VALUE(d.body, '$.amount' RETURNING NUMBER DEFAULT 0 ON ERROR),
+       JSON_QUERY(d.body, '$.tags' RETURNING VARCHAR2(4000) PRETTY WITH CONDITIONAL ARRAY WRAPPER),
+       JSON_OBJECT(KEY 'id' VALUE d.id RETURNING CLOB)
+FROM docs d;
+`,
+      fdd: [['docs.body', 'doc_fields.amount'], ['docs.body', 'doc_fields.tags'], ['docs.id', 'doc_fields.obj']],
+    },
+    {
       title: 'partitioned outer join: FROM t PARTITION BY (c) RIGHT OUTER JOIN m ON … (data densification) parses',
       sql: `INSERT INTO dense_sales (deptno, mon, sal)
 SELECT e.deptno, m.mon, NVL(e.sal, 0) FROM emp_month e PARTITION BY (e.deptno) RIGHT OUTER JOIN months m ON (e.mon = m.mon);
@@ -932,6 +942,14 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'a column named like a date unit (date, day, d) inside EXTRACT / DATE_TRUNC is a column; only the unit position is the unit',
+      sql: `INSERT INTO monthly (yr, mon, first_day) SELECT EXTRACT(YEAR FROM date), EXTRACT(MONTH FROM d), DATE_TRUNC('month', day) FROM events;
+INSERT INTO ident_copy OVERRIDING SYSTEM VALUE SELECT id, name FROM ident_src;
+`,
+      fdd: [['events.date', 'monthly.yr'], ['events.d', 'monthly.mon'], ['events.day', 'monthly.first_day'],
+        ['ident_src.id', 'ident_copy.id'], ['ident_src.name', 'ident_copy.name']],
+    },
+    {
       title: '(row value).*: INSERT INTO t SELECT (json_populate_record(null::t, s.doc)).* FROM s fills t.* from the document',
       sql: `INSERT INTO t SELECT (json_populate_record(null::t, s.doc)).* FROM s;
 `,
@@ -1243,6 +1261,12 @@ $$;
     },
   ],
   snowflake: [
+    {
+      title: 'DATEADD(day, 1, date) / TIME_SLICE(date, 4, HOUR): the unit at its position, a date-named column elsewhere stays a column',
+      sql: `INSERT INTO shifted (next_day, slot) SELECT DATEADD(day, 1, date), TIME_SLICE(ts, 4, HOUR) FROM calendar;
+`,
+      fdd: [['calendar.date', 'shifted.next_day'], ['calendar.ts', 'shifted.slot']],
+    },
     {
       title: 'lateral column alias: a later item and WHERE name an earlier item\'s alias (it was an orphan, or a guessed column of the table)',
       sql: `CREATE TABLE orders (order_id INT, amount NUMBER, tax_rate NUMBER, status VARCHAR);

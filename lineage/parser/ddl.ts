@@ -184,7 +184,7 @@ function parseTableElements(p: TokenCursor, s: Extract<Stmt, { k: 'createTable' 
     const t = p.peek()!
     if (t.kind === 'word' && CONSTRAINT_START.has(t.upper) && !p.isOp(',', 1)) {
       if (t.upper === 'LIKE') { p.next(); s.like = p.qname(); while (!p.isOp(',') && !p.isOp(')')) p.next(); continue }
-      if (isColumnNamed(p)) { s.columns.push(parseColumnDef(p, s)); continue }
+      if (isColumnNamed(p) || (p.peek(1)?.kind === 'word' && COMMON_TYPES.has(p.peek(1)!.upper))) { s.columns.push(parseColumnDef(p, s)); continue }
       parseConstraint(p, s)
       continue
     }
@@ -192,6 +192,13 @@ function parseTableElements(p: TokenCursor, s: Extract<Stmt, { k: 'createTable' 
   } while (p.acceptOp(','))
   p.expectOp(')')
 }
+
+/** type names that, after a constraint keyword, show it is a column of that name (`index int`, `period date`) */
+const COMMON_TYPES = new Set(['INT', 'INTEGER', 'BIGINT', 'SMALLINT', 'TINYINT', 'MEDIUMINT', 'INT2', 'INT4', 'INT8', 'SERIAL', 'BIGSERIAL',
+  'VARCHAR', 'VARCHAR2', 'NVARCHAR', 'NVARCHAR2', 'CHAR', 'NCHAR', 'CHARACTER', 'TEXT', 'STRING', 'LONGTEXT', 'MEDIUMTEXT', 'CLOB',
+  'NUMERIC', 'DECIMAL', 'NUMBER', 'FLOAT', 'FLOAT4', 'FLOAT8', 'DOUBLE', 'REAL', 'MONEY', 'BIT', 'BOOLEAN', 'BOOL',
+  'DATE', 'DATETIME', 'DATETIME2', 'TIMESTAMP', 'TIMESTAMPTZ', 'TIME', 'INTERVAL', 'UUID', 'JSON', 'JSONB', 'VARIANT', 'BLOB', 'BYTEA',
+  'BINARY', 'VARBINARY', 'UNIQUEIDENTIFIER', 'XML'])
 
 /** a column literally named like a constraint keyword (e.g. `key varchar(10)`) */
 function isColumnNamed(p: TokenCursor): boolean {

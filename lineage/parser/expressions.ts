@@ -506,14 +506,20 @@ const STATUS_VALUES: Partial<Record<string, Set<string>>> = {
 
 /**
  * Per-dialect words that read the session, not a column: Oracle USER / UID and the system-event attributes
- * of DDL and database triggers (ora_sysevent …), DB2 special register USER, Informix USER / SITENAME.
+ * of DDL and database triggers (ora_sysevent …), DB2 special register USER, Informix USER / SITENAME, T-SQL USER.
  * Audit triggers write them (VALUES (:old.id, USER, SYSDATE)); as columns they were orphans
  */
 const SESSION_VALUES: Partial<Record<string, Set<string>>> = {
-  dbvoracle: new Set(['USER', 'UID', 'ORA_SYSEVENT', 'ORA_LOGIN_USER', 'ORA_DICT_OBJ_NAME', 'ORA_DICT_OBJ_OWNER', 'ORA_DICT_OBJ_TYPE',
+  // and the pseudo columns of Oracle and Informix (ROWNUM, LEVEL, ROWID, TODAY): elsewhere these are
+  // common column names (a log's level, ROW_NUMBER() … AS rownum read by the outer query)
+  dbvoracle: new Set(['ROWNUM', 'LEVEL', 'ROWID', 'USER', 'UID', 'ORA_SYSEVENT', 'ORA_LOGIN_USER', 'ORA_DICT_OBJ_NAME', 'ORA_DICT_OBJ_OWNER', 'ORA_DICT_OBJ_TYPE',
     'ORA_DATABASE_NAME', 'ORA_CLIENT_IP_ADDRESS', 'ORA_INSTANCE_NUM', 'ORA_SERVER_ERROR_DEPTH']),
   dbvdb2: new Set(['USER']),
-  dbvinformix: new Set(['USER', 'SITENAME', 'DBSERVERNAME']),
+  dbvinformix: new Set(['USER', 'SITENAME', 'DBSERVERNAME', 'TODAY', 'LEVEL', 'ROWID']),
+  // T-SQL and ASE niladic USER (DEFAULT USER, INSERT … VALUES (USER, GETDATE())); Teradata's USER, ACCOUNT, SESSION
+  dbvmssql: new Set(['USER']),
+  dbvsybase: new Set(['USER']),
+  dbvteradata: new Set(['USER', 'ACCOUNT', 'SESSION']),
 }
 
 const XML_METHODS = new Set(['VALUE', 'QUERY', 'EXIST', 'NODES', 'MODIFY'])

@@ -440,6 +440,12 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'T-SQL niladic USER is the session user, not a column of the source',
+      sql: `INSERT INTO dbo.audit_log (changed_by, order_id) SELECT USER, o.order_id FROM dbo.orders o;
+`,
+      fdd: [['dbo.orders.order_id', 'dbo.audit_log.order_id']],
+    },
+    {
       title: 'ODBC escapes {d …} / {ts …} literals, {fn f(x)} calls and {oj …} join trees, as report tools write them',
       sql: `INSERT INTO report_rows (name_uc, zone, loaded)
 SELECT {fn UCASE(c.name)}, z.zone, {ts '2024-01-31 00:00:00'}
@@ -941,6 +947,15 @@ DELIMITER ;
     },
   ],
   postgresql: [
+    {
+      title: 'columns named level, rownum, today and index: columns outside Oracle and Informix (they were dropped as pseudo columns, index an orphan)',
+      sql: `CREATE TABLE app_log (id INT, level TEXT, index INT, period DATE);
+INSERT INTO log_copy (id, lvl, idx, per) SELECT id, level, index, period FROM app_log;
+INSERT INTO top_rows (rn, d) SELECT rownum, today FROM (SELECT ROW_NUMBER() OVER (ORDER BY e.id) AS rownum, e.created AS today FROM events e) q;
+`,
+      fdd: [['app_log.id', 'log_copy.id'], ['app_log.level', 'log_copy.lvl'], ['app_log.index', 'log_copy.idx'], ['app_log.period', 'log_copy.per'],
+        ['events.id', 'top_rows.rn'], ['events.created', 'top_rows.d']],
+    },
     {
       title: 'a column named like a date unit (date, day, d) inside EXTRACT / DATE_TRUNC is a column; only the unit position is the unit',
       sql: `INSERT INTO monthly (yr, mon, first_day) SELECT EXTRACT(YEAR FROM date), EXTRACT(MONTH FROM d), DATE_TRUNC('month', day) FROM events;

@@ -456,10 +456,12 @@ function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefi
     const c = p.expectOp(')')
     return op('CAST', [e], locOf(t, c))
   }
-  if ((u === 'INTERVAL') && !p.isOp('(', 1) && !p.isOp(',', 1) && !p.isOp('.', 1)) {
+  if (u === 'INTERVAL' && startsInterval(p)) {
     p.next(); const v = parseUnary(p)
     while (p.isAnyWord(DATEPARTS) || p.isWord('TO')) p.next()
-    return v.k === 'lit' ? lit({ line: t.line, col: t.col, eline: exprLoc(v).el, ecol: exprLoc(v).ec }) : op('INTERVAL', [v], span(locOf(t, t), v))
+    // the literal spans its unit (INTERVAL '1' DAY): the text names the select item
+    const loc = locOf(t, p.prev())
+    return v.k === 'lit' ? lit({ line: loc.sl, col: loc.sc, eline: loc.el, ecol: loc.ec }) : op('INTERVAL', [v], loc)
   }
   if (TYPED_LITERALS.has(u) && p.peek(1)?.kind === 'string') { p.next(); const s = p.next(); return lit(t, s, s.image) }
   if (u === 'NEXT' && p.isWord('VALUE', 1) && p.isWord('FOR', 2)) { p.i += 3; const n = p.qname(); return lit(t, p.prev(), n.parts.map(x => x.name).join('.')) }
@@ -485,6 +487,22 @@ function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefi
   // PostgreSQL family: bare USER is a reserved word, CURRENT_USER (a column of that name is written "user")
   if (u === 'USER' && p.d.plpgsql && t.kind === 'word' && !p.isOp('.', 1) && !p.isOp('(', 1)) { p.next(); return lit(t, t, u) }
   return undefined
+}
+
+/**
+ * INTERVAL '1' DAY, INTERVAL 7 DAY, INTERVAL -1 HOUR, INTERVAL n MINUTE, INTERVAL $1: a literal; otherwise
+ * (interval + 1, CAST(interval AS INT), ORDER BY interval) a column of that name
+ */
+function startsInterval(p: TokenCursor): boolean {
+  const n = p.peek(1)
+  if (!n) return false
+  if (n.kind === 'string' || n.kind === 'number' || n.kind === 'param') return true
+  // INTERVAL -1 HOUR, not interval - 1
+  if (n.kind === 'op' && (n.image === '-' || n.image === '+')) return p.peek(2)?.kind === 'string' || p.isAnyWord(DATEPARTS, 3)
+  // INTERVAL n MINUTE, INTERVAL j.every_min MINUTE
+  let k = 1
+  while (p.isIdentToken(k) && p.isOp('.', k + 1)) k += 2
+  return p.isIdentToken(k) && p.isAnyWord(DATEPARTS, k + 1)
 }
 
 /** Teradata `CURRENT_DATE (FORMAT 'YYYY-MM-DD')`: the `(` after this word opens an attribute phrase, not arguments */
@@ -651,7 +669,7 @@ function isColumnNamedLikeArgKeyword(p: TokenCursor): boolean {
   if (!SOFT_ARG_KEYWORDS.has(p.peek()!.upper)) return false
   const before = p.peek(-1), after = p.peek(1)
   const atStart = !!before && before.kind === 'punct' && (before.image === '(' || before.image === ',')
-  return atStart && !!after && (after.kind === 'op' || (after.kind === 'punct' && (after.image === ',' || after.image === ')' || after.image === '.')))
+  return atStart && !!after && (after.kind === 'op' || (after.kind === 'punct' && (after.image === ',' || after.image === ')' || after.image === '.')) || after.upper === 'AS')
 }
 
 function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token, fname: string): Expr {

@@ -192,9 +192,13 @@ export function parseSelectCore(p: TokenCursor): Select {
   return s
 }
 
+/** operators after TOP that make it a column (SELECT top + 1); TOP :n, TOP ?, TOP (n) stay the clause */
+const BINARY_AFTER_TOP = new Set(['+', '-', '*', '/', '||', '=', '<', '>', '<=', '>=', '<>', '!=', '%'])
+
 function parseSelectBody(p: TokenCursor, s: Select): void {
   for (;;) {
-    if (p.isWord('TOP')) { p.next(); if (p.isOp('(')) { p.next(); s.top = parseExpr(p); p.expectOp(')') } else p.next(); p.accept('PERCENT'); p.acceptSeq('WITH', 'TIES'); continue }
+    // (a column named top: SELECT top, bottom FROM box)
+    if (p.isWord('TOP') && !(p.isOp(',', 1) || p.isAnyWord(['FROM', 'AS'], 1) || BINARY_AFTER_TOP.has(p.peek(1)?.image ?? ''))) { p.next(); if (p.isOp('(')) { p.next(); s.top = parseExpr(p); p.expectOp(')') } else p.next(); p.accept('PERCENT'); p.acceptSeq('WITH', 'TIES'); continue }
     if (p.isWord('DISTINCT')) {
       p.next(); s.distinct = true
       if (p.isWord('ON') && p.isOp('(', 1)) { p.i += 2; s.orderBy.push(...parseExprList(p)); p.expectOp(')') }

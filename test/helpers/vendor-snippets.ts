@@ -820,6 +820,14 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
   ],
   mysql: [
     {
+      title: 'a column named interval or top is a column (INTERVAL and TOP start a literal or a clause only before a value); INTERVAL n MINUTE reads n',
+      sql: `INSERT INTO job_next (job_id, next_run, slot) SELECT j.job_id, j.last_run + INTERVAL j.every_min MINUTE, interval * 2 FROM jobs j;
+INSERT INTO box_pos (y) SELECT top + 10 FROM boxes;
+`,
+      fdd: [['jobs.job_id', 'job_next.job_id'], ['jobs.last_run', 'job_next.next_run'], ['jobs.every_min', 'job_next.next_run'], ['jobs.interval', 'job_next.slot'],
+        ['boxes.top', 'box_pos.y']],
+    },
+    {
       title: 'ODBC escape {fn CONCAT(a, b)} is the call inside',
       sql: `INSERT INTO labels (label) SELECT {fn CONCAT(first_name, last_name)} FROM people WHERE born < {d '2000-01-01'};
 `,

@@ -31,6 +31,9 @@ type Cur = TokenCursor & { inBlock?: boolean } & RoutineState
 
 function endOfStatement(p: TokenCursor): void { p.acceptOp(';') }
 
+/** T-SQL Service Broker END CONVERSATION @h [WITH …]: a statement, not the end of the block it is in */
+export const endsConversation = (p: TokenCursor): boolean => p.d.batchWord !== undefined && p.isWord('CONVERSATION', 1)
+
 /** statements until one of the stop words (not consumed) */
 export function parseBody(p: Cur, stops: string[], stopAtParen = false): Stmt[] {
   const body: Stmt[] = []
@@ -41,7 +44,7 @@ export function parseBody(p: Cur, stops: string[], stopAtParen = false): Stmt[] 
       if (p.acceptOp(';')) continue
       if (isBatchSeparator(p)) break
       if (stopAtParen && p.isOp(')')) break
-      if (p.isAnyWord(stops) && !(p.isWord('END') && p.isOp('.', 1))) break
+      if (p.isAnyWord(stops) && !(p.isWord('END') && (p.isOp('.', 1) || endsConversation(p)))) break
       const s0 = p.i
       try {
         body.push(scalarAssignment(p) ?? parseStatement(p))
@@ -225,6 +228,11 @@ function parseBegin(p: Cur, first: Token): Stmt {
     // the transaction's name, unless the line goes on with a statement (begin tran insert …)
     if (p.isIdentToken() && p.peek()!.line === line && !p.isAnyWord(['WITH']) && !STATEMENT_WORDS.has(p.peek()!.upper) && !startsQuery(p)) p.next()
     return { k: 'other', kind: 'BEGIN TRANSACTION', loc: locOf(first, p.prev()) }
+  }
+  // Service Broker BEGIN DIALOG [CONVERSATION] @h FROM SERVICE … / BEGIN CONVERSATION TIMER (@h) TIMEOUT = n open no block
+  if (p.d.batchWord !== undefined && (p.isWord('DIALOG') || (p.isWord('CONVERSATION') && p.isWord('TIMER', 1)))) {
+    p.next(); skipToEnd(p)
+    return { k: 'other', kind: 'BEGIN DIALOG', loc: locOf(first, p.prev()) }
   }
   if ((p.isOp(';') || p.eof()) && p.d.name !== 'dbvoracle' && p.d.name !== 'dbvbigquery' && p.d.name !== 'dbvsnowflake') {
     return { k: 'other', kind: 'BEGIN TRANSACTION', loc: locOf(first, p.prev()) }

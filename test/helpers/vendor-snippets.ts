@@ -430,6 +430,33 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'GO; (the batch word with a semicolon) ends the batch, and Service Broker BEGIN DIALOG / END CONVERSATION inside IF … BEGIN … END are statements',
+      sql: `DECLARE @h UNIQUEIDENTIFIER;
+BEGIN DIALOG CONVERSATION @h
+   FROM SERVICE [//shop/OrderClient]
+   TO SERVICE '//shop/OrderService'
+   ON CONTRACT [//shop/OrderContract]
+   WITH ENCRYPTION = OFF;
+GO;
+IF @@ERROR <> 0
+  BEGIN
+    END CONVERSATION @h WITH ERROR = 50001 DESCRIPTION = N'failed';
+    INSERT INTO dbo.broker_log (msg) SELECT msg FROM dbo.broker_queue_view;
+  END
+GO;
+`,
+      fdd: [['dbo.broker_queue_view.msg', 'dbo.broker_log.msg']],
+    },
+    {
+      title: 'UPDATE … SET c .WRITE (expr, @offset, @length) and SET udt.Method(args) change the column the call is on (they failed at "(")',
+      sql: `UPDATE dbo.doc
+SET summary .WRITE (s.extra, NULL, 0)
+FROM dbo.doc JOIN dbo.doc_src s ON s.id = doc.id;
+UPDATE dbo.city SET location.SetXY(g.x, g.y) FROM dbo.city JOIN dbo.geo g ON g.city_id = city.id;
+`,
+      fdd: [['dbo.doc_src.extra', 'dbo.doc.summary'], ['dbo.geo.x', 'dbo.city.location'], ['dbo.geo.y', 'dbo.city.location']],
+    },
+    {
       title: 'ODBC escapes {d …} / {ts …} literals, {fn f(x)} calls and {oj …} join trees, as report tools write them',
       sql: `INSERT INTO report_rows (name_uc, zone, loaded)
 SELECT {fn UCASE(c.name)}, z.zone, {ts '2024-01-31 00:00:00'}

@@ -33,7 +33,8 @@ export function preprocess(text: string, d: DialectSpec): string {
     if (d.psqlCommands && PSQL_TEXT_LINE.test(line)) { lines[i] = ' '.repeat(line.length); continue }
     if (d.delimiterCommand) {
       const m = /^\s*DELIMITER\s+(\S+)\s*$/i.exec(line)
-      if (m) { delimiter = m[1]; lines[i] = ' '.repeat(line.length); continue }
+      // mysqltest scripts end the command itself with the current delimiter: delimiter |; … delimiter ;|
+      if (m) { delimiter = m[1].length > delimiter.length && m[1].endsWith(delimiter) ? m[1].slice(0, -delimiter.length) : m[1]; lines[i] = ' '.repeat(line.length); continue }
       if (delimiter !== ';' && line.includes(delimiter)) lines[i] = line.split(delimiter).join(';' + ' '.repeat(delimiter.length - 1))
     }
   }

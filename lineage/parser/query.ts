@@ -585,6 +585,19 @@ function skipTableModifiers(p: TokenCursor): void {
   }
 }
 
+/**
+ * FROM ((SELECT …) s JOIN t ON …): a parenthesised join tree whose first item is a derived table, not a
+ * parenthesised query; after the inner parentheses an alias or a join follows, not `)` or a set operator
+ */
+function derivedTableOpensJoin(p: TokenCursor): boolean {
+  if (!p.isOp('(', 1)) return false
+  const save = p.i
+  p.i++; p.skipParens()
+  const join = !p.isOp(')') && !p.isAnyWord(['UNION', 'EXCEPT', 'INTERSECT', 'MINUS', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH'])
+  p.i = save
+  return join
+}
+
 export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[], lateral = false): void {
   const start = p.peek()!
   if (p.d.name === 'dbvinformix' && p.isWord('OUTER') && (p.isIdentToken(1) || p.isOp('(', 1))) {
@@ -595,7 +608,7 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
   // ODBC / JDBC outer-join escape {oj a LEFT OUTER JOIN b ON …}: a join tree in braces
   if (p.isOp('{') && p.isWord('OJ', 1)) { p.i += 2; parseFromClause(p, from, joins); p.expectOp('}'); return }
   if (p.isOp('(')) {
-    if (startsQuery(p, 1)) {
+    if (startsQuery(p, 1) && !derivedTableOpensJoin(p)) {
       p.next(); const query = parseQuery(p); p.expectOp(')')
       const src: Source = { k: 'derived', query, lateral, loc: locOf(start, p.prev()) }
       parseAliasAndColumns(p, src)

@@ -831,6 +831,25 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
   ],
   mysql: [
     {
+      title: 'mysqltest scripts: delimiter |; … delimiter ;| (the command ends with the current delimiter) sets | as the delimiter',
+      sql: `delimiter |;
+create procedure fill_totals()
+begin
+  insert into order_totals (order_id, total) select order_id, sum(amount) from order_lines group by order_id;
+end|
+delimiter ;|
+insert into order_archive (order_id) select order_id from order_totals;
+`,
+      fdd: [['order_lines.order_id', 'order_totals.order_id'], ['order_lines.amount', 'order_totals.total'], ['order_totals.order_id', 'order_archive.order_id']],
+    },
+    {
+      title: 'FROM ((SELECT …) s JOIN t ON …): a parenthesised join tree that starts with a derived table (it failed at the alias)',
+      sql: `INSERT INTO review_summary (map_id, score)
+SELECT v.map_id, sum(s.score) FROM ((SELECT version_id, score FROM version_reviews) s JOIN versions v ON v.id = s.version_id) GROUP BY v.map_id;
+`,
+      fdd: [['versions.map_id', 'review_summary.map_id'], ['version_reviews.score', 'review_summary.score']],
+    },
+    {
       title: 'ODBC escape {fn CONCAT(a, b)} is the call inside',
       sql: `INSERT INTO labels (label) SELECT {fn CONCAT(first_name, last_name)} FROM people WHERE born < {d '2000-01-01'};
 `,

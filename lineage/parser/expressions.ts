@@ -11,7 +11,10 @@ const DATEPART_FUNCS = new Set(['DATEADD', 'DATEDIFF', 'DATEDIFF_BIG', 'DATEPART
 const DATEPARTS = new Set(['YEAR', 'YEARS', 'MONTH', 'MONTHS', 'DAY', 'DAYS', 'HOUR', 'HOURS', 'MINUTE', 'MINUTES', 'SECOND', 'SECONDS', 'WEEK',
   'WEEKS', 'QUARTER', 'DAYOFWEEK', 'DAYOFYEAR', 'DOW', 'DOY', 'EPOCH', 'MILLISECOND', 'MILLISECONDS', 'MICROSECOND', 'NANOSECOND', 'DD', 'D',
   'MM', 'M', 'YY', 'YYYY', 'HH', 'MI', 'N', 'SS', 'S', 'WK', 'WW', 'QQ', 'Q', 'DW', 'DY', 'Y', 'NS', 'MS', 'MCS', 'ISOWEEK', 'ISO_WEEK', 'TZOFFSET',
-  'WEEKDAY', 'ISOYEAR', 'DATE', 'TIME', 'DATETIME', 'CENTURY', 'DECADE', 'MILLENNIUM', 'JULIAN', 'TIMEZONE', 'TIMEZONE_HOUR', 'TIMEZONE_MINUTE'])
+  'WEEKDAY', 'ISOYEAR', 'DATE', 'TIME', 'DATETIME', 'CENTURY', 'DECADE', 'MILLENNIUM', 'JULIAN', 'TIMEZONE', 'TIMEZONE_HOUR', 'TIMEZONE_MINUTE',
+  // MySQL compound units: INTERVAL '1 2' DAY_HOUR, EXTRACT(YEAR_MONTH FROM d)
+  'YEAR_MONTH', 'DAY_HOUR', 'DAY_MINUTE', 'DAY_SECOND', 'DAY_MICROSECOND', 'HOUR_MINUTE', 'HOUR_SECOND', 'HOUR_MICROSECOND', 'MINUTE_SECOND',
+  'MINUTE_MICROSECOND', 'SECOND_MICROSECOND'])
 const TYPED_LITERALS = new Set(['DATE', 'TIMESTAMP', 'TIME', 'INTERVAL', 'DATETIME', 'TIMESTAMPTZ', 'JSON', 'NUMERIC', 'BIGNUMERIC'])
 const COMPARE_OPS = new Set(['*=', '=*', '=', '<>', '!=', '<', '>', '<=', '>=', '<=>', '==', '^=', '~', '~*', '!~', '!~*', '@>', '<@', '&&',
   // PostgreSQL text search and jsonpath matches, LIKE as operators
@@ -757,8 +760,14 @@ const bareWordIn = (a: Expr, words: Set<string>): boolean => a.k === 'col' && a.
 
 function fixKeywordArgs(p: TokenCursor, name: string, args: Expr[]): void {
   if (DATEPART_FUNCS.has(name)) {
+    // only the unit's position holds a unit, elsewhere a column named date, day or d is a column: first (DATEADD(dd, 1, d),
+    // EXTRACT(YEAR FROM d)), last in BigQuery (DATE_DIFF(a, b, DAY), DATE_TRUNC(d, MONTH)), after the value in Informix
+    // EXTEND(d, YEAR TO MONTH); a one-argument call (TRUNC(date)), MySQL / Spark DATE_ADD(date, INTERVAL 1 DAY | n) and DATEDIFF(a, b) take none
+    const unitless = args.length < 2 || (args.length === 2 && (name === 'DATE_ADD' || name === 'DATE_SUB' || name === 'DATEDIFF'))
+    const unitAt = name === 'EXTEND' ? -1 : p.d.name === 'dbvbigquery' && name !== 'EXTRACT' ? args.length - 1 : 0
     for (let i = 0; i < args.length; i++) {
       const a = args[i]
+      if (unitless || (unitAt >= 0 ? i !== unitAt : i === 0)) continue
       if (a.k === 'col' && a.name.parts.length === 1 && !a.name.parts[0].quoted && isDatePart(a.name.parts[0].name.toUpperCase())) {
         args[i] = { k: 'lit', loc: a.name.loc }
       }

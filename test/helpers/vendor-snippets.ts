@@ -831,6 +831,13 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
   ],
   mysql: [
     {
+      title: 'a column named date or d is a column outside the unit position: DATE_ADD(date, INTERVAL 1 DAY), DATEDIFF(date, now()), EXTRACT(YEAR_MONTH FROM date) (they lost their source)',
+      sql: `INSERT INTO due_dates (due, days_left, ym, span)
+SELECT DATE_ADD(date, INTERVAL 30 DAY), DATEDIFF(date, NOW()), EXTRACT(YEAR_MONTH FROM date), DATE_SUB(d, INTERVAL '1 2' DAY_HOUR) FROM invoices;
+`,
+      fdd: [['invoices.date', 'due_dates.due'], ['invoices.date', 'due_dates.days_left'], ['invoices.date', 'due_dates.ym'], ['invoices.d', 'due_dates.span']],
+    },
+    {
       title: 'mysqltest scripts: delimiter |; … delimiter ;| (the command ends with the current delimiter) sets | as the delimiter',
       sql: `delimiter |;
 create procedure fill_totals()

@@ -129,7 +129,10 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
     s.values = parseValuesRows(p)
     if (bare && p.d.name === 'dbvoracle' && s.values.length === 1 && s.values[0].length === 1) s.recordValues = true
     // MySQL 8: VALUES (…) AS new [(c1, …)] ON DUPLICATE KEY UPDATE c = new.c
-    if (p.isWord('AS') && p.isIdentToken(1)) { p.i += 2; if (p.isOp('(')) p.skipParens() }
+    if (p.isWord('AS') && p.isIdentToken(1)) {
+      p.next(); s.rowAlias = { name: p.ident() }
+      if (p.acceptOp('(')) { const cols = [p.ident()]; while (p.acceptOp(',')) cols.push(p.ident()); p.expectOp(')'); s.rowAlias.columns = cols }
+    }
     if (p.isWord('WITH') && p.isWord('PRIMARY', 1)) { p.i += 2; p.accept('KEY') }
   }
   else if (p.isWord('SET') && (p.d.name === 'dbvmysql')) { p.next(); s.setAssigns = parseAssignments(p) }

@@ -831,6 +831,16 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
   ],
   mysql: [
     {
+      title: 'ON DUPLICATE KEY UPDATE reads the row alias of VALUES (…) AS new (c1, …) and the derived table of SELECT * FROM (…) AS d (both became columns of the target)',
+      sql: `INSERT INTO page_hits (page, hits) SELECT * FROM (SELECT page, SUM(n) AS hits FROM hit_log GROUP BY page) AS d ON DUPLICATE KEY UPDATE hits = page_hits.hits + d.hits;
+CREATE PROCEDURE add_hits(IN p_page VARCHAR(99), IN p_n INT)
+BEGIN
+  INSERT INTO page_hits (page, hits) VALUES (p_page, (SELECT MAX(n) FROM hit_stage)) AS new (pg, h) ON DUPLICATE KEY UPDATE hits = new.h;
+END;
+`,
+      fdd: [['hit_log.page', 'page_hits.page'], ['hit_log.n', 'page_hits.hits'], ['page_hits.hits', 'page_hits.hits'], ['hit_stage.n', 'page_hits.hits']],
+    },
+    {
       title: 'a column named date or d is a column outside the unit position: DATE_ADD(date, INTERVAL 1 DAY), DATEDIFF(date, now()), EXTRACT(YEAR_MONTH FROM date) (they lost their source)',
       sql: `INSERT INTO due_dates (due, days_left, ym, span)
 SELECT DATE_ADD(date, INTERVAL 30 DAY), DATEDIFF(date, NOW()), EXTRACT(YEAR_MONTH FROM date), DATE_SUB(d, INTERVAL '1 2' DAY_HOUR) FROM invoices;

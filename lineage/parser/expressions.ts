@@ -244,9 +244,11 @@ function parsePostfix(p: TokenCursor, e: Expr): Expr {
     else if (t.kind !== 'word' || !POSTFIX_WORDS.has(t.upper)) return e
     // Teradata attribute phrases: x (FORMAT 'YYYY-MM'), x (CHAR(8)), x (TITLE 'Amount')
     if (p.d.name === 'dbvteradata' && p.isOp('(') && p.isAnyWord(TERADATA_PHRASES, 1)) { p.skipParens(); continue }
-    if ((p.d.name === 'dbvdb2' || p.d.name === 'dbvinformix') && p.isAnyWord(DURATIONS) && !p.isOp('(', 1) && !p.isOp('.', 1)) {
-      // DB2 labelled durations: CURRENT DATE - 7 DAYS; Informix qualifiers: YEAR TO SECOND
-      p.next(); if (p.accept('TO')) p.next(); continue
+    if ((p.d.name === 'dbvdb2' || p.d.name === 'dbvinformix') && p.isAnyWord(DURATIONS) && (!p.isOp('(', 1) || qualifierPrecision(p, 1)) && !p.isOp('.', 1)) {
+      // DB2 labelled durations: CURRENT DATE - 7 DAYS; Informix qualifiers: YEAR TO SECOND, INTERVAL(7) DAY(3) TO DAY
+      p.next(); if (p.isOp('(')) p.skipParens()
+      if (p.accept('TO')) { p.next(); if (qualifierPrecision(p, 0)) p.skipParens() }
+      continue
     }
     // Informix: order_date + 30 UNITS DAY
     if (p.d.name === 'dbvinformix' && p.isWord('UNITS') && p.isAnyWord(DURATIONS, 1)) { p.i += 2; continue }
@@ -456,6 +458,8 @@ function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefi
     const c = p.expectOp(')')
     return op('CAST', [e], locOf(t, c))
   }
+  // Informix DATETIME (2024-01-31 10:30) YEAR TO MINUTE, INTERVAL (1:30) HOUR TO MINUTE: the parentheses hold a literal
+  if (p.d.name === 'dbvinformix' && (u === 'DATETIME' || u === 'INTERVAL') && p.isOp('(', 1)) { p.next(); p.skipParens(); return lit(t, p.prev()) }
   if ((u === 'INTERVAL') && !p.isOp('(', 1) && !p.isOp(',', 1) && !p.isOp('.', 1)) {
     p.next(); const v = parseUnary(p)
     while (p.isAnyWord(DATEPARTS) || p.isWord('TO')) p.next()
@@ -757,6 +761,9 @@ const WEEKDAYS = new Set(['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY'
 const NORMAL_FORMS = new Set(['NFC', 'NFD', 'NFKC', 'NFKD'])
 /** an unquoted one-part name in `words`: a keyword argument, not a column */
 const bareWordIn = (a: Expr, words: Set<string>): boolean => a.k === 'col' && a.name.parts.length === 1 && !a.name.parts[0].quoted && words.has(a.name.parts[0].name.toUpperCase())
+
+/** Informix qualifier precision at k: DAY(3), FRACTION(5) */
+const qualifierPrecision = (p: TokenCursor, k: number): boolean => p.d.name === 'dbvinformix' && p.isOp('(', k) && p.peek(k + 1)?.kind === 'number' && p.isOp(')', k + 2)
 
 function fixKeywordArgs(p: TokenCursor, name: string, args: Expr[]): void {
   if (DATEPART_FUNCS.has(name)) {

@@ -579,7 +579,10 @@ function skipTableModifiers(p: TokenCursor): void {
     if (p.d.slashTerminator && p.isWord('PARTITION') && p.isWord('BY', 1) && p.isOp('(', 2)) { p.i += 2; p.skipParens(); continue }
     // Oracle PARTITION FOR (key value): the partition holding the key
     if ((p.isWord('PARTITION') || p.isWord('SUBPARTITION')) && p.isWord('FOR', 1) && p.isOp('(', 2)) { p.i += 2; p.skipParens(); continue }
-    if ((p.isWord('USE') || p.isWord('FORCE') || p.isWord('IGNORE')) && (p.isWord('INDEX', 1) || p.isWord('KEY', 1))) { p.i += 2; p.skipParens(); continue }
+    if ((p.isWord('USE') || p.isWord('FORCE') || p.isWord('IGNORE')) && (p.isWord('INDEX', 1) || p.isWord('KEY', 1))) {
+      // MySQL scopes the hint: USE INDEX FOR JOIN | ORDER BY | GROUP BY (ix)
+      p.i += 2; if (p.accept('FOR')) { p.next(); p.accept('BY') } p.skipParens(); continue
+    }
     if (p.isWord('FINAL') && p.d.name !== 'dbvdb2') { p.next(); continue }
     return
   }

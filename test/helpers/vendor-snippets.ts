@@ -831,6 +831,12 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
   ],
   mysql: [
     {
+      title: 'index hints scoped to a clause: USE INDEX FOR JOIN (ix), FORCE INDEX FOR ORDER BY (ix) (they failed at FOR)',
+      sql: `INSERT INTO recent_orders (id, name) SELECT o.id, c.name FROM orders o USE INDEX FOR JOIN (ix_cust) JOIN customers c FORCE INDEX FOR ORDER BY (PRIMARY) ON c.id = o.customer_id ORDER BY c.id;
+`,
+      fdd: [['orders.id', 'recent_orders.id'], ['customers.name', 'recent_orders.name']],
+    },
+    {
       title: 'ON DUPLICATE KEY UPDATE reads the row alias of VALUES (…) AS new (c1, …) and the derived table of SELECT * FROM (…) AS d (both became columns of the target)',
       sql: `INSERT INTO page_hits (page, hits) SELECT * FROM (SELECT page, SUM(n) AS hits FROM hit_log GROUP BY page) AS d ON DUPLICATE KEY UPDATE hits = page_hits.hits + d.hits;
 CREATE PROCEDURE add_hits(IN p_page VARCHAR(99), IN p_n INT)
@@ -2575,6 +2581,14 @@ INSERT INTO t3 (b) SELECT CAST(b AS LONG VARBINARY(100)) FROM t1;
     },
   ],
   informix: [
+    {
+      title: 'DATETIME (2024-01-31 10:30) YEAR TO MINUTE and INTERVAL (1:30) HOUR(3) TO MINUTE are literals; qualifiers take a precision (DAY(3) TO DAY), as SPL date arithmetic writes them',
+      sql: `INSERT INTO due_orders (order_num, due, late)
+SELECT o.order_num, o.order_date + INTERVAL(30) DAY(3) TO DAY, o.ship_time - INTERVAL(1:30) HOUR(3) TO MINUTE
+FROM orders o WHERE o.order_date > DATETIME(2024-01-31 10:30) YEAR TO MINUTE;
+`,
+      fdd: [['orders.order_num', 'due_orders.order_num'], ['orders.order_date', 'due_orders.due'], ['orders.ship_time', 'due_orders.late']],
+    },
     {
       title: 'FOREACH WITH HOLD SELECT … INTO … (no cursor name, no FOR) and "…" strings (IN ("004", "005"), LET v = "ok"): the loop gives lineage, no phantom columns',
       sql: `CREATE PROCEDURE sp_claims()

@@ -430,6 +430,18 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY … REFERENCES t (c) ends at GO: the next batches (SSMS scripts add keys before their procedures) were swallowed into it',
+      sql: `ALTER TABLE [dbo].[order_line] WITH CHECK ADD CONSTRAINT [FK_line_order] FOREIGN KEY([order_id]) REFERENCES [dbo].[orders] ([id]) ON DELETE CASCADE
+GO
+ALTER TABLE [dbo].[order_line] CHECK CONSTRAINT [FK_line_order]
+GO
+CREATE PROCEDURE dbo.copy_lines AS
+INSERT INTO dbo.order_line_hist (order_id, qty) SELECT order_id, qty FROM dbo.order_line
+GO
+`,
+      fdd: [['dbo.order_line.order_id', 'dbo.order_line_hist.order_id'], ['dbo.order_line.qty', 'dbo.order_line_hist.qty']],
+    },
+    {
       title: 'GO; (the batch word with a semicolon) ends the batch, and Service Broker BEGIN DIALOG / END CONVERSATION inside IF … BEGIN … END are statements',
       sql: `DECLARE @h UNIQUEIDENTIFIER;
 BEGIN DIALOG CONVERSATION @h
@@ -2305,6 +2317,21 @@ INSERT INTO fact_calls SELECT * FROM ext.calls_feed;
     },
   ],
   sybase: [
+    {
+      title: 'deployment templates: a placeholder glued to a name (\${subschema}TABLE_A, Obevo / Flyway) leaves the name, and FreeMarker directive lines (<#if …>, </#if>) are no statements',
+      sql: `<#if !(subschema?has_content)>
+sp_addtype N'MyType', N'tinyint', N'not null'
+GO
+</#if>
+create table \${subschema}TABLE_A (A_ID INT NOT NULL, A_NAME VARCHAR(30))
+GO
+CREATE PROCEDURE \${subschema}SP_COPY
+AS
+    INSERT INTO \${subschema}TABLE_B (B_ID, B_NAME) SELECT * FROM \${subschema}TABLE_A
+GO
+`,
+      fdd: [['TABLE_A.A_ID', 'TABLE_B.B_ID'], ['TABLE_A.A_NAME', 'TABLE_B.B_NAME']],
+    },
     {
       title: 'trigger with if update(c) and rollback trigger with raiserror n "text"; inserted / deleted are the table\'s rows',
       sql: `create trigger trg_acct_u on dbo.acct for update as

@@ -299,6 +299,10 @@ export function parseType(p: TokenCursor): Loc {
     if (p.isWord('ARRAY')) { last = p.next(); continue }
     // two-word types that start with LONG: Vertica LONG VARCHAR / LONG VARBINARY, Oracle LONG RAW
     if (last.upper === 'LONG' && p.isAnyWord(['VARCHAR', 'VARBINARY', 'RAW'])) { last = p.next(); continue }
+    // MySQL CAST(x AS CHAR CHARACTER SET utf8mb4), CONVERT(x, CHAR(10) CHARSET latin1)
+    if ((last.upper === 'CHARACTER' && p.isWord('SET')) || p.isWord('CHARSET')) { p.next(); last = p.next(); continue }
+    // MySQL CAST(x AS SIGNED INTEGER | UNSIGNED INT)
+    if ((last.upper === 'SIGNED' || last.upper === 'UNSIGNED') && p.isAnyWord(['INTEGER', 'INT'])) { last = p.next(); continue }
     break
   }
   return locOf(last, last)

@@ -242,7 +242,9 @@ function parseBegin(p: Cur, first: Token): Stmt {
     if (p.isWord('BEGIN') && p.isWord('CATCH', 1)) { p.i += 2; body.push(...parseBody(p, ['END'])); p.expect('END'); p.expect('CATCH') }
     return { k: 'block', body, loc: locOf(first, p.prev()) }
   }
-  p.accept('ATOMIC'); p.acceptSeq('NOT', 'ATOMIC')
+  // T-SQL natively compiled bodies: BEGIN ATOMIC WITH (TRANSACTION ISOLATION LEVEL = SNAPSHOT, LANGUAGE = N'…')
+  if (p.accept('ATOMIC') && p.isWord('WITH') && p.isOp('(', 1)) { p.next(); p.skipParens() }
+  p.acceptSeq('NOT', 'ATOMIC')
   const body = parseBody(p, ['END', 'EXCEPTION'])
   if (p.accept('EXCEPTION')) {
     while (p.accept('WHEN')) { while (!p.isWord('THEN') && !p.eof()) p.next(); p.expect('THEN'); body.push(...parseBody(p, ['WHEN', 'END'])) }
@@ -657,6 +659,8 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   if (p.d.batchWord !== undefined && p.isOp(';') && p.peek(1)?.kind === 'number') p.i += 2
   // Informix names the event right after the trigger: CREATE TRIGGER t DELETE ON items … — not a DELETE statement
   const nameEnd = p.i
+  /** where a trigger's body starts after FOR EACH ROW [FOLLOWS | PRECEDES t] */
+  let eachRowEnd = -1
   const actions: Stmt[] = []
   const params: Ident[] = []
   if (p.isOp('(')) {
@@ -761,7 +765,13 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
         }
         continue
       }
-      if (p.isWord('FOR') && p.isWord('EACH', 1)) { p.i += 3; continue }
+      if (p.isWord('FOR') && p.isWord('EACH', 1)) {
+        p.i += 3
+        // MySQL trigger order: FOR EACH ROW FOLLOWS | PRECEDES other_trigger
+        if (p.isAnyWord(['FOLLOWS', 'PRECEDES']) && p.isIdentToken(1)) { p.next(); p.qname() }
+        eachRowEnd = p.i
+        continue
+      }
       if (kind === 'TRIGGER' && p.isWord('COMPOUND') && p.isWord('TRIGGER', 1)) { p.i += 2; return compoundTriggerBody(p, start, name) }
       if ((kind === 'PROCEDURE' || kind === 'FUNCTION') && (p.isAnyWord(SPL_BODY_START) || p.d.name === 'dbvinformix' && p.isAnyWord(SPL_CONTROL_START))) {
         // Informix SPL: the body follows the header directly and ends with END PROCEDURE
@@ -775,7 +785,7 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
       if (p.isOp(';') && p.d.name === 'dbvinformix' && (kind === 'PROCEDURE' || kind === 'FUNCTION')) { p.next(); continue }
       if (p.isOp(';') && kind !== 'TRIGGER') { return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
       // MySQL FOR EACH ROW SET NEW.c = …; / CALL p(…); : a one-statement body that ends at its `;`
-      if (kind === 'TRIGGER' && p.isAnyWord(['SET', 'CALL']) && p.isWord('ROW', -1)) { const b = parseStatement(p); return { k: 'block', body: [b], name, loc: locOf(start, p.prev()) } }
+      if (kind === 'TRIGGER' && p.isAnyWord(['SET', 'CALL']) && p.i === eachRowEnd) { const b = parseStatement(p); return { k: 'block', body: [b], name, loc: locOf(start, p.prev()) } }
       if (kind === 'TRIGGER' && p.i !== nameEnd && (startsQuery(p) || p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE'])) && p.prev().upper !== 'BEFORE' && p.prev().upper !== 'AFTER' && p.prev().upper !== 'OR' && p.prev().upper !== ',' && p.prev().upper !== 'OF' && p.prev().upper !== 'INSTEAD' && p.prev().upper !== 'FOR') {
         const b = parseStatement(p); return { k: 'block', body: [b], name, loc: locOf(start, p.prev()) }
       }

@@ -430,6 +430,18 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'natively compiled bodies: BEGIN ATOMIC WITH (TRANSACTION ISOLATION LEVEL = SNAPSHOT, LANGUAGE = …) opens the block (it failed at the options)',
+      sql: `CREATE PROCEDURE dbo.usp_native @n int
+WITH NATIVE_COMPILATION, SCHEMABINDING, EXECUTE AS OWNER
+AS
+BEGIN ATOMIC WITH (TRANSACTION ISOLATION LEVEL = SNAPSHOT, LANGUAGE = N'us_english')
+  INSERT INTO dbo.mem_orders (order_id, qty) SELECT order_id, qty FROM dbo.mem_stage WHERE qty > @n;
+END
+GO
+`,
+      fdd: [['dbo.mem_stage.order_id', 'dbo.mem_orders.order_id'], ['dbo.mem_stage.qty', 'dbo.mem_orders.qty']],
+    },
+    {
       title: 'ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY … REFERENCES t (c) ends at GO: the next batches (SSMS scripts add keys before their procedures) were swallowed into it',
       sql: `ALTER TABLE [dbo].[order_line] WITH CHECK ADD CONSTRAINT [FK_line_order] FOREIGN KEY([order_id]) REFERENCES [dbo].[orders] ([id]) ON DELETE CASCADE
 GO
@@ -842,6 +854,13 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
     },
   ],
   mysql: [
+    {
+      title: 'a trigger ordered with FOR EACH ROW FOLLOWS t SET … ended nowhere: the rest of the script became its body; CAST(x AS SIGNED INTEGER / CHAR CHARACTER SET cs) and SQL_BUFFER_RESULT parse',
+      sql: `CREATE TRIGGER trg_created BEFORE INSERT ON orders FOR EACH ROW FOLLOWS trg_first SET NEW.created = IFNULL(NEW.created, NOW());
+INSERT INTO order_codes (id, code, label) SELECT SQL_BUFFER_RESULT id, CAST(code AS SIGNED INTEGER), CAST(label AS CHAR CHARACTER SET utf8mb4) FROM orders;
+`,
+      fdd: [['orders.created', 'orders.created'], ['orders.id', 'order_codes.id'], ['orders.code', 'order_codes.code'], ['orders.label', 'order_codes.label']],
+    },
     {
       title: 'index hints scoped to a clause: USE INDEX FOR JOIN (ix), FORCE INDEX FOR ORDER BY (ix) (they failed at FOR)',
       sql: `INSERT INTO recent_orders (id, name) SELECT o.id, c.name FROM orders o USE INDEX FOR JOIN (ix_cust) JOIN customers c FORCE INDEX FOR ORDER BY (PRIMARY) ON c.id = o.customer_id ORDER BY c.id;

@@ -479,7 +479,8 @@ function assignTarget(p: TokenCursor): Expr {
 function parseDeclare(p: Cur, first: Token): Stmt {
   p.next()
   // DB2: DECLARE GLOBAL TEMPORARY TABLE is a CREATE TABLE
-  if (p.isWord('GLOBAL') && p.isWord('TEMPORARY', 1)) { p.i--; return parseCreateRef(p, first) }
+  // (SQL Anywhere / IQ: DECLARE LOCAL TEMPORARY TABLE t (…), likewise)
+  if (p.isAnyWord(['GLOBAL', 'LOCAL']) && p.isWord('TEMPORARY', 1)) { p.i--; return parseCreateRef(p, first) }
   // MySQL / SQL PL condition handlers: the handler's statement is analysed like any other
   if (p.isAnyWord(['CONTINUE', 'EXIT', 'UNDO']) && p.isWord('HANDLER', 1)) {
     p.i += 2; p.expect('FOR')
@@ -500,6 +501,8 @@ function parseDeclare(p: Cur, first: Token): Stmt {
   }
   do {
     const name = p.ident()
+    // SQL Anywhere DECLARE e EXCEPTION FOR SQLSTATE '…': a condition name, no value
+    if (p.isWord('EXCEPTION') && p.isWord('FOR', 1)) { skipToEnd(p); vars.push({ name }); continue }
     if (p.accept('CURSOR')) {
       while (!p.isWord('FOR') && !p.eof()) p.next(); p.expect('FOR')
       const q = parseQuery(p); vars.push({ name, query: q }); if (p.isWord('FOR') && p.isWord('UPDATE', 1)) skipToEnd(p); continue

@@ -194,7 +194,12 @@ export function parseSelectCore(p: TokenCursor): Select {
 
 function parseSelectBody(p: TokenCursor, s: Select): void {
   for (;;) {
-    if (p.isWord('TOP')) { p.next(); if (p.isOp('(')) { p.next(); s.top = parseExpr(p); p.expectOp(')') } else p.next(); p.accept('PERCENT'); p.acceptSeq('WITH', 'TIES'); continue }
+    if (p.isWord('TOP')) {
+      p.next(); if (p.isOp('(')) { p.next(); s.top = parseExpr(p); p.expectOp(')') } else p.next(); p.accept('PERCENT'); p.acceptSeq('WITH', 'TIES')
+      // SQL Anywhere / IQ TOP n START AT m
+      if (p.isWord('START') && p.isWord('AT', 1)) { p.i += 2; parseAdditive(p) }
+      continue
+    }
     if (p.isWord('DISTINCT')) {
       p.next(); s.distinct = true
       if (p.isWord('ON') && p.isOp('(', 1)) { p.i += 2; s.orderBy.push(...parseExprList(p)); p.expectOp(')') }

@@ -2337,6 +2337,19 @@ INSERT INTO fact_calls SELECT * FROM ext.calls_feed;
   ],
   sybase: [
     {
+      title: 'SQL Anywhere / IQ: DECLARE LOCAL TEMPORARY TABLE declares its columns, DECLARE e EXCEPTION FOR SQLSTATE, MESSAGE … TO CLIENT and TOP n START AT m parse',
+      sql: `CREATE PROCEDURE DBA.sp_totals()
+BEGIN
+  DECLARE err_notfound EXCEPTION FOR SQLSTATE '02000';
+  DECLARE LOCAL TEMPORARY TABLE tmp_totals (store_id INTEGER, total NUMERIC(18,2)) ON COMMIT PRESERVE ROWS;
+  INSERT INTO tmp_totals SELECT TOP 100 START AT 1 store_id, SUM(amount) FROM DBA.sales GROUP BY store_id ORDER BY 2 DESC;
+  MESSAGE 'loaded' TO CLIENT;
+  INSERT INTO DBA.store_totals (store_id, total) SELECT store_id, total FROM tmp_totals;
+END;
+`,
+      fdd: [['DBA.sales.store_id', 'tmp_totals.store_id'], ['DBA.sales.amount', 'tmp_totals.total'], ['tmp_totals.store_id', 'DBA.store_totals.store_id'], ['tmp_totals.total', 'DBA.store_totals.total']],
+    },
+    {
       title: 'deployment templates: a placeholder glued to a name (\${subschema}TABLE_A, Obevo / Flyway) leaves the name, and FreeMarker directive lines (<#if …>, </#if>) are no statements',
       sql: `<#if !(subschema?has_content)>
 sp_addtype N'MyType', N'tinyint', N'not null'

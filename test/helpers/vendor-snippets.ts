@@ -430,6 +430,20 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'after SET QUOTED_IDENTIFIER OFF (legacy procedures scripted with it) "…" is a string until SET QUOTED_IDENTIFIER ON: "N" was read as a column of the table',
+      sql: `SET QUOTED_IDENTIFIER OFF
+GO
+CREATE PROCEDURE dbo.flag_orders AS
+INSERT INTO dbo.flagged (order_id, note) SELECT order_id, "manual" FROM dbo.orders WHERE status = "N" AND note <> "it's"
+GO
+SET QUOTED_IDENTIFIER ON
+GO
+INSERT INTO "dbo"."flagged_copy" ("order_id") SELECT "order_id" FROM dbo.flagged
+GO
+`,
+      fdd: [['dbo.orders.order_id', 'dbo.flagged.order_id'], ['dbo.flagged.order_id', '"dbo"."flagged_copy".order_id']],
+    },
+    {
       title: 'natively compiled bodies: BEGIN ATOMIC WITH (TRANSACTION ISOLATION LEVEL = SNAPSHOT, LANGUAGE = …) opens the block (it failed at the options)',
       sql: `CREATE PROCEDURE dbo.usp_native @n int
 WITH NATIVE_COMPILATION, SCHEMABINDING, EXECUTE AS OWNER

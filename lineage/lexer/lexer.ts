@@ -116,7 +116,10 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
   add(createToken({ name: 'Unterminated', pattern: /['"`][\s\S]*/, line_breaks: true }), 'bad')
   // 0x1F: T-SQL, MySQL and Sybase binary / hexadecimal literals; a bare 0x is the empty binary value (T-SQL)
   const num = /0[xX][0-9A-Fa-f]*|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/
-  add(createToken({ name: 'Number', pattern: d.moneyLiterals ? new RegExp(`\\$\\d+(?:\\.\\d*)?|${num.source}`) : num }), 'number')
+  // MySQL names may start with a digit when they are no number (2fa_codes, t.1st_login): a word, before Number
+  if (d.name === 'dbvmysql') add(createToken({ name: 'DigitWord', pattern: /(?!0[xX][0-9A-Fa-f]*(?![\w$]))(?!0[bB][01]+(?![\w$]))(?!\d+[eE][+-]?\d+(?![\w$]))\d+[A-Za-z_$][\w$]*/, start_chars_hint: [...'0123456789'] }), 'word')
+  const numPattern = d.name === 'dbvmysql' ? /0[xX][0-9A-Fa-f]*|0[bB][01]+|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?(?![A-Za-z_$])/ : num
+  add(createToken({ name: 'Number', pattern: d.moneyLiterals ? new RegExp(`\\$\\d+(?:\\.\\d*)?|${num.source}`) : numPattern }), 'number')
   add(createToken({ name: 'Param', pattern: /\$\d+|\?/ }), 'param')
   const start = `A-Za-z_\\u00c0-\\uffff${esc(d.identStartExtra)}`
   const part = `A-Za-z0-9_\\u00c0-\\uffff${esc(d.identPartExtra)}`

@@ -869,6 +869,12 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
   ],
   mysql: [
     {
+      title: 'names that start with a digit (2fa_codes, u.1st_login) are names, numbers stay numbers (1e5, 0x1F, 0b101, .5)',
+      sql: `INSERT INTO 2fa_codes (user_id, code, since) SELECT u.id, u.code_2fa + 0b101 + 1e5 + .5, u.1st_login FROM users u JOIN 3rd_party t ON t.id = u.id;
+`,
+      fdd: [['users.id', '2fa_codes.user_id'], ['users.code_2fa', '2fa_codes.code'], ['users.1st_login', '2fa_codes.since']],
+    },
+    {
       title: 'a trigger ordered with FOR EACH ROW FOLLOWS t SET … ended nowhere: the rest of the script became its body; CAST(x AS SIGNED INTEGER / CHAR CHARACTER SET cs) and SQL_BUFFER_RESULT parse',
       sql: `CREATE TRIGGER trg_created BEFORE INSERT ON orders FOR EACH ROW FOLLOWS trg_first SET NEW.created = IFNULL(NEW.created, NOW());
 INSERT INTO order_codes (id, code, label) SELECT SQL_BUFFER_RESULT id, CAST(code AS SIGNED INTEGER), CAST(label AS CHAR CHARACTER SET utf8mb4) FROM orders;

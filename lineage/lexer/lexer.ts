@@ -61,6 +61,26 @@ function dollarString(): CustomPatternMatcherFunc {
   }
 }
 
+/** a block comment whose inner /* … *\/ pairs nest; unclosed, it runs to the end of the input */
+function nestedComment(): CustomPatternMatcherFunc {
+  return (text, offset) => {
+    if (text.charCodeAt(offset) !== 47 || text.charCodeAt(offset + 1) !== 42) return null
+    let depth = 1
+    let i = offset + 2
+    while (depth > 0) {
+      const close = text.indexOf('*/', i)
+      if (close < 0) { i = text.length; break }
+      // an opener before this closer nests one level (scanned only up to the closer: linear in the comment)
+      let open = -1
+      for (let j = i; j < close; j++) if (text.charCodeAt(j) === 47 && text.charCodeAt(j + 1) === 42) { open = j; break }
+      if (open >= 0) { depth++; i = open + 2 } else { depth--; i = close + 2 }
+    }
+    const r = [text.slice(offset, i)] as unknown as RegExpExecArray
+    r.index = offset
+    return r
+  }
+}
+
 function qQuote(): CustomPatternMatcherFunc {
   const pairs: Record<string, string> = { '[': ']', '(': ')', '{': '}', '<': '>' }
   return (text, offset) => {
@@ -95,7 +115,7 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
   const add = (t: TokenType, k: TokKind | 'comment') => { kinds.set(t, k); defs.push(t) }
   defs.push(createToken({ name: 'WS', pattern: /[ \t\r\n\f\v\u00a0\ufeff\u2028\u2029]+/, group: Lexer.SKIPPED, line_breaks: true }))
   add(createToken({ name: 'LineComment', pattern: d.hashComments ? /(?:--|#)[^\n]*/ : /--[^\n]*/, group: 'comments' }), 'comment')
-  add(createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?(?:\*\/|$(?![\s\S]))/, group: 'comments', line_breaks: true }), 'comment')
+  add(createToken({ name: 'BlockComment', pattern: d.nestedComments ? nestedComment() : /\/\*[\s\S]*?(?:\*\/|$(?![\s\S]))/, group: 'comments', line_breaks: true, start_chars_hint: ['/'] }), 'comment')
   if (d.braceComments) add(createToken({ name: 'BraceComment', pattern: /\{[^}]*\}?/, group: 'comments', line_breaks: true }), 'comment')
   if (d.dollarQuotedStrings) add(createToken({ name: 'DollarString', pattern: dollarString(), line_breaks: true, start_chars_hint: ['$'] }), 'string')
   if (d.qQuoteStrings) add(createToken({ name: 'QString', pattern: qQuote(), line_breaks: true, start_chars_hint: ['q', 'Q', 'n', 'N'] }), 'string')

@@ -430,6 +430,20 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'block comments nest: a commented-out block that holds a comment (/* old: /* note */ DELETE … */) hid the rest of the procedure',
+      sql: `CREATE PROCEDURE dbo.copy_s AS
+BEGIN
+/* old code:
+   /* inner note */
+   DELETE FROM dbo.t WHERE 1 = 1
+*/
+INSERT INTO dbo.t (a) SELECT b FROM dbo.s /**/ /***/
+END
+GO
+`,
+      fdd: [['dbo.s.b', 'dbo.t.a']],
+    },
+    {
       title: 'after SET QUOTED_IDENTIFIER OFF (legacy procedures scripted with it) "…" is a string until SET QUOTED_IDENTIFIER ON: "N" was read as a column of the table',
       sql: `SET QUOTED_IDENTIFIER OFF
 GO

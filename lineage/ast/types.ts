@@ -106,6 +106,8 @@ export type Stmt =
       partition?: Ident[]; staticPartition?: string[]; overwrite?: boolean; loc: Loc; multi?: InsertBranch[] ; with?: With
       /** N1QL INSERT INTO k (KEY …, VALUE v): the document written is v (D17) */
       documentValue?: Expr
+      /** MySQL 8 VALUES (…) AS new [(c1, …)]: the name ON DUPLICATE KEY UPDATE reads the proposed row by */
+      rowAlias?: { name: Ident; columns?: Ident[] }
       /** Databricks INSERT INTO t REPLACE WHERE cond: the rows of t that cond picks are replaced */
       replaceWhere?: Expr
       /** Databricks / Snowflake INSERT … BY NAME: the query's columns go to the target columns of their names */

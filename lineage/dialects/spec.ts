@@ -16,6 +16,8 @@ export interface DialectSpec {
   hashComments: boolean
   /** `{ ... }` is a comment (Informix) */
   braceComments: boolean
+  /** `/* … /* … *\/ … *\/` nests (T-SQL, PostgreSQL: commenting out a block that holds comments) */
+  nestedComments: boolean
   /** `$$ ... $$` / `$tag$ ... $tag$` strings (PostgreSQL family, Snowflake) */
   dollarQuotedStrings: boolean
   /** Oracle q'[...]' strings */
@@ -98,6 +100,7 @@ const base: Omit<DialectSpec, 'name'> = {
   atTerminator: false,
   delimiterCommand: false,
   dotCommands: false,
+  nestedComments: false,
   sqlcmdCommands: false,
   psqlCommands: false,
   mdx: false,
@@ -121,13 +124,13 @@ const pgLike: Partial<DialectSpec> = { dollarQuotedStrings: true, plpgsql: true,
 
 const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvoracle: { qQuoteStrings: true, slashTerminator: true, recursiveWithoutKeyword: true },
-  dbvmssql: { ...tsql, sqlcmdCommands: true },
+  dbvmssql: { ...tsql, sqlcmdCommands: true, nestedComments: true },
   // ASE runs with quoted_identifier off by default: its code writes strings in double quotes (in ("F","P"), print "…");
   // where a name is expected ("order" after TABLE, an alias) the token is still a name
   dbvsybase: { ...tsql, doubleQuotedStrings: true },
   dbvmysql: { ...mysqlLike, hashComments: true, delimiterCommand: true, charsetIntroducers: true, identStartExtra: '@', identPartExtra: '$@', wordOperators: { DIV: '/', MOD: '%' } },
-  dbvpostgresql: pgLike,
-  dbvgreenplum: pgLike,
+  dbvpostgresql: { ...pgLike, nestedComments: true },
+  dbvgreenplum: { ...pgLike, nestedComments: true },
   dbvredshift: { ...pgLike, identStartExtra: '#', backslashEscapes: true, lateralAliases: true },
   dbvsnowflake: { dollarQuotedStrings: true, jsonPaths: true, recursiveWithoutKeyword: true, lambdas: true, lateralAliases: true },
   dbvbigquery: { ...mysqlLike, unquotedCase: 'none', hashComments: true },

@@ -274,7 +274,16 @@ export class StatementFlow {
       return []
     }
     const tScope = this.targetScope(s.target, target)
-    const fromSelect = this.selectedRow(s, rs, tScope)
+    const selected = this.selectedRow(s, rs, tScope)
+    // VALUES (…) AS new (c1, …): new.c1 is the value proposed for the insert's column at c1's position
+    const ra = s.rowAlias
+    const raKey = ra ? this.a.key(ra.name) : undefined
+    const fromSelect = !ra ? selected : (e: Extract<Expr, { k: 'col' }>): ColRef[] | undefined => {
+      const parts = e.name.parts
+      if (parts.length !== 2 || this.a.key(parts[0]) !== raKey) return selected?.(e)
+      const i = ra.columns ? ra.columns.findIndex((c) => this.a.key(c) === this.a.key(parts[1])) : -1
+      return proposed(i >= 0 && cols?.[i] ? cols[i].name : parts[1].name)
+    }
     for (const as of s.conflict!) {
       const deps = emptyDeps()
       this.walkConflict(as.value!, proposed, tScope, deps, fromSelect)
@@ -291,7 +300,7 @@ export class StatementFlow {
    */
   private selectedRow(s: S<'insert'>, rs: ResultSet | undefined, tScope: Scope): ((e: Extract<Expr, { k: 'col' }>) => ColRef[] | undefined) | undefined {
     const q = s.query
-    if (!q || q.k !== 'select' || !rs || !q.from.some((src) => src.k === 'table')) return undefined
+    if (!q || q.k !== 'select' || !rs || !q.from.some((src) => src.k === 'table' || src.k === 'derived')) return undefined
     const a = this.a
     const path = (parts: Ident[]) => parts.map((x) => a.key(x)).join('.')
     const t = tScope.items[0]
@@ -303,6 +312,12 @@ export class StatementFlow {
       const want = path(parts)
       const i = q.items.findIndex((it) => it.expr.k === 'col' && path(it.expr.name.parts) === want)
       if (i >= 0 && rs.cols[i]) return [rs.cols[i].ref]
+      // SELECT * FROM (SELECT …) AS d … UPDATE c = d.c: the derived table's column, as the SELECT returns it
+      const qual = a.key(parts[parts.length - 2]), col = a.key(parts[parts.length - 1])
+      if (q.from.some((src) => src.k === 'derived' && src.alias && a.key(src.alias) === qual)) {
+        const c = rs.cols.find((x) => x.key === col)
+        if (c) return [c.ref]
+      }
       if (!from) { from = childScope(undefined); for (const src of q.from) if (src.k === 'table') from.items.push(a.fromItem(src, from)) }
       const r = a.resolve(e.name, from)
       return r.item ? (r.ref ? [r.ref] : r.refs ?? []) : undefined

@@ -61,6 +61,26 @@ function dollarString(): CustomPatternMatcherFunc {
   }
 }
 
+/** a block comment whose inner /* … *\/ pairs nest; unclosed, it runs to the end of the input */
+function nestedComment(): CustomPatternMatcherFunc {
+  return (text, offset) => {
+    if (text.charCodeAt(offset) !== 47 || text.charCodeAt(offset + 1) !== 42) return null
+    let depth = 1
+    let i = offset + 2
+    while (depth > 0) {
+      const close = text.indexOf('*/', i)
+      if (close < 0) { i = text.length; break }
+      // an opener before this closer nests one level (scanned only up to the closer: linear in the comment)
+      let open = -1
+      for (let j = i; j < close; j++) if (text.charCodeAt(j) === 47 && text.charCodeAt(j + 1) === 42) { open = j; break }
+      if (open >= 0) { depth++; i = open + 2 } else { depth--; i = close + 2 }
+    }
+    const r = [text.slice(offset, i)] as unknown as RegExpExecArray
+    r.index = offset
+    return r
+  }
+}
+
 function qQuote(): CustomPatternMatcherFunc {
   const pairs: Record<string, string> = { '[': ']', '(': ')', '{': '}', '<': '>' }
   return (text, offset) => {
@@ -95,7 +115,7 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
   const add = (t: TokenType, k: TokKind | 'comment') => { kinds.set(t, k); defs.push(t) }
   defs.push(createToken({ name: 'WS', pattern: /[ \t\r\n\f\v\u00a0\ufeff\u2028\u2029]+/, group: Lexer.SKIPPED, line_breaks: true }))
   add(createToken({ name: 'LineComment', pattern: d.hashComments ? /(?:--|#)[^\n]*/ : /--[^\n]*/, group: 'comments' }), 'comment')
-  add(createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?(?:\*\/|$(?![\s\S]))/, group: 'comments', line_breaks: true }), 'comment')
+  add(createToken({ name: 'BlockComment', pattern: d.nestedComments ? nestedComment() : /\/\*[\s\S]*?(?:\*\/|$(?![\s\S]))/, group: 'comments', line_breaks: true, start_chars_hint: ['/'] }), 'comment')
   if (d.braceComments) add(createToken({ name: 'BraceComment', pattern: /\{[^}]*\}?/, group: 'comments', line_breaks: true }), 'comment')
   if (d.dollarQuotedStrings) add(createToken({ name: 'DollarString', pattern: dollarString(), line_breaks: true, start_chars_hint: ['$'] }), 'string')
   if (d.qQuoteStrings) add(createToken({ name: 'QString', pattern: qQuote(), line_breaks: true, start_chars_hint: ['q', 'Q', 'n', 'N'] }), 'string')
@@ -116,7 +136,10 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
   add(createToken({ name: 'Unterminated', pattern: /['"`][\s\S]*/, line_breaks: true }), 'bad')
   // 0x1F: T-SQL, MySQL and Sybase binary / hexadecimal literals; a bare 0x is the empty binary value (T-SQL)
   const num = /0[xX][0-9A-Fa-f]*|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/
-  add(createToken({ name: 'Number', pattern: d.moneyLiterals ? new RegExp(`\\$\\d+(?:\\.\\d*)?|${num.source}`) : num }), 'number')
+  // MySQL names may start with a digit when they are no number (2fa_codes, t.1st_login): a word, before Number
+  if (d.name === 'dbvmysql') add(createToken({ name: 'DigitWord', pattern: /(?!0[xX][0-9A-Fa-f]*(?![\w$]))(?!0[bB][01]+(?![\w$]))(?!\d+[eE][+-]?\d+(?![\w$]))\d+[A-Za-z_$][\w$]*/, start_chars_hint: [...'0123456789'] }), 'word')
+  const numPattern = d.name === 'dbvmysql' ? /0[xX][0-9A-Fa-f]*|0[bB][01]+|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?(?![A-Za-z_$])/ : num
+  add(createToken({ name: 'Number', pattern: d.moneyLiterals ? new RegExp(`\\$\\d+(?:\\.\\d*)?|${num.source}`) : numPattern }), 'number')
   add(createToken({ name: 'Param', pattern: /\$\d+|\?/ }), 'param')
   const start = `A-Za-z_\\u00c0-\\uffff${esc(d.identStartExtra)}`
   const part = `A-Za-z0-9_\\u00c0-\\uffff${esc(d.identPartExtra)}`

@@ -16,6 +16,7 @@ export function preprocess(text: string, d: DialectSpec): string {
   // MDX sets and Informix comments are written in braces: no template there
   if (!d.mdx && !d.braceComments && hasTemplates(text, d.slashTerminator)) text = blankTemplates(text, d.slashTerminator)
   if (d.name === 'dbvmysql' && text.includes('/*!')) text = openVersionComments(text)
+  if (d.batchWord !== undefined && !d.doubleQuotedStrings && QUOTED_IDENTIFIER_OFF.test(text)) text = doubleQuotedAsStrings(text)
   // most PostgreSQL scripts hold no psql command: they are not split into lines for nothing
   if (!d.delimiterCommand && !d.slashTerminator && !d.dotCommands && !d.atTerminator && !(d.psqlCommands && /^[ \t]*\\/m.test(text))
     && !(d.sqlcmdCommands && SQLCMD_LINE.test(text))) return text
@@ -33,7 +34,8 @@ export function preprocess(text: string, d: DialectSpec): string {
     if (d.psqlCommands && PSQL_TEXT_LINE.test(line)) { lines[i] = ' '.repeat(line.length); continue }
     if (d.delimiterCommand) {
       const m = /^\s*DELIMITER\s+(\S+)\s*$/i.exec(line)
-      if (m) { delimiter = m[1]; lines[i] = ' '.repeat(line.length); continue }
+      // mysqltest scripts end the command itself with the current delimiter: delimiter |; … delimiter ;|
+      if (m) { delimiter = m[1].length > delimiter.length && m[1].endsWith(delimiter) ? m[1].slice(0, -delimiter.length) : m[1]; lines[i] = ' '.repeat(line.length); continue }
       if (delimiter !== ';' && line.includes(delimiter)) lines[i] = line.split(delimiter).join(';' + ' '.repeat(delimiter.length - 1))
     }
   }
@@ -58,5 +60,45 @@ function openVersionComments(text: string): string {
   }
   if (!out.length) return text
   out.push(text.slice(last))
+  return out.join('')
+}
+
+const QUOTED_IDENTIFIER_OFF = /\bQUOTED_IDENTIFIER\s+OFF\b/i
+const QUOTED_IDENTIFIER_SET = /\bSET\s+QUOTED_IDENTIFIER\s+(ON|OFF)\b/gi
+
+/**
+ * T-SQL after SET QUOTED_IDENTIFIER OFF (legacy procedures scripted with it) writes strings in double quotes:
+ * "N" was a column. Until SET QUOTED_IDENTIFIER ON, each "…" outside comments and '…' becomes '…' (an
+ * apostrophe inside becomes a double quote, so the length stays and the literal stays one token).
+ */
+function doubleQuotedAsStrings(text: string): string {
+  const toggles: Array<[number, boolean]> = []
+  for (const m of text.matchAll(QUOTED_IDENTIFIER_SET)) toggles.push([m.index, m[1].toUpperCase() === 'OFF'])
+  if (!toggles.some((t) => t[1])) return text
+  const out = text.split('')
+  let k = 0
+  let off = false
+  const n = text.length
+  for (let i = 0; i < n; i++) {
+    while (k < toggles.length && toggles[k][0] <= i) off = toggles[k++][1]
+    const c = text[i]
+    if (c === '-' && text[i + 1] === '-') { const e = text.indexOf('\n', i); i = e < 0 ? n : e; continue }
+    if (c === '/' && text[i + 1] === '*') { const e = text.indexOf('*/', i + 2); i = e < 0 ? n : e + 1; continue }
+    if (c === "'" || c === '[') {
+      const close = c === '[' ? ']' : "'"
+      let j = i + 1
+      for (;;) { const e = text.indexOf(close, j); if (e < 0) { j = n; break } if (text[e + 1] === close) { j = e + 2; continue } j = e; break }
+      i = j; continue
+    }
+    if (c !== '"') continue
+    let j = i + 1
+    for (;;) { const e = text.indexOf('"', j); if (e < 0) { j = -1; break } if (text[e + 1] === '"') { j = e + 2; continue } j = e; break }
+    if (j < 0) break
+    if (off) {
+      out[i] = "'"; out[j] = "'"
+      for (let x = i + 1; x < j; x++) if (out[x] === "'") out[x] = '"'
+    }
+    i = j
+  }
   return out.join('')
 }

@@ -23,11 +23,15 @@ const PLACEHOLDER = /\{[A-Za-z_][\w.]*\}/
 const PLACEHOLDER_BODY = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/
 
 const MAX_TAG = 4000
+const IDENT_CHAR = /[A-Za-z0-9_]/
 
 export function hasTemplates(text: string, substitution: boolean): boolean {
   return text.includes('{{') || text.includes('{%') || text.includes('{#') || text.includes('${') || (substitution && text.includes('&'))
-    || PLACEHOLDER.test(text)
+    || PLACEHOLDER.test(text) || text.includes('<#') || text.includes('</#')
 }
+
+/** a FreeMarker directive on a line of its own (<#if …>, <#else>, </#if>, <#list …>: Obevo and code generators); no SQL line starts so */
+const FREEMARKER_LINE = /^[ \t]*<\/?#[A-Za-z][^\n]*>[ \t]*\r?$/gm
 
 /** `substitution`: the script is run by SQL*Plus, which replaces &v before the database sees it */
 export function blankTemplates(text: string, substitution: boolean): string {
@@ -37,6 +41,8 @@ export function blankTemplates(text: string, substitution: boolean): string {
   // a table name in the tag's place (remembered, so a quoted identifier around it can lose the padding)
   const named = (name: string, tag: string, at: number): string => { names.push({ at, len: tag.length, name }); return fit(name, tag) }
   const out = replaceTags(text, (tag: string, at: number) => {
+    // ${prefix}orders, {{ prefix }}orders: the tag is the front of the name written after it, which stays the name
+    if (tag[1] !== '%' && tag[1] !== '#' && IDENT_CHAR.test(text[at + tag.length] ?? '')) return blank(tag)
     if (tag[0] === '$') {
       // ${v}, ${hivevar:v}, ${env:v} (Hive, shell and Airflow scripts)
       const name = tag.slice(2, -1).trim().replace(/^(hivevar|hiveconf|env|system):/i, '')
@@ -63,7 +69,8 @@ export function blankTemplates(text: string, substitution: boolean): string {
     const name = (call && call[2] === undefined ? fn!.split('.').pop() : args[args.length - 1]) ?? 'template'
     return named(/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(name) ? name : 'template', tag, at)
   })
-  const sql = blankRanges(unpadQuoted(out, names), branches)
+  let sql = blankRanges(unpadQuoted(out, names), branches)
+  if (sql.includes('#')) sql = sql.replace(FREEMARKER_LINE, blank)
   if (!substitution) return sql
   return sql.replace(SUBSTITUTION, (tag: string, name: string, at: number) => {
     // PL/SQL has no & operator: outside a string every & is a substitution; inside one, rewriting it

@@ -109,13 +109,13 @@ export class TokenCursor {
     throw new ParseError(`${msg}${near}`, t)
   }
 
-  /** a line holding only the dialect's batch word (T-SQL `GO`) ends a batch */
+  /** a line holding only the dialect's batch word (T-SQL `GO`, also `GO;` as scripts write it) ends a batch */
   atBatchSeparator(k = 0): boolean {
     const t = this.peek(k)
     if (!t) return true
     if (this.d.batchWord && t.kind === 'word' && t.upper === this.d.batchWord && t.bol) {
       const n = this.peek(k + 1)
-      return !n || n.line !== t.line || n.kind === 'number'
+      return !n || n.line !== t.line || n.kind === 'number' || (n.kind === 'punct' && n.image === ';')
     }
     return false
   }

@@ -206,7 +206,8 @@ function isColumnNamed(p: TokenCursor): boolean {
   return !!n && n.kind === 'word' && !['KEY', '(', 'CHECK'].includes(n.upper) && p.peek()!.upper === 'KEY' && n.upper !== 'KEY'
 }
 
-function parseConstraint(p: TokenCursor, s: { fks: ForeignKey[] }): void {
+/** a table constraint; `skipRest` passes its options (ALTER TABLE … ADD CONSTRAINT has no closing parenthesis to stop at) */
+function parseConstraint(p: TokenCursor, s: { fks: ForeignKey[] }, skipRest = (): void => p.skipListItem()): void {
   const start = p.peek()!
   if (p.accept('CONSTRAINT')) p.ident()
   if (p.acceptSeq('FOREIGN', 'KEY')) {
@@ -216,7 +217,7 @@ function parseConstraint(p: TokenCursor, s: { fks: ForeignKey[] }): void {
     const refCols = p.isOp('(') ? idents(p) : []
     s.fks.push({ columns: cols, refTable: ref, refColumns: refCols, loc: locOf(start, p.prev()) })
   }
-  p.skipListItem()
+  skipRest()
 }
 
 function idents(p: TokenCursor): Ident[] {
@@ -326,7 +327,7 @@ function columnChanges(p: TokenCursor): { changes: ColumnChange[]; fks: ForeignK
   }
   // ADD [CONSTRAINT c] FOREIGN KEY (…) REFERENCES t (…): the keys a dump adds after its CREATE TABLEs
   const element = (): void => {
-    if (p.isWord('CONSTRAINT') || p.isWord('FOREIGN')) { parseConstraint(p, keys); return }
+    if (p.isWord('CONSTRAINT') || p.isWord('FOREIGN')) { parseConstraint(p, keys, skipAction); return }
     if (p.isAnyWord(NOT_A_COLUMN) || !p.isIdentToken()) skipAction(); else columnDef()
   }
   // T-SQL: ALTER TABLE t WITH CHECK | NOCHECK ADD CONSTRAINT …

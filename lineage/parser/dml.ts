@@ -129,7 +129,10 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
     s.values = parseValuesRows(p)
     if (bare && p.d.name === 'dbvoracle' && s.values.length === 1 && s.values[0].length === 1) s.recordValues = true
     // MySQL 8: VALUES (…) AS new [(c1, …)] ON DUPLICATE KEY UPDATE c = new.c
-    if (p.isWord('AS') && p.isIdentToken(1)) { p.i += 2; if (p.isOp('(')) p.skipParens() }
+    if (p.isWord('AS') && p.isIdentToken(1)) {
+      p.next(); s.rowAlias = { name: p.ident() }
+      if (p.acceptOp('(')) { const cols = [p.ident()]; while (p.acceptOp(',')) cols.push(p.ident()); p.expectOp(')'); s.rowAlias.columns = cols }
+    }
     if (p.isWord('WITH') && p.isWord('PRIMARY', 1)) { p.i += 2; p.accept('KEY') }
   }
   else if (p.isWord('SET') && (p.d.name === 'dbvmysql')) { p.next(); s.setAssigns = parseAssignments(p) }
@@ -239,6 +242,14 @@ export function parseAssignments(p: TokenCursor): Assign[] {
     const target = p.qname()
     // PostgreSQL SET arr[i] = v, SET arr[lo:hi] = v: an element of the column is still the column
     while (p.isOp('[')) { let depth = 0; do { const t = p.next(); if (t.image === '[') depth++; else if (t.image === ']') depth-- } while (depth > 0 && !p.eof()) }
+    // T-SQL SET c.WRITE(expr, @offset, @length) and SET udt_col.Mutator(args): the call changes the column it is on
+    if (p.isOp('(') && target.parts.length > 1 && p.d.batchWord !== undefined) {
+      const open = p.next()
+      const args = p.isOp(')') ? [] : parseExprList(p); p.expectOp(')')
+      const value: Expr = { k: 'func', name: target.parts[target.parts.length - 1].name.toUpperCase(), args, loc: locOf(open, p.prev()) }
+      out.push({ targets: [{ parts: target.parts.slice(0, -1), loc: target.loc }], value, loc: locOf(start, p.prev()) })
+      continue
+    }
     if (!p.acceptOp('=') && !p.acceptOp('+=') && !p.acceptOp('-=')) {
       if (p.isOp('+') || p.isOp('-') || p.isOp('*') || p.isOp('/') || p.isOp('|')) { p.next(); p.expectOp('=') } else p.expectOp('=')
     }

@@ -14,7 +14,10 @@ const UNIT_LAST = new Set(['DATE_DIFF', 'TIMESTAMP_DIFF', 'DATETIME_DIFF', 'TIME
 const DATEPARTS = new Set(['YEAR', 'YEARS', 'MONTH', 'MONTHS', 'DAY', 'DAYS', 'HOUR', 'HOURS', 'MINUTE', 'MINUTES', 'SECOND', 'SECONDS', 'WEEK',
   'WEEKS', 'QUARTER', 'DAYOFWEEK', 'DAYOFYEAR', 'DOW', 'DOY', 'EPOCH', 'MILLISECOND', 'MILLISECONDS', 'MICROSECOND', 'NANOSECOND', 'DD', 'D',
   'MM', 'M', 'YY', 'YYYY', 'HH', 'MI', 'N', 'SS', 'S', 'WK', 'WW', 'QQ', 'Q', 'DW', 'DY', 'Y', 'NS', 'MS', 'MCS', 'ISOWEEK', 'ISO_WEEK', 'TZOFFSET',
-  'WEEKDAY', 'ISOYEAR', 'DATE', 'TIME', 'DATETIME', 'CENTURY', 'DECADE', 'MILLENNIUM', 'JULIAN', 'TIMEZONE', 'TIMEZONE_HOUR', 'TIMEZONE_MINUTE'])
+  'WEEKDAY', 'ISOYEAR', 'DATE', 'TIME', 'DATETIME', 'CENTURY', 'DECADE', 'MILLENNIUM', 'JULIAN', 'TIMEZONE', 'TIMEZONE_HOUR', 'TIMEZONE_MINUTE',
+  // MySQL compound units: INTERVAL '1 2' DAY_HOUR, EXTRACT(YEAR_MONTH FROM d)
+  'YEAR_MONTH', 'DAY_HOUR', 'DAY_MINUTE', 'DAY_SECOND', 'DAY_MICROSECOND', 'HOUR_MINUTE', 'HOUR_SECOND', 'HOUR_MICROSECOND', 'MINUTE_SECOND',
+  'MINUTE_MICROSECOND', 'SECOND_MICROSECOND'])
 const TYPED_LITERALS = new Set(['DATE', 'TIMESTAMP', 'TIME', 'INTERVAL', 'DATETIME', 'TIMESTAMPTZ', 'JSON', 'NUMERIC', 'BIGNUMERIC'])
 const COMPARE_OPS = new Set(['*=', '=*', '=', '<>', '!=', '<', '>', '<=', '>=', '<=>', '==', '^=', '~', '~*', '!~', '!~*', '@>', '<@', '&&',
   // PostgreSQL text search and jsonpath matches, LIKE as operators
@@ -244,9 +247,11 @@ function parsePostfix(p: TokenCursor, e: Expr): Expr {
     else if (t.kind !== 'word' || !POSTFIX_WORDS.has(t.upper)) return e
     // Teradata attribute phrases: x (FORMAT 'YYYY-MM'), x (CHAR(8)), x (TITLE 'Amount')
     if (p.d.name === 'dbvteradata' && p.isOp('(') && p.isAnyWord(TERADATA_PHRASES, 1)) { p.skipParens(); continue }
-    if ((p.d.name === 'dbvdb2' || p.d.name === 'dbvinformix') && p.isAnyWord(DURATIONS) && !p.isOp('(', 1) && !p.isOp('.', 1)) {
-      // DB2 labelled durations: CURRENT DATE - 7 DAYS; Informix qualifiers: YEAR TO SECOND
-      p.next(); if (p.accept('TO')) p.next(); continue
+    if ((p.d.name === 'dbvdb2' || p.d.name === 'dbvinformix') && p.isAnyWord(DURATIONS) && (!p.isOp('(', 1) || qualifierPrecision(p, 1)) && !p.isOp('.', 1)) {
+      // DB2 labelled durations: CURRENT DATE - 7 DAYS; Informix qualifiers: YEAR TO SECOND, INTERVAL(7) DAY(3) TO DAY
+      p.next(); if (p.isOp('(')) p.skipParens()
+      if (p.accept('TO')) { p.next(); if (qualifierPrecision(p, 0)) p.skipParens() }
+      continue
     }
     // Informix: order_date + 30 UNITS DAY
     if (p.d.name === 'dbvinformix' && p.isWord('UNITS') && p.isAnyWord(DURATIONS, 1)) { p.i += 2; continue }
@@ -297,6 +302,10 @@ export function parseType(p: TokenCursor): Loc {
     if (p.isWord('ARRAY')) { last = p.next(); continue }
     // two-word types that start with LONG: Vertica LONG VARCHAR / LONG VARBINARY, Oracle LONG RAW
     if (last.upper === 'LONG' && p.isAnyWord(['VARCHAR', 'VARBINARY', 'RAW'])) { last = p.next(); continue }
+    // MySQL CAST(x AS CHAR CHARACTER SET utf8mb4), CONVERT(x, CHAR(10) CHARSET latin1)
+    if ((last.upper === 'CHARACTER' && p.isWord('SET')) || p.isWord('CHARSET')) { p.next(); last = p.next(); continue }
+    // MySQL CAST(x AS SIGNED INTEGER | UNSIGNED INT)
+    if ((last.upper === 'SIGNED' || last.upper === 'UNSIGNED') && p.isAnyWord(['INTEGER', 'INT'])) { last = p.next(); continue }
     break
   }
   return locOf(last, last)
@@ -456,6 +465,8 @@ function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefi
     const c = p.expectOp(')')
     return op('CAST', [e], locOf(t, c))
   }
+  // Informix DATETIME (2024-01-31 10:30) YEAR TO MINUTE, INTERVAL (1:30) HOUR TO MINUTE: the parentheses hold a literal
+  if (p.d.name === 'dbvinformix' && (u === 'DATETIME' || u === 'INTERVAL') && p.isOp('(', 1)) { p.next(); p.skipParens(); return lit(t, p.prev()) }
   if (u === 'INTERVAL' && startsInterval(p)) {
     p.next(); const v = parseUnary(p)
     while (p.isAnyWord(DATEPARTS) || p.isWord('TO')) p.next()
@@ -792,12 +803,16 @@ const NORMAL_FORMS = new Set(['NFC', 'NFD', 'NFKC', 'NFKD'])
 /** an unquoted one-part name in `words`: a keyword argument, not a column */
 const bareWordIn = (a: Expr, words: Set<string>): boolean => a.k === 'col' && a.name.parts.length === 1 && !a.name.parts[0].quoted && words.has(a.name.parts[0].name.toUpperCase())
 
+/** Informix qualifier precision at k: DAY(3), FRACTION(5) */
+const qualifierPrecision = (p: TokenCursor, k: number): boolean => p.d.name === 'dbvinformix' && p.isOp('(', k) && p.peek(k + 1)?.kind === 'number' && p.isOp(')', k + 2)
+
 function isBareDatePart(a: Expr): boolean {
   return a.k === 'col' && a.name.parts.length === 1 && !a.name.parts[0].quoted && isDatePart(a.name.parts[0].name.toUpperCase())
 }
 
 function fixKeywordArgs(p: TokenCursor, name: string, args: Expr[]): void {
-  if (DATEPART_FUNCS.has(name) && args.length > 1) {
+  // MySQL / Spark DATEDIFF(a, b) takes no unit
+  if (DATEPART_FUNCS.has(name) && args.length > 1 && !(args.length === 2 && name === 'DATEDIFF')) {
     // the unit is the first argument (DATEADD(day, 1, d), EXTRACT(YEAR FROM d)) or, in BigQuery's and
     // Snowflake's later forms, the last (DATE_DIFF(a, b, DAY), TIME_SLICE(d, 4, HOUR)): only there is a
     // bare DAY or D the unit; elsewhere it is a column, and date, day, d … are common column names

@@ -31,6 +31,9 @@ type Cur = TokenCursor & { inBlock?: boolean } & RoutineState
 
 function endOfStatement(p: TokenCursor): void { p.acceptOp(';') }
 
+/** T-SQL Service Broker END CONVERSATION @h [WITH …]: a statement, not the end of the block it is in */
+export const endsConversation = (p: TokenCursor): boolean => p.d.batchWord !== undefined && p.isWord('CONVERSATION', 1)
+
 /** statements until one of the stop words (not consumed) */
 export function parseBody(p: Cur, stops: string[], stopAtParen = false): Stmt[] {
   const body: Stmt[] = []
@@ -41,7 +44,7 @@ export function parseBody(p: Cur, stops: string[], stopAtParen = false): Stmt[] 
       if (p.acceptOp(';')) continue
       if (isBatchSeparator(p)) break
       if (stopAtParen && p.isOp(')')) break
-      if (p.isAnyWord(stops) && !(p.isWord('END') && p.isOp('.', 1))) break
+      if (p.isAnyWord(stops) && !(p.isWord('END') && (p.isOp('.', 1) || endsConversation(p)))) break
       const s0 = p.i
       try {
         body.push(scalarAssignment(p) ?? parseStatement(p))
@@ -226,6 +229,11 @@ function parseBegin(p: Cur, first: Token): Stmt {
     if (p.isIdentToken() && p.peek()!.line === line && !p.isAnyWord(['WITH']) && !STATEMENT_WORDS.has(p.peek()!.upper) && !startsQuery(p)) p.next()
     return { k: 'other', kind: 'BEGIN TRANSACTION', loc: locOf(first, p.prev()) }
   }
+  // Service Broker BEGIN DIALOG [CONVERSATION] @h FROM SERVICE … / BEGIN CONVERSATION TIMER (@h) TIMEOUT = n open no block
+  if (p.d.batchWord !== undefined && (p.isWord('DIALOG') || (p.isWord('CONVERSATION') && p.isWord('TIMER', 1)))) {
+    p.next(); skipToEnd(p)
+    return { k: 'other', kind: 'BEGIN DIALOG', loc: locOf(first, p.prev()) }
+  }
   if ((p.isOp(';') || p.eof()) && p.d.name !== 'dbvoracle' && p.d.name !== 'dbvbigquery' && p.d.name !== 'dbvsnowflake') {
     return { k: 'other', kind: 'BEGIN TRANSACTION', loc: locOf(first, p.prev()) }
   }
@@ -234,7 +242,9 @@ function parseBegin(p: Cur, first: Token): Stmt {
     if (p.isWord('BEGIN') && p.isWord('CATCH', 1)) { p.i += 2; body.push(...parseBody(p, ['END'])); p.expect('END'); p.expect('CATCH') }
     return { k: 'block', body, loc: locOf(first, p.prev()) }
   }
-  p.accept('ATOMIC'); p.acceptSeq('NOT', 'ATOMIC')
+  // T-SQL natively compiled bodies: BEGIN ATOMIC WITH (TRANSACTION ISOLATION LEVEL = SNAPSHOT, LANGUAGE = N'…')
+  if (p.accept('ATOMIC') && p.isWord('WITH') && p.isOp('(', 1)) { p.next(); p.skipParens() }
+  p.acceptSeq('NOT', 'ATOMIC')
   const body = parseBody(p, ['END', 'EXCEPTION'])
   if (p.accept('EXCEPTION')) {
     while (p.accept('WHEN')) { while (!p.isWord('THEN') && !p.eof()) p.next(); p.expect('THEN'); body.push(...parseBody(p, ['WHEN', 'END'])) }
@@ -469,7 +479,8 @@ function assignTarget(p: TokenCursor): Expr {
 function parseDeclare(p: Cur, first: Token): Stmt {
   p.next()
   // DB2: DECLARE GLOBAL TEMPORARY TABLE is a CREATE TABLE
-  if (p.isWord('GLOBAL') && p.isWord('TEMPORARY', 1)) { p.i--; return parseCreateRef(p, first) }
+  // (SQL Anywhere / IQ: DECLARE LOCAL TEMPORARY TABLE t (…), likewise)
+  if (p.isAnyWord(['GLOBAL', 'LOCAL']) && p.isWord('TEMPORARY', 1)) { p.i--; return parseCreateRef(p, first) }
   // MySQL / SQL PL condition handlers: the handler's statement is analysed like any other
   if (p.isAnyWord(['CONTINUE', 'EXIT', 'UNDO']) && p.isWord('HANDLER', 1)) {
     p.i += 2; p.expect('FOR')
@@ -490,6 +501,8 @@ function parseDeclare(p: Cur, first: Token): Stmt {
   }
   do {
     const name = p.ident()
+    // SQL Anywhere DECLARE e EXCEPTION FOR SQLSTATE '…': a condition name, no value
+    if (p.isWord('EXCEPTION') && p.isWord('FOR', 1)) { skipToEnd(p); vars.push({ name }); continue }
     if (p.accept('CURSOR')) {
       while (!p.isWord('FOR') && !p.eof()) p.next(); p.expect('FOR')
       const q = parseQuery(p); vars.push({ name, query: q }); if (p.isWord('FOR') && p.isWord('UPDATE', 1)) skipToEnd(p); continue
@@ -649,6 +662,8 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   if (p.d.batchWord !== undefined && p.isOp(';') && p.peek(1)?.kind === 'number') p.i += 2
   // Informix names the event right after the trigger: CREATE TRIGGER t DELETE ON items … — not a DELETE statement
   const nameEnd = p.i
+  /** where a trigger's body starts after FOR EACH ROW [FOLLOWS | PRECEDES t] */
+  let eachRowEnd = -1
   const actions: Stmt[] = []
   const params: Ident[] = []
   if (p.isOp('(')) {
@@ -753,7 +768,13 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
         }
         continue
       }
-      if (p.isWord('FOR') && p.isWord('EACH', 1)) { p.i += 3; continue }
+      if (p.isWord('FOR') && p.isWord('EACH', 1)) {
+        p.i += 3
+        // MySQL trigger order: FOR EACH ROW FOLLOWS | PRECEDES other_trigger
+        if (p.isAnyWord(['FOLLOWS', 'PRECEDES']) && p.isIdentToken(1)) { p.next(); p.qname() }
+        eachRowEnd = p.i
+        continue
+      }
       if (kind === 'TRIGGER' && p.isWord('COMPOUND') && p.isWord('TRIGGER', 1)) { p.i += 2; return compoundTriggerBody(p, start, name) }
       if ((kind === 'PROCEDURE' || kind === 'FUNCTION') && (p.isAnyWord(SPL_BODY_START) || p.d.name === 'dbvinformix' && p.isAnyWord(SPL_CONTROL_START))) {
         // Informix SPL: the body follows the header directly and ends with END PROCEDURE
@@ -767,7 +788,7 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
       if (p.isOp(';') && p.d.name === 'dbvinformix' && (kind === 'PROCEDURE' || kind === 'FUNCTION')) { p.next(); continue }
       if (p.isOp(';') && kind !== 'TRIGGER') { return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
       // MySQL FOR EACH ROW SET NEW.c = …; / CALL p(…); : a one-statement body that ends at its `;`
-      if (kind === 'TRIGGER' && p.isAnyWord(['SET', 'CALL']) && p.isWord('ROW', -1)) { const b = parseStatement(p); return { k: 'block', body: [b], name, loc: locOf(start, p.prev()) } }
+      if (kind === 'TRIGGER' && p.isAnyWord(['SET', 'CALL']) && p.i === eachRowEnd) { const b = parseStatement(p); return { k: 'block', body: [b], name, loc: locOf(start, p.prev()) } }
       if (kind === 'TRIGGER' && p.i !== nameEnd && (startsQuery(p) || p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE'])) && p.prev().upper !== 'BEFORE' && p.prev().upper !== 'AFTER' && p.prev().upper !== 'OR' && p.prev().upper !== ',' && p.prev().upper !== 'OF' && p.prev().upper !== 'INSTEAD' && p.prev().upper !== 'FOR') {
         const b = parseStatement(p); return { k: 'block', body: [b], name, loc: locOf(start, p.prev()) }
       }

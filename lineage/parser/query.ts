@@ -198,13 +198,18 @@ const BINARY_AFTER_TOP = new Set(['+', '-', '*', '/', '||', '=', '<', '>', '<=',
 function parseSelectBody(p: TokenCursor, s: Select): void {
   for (;;) {
     // (a column named top: SELECT top, bottom FROM box)
-    if (p.isWord('TOP') && !(p.isOp(',', 1) || p.isAnyWord(['FROM', 'AS'], 1) || BINARY_AFTER_TOP.has(p.peek(1)?.image ?? ''))) { p.next(); if (p.isOp('(')) { p.next(); s.top = parseExpr(p); p.expectOp(')') } else p.next(); p.accept('PERCENT'); p.acceptSeq('WITH', 'TIES'); continue }
+    if (p.isWord('TOP') && !(p.isOp(',', 1) || p.isAnyWord(['FROM', 'AS'], 1) || BINARY_AFTER_TOP.has(p.peek(1)?.image ?? ''))) {
+      p.next(); if (p.isOp('(')) { p.next(); s.top = parseExpr(p); p.expectOp(')') } else p.next(); p.accept('PERCENT'); p.acceptSeq('WITH', 'TIES')
+      // SQL Anywhere / IQ TOP n START AT m
+      if (p.isWord('START') && p.isWord('AT', 1)) { p.i += 2; parseAdditive(p) }
+      continue
+    }
     if (p.isWord('DISTINCT')) {
       p.next(); s.distinct = true
       if (p.isWord('ON') && p.isOp('(', 1)) { p.i += 2; s.orderBy.push(...parseExprList(p)); p.expectOp(')') }
       continue
     }
-    if (p.isAnyWord(['ALL', 'UNIQUE', 'DISTINCTROW', 'SQL_CALC_FOUND_ROWS', 'STRAIGHT_JOIN', 'HIGH_PRIORITY', 'SQL_NO_CACHE', 'SQL_CACHE']) && !p.isOp(',', 1) && !p.isOp('.', 1)) { p.next(); continue }
+    if (p.isAnyWord(['ALL', 'UNIQUE', 'DISTINCTROW', 'SQL_CALC_FOUND_ROWS', 'STRAIGHT_JOIN', 'HIGH_PRIORITY', 'SQL_NO_CACHE', 'SQL_CACHE', 'SQL_BUFFER_RESULT', 'SQL_SMALL_RESULT', 'SQL_BIG_RESULT']) && !p.isOp(',', 1) && !p.isOp('.', 1)) { p.next(); continue }
     if (p.isWord('AS') && p.isAnyWord(['STRUCT', 'VALUE'], 1)) { p.i += 2; continue }
     if (p.isWord('RAW') || (p.isWord('VALUE') && !p.isOp(',', 1) && p.d.name === 'dbvcouchbase')) { p.next(); continue }
     // Teradata NORMALIZE [ON MEETS OR OVERLAPS]: merges adjacent periods of the rows, the columns stay the same
@@ -583,10 +588,26 @@ function skipTableModifiers(p: TokenCursor): void {
     if (p.d.slashTerminator && p.isWord('PARTITION') && p.isWord('BY', 1) && p.isOp('(', 2)) { p.i += 2; p.skipParens(); continue }
     // Oracle PARTITION FOR (key value): the partition holding the key
     if ((p.isWord('PARTITION') || p.isWord('SUBPARTITION')) && p.isWord('FOR', 1) && p.isOp('(', 2)) { p.i += 2; p.skipParens(); continue }
-    if ((p.isWord('USE') || p.isWord('FORCE') || p.isWord('IGNORE')) && (p.isWord('INDEX', 1) || p.isWord('KEY', 1))) { p.i += 2; p.skipParens(); continue }
+    if ((p.isWord('USE') || p.isWord('FORCE') || p.isWord('IGNORE')) && (p.isWord('INDEX', 1) || p.isWord('KEY', 1))) {
+      // MySQL scopes the hint: USE INDEX FOR JOIN | ORDER BY | GROUP BY (ix)
+      p.i += 2; if (p.accept('FOR')) { p.next(); p.accept('BY') } p.skipParens(); continue
+    }
     if (p.isWord('FINAL') && p.d.name !== 'dbvdb2') { p.next(); continue }
     return
   }
+}
+
+/**
+ * FROM ((SELECT …) s JOIN t ON …): a parenthesised join tree whose first item is a derived table, not a
+ * parenthesised query; after the inner parentheses an alias or a join follows, not `)` or a set operator
+ */
+function derivedTableOpensJoin(p: TokenCursor): boolean {
+  if (!p.isOp('(', 1)) return false
+  const save = p.i
+  p.i++; p.skipParens()
+  const join = !p.isOp(')') && !p.isAnyWord(['UNION', 'EXCEPT', 'INTERSECT', 'MINUS', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH'])
+  p.i = save
+  return join
 }
 
 export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[], lateral = false): void {
@@ -599,7 +620,7 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
   // ODBC / JDBC outer-join escape {oj a LEFT OUTER JOIN b ON …}: a join tree in braces
   if (p.isOp('{') && p.isWord('OJ', 1)) { p.i += 2; parseFromClause(p, from, joins); p.expectOp('}'); return }
   if (p.isOp('(')) {
-    if (startsQuery(p, 1)) {
+    if (startsQuery(p, 1) && !derivedTableOpensJoin(p)) {
       p.next(); const query = parseQuery(p); p.expectOp(')')
       const src: Source = { k: 'derived', query, lateral, loc: locOf(start, p.prev()) }
       parseAliasAndColumns(p, src)

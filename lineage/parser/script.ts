@@ -7,7 +7,7 @@ import { ParseError, TokenCursor, locOf, STATEMENT_WORDS, SQLPLUS_COMMANDS, stat
 import { parseQuery, startsQuery, parseWith, parseFromClause } from './query.js'
 import { parseDelete, parseInsert, parseMerge, parseUpdate, parseApplyChanges } from './dml.js'
 import { parseAlter, parseCreate, parseRename, skipToEnd } from './ddl.js'
-import { parseProcedural, parseRoutine, PROCEDURAL_START, setCreate } from './procedural.js'
+import { parseProcedural, parseRoutine, PROCEDURAL_START, setCreate, endsConversation } from './procedural.js'
 import { parseExpr, parseExprList } from './expressions.js'
 import { parseCopy, parseLoad, parseUnload } from './load.js'
 import { parseMdx } from './mdx.js'
@@ -33,7 +33,7 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
   'WHENEVER', 'VARIABLE', 'EXPORT', 'IMPORT', 'VALIDATE', 'DISABLE', 'ENABLE', 'MERGE_STATS', 'RECOVER', 'UNSET', 'RUNSTATS',
   'GENERATE', 'REORG', 'ASSERT', 'DUMP', 'SAVE', 'PIPE', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE',
   'FLASHBACK', 'READTEXT', 'WRITETEXT', 'UPDATETEXT', 'TERMINATE', 'QUIESCE', 'UNQUIESCE', 'ACTIVATE', 'DEACTIVATE', 'REBIND', 'CATALOG', 'UNCATALOG', 'ROLLFORWARD',
-  'PRUNE', 'REDISTRIBUTE', 'INSPECT', 'AUTOCOMMIT', 'SETUSER', 'RECEIVE', 'SEND'])
+  'PRUNE', 'REDISTRIBUTE', 'INSPECT', 'AUTOCOMMIT', 'SETUSER', 'RECEIVE', 'SEND', 'MESSAGE'])
 
 /** DB2 CLP commands that begin like SQL: UPDATE DB CFG …, UPDATE MONITOR SWITCHES …, LABEL ON …, FORCE APPLICATION … */
 const CLP_UPDATE: Record<string, string[]> = {
@@ -99,6 +99,7 @@ export function parseStatement(p: TokenCursor): Stmt {
   if (first.kind === 'word' && isClpCommand(p, u)) { p.next(); skipToEnd(p); return { k: 'other', kind: `CLP ${u}`, loc: locOf(first, p.prev()) } }
   // UPDATE STATISTICS t; ASE also UPDATE INDEX | ALL | TABLE STATISTICS t
   if (u === 'UPDATE' && (p.isWord('STATISTICS', 1) || (p.isAnyWord(['INDEX', 'ALL', 'TABLE'], 1) && p.isWord('STATISTICS', 2)))) { p.next(); skipToEnd(p); return { k: 'other', kind: 'UPDATE STATISTICS', loc: locOf(first, p.prev()) } }
+  if (u === 'END' && endsConversation(p)) { p.next(); skipToEnd(p); return { k: 'other', kind: 'END CONVERSATION', loc: locOf(first, p.prev()) } }
   if (u === 'END' && (p.isAnyWord(['TRANSACTION', 'WORK'], 1) || p.isOp(';', 1) || p.i + 1 >= p.end)) { p.next(); skipToEnd(p); return { k: 'other', kind: 'END TRANSACTION', loc: locOf(first, p.prev()) } }
   if (u === 'LOCKING' || (u === 'LOCK' && p.isAnyWord(['ROW', 'TABLE', 'DATABASE', 'VIEW'], 1) && p.d.name === 'dbvteradata')) {
     // Teradata LOCKING … FOR ACCESS prefix: the statement that follows carries the lineage

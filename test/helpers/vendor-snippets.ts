@@ -446,6 +446,85 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
       fdd: [['dbo.orders.order_id', 'dbo.audit_log.order_id']],
     },
     {
+      title: 'block comments nest: a commented-out block that holds a comment (/* old: /* note */ DELETE … */) hid the rest of the procedure',
+      sql: `CREATE PROCEDURE dbo.copy_s AS
+BEGIN
+/* old code:
+   /* inner note */
+   DELETE FROM dbo.t WHERE 1 = 1
+*/
+INSERT INTO dbo.t (a) SELECT b FROM dbo.s /**/ /***/
+END
+GO
+`,
+      fdd: [['dbo.s.b', 'dbo.t.a']],
+    },
+    {
+      title: 'after SET QUOTED_IDENTIFIER OFF (legacy procedures scripted with it) "…" is a string until SET QUOTED_IDENTIFIER ON: "N" was read as a column of the table',
+      sql: `SET QUOTED_IDENTIFIER OFF
+GO
+CREATE PROCEDURE dbo.flag_orders AS
+INSERT INTO dbo.flagged (order_id, note) SELECT order_id, "manual" FROM dbo.orders WHERE status = "N" AND note <> "it's"
+GO
+SET QUOTED_IDENTIFIER ON
+GO
+INSERT INTO "dbo"."flagged_copy" ("order_id") SELECT "order_id" FROM dbo.flagged
+GO
+`,
+      fdd: [['dbo.orders.order_id', 'dbo.flagged.order_id'], ['dbo.flagged.order_id', '"dbo"."flagged_copy".order_id']],
+    },
+    {
+      title: 'natively compiled bodies: BEGIN ATOMIC WITH (TRANSACTION ISOLATION LEVEL = SNAPSHOT, LANGUAGE = …) opens the block (it failed at the options)',
+      sql: `CREATE PROCEDURE dbo.usp_native @n int
+WITH NATIVE_COMPILATION, SCHEMABINDING, EXECUTE AS OWNER
+AS
+BEGIN ATOMIC WITH (TRANSACTION ISOLATION LEVEL = SNAPSHOT, LANGUAGE = N'us_english')
+  INSERT INTO dbo.mem_orders (order_id, qty) SELECT order_id, qty FROM dbo.mem_stage WHERE qty > @n;
+END
+GO
+`,
+      fdd: [['dbo.mem_stage.order_id', 'dbo.mem_orders.order_id'], ['dbo.mem_stage.qty', 'dbo.mem_orders.qty']],
+    },
+    {
+      title: 'ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY … REFERENCES t (c) ends at GO: the next batches (SSMS scripts add keys before their procedures) were swallowed into it',
+      sql: `ALTER TABLE [dbo].[order_line] WITH CHECK ADD CONSTRAINT [FK_line_order] FOREIGN KEY([order_id]) REFERENCES [dbo].[orders] ([id]) ON DELETE CASCADE
+GO
+ALTER TABLE [dbo].[order_line] CHECK CONSTRAINT [FK_line_order]
+GO
+CREATE PROCEDURE dbo.copy_lines AS
+INSERT INTO dbo.order_line_hist (order_id, qty) SELECT order_id, qty FROM dbo.order_line
+GO
+`,
+      fdd: [['dbo.order_line.order_id', 'dbo.order_line_hist.order_id'], ['dbo.order_line.qty', 'dbo.order_line_hist.qty']],
+    },
+    {
+      title: 'GO; (the batch word with a semicolon) ends the batch, and Service Broker BEGIN DIALOG / END CONVERSATION inside IF … BEGIN … END are statements',
+      sql: `DECLARE @h UNIQUEIDENTIFIER;
+BEGIN DIALOG CONVERSATION @h
+   FROM SERVICE [//shop/OrderClient]
+   TO SERVICE '//shop/OrderService'
+   ON CONTRACT [//shop/OrderContract]
+   WITH ENCRYPTION = OFF;
+GO;
+IF @@ERROR <> 0
+  BEGIN
+    END CONVERSATION @h WITH ERROR = 50001 DESCRIPTION = N'failed';
+    INSERT INTO dbo.broker_log (msg) SELECT msg FROM dbo.broker_queue_view;
+  END
+GO;
+`,
+      fdd: [['dbo.broker_queue_view.msg', 'dbo.broker_log.msg']],
+    },
+    {
+      title: 'UPDATE … SET c .WRITE (expr, @offset, @length) and SET udt.Method(args) change the column the call is on (they failed at "(")',
+      sql: `UPDATE dbo.doc
+SET summary .WRITE (s.extra, NULL, 0)
+FROM dbo.doc JOIN dbo.doc_src s ON s.id = doc.id;
+UPDATE dbo.city SET location.SetXY(g.x, g.y) FROM dbo.city JOIN dbo.geo g ON g.city_id = city.id;
+`,
+      fdd: [['dbo.doc_src.extra', 'dbo.doc.summary'], ['dbo.geo.x', 'dbo.city.location'], ['dbo.geo.y', 'dbo.city.location']],
+    },
+    {
       title: 'ODBC escapes {d …} / {ts …} literals, {fn f(x)} calls and {oj …} join trees, as report tools write them',
       sql: `INSERT INTO report_rows (name_uc, zone, loaded)
 SELECT {fn UCASE(c.name)}, z.zone, {ts '2024-01-31 00:00:00'}
@@ -826,6 +905,61 @@ INSERT INTO box_pos (y) SELECT top + 10 FROM boxes;
 `,
       fdd: [['jobs.job_id', 'job_next.job_id'], ['jobs.last_run', 'job_next.next_run'], ['jobs.every_min', 'job_next.next_run'], ['jobs.interval', 'job_next.slot'],
         ['boxes.top', 'box_pos.y']],
+    },
+    {
+      title: 'names that start with a digit (2fa_codes, u.1st_login) are names, numbers stay numbers (1e5, 0x1F, 0b101, .5)',
+      sql: `INSERT INTO 2fa_codes (user_id, code, since) SELECT u.id, u.code_2fa + 0b101 + 1e5 + .5, u.1st_login FROM users u JOIN 3rd_party t ON t.id = u.id;
+`,
+      fdd: [['users.id', '2fa_codes.user_id'], ['users.code_2fa', '2fa_codes.code'], ['users.1st_login', '2fa_codes.since']],
+    },
+    {
+      title: 'a trigger ordered with FOR EACH ROW FOLLOWS t SET … ended nowhere: the rest of the script became its body; CAST(x AS SIGNED INTEGER / CHAR CHARACTER SET cs) and SQL_BUFFER_RESULT parse',
+      sql: `CREATE TRIGGER trg_created BEFORE INSERT ON orders FOR EACH ROW FOLLOWS trg_first SET NEW.created = IFNULL(NEW.created, NOW());
+INSERT INTO order_codes (id, code, label) SELECT SQL_BUFFER_RESULT id, CAST(code AS SIGNED INTEGER), CAST(label AS CHAR CHARACTER SET utf8mb4) FROM orders;
+`,
+      fdd: [['orders.created', 'orders.created'], ['orders.id', 'order_codes.id'], ['orders.code', 'order_codes.code'], ['orders.label', 'order_codes.label']],
+    },
+    {
+      title: 'index hints scoped to a clause: USE INDEX FOR JOIN (ix), FORCE INDEX FOR ORDER BY (ix) (they failed at FOR)',
+      sql: `INSERT INTO recent_orders (id, name) SELECT o.id, c.name FROM orders o USE INDEX FOR JOIN (ix_cust) JOIN customers c FORCE INDEX FOR ORDER BY (PRIMARY) ON c.id = o.customer_id ORDER BY c.id;
+`,
+      fdd: [['orders.id', 'recent_orders.id'], ['customers.name', 'recent_orders.name']],
+    },
+    {
+      title: 'ON DUPLICATE KEY UPDATE reads the row alias of VALUES (…) AS new (c1, …) and the derived table of SELECT * FROM (…) AS d (both became columns of the target)',
+      sql: `INSERT INTO page_hits (page, hits) SELECT * FROM (SELECT page, SUM(n) AS hits FROM hit_log GROUP BY page) AS d ON DUPLICATE KEY UPDATE hits = page_hits.hits + d.hits;
+CREATE PROCEDURE add_hits(IN p_page VARCHAR(99), IN p_n INT)
+BEGIN
+  INSERT INTO page_hits (page, hits) VALUES (p_page, (SELECT MAX(n) FROM hit_stage)) AS new (pg, h) ON DUPLICATE KEY UPDATE hits = new.h;
+END;
+`,
+      fdd: [['hit_log.page', 'page_hits.page'], ['hit_log.n', 'page_hits.hits'], ['page_hits.hits', 'page_hits.hits'], ['hit_stage.n', 'page_hits.hits']],
+    },
+    {
+      title: 'a column named date or d is a column outside the unit position: DATE_ADD(date, INTERVAL 1 DAY), DATEDIFF(date, now()), EXTRACT(YEAR_MONTH FROM date) (they lost their source)',
+      sql: `INSERT INTO due_dates (due, days_left, ym, span)
+SELECT DATE_ADD(date, INTERVAL 30 DAY), DATEDIFF(date, NOW()), EXTRACT(YEAR_MONTH FROM date), DATE_SUB(d, INTERVAL '1 2' DAY_HOUR) FROM invoices;
+`,
+      fdd: [['invoices.date', 'due_dates.due'], ['invoices.date', 'due_dates.days_left'], ['invoices.date', 'due_dates.ym'], ['invoices.d', 'due_dates.span']],
+    },
+    {
+      title: 'mysqltest scripts: delimiter |; … delimiter ;| (the command ends with the current delimiter) sets | as the delimiter',
+      sql: `delimiter |;
+create procedure fill_totals()
+begin
+  insert into order_totals (order_id, total) select order_id, sum(amount) from order_lines group by order_id;
+end|
+delimiter ;|
+insert into order_archive (order_id) select order_id from order_totals;
+`,
+      fdd: [['order_lines.order_id', 'order_totals.order_id'], ['order_lines.amount', 'order_totals.total'], ['order_totals.order_id', 'order_archive.order_id']],
+    },
+    {
+      title: 'FROM ((SELECT …) s JOIN t ON …): a parenthesised join tree that starts with a derived table (it failed at the alias)',
+      sql: `INSERT INTO review_summary (map_id, score)
+SELECT v.map_id, sum(s.score) FROM ((SELECT version_id, score FROM version_reviews) s JOIN versions v ON v.id = s.version_id) GROUP BY v.map_id;
+`,
+      fdd: [['versions.map_id', 'review_summary.map_id'], ['version_reviews.score', 'review_summary.score']],
     },
     {
       title: 'ODBC escape {fn CONCAT(a, b)} is the call inside',
@@ -2304,6 +2438,34 @@ INSERT INTO fact_calls SELECT * FROM ext.calls_feed;
   ],
   sybase: [
     {
+      title: 'SQL Anywhere / IQ: DECLARE LOCAL TEMPORARY TABLE declares its columns, DECLARE e EXCEPTION FOR SQLSTATE, MESSAGE … TO CLIENT and TOP n START AT m parse',
+      sql: `CREATE PROCEDURE DBA.sp_totals()
+BEGIN
+  DECLARE err_notfound EXCEPTION FOR SQLSTATE '02000';
+  DECLARE LOCAL TEMPORARY TABLE tmp_totals (store_id INTEGER, total NUMERIC(18,2)) ON COMMIT PRESERVE ROWS;
+  INSERT INTO tmp_totals SELECT TOP 100 START AT 1 store_id, SUM(amount) FROM DBA.sales GROUP BY store_id ORDER BY 2 DESC;
+  MESSAGE 'loaded' TO CLIENT;
+  INSERT INTO DBA.store_totals (store_id, total) SELECT store_id, total FROM tmp_totals;
+END;
+`,
+      fdd: [['DBA.sales.store_id', 'tmp_totals.store_id'], ['DBA.sales.amount', 'tmp_totals.total'], ['tmp_totals.store_id', 'DBA.store_totals.store_id'], ['tmp_totals.total', 'DBA.store_totals.total']],
+    },
+    {
+      title: 'deployment templates: a placeholder glued to a name (\${subschema}TABLE_A, Obevo / Flyway) leaves the name, and FreeMarker directive lines (<#if …>, </#if>) are no statements',
+      sql: `<#if !(subschema?has_content)>
+sp_addtype N'MyType', N'tinyint', N'not null'
+GO
+</#if>
+create table \${subschema}TABLE_A (A_ID INT NOT NULL, A_NAME VARCHAR(30))
+GO
+CREATE PROCEDURE \${subschema}SP_COPY
+AS
+    INSERT INTO \${subschema}TABLE_B (B_ID, B_NAME) SELECT * FROM \${subschema}TABLE_A
+GO
+`,
+      fdd: [['TABLE_A.A_ID', 'TABLE_B.B_ID'], ['TABLE_A.A_NAME', 'TABLE_B.B_NAME']],
+    },
+    {
       title: 'trigger with if update(c) and rollback trigger with raiserror n "text"; inserted / deleted are the table\'s rows',
       sql: `create trigger trg_acct_u on dbo.acct for update as
 if update(bal)
@@ -2579,6 +2741,14 @@ INSERT INTO t3 (b) SELECT CAST(b AS LONG VARBINARY(100)) FROM t1;
     },
   ],
   informix: [
+    {
+      title: 'DATETIME (2024-01-31 10:30) YEAR TO MINUTE and INTERVAL (1:30) HOUR(3) TO MINUTE are literals; qualifiers take a precision (DAY(3) TO DAY), as SPL date arithmetic writes them',
+      sql: `INSERT INTO due_orders (order_num, due, late)
+SELECT o.order_num, o.order_date + INTERVAL(30) DAY(3) TO DAY, o.ship_time - INTERVAL(1:30) HOUR(3) TO MINUTE
+FROM orders o WHERE o.order_date > DATETIME(2024-01-31 10:30) YEAR TO MINUTE;
+`,
+      fdd: [['orders.order_num', 'due_orders.order_num'], ['orders.order_date', 'due_orders.due'], ['orders.ship_time', 'due_orders.late']],
+    },
     {
       title: 'FOREACH WITH HOLD SELECT … INTO … (no cursor name, no FOR) and "…" strings (IN ("004", "005"), LET v = "ok"): the loop gives lineage, no phantom columns',
       sql: `CREATE PROCEDURE sp_claims()

@@ -106,7 +106,7 @@ export type Stmt =
       partition?: Ident[]; staticPartition?: string[]; overwrite?: boolean; loc: Loc; multi?: InsertBranch[] ; with?: With
       /** N1QL INSERT INTO k (KEY …, VALUE v): the document written is v (D17) */
       documentValue?: Expr
-      /** Databricks INSERT INTO t REPLACE WHERE cond: the rows of t that cond picks are replaced */
+      /** Databricks INSERT INTO t REPLACE WHERE cond, HANA UPSERT t VALUES … WHERE cond: the rows of t that cond picks are replaced */
       replaceWhere?: Expr
       /** Databricks / Snowflake INSERT … BY NAME: the query's columns go to the target columns of their names */
       byName?: boolean }

@@ -133,7 +133,8 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
     wordOperators: { EQ: '=', NE: '<>', GT: '>', GE: '>=', LT: '<', LE: '<=', MOD: '%' },
   },
   dbvdb2: { atTerminator: true, recursiveWithoutKeyword: true, wordOperators: { CONCAT: '||' } },
-  dbvhana: { recursiveWithoutKeyword: true },
+  // #name is a local temporary table (CREATE LOCAL TEMPORARY TABLE #t, INSERT INTO #t)
+  dbvhana: { recursiveWithoutKeyword: true, identStartExtra: '#' },
   // NZPLSQL descends from PL/pgSQL: SELECT INTO v …, FOR r IN EXECUTE IMMEDIATE … LOOP
   dbvnetezza: { plpgsql: true },
   // vsql is psql's descendant: its scripts hold the same \set / \echo / \i meta-command lines

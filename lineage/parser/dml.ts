@@ -131,6 +131,8 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
     // MySQL 8: VALUES (…) AS new [(c1, …)] ON DUPLICATE KEY UPDATE c = new.c
     if (p.isWord('AS') && p.isIdentToken(1)) { p.i += 2; if (p.isOp('(')) p.skipParens() }
     if (p.isWord('WITH') && p.isWord('PRIMARY', 1)) { p.i += 2; p.accept('KEY') }
+    // HANA UPSERT t VALUES (…) WHERE cond: cond picks the rows the values update, like REPLACE WHERE
+    else if (start.upper === 'UPSERT' && p.accept('WHERE')) s.replaceWhere = parseExpr(p)
   }
   else if (p.isWord('SET') && (p.d.name === 'dbvmysql')) { p.next(); s.setAssigns = parseAssignments(p) }
   else if (startsQuery(p)) s.query = parseQuery(p)

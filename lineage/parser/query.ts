@@ -568,7 +568,8 @@ function skipTableModifiers(p: TokenCursor): void {
     if (p.isWord('FOR') && p.isAnyWord(['SYSTEM_TIME', 'SYSTEM', 'PORTION', 'BUSINESS_TIME'], 1)) { skipPeriodSpec(p); continue }
     // Oracle flashback version query: VERSIONS BETWEEN SCN | TIMESTAMP lo AND hi
     if (p.isWord('VERSIONS') && p.isWord('BETWEEN', 1)) { p.i += 2; p.accept('SCN') || p.accept('TIMESTAMP'); parseAdditive(p); p.expect('AND'); parseAdditive(p); continue }
-    if (p.isWord('AS') && p.isWord('OF', 1)) { p.i += 2; p.accept('SYSTEM'); p.accept('TIME'); p.accept('TIMESTAMP'); p.accept('SCN'); parseExpr(p); continue }
+    // Oracle AS OF TIMESTAMP | SCN e, HANA AS OF UTCTIMESTAMP | COMMIT ID e
+    if (p.isWord('AS') && p.isWord('OF', 1)) { p.i += 2; p.accept('SYSTEM'); p.accept('TIME'); p.accept('TIMESTAMP') || p.accept('SCN') || p.accept('UTCTIMESTAMP') || p.acceptSeq('COMMIT', 'ID'); parseExpr(p); continue }
     if (p.isWord('AT') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     if (p.isWord('BEFORE') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     if (p.isWord('CHANGES') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }

@@ -2048,6 +2048,15 @@ INSERT INTO ext.carrier_out SELECT carrier_cd, total_cost FROM carrier_monthly;
   ],
   hana: [
     {
+      title: 'local temporary tables are #names (CREATE LOCAL TEMPORARY TABLE #t, INSERT INTO #t failed at #); UPSERT t VALUES (…) WHERE c filters the rows it updates',
+      sql: `CREATE LOCAL TEMPORARY TABLE #stage_orders (id INT, amount DECIMAL(15,2));
+INSERT INTO #stage_orders SELECT id, amount FROM sales.orders WHERE amount > 0;
+INSERT INTO sales.order_totals (id, amount) SELECT id, amount FROM #stage_orders;
+UPSERT sales.order_flags (id, flag) VALUES (1, 'X') WHERE id = 1;
+`,
+      fdd: [['sales.orders.id', '#stage_orders.id'], ['sales.orders.amount', '#stage_orders.amount'], ['#stage_orders.id', 'sales.order_totals.id'], ['#stage_orders.amount', 'sales.order_totals.amount']],
+    },
+    {
       title: 'SQLScript system variables ::ROWCOUNT, ::SQL_ERROR_CODE, ::CURRENT_OBJECT_NAME are values (the procedure failed at ::)',
       sql: `CREATE PROCEDURE ext.load_feed (IN filename VARCHAR(120)) LANGUAGE SQLSCRIPT AS
 BEGIN

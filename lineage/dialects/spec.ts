@@ -72,6 +72,8 @@ export interface DialectSpec {
    * Off where `->` is the JSON operator (PostgreSQL family, MySQL).
    */
   lambdas: boolean
+  /** the schema an unqualified name means when none is set (public, dbo): public.t and t are one table */
+  defaultSchema?: string
 }
 
 const base: Omit<DialectSpec, 'name'> = {
@@ -106,12 +108,12 @@ const base: Omit<DialectSpec, 'name'> = {
 
 const tsql: Partial<DialectSpec> = {
   identifierQuotes: ['"', '['], identStartExtra: '@#', identPartExtra: '@#$', batchWord: 'GO', recursiveWithoutKeyword: true,
-  quotedCaseInsensitive: true, variablePrefix: '@', moneyLiterals: true,
+  quotedCaseInsensitive: true, variablePrefix: '@', moneyLiterals: true, defaultSchema: 'DBO',
 }
 const mysqlLike: Partial<DialectSpec> = {
   identifierQuotes: ['`'], doubleQuotedStrings: true, backslashEscapes: true, quotedCaseInsensitive: true,
 }
-const pgLike: Partial<DialectSpec> = { dollarQuotedStrings: true, plpgsql: true, unquotedCase: 'lower', identPartExtra: '$', psqlCommands: true }
+const pgLike: Partial<DialectSpec> = { dollarQuotedStrings: true, plpgsql: true, unquotedCase: 'lower', identPartExtra: '$', psqlCommands: true, defaultSchema: 'PUBLIC' }
 
 const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvoracle: { qQuoteStrings: true, slashTerminator: true, recursiveWithoutKeyword: true },
@@ -136,9 +138,9 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   // #name is a local temporary table (CREATE LOCAL TEMPORARY TABLE #t, INSERT INTO #t)
   dbvhana: { recursiveWithoutKeyword: true, identStartExtra: '#' },
   // NZPLSQL descends from PL/pgSQL: SELECT INTO v …, FOR r IN EXECUTE IMMEDIATE … LOOP
-  dbvnetezza: { plpgsql: true },
+  dbvnetezza: { plpgsql: true, defaultSchema: 'ADMIN' },
   // vsql is psql's descendant: its scripts hold the same \set / \echo / \i meta-command lines
-  dbvvertica: { unquotedCase: 'lower', dollarQuotedStrings: true, psqlCommands: true, plpgsql: true },
+  dbvvertica: { unquotedCase: 'lower', dollarQuotedStrings: true, psqlCommands: true, plpgsql: true, defaultSchema: 'PUBLIC' },
   dbvinformix: { braceComments: true, recursiveWithoutKeyword: true },
   dbvcouchbase: { ...mysqlLike, backslashEscapes: true },
   dbvopenedge: { identPartExtra: '$#-', recursiveWithoutKeyword: true },

@@ -114,6 +114,7 @@ export class Analyzer implements ExprEnv {
       if (parts.length >= 3) obj.database = parts[parts.length - 3].name
       e = { key, obj, columns: null, kind }
       this.catalog.set(e)
+      if (parts.length === 2 && this.d.defaultSchema !== undefined && key.startsWith(this.d.defaultSchema + '.')) this.catalog.setKnown(e)
     }
     this.b.addOccurrence(e.obj, loc)
     return e

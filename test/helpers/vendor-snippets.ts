@@ -932,6 +932,15 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'a staging table of the target\'s name is another table: UPDATE t … FROM stage.t s, MERGE INTO t USING stage.t s, INSERT INTO dw.t … FROM t wrote the staging table (public.t and t stay one table)',
+      sql: `CREATE TABLE public.customer (id int, name text);
+UPDATE customer SET name = s.name FROM stage.customer s WHERE customer.id = s.id;
+MERGE INTO customer USING stage.customer s ON customer.id = s.id WHEN NOT MATCHED THEN INSERT (id, name) VALUES (s.id, s.name);
+INSERT INTO dw.orders (id, total) SELECT id, total FROM orders;
+`,
+      fdd: [['stage.customer.name', 'public.customer.name'], ['stage.customer.id', 'public.customer.id'], ['orders.id', 'dw.orders.id'], ['orders.total', 'dw.orders.total']],
+    },
+    {
       title: '(row value).*: INSERT INTO t SELECT (json_populate_record(null::t, s.doc)).* FROM s fills t.* from the document',
       sql: `INSERT INTO t SELECT (json_populate_record(null::t, s.doc)).* FROM s;
 `,
@@ -2177,6 +2186,12 @@ INSERT INTO daily_sales SELECT store_id, amount FROM sales;
     },
   ],
   netezza: [
+    {
+      title: 'UPDATE t SET … FROM stage.t s: the aliased FROM item is the staging table, not the target (its own column was the target)',
+      sql: `UPDATE customer SET c_name = s.c_name FROM stage.customer s WHERE customer.c_id = s.c_id;
+`,
+      fdd: [['stage.customer.c_name', 'customer.c_name']],
+    },
     {
       title: 'NZPLSQL is PL/pgSQL-born: SELECT INTO v <list> FROM …, FOR r IN EXECUTE IMMEDIATE … LOOP',
       sql: `CREATE OR REPLACE PROCEDURE sp(VARCHAR(100)) RETURNS INTEGER LANGUAGE NZPLSQL AS

@@ -932,6 +932,17 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'pg_dump COPY … FROM stdin; data rows up to \\. are data, not statements (each row was a syntax error and a quote in one swallowed the dump)',
+      sql: `COPY public.orders (id, note) FROM stdin;
+1\tit's late; ship it
+2\t\\N
+\\.
+
+INSERT INTO public.order_archive (id, note) SELECT id, note FROM public.orders;
+`,
+      fdd: [['public.orders.id', 'public.order_archive.id'], ['public.orders.note', 'public.order_archive.note']],
+    },
+    {
       title: 'a staging table of the target\'s name is another table: UPDATE t … FROM stage.t s, MERGE INTO t USING stage.t s, INSERT INTO dw.t … FROM t wrote the staging table (public.t and t stay one table)',
       sql: `CREATE TABLE public.customer (id int, name text);
 UPDATE customer SET name = s.name FROM stage.customer s WHERE customer.id = s.id;

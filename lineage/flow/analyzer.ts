@@ -235,7 +235,11 @@ export class Analyzer implements ExprEnv {
   columnOf(item: FromItem, id: Ident, loc: Loc, local: boolean): Resolved {
     const k = this.key(id)
     if (item.persistent && item.obj) this.referenced.add(item.obj.id)
-    if (item.funcSources) return { refs: item.funcSources.map((r) => refAt(r, loc)), item: local ? item : undefined }
+    if (item.funcSources) {
+      const named = item.funcNamed?.get(k)
+      if (named) return { ref: refAt(named, loc), item: local ? item : undefined }
+      return { refs: item.funcSources.map((r) => refAt(r, loc)), item: local ? item : undefined }
+    }
     if (id.name.charCodeAt(0) === 36 && this.d.name === 'dbvsnowflake') {
       // $n: the item's n-th column when its columns are known (else a staged file's column $n)
       const known = this.knownColumns(item)
@@ -803,13 +807,20 @@ export class Analyzer implements ExprEnv {
           return src.columnAliases?.length ? this.renamed(item, src.columnAliases) : item
         }
         const deps = emptyDeps()
+        let named: Map<string, ColRef> | undefined
         // a stage or file read as a table (FROM @stage/dir/, FROM 'f.csv', Netezza FROM EXTERNAL 'f'): its rows
         if ((src.name === 'EXTERNAL' || src.name === 'STAGE' || src.name === 'OPENROWSET') && src.args[0]?.k === 'lit' && src.args[0].text) {
           deps.direct.push(this.ref(this.locationObject(src.args[0].text, src.loc), '*', src.loc, '*'))
-        } else for (const a of src.args) mergeInto(deps, evalExpr(a, scope, this))
+        } else for (const a of src.args) {
+          if (a.k !== 'subq') { mergeInto(deps, evalExpr(a, scope, this)); continue }
+          // a query argument (Vertica f(SELECT …) OVER (…)) is the rows the function reads: all its columns, not its first as a value
+          const rs = this.query(a.query, scope, { type: 'select_list', name: this.b.nextName('RS') })
+          for (const c of rs.cols) { deps.direct.push(c.ref); (named ??= new Map()).set(c.key, c.ref) }
+          deps.indirect.push(rs.rows)
+        }
         if (src.name === 'FLATTEN' && this.d.name === 'dbvsnowflake') return this.flatten(src, deps)
         const columns = src.columnAliases?.length ? new Map(src.columnAliases.map((c) => [this.key(c), { name: c.name }])) : null
-        return { kind: 'func', alias: src.alias, columns, funcSources: deps.direct, persistent: false }
+        return { kind: 'func', alias: src.alias, columns, funcSources: deps.direct, funcNamed: named, persistent: false }
       }
       case 'pivot': return this.pivotItem(src, scope)
       case 'values': {

@@ -766,6 +766,8 @@ function fixKeywordArgs(p: TokenCursor, name: string, args: Expr[]): void {
       if (a.k === 'func' && a.args.length === 1 && isDatePart(a.name.toUpperCase()) && bareWordIn(a.args[0], WEEKDAYS)) args[i] = { k: 'lit', loc: a.loc }
     }
   }
+  // EXTRACT(field FROM x): the field is always a name of a part (isodow, timezone_abbr …), never a column
+  if (name === 'EXTRACT' && args.length === 2 && args[0].k === 'col' && args[0].name.parts.length === 1 && !args[0].name.parts[0].quoted) args[0] = { k: 'lit', loc: args[0].name.loc }
   // BigQuery NORMALIZE(s, NFD): the Unicode normal form
   if ((name === 'NORMALIZE' || name === 'NORMALIZE_AND_CASEFOLD') && args.length === 2 && bareWordIn(args[1], NORMAL_FORMS)) args[1] = { k: 'lit', loc: exprLoc(args[1]) }
   // DB2 CHAR(d, ISO | USA | EUR | JIS | LOCAL): the second argument names a date format

@@ -702,6 +702,8 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     // serverless reads lake files so); OPENXML also takes WITH a table's name
     if (p.isWord('WITH') && p.isOp('(', 1) && (fname === 'OPENJSON' || fname === 'OPENXML' || fname === 'OPENROWSET')) { p.next(); p.skipParens() }
     else if (fname === 'OPENXML' && p.isWord('WITH') && p.isIdentToken(1)) { p.next(); p.qname() }
+    // Vertica transform functions: f(…) OVER (PARTITION BY … | PARTITION BEST | PARTITION NODES) splits the rows they read
+    if (p.isWord('OVER') && p.isOp('(', 1)) { p.next(); p.skipParens() }
     const src: Source = { k: 'tfunc', name: fname, args, lateral, loc: locOf(start, p.prev()), ...(defined ? { columnAliases: defined } : {}) }
     if (p.isWord('WITH') && p.isWord('ORDINALITY', 1)) p.i += 2
     parseAliasAndColumns(p, src)

@@ -932,6 +932,12 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'EXTRACT(field FROM x) takes any field name (isodow, millennium): the field was an orphan column',
+      sql: `INSERT INTO order_days (dow, yr) SELECT extract(isodow FROM o.created_at), extract(isoyear FROM o.created_at) FROM orders o;
+`,
+      fdd: [['orders.created_at', 'order_days.dow'], ['orders.created_at', 'order_days.yr']],
+    },
+    {
       title: 'pg_dump COPY … FROM stdin; data rows up to \\. are data, not statements (each row was a syntax error and a quote in one swallowed the dump)',
       sql: `COPY public.orders (id, note) FROM stdin;
 1\tit's late; ship it
@@ -2491,6 +2497,13 @@ go
     },
   ],
   vertica: [
+    {
+      title: 'a transform function over a query, FROM f(SELECT …) OVER (PARTITION BY …): its columns come from the query\'s (all of them went to its first column)',
+      sql: `INSERT INTO signals (ticker, ts, score)
+SELECT ticker, event_ts, score FROM detect_jumps(SELECT event_ts, ticker, price FROM trades WHERE price > 0) OVER (PARTITION BY ticker ORDER BY event_ts);
+`,
+      fdd: [['trades.ticker', 'signals.ticker'], ['trades.event_ts', 'signals.ts'], ['trades.event_ts', 'signals.score'], ['trades.ticker', 'signals.score'], ['trades.price', 'signals.score']],
+    },
     {
       title: 'PLvSQL: x := SELECT …, FOR r IN QUERY SELECT … LOOP, PERFORM UPDATE / INSERT …',
       sql: `CREATE PROCEDURE stg.load() LANGUAGE PLvSQL AS $$

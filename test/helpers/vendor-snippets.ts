@@ -2053,6 +2053,13 @@ INSERT INTO dw.order_totals (total) SELECT SUM(amount) FROM dw.orders@
   ],
   greenplum: [
     {
+      title: 'CREATE WRITABLE | READABLE EXTERNAL [WEB] TABLE declares its columns (the statement was skipped, so INSERT … SELECT named the target columns after the query\'s)',
+      sql: `CREATE WRITABLE EXTERNAL WEB TABLE ext.sales_pipe (sale_id int, amt numeric) EXECUTE 'cat > /data/out.txt' FORMAT 'TEXT' (DELIMITER '|') DISTRIBUTED RANDOMLY;
+INSERT INTO ext.sales_pipe SELECT id, amount FROM sales WHERE amount > 0;
+`,
+      fdd: [['sales.id', 'ext.sales_pipe.sale_id'], ['sales.amount', 'ext.sales_pipe.amt']],
+    },
+    {
       title: 'bare USER is the session user (a reserved word of the PostgreSQL family), no column',
       sql: `INSERT INTO audit (who, what) SELECT user, a FROM t;
 `,

@@ -14,6 +14,8 @@ export interface DialectSpec {
   backslashEscapes: boolean
   /** `#` starts a line comment (MySQL) */
   hashComments: boolean
+  /** `/* … /* … *\/ … *\/` nests (PostgreSQL family, T-SQL) */
+  nestedComments: boolean
   /** `{ ... }` is a comment (Informix) */
   braceComments: boolean
   /** `$$ ... $$` / `$tag$ ... $tag$` strings (PostgreSQL family, Snowflake) */
@@ -82,6 +84,7 @@ const base: Omit<DialectSpec, 'name'> = {
   backslashEscapes: false,
   hashComments: false,
   braceComments: false,
+  nestedComments: false,
   dollarQuotedStrings: false,
   qQuoteStrings: false,
   charsetIntroducers: false,
@@ -108,12 +111,12 @@ const base: Omit<DialectSpec, 'name'> = {
 
 const tsql: Partial<DialectSpec> = {
   identifierQuotes: ['"', '['], identStartExtra: '@#', identPartExtra: '@#$', batchWord: 'GO', recursiveWithoutKeyword: true,
-  quotedCaseInsensitive: true, variablePrefix: '@', moneyLiterals: true, defaultSchema: 'DBO',
+  quotedCaseInsensitive: true, variablePrefix: '@', moneyLiterals: true, defaultSchema: 'DBO', nestedComments: true,
 }
 const mysqlLike: Partial<DialectSpec> = {
   identifierQuotes: ['`'], doubleQuotedStrings: true, backslashEscapes: true, quotedCaseInsensitive: true,
 }
-const pgLike: Partial<DialectSpec> = { dollarQuotedStrings: true, plpgsql: true, unquotedCase: 'lower', identPartExtra: '$', psqlCommands: true, defaultSchema: 'PUBLIC' }
+const pgLike: Partial<DialectSpec> = { dollarQuotedStrings: true, plpgsql: true, unquotedCase: 'lower', identPartExtra: '$', psqlCommands: true, defaultSchema: 'PUBLIC', nestedComments: true }
 
 const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvoracle: { qQuoteStrings: true, slashTerminator: true, recursiveWithoutKeyword: true },

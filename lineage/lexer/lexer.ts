@@ -61,6 +61,23 @@ function dollarString(): CustomPatternMatcherFunc {
   }
 }
 
+/** a block comment that nests (PostgreSQL, T-SQL): code commented out with its own comments inside stays one comment */
+function nestedComment(): CustomPatternMatcherFunc {
+  return (text, offset) => {
+    if (text.charCodeAt(offset) !== 47 || text.charCodeAt(offset + 1) !== 42) return null
+    let depth = 1
+    let i = offset + 2
+    while (i < text.length && depth > 0) {
+      const open = text.indexOf('/*', i), close = text.indexOf('*/', i)
+      if (close < 0) { i = text.length; break }
+      if (open >= 0 && open < close) { depth++; i = open + 2 } else { depth--; i = close + 2 }
+    }
+    const r = [text.slice(offset, i)] as unknown as RegExpExecArray
+    r.index = offset
+    return r
+  }
+}
+
 function qQuote(): CustomPatternMatcherFunc {
   const pairs: Record<string, string> = { '[': ']', '(': ')', '{': '}', '<': '>' }
   return (text, offset) => {
@@ -95,7 +112,7 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
   const add = (t: TokenType, k: TokKind | 'comment') => { kinds.set(t, k); defs.push(t) }
   defs.push(createToken({ name: 'WS', pattern: /[ \t\r\n\f\v\u00a0\ufeff\u2028\u2029]+/, group: Lexer.SKIPPED, line_breaks: true }))
   add(createToken({ name: 'LineComment', pattern: d.hashComments ? /(?:--|#)[^\n]*/ : /--[^\n]*/, group: 'comments' }), 'comment')
-  add(createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?(?:\*\/|$(?![\s\S]))/, group: 'comments', line_breaks: true }), 'comment')
+  add(createToken({ name: 'BlockComment', pattern: d.nestedComments ? nestedComment() : /\/\*[\s\S]*?(?:\*\/|$(?![\s\S]))/, group: 'comments', line_breaks: true, ...(d.nestedComments ? { start_chars_hint: ['/'] } : {}) }), 'comment')
   if (d.braceComments) add(createToken({ name: 'BraceComment', pattern: /\{[^}]*\}?/, group: 'comments', line_breaks: true }), 'comment')
   if (d.dollarQuotedStrings) add(createToken({ name: 'DollarString', pattern: dollarString(), line_breaks: true, start_chars_hint: ['$'] }), 'string')
   if (d.qQuoteStrings) add(createToken({ name: 'QString', pattern: qQuote(), line_breaks: true, start_chars_hint: ['q', 'Q', 'n', 'N'] }), 'string')

@@ -143,6 +143,8 @@ export function parseAdditive(p: TokenCursor): Expr {
     const t = p.peek()
     const o = !t ? undefined : t.kind === 'op' ? (ADD_OPS.has(t.image) ? t.image : undefined) : wordOperator(p, ADD_OPS)
     if (o !== undefined) { p.next(); const r = parseMultiplicative(p); left = op(o, [left, r], span(left, r)); continue }
+    // PostgreSQL a OPERATOR(schema.op) b, as pg_dump writes an operator outside the search path
+    if (t && t.kind === 'word' && t.upper === 'OPERATOR' && p.d.plpgsql && p.isOp('(', 1)) { p.next(); p.skipParens(); const r = parseMultiplicative(p); left = op('OPERATOR', [left, r], span(left, r)); continue }
     return left
   }
 }

@@ -932,6 +932,15 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'block comments nest (code commented out with its comments inside) and pg_dump\'s a OPERATOR(public.=) b: both failed the statement',
+      sql: `/* disabled:
+   /* old filter */ DELETE FROM public.orders;
+*/
+CREATE VIEW public.v_match AS SELECT a.id, b.name FROM public.a JOIN public.b ON ((a.email OPERATOR(public.=) b.email));
+`,
+      fdd: [['public.a.id', 'public.v_match.id'], ['public.b.name', 'public.v_match.name']],
+    },
+    {
       title: 'EXTRACT(field FROM x) takes any field name (isodow, millennium): the field was an orphan column',
       sql: `INSERT INTO order_days (dow, yr) SELECT extract(isodow FROM o.created_at), extract(isoyear FROM o.created_at) FROM orders o;
 `,

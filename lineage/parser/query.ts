@@ -571,6 +571,8 @@ function skipTableModifiers(p: TokenCursor): void {
     // Oracle AS OF TIMESTAMP | SCN e, HANA AS OF UTCTIMESTAMP | COMMIT ID e
     if (p.isWord('AS') && p.isWord('OF', 1)) { p.i += 2; p.accept('SYSTEM'); p.accept('TIME'); p.accept('TIMESTAMP') || p.accept('SCN') || p.accept('UTCTIMESTAMP') || p.acceptSeq('COMMIT', 'ID'); parseExpr(p); continue }
     if (p.isWord('AT') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
+    // Vertica FROM t AT EPOCH LATEST | n, AT TIME 'ts': the table as of then
+    if (p.isWord('AT') && p.isAnyWord(['EPOCH', 'TIME'], 1) && p.d.name === 'dbvvertica') { p.i += 3; continue }
     if (p.isWord('BEFORE') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     if (p.isWord('CHANGES') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     // Snowflake CHANGES (…) AT (…) END (TIMESTAMP => …): the end of the change interval (never a block's END)

@@ -2514,6 +2514,16 @@ go
   ],
   vertica: [
     {
+      title: 'AT EPOCH LATEST SELECT …, FROM t AT EPOCH n and PROFILE stmt parse; COPY t FROM VERTICA db.s.t and EXPORT TO VERTICA db.s.t AS SELECT move rows between databases',
+      sql: `AT EPOCH LATEST INSERT INTO snap.orders SELECT id, amt FROM public.orders AT EPOCH 1234;
+COPY public.customers FROM VERTICA proddb.public.customers;
+EXPORT TO VERTICA archdb.public.orders_2019 (id, amount) AS SELECT id, amt FROM public.orders WHERE yr = 2019;
+PROFILE INSERT INTO rpt.daily SELECT amt FROM public.orders;
+`,
+      fdd: [['public.orders.id', 'snap.orders.id'], ['public.orders.amt', 'snap.orders.amt'], ['proddb.public.customers.*', 'public.customers.*'],
+        ['public.orders.id', 'archdb.public.orders_2019.id'], ['public.orders.amt', 'archdb.public.orders_2019.amount'], ['public.orders.amt', 'rpt.daily.amt']],
+    },
+    {
       title: 'a transform function over a query, FROM f(SELECT …) OVER (PARTITION BY …): its columns come from the query\'s (all of them went to its first column)',
       sql: `INSERT INTO signals (ticker, ts, score)
 SELECT ticker, event_ts, score FROM detect_jumps(SELECT event_ts, ticker, price FROM trades WHERE price > 0) OVER (PARTITION BY ticker ORDER BY event_ts);

@@ -261,7 +261,8 @@ function parseCreateView(p: TokenCursor, start: Token, materialized: boolean): S
   const query = parseQuery(p)
   if (materialized && !p.isOp(';') && !p.eof() && !p.atBatchSeparator()) skipToEnd(p)
   // WITH CHECK OPTION, WITH READ ONLY, WITH [NO] DATA (T-SQL: up to GO or the next statement's line)
-  while (p.isWord('WITH') && p.isAnyWord(['CHECK', 'READ', 'NO', 'DATA', 'CASCADED', 'LOCAL'], 1)) { p.next(); skipToEnd(p) }
+  // HANA WITH STRUCTURED PRIVILEGE CHECK, WITH ANONYMIZATION (…)
+  while (p.isWord('WITH') && p.isAnyWord(['CHECK', 'READ', 'NO', 'DATA', 'CASCADED', 'LOCAL', 'STRUCTURED', 'ANONYMIZATION'], 1)) { p.next(); skipToEnd(p) }
   return { k: 'createView', name, columns, query, materialized, loc: locOf(start, p.prev()) }
 }
 

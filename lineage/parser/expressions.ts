@@ -775,7 +775,8 @@ function fixKeywordArgs(p: TokenCursor, name: string, args: Expr[]): void {
   // DB2 CHAR(d, ISO | USA | EUR | JIS | LOCAL): the second argument names a date format
   if ((name === 'CHAR' || name === 'VARCHAR') && p.d.name === 'dbvdb2' && args.length === 2 && args[1].k === 'col' && args[1].name.parts.length === 1
     && DB2_DATE_FORMATS.has(args[1].name.parts[0].name.toUpperCase())) args[1] = { k: 'lit', loc: args[1].name.loc }
-  if ((name === 'CONVERT' || name === 'TRY_CONVERT') && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase') && args.length >= 2) {
+  // CONVERT(type, x[, style]): T-SQL, ASE, and Redshift's CONVERT(INTEGER, x)
+  if ((name === 'CONVERT' || name === 'TRY_CONVERT') && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase' || (p.d.name === 'dbvredshift' && args.length === 2)) && args.length >= 2) {
     args[0] = { k: 'lit', loc: exprLoc(args[0]) }
     if (args.length > 2) args.length = 2
   }

@@ -235,6 +235,8 @@ function parseBegin(p: Cur, first: Token): Stmt {
     return { k: 'block', body, loc: locOf(first, p.prev()) }
   }
   p.accept('ATOMIC'); p.acceptSeq('NOT', 'ATOMIC')
+  // SQLScript BEGIN SEQUENTIAL | PARALLEL EXECUTION, BEGIN AUTONOMOUS TRANSACTION: how the block runs
+  if (p.d.name === 'dbvhana' && (p.isWord('EXECUTION', 1) || p.isWord('TRANSACTION', 1)) && p.isAnyWord(['SEQUENTIAL', 'PARALLEL', 'AUTONOMOUS'])) p.i += 2
   const body = parseBody(p, ['END', 'EXCEPTION'])
   if (p.accept('EXCEPTION')) {
     while (p.accept('WHEN')) { while (!p.isWord('THEN') && !p.eof()) p.next(); p.expect('THEN'); body.push(...parseBody(p, ['WHEN', 'END'])) }

@@ -248,8 +248,11 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
     if (p.accept('TEMP') || p.accept('TEMPORARY') || p.accept('UNLOGGED')) p.accept('TABLE')
     else p.accept('TABLE')
     const first = parseExpr(p)
-    if (strict || first.k === 'var' || p.isOp(',') || p.d.name === 'dbvoracle' || isPlVariableTarget(p)) {
+    // SQLScript SELECT … INTO v, w DEFAULT 0, '' FROM …: the values the variables take when no row comes
+    const hanaDefault = p.d.name === 'dbvhana' && (p.isWord('DEFAULT') || p.isOp(','))
+    if (strict || hanaDefault || first.k === 'var' || p.isOp(',') || p.d.name === 'dbvoracle' || isPlVariableTarget(p)) {
       s.intoVars = [first]; while (p.acceptOp(',')) s.intoVars.push(parseExpr(p))
+      if (hanaDefault && p.accept('DEFAULT')) { parseExpr(p); while (p.acceptOp(',')) parseExpr(p) }
     } else if (first.k === 'col') s.intoTable = first.name
     else s.intoVars = [first]
   }
@@ -564,6 +567,8 @@ function skipTableModifiers(p: TokenCursor): void {
     if (tsqlHintParens(p)) { p.skipParens(); continue }
     if (p.d.batchWord !== undefined && p.isAnyWord(SYBASE_BARE_HINTS)) { p.next(); continue }
     if (p.isWord('WITH') && p.isOp('(', 1) && !startsQuery(p, 2)) { p.next(); p.skipParens(); continue }
+    // HANA cv WITH PARAMETERS ('PLACEHOLDER' = (…)): a calculation view's input parameters
+    if (p.isWord('WITH') && p.isWord('PARAMETERS', 1) && p.isOp('(', 2)) { p.i += 2; p.skipParens(); continue }
     if (p.isAnyWord(['TABLESAMPLE', 'SAMPLE']) && (p.isOp('(', 1) || p.isIdentToken(1))) { p.next(); while (p.isIdentToken() && !p.isOp('(', 0)) p.next(); p.skipParens(); if (p.isWord('REPEATABLE') || p.isWord('SEED')) { p.next(); p.skipParens() } continue }
     if (p.isWord('FOR') && p.isAnyWord(['SYSTEM_TIME', 'SYSTEM', 'PORTION', 'BUSINESS_TIME'], 1)) { skipPeriodSpec(p); continue }
     // Oracle flashback version query: VERSIONS BETWEEN SCN | TIMESTAMP lo AND hi
@@ -674,6 +679,8 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
   }
   if (p.isAnyWord(NOT_A_TABLE)) p.fail('expected a table name')
   const name = streamedTable(p) ?? p.tableName()
+  // HANA calculation view input parameters, cv ('PLACEHOLDER' = ('$$p$$', 'v'), …) or cv (PLACEHOLDER."$$p$$" => 'v'): the view's rows
+  if (p.d.name === 'dbvhana' && p.isOp('(') && (p.isWord('PLACEHOLDER', 1) || p.peek(1)?.image.toUpperCase() === "'PLACEHOLDER'")) p.skipParens()
   if (p.isOp('(') && !tsqlHintParens(p)) {
     p.next()
     const args: Expr[] = []

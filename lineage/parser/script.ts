@@ -125,6 +125,8 @@ export function parseStatement(p: TokenCursor): Stmt {
     return upd
   }
   if (u === 'DELETE') return parseDelete(p)
+  // HANA MERGE DELTA OF t: moves t's delta store into its main store, no rows change
+  if (u === 'MERGE' && p.isWord('DELTA', 1) && p.isWord('OF', 2)) { p.next(); skipToEnd(p); return { k: 'other', kind: 'MERGE DELTA', loc: locOf(first, p.prev()) } }
   if (u === 'MERGE') return parseMerge(p)
   if (u === 'CREATE') return parseCreate(p, first, parseRoutine)
   if (u === 'ALTER' && p.isWord('MODULE', 1)) return parseAlterModule(p, first)

@@ -1695,6 +1695,12 @@ INSERT OVERWRITE TABLE events PARTITION (dt) SELECT r.id, r.url, r.day FROM raw 
   ],
   redshift: [
     {
+      title: 'CONVERT(type, x): the type is no column (CONVERT(INTEGER, x) read a column INTEGER)',
+      sql: `INSERT INTO dw.conv (a, b) SELECT CONVERT(INTEGER, pricepaid), CONVERT(VARCHAR(10), saletime) FROM sales;
+`,
+      fdd: [['sales.pricepaid', 'dw.conv.a'], ['sales.saletime', 'dw.conv.b']],
+    },
+    {
       title: 'APPROXIMATE PERCENTILE_DISC(p) WITHIN GROUP (ORDER BY x) and APPROXIMATE COUNT(DISTINCT x)',
       sql: `INSERT INTO m (p50, n) SELECT APPROXIMATE PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY amt), APPROXIMATE COUNT(DISTINCT id) FROM t;
 `,
@@ -2089,6 +2095,32 @@ INSERT INTO ext.carrier_out SELECT carrier_cd, total_cost FROM carrier_monthly;
     },
   ],
   hana: [
+    {
+      title: 'calculation views with input parameters, cv (\'PLACEHOLDER\' = (\'$$p$$\', v)) / cv (PLACEHOLDER."$$p$$" => v) / cv WITH PARAMETERS (…), are the view\'s rows (a table function with no columns, or a syntax error)',
+      sql: `INSERT INTO rpt.sales_by_region (region, amount) SELECT region, SUM(amount) FROM "_SYS_BIC"."sales.models/CV_SALES" ('PLACEHOLDER' = ('$$IP_YEAR$$', '2020')) GROUP BY region;
+INSERT INTO rpt.sales_by_curr (curr) SELECT curr FROM "_SYS_BIC"."sales.models/CV_SALES" (PLACEHOLDER."$$IP_YEAR$$" => '2020');
+INSERT INTO rpt.sales_list (id) SELECT id FROM "_SYS_BIC"."sales.models/CV_SALES" WITH PARAMETERS ('PLACEHOLDER' = ('$$IP_YEAR$$', '2020'));
+`,
+      fdd: [['"_SYS_BIC"."sales.models/CV_SALES".region', 'rpt.sales_by_region.region'], ['"_SYS_BIC"."sales.models/CV_SALES".amount', 'rpt.sales_by_region.amount'],
+        ['"_SYS_BIC"."sales.models/CV_SALES".curr', 'rpt.sales_by_curr.curr'], ['"_SYS_BIC"."sales.models/CV_SALES".id', 'rpt.sales_list.id']],
+    },
+    {
+      title: 'BEGIN SEQUENTIAL | PARALLEL EXECUTION, SELECT … INTO v DEFAULT 0, WITH STRUCTURED PRIVILEGE CHECK and MERGE DELTA OF t parse (each failed its statement)',
+      sql: `CREATE PROCEDURE sales.p_load () LANGUAGE SQLSCRIPT AS
+BEGIN PARALLEL EXECUTION
+  INSERT INTO sales.a1 (id) SELECT id FROM sales.s1;
+END;
+CREATE PROCEDURE sales.p_max (OUT ov DECIMAL(15,2)) LANGUAGE SQLSCRIPT AS
+BEGIN SEQUENTIAL EXECUTION
+  DECLARE lv DECIMAL(15,2);
+  SELECT MAX(amount) INTO lv DEFAULT 0 FROM sales.orders;
+  INSERT INTO sales.max_log (amount) VALUES (:lv);
+END;
+CREATE VIEW sales.v_ord (id, amt) AS SELECT id, amount FROM sales.orders WITH STRUCTURED PRIVILEGE CHECK;
+MERGE DELTA OF sales.orders;
+`,
+      fdd: [['sales.s1.id', 'sales.a1.id'], ['sales.orders.amount', 'sales.max_log.amount'], ['sales.orders.id', 'sales.v_ord.id'], ['sales.orders.amount', 'sales.v_ord.amt']],
+    },
     {
       title: 'local temporary tables are #names (CREATE LOCAL TEMPORARY TABLE #t, INSERT INTO #t failed at #); UPSERT t VALUES (…) WHERE c filters the rows it updates',
       sql: `CREATE LOCAL TEMPORARY TABLE #stage_orders (id INT, amount DECIMAL(15,2));

@@ -76,6 +76,8 @@ export interface DialectSpec {
   lambdas: boolean
   /** the schema an unqualified name means when none is set (public, dbo): public.t and t are one table */
   defaultSchema?: string
+  /** columns every table has without declaring them (ctid, xmin, gp_segment_id, DATASLICEID), upper-cased */
+  systemColumns?: ReadonlySet<string>
 }
 
 const base: Omit<DialectSpec, 'name'> = {
@@ -116,7 +118,8 @@ const tsql: Partial<DialectSpec> = {
 const mysqlLike: Partial<DialectSpec> = {
   identifierQuotes: ['`'], doubleQuotedStrings: true, backslashEscapes: true, quotedCaseInsensitive: true,
 }
-const pgLike: Partial<DialectSpec> = { dollarQuotedStrings: true, plpgsql: true, unquotedCase: 'lower', identPartExtra: '$', psqlCommands: true, defaultSchema: 'PUBLIC', nestedComments: true }
+const PG_SYSTEM_COLUMNS = ['CTID', 'XMIN', 'XMAX', 'CMIN', 'CMAX', 'TABLEOID', 'OID']
+const pgLike: Partial<DialectSpec> = { systemColumns: new Set(PG_SYSTEM_COLUMNS), dollarQuotedStrings: true, plpgsql: true, unquotedCase: 'lower', identPartExtra: '$', psqlCommands: true, defaultSchema: 'PUBLIC', nestedComments: true }
 
 const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvoracle: { qQuoteStrings: true, slashTerminator: true, recursiveWithoutKeyword: true },
@@ -126,7 +129,7 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvsybase: { ...tsql, doubleQuotedStrings: true },
   dbvmysql: { ...mysqlLike, hashComments: true, delimiterCommand: true, charsetIntroducers: true, identStartExtra: '@', identPartExtra: '$@', wordOperators: { DIV: '/', MOD: '%' } },
   dbvpostgresql: pgLike,
-  dbvgreenplum: pgLike,
+  dbvgreenplum: { ...pgLike, systemColumns: new Set([...PG_SYSTEM_COLUMNS, 'GP_SEGMENT_ID']) },
   dbvredshift: { ...pgLike, identStartExtra: '#', backslashEscapes: true },
   dbvsnowflake: { dollarQuotedStrings: true, jsonPaths: true, recursiveWithoutKeyword: true, lambdas: true },
   dbvbigquery: { ...mysqlLike, unquotedCase: 'none', hashComments: true },
@@ -141,7 +144,7 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   // #name is a local temporary table (CREATE LOCAL TEMPORARY TABLE #t, INSERT INTO #t)
   dbvhana: { recursiveWithoutKeyword: true, identStartExtra: '#' },
   // NZPLSQL descends from PL/pgSQL: SELECT INTO v …, FOR r IN EXECUTE IMMEDIATE … LOOP
-  dbvnetezza: { plpgsql: true, defaultSchema: 'ADMIN' },
+  dbvnetezza: { plpgsql: true, defaultSchema: 'ADMIN', systemColumns: new Set(['DATASLICEID', 'CREATEXID', 'DELETEXID']) },
   // vsql is psql's descendant: its scripts hold the same \set / \echo / \i meta-command lines
   dbvvertica: { unquotedCase: 'lower', dollarQuotedStrings: true, psqlCommands: true, plpgsql: true, defaultSchema: 'PUBLIC' },
   dbvinformix: { braceComments: true, recursiveWithoutKeyword: true },

@@ -316,6 +316,8 @@ export class Analyzer implements ExprEnv {
         if (!quiet) return this.orphan(id, loc)
         return {}
       }
+      // a system column (ctid, gp_segment_id, DATASLICEID) of the block's only table, whose declared columns lack it
+      if (local && this.d.systemColumns?.has(k) && items.length === 1 && items[0].persistent) return this.columnOf(items[0], id, loc, local)
     }
     const v = this.variables.get(k)
     if (v) {

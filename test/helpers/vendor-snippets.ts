@@ -2068,6 +2068,13 @@ INSERT INTO dw.order_totals (total) SELECT SUM(amount) FROM dw.orders@
   ],
   greenplum: [
     {
+      title: 'system columns (gp_segment_id, ctid) of the only table are its columns even when its declared columns lack them (they were orphans)',
+      sql: `CREATE TABLE edw.sales (id int, amt numeric) DISTRIBUTED BY (id);
+INSERT INTO edw.skew_report (seg, n) SELECT gp_segment_id, count(*) FROM edw.sales GROUP BY gp_segment_id;
+`,
+      fdd: [['edw.sales.gp_segment_id', 'edw.skew_report.seg']],
+    },
+    {
       title: 'CREATE WRITABLE | READABLE EXTERNAL [WEB] TABLE declares its columns (the statement was skipped, so INSERT … SELECT named the target columns after the query\'s)',
       sql: `CREATE WRITABLE EXTERNAL WEB TABLE ext.sales_pipe (sale_id int, amt numeric) EXECUTE 'cat > /data/out.txt' FORMAT 'TEXT' (DELIMITER '|') DISTRIBUTED RANDOMLY;
 INSERT INTO ext.sales_pipe SELECT id, amount FROM sales WHERE amount > 0;

@@ -326,6 +326,8 @@ export class Analyzer implements ExprEnv {
     }
     // TG_OP, TG_TABLE_NAME … in a PL/pgSQL trigger function: facts about the firing, no column
     if (this.trigger && this.d.plpgsql && TRIGGER_SPECIAL_VAR.test(id.name)) return {}
+    // a bare NEW / OLD (to_jsonb(NEW), row_to_json(OLD) in audit triggers): the trigger table's whole row
+    if (this.trigger?.rows.has(k)) { const row = this.triggerRowColumns({ parts: [id], loc }, loc); return row ? { refs: row.map((c) => c.ref) } : {} }
     if (quiet) return {}
     return this.orphan(id, loc)
   }

@@ -358,6 +358,8 @@ function parseForSource(p: Cur): { query?: import('../ast/types.js').Query; curs
   // FOR r IN c[(args)] LOOP: a single name that is no range is a cursor
   // (a cursor with parameters reads as a call: c_cust('EU'))
   const ranged = acceptRangeEnd(p)
+  // PL/pgSQL FOR i IN [REVERSE] lo..hi BY step
+  if (ranged && p.accept('BY')) parseExpr(p)
   const cursor = ranged ? undefined : e.k === 'col' && e.name.parts.length === 1 ? e.name.parts[0]
     : e.k === 'func' && !e.name.includes('.') ? { name: e.name, quoted: false, loc: e.loc } : undefined
   if (p.isOp('(')) p.skipParens()

@@ -932,6 +932,28 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'audit trigger functions: a bare NEW / OLD (to_jsonb(NEW)) is the trigger table\'s row (it was an orphan); FOR i IN REVERSE hi..lo BY n and MOVE … FROM cursor parse',
+      sql: `CREATE TABLE public.accounts (id int, email text);
+CREATE FUNCTION audit.log_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  FOR i IN REVERSE 10..1 BY 2 LOOP
+    PERFORM 1;
+  END LOOP;
+  INSERT INTO audit.changes (op, new_row) VALUES (TG_OP, to_jsonb(NEW));
+  RETURN NEW;
+END $$;
+CREATE TRIGGER t_audit AFTER INSERT OR UPDATE ON public.accounts FOR EACH ROW EXECUTE FUNCTION audit.log_change();
+CREATE FUNCTION public.skip_two() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE c CURSOR FOR SELECT id FROM public.accounts;
+BEGIN
+  OPEN c;
+  MOVE FORWARD 2 FROM c;
+  CLOSE c;
+END $$;
+`,
+      fdd: [['public.accounts.id', 'audit.changes.new_row'], ['public.accounts.email', 'audit.changes.new_row']],
+    },
+    {
       title: 'block comments nest (code commented out with its comments inside) and pg_dump\'s a OPERATOR(public.=) b: both failed the statement',
       sql: `/* disabled:
    /* old filter */ DELETE FROM public.orders;

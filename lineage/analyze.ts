@@ -169,6 +169,7 @@ function loadMetadata(a: Analyzer, tables: import('./analyze.js').MetadataTable[
     const q = { parts: parts.map((name) => ({ name, quoted: false, loc })), loc }
     const e = a.entry(q, undefined, t.type === 'view' ? 'view' : 'table')
     e.columns = [...t.columns]
+    a.catalog.setKnown(e)
   }
 }
 

@@ -108,7 +108,7 @@ export type Stmt =
       documentValue?: Expr
       /** MySQL 8 VALUES (…) AS new [(c1, …)]: the name ON DUPLICATE KEY UPDATE reads the proposed row by */
       rowAlias?: { name: Ident; columns?: Ident[] }
-      /** Databricks INSERT INTO t REPLACE WHERE cond: the rows of t that cond picks are replaced */
+      /** Databricks INSERT INTO t REPLACE WHERE cond, HANA UPSERT t VALUES … WHERE cond: the rows of t that cond picks are replaced */
       replaceWhere?: Expr
       /** Databricks / Snowflake INSERT … BY NAME: the query's columns go to the target columns of their names */
       byName?: boolean }

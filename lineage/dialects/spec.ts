@@ -79,6 +79,10 @@ export interface DialectSpec {
    * … WHERE x > 0`): Snowflake, Redshift, Teradata, Spark / Databricks. Elsewhere such a name is a column.
    */
   lateralAliases: boolean
+  /** the schema an unqualified name means when none is set (public, dbo): public.t and t are one table */
+  defaultSchema?: string
+  /** columns every table has without declaring them (ctid, xmin, gp_segment_id, DATASLICEID), upper-cased */
+  systemColumns?: ReadonlySet<string>
 }
 
 const base: Omit<DialectSpec, 'name'> = {
@@ -87,6 +91,7 @@ const base: Omit<DialectSpec, 'name'> = {
   backslashEscapes: false,
   hashComments: false,
   braceComments: false,
+  nestedComments: false,
   dollarQuotedStrings: false,
   qQuoteStrings: false,
   charsetIntroducers: false,
@@ -100,7 +105,6 @@ const base: Omit<DialectSpec, 'name'> = {
   atTerminator: false,
   delimiterCommand: false,
   dotCommands: false,
-  nestedComments: false,
   sqlcmdCommands: false,
   psqlCommands: false,
   mdx: false,
@@ -115,22 +119,23 @@ const base: Omit<DialectSpec, 'name'> = {
 
 const tsql: Partial<DialectSpec> = {
   identifierQuotes: ['"', '['], identStartExtra: '@#', identPartExtra: '@#$', batchWord: 'GO', recursiveWithoutKeyword: true,
-  quotedCaseInsensitive: true, variablePrefix: '@', moneyLiterals: true,
+  quotedCaseInsensitive: true, variablePrefix: '@', moneyLiterals: true, defaultSchema: 'DBO', nestedComments: true,
 }
 const mysqlLike: Partial<DialectSpec> = {
   identifierQuotes: ['`'], doubleQuotedStrings: true, backslashEscapes: true, quotedCaseInsensitive: true,
 }
-const pgLike: Partial<DialectSpec> = { dollarQuotedStrings: true, plpgsql: true, unquotedCase: 'lower', identPartExtra: '$', psqlCommands: true }
+const PG_SYSTEM_COLUMNS = ['CTID', 'XMIN', 'XMAX', 'CMIN', 'CMAX', 'TABLEOID', 'OID']
+const pgLike: Partial<DialectSpec> = { systemColumns: new Set(PG_SYSTEM_COLUMNS), dollarQuotedStrings: true, plpgsql: true, unquotedCase: 'lower', identPartExtra: '$', psqlCommands: true, defaultSchema: 'PUBLIC', nestedComments: true }
 
 const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvoracle: { qQuoteStrings: true, slashTerminator: true, recursiveWithoutKeyword: true },
-  dbvmssql: { ...tsql, sqlcmdCommands: true, nestedComments: true },
+  dbvmssql: { ...tsql, sqlcmdCommands: true },
   // ASE runs with quoted_identifier off by default: its code writes strings in double quotes (in ("F","P"), print "…");
   // where a name is expected ("order" after TABLE, an alias) the token is still a name
   dbvsybase: { ...tsql, doubleQuotedStrings: true },
   dbvmysql: { ...mysqlLike, hashComments: true, delimiterCommand: true, charsetIntroducers: true, identStartExtra: '@', identPartExtra: '$@', wordOperators: { DIV: '/', MOD: '%' } },
-  dbvpostgresql: { ...pgLike, nestedComments: true },
-  dbvgreenplum: { ...pgLike, nestedComments: true },
+  dbvpostgresql: pgLike,
+  dbvgreenplum: { ...pgLike, systemColumns: new Set([...PG_SYSTEM_COLUMNS, 'GP_SEGMENT_ID']) },
   dbvredshift: { ...pgLike, identStartExtra: '#', backslashEscapes: true, lateralAliases: true },
   dbvsnowflake: { dollarQuotedStrings: true, jsonPaths: true, recursiveWithoutKeyword: true, lambdas: true, lateralAliases: true },
   dbvbigquery: { ...mysqlLike, unquotedCase: 'none', hashComments: true },
@@ -142,11 +147,12 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
     wordOperators: { EQ: '=', NE: '<>', GT: '>', GE: '>=', LT: '<', LE: '<=', MOD: '%' }, lateralAliases: true,
   },
   dbvdb2: { atTerminator: true, recursiveWithoutKeyword: true, wordOperators: { CONCAT: '||' } },
-  dbvhana: { recursiveWithoutKeyword: true },
+  // #name is a local temporary table (CREATE LOCAL TEMPORARY TABLE #t, INSERT INTO #t)
+  dbvhana: { recursiveWithoutKeyword: true, identStartExtra: '#' },
   // NZPLSQL descends from PL/pgSQL: SELECT INTO v …, FOR r IN EXECUTE IMMEDIATE … LOOP
-  dbvnetezza: { plpgsql: true },
+  dbvnetezza: { plpgsql: true, defaultSchema: 'ADMIN', systemColumns: new Set(['DATASLICEID', 'CREATEXID', 'DELETEXID']) },
   // vsql is psql's descendant: its scripts hold the same \set / \echo / \i meta-command lines
-  dbvvertica: { unquotedCase: 'lower', dollarQuotedStrings: true, psqlCommands: true, plpgsql: true },
+  dbvvertica: { unquotedCase: 'lower', dollarQuotedStrings: true, psqlCommands: true, plpgsql: true, defaultSchema: 'PUBLIC' },
   dbvinformix: { braceComments: true, recursiveWithoutKeyword: true },
   dbvcouchbase: { ...mysqlLike, backslashEscapes: true },
   dbvopenedge: { identPartExtra: '$#-', recursiveWithoutKeyword: true },

@@ -114,6 +114,7 @@ export class Analyzer implements ExprEnv {
       if (parts.length >= 3) obj.database = parts[parts.length - 3].name
       e = { key, obj, columns: null, kind }
       this.catalog.set(e)
+      if (parts.length === 2 && this.d.defaultSchema !== undefined && key.startsWith(this.d.defaultSchema + '.')) this.catalog.setKnown(e)
     }
     this.b.addOccurrence(e.obj, loc)
     return e
@@ -234,7 +235,11 @@ export class Analyzer implements ExprEnv {
   columnOf(item: FromItem, id: Ident, loc: Loc, local: boolean): Resolved {
     const k = this.key(id)
     if (item.persistent && item.obj) this.referenced.add(item.obj.id)
-    if (item.funcSources) return { refs: item.funcSources.map((r) => refAt(r, loc)), item: local ? item : undefined }
+    if (item.funcSources) {
+      const named = item.funcNamed?.get(k)
+      if (named) return { ref: refAt(named, loc), item: local ? item : undefined }
+      return { refs: item.funcSources.map((r) => refAt(r, loc)), item: local ? item : undefined }
+    }
     if (id.name.charCodeAt(0) === 36 && this.d.name === 'dbvsnowflake') {
       // $n: the item's n-th column when its columns are known (else a staged file's column $n)
       const known = this.knownColumns(item)
@@ -312,6 +317,8 @@ export class Analyzer implements ExprEnv {
         if (!quiet) return this.orphan(id, loc)
         return {}
       }
+      // a system column (ctid, gp_segment_id, DATASLICEID) of the block's only table, whose declared columns lack it
+      if (local && this.d.systemColumns?.has(k) && items.length === 1 && items[0].persistent) return this.columnOf(items[0], id, loc, local)
     }
     const v = this.variables.get(k)
     if (v) {
@@ -320,6 +327,8 @@ export class Analyzer implements ExprEnv {
     }
     // TG_OP, TG_TABLE_NAME … in a PL/pgSQL trigger function: facts about the firing, no column
     if (this.trigger && this.d.plpgsql && TRIGGER_SPECIAL_VAR.test(id.name)) return {}
+    // a bare NEW / OLD (to_jsonb(NEW), row_to_json(OLD) in audit triggers): the trigger table's whole row
+    if (this.trigger?.rows.has(k)) { const row = this.triggerRowColumns({ parts: [id], loc }, loc); return row ? { refs: row.map((c) => c.ref) } : {} }
     if (quiet) return {}
     return this.orphan(id, loc)
   }
@@ -833,13 +842,20 @@ export class Analyzer implements ExprEnv {
           return src.columnAliases?.length ? this.renamed(item, src.columnAliases) : item
         }
         const deps = emptyDeps()
+        let named: Map<string, ColRef> | undefined
         // a stage or file read as a table (FROM @stage/dir/, FROM 'f.csv', Netezza FROM EXTERNAL 'f'): its rows
         if ((src.name === 'EXTERNAL' || src.name === 'STAGE' || src.name === 'OPENROWSET') && src.args[0]?.k === 'lit' && src.args[0].text) {
           deps.direct.push(this.ref(this.locationObject(src.args[0].text, src.loc), '*', src.loc, '*'))
-        } else for (const a of src.args) mergeInto(deps, evalExpr(a, scope, this))
+        } else for (const a of src.args) {
+          if (a.k !== 'subq') { mergeInto(deps, evalExpr(a, scope, this)); continue }
+          // a query argument (Vertica f(SELECT …) OVER (…)) is the rows the function reads: all its columns, not its first as a value
+          const rs = this.query(a.query, scope, { type: 'select_list', name: this.b.nextName('RS') })
+          for (const c of rs.cols) { deps.direct.push(c.ref); (named ??= new Map()).set(c.key, c.ref) }
+          deps.indirect.push(rs.rows)
+        }
         if (src.name === 'FLATTEN' && this.d.name === 'dbvsnowflake') return this.flatten(src, deps)
         const columns = src.columnAliases?.length ? new Map(src.columnAliases.map((c) => [this.key(c), { name: c.name }])) : null
-        return { kind: 'func', alias: src.alias, columns, funcSources: deps.direct, persistent: false }
+        return { kind: 'func', alias: src.alias, columns, funcSources: deps.direct, funcNamed: named, persistent: false }
       }
       case 'pivot': return this.pivotItem(src, scope)
       case 'values': {

@@ -14,6 +14,8 @@ export interface FromItem {
   columns: Map<string, { name: string; ref?: ColRef }> | null
   /** table functions / UNNEST: every column is the argument columns (conformance N6) */
   funcSources?: ColRef[]
+  /** a table function reading a query (Vertica f(SELECT …) OVER (…)): a column of a query column's name is that column */
+  funcNamed?: Map<string, ColRef>
   persistent: boolean
   /**
    * PIVOT / UNPIVOT of an item whose columns are unknown: a column not made by the pivot is that item's

@@ -413,15 +413,17 @@ export class StatementFlow {
   }
 
   // ---- UPDATE / DELETE / MERGE ----------------------------------------------------------------
-  private dmlScope(target: TableRef, from: import('../ast/types.js').Source[], w?: import('../ast/types.js').With): { scope: Scope; obj: DbObj; item: FromItem } {
+  private dmlScope(target: TableRef, from: import('../ast/types.js').Source[], w?: import('../ast/types.js').With, fromHoldsTarget = true): { scope: Scope; obj: DbObj; item: FromItem } {
     const scope = childScope(undefined)
     if (w) this.withScope(w, scope)
     this.a.fromClause(from, scope)
-    // UPDATE alias … FROM t alias: the target is the FROM item with that alias (D8)
+    // UPDATE alias … FROM t alias: the target is the FROM item with that alias (D8); UPDATE t … FROM s.t:
+    // the unaliased FROM item of its name. An aliased one (FROM stage.t s) is another table of that
+    // name, and a MERGE's USING source is never its target (MERGE INTO t USING stage.t s)
     const tParts = splitQuoted(target.name, this.a.d)
-    if (tParts.length === 1) {
+    if (tParts.length === 1 && fromHoldsTarget) {
       const k = this.a.key(tParts[0])
-      const hit = scope.items.find((it) => (it.alias && this.a.key(it.alias) === k) || (it.persistent && it.nameParts && this.a.key(it.nameParts[it.nameParts.length - 1]) === k && !target.alias))
+      const hit = scope.items.find((it) => (it.alias && this.a.key(it.alias) === k) || (it.persistent && it.nameParts && !it.alias && this.a.key(it.nameParts[it.nameParts.length - 1]) === k && !target.alias))
       // (or a table variable: UPDATE t … FROM @t t)
       if (hit && hit.obj && (hit.persistent || hit.kind === 'variable')) return { scope, obj: hit.obj, item: hit }
     }
@@ -590,7 +592,7 @@ export class StatementFlow {
   }
 
   private merge(s: S<'merge'>): void {
-    const { scope, obj, item } = this.dmlScope(s.target, [s.using], s.with)
+    const { scope, obj, item } = this.dmlScope(s.target, [s.using], s.with, false)
     this.a.writes.add(obj.id)
     this.a.reads.delete(obj.id)
     const rows = this.a.rowsRef(obj)

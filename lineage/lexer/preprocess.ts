@@ -9,6 +9,9 @@ const SQLPLUS_TEXT_LINE = /^\s*(?:(?:PROMPT|PRO|REM|REMARK)(?:\s|$)|@@?[^\s@]|![
 /** psql meta-commands (\set, \echo, \i file, \connect db …) take free text, not SQL: all but \copy, which moves table data */
 const PSQL_TEXT_LINE = /^\s*\\(?!copy\b)/i
 
+/** COPY … FROM STDIN (pg_dump, psql \copy, vsql): the rows that follow, up to a `\.` line, are data */
+const COPY_STDIN_LINE = /^\s*(?:COPY\b.*\bFROM\s+STDIN\b.*;|\\copy\b.*\bfrom\s+stdin\b.*)\s*$/i
+
 /** SQLCMD commands (:setvar v "x", :r .\file.sql, :on error exit, :!! shell) name files and variables, not SQL */
 const SQLCMD_LINE = /^[ \t]*:[A-Za-z!]/m
 
@@ -32,6 +35,11 @@ export function preprocess(text: string, d: DialectSpec): string {
     if (d.dotCommands && /^\s*\.[A-Za-z]/.test(line)) { lines[i] = ' '.repeat(line.length); continue }
     if (d.sqlcmdCommands && /^\s*:[A-Za-z!]/.test(line)) { lines[i] = ' '.repeat(line.length); continue }
     if (d.psqlCommands && PSQL_TEXT_LINE.test(line)) { lines[i] = ' '.repeat(line.length); continue }
+    if (d.psqlCommands && COPY_STDIN_LINE.test(line)) {
+      // tab-separated rows hold quotes and semicolons: blanked, so no row is read as SQL
+      while (i + 1 < lines.length && lines[i + 1].trim() !== '\\.') { i++; lines[i] = ' '.repeat(lines[i].length) }
+      continue
+    }
     if (d.delimiterCommand) {
       const m = /^\s*DELIMITER\s+(\S+)\s*$/i.exec(line)
       // mysqltest scripts end the command itself with the current delimiter: delimiter |; … delimiter ;|

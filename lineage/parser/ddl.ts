@@ -43,7 +43,7 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
   let external = false
   for (;;) {
     if (p.acceptSeq('OR', 'REPLACE') || p.acceptSeq('OR', 'ALTER')) continue
-    if (p.isAnyWord(['TEMP', 'TEMPORARY', 'VOLATILE', 'LOCAL', 'GLOBAL', 'TRANSIENT', 'MULTISET', 'SET', 'UNLOGGED', 'SECURE', 'RECURSIVE', 'COLUMN', 'ROW', 'HYBRID', 'DYNAMIC', 'FORCE', 'NOFORCE', 'EDITIONABLE', 'NONEDITIONABLE', 'DEFINER', 'ALGORITHM', 'SQL', 'PUBLIC', 'PRIVATE', 'SHADOW', 'DEFERRED', 'IMMEDIATE', 'FLASHBACK', 'ICEBERG', 'FACT', 'DIMENSION', 'REFERENCE', 'FILE', 'SECURITY', 'INVOKER'])) {
+    if (p.isAnyWord(['TEMP', 'TEMPORARY', 'VOLATILE', 'LOCAL', 'GLOBAL', 'TRANSIENT', 'MULTISET', 'SET', 'UNLOGGED', 'SECURE', 'RECURSIVE', 'COLUMN', 'ROW', 'HYBRID', 'DYNAMIC', 'FORCE', 'NOFORCE', 'EDITIONABLE', 'NONEDITIONABLE', 'DEFINER', 'ALGORITHM', 'SQL', 'PUBLIC', 'PRIVATE', 'SHADOW', 'DEFERRED', 'IMMEDIATE', 'FLASHBACK', 'ICEBERG', 'FACT', 'DIMENSION', 'REFERENCE', 'FILE', 'SECURITY', 'INVOKER', 'WRITABLE', 'READABLE', 'WEB'])) {
       const w = p.next().upper
       if (['TEMP', 'TEMPORARY', 'VOLATILE', 'GLOBAL', 'LOCAL'].includes(w)) temporary = true
       // DEFINER = user@host | `user`@`host` | 'user'@'%' | CURRENT_USER[()] (MySQL lexes a lone @ as a word)
@@ -269,7 +269,8 @@ function parseCreateView(p: TokenCursor, start: Token, materialized: boolean): S
   const query = parseQuery(p)
   if (materialized && !p.isOp(';') && !p.eof() && !p.atBatchSeparator()) skipToEnd(p)
   // WITH CHECK OPTION, WITH READ ONLY, WITH [NO] DATA (T-SQL: up to GO or the next statement's line)
-  while (p.isWord('WITH') && p.isAnyWord(['CHECK', 'READ', 'NO', 'DATA', 'CASCADED', 'LOCAL'], 1)) { p.next(); skipToEnd(p) }
+  // HANA WITH STRUCTURED PRIVILEGE CHECK, WITH ANONYMIZATION (…)
+  while (p.isWord('WITH') && p.isAnyWord(['CHECK', 'READ', 'NO', 'DATA', 'CASCADED', 'LOCAL', 'STRUCTURED', 'ANONYMIZATION'], 1)) { p.next(); skipToEnd(p) }
   return { k: 'createView', name, columns, query, materialized, loc: locOf(start, p.prev()) }
 }
 

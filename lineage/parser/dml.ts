@@ -134,6 +134,8 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
       if (p.acceptOp('(')) { const cols = [p.ident()]; while (p.acceptOp(',')) cols.push(p.ident()); p.expectOp(')'); s.rowAlias.columns = cols }
     }
     if (p.isWord('WITH') && p.isWord('PRIMARY', 1)) { p.i += 2; p.accept('KEY') }
+    // HANA UPSERT t VALUES (…) WHERE cond: cond picks the rows the values update, like REPLACE WHERE
+    else if (start.upper === 'UPSERT' && p.accept('WHERE')) s.replaceWhere = parseExpr(p)
   }
   else if (p.isWord('SET') && (p.d.name === 'dbvmysql')) { p.next(); s.setAssigns = parseAssignments(p) }
   else if (startsQuery(p)) s.query = parseQuery(p)

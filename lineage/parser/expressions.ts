@@ -149,6 +149,8 @@ export function parseAdditive(p: TokenCursor): Expr {
     const t = p.peek()
     const o = !t ? undefined : t.kind === 'op' ? (ADD_OPS.has(t.image) ? t.image : undefined) : wordOperator(p, ADD_OPS)
     if (o !== undefined) { p.next(); const r = parseMultiplicative(p); left = op(o, [left, r], span(left, r)); continue }
+    // PostgreSQL a OPERATOR(schema.op) b, as pg_dump writes an operator outside the search path
+    if (t && t.kind === 'word' && t.upper === 'OPERATOR' && p.d.plpgsql && p.isOp('(', 1)) { p.next(); p.skipParens(); const r = parseMultiplicative(p); left = op('OPERATOR', [left, r], span(left, r)); continue }
     return left
   }
 }
@@ -829,12 +831,15 @@ function fixKeywordArgs(p: TokenCursor, name: string, args: Expr[]): void {
       if (a.k === 'func' && a.args.length === 1 && isDatePart(a.name.toUpperCase()) && bareWordIn(a.args[0], WEEKDAYS)) args[i] = { k: 'lit', loc: a.loc }
     }
   }
+  // EXTRACT(field FROM x): the field is always a name of a part (isodow, timezone_abbr …), never a column
+  if (name === 'EXTRACT' && args.length === 2 && args[0].k === 'col' && args[0].name.parts.length === 1 && !args[0].name.parts[0].quoted) args[0] = { k: 'lit', loc: args[0].name.loc }
   // BigQuery NORMALIZE(s, NFD): the Unicode normal form
   if ((name === 'NORMALIZE' || name === 'NORMALIZE_AND_CASEFOLD') && args.length === 2 && bareWordIn(args[1], NORMAL_FORMS)) args[1] = { k: 'lit', loc: exprLoc(args[1]) }
   // DB2 CHAR(d, ISO | USA | EUR | JIS | LOCAL): the second argument names a date format
   if ((name === 'CHAR' || name === 'VARCHAR') && p.d.name === 'dbvdb2' && args.length === 2 && args[1].k === 'col' && args[1].name.parts.length === 1
     && DB2_DATE_FORMATS.has(args[1].name.parts[0].name.toUpperCase())) args[1] = { k: 'lit', loc: args[1].name.loc }
-  if ((name === 'CONVERT' || name === 'TRY_CONVERT') && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase') && args.length >= 2) {
+  // CONVERT(type, x[, style]): T-SQL, ASE, and Redshift's CONVERT(INTEGER, x)
+  if ((name === 'CONVERT' || name === 'TRY_CONVERT') && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase' || (p.d.name === 'dbvredshift' && args.length === 2)) && args.length >= 2) {
     args[0] = { k: 'lit', loc: exprLoc(args[0]) }
     if (args.length > 2) args.length = 2
   }

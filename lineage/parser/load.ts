@@ -4,6 +4,7 @@ import type { Token } from '../lexer/lexer.js'
 import { TokenCursor, locOf } from './base.js'
 import { parseQuery, startsQuery } from './query.js'
 import { skipToEnd } from './ddl.js'
+import { tableQuery } from './dml.js'
 import { parseEmbedded, unescapeQuotes } from './procedural.js'
 
 type Copy = Extract<Stmt, { k: 'copy' }>
@@ -66,11 +67,29 @@ export function parseCopy(p: TokenCursor, first: Token): Stmt {
   } else {
     queryOrTable(p, s)
     if (p.accept('TO')) { s.direction = 'out'; s.location = location(p) }
-    else { p.expect('FROM'); s.location = location(p) }
+    else {
+      p.expect('FROM')
+      // Vertica COPY t FROM VERTICA db.s.t (after CONNECT TO VERTICA db): the other database's table's rows
+      if (p.d.name === 'dbvvertica' && p.isWord('VERTICA') && p.isIdentToken(1)) {
+        const query = tableQuery(p); skipToEnd(p)
+        return { k: 'insert', target: { name: s.table, loc: s.table.loc }, columns: s.columns, query, loc: locOf(first, p.prev()) }
+      }
+      s.location = location(p)
+    }
   }
   skipToEnd(p)
   s.loc = locOf(first, p.prev())
   return s
+}
+
+/** Vertica EXPORT TO VERTICA db.s.t [(cols)] AS SELECT …: the query's rows go to the other database's table */
+export function parseExportToVertica(p: TokenCursor, first: Token): Stmt {
+  p.i += 3
+  const name = p.qname()
+  const cols = columns(p)
+  p.accept('AS')
+  const query = parseQuery(p)
+  return { k: 'insert', target: { name, loc: name.loc }, columns: cols, query, loc: locOf(first, p.prev()) }
 }
 
 /** Hive/MySQL LOAD DATA … INPATH|INFILE 'x' [OVERWRITE] INTO TABLE t */

@@ -245,6 +245,8 @@ function parseBegin(p: Cur, first: Token): Stmt {
   // T-SQL natively compiled bodies: BEGIN ATOMIC WITH (TRANSACTION ISOLATION LEVEL = SNAPSHOT, LANGUAGE = N'…')
   if (p.accept('ATOMIC') && p.isWord('WITH') && p.isOp('(', 1)) { p.next(); p.skipParens() }
   p.acceptSeq('NOT', 'ATOMIC')
+  // SQLScript BEGIN SEQUENTIAL | PARALLEL EXECUTION, BEGIN AUTONOMOUS TRANSACTION: how the block runs
+  if (p.d.name === 'dbvhana' && (p.isWord('EXECUTION', 1) || p.isWord('TRANSACTION', 1)) && p.isAnyWord(['SEQUENTIAL', 'PARALLEL', 'AUTONOMOUS'])) p.i += 2
   const body = parseBody(p, ['END', 'EXCEPTION'])
   if (p.accept('EXCEPTION')) {
     while (p.accept('WHEN')) { while (!p.isWord('THEN') && !p.eof()) p.next(); p.expect('THEN'); body.push(...parseBody(p, ['WHEN', 'END'])) }
@@ -366,6 +368,8 @@ function parseForSource(p: Cur): { query?: import('../ast/types.js').Query; curs
   // FOR r IN c[(args)] LOOP: a single name that is no range is a cursor
   // (a cursor with parameters reads as a call: c_cust('EU'))
   const ranged = acceptRangeEnd(p)
+  // PL/pgSQL FOR i IN [REVERSE] lo..hi BY step
+  if (ranged && p.accept('BY')) parseExpr(p)
   const cursor = ranged ? undefined : e.k === 'col' && e.name.parts.length === 1 ? e.name.parts[0]
     : e.k === 'func' && !e.name.includes('.') ? { name: e.name, quoted: false, loc: e.loc } : undefined
   if (p.isOp('(')) p.skipParens()

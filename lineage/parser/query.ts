@@ -257,8 +257,11 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
     if (p.accept('TEMP') || p.accept('TEMPORARY') || p.accept('UNLOGGED')) p.accept('TABLE')
     else p.accept('TABLE')
     const first = parseExpr(p)
-    if (strict || first.k === 'var' || p.isOp(',') || p.d.name === 'dbvoracle' || isPlVariableTarget(p)) {
+    // SQLScript SELECT … INTO v, w DEFAULT 0, '' FROM …: the values the variables take when no row comes
+    const hanaDefault = p.d.name === 'dbvhana' && (p.isWord('DEFAULT') || p.isOp(','))
+    if (strict || hanaDefault || first.k === 'var' || p.isOp(',') || p.d.name === 'dbvoracle' || isPlVariableTarget(p)) {
       s.intoVars = [first]; while (p.acceptOp(',')) s.intoVars.push(parseExpr(p))
+      if (hanaDefault && p.accept('DEFAULT')) { parseExpr(p); while (p.acceptOp(',')) parseExpr(p) }
     } else if (first.k === 'col') s.intoTable = first.name
     else s.intoVars = [first]
   }
@@ -573,12 +576,17 @@ function skipTableModifiers(p: TokenCursor): void {
     if (tsqlHintParens(p)) { p.skipParens(); continue }
     if (p.d.batchWord !== undefined && p.isAnyWord(SYBASE_BARE_HINTS)) { p.next(); continue }
     if (p.isWord('WITH') && p.isOp('(', 1) && !startsQuery(p, 2)) { p.next(); p.skipParens(); continue }
+    // HANA cv WITH PARAMETERS ('PLACEHOLDER' = (…)): a calculation view's input parameters
+    if (p.isWord('WITH') && p.isWord('PARAMETERS', 1) && p.isOp('(', 2)) { p.i += 2; p.skipParens(); continue }
     if (p.isAnyWord(['TABLESAMPLE', 'SAMPLE']) && (p.isOp('(', 1) || p.isIdentToken(1))) { p.next(); while (p.isIdentToken() && !p.isOp('(', 0)) p.next(); p.skipParens(); if (p.isWord('REPEATABLE') || p.isWord('SEED')) { p.next(); p.skipParens() } continue }
     if (p.isWord('FOR') && p.isAnyWord(['SYSTEM_TIME', 'SYSTEM', 'PORTION', 'BUSINESS_TIME'], 1)) { skipPeriodSpec(p); continue }
     // Oracle flashback version query: VERSIONS BETWEEN SCN | TIMESTAMP lo AND hi
     if (p.isWord('VERSIONS') && p.isWord('BETWEEN', 1)) { p.i += 2; p.accept('SCN') || p.accept('TIMESTAMP'); parseAdditive(p); p.expect('AND'); parseAdditive(p); continue }
-    if (p.isWord('AS') && p.isWord('OF', 1)) { p.i += 2; p.accept('SYSTEM'); p.accept('TIME'); p.accept('TIMESTAMP'); p.accept('SCN'); parseExpr(p); continue }
+    // Oracle AS OF TIMESTAMP | SCN e, HANA AS OF UTCTIMESTAMP | COMMIT ID e
+    if (p.isWord('AS') && p.isWord('OF', 1)) { p.i += 2; p.accept('SYSTEM'); p.accept('TIME'); p.accept('TIMESTAMP') || p.accept('SCN') || p.accept('UTCTIMESTAMP') || p.acceptSeq('COMMIT', 'ID'); parseExpr(p); continue }
     if (p.isWord('AT') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
+    // Vertica FROM t AT EPOCH LATEST | n, AT TIME 'ts': the table as of then
+    if (p.isWord('AT') && p.isAnyWord(['EPOCH', 'TIME'], 1) && p.d.name === 'dbvvertica') { p.i += 3; continue }
     if (p.isWord('BEFORE') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     if (p.isWord('CHANGES') && p.isOp('(', 1)) { p.next(); p.skipParens(); continue }
     // Snowflake CHANGES (…) AT (…) END (TIMESTAMP => …): the end of the change interval (never a block's END)
@@ -696,6 +704,8 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
   }
   if (p.isAnyWord(NOT_A_TABLE)) p.fail('expected a table name')
   const name = streamedTable(p) ?? p.tableName()
+  // HANA calculation view input parameters, cv ('PLACEHOLDER' = ('$$p$$', 'v'), …) or cv (PLACEHOLDER."$$p$$" => 'v'): the view's rows
+  if (p.d.name === 'dbvhana' && p.isOp('(') && (p.isWord('PLACEHOLDER', 1) || p.peek(1)?.image.toUpperCase() === "'PLACEHOLDER'")) p.skipParens()
   if (p.isOp('(') && !tsqlHintParens(p)) {
     p.next()
     const args: Expr[] = []
@@ -726,6 +736,8 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     // serverless reads lake files so); OPENXML also takes WITH a table's name
     if (p.isWord('WITH') && p.isOp('(', 1) && (fname === 'OPENJSON' || fname === 'OPENXML' || fname === 'OPENROWSET')) { p.next(); p.skipParens() }
     else if (fname === 'OPENXML' && p.isWord('WITH') && p.isIdentToken(1)) { p.next(); p.qname() }
+    // Vertica transform functions: f(…) OVER (PARTITION BY … | PARTITION BEST | PARTITION NODES) splits the rows they read
+    if (p.isWord('OVER') && p.isOp('(', 1)) { p.next(); p.skipParens() }
     const src: Source = { k: 'tfunc', name: fname, args, lateral, loc: locOf(start, p.prev()), ...(defined ? { columnAliases: defined } : {}) }
     if (p.isWord('WITH') && p.isWord('ORDINALITY', 1)) p.i += 2
     parseAliasAndColumns(p, src)

@@ -9,7 +9,7 @@ import { parseDelete, parseInsert, parseMerge, parseUpdate, parseApplyChanges } 
 import { parseAlter, parseCreate, parseRename, skipToEnd } from './ddl.js'
 import { parseProcedural, parseRoutine, PROCEDURAL_START, setCreate, endsConversation } from './procedural.js'
 import { parseExpr, parseExprList } from './expressions.js'
-import { parseCopy, parseLoad, parseUnload } from './load.js'
+import { parseCopy, parseExportToVertica, parseLoad, parseUnload } from './load.js'
 import { parseMdx } from './mdx.js'
 
 export interface ParsedStatement {
@@ -33,7 +33,7 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
   'WHENEVER', 'VARIABLE', 'EXPORT', 'IMPORT', 'VALIDATE', 'DISABLE', 'ENABLE', 'MERGE_STATS', 'RECOVER', 'UNSET', 'RUNSTATS',
   'GENERATE', 'REORG', 'ASSERT', 'DUMP', 'SAVE', 'PIPE', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE',
   'FLASHBACK', 'READTEXT', 'WRITETEXT', 'UPDATETEXT', 'TERMINATE', 'QUIESCE', 'UNQUIESCE', 'ACTIVATE', 'DEACTIVATE', 'REBIND', 'CATALOG', 'UNCATALOG', 'ROLLFORWARD',
-  'PRUNE', 'REDISTRIBUTE', 'INSPECT', 'AUTOCOMMIT', 'SETUSER', 'RECEIVE', 'SEND', 'MESSAGE'])
+  'PRUNE', 'REDISTRIBUTE', 'INSPECT', 'AUTOCOMMIT', 'SETUSER', 'RECEIVE', 'SEND', 'MESSAGE', 'MOVE'])
 
 /** DB2 CLP commands that begin like SQL: UPDATE DB CFG …, UPDATE MONITOR SWITCHES …, LABEL ON …, FORCE APPLICATION … */
 const CLP_UPDATE: Record<string, string[]> = {
@@ -108,6 +108,8 @@ export function parseStatement(p: TokenCursor): Stmt {
   }
   // Teradata USING (a INTEGER, …) request modifier: it only declares the :a host variables of the statement after it
   if (u === 'USING' && p.d.name === 'dbvteradata' && p.isOp('(', 1)) { p.next(); p.skipParens(); return parseStatement(p) }
+  // Vertica historical queries AT EPOCH LATEST | n / AT TIME 'ts' SELECT …, and PROFILE stmt: the statement after the prefix
+  if (p.d.name === 'dbvvertica' && ((u === 'AT' && p.isAnyWord(['EPOCH', 'TIME'], 1)) || (u === 'PROFILE' && p.peek(1)?.kind === 'word'))) { p.i += u === 'AT' ? 3 : 1; return parseStatement(p) }
   // Spark CACHE [LAZY] TABLE c [OPTIONS (…)] AS SELECT …: a temporary table filled by the query
   if (u === 'CACHE' && p.d.name === 'dbvhive' && (p.isWord('TABLE', 1) || (p.isWord('LAZY', 1) && p.isWord('TABLE', 2)))) {
     p.next(); p.accept('LAZY'); p.next()
@@ -124,6 +126,8 @@ export function parseStatement(p: TokenCursor): Stmt {
     return upd
   }
   if (u === 'DELETE') return parseDelete(p)
+  // HANA MERGE DELTA OF t: moves t's delta store into its main store, no rows change
+  if (u === 'MERGE' && p.isWord('DELTA', 1) && p.isWord('OF', 2)) { p.next(); skipToEnd(p); return { k: 'other', kind: 'MERGE DELTA', loc: locOf(first, p.prev()) } }
   if (u === 'MERGE') return parseMerge(p)
   if (u === 'CREATE') return parseCreate(p, first, parseRoutine)
   if (u === 'ALTER' && p.isWord('MODULE', 1)) return parseAlterModule(p, first)
@@ -131,6 +135,7 @@ export function parseStatement(p: TokenCursor): Stmt {
   if (u === 'RENAME') return parseRename(p, first)
   if (u === 'COPY' && !p.isOp('(', 1) || u === 'COPY' && startsQuery(p, 2)) return parseCopy(p, first)
   if (u === 'LOAD' && !p.isWord('FROM', 1)) return parseLoad(p, first)
+  if (u === 'EXPORT' && p.d.name === 'dbvvertica' && p.isWord('TO', 1) && p.isWord('VERTICA', 2)) return parseExportToVertica(p, first)
   if ((u === 'UNLOAD' || u === 'EXPORT' || (u === 'OUTPUT' && p.d.name === 'dbvinformix')) && p.isWord('TO', 1)) {
     // Informix DB-Access UNLOAD TO 'file' … SELECT and OUTPUT TO 'file' [WITHOUT HEADINGS] SELECT;
     // Vertica EXPORT TO PARQUET (directory = '…') AS SELECT

@@ -62,11 +62,16 @@ export interface CatalogEntry {
 
 export class Catalog {
   private entries = new Map<string, CatalogEntry>()
-  /** qualified entries by their trailing parts, so `orders` finds metadata's `sales.orders` in O(1) */
+  /**
+   * metadata's qualified entries by their trailing parts, so `orders` finds metadata's `sales.orders` in
+   * O(1). Only metadata's: a script that names stage.orders and orders means two tables (INSERT INTO
+   * orders SELECT … FROM stage.orders), whichever it named first
+   */
   private suffixes = new Map<string, CatalogEntry>()
   get(key: string): CatalogEntry | undefined { return this.entries.get(key) }
-  set(e: CatalogEntry): void {
-    this.entries.set(e.key, e)
+  set(e: CatalogEntry): void { this.entries.set(e.key, e) }
+  /** a metadata table: its unqualified name finds it too */
+  setKnown(e: CatalogEntry): void {
     const parts = e.key.split('.')
     for (let i = 1; i < parts.length; i++) {
       const sfx = parts.slice(i).join('.')

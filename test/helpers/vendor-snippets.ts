@@ -1107,6 +1107,63 @@ INSERT INTO ident_copy OVERRIDING SYSTEM VALUE SELECT id, name FROM ident_src;
         ['ident_src.id', 'ident_copy.id'], ['ident_src.name', 'ident_copy.name']],
     },
     {
+      title: 'audit trigger functions: a bare NEW / OLD (to_jsonb(NEW)) is the trigger table\'s row (it was an orphan); FOR i IN REVERSE hi..lo BY n and MOVE … FROM cursor parse',
+      sql: `CREATE TABLE public.accounts (id int, email text);
+CREATE FUNCTION audit.log_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  FOR i IN REVERSE 10..1 BY 2 LOOP
+    PERFORM 1;
+  END LOOP;
+  INSERT INTO audit.changes (op, new_row) VALUES (TG_OP, to_jsonb(NEW));
+  RETURN NEW;
+END $$;
+CREATE TRIGGER t_audit AFTER INSERT OR UPDATE ON public.accounts FOR EACH ROW EXECUTE FUNCTION audit.log_change();
+CREATE FUNCTION public.skip_two() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE c CURSOR FOR SELECT id FROM public.accounts;
+BEGIN
+  OPEN c;
+  MOVE FORWARD 2 FROM c;
+  CLOSE c;
+END $$;
+`,
+      fdd: [['public.accounts.id', 'audit.changes.new_row'], ['public.accounts.email', 'audit.changes.new_row']],
+    },
+    {
+      title: 'block comments nest (code commented out with its comments inside) and pg_dump\'s a OPERATOR(public.=) b: both failed the statement',
+      sql: `/* disabled:
+   /* old filter */ DELETE FROM public.orders;
+*/
+CREATE VIEW public.v_match AS SELECT a.id, b.name FROM public.a JOIN public.b ON ((a.email OPERATOR(public.=) b.email));
+`,
+      fdd: [['public.a.id', 'public.v_match.id'], ['public.b.name', 'public.v_match.name']],
+    },
+    {
+      title: 'EXTRACT(field FROM x) takes any field name (isodow, millennium): the field was an orphan column',
+      sql: `INSERT INTO order_days (dow, yr) SELECT extract(isodow FROM o.created_at), extract(isoyear FROM o.created_at) FROM orders o;
+`,
+      fdd: [['orders.created_at', 'order_days.dow'], ['orders.created_at', 'order_days.yr']],
+    },
+    {
+      title: 'pg_dump COPY … FROM stdin; data rows up to \\. are data, not statements (each row was a syntax error and a quote in one swallowed the dump)',
+      sql: `COPY public.orders (id, note) FROM stdin;
+1\tit's late; ship it
+2\t\\N
+\\.
+
+INSERT INTO public.order_archive (id, note) SELECT id, note FROM public.orders;
+`,
+      fdd: [['public.orders.id', 'public.order_archive.id'], ['public.orders.note', 'public.order_archive.note']],
+    },
+    {
+      title: 'a staging table of the target\'s name is another table: UPDATE t … FROM stage.t s, MERGE INTO t USING stage.t s, INSERT INTO dw.t … FROM t wrote the staging table (public.t and t stay one table)',
+      sql: `CREATE TABLE public.customer (id int, name text);
+UPDATE customer SET name = s.name FROM stage.customer s WHERE customer.id = s.id;
+MERGE INTO customer USING stage.customer s ON customer.id = s.id WHEN NOT MATCHED THEN INSERT (id, name) VALUES (s.id, s.name);
+INSERT INTO dw.orders (id, total) SELECT id, total FROM orders;
+`,
+      fdd: [['stage.customer.name', 'public.customer.name'], ['stage.customer.id', 'public.customer.id'], ['orders.id', 'dw.orders.id'], ['orders.total', 'dw.orders.total']],
+    },
+    {
       title: '(row value).*: INSERT INTO t SELECT (json_populate_record(null::t, s.doc)).* FROM s fills t.* from the document',
       sql: `INSERT INTO t SELECT (json_populate_record(null::t, s.doc)).* FROM s;
 `,
@@ -1853,6 +1910,12 @@ INSERT OVERWRITE TABLE events PARTITION (dt) SELECT r.id, r.url, r.day FROM raw 
   ],
   redshift: [
     {
+      title: 'CONVERT(type, x): the type is no column (CONVERT(INTEGER, x) read a column INTEGER)',
+      sql: `INSERT INTO dw.conv (a, b) SELECT CONVERT(INTEGER, pricepaid), CONVERT(VARCHAR(10), saletime) FROM sales;
+`,
+      fdd: [['sales.pricepaid', 'dw.conv.a'], ['sales.saletime', 'dw.conv.b']],
+    },
+    {
       title: 'APPROXIMATE PERCENTILE_DISC(p) WITHIN GROUP (ORDER BY x) and APPROXIMATE COUNT(DISTINCT x)',
       sql: `INSERT INTO m (p50, n) SELECT APPROXIMATE PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY amt), APPROXIMATE COUNT(DISTINCT id) FROM t;
 `,
@@ -2228,6 +2291,20 @@ INSERT INTO dw.order_totals (total) SELECT SUM(amount) FROM dw.orders@
   ],
   greenplum: [
     {
+      title: 'system columns (gp_segment_id, ctid) of the only table are its columns even when its declared columns lack them (they were orphans)',
+      sql: `CREATE TABLE edw.sales (id int, amt numeric) DISTRIBUTED BY (id);
+INSERT INTO edw.skew_report (seg, n) SELECT gp_segment_id, count(*) FROM edw.sales GROUP BY gp_segment_id;
+`,
+      fdd: [['edw.sales.gp_segment_id', 'edw.skew_report.seg']],
+    },
+    {
+      title: 'CREATE WRITABLE | READABLE EXTERNAL [WEB] TABLE declares its columns (the statement was skipped, so INSERT … SELECT named the target columns after the query\'s)',
+      sql: `CREATE WRITABLE EXTERNAL WEB TABLE ext.sales_pipe (sale_id int, amt numeric) EXECUTE 'cat > /data/out.txt' FORMAT 'TEXT' (DELIMITER '|') DISTRIBUTED RANDOMLY;
+INSERT INTO ext.sales_pipe SELECT id, amount FROM sales WHERE amount > 0;
+`,
+      fdd: [['sales.id', 'ext.sales_pipe.sale_id'], ['sales.amount', 'ext.sales_pipe.amt']],
+    },
+    {
       title: 'bare USER is the session user (a reserved word of the PostgreSQL family), no column',
       sql: `INSERT INTO audit (who, what) SELECT user, a FROM t;
 `,
@@ -2248,6 +2325,41 @@ INSERT INTO ext.carrier_out SELECT carrier_cd, total_cost FROM carrier_monthly;
     },
   ],
   hana: [
+    {
+      title: 'calculation views with input parameters, cv (\'PLACEHOLDER\' = (\'$$p$$\', v)) / cv (PLACEHOLDER."$$p$$" => v) / cv WITH PARAMETERS (…), are the view\'s rows (a table function with no columns, or a syntax error)',
+      sql: `INSERT INTO rpt.sales_by_region (region, amount) SELECT region, SUM(amount) FROM "_SYS_BIC"."sales.models/CV_SALES" ('PLACEHOLDER' = ('$$IP_YEAR$$', '2020')) GROUP BY region;
+INSERT INTO rpt.sales_by_curr (curr) SELECT curr FROM "_SYS_BIC"."sales.models/CV_SALES" (PLACEHOLDER."$$IP_YEAR$$" => '2020');
+INSERT INTO rpt.sales_list (id) SELECT id FROM "_SYS_BIC"."sales.models/CV_SALES" WITH PARAMETERS ('PLACEHOLDER' = ('$$IP_YEAR$$', '2020'));
+`,
+      fdd: [['"_SYS_BIC"."sales.models/CV_SALES".region', 'rpt.sales_by_region.region'], ['"_SYS_BIC"."sales.models/CV_SALES".amount', 'rpt.sales_by_region.amount'],
+        ['"_SYS_BIC"."sales.models/CV_SALES".curr', 'rpt.sales_by_curr.curr'], ['"_SYS_BIC"."sales.models/CV_SALES".id', 'rpt.sales_list.id']],
+    },
+    {
+      title: 'BEGIN SEQUENTIAL | PARALLEL EXECUTION, SELECT … INTO v DEFAULT 0, WITH STRUCTURED PRIVILEGE CHECK and MERGE DELTA OF t parse (each failed its statement)',
+      sql: `CREATE PROCEDURE sales.p_load () LANGUAGE SQLSCRIPT AS
+BEGIN PARALLEL EXECUTION
+  INSERT INTO sales.a1 (id) SELECT id FROM sales.s1;
+END;
+CREATE PROCEDURE sales.p_max (OUT ov DECIMAL(15,2)) LANGUAGE SQLSCRIPT AS
+BEGIN SEQUENTIAL EXECUTION
+  DECLARE lv DECIMAL(15,2);
+  SELECT MAX(amount) INTO lv DEFAULT 0 FROM sales.orders;
+  INSERT INTO sales.max_log (amount) VALUES (:lv);
+END;
+CREATE VIEW sales.v_ord (id, amt) AS SELECT id, amount FROM sales.orders WITH STRUCTURED PRIVILEGE CHECK;
+MERGE DELTA OF sales.orders;
+`,
+      fdd: [['sales.s1.id', 'sales.a1.id'], ['sales.orders.amount', 'sales.max_log.amount'], ['sales.orders.id', 'sales.v_ord.id'], ['sales.orders.amount', 'sales.v_ord.amt']],
+    },
+    {
+      title: 'local temporary tables are #names (CREATE LOCAL TEMPORARY TABLE #t, INSERT INTO #t failed at #); UPSERT t VALUES (…) WHERE c filters the rows it updates',
+      sql: `CREATE LOCAL TEMPORARY TABLE #stage_orders (id INT, amount DECIMAL(15,2));
+INSERT INTO #stage_orders SELECT id, amount FROM sales.orders WHERE amount > 0;
+INSERT INTO sales.order_totals (id, amount) SELECT id, amount FROM #stage_orders;
+UPSERT sales.order_flags (id, flag) VALUES (1, 'X') WHERE id = 1;
+`,
+      fdd: [['sales.orders.id', '#stage_orders.id'], ['sales.orders.amount', '#stage_orders.amount'], ['#stage_orders.id', 'sales.order_totals.id'], ['#stage_orders.amount', 'sales.order_totals.amount']],
+    },
     {
       title: 'SQLScript system variables ::ROWCOUNT, ::SQL_ERROR_CODE, ::CURRENT_OBJECT_NAME are values (the procedure failed at ::)',
       sql: `CREATE PROCEDURE ext.load_feed (IN filename VARCHAR(120)) LANGUAGE SQLSCRIPT AS
@@ -2369,6 +2481,12 @@ INSERT INTO daily_sales SELECT store_id, amount FROM sales;
     },
   ],
   netezza: [
+    {
+      title: 'UPDATE t SET … FROM stage.t s: the aliased FROM item is the staging table, not the target (its own column was the target)',
+      sql: `UPDATE customer SET c_name = s.c_name FROM stage.customer s WHERE customer.c_id = s.c_id;
+`,
+      fdd: [['stage.customer.c_name', 'customer.c_name']],
+    },
     {
       title: 'NZPLSQL is PL/pgSQL-born: SELECT INTO v <list> FROM …, FOR r IN EXECUTE IMMEDIATE … LOOP',
       sql: `CREATE OR REPLACE PROCEDURE sp(VARCHAR(100)) RETURNS INTEGER LANGUAGE NZPLSQL AS
@@ -2685,6 +2803,23 @@ go
     },
   ],
   vertica: [
+    {
+      title: 'AT EPOCH LATEST SELECT …, FROM t AT EPOCH n and PROFILE stmt parse; COPY t FROM VERTICA db.s.t and EXPORT TO VERTICA db.s.t AS SELECT move rows between databases',
+      sql: `AT EPOCH LATEST INSERT INTO snap.orders SELECT id, amt FROM public.orders AT EPOCH 1234;
+COPY public.customers FROM VERTICA proddb.public.customers;
+EXPORT TO VERTICA archdb.public.orders_2019 (id, amount) AS SELECT id, amt FROM public.orders WHERE yr = 2019;
+PROFILE INSERT INTO rpt.daily SELECT amt FROM public.orders;
+`,
+      fdd: [['public.orders.id', 'snap.orders.id'], ['public.orders.amt', 'snap.orders.amt'], ['proddb.public.customers.*', 'public.customers.*'],
+        ['public.orders.id', 'archdb.public.orders_2019.id'], ['public.orders.amt', 'archdb.public.orders_2019.amount'], ['public.orders.amt', 'rpt.daily.amt']],
+    },
+    {
+      title: 'a transform function over a query, FROM f(SELECT …) OVER (PARTITION BY …): its columns come from the query\'s (all of them went to its first column)',
+      sql: `INSERT INTO signals (ticker, ts, score)
+SELECT ticker, event_ts, score FROM detect_jumps(SELECT event_ts, ticker, price FROM trades WHERE price > 0) OVER (PARTITION BY ticker ORDER BY event_ts);
+`,
+      fdd: [['trades.ticker', 'signals.ticker'], ['trades.event_ts', 'signals.ts'], ['trades.event_ts', 'signals.score'], ['trades.ticker', 'signals.score'], ['trades.price', 'signals.score']],
+    },
     {
       title: 'PLvSQL: x := SELECT …, FOR r IN QUERY SELECT … LOOP, PERFORM UPDATE / INSERT …',
       sql: `CREATE PROCEDURE stg.load() LANGUAGE PLvSQL AS $$

@@ -166,6 +166,13 @@ export class StatementFlow {
     return undefined
   }
 
+  /** the fields of a record variable (its first column is the variable itself); only `*` when they are unknown */
+  private recordFields(rec: DbObj): Array<{ name: string; loc?: Loc }> {
+    const st = this.b.store
+    const fields = rec.columns.slice(1).filter((c) => !st.isSystemColumn(c)).map((c) => st.colName[c])
+    return !fields.length || fields.includes('*') ? [{ name: '*' }] : fields.map((name) => ({ name }))
+  }
+
   /** a routine's matching key: its last name part (a trigger may name the function without its schema) */
   private routineKey(q: QName): string { return this.a.key(q.parts[q.parts.length - 1]) }
 
@@ -242,9 +249,10 @@ export class StatementFlow {
         return
       }
       this.writeAll(target, rs, cols, 'insert')
-    } else if (s.values && s.recordValues && cols && this.recordOf(s.values[0][0])) {
+    } else if (s.values && s.recordValues && this.recordOf(s.values[0][0])) {
       const rec = this.recordOf(s.values[0][0])!
-      for (const tc of cols) this.b.relate('fdd', this.a.ref(target, tc.name, tc.loc, tc.name.toUpperCase()), [this.a.recordField(rec, tc.name)], 'insert', 'identity')
+      // target of unknown columns (a package compiled apart from its tables): the record's fields name them
+      for (const tc of cols ?? this.recordFields(rec)) this.b.relate('fdd', this.a.ref(target, tc.name, tc.loc, tc.name.toUpperCase()), [this.a.recordField(rec, tc.name)], 'insert', 'identity')
     } else if (s.values) {
       // literals of INSERT … VALUES never become constant-table columns (spec §4.8)
       const shown = this.a.showConstants

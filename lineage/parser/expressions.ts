@@ -334,6 +334,8 @@ function parsePrimary(p: TokenCursor): Expr {
         while (p.isOp('.') && p.isIdentToken(1)) { p.next(); n = p.next(); name += '.' + n.image }
         return { k: 'var', name, loc: locOf(t, n) }
       }
+      // a positional bind variable :1 (Oracle dynamic SQL, OCI / JDBC statements), a value like ?
+      if (t.image === ':' && p.peek(1)?.kind === 'number' && p.peek(1)!.start === t.end) { p.next(); const n = p.next(); return { k: 'var', name: ':' + n.image, loc: locOf(t, n) } }
       // psql / vsql :'name' substitutes a variable as a quoted literal
       if (t.image === ':' && p.d.psqlCommands && p.peek(1)?.kind === 'string' && p.peek(1)!.start === t.end) { p.next(); const n = p.next(); return lit(t, n, n.image) }
       if (t.image === '@' && p.isOp('@', 1) && p.isIdentToken(2)) return systemVariable(p, t)

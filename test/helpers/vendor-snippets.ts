@@ -8,6 +8,34 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'INSERT INTO t VALUES r into a table of unknown columns: the record\'s fields name them (`*` when the record came from SELECT * of an unknown table); it gave no lineage',
+      sql: `CREATE OR REPLACE PROCEDURE archive_orders IS
+  l_last orders%ROWTYPE;
+BEGIN
+  SELECT * INTO l_last FROM orders WHERE ROWNUM = 1;
+  INSERT INTO orders_last VALUES l_last;
+  FOR r IN (SELECT order_id, amount FROM orders WHERE status = 'C') LOOP
+    INSERT INTO orders_arch VALUES r;
+  END LOOP;
+END archive_orders;
+/
+`,
+      fdd: [['orders.*', 'orders_last.*'], ['orders.order_id', 'orders_arch.order_id'], ['orders.amount', 'orders_arch.amount']],
+    },
+    {
+      title: 'positional bind variables :1 in dynamic SQL and a bind variable assigned in a dynamic block (:r := f(:p)) parse; they failed the statement',
+      sql: `UPDATE accounts SET balance = :1 WHERE acct_id = :2;
+DECLARE
+  v_total NUMBER;
+BEGIN
+  EXECUTE IMMEDIATE 'INSERT INTO acct_hist (acct_id, balance) SELECT acct_id, balance FROM accounts WHERE acct_id = :1' USING 7;
+  EXECUTE IMMEDIATE 'BEGIN :r := calc_total(:p); END;' USING OUT v_total, IN 7;
+END;
+/
+`,
+      fdd: [['accounts.acct_id', 'acct_hist.acct_id'], ['accounts.balance', 'acct_hist.balance']],
+    },
+    {
       title: 'partitioned outer join: FROM t PARTITION BY (c) RIGHT OUTER JOIN m ON … (data densification) parses',
       sql: `INSERT INTO dense_sales (deptno, mon, sal)
 SELECT e.deptno, m.mon, NVL(e.sal, 0) FROM emp_month e PARTITION BY (e.deptno) RIGHT OUTER JOIN months m ON (e.mon = m.mon);

@@ -18,7 +18,7 @@ const COMPARE_OPS = new Set(['*=', '=*', '=', '<>', '!=', '<', '>', '<=', '>=', 
   '@@', '@?', '~~', '~~*', '!~~', '!~~*'])
 /** the words parseComparison continues an operand with (any other word ends the comparison) */
 const COMPARISON_WORDS = new Set(['NOT', 'IS', 'INTERPOLATE', 'OVERLAPS', 'ISNULL', 'NOTNULL', 'IN', 'BETWEEN', 'LIKE', 'ILIKE', 'RLIKE',
-  'REGEXP', 'SIMILAR', 'GLOB', 'MATCH', 'MATCHES'])
+  'REGEXP', 'SIMILAR', 'GLOB', 'MATCH', 'MATCHES', 'MEMBER', 'SUBMULTISET'])
 const TYPE_CONTINUATION = new Set(['PRECISION', 'VARYING', 'WITH', 'WITHOUT', 'TIME', 'ZONE', 'LOCAL', 'UNSIGNED', 'SIGNED', 'CHARACTER', 'CHAR', 'BYTE'])
 
 export function parseExpr(p: TokenCursor): Expr { return parseOr(p) }
@@ -79,12 +79,13 @@ function parseComparison(p: TokenCursor): Expr {
       const r = parseAdditive(p); left = op('?', [left, r], span(left, r)); continue
     }
     if (t.kind !== 'word' || !COMPARISON_WORDS.has(t.upper)) return left
-    const neg = t.upper === 'NOT' && p.isAnyWord(['IN', 'LIKE', 'ILIKE', 'BETWEEN', 'RLIKE', 'REGEXP', 'SIMILAR', 'MATCHES'], 1)
+    const neg = t.upper === 'NOT' && p.isAnyWord(['IN', 'LIKE', 'ILIKE', 'BETWEEN', 'RLIKE', 'REGEXP', 'SIMILAR', 'MATCHES', 'MEMBER', 'SUBMULTISET'], 1)
     const w = neg ? p.peek(1)!.upper : t.upper
     if (w === 'IS') {
       p.next(); p.accept('NOT')
       if (p.accept('DISTINCT')) { p.expect('FROM'); const r = parseAdditive(p); left = op('IS', [left, r], span(left, r)); continue }
-      let e = p.next() // NULL, TRUE, FALSE, UNKNOWN, NAN, JSON …
+      let e = p.next() // NULL, TRUE, FALSE, UNKNOWN, NAN, JSON, EMPTY (a nested table), A SET …
+      if (e.upper === 'A' && p.isWord('SET')) e = p.next()
       // IS JSON [VALUE | OBJECT | ARRAY | SCALAR] [WITH | WITHOUT UNIQUE [KEYS]]
       if (e.upper === 'JSON') {
         if (p.isAnyWord(['VALUE', 'OBJECT', 'ARRAY', 'SCALAR'])) e = p.next()
@@ -113,6 +114,12 @@ function parseComparison(p: TokenCursor): Expr {
         left = { k: 'in', expr: left, list, loc: span(left, locOf(e, e)) }
       }
       continue
+    }
+    // Oracle nested tables: x [NOT] MEMBER OF coll, c1 [NOT] SUBMULTISET [OF] c2 (a bare MEMBER is an alias)
+    if ((w === 'MEMBER' && p.isWord('OF', neg ? 2 : 1)) || w === 'SUBMULTISET') {
+      if (neg) p.next()
+      p.next(); p.accept('OF')
+      const r = parseAdditive(p); left = op('IN', [left, r], span(left, r)); continue
     }
     if (w === 'BETWEEN') {
       if (neg) p.next()
@@ -143,6 +150,11 @@ export function parseAdditive(p: TokenCursor): Expr {
     const t = p.peek()
     const o = !t ? undefined : t.kind === 'op' ? (ADD_OPS.has(t.image) ? t.image : undefined) : wordOperator(p, ADD_OPS)
     if (o !== undefined) { p.next(); const r = parseMultiplicative(p); left = op(o, [left, r], span(left, r)); continue }
+    // Oracle nested tables: c1 MULTISET UNION | INTERSECT | EXCEPT [ALL | DISTINCT] c2
+    if (t?.kind === 'word' && t.upper === 'MULTISET' && p.isAnyWord(['UNION', 'INTERSECT', 'EXCEPT'], 1)) {
+      p.i += 2; p.accept('ALL') || p.accept('DISTINCT')
+      const r = parseMultiplicative(p); left = op('MULTISET', [left, r], span(left, r)); continue
+    }
     return left
   }
 }

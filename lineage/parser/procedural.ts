@@ -534,7 +534,8 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     if (p.isAnyWord(['PROCEDURE', 'FUNCTION'])) { const s = p.peek()!; nested.push(parseRoutineBody(p, s, false)); continue }
     if (p.isAnyWord(['TYPE', 'SUBTYPE', 'PRAGMA'])) { skipToEnd(p); continue }
     if (p.accept('CURSOR')) {
-      const name = p.ident(); if (p.isOp('(')) p.skipParens()
+      // the cursor's parameters are variables of its query (they were read as columns of its tables)
+      const name = p.ident(); if (p.isOp('(')) for (const n of paramNames(p)) vars.push({ name: n })
       if (p.accept('RETURN')) { parseType(p); if (p.isOp('%')) p.i += 2 }
       // a package spec declares the cursor (CURSOR c RETURN t%ROWTYPE;); its body gives the query
       if (p.isOp(';')) continue
@@ -556,6 +557,22 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     } else vars.push({ name })
     skipToEnd(p)
   }
+}
+
+/** the names of a parenthesised parameter list (routine or cursor): (IN p_day DATE, n INT DEFAULT 0, …) */
+function paramNames(p: Cur): Ident[] {
+  const params: Ident[] = []
+  p.next()
+  while (!p.isOp(')') && !p.eof()) {
+    if (p.isIdentToken() && (p.peek(-1)?.image === '(' || p.peek(-1)?.image === ',')) {
+      // a mode before the name (IN p_day DATE, INOUT n INT): the name follows
+      while (p.isAnyWord(PARAM_MODES) && p.isIdentToken(1)) p.next()
+      params.push(identOf(p.peek()!))
+    }
+    if (p.isOp('(')) p.skipParens(); else p.next()
+  }
+  p.expectOp(')')
+  return params
 }
 
 /** one type of an Informix RETURNING list (DATETIME YEAR TO SECOND, MONEY(16,2) …) and its optional AS name */
@@ -650,19 +667,7 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   // Informix names the event right after the trigger: CREATE TRIGGER t DELETE ON items … — not a DELETE statement
   const nameEnd = p.i
   const actions: Stmt[] = []
-  const params: Ident[] = []
-  if (p.isOp('(')) {
-    p.next()
-    while (!p.isOp(')') && !p.eof()) {
-      if (p.isIdentToken() && (p.peek(-1)?.image === '(' || p.peek(-1)?.image === ',')) {
-        // a mode before the name (IN p_day DATE, INOUT n INT): the name follows
-        while (p.isAnyWord(PARAM_MODES) && p.isIdentToken(1)) p.next()
-        params.push(identOf(p.peek()!))
-      }
-      if (p.isOp('(')) p.skipParens(); else p.next()
-    }
-    p.expectOp(')')
-  }
+  const params = p.isOp('(') ? paramNames(p) : []
   const wasBlock = p.inBlock
   p.inBlock = true
   try {

@@ -8,6 +8,31 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'nested-table operators (c MULTISET INTERSECT l IS NOT EMPTY, x MEMBER OF l, SUBMULTISET OF, IS A SET) and SEARCH DEPTH FIRST BY c DESC, … SET ord parse; a cursor parameter is a variable, not a column of the cursor\'s table',
+      sql: `CREATE OR REPLACE PACKAGE BODY tag_pkg AS
+  CURSOR c_items (p_owner VARCHAR2) IS SELECT item_id, item_path FROM items WHERE owner = p_owner;
+  PROCEDURE pick (p_tags tag_list) IS
+  BEGIN
+    INSERT INTO picked (item_id, item_path)
+    SELECT i.item_id, i.item_path FROM items i
+     WHERE i.tags MULTISET INTERSECT p_tags IS NOT EMPTY AND 'X' NOT MEMBER OF i.tags AND i.tags IS A SET;
+    FOR r IN c_items('ME') LOOP
+      UPDATE picked SET item_path = r.item_path WHERE item_id = r.item_id;
+    END LOOP;
+  END;
+END tag_pkg;
+/
+INSERT INTO tree_order (node_id, ord)
+WITH t (node_id, parent_id, seq) AS (
+  SELECT node_id, parent_id, seq FROM nodes WHERE parent_id IS NULL
+  UNION ALL
+  SELECT n.node_id, n.parent_id, n.seq FROM nodes n JOIN t ON n.parent_id = t.node_id)
+SEARCH DEPTH FIRST BY seq DESC, node_id NULLS LAST SET ord
+SELECT node_id, ord FROM t;
+`,
+      fdd: [['items.item_id', 'picked.item_id'], ['items.item_path', 'picked.item_path'], ['nodes.node_id', 'tree_order.node_id']],
+    },
+    {
       title: 'INSERT INTO t VALUES r into a table of unknown columns: the record\'s fields name them (`*` when the record came from SELECT * of an unknown table); it gave no lineage',
       sql: `CREATE OR REPLACE PROCEDURE archive_orders IS
   l_last orders%ROWTYPE;

@@ -200,8 +200,9 @@ function systemVariable(p: TokenCursor, t: Token): Expr {
 function parseUnary(p: TokenCursor): Expr {
   const t = p.peek()
   if (t && t.kind === 'op' && t.image === '@' && p.isOp('@', 1) && p.isIdentToken(2) && p.peek(1)!.start === t.end && p.peek(2)!.start === t.end + 1) return parsePostfix(p, systemVariable(p, t))
-  // BigQuery @name is a query parameter (scheduled queries: @submission_date), never the @ operator
-  const param = t && t.image === '@' && p.d.name === 'dbvbigquery' && p.isIdentToken(1) && p.peek(1)!.start === t.end
+  // BigQuery @name is a query parameter (scheduled queries: @submission_date), DB2 for i / z/OS @name a
+  // variable or parameter (@ is a letter of their names): never the @ operator
+  const param = t && t.image === '@' && (p.d.name === 'dbvbigquery' || p.d.name === 'dbvdb2') && p.isIdentToken(1) && p.peek(1)!.start === t.end
   if (t && t.kind === 'op' && (t.image === '-' || t.image === '+' || t.image === '~' || (t.image === '@' && !param))) {
     p.next(); const e = parseUnary(p); return op(t.image, [e], span(locOf(t, t), e))
   }

@@ -489,7 +489,7 @@ function parseDeclare(p: Cur, first: Token): Stmt {
     return { k: 'block', body, loc: locOf(first, p.prev()) }
   }
   do {
-    const name = p.ident()
+    const name = atName(p) ? atIdent(p) : p.ident()
     if (p.accept('CURSOR')) {
       while (!p.isWord('FOR') && !p.eof()) p.next(); p.expect('FOR')
       const q = parseQuery(p); vars.push({ name, query: q }); if (p.isWord('FOR') && p.isWord('UPDATE', 1)) skipToEnd(p); continue
@@ -542,7 +542,7 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
       if (!p.accept('IS')) p.expect('FOR')
       const q = parseQuery(p); vars.push({ name, query: q }); skipToEnd(p); continue
     }
-    const name = p.ident()
+    const name = atName(p) ? atIdent(p) : p.ident()
     if (p.accept('CURSOR')) { while (!p.isWord('FOR') && !p.isWord('IS') && !p.eof()) p.next(); p.next(); const q = parseQuery(p); vars.push({ name, query: q }); skipToEnd(p); continue }
     p.accept('CONSTANT')
     if (p.accept('EXCEPTION')) { skipToEnd(p); continue }
@@ -559,15 +559,27 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
   }
 }
 
+/** DB2 for i / z/OS @name (the @ is a letter of the name; the lexer splits it off as an operator) */
+function atName(p: Cur, k = 0): boolean {
+  const t = p.peek(k)
+  return !!t && t.image === '@' && t.kind === 'op' && p.d.name === 'dbvdb2' && p.isIdentToken(k + 1) && p.peek(k + 1)!.start === t.end
+}
+
+/** reads @name as one name */
+function atIdent(p: Cur): Ident {
+  const at = p.next(); const n = p.next()
+  return { name: '@' + n.image, quoted: false, loc: locOf(at, n), k: '@' + n.upper }
+}
+
 /** the names of a parenthesised parameter list (routine or cursor): (IN p_day DATE, n INT DEFAULT 0, …) */
 function paramNames(p: Cur): Ident[] {
   const params: Ident[] = []
   p.next()
   while (!p.isOp(')') && !p.eof()) {
-    if (p.isIdentToken() && (p.peek(-1)?.image === '(' || p.peek(-1)?.image === ',')) {
+    if ((p.isIdentToken() || atName(p)) && (p.peek(-1)?.image === '(' || p.peek(-1)?.image === ',')) {
       // a mode before the name (IN p_day DATE, INOUT n INT): the name follows
-      while (p.isAnyWord(PARAM_MODES) && p.isIdentToken(1)) p.next()
-      params.push(identOf(p.peek()!))
+      while (p.isAnyWord(PARAM_MODES) && (p.isIdentToken(1) || atName(p, 1))) p.next()
+      if (atName(p)) { params.push(atIdent(p)); p.i-- } else params.push(identOf(p.peek()!))
     }
     if (p.isOp('(')) p.skipParens(); else p.next()
   }

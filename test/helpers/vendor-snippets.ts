@@ -1935,6 +1935,21 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
   ],
   db2: [
     {
+      title: 'DB2 for i / z/OS @name parameters and variables: (IN @CORP CHAR(4), OUT @MSG …), SELECT … INTO @SEQ, VALUES (@CORP, @SEQ) (they were read as the @ operator on columns CORP, SEQ: orphans, or columns of the FROM table)',
+      sql: `CREATE PROCEDURE SHOP.SP_ADD_LINE (IN @CORP CHAR(4), IN @ORDER_NO INTEGER, OUT @MSG VARCHAR(100))
+LANGUAGE SQL
+MODIFIES SQL DATA
+SET OPTION COMMIT = *CHG
+BEGIN
+  DECLARE @SEQ INTEGER DEFAULT 0;
+  SELECT VALUE(MAX(LINE_SEQ), 0) + 1 INTO @SEQ FROM SHOP.ORDER_LINE WHERE CORP_CODE = @CORP AND ORDER_NO = @ORDER_NO;
+  INSERT INTO SHOP.ORDER_LINE (CORP_CODE, ORDER_NO, LINE_SEQ) VALUES (@CORP, @ORDER_NO, @SEQ);
+  SET @MSG = 'OK';
+END
+`,
+      fdd: [['SHOP.ORDER_LINE.LINE_SEQ', 'SHOP.ORDER_LINE.LINE_SEQ']],
+    },
+    {
       title: 'RETURNS TABLE function whose body is BEGIN ATOMIC … RETURN SELECT … END: FROM TABLE(f(…)) reads the rows of that query',
       sql: `CREATE FUNCTION sal_by_dept (p_dept CHAR(3))
   RETURNS TABLE (lastname VARCHAR(10), salary INTEGER)

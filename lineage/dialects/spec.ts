@@ -72,6 +72,11 @@ export interface DialectSpec {
    * Off where `->` is the JSON operator (PostgreSQL family, MySQL).
    */
   lambdas: boolean
+  /**
+   * stored procedures and triggers are written in Java ([IMPORT …] BEGIN … END, OpenEdge): their SQL is
+   * the literal of new SQLCursor("…") / SQLIStatement / SQLPStatement
+   */
+  javaRoutines: boolean
 }
 
 const base: Omit<DialectSpec, 'name'> = {
@@ -102,6 +107,7 @@ const base: Omit<DialectSpec, 'name'> = {
   wordOperators: {},
   hasWordOperators: false,
   lambdas: false,
+  javaRoutines: false,
 }
 
 const tsql: Partial<DialectSpec> = {
@@ -140,7 +146,7 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvvertica: { unquotedCase: 'lower', dollarQuotedStrings: true, psqlCommands: true, plpgsql: true },
   dbvinformix: { braceComments: true, recursiveWithoutKeyword: true },
   dbvcouchbase: { ...mysqlLike, backslashEscapes: true },
-  dbvopenedge: { identPartExtra: '$#-', recursiveWithoutKeyword: true },
+  dbvopenedge: { identPartExtra: '$#-', recursiveWithoutKeyword: true, javaRoutines: true },
   dbvmdx: { identifierQuotes: ['['], mdx: true, quotedCaseInsensitive: true },
 }
 

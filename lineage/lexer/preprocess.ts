@@ -11,6 +11,7 @@ const PSQL_TEXT_LINE = /^\s*\\(?!copy\b)/i
 
 /** SQLCMD commands (:setvar v "x", :r .\file.sql, :on error exit, :!! shell) name files and variables, not SQL */
 const SQLCMD_LINE = /^[ \t]*:[A-Za-z!]/m
+const JAVA_COMMENT_LINE = /^[ \t]*\/\//m
 
 export function preprocess(text: string, d: DialectSpec): string {
   // MDX sets and Informix comments are written in braces: no template there
@@ -18,7 +19,7 @@ export function preprocess(text: string, d: DialectSpec): string {
   if (d.name === 'dbvmysql' && text.includes('/*!')) text = openVersionComments(text)
   // most PostgreSQL scripts hold no psql command: they are not split into lines for nothing
   if (!d.delimiterCommand && !d.slashTerminator && !d.dotCommands && !d.atTerminator && !(d.psqlCommands && /^[ \t]*\\/m.test(text))
-    && !(d.sqlcmdCommands && SQLCMD_LINE.test(text))) return text
+    && !(d.sqlcmdCommands && SQLCMD_LINE.test(text)) && !(d.javaRoutines && JAVA_COMMENT_LINE.test(text))) return text
   const lines = text.split('\n')
   let delimiter = ';'
   for (let i = 0; i < lines.length; i++) {
@@ -31,6 +32,8 @@ export function preprocess(text: string, d: DialectSpec): string {
     if (d.dotCommands && /^\s*\.[A-Za-z]/.test(line)) { lines[i] = ' '.repeat(line.length); continue }
     if (d.sqlcmdCommands && /^\s*:[A-Za-z!]/.test(line)) { lines[i] = ' '.repeat(line.length); continue }
     if (d.psqlCommands && PSQL_TEXT_LINE.test(line)) { lines[i] = ' '.repeat(line.length); continue }
+    // a // comment line of a Java routine body (OpenEdge): an apostrophe in it opened a string
+    if (d.javaRoutines && JAVA_COMMENT_LINE.test(line)) { lines[i] = ' '.repeat(line.length); continue }
     if (d.delimiterCommand) {
       const m = /^\s*DELIMITER\s+(\S+)\s*$/i.exec(line)
       if (m) { delimiter = m[1]; lines[i] = ' '.repeat(line.length); continue }

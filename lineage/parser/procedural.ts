@@ -742,6 +742,7 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
         const body = parseBody(p, [])
         return { k: 'block', body, name, params, loc: locOf(start, p.prev()) }
       }
+      if (p.d.javaRoutines && (p.isWord('IMPORT') || p.isWord('BEGIN'))) return { k: 'block', body: javaBody(p), name, params, loc: locOf(start, p.prev()) }
       if (p.isWord('BEGIN') && !p.isWord('ATOMIC', 1) || p.isWord('BEGIN') && p.isWord('ATOMIC', 1)) { const b = parseStatement(p); return { k: 'block', body: [b], name, params, loc: locOf(start, p.prev()) } }
       if (p.isWord('RETURN') && (startsQuery(p, 1) || p.isOp('(', 1) && startsQuery(p, 2))) { p.next(); const q = parseQuery(p); return { k: 'block', body: [{ k: 'query', query: q, loc: q.loc }], name, loc: locOf(start, p.prev()) } }
       if (!hasKind && p.isOp(';')) { p.next(); return { k: 'other', kind: 'DECLARATION', loc: locOf(start, p.prev()) } }
@@ -793,6 +794,30 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   } finally { p.inBlock = wasBlock }
   skipToEnd(p)
   return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) }
+}
+
+/** the OpenEdge classes that run the SQL of their constructor's literal */
+const JAVA_SQL_CLASSES = new Set(['SQLCURSOR', 'SQLISTATEMENT', 'SQLPSTATEMENT'])
+
+/**
+ * An OpenEdge Java body, [IMPORT java imports] BEGIN … END (its END alone on the last line; Java has
+ * no END): the statements of each new SQLCursor("…") literal, the rest is Java, not SQL (it failed
+ * statement by statement)
+ */
+function javaBody(p: Cur): Stmt[] {
+  const body: Stmt[] = []
+  while (!p.eof() && !p.isWord('BEGIN')) p.next()
+  p.next()
+  while (!p.eof()) {
+    const t = p.next()
+    if (t.upper === 'END' && t.bol && t.kind === 'word' && (p.eof() || p.isOp(';') || p.peek()!.line > t.line)) { p.acceptOp(';'); break }
+    const lit = p.peek(1)
+    if (t.kind === 'word' && JAVA_SQL_CLASSES.has(t.upper) && p.isOp('(') && lit?.kind === 'qident' && p.isOp(')', 2)) {
+      body.push(...parseEmbedded(lit.image.slice(1, -1), p, lit.line, lit.col + 1, lit.start + 1))
+      p.i += 3
+    }
+  }
+  return body
 }
 
 /** $$ … $$ or '…' bodies: re-lex the inner text with positions mapped back into the script */

@@ -2700,6 +2700,28 @@ UPDATE profiles USE KEYS "u1" SET tier = "gold";
   ],
   openedge: [
     {
+      title: 'Java stored procedure / trigger bodies ([IMPORT …] BEGIN … END): the SQL of new SQLIStatement("…") / SQLCursor("…") is analysed, the Java is skipped (it failed line by line, a // comment with an apostrophe swallowed the script)',
+      sql: `CREATE PROCEDURE PUB.close_orders (IN cutoff DATE)
+IMPORT
+import java.math.*;
+BEGIN
+// don't touch open invoices
+SQLIStatement ins = new SQLIStatement("INSERT INTO PUB.OrderArch (OrderNum, CustNum) SELECT OrderNum, CustNum FROM PUB.Orders WHERE OrderDate < ?");
+ins.setParam(1, cutoff);
+ins.execute();
+END
+CREATE TRIGGER order_audit AFTER UPDATE ON PUB.Orders REFERENCING NEWROW FOR EACH ROW
+BEGIN
+Integer num = (Integer)NEWROW.getValue(1, INTEGER);
+if (num != null) {
+  SQLIStatement log = new SQLIStatement("INSERT INTO PUB.OrderLog (OrderNum) SELECT OrderNum FROM PUB.Orders WHERE Status = 'X'");
+  log.execute();
+}
+END
+`,
+      fdd: [['PUB.Orders.OrderNum', 'PUB.OrderArch.OrderNum'], ['PUB.Orders.CustNum', 'PUB.OrderArch.CustNum'], ['PUB.Orders.OrderNum', 'PUB.OrderLog.OrderNum']],
+    },
+    {
       title: 'statement-level WITH (NOLOCK) at the end of a SELECT',
       sql: 'INSERT INTO t2 (c) SELECT CustNum FROM PUB.Customer WHERE Balance > 0 WITH (NOLOCK);\n',
       fdd: [['PUB.Customer.CustNum', 't2.c']],

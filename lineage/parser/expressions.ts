@@ -665,8 +665,13 @@ function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token,
   if (p.accept('DISTINCT')) distinct = true
   else p.accept('ALL')
   if (p.isOp('*') && p.isOp(')', 1)) { p.next(); star = true }
-  // XMLELEMENT(NAME tag, …), XMLPI(NAME target …): the tag is a name, not a column
-  if ((upper === 'XMLELEMENT' || upper === 'XMLPI') && p.isWord('NAME') && p.isIdentToken(1)) p.i += 2
+  // XMLELEMENT(NAME tag, …), XMLPI(NAME target …): the tag is a name, not a column; Oracle writes it
+  // without NAME (XMLELEMENT(e, ename || ','), XMLELEMENT("emp", …)) and may escape it first
+  if (upper === 'XMLELEMENT' || upper === 'XMLPI') {
+    if (!p.accept('ENTITYESCAPING')) p.accept('NOENTITYESCAPING')
+    if (p.isWord('NAME') && p.isIdentToken(1)) p.i += 2
+    else if (!p.accept('EVALNAME') && p.isIdentToken() && (p.isOp(',', 1) || p.isOp(')', 1))) p.next()
+  }
   while (!p.isOp(')')) {
     if (p.isOp(',')) { p.next(); continue }
     if (p.isWord('ORDER') && p.isWord('BY', 1)) { p.i += 2; within.push(...parseOrderList(p)); continue }
@@ -674,6 +679,8 @@ function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token,
       const w = p.next().upper
       if (w === 'USING' && p.isIdentToken() && !p.isOp('(', 1)) { p.next(); continue }
       if ((w === 'IGNORE' || w === 'RESPECT') && p.isWord('NULLS')) { p.next(); continue }
+      // JSON_OBJECT(… RETURNING CLOB), JSON_VALUE(x, '$.a' RETURNING NUMBER(10)): a type, not a column
+      if (w === 'RETURNING' && p.isIdentToken()) parseType(p)
       continue
     }
     if (p.isWord('AS') && args.length > 0) { p.next(); if (!p.isOp(')')) parseType(p); continue }

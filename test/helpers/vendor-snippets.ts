@@ -8,6 +8,19 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'XMLELEMENT(e, c || \',\') / XMLELEMENT("tag", …) name their element without NAME (the RTRIM(XMLAGG(XMLELEMENT(e, …)).EXTRACT(…)) string aggregation): the tag was a column; JSON_OBJECT(… RETURNING CLOB) returns a type, not a column',
+      sql: `INSERT INTO dept_names (deptno, names, doc)
+SELECT d.deptno,
+       RTRIM(XMLAGG(XMLELEMENT(e, e.ename || ',') ORDER BY e.ename).EXTRACT('//text()').getClobVal(), ','),
+       JSON_OBJECT('dept' VALUE d.dname RETURNING CLOB)
+  FROM dept d JOIN emp e ON e.deptno = d.deptno
+ GROUP BY d.deptno, d.dname;
+INSERT INTO emp_xml (empno, x)
+SELECT empno, XMLELEMENT("emp", XMLATTRIBUTES(empno AS "id"), XMLFOREST(ename AS "name")) FROM emp;
+`,
+      fdd: [['dept.deptno', 'dept_names.deptno'], ['emp.ename', 'dept_names.names'], ['dept.dname', 'dept_names.doc'], ['emp.empno', 'emp_xml.empno'], ['emp.empno', 'emp_xml.x'], ['emp.ename', 'emp_xml.x']],
+    },
+    {
       title: 'nested-table operators (c MULTISET INTERSECT l IS NOT EMPTY, x MEMBER OF l, SUBMULTISET OF, IS A SET) and SEARCH DEPTH FIRST BY c DESC, … SET ord parse; a cursor parameter is a variable, not a column of the cursor\'s table',
       sql: `CREATE OR REPLACE PACKAGE BODY tag_pkg AS
   CURSOR c_items (p_owner VARCHAR2) IS SELECT item_id, item_path FROM items WHERE owner = p_owner;

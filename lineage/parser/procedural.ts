@@ -519,6 +519,8 @@ const NOT_A_DECLARATION = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SELEC
   'REPEAT', 'CALL', 'RETURN', 'OPEN', 'FETCH', 'CLOSE', 'GET', 'EXECUTE', 'EXEC', 'CASE', 'LEAVE', 'ITERATE', 'SIGNAL', 'COMMIT',
   'ROLLBACK', 'TRUNCATE', 'CREATE', 'DROP', 'ALTER', 'FOREACH', 'LET', 'RAISE', 'NULL', 'VALUES'])
 
+const METHOD_WORDS = ['MEMBER', 'STATIC', 'CONSTRUCTOR', 'MAP', 'ORDER', 'OVERRIDING', 'FINAL', 'INSTANTIABLE', 'NOT']
+
 /** a declaration section: items until BEGIN/END — or, in SQL PL bodies, until the first statement */
 function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: Ident[] }>, nested: Stmt[] = []): void {
   while (!p.eof() && !p.isWord('BEGIN') && !p.isWord('END')) {
@@ -531,6 +533,10 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     if (p.isAnyWord(['CONTINUE', 'EXIT', 'UNDO']) && p.isWord('HANDLER', 1)) { p.i--; return }
     // a declaration has a type (or `:=` / DEFAULT): `name = …` is the first statement (SQLScript `lt = SELECT …`)
     if (p.isIdentToken() && p.isOp('=', 1)) break
+    // a TYPE BODY's methods: [OVERRIDING | FINAL] MEMBER | STATIC | CONSTRUCTOR | MAP | ORDER FUNCTION …
+    let m = 0
+    while (p.isAnyWord(METHOD_WORDS, m)) m++
+    if (m && p.isAnyWord(['PROCEDURE', 'FUNCTION'], m)) p.i += m
     if (p.isAnyWord(['PROCEDURE', 'FUNCTION'])) { const s = p.peek()!; nested.push(parseRoutineBody(p, s, false)); continue }
     if (p.isAnyWord(['TYPE', 'SUBTYPE', 'PRAGMA'])) { skipToEnd(p); continue }
     if (p.accept('CURSOR')) {
@@ -664,7 +670,8 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
 function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?: Stmt }): Stmt {
   const kind = p.next().upper
   if (kind === 'PACKAGE') { p.accept('BODY') }
-  if (kind === 'TYPE') { skipToEnd(p); return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
+  // an Oracle TYPE BODY holds the type's methods like a package body; a type specification is skipped
+  if (kind === 'TYPE' && !(p.d.name === 'dbvoracle' && p.accept('BODY'))) { skipToEnd(p); return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
   if (kind === 'EVENT') {
     // MySQL: CREATE EVENT … DO <statement>
     while (!p.eof() && !p.isWord('DO') && !p.isOp(';')) p.next()
@@ -692,6 +699,8 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
       const t = p.peek()!
       if (t.kind === 'string' && (t.image.startsWith('$') || p.prev().upper === 'AS')) return embeddedBody(p, t, start, name, params)
       if ((p.isWord('EXECUTE') || p.isWord('EXEC')) && p.isWord('AS', 1)) { p.i += 3; continue }
+      // an Oracle constructor: RETURN SELF AS RESULT (its AS starts no body)
+      if (p.isWord('SELF') && p.isWord('AS', 1) && p.isWord('RESULT', 2)) { p.i += 3; continue }
       // Informix SPL: RETURNING type [AS name], … — a named return value's AS is no body
       if (p.d.name === 'dbvinformix' && p.isWord('RETURNING')) { p.next(); do { informixReturnType(p) } while (p.acceptOp(',')); continue }
       // T-SQL multi-statement table-valued function: RETURNS @r TABLE (…)

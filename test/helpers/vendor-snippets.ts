@@ -8,6 +8,24 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'CREATE TYPE BODY: its MEMBER / STATIC / MAP MEMBER / CONSTRUCTOR … RETURN SELF AS RESULT methods are routines like a package body\'s (the body was skipped to its first `;` and every later method failed)',
+      sql: `CREATE OR REPLACE TYPE BODY order_t AS
+  CONSTRUCTOR FUNCTION order_t (p_id NUMBER) RETURN SELF AS RESULT IS
+  BEGIN
+    SELF.order_id := p_id;
+    RETURN;
+  END;
+  MAP MEMBER FUNCTION sort_key RETURN NUMBER IS BEGIN RETURN SELF.order_id; END;
+  STATIC PROCEDURE archive (p_id NUMBER) IS
+  BEGIN
+    INSERT INTO order_arch (order_id, total) SELECT order_id, total FROM orders WHERE order_id = p_id;
+  END;
+END;
+/
+`,
+      fdd: [['orders.order_id', 'order_arch.order_id'], ['orders.total', 'order_arch.total']],
+    },
+    {
       title: 'XMLELEMENT(e, c || \',\') / XMLELEMENT("tag", …) name their element without NAME (the RTRIM(XMLAGG(XMLELEMENT(e, …)).EXTRACT(…)) string aggregation): the tag was a column; JSON_OBJECT(… RETURNING CLOB) returns a type, not a column',
       sql: `INSERT INTO dept_names (deptno, names, doc)
 SELECT d.deptno,

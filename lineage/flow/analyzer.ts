@@ -352,7 +352,7 @@ export class Analyzer implements ExprEnv {
    * the row trigger being analysed: its table, and the names of its rows (NEW, OLD, REFERENCING aliases);
    * no table in a trigger function defined apart from its trigger (PostgreSQL)
    */
-  trigger: { table: QName | undefined; rows: Set<string> } | undefined = undefined
+  trigger: { table: QName | undefined; rows: Set<string>; tables?: Set<string> } | undefined = undefined
   /** PostgreSQL trigger functions by name, run again by each CREATE TRIGGER that executes them */
   readonly triggerFunctions = new Map<string, import('../ast/types.js').Stmt>()
 
@@ -769,8 +769,10 @@ export class Analyzer implements ExprEnv {
           const cte = findCte(scope, this.key(parts[0]))
           if (cte) return { ...cte, alias: src.alias ?? cte.alias, nameParts: parts }
         }
-        // T-SQL / ASE trigger bodies read the rows being written from inserted / deleted: the trigger's table
-        const pseudo = parts.length === 1 && this.trigger?.table && (this.d.name === 'dbvmssql' || this.d.name === 'dbvsybase') && ['INSERTED', 'DELETED'].includes(this.key(parts[0]))
+        // T-SQL / ASE trigger bodies read the rows being written from inserted / deleted, a DB2 statement
+        // trigger from its transition tables (REFERENCING NEW TABLE AS nt): the trigger's table
+        const pseudo = parts.length === 1 && this.trigger?.table && (((this.d.name === 'dbvmssql' || this.d.name === 'dbvsybase') && ['INSERTED', 'DELETED'].includes(this.key(parts[0])))
+          || !!this.trigger.tables?.has(this.key(parts[0])))
         const e = pseudo ? this.entry(this.trigger!.table!, src.name.loc) : this.entry(src.name, src.name.loc)
         this.reads.add(e.obj.id)
         const item: FromItem & { nameKey?: string } = { kind: 'table', obj: e.obj, alias: src.alias ?? (pseudo ? parts[0] : undefined), nameParts: parts, columns: null, persistent: true }

@@ -47,7 +47,7 @@ export class StatementFlow {
         const own = (s.params ?? []).map((prm) => prm.name.toUpperCase()).filter((k) => !this.a.variables.has(k))
         for (const prm of s.params ?? []) this.a.declareVariable(prm.name, prm.loc, 'scalar')
         const trigger = this.a.trigger
-        if (s.triggerRows) this.a.trigger = { table: s.triggerTable, rows: new Set(s.triggerRows) }
+        if (s.triggerRows) this.a.trigger = { table: s.triggerTable, rows: new Set(s.triggerRows), tables: s.triggerTables && new Set(s.triggerTables) }
         if (s.triggerRows && !s.triggerTable && s.name) this.a.triggerFunctions.set(this.routineKey(s.name), s)
         const lastBefore = this.lastQuery
         const fnBefore = this.inTableFunction

@@ -26,7 +26,7 @@ export const PROCEDURAL_START = new Set(['FORALL', 'DEFINE', 'LET', 'DECLARE', '
   'OPEN', 'FETCH', 'CLOSE', 'DO', 'EXECUTE', 'EXEC', 'CASE', 'FOREACH', 'ON', 'TRACE', 'SYSTEM'])
 
 /** the routine being parsed: a trigger's table and row names, a trigger function, the function a trigger executes */
-interface RoutineState { triggerTable?: import('../ast/types.js').QName; triggerRows?: string[]; triggerFunction?: boolean; triggerCall?: import('../ast/types.js').QName; returnsTable?: { columns?: Ident[]; variable?: string } }
+interface RoutineState { triggerTable?: import('../ast/types.js').QName; triggerRows?: string[]; triggerTables?: string[]; triggerFunction?: boolean; triggerCall?: import('../ast/types.js').QName; returnsTable?: { columns?: Ident[]; variable?: string } }
 type Cur = TokenCursor & { inBlock?: boolean } & RoutineState
 
 function endOfStatement(p: TokenCursor): void { p.acceptOp(';') }
@@ -649,11 +649,11 @@ const SPL_CONTROL_START = ['IF', 'FOR', 'WHILE', 'ON', 'TRACE', 'SYSTEM', 'RETUR
 /** CREATE PROCEDURE / FUNCTION / TRIGGER / PACKAGE / MACRO / TASK: the body's statements are analysed */
 export function parseRoutine(p: TokenCursor, start: Token): Stmt {
   const c = p as Cur
-  const outer: RoutineState = { triggerTable: c.triggerTable, triggerRows: c.triggerRows, triggerFunction: c.triggerFunction, triggerCall: c.triggerCall, returnsTable: c.returnsTable }
-  Object.assign(c, { triggerTable: undefined, triggerRows: ['NEW', 'OLD'], triggerFunction: false, triggerCall: undefined, returnsTable: undefined })
+  const outer: RoutineState = { triggerTable: c.triggerTable, triggerRows: c.triggerRows, triggerTables: c.triggerTables, triggerFunction: c.triggerFunction, triggerCall: c.triggerCall, returnsTable: c.returnsTable }
+  Object.assign(c, { triggerTable: undefined, triggerRows: ['NEW', 'OLD'], triggerTables: undefined, triggerFunction: false, triggerCall: undefined, returnsTable: undefined })
   try {
     const s = parseRoutineBody(c, start, true)
-    if (s.k === 'block' && (c.triggerTable || c.triggerFunction)) { s.triggerTable = c.triggerTable; s.triggerRows = c.triggerRows; s.triggerCall = c.triggerCall }
+    if (s.k === 'block' && (c.triggerTable || c.triggerFunction)) { s.triggerTable = c.triggerTable; s.triggerRows = c.triggerRows; s.triggerCall = c.triggerCall; if (c.triggerTables) s.triggerTables = c.triggerTables }
     if (s.k === 'block' && c.returnsTable && s.name) s.returnsTable = c.returnsTable
     return s
   } finally { Object.assign(c, outer) }
@@ -753,7 +753,7 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
       }
       if (p.d.javaRoutines && (p.isWord('IMPORT') || p.isWord('BEGIN'))) return { k: 'block', body: javaBody(p), name, params, loc: locOf(start, p.prev()) }
       if (p.isWord('BEGIN') && !p.isWord('ATOMIC', 1) || p.isWord('BEGIN') && p.isWord('ATOMIC', 1)) { const b = parseStatement(p); return { k: 'block', body: [b], name, params, loc: locOf(start, p.prev()) } }
-      if (p.isWord('RETURN') && (startsQuery(p, 1) || p.isOp('(', 1) && startsQuery(p, 2))) { p.next(); const q = parseQuery(p); return { k: 'block', body: [{ k: 'query', query: q, loc: q.loc }], name, loc: locOf(start, p.prev()) } }
+      if (p.isWord('RETURN') && (startsQuery(p, 1) || p.isOp('(', 1) && startsQuery(p, 2))) { p.next(); const q = parseQuery(p); return { k: 'block', body: [{ k: 'query', query: q, loc: q.loc }], name, params, loc: locOf(start, p.prev()) } }
       if (!hasKind && p.isOp(';')) { p.next(); return { k: 'other', kind: 'DECLARATION', loc: locOf(start, p.prev()) } }
       if (p.isOp('(')) { p.skipParens(); continue }
       // PostgreSQL: RETURNS trigger, the body's NEW / OLD belong to the table of the trigger that executes it
@@ -776,7 +776,8 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
           p.accept('AS')
           if (!p.isIdentToken()) break
           const n = p.next().upper
-          if (!table) p.triggerRows!.push(n)
+          // NEW TABLE AS nt (DB2, SQL standard): FROM nt reads the trigger's table
+          if (!table) p.triggerRows!.push(n); else (p.triggerTables ??= []).push(n)
         }
         continue
       }

@@ -1966,6 +1966,18 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
   ],
   db2: [
     {
+      title: 'statement trigger transition table (REFERENCING NEW TABLE AS nt … FROM nt) reads the trigger\'s table; a RETURNS TABLE function\'s RETURN SELECT reads its parameters as variables (P_DT was an orphan column)',
+      sql: `CREATE TRIGGER DW.TRG_LOAD_LOG AFTER INSERT ON DW.ORDERS
+REFERENCING NEW TABLE AS NT FOR EACH STATEMENT
+INSERT INTO DW.LOAD_LOG (LAST_ID, TOTAL) SELECT MAX(ORDER_ID), SUM(AMOUNT) FROM NT
+@
+CREATE FUNCTION DW.F_DAY (P_DT DATE) RETURNS TABLE (ORDER_ID BIGINT, AMOUNT DECIMAL(15,2)) LANGUAGE SQL READS SQL DATA
+RETURN SELECT ORDER_ID, AMOUNT FROM DW.ORDERS WHERE ORDER_DT = P_DT
+@
+`,
+      fdd: [['DW.ORDERS.ORDER_ID', 'DW.LOAD_LOG.LAST_ID'], ['DW.ORDERS.AMOUNT', 'DW.LOAD_LOG.TOTAL']],
+    },
+    {
       title: 'DB2 for i / z/OS @name parameters and variables: (IN @CORP CHAR(4), OUT @MSG …), SELECT … INTO @SEQ, VALUES (@CORP, @SEQ) (they were read as the @ operator on columns CORP, SEQ: orphans, or columns of the FROM table)',
       sql: `CREATE PROCEDURE SHOP.SP_ADD_LINE (IN @CORP CHAR(4), IN @ORDER_NO INTEGER, OUT @MSG VARCHAR(100))
 LANGUAGE SQL

@@ -8,6 +8,17 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'CREATE AND COMPILE JAVA SOURCE … AS <class>: the Java\'s `;` and braces are skipped to the `/` line (the class failed statement by statement and the next statement was lost)',
+      sql: `CREATE OR REPLACE AND COMPILE JAVA SOURCE NAMED "TextUtil" AS
+public class TextUtil {
+  public static String clean(String s) { return s == null ? null : s.trim(); }
+};
+/
+INSERT INTO cust_clean (cust_id, name) SELECT cust_id, name FROM cust_raw;
+`,
+      fdd: [['cust_raw.cust_id', 'cust_clean.cust_id'], ['cust_raw.name', 'cust_clean.name']],
+    },
+    {
       title: 'CREATE TYPE BODY: its MEMBER / STATIC / MAP MEMBER / CONSTRUCTOR … RETURN SELF AS RESULT methods are routines like a package body\'s (the body was skipped to its first `;` and every later method failed)',
       sql: `CREATE OR REPLACE TYPE BODY order_t AS
   CONSTRUCTOR FUNCTION order_t (p_id NUMBER) RETURN SELF AS RESULT IS

@@ -414,8 +414,30 @@ export class Analyzer implements ExprEnv {
    */
   recordField(v: DbObj, field: string, loc?: Loc): ColRef {
     const k = field.toUpperCase()
-    if (this.b.findColumn(v, k) === undefined && this.b.findColumn(v, '*') !== undefined) return this.ref(v, '*', loc, '*')
+    if (this.b.findColumn(v, k) === undefined && this.b.findColumn(v, '*') !== undefined) {
+      // filled from SELECT * of one table (FOR r IN (SELECT * FROM emp)): r.sal is that table's sal
+      const t = this.recordStars.get(v)
+      if (!t) return this.ref(v, '*', loc, '*')
+      const f = this.ref(v, field, loc, k)
+      this.b.relate('fdd', f, [this.ref(this.entry(t).obj, field, undefined, k)], 'cursor', 'identity')
+      return f
+    }
     return this.ref(v, field, loc, k)
+  }
+
+  /** records filled from SELECT * of a single table of unknown columns, with that table */
+  readonly recordStars = new Map<DbObj, QName>()
+
+  /** a record (re)filled by query q: whether its fields are the columns of q's single table (SELECT * FROM t) */
+  fillsFromStar(rec: DbObj, q: Query, starOnly: boolean): void {
+    const t = starOnly && q.k === 'select' && q.items.length === 1 && q.items[0].expr.k === 'star' && q.from.length === 1 && !q.joins.length && q.from[0].k === 'table' ? q.from[0].name : undefined
+    if (t) this.recordStars.set(rec, t); else this.recordStars.delete(rec)
+  }
+
+  /** a record filled from a cursor (FOR r IN c, FETCH c INTO r) has the cursor's fields */
+  sameFields(rec: DbObj, cursor: DbObj): void {
+    const t = this.recordStars.get(cursor)
+    if (t) this.recordStars.set(rec, t); else this.recordStars.delete(rec)
   }
 
   declareVariable(name: string, loc?: Loc, subType = 'scalar'): DbObj {

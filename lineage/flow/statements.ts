@@ -144,6 +144,7 @@ export class StatementFlow {
       // several columns INTO one variable (a record, or a collection with BULK COLLECT): one field each
       const name = one.k === 'var' ? one.name : one.name.parts[0].name
       const rec = this.a.declareVariable(name, exprLocOf(one), 'record')
+      this.a.fillsFromStar(rec, q, rs.cols.length === 1)
       for (const c of rs.cols) this.b.relate('fdd', this.a.ref(rec, c.name, undefined, c.key), [c.ref], 'select', 'identity')
       this.b.relate('fdd', colRef(rec, rec.columns![0]), rs.cols.map((c) => c.ref), 'select', 'identity')
       this.b.relate('fdr', colRef(rec, rec.columns![0]), [rs.rows], 'select', 'row_count')
@@ -791,6 +792,7 @@ export class StatementFlow {
 
   private fillRecord(obj: DbObj, q: Query): void {
     const rs = this.a.query(q, undefined, { type: 'select_list', name: this.b.nextName('RS') })
+    this.a.fillsFromStar(obj, q, rs.cols.length === 1 && rs.cols[0].name === '*')
     for (const c of rs.cols) this.b.relate('fdd', this.a.ref(obj, c.name, undefined, c.key), [c.ref], 'cursor', 'identity')
     this.b.relate('fdd', colRef(obj, obj.columns![0]), rs.cols.map((c) => c.ref), 'cursor', 'identity')
   }
@@ -816,6 +818,7 @@ export class StatementFlow {
           const whole = t.k === 'var' || (t.k === 'col' && t.name.parts.length === 1)
           if (cur && fields && fields.length > 1 && s.targets.length === 1 && whole) {
             // FETCH c [BULK COLLECT] INTO r: the record (or collection) takes each cursor column as a field
+            this.a.sameFields(target.obj, cur)
             for (const c of fields) this.b.relate('fdd', this.a.ref(target.obj, this.b.colName(c)), [colRef(cur, c)], 'cursor', 'identity')
             this.b.relate('fdd', target, fields.map((c) => colRef(cur, c)), 'cursor', 'identity')
             continue
@@ -833,6 +836,7 @@ export class StatementFlow {
     if (s.query) this.fillRecord(rec, s.query)
     else if (s.cursor) {
       const cur = this.a.variables.get(this.a.key(s.cursor))
+      if (cur) this.a.sameFields(rec, cur)
       if (cur) for (const c of cur.columns ?? []) if (this.b.colName(c) !== cur.name) this.b.relate('fdd', this.a.ref(rec, this.b.colName(c)), [colRef(cur, c)], 'cursor', 'identity')
     }
     for (const x of s.body) this.run(x)

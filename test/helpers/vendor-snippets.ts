@@ -8,6 +8,25 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'a record filled from SELECT * of one table (FOR r IN (SELECT * FROM t), FOR r IN c, SELECT * INTO r): r.col is t.col (it was t.*); a join keeps the `*`',
+      sql: `DECLARE
+  CURSOR c_emp IS SELECT * FROM emp FOR UPDATE;
+BEGIN
+  FOR r IN c_emp LOOP
+    UPDATE emp SET sal = r.sal * 1.05 WHERE CURRENT OF c_emp;
+  END LOOP;
+  FOR d IN (SELECT * FROM dept WHERE loc = 'DALLAS') LOOP
+    INSERT INTO dept_log (deptno, dname) VALUES (d.deptno, d.dname);
+  END LOOP;
+  FOR x IN (SELECT * FROM emp e JOIN dept d ON d.deptno = e.deptno) LOOP
+    INSERT INTO emp_dept_log (ename) VALUES (x.ename);
+  END LOOP;
+END;
+/
+`,
+      fdd: [['emp.sal', 'emp.sal'], ['dept.deptno', 'dept_log.deptno'], ['dept.dname', 'dept_log.dname'], ['emp.*', 'emp_dept_log.ename'], ['dept.*', 'emp_dept_log.ename']],
+    },
+    {
       title: 'CREATE AND COMPILE JAVA SOURCE … AS <class>: the Java\'s `;` and braces are skipped to the `/` line (the class failed statement by statement and the next statement was lost)',
       sql: `CREATE OR REPLACE AND COMPILE JAVA SOURCE NAMED "TextUtil" AS
 public class TextUtil {
@@ -251,7 +270,7 @@ EXCEPTION WHEN OTHERS THEN
 END;
 /
 `,
-      fdd: [['src.*', 't2.a']],
+      fdd: [['src.a', 't2.a']],
     },
     {
       title: 'conditional compilation ($IF … $THEN, $ELSE, $END) and $$PLSQL_UNIT: the directives are dropped, every branch keeps its lineage',
@@ -325,7 +344,7 @@ BEGIN
 END;
 /
 `,
-      fdd: [['src.a', 't3.a'], ['src.b', 't3.b'], ['src.a', 't2.a'], ['src.b', 't2.b'], ['src2.*', 't4.a']],
+      fdd: [['src.a', 't3.a'], ['src.b', 't3.b'], ['src.a', 't2.a'], ['src.b', 't2.b'], ['src2.a', 't4.a']],
       tablesWritten: ['t2', 't3', 't4'],
     },
     {

@@ -77,6 +77,8 @@ export interface DialectSpec {
    * the literal of new SQLCursor("…") / SQLIStatement / SQLPStatement
    */
   javaRoutines: boolean
+  /** lines may carry a sequence number in columns 73-80 (DB2 for z/OS members read by SPUFI / DSNTEP2) */
+  sequenceNumbers: boolean
 }
 
 const base: Omit<DialectSpec, 'name'> = {
@@ -108,6 +110,7 @@ const base: Omit<DialectSpec, 'name'> = {
   hasWordOperators: false,
   lambdas: false,
   javaRoutines: false,
+  sequenceNumbers: false,
 }
 
 const tsql: Partial<DialectSpec> = {
@@ -138,7 +141,7 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
     dotCommands: true, abbreviations: { SEL: 'SELECT', INS: 'INSERT', UPD: 'UPDATE', DEL: 'DELETE', CT: 'CREATE TABLE' },
     wordOperators: { EQ: '=', NE: '<>', GT: '>', GE: '>=', LT: '<', LE: '<=', MOD: '%' },
   },
-  dbvdb2: { atTerminator: true, recursiveWithoutKeyword: true, wordOperators: { CONCAT: '||' } },
+  dbvdb2: { atTerminator: true, sequenceNumbers: true, recursiveWithoutKeyword: true, wordOperators: { CONCAT: '||' } },
   dbvhana: { recursiveWithoutKeyword: true },
   // NZPLSQL descends from PL/pgSQL: SELECT INTO v …, FOR r IN EXECUTE IMMEDIATE … LOOP
   dbvnetezza: { plpgsql: true },

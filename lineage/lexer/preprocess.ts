@@ -12,6 +12,7 @@ const PSQL_TEXT_LINE = /^\s*\\(?!copy\b)/i
 /** SQLCMD commands (:setvar v "x", :r .\file.sql, :on error exit, :!! shell) name files and variables, not SQL */
 const SQLCMD_LINE = /^[ \t]*:[A-Za-z!]/m
 const JAVA_COMMENT_LINE = /^[ \t]*\/\//m
+const SEQUENCE_NUMBER = /^\d{8}$/
 
 export function preprocess(text: string, d: DialectSpec): string {
   // MDX sets and Informix comments are written in braces: no template there
@@ -23,7 +24,9 @@ export function preprocess(text: string, d: DialectSpec): string {
   const lines = text.split('\n')
   let delimiter = ';'
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]
+    let line = lines[i]
+    // z/OS members (SPUFI, DSNTEP2 input) number their lines in columns 73-80: no SQL ("expected VALUES near 00000100")
+    if (d.sequenceNumbers && line.length >= 80 && SEQUENCE_NUMBER.test(line.slice(72, 80))) line = lines[i] = line.slice(0, 72) + '        ' + line.slice(80)
     const trimmed = line.trim()
     if (d.slashTerminator && trimmed === '/') { lines[i] = line.replace('/', ';'); continue }
     // SQL*Plus PROMPT / REM text, @script and !shell lines are free text (an apostrophe in them opened a string that swallowed the script)

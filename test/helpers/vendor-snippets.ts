@@ -1996,6 +1996,11 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
   ],
   db2: [
     {
+      title: 'z/OS SPUFI / DSNTEP2 members number their lines in columns 73-80: the numbers are blanked (the statement failed at 00000100)',
+      sql: '  INSERT INTO PAY.CHECK_HIST (CHECK_NO, AMOUNT)                         00000100\n    SELECT CHECK_NO, AMOUNT FROM PAY.CHECKS                             00000200\n    WHERE ISSUE_DT < CURRENT DATE - 30 DAYS;                            00000300\n',
+      fdd: [['PAY.CHECKS.CHECK_NO', 'PAY.CHECK_HIST.CHECK_NO'], ['PAY.CHECKS.AMOUNT', 'PAY.CHECK_HIST.AMOUNT']],
+    },
+    {
       title: 'statement trigger transition table (REFERENCING NEW TABLE AS nt … FROM nt) reads the trigger\'s table; a RETURNS TABLE function\'s RETURN SELECT reads its parameters as variables (P_DT was an orphan column)',
       sql: `CREATE TRIGGER DW.TRG_LOAD_LOG AFTER INSERT ON DW.ORDERS
 REFERENCING NEW TABLE AS NT FOR EACH STATEMENT

@@ -881,6 +881,8 @@ export function canBeAlias(p: TokenCursor, k = 0): boolean {
   if (t.kind === 'string' && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase' || p.d.name === 'dbvmysql')) return true
   // PL/SQL SELECT … BULK COLLECT INTO: BULK starts the INTO clause
   if (t.kind === 'word' && t.upper === 'BULK' && p.isWord('COLLECT', k + 1)) return false
+  // Oracle DML error logging: INSERT … SELECT … FROM src LOG ERRORS [INTO e] (LOG was src's alias)
+  if (t.kind === 'word' && t.upper === 'LOG' && p.isWord('ERRORS', k + 1)) return false
   // join modifiers (t ASOF JOIN u, t POSITIONAL JOIN u), Sybase t AT ISOLATION 0 and t PLAN "…"
   if (t.kind === 'word' && JOIN_MODIFIERS.has(t.upper) && p.isWord('JOIN', k + 1)) return false
   // T-SQL / Sybase need no terminator: a line that starts with a statement word (WAITFOR, DEALLOCATE, GOTO) starts the next statement

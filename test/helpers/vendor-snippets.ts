@@ -8,6 +8,13 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'INSERT … SELECT … FROM src LOG ERRORS INTO err$ REJECT LIMIT n: LOG is no alias of src (the statement failed at ERRORS)',
+      sql: `INSERT INTO sales_fact (sale_id, amount)
+SELECT sale_id, amount FROM sales_stage LOG ERRORS INTO err$_sales_fact ('nightly') REJECT LIMIT UNLIMITED;
+`,
+      fdd: [['sales_stage.sale_id', 'sales_fact.sale_id'], ['sales_stage.amount', 'sales_fact.amount']],
+    },
+    {
       title: 'a record filled from SELECT * of one table (FOR r IN (SELECT * FROM t), FOR r IN c, SELECT * INTO r): r.col is t.col (it was t.*); a join keeps the `*`',
       sql: `DECLARE
   CURSOR c_emp IS SELECT * FROM emp FOR UPDATE;

@@ -492,6 +492,7 @@ function parseDeclare(p: Cur, first: Token): Stmt {
     const name = atName(p) ? atIdent(p) : p.ident()
     if (p.accept('CURSOR')) {
       while (!p.isWord('FOR') && !p.eof()) p.next(); p.expect('FOR')
+      if (p.isIdentToken() && (p.isOp(';', 1) || !p.peek(1))) { p.next(); vars.push({ name }); continue }
       const q = parseQuery(p); vars.push({ name, query: q }); if (p.isWord('FOR') && p.isWord('UPDATE', 1)) skipToEnd(p); continue
     }
     p.accept('AS')
@@ -549,7 +550,13 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
       const q = parseQuery(p); vars.push({ name, query: q }); skipToEnd(p); continue
     }
     const name = atName(p) ? atIdent(p) : p.ident()
-    if (p.accept('CURSOR')) { while (!p.isWord('FOR') && !p.isWord('IS') && !p.eof()) p.next(); p.next(); const q = parseQuery(p); vars.push({ name, query: q }); skipToEnd(p); continue }
+    if (p.accept('CURSOR')) {
+      while (!p.isWord('FOR') && !p.isWord('IS') && !p.eof()) p.next()
+      p.next()
+      // DECLARE c CURSOR FOR s1: over a statement PREPAREd later from a string (dynamic SQL)
+      if (p.isIdentToken() && (p.isOp(';', 1) || !p.peek(1))) { p.next(); vars.push({ name }); continue }
+      const q = parseQuery(p); vars.push({ name, query: q }); skipToEnd(p); continue
+    }
     p.accept('CONSTANT')
     if (p.accept('EXCEPTION')) { skipToEnd(p); continue }
     // SQLScript DECLARE lt TABLE (a INT, …): a table variable with declared columns

@@ -2003,6 +2003,24 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
   ],
   db2: [
     {
+      title: 'DECLARE c CURSOR FOR s1 over a statement PREPAREd from a string (dynamic SQL) parses; it failed the declaration section',
+      sql: `CREATE OR REPLACE PROCEDURE DW.COPY_RECENT ()
+LANGUAGE SQL
+BEGIN
+  DECLARE V_SQL VARCHAR(200);
+  DECLARE V_ID INTEGER;
+  DECLARE C1 CURSOR FOR S1;
+  SET V_SQL = 'SELECT ORDER_ID FROM DW.ORDERS WHERE ORDER_ID > ?';
+  PREPARE S1 FROM V_SQL;
+  OPEN C1 USING V_ID;
+  CLOSE C1;
+  INSERT INTO DW.ORDERS_RECENT (ORDER_ID, AMOUNT) SELECT ORDER_ID, AMOUNT FROM DW.ORDERS WHERE ORDER_DT > CURRENT DATE - 7 DAYS;
+END
+@
+`,
+      fdd: [['DW.ORDERS.ORDER_ID', 'DW.ORDERS_RECENT.ORDER_ID'], ['DW.ORDERS.AMOUNT', 'DW.ORDERS_RECENT.AMOUNT']],
+    },
+    {
       title: 'z/OS SPUFI / DSNTEP2 members number their lines in columns 73-80: the numbers are blanked (the statement failed at 00000100)',
       sql: '  INSERT INTO PAY.CHECK_HIST (CHECK_NO, AMOUNT)                         00000100\n    SELECT CHECK_NO, AMOUNT FROM PAY.CHECKS                             00000200\n    WHERE ISSUE_DT < CURRENT DATE - 30 DAYS;                            00000300\n',
       fdd: [['PAY.CHECKS.CHECK_NO', 'PAY.CHECK_HIST.CHECK_NO'], ['PAY.CHECKS.AMOUNT', 'PAY.CHECK_HIST.AMOUNT']],

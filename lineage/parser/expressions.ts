@@ -18,7 +18,7 @@ const COMPARE_OPS = new Set(['*=', '=*', '=', '<>', '!=', '<', '>', '<=', '>=', 
   '@@', '@?', '~~', '~~*', '!~~', '!~~*'])
 /** the words parseComparison continues an operand with (any other word ends the comparison) */
 const COMPARISON_WORDS = new Set(['NOT', 'IS', 'INTERPOLATE', 'OVERLAPS', 'ISNULL', 'NOTNULL', 'IN', 'BETWEEN', 'LIKE', 'ILIKE', 'RLIKE',
-  'REGEXP', 'SIMILAR', 'GLOB', 'MATCH', 'MATCHES', 'MEMBER', 'SUBMULTISET'])
+  'REGEXP', 'SIMILAR', 'GLOB', 'MATCH', 'MATCHES', 'MEMBER', 'SUBMULTISET', 'CONTAINS'])
 const TYPE_CONTINUATION = new Set(['PRECISION', 'VARYING', 'WITH', 'WITHOUT', 'TIME', 'ZONE', 'LOCAL', 'UNSIGNED', 'SIGNED', 'CHARACTER', 'CHAR', 'BYTE'])
 
 export function parseExpr(p: TokenCursor): Expr { return parseOr(p) }
@@ -121,6 +121,8 @@ function parseComparison(p: TokenCursor): Expr {
       p.next(); p.accept('OF')
       const r = parseAdditive(p); left = op('IN', [left, r], span(left, r)); continue
     }
+    // OpenEdge word-index search: c CONTAINS 'gold & silver' (a bare CONTAINS is an alias)
+    if (w === 'CONTAINS' && p.peek(1)?.kind === 'string') { p.next(); const r = parseAdditive(p); left = op('LIKE', [left, r], span(left, r)); continue }
     if (w === 'BETWEEN') {
       if (neg) p.next()
       p.next(); p.accept('SYMMETRIC'); p.accept('ASYMMETRIC')

@@ -2803,6 +2803,13 @@ UPDATE profiles USE KEYS "u1" SET tier = "gold";
   ],
   openedge: [
     {
+      title: 'word-index search c CONTAINS \'word\' is a condition (the query failed at CONTAINS)',
+      sql: `INSERT INTO PUB.GoldCust (CustNum, Name)
+SELECT TOP 50 c.CustNum, c.Name FROM PUB.Customer c WHERE c.Comments CONTAINS 'gold | platinum' ORDER BY c.Name;
+`,
+      fdd: [['PUB.Customer.CustNum', 'PUB.GoldCust.CustNum'], ['PUB.Customer.Name', 'PUB.GoldCust.Name']],
+    },
+    {
       title: 'Java stored procedure / trigger bodies ([IMPORT …] BEGIN … END): the SQL of new SQLIStatement("…") / SQLCursor("…") is analysed, the Java is skipped (it failed line by line, a // comment with an apostrophe swallowed the script)',
       sql: `CREATE PROCEDURE PUB.close_orders (IN cutoff DATE)
 IMPORT

@@ -131,6 +131,8 @@ export type Stmt =
    * from the CREATE TRIGGER … EXECUTE FUNCTION that calls it (triggerCall)
    */
   | { k: 'block'; body: Stmt[]; name?: QName; params?: Ident[]; triggerTable?: QName; triggerRows?: string[]; triggerCall?: QName
+      /** a statement trigger's transition tables (REFERENCING NEW TABLE AS nt): names of the trigger's table */
+      triggerTables?: string[]
       /** a function that returns rows (RETURNS TABLE [(cols)], RETURNS SETOF): its last query is what FROM f(…) reads */
       returnsTable?: { columns?: Ident[]; /** T-SQL RETURNS @r TABLE: the rows are what the body put in @r */ variable?: string }; loc: Loc }
   | { k: 'return'; value?: Expr; loc: Loc }

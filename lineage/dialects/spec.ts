@@ -83,6 +83,13 @@ export interface DialectSpec {
   defaultSchema?: string
   /** columns every table has without declaring them (ctid, xmin, gp_segment_id, DATASLICEID), upper-cased */
   systemColumns?: ReadonlySet<string>
+  /**
+   * stored procedures and triggers are written in Java ([IMPORT …] BEGIN … END, OpenEdge): their SQL is
+   * the literal of new SQLCursor("…") / SQLIStatement / SQLPStatement
+   */
+  javaRoutines: boolean
+  /** lines may carry a sequence number in columns 73-80 (DB2 for z/OS members read by SPUFI / DSNTEP2) */
+  sequenceNumbers: boolean
 }
 
 const base: Omit<DialectSpec, 'name'> = {
@@ -115,6 +122,8 @@ const base: Omit<DialectSpec, 'name'> = {
   hasWordOperators: false,
   lambdas: false,
   lateralAliases: false,
+  javaRoutines: false,
+  sequenceNumbers: false,
 }
 
 const tsql: Partial<DialectSpec> = {
@@ -146,16 +155,16 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
     dotCommands: true, abbreviations: { SEL: 'SELECT', INS: 'INSERT', UPD: 'UPDATE', DEL: 'DELETE', CT: 'CREATE TABLE' },
     wordOperators: { EQ: '=', NE: '<>', GT: '>', GE: '>=', LT: '<', LE: '<=', MOD: '%' }, lateralAliases: true,
   },
-  dbvdb2: { atTerminator: true, recursiveWithoutKeyword: true, wordOperators: { CONCAT: '||' } },
   // #name is a local temporary table (CREATE LOCAL TEMPORARY TABLE #t, INSERT INTO #t)
   dbvhana: { recursiveWithoutKeyword: true, identStartExtra: '#' },
+  dbvdb2: { atTerminator: true, sequenceNumbers: true, recursiveWithoutKeyword: true, wordOperators: { CONCAT: '||' } },
   // NZPLSQL descends from PL/pgSQL: SELECT INTO v …, FOR r IN EXECUTE IMMEDIATE … LOOP
   dbvnetezza: { plpgsql: true, defaultSchema: 'ADMIN', systemColumns: new Set(['DATASLICEID', 'CREATEXID', 'DELETEXID']) },
   // vsql is psql's descendant: its scripts hold the same \set / \echo / \i meta-command lines
   dbvvertica: { unquotedCase: 'lower', dollarQuotedStrings: true, psqlCommands: true, plpgsql: true, defaultSchema: 'PUBLIC' },
   dbvinformix: { braceComments: true, recursiveWithoutKeyword: true },
   dbvcouchbase: { ...mysqlLike, backslashEscapes: true },
-  dbvopenedge: { identPartExtra: '$#-', recursiveWithoutKeyword: true },
+  dbvopenedge: { identPartExtra: '$#-', recursiveWithoutKeyword: true, javaRoutines: true },
   dbvmdx: { identifierQuotes: ['['], mdx: true, quotedCaseInsensitive: true },
 }
 

@@ -362,7 +362,7 @@ export class Analyzer implements ExprEnv {
    * the row trigger being analysed: its table, and the names of its rows (NEW, OLD, REFERENCING aliases);
    * no table in a trigger function defined apart from its trigger (PostgreSQL)
    */
-  trigger: { table: QName | undefined; rows: Set<string> } | undefined = undefined
+  trigger: { table: QName | undefined; rows: Set<string>; tables?: Set<string> } | undefined = undefined
   /** PostgreSQL trigger functions by name, run again by each CREATE TRIGGER that executes them */
   readonly triggerFunctions = new Map<string, import('../ast/types.js').Stmt>()
 
@@ -424,8 +424,30 @@ export class Analyzer implements ExprEnv {
    */
   recordField(v: DbObj, field: string, loc?: Loc): ColRef {
     const k = field.toUpperCase()
-    if (this.b.findColumn(v, k) === undefined && this.b.findColumn(v, '*') !== undefined) return this.ref(v, '*', loc, '*')
+    if (this.b.findColumn(v, k) === undefined && this.b.findColumn(v, '*') !== undefined) {
+      // filled from SELECT * of one table (FOR r IN (SELECT * FROM emp)): r.sal is that table's sal
+      const t = this.recordStars.get(v)
+      if (!t) return this.ref(v, '*', loc, '*')
+      const f = this.ref(v, field, loc, k)
+      this.b.relate('fdd', f, [this.ref(this.entry(t).obj, field, undefined, k)], 'cursor', 'identity')
+      return f
+    }
     return this.ref(v, field, loc, k)
+  }
+
+  /** records filled from SELECT * of a single table of unknown columns, with that table */
+  readonly recordStars = new Map<DbObj, QName>()
+
+  /** a record (re)filled by query q: whether its fields are the columns of q's single table (SELECT * FROM t) */
+  fillsFromStar(rec: DbObj, q: Query, starOnly: boolean): void {
+    const t = starOnly && q.k === 'select' && q.items.length === 1 && q.items[0].expr.k === 'star' && q.from.length === 1 && !q.joins.length && q.from[0].k === 'table' ? q.from[0].name : undefined
+    if (t) this.recordStars.set(rec, t); else this.recordStars.delete(rec)
+  }
+
+  /** a record filled from a cursor (FOR r IN c, FETCH c INTO r) has the cursor's fields */
+  sameFields(rec: DbObj, cursor: DbObj): void {
+    const t = this.recordStars.get(cursor)
+    if (t) this.recordStars.set(rec, t); else this.recordStars.delete(rec)
   }
 
   declareVariable(name: string, loc?: Loc, subType = 'scalar'): DbObj {
@@ -809,8 +831,10 @@ export class Analyzer implements ExprEnv {
           const cte = findCte(scope, this.key(parts[0]))
           if (cte) return { ...cte, alias: src.alias ?? cte.alias, nameParts: parts }
         }
-        // T-SQL / ASE trigger bodies read the rows being written from inserted / deleted: the trigger's table
-        const pseudo = parts.length === 1 && this.trigger?.table && (this.d.name === 'dbvmssql' || this.d.name === 'dbvsybase') && ['INSERTED', 'DELETED'].includes(this.key(parts[0]))
+        // T-SQL / ASE trigger bodies read the rows being written from inserted / deleted, a DB2 statement
+        // trigger from its transition tables (REFERENCING NEW TABLE AS nt): the trigger's table
+        const pseudo = parts.length === 1 && this.trigger?.table && (((this.d.name === 'dbvmssql' || this.d.name === 'dbvsybase') && ['INSERTED', 'DELETED'].includes(this.key(parts[0])))
+          || !!this.trigger.tables?.has(this.key(parts[0])))
         const e = pseudo ? this.entry(this.trigger!.table!, src.name.loc) : this.entry(src.name, src.name.loc)
         this.reads.add(e.obj.id)
         const item: FromItem & { nameKey?: string } = { kind: 'table', obj: e.obj, alias: src.alias ?? (pseudo ? parts[0] : undefined), nameParts: parts, columns: null, persistent: true }

@@ -47,7 +47,7 @@ export class StatementFlow {
         const own = (s.params ?? []).map((prm) => prm.name.toUpperCase()).filter((k) => !this.a.variables.has(k))
         for (const prm of s.params ?? []) this.a.declareVariable(prm.name, prm.loc, 'scalar')
         const trigger = this.a.trigger
-        if (s.triggerRows) this.a.trigger = { table: s.triggerTable, rows: new Set(s.triggerRows) }
+        if (s.triggerRows) this.a.trigger = { table: s.triggerTable, rows: new Set(s.triggerRows), tables: s.triggerTables && new Set(s.triggerTables) }
         if (s.triggerRows && !s.triggerTable && s.name) this.a.triggerFunctions.set(this.routineKey(s.name), s)
         const lastBefore = this.lastQuery
         const fnBefore = this.inTableFunction
@@ -144,6 +144,7 @@ export class StatementFlow {
       // several columns INTO one variable (a record, or a collection with BULK COLLECT): one field each
       const name = one.k === 'var' ? one.name : one.name.parts[0].name
       const rec = this.a.declareVariable(name, exprLocOf(one), 'record')
+      this.a.fillsFromStar(rec, q, rs.cols.length === 1)
       for (const c of rs.cols) this.b.relate('fdd', this.a.ref(rec, c.name, undefined, c.key), [c.ref], 'select', 'identity')
       this.b.relate('fdd', colRef(rec, rec.columns![0]), rs.cols.map((c) => c.ref), 'select', 'identity')
       this.b.relate('fdr', colRef(rec, rec.columns![0]), [rs.rows], 'select', 'row_count')
@@ -164,6 +165,13 @@ export class StatementFlow {
     if (e.k === 'col' && e.name.parts.length === 1) return vars.get(this.a.key(e.name.parts[0]))
     if (e.k === 'func' && e.args.length === 1) return vars.get(e.name.toUpperCase())
     return undefined
+  }
+
+  /** the fields of a record variable (its first column is the variable itself); only `*` when they are unknown */
+  private recordFields(rec: DbObj): Array<{ name: string; loc?: Loc }> {
+    const st = this.b.store
+    const fields = rec.columns.slice(1).filter((c) => !st.isSystemColumn(c)).map((c) => st.colName[c])
+    return !fields.length || fields.includes('*') ? [{ name: '*' }] : fields.map((name) => ({ name }))
   }
 
   /** a routine's matching key: its last name part (a trigger may name the function without its schema) */
@@ -242,9 +250,10 @@ export class StatementFlow {
         return
       }
       this.writeAll(target, rs, cols, 'insert')
-    } else if (s.values && s.recordValues && cols && this.recordOf(s.values[0][0])) {
+    } else if (s.values && s.recordValues && this.recordOf(s.values[0][0])) {
       const rec = this.recordOf(s.values[0][0])!
-      for (const tc of cols) this.b.relate('fdd', this.a.ref(target, tc.name, tc.loc, tc.name.toUpperCase()), [this.a.recordField(rec, tc.name)], 'insert', 'identity')
+      // target of unknown columns (a package compiled apart from its tables): the record's fields name them
+      for (const tc of cols ?? this.recordFields(rec)) this.b.relate('fdd', this.a.ref(target, tc.name, tc.loc, tc.name.toUpperCase()), [this.a.recordField(rec, tc.name)], 'insert', 'identity')
     } else if (s.values) {
       // literals of INSERT … VALUES never become constant-table columns (spec §4.8)
       const shown = this.a.showConstants
@@ -800,6 +809,7 @@ export class StatementFlow {
 
   private fillRecord(obj: DbObj, q: Query): void {
     const rs = this.a.query(q, undefined, { type: 'select_list', name: this.b.nextName('RS') })
+    this.a.fillsFromStar(obj, q, rs.cols.length === 1 && rs.cols[0].name === '*')
     for (const c of rs.cols) this.b.relate('fdd', this.a.ref(obj, c.name, undefined, c.key), [c.ref], 'cursor', 'identity')
     this.b.relate('fdd', colRef(obj, obj.columns![0]), rs.cols.map((c) => c.ref), 'cursor', 'identity')
   }
@@ -825,6 +835,7 @@ export class StatementFlow {
           const whole = t.k === 'var' || (t.k === 'col' && t.name.parts.length === 1)
           if (cur && fields && fields.length > 1 && s.targets.length === 1 && whole) {
             // FETCH c [BULK COLLECT] INTO r: the record (or collection) takes each cursor column as a field
+            this.a.sameFields(target.obj, cur)
             for (const c of fields) this.b.relate('fdd', this.a.ref(target.obj, this.b.colName(c)), [colRef(cur, c)], 'cursor', 'identity')
             this.b.relate('fdd', target, fields.map((c) => colRef(cur, c)), 'cursor', 'identity')
             continue
@@ -842,6 +853,7 @@ export class StatementFlow {
     if (s.query) this.fillRecord(rec, s.query)
     else if (s.cursor) {
       const cur = this.a.variables.get(this.a.key(s.cursor))
+      if (cur) this.a.sameFields(rec, cur)
       if (cur) for (const c of cur.columns ?? []) if (this.b.colName(c) !== cur.name) this.b.relate('fdd', this.a.ref(rec, this.b.colName(c)), [colRef(cur, c)], 'cursor', 'identity')
     }
     for (const x of s.body) this.run(x)

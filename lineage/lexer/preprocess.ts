@@ -14,6 +14,8 @@ const COPY_STDIN_LINE = /^\s*(?:COPY\b.*\bFROM\s+STDIN\b.*;|\\copy\b.*\bfrom\s+s
 
 /** SQLCMD commands (:setvar v "x", :r .\file.sql, :on error exit, :!! shell) name files and variables, not SQL */
 const SQLCMD_LINE = /^[ \t]*:[A-Za-z!]/m
+const JAVA_COMMENT_LINE = /^[ \t]*\/\//m
+const SEQUENCE_NUMBER = /^\d{8}$/
 
 export function preprocess(text: string, d: DialectSpec): string {
   // MDX sets and Informix comments are written in braces: no template there
@@ -22,11 +24,13 @@ export function preprocess(text: string, d: DialectSpec): string {
   if (d.batchWord !== undefined && !d.doubleQuotedStrings && QUOTED_IDENTIFIER_OFF.test(text)) text = doubleQuotedAsStrings(text)
   // most PostgreSQL scripts hold no psql command: they are not split into lines for nothing
   if (!d.delimiterCommand && !d.slashTerminator && !d.dotCommands && !d.atTerminator && !(d.psqlCommands && /^[ \t]*\\/m.test(text))
-    && !(d.sqlcmdCommands && SQLCMD_LINE.test(text))) return text
+    && !(d.sqlcmdCommands && SQLCMD_LINE.test(text)) && !(d.javaRoutines && JAVA_COMMENT_LINE.test(text))) return text
   const lines = text.split('\n')
   let delimiter = ';'
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]
+    let line = lines[i]
+    // z/OS members (SPUFI, DSNTEP2 input) number their lines in columns 73-80: no SQL ("expected VALUES near 00000100")
+    if (d.sequenceNumbers && line.length >= 80 && SEQUENCE_NUMBER.test(line.slice(72, 80))) line = lines[i] = line.slice(0, 72) + '        ' + line.slice(80)
     const trimmed = line.trim()
     if (d.slashTerminator && trimmed === '/') { lines[i] = line.replace('/', ';'); continue }
     // SQL*Plus PROMPT / REM text, @script and !shell lines are free text (an apostrophe in them opened a string that swallowed the script)
@@ -40,6 +44,8 @@ export function preprocess(text: string, d: DialectSpec): string {
       while (i + 1 < lines.length && lines[i + 1].trim() !== '\\.') { i++; lines[i] = ' '.repeat(lines[i].length) }
       continue
     }
+    // a // comment line of a Java routine body (OpenEdge): an apostrophe in it opened a string
+    if (d.javaRoutines && JAVA_COMMENT_LINE.test(line)) { lines[i] = ' '.repeat(line.length); continue }
     if (d.delimiterCommand) {
       const m = /^\s*DELIMITER\s+(\S+)\s*$/i.exec(line)
       // mysqltest scripts end the command itself with the current delimiter: delimiter |; … delimiter ;|

@@ -58,6 +58,12 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
     break
   }
   if (external && p.isWord('TABLE') && p.peek(1)?.kind === 'string') return parseTransientExternal(p, stmtStart)
+  // Oracle CREATE [AND COMPILE | RESOLVE] JAVA SOURCE | CLASS | RESOURCE … AS <Java>: the `;`s are Java's (the
+  // rest of the class failed statement by statement); it ends at the SQL*Plus `/` line
+  if (p.d.slashTerminator && (p.isWord('JAVA') || (p.isWord('AND') && p.isAnyWord(['COMPILE', 'RESOLVE'], 1)))) {
+    while (!p.eof() && !(p.isOp(';') && p.peek()!.bol)) p.next()
+    return { k: 'other', kind: 'CREATE JAVA', loc: locOf(stmtStart, p.prev()) }
+  }
   // BigQuery CREATE TABLE FUNCTION f(params) [RETURNS TABLE<…>] AS query: a routine, not a table named FUNCTION
   if (p.isWord('TABLE') && p.isWord('FUNCTION', 1)) { p.next(); return block(p, stmtStart) }
   if (p.accept('TABLE')) return parseCreateTable(p, stmtStart, temporary, external)

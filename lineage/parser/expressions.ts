@@ -24,7 +24,7 @@ const COMPARE_OPS = new Set(['*=', '=*', '=', '<>', '!=', '<', '>', '<=', '>=', 
   '@@', '@?', '~~', '~~*', '!~~', '!~~*'])
 /** the words parseComparison continues an operand with (any other word ends the comparison) */
 const COMPARISON_WORDS = new Set(['NOT', 'IS', 'INTERPOLATE', 'OVERLAPS', 'ISNULL', 'NOTNULL', 'IN', 'BETWEEN', 'LIKE', 'ILIKE', 'RLIKE',
-  'REGEXP', 'SIMILAR', 'GLOB', 'MATCH', 'MATCHES'])
+  'REGEXP', 'SIMILAR', 'GLOB', 'MATCH', 'MATCHES', 'MEMBER', 'SUBMULTISET', 'CONTAINS'])
 const TYPE_CONTINUATION = new Set(['PRECISION', 'VARYING', 'WITH', 'WITHOUT', 'TIME', 'ZONE', 'LOCAL', 'UNSIGNED', 'SIGNED', 'CHARACTER', 'CHAR', 'BYTE'])
 
 export function parseExpr(p: TokenCursor): Expr { return parseOr(p) }
@@ -85,12 +85,13 @@ function parseComparison(p: TokenCursor): Expr {
       const r = parseAdditive(p); left = op('?', [left, r], span(left, r)); continue
     }
     if (t.kind !== 'word' || !COMPARISON_WORDS.has(t.upper)) return left
-    const neg = t.upper === 'NOT' && p.isAnyWord(['IN', 'LIKE', 'ILIKE', 'BETWEEN', 'RLIKE', 'REGEXP', 'SIMILAR', 'MATCHES'], 1)
+    const neg = t.upper === 'NOT' && p.isAnyWord(['IN', 'LIKE', 'ILIKE', 'BETWEEN', 'RLIKE', 'REGEXP', 'SIMILAR', 'MATCHES', 'MEMBER', 'SUBMULTISET'], 1)
     const w = neg ? p.peek(1)!.upper : t.upper
     if (w === 'IS') {
       p.next(); p.accept('NOT')
       if (p.accept('DISTINCT')) { p.expect('FROM'); const r = parseAdditive(p); left = op('IS', [left, r], span(left, r)); continue }
-      let e = p.next() // NULL, TRUE, FALSE, UNKNOWN, NAN, JSON …
+      let e = p.next() // NULL, TRUE, FALSE, UNKNOWN, NAN, JSON, EMPTY (a nested table), A SET …
+      if (e.upper === 'A' && p.isWord('SET')) e = p.next()
       // IS JSON [VALUE | OBJECT | ARRAY | SCALAR] [WITH | WITHOUT UNIQUE [KEYS]]
       if (e.upper === 'JSON') {
         if (p.isAnyWord(['VALUE', 'OBJECT', 'ARRAY', 'SCALAR'])) e = p.next()
@@ -120,6 +121,14 @@ function parseComparison(p: TokenCursor): Expr {
       }
       continue
     }
+    // Oracle nested tables: x [NOT] MEMBER OF coll, c1 [NOT] SUBMULTISET [OF] c2 (a bare MEMBER is an alias)
+    if ((w === 'MEMBER' && p.isWord('OF', neg ? 2 : 1)) || w === 'SUBMULTISET') {
+      if (neg) p.next()
+      p.next(); p.accept('OF')
+      const r = parseAdditive(p); left = op('IN', [left, r], span(left, r)); continue
+    }
+    // OpenEdge word-index search: c CONTAINS 'gold & silver' (a bare CONTAINS is an alias)
+    if (w === 'CONTAINS' && p.peek(1)?.kind === 'string') { p.next(); const r = parseAdditive(p); left = op('LIKE', [left, r], span(left, r)); continue }
     if (w === 'BETWEEN') {
       if (neg) p.next()
       p.next(); p.accept('SYMMETRIC'); p.accept('ASYMMETRIC')
@@ -151,6 +160,11 @@ export function parseAdditive(p: TokenCursor): Expr {
     if (o !== undefined) { p.next(); const r = parseMultiplicative(p); left = op(o, [left, r], span(left, r)); continue }
     // PostgreSQL a OPERATOR(schema.op) b, as pg_dump writes an operator outside the search path
     if (t && t.kind === 'word' && t.upper === 'OPERATOR' && p.d.plpgsql && p.isOp('(', 1)) { p.next(); p.skipParens(); const r = parseMultiplicative(p); left = op('OPERATOR', [left, r], span(left, r)); continue }
+    // Oracle nested tables: c1 MULTISET UNION | INTERSECT | EXCEPT [ALL | DISTINCT] c2
+    if (t?.kind === 'word' && t.upper === 'MULTISET' && p.isAnyWord(['UNION', 'INTERSECT', 'EXCEPT'], 1)) {
+      p.i += 2; p.accept('ALL') || p.accept('DISTINCT')
+      const r = parseMultiplicative(p); left = op('MULTISET', [left, r], span(left, r)); continue
+    }
     return left
   }
 }
@@ -196,8 +210,9 @@ function systemVariable(p: TokenCursor, t: Token): Expr {
 function parseUnary(p: TokenCursor): Expr {
   const t = p.peek()
   if (t && t.kind === 'op' && t.image === '@' && p.isOp('@', 1) && p.isIdentToken(2) && p.peek(1)!.start === t.end && p.peek(2)!.start === t.end + 1) return parsePostfix(p, systemVariable(p, t))
-  // BigQuery @name is a query parameter (scheduled queries: @submission_date), never the @ operator
-  const param = t && t.image === '@' && p.d.name === 'dbvbigquery' && p.isIdentToken(1) && p.peek(1)!.start === t.end
+  // BigQuery @name is a query parameter (scheduled queries: @submission_date), DB2 for i / z/OS @name a
+  // variable or parameter (@ is a letter of their names): never the @ operator
+  const param = t && t.image === '@' && (p.d.name === 'dbvbigquery' || p.d.name === 'dbvdb2') && p.isIdentToken(1) && p.peek(1)!.start === t.end
   if (t && t.kind === 'op' && (t.image === '-' || t.image === '+' || t.image === '~' || (t.image === '@' && !param))) {
     p.next(); const e = parseUnary(p); return op(t.image, [e], span(locOf(t, t), e))
   }
@@ -348,6 +363,8 @@ function parsePrimary(p: TokenCursor): Expr {
         while (p.isOp('.') && p.isIdentToken(1)) { p.next(); n = p.next(); name += '.' + n.image }
         return { k: 'var', name, loc: locOf(t, n) }
       }
+      // a positional bind variable :1 (Oracle dynamic SQL, OCI / JDBC statements), a value like ?
+      if (t.image === ':' && p.peek(1)?.kind === 'number' && p.peek(1)!.start === t.end) { p.next(); const n = p.next(); return { k: 'var', name: ':' + n.image, loc: locOf(t, n) } }
       // psql / vsql :'name' substitutes a variable as a quoted literal
       if (t.image === ':' && p.d.psqlCommands && p.peek(1)?.kind === 'string' && p.peek(1)!.start === t.end) { p.next(); const n = p.next(); return lit(t, n, n.image) }
       if (t.image === '@' && p.isOp('@', 1) && p.isIdentToken(2)) return systemVariable(p, t)
@@ -695,8 +712,13 @@ function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token,
   if (p.accept('DISTINCT')) distinct = true
   else p.accept('ALL')
   if (p.isOp('*') && p.isOp(')', 1)) { p.next(); star = true }
-  // XMLELEMENT(NAME tag, …), XMLPI(NAME target …): the tag is a name, not a column
-  if ((upper === 'XMLELEMENT' || upper === 'XMLPI') && p.isWord('NAME') && p.isIdentToken(1)) p.i += 2
+  // XMLELEMENT(NAME tag, …), XMLPI(NAME target …): the tag is a name, not a column; Oracle writes it
+  // without NAME (XMLELEMENT(e, ename || ','), XMLELEMENT("emp", …)) and may escape it first
+  if (upper === 'XMLELEMENT' || upper === 'XMLPI') {
+    if (!p.accept('ENTITYESCAPING')) p.accept('NOENTITYESCAPING')
+    if (p.isWord('NAME') && p.isIdentToken(1)) p.i += 2
+    else if (!p.accept('EVALNAME') && p.isIdentToken() && (p.isOp(',', 1) || p.isOp(')', 1))) p.next()
+  }
   while (!p.isOp(')')) {
     if (p.isOp(',')) { p.next(); continue }
     if (p.isWord('ORDER') && p.isWord('BY', 1)) { p.i += 2; within.push(...parseOrderList(p)); continue }
@@ -707,6 +729,8 @@ function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token,
       // JSON_VALUE(j, '$.a' RETURNING NUMBER): a type, not a column
       if (w === 'RETURNING' && p.isIdentToken()) parseType(p)
       if (w === 'WITH' || w === 'WITHOUT') while (p.isAnyWord(JSON_WRAPPER_WORDS)) p.next()
+      // JSON_OBJECT(… RETURNING CLOB), JSON_VALUE(x, '$.a' RETURNING NUMBER(10)): a type, not a column
+      if (w === 'RETURNING' && p.isIdentToken()) parseType(p)
       continue
     }
     if (p.isWord('AS') && args.length > 0) { p.next(); if (!p.isOp(')')) parseType(p); continue }
@@ -927,6 +951,8 @@ export function canBeAlias(p: TokenCursor, k = 0): boolean {
   if (t.kind === 'string' && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase' || p.d.name === 'dbvmysql')) return true
   // PL/SQL SELECT … BULK COLLECT INTO: BULK starts the INTO clause
   if (t.kind === 'word' && t.upper === 'BULK' && p.isWord('COLLECT', k + 1)) return false
+  // Oracle DML error logging: INSERT … SELECT … FROM src LOG ERRORS [INTO e] (LOG was src's alias)
+  if (t.kind === 'word' && t.upper === 'LOG' && p.isWord('ERRORS', k + 1)) return false
   // join modifiers (t ASOF JOIN u, t POSITIONAL JOIN u), Sybase t AT ISOLATION 0 and t PLAN "…"
   if (t.kind === 'word' && JOIN_MODIFIERS.has(t.upper) && p.isWord('JOIN', k + 1)) return false
   // T-SQL / Sybase need no terminator: a line that starts with a statement word (WAITFOR, DEALLOCATE, GOTO) starts the next statement

@@ -26,7 +26,7 @@ export const PROCEDURAL_START = new Set(['FORALL', 'DEFINE', 'LET', 'DECLARE', '
   'OPEN', 'FETCH', 'CLOSE', 'DO', 'EXECUTE', 'EXEC', 'CASE', 'FOREACH', 'ON', 'TRACE', 'SYSTEM'])
 
 /** the routine being parsed: a trigger's table and row names, a trigger function, the function a trigger executes */
-interface RoutineState { triggerTable?: import('../ast/types.js').QName; triggerRows?: string[]; triggerFunction?: boolean; triggerCall?: import('../ast/types.js').QName; returnsTable?: { columns?: Ident[]; variable?: string } }
+interface RoutineState { triggerTable?: import('../ast/types.js').QName; triggerRows?: string[]; triggerTables?: string[]; triggerFunction?: boolean; triggerCall?: import('../ast/types.js').QName; returnsTable?: { columns?: Ident[]; variable?: string } }
 type Cur = TokenCursor & { inBlock?: boolean } & RoutineState
 
 function endOfStatement(p: TokenCursor): void { p.acceptOp(';') }
@@ -504,11 +504,12 @@ function parseDeclare(p: Cur, first: Token): Stmt {
     return { k: 'block', body, loc: locOf(first, p.prev()) }
   }
   do {
-    const name = p.ident()
+    const name = atName(p) ? atIdent(p) : p.ident()
     // SQL Anywhere DECLARE e EXCEPTION FOR SQLSTATE '…': a condition name, no value
     if (p.isWord('EXCEPTION') && p.isWord('FOR', 1)) { skipToEnd(p); vars.push({ name }); continue }
     if (p.accept('CURSOR')) {
       while (!p.isWord('FOR') && !p.eof()) p.next(); p.expect('FOR')
+      if (p.isIdentToken() && (p.isOp(';', 1) || !p.peek(1))) { p.next(); vars.push({ name }); continue }
       const q = parseQuery(p); vars.push({ name, query: q }); if (p.isWord('FOR') && p.isWord('UPDATE', 1)) skipToEnd(p); continue
     }
     p.accept('AS')
@@ -536,6 +537,8 @@ const NOT_A_DECLARATION = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SELEC
   'REPEAT', 'CALL', 'RETURN', 'OPEN', 'FETCH', 'CLOSE', 'GET', 'EXECUTE', 'EXEC', 'CASE', 'LEAVE', 'ITERATE', 'SIGNAL', 'COMMIT',
   'ROLLBACK', 'TRUNCATE', 'CREATE', 'DROP', 'ALTER', 'FOREACH', 'LET', 'RAISE', 'NULL', 'VALUES'])
 
+const METHOD_WORDS = ['MEMBER', 'STATIC', 'CONSTRUCTOR', 'MAP', 'ORDER', 'OVERRIDING', 'FINAL', 'INSTANTIABLE', 'NOT']
+
 /** a declaration section: items until BEGIN/END — or, in SQL PL bodies, until the first statement */
 function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: Ident[] }>, nested: Stmt[] = []): void {
   while (!p.eof() && !p.isWord('BEGIN') && !p.isWord('END')) {
@@ -548,18 +551,29 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     if (p.isAnyWord(['CONTINUE', 'EXIT', 'UNDO']) && p.isWord('HANDLER', 1)) { p.i--; return }
     // a declaration has a type (or `:=` / DEFAULT): `name = …` is the first statement (SQLScript `lt = SELECT …`)
     if (p.isIdentToken() && p.isOp('=', 1)) break
+    // a TYPE BODY's methods: [OVERRIDING | FINAL] MEMBER | STATIC | CONSTRUCTOR | MAP | ORDER FUNCTION …
+    let m = 0
+    while (p.isAnyWord(METHOD_WORDS, m)) m++
+    if (m && p.isAnyWord(['PROCEDURE', 'FUNCTION'], m)) p.i += m
     if (p.isAnyWord(['PROCEDURE', 'FUNCTION'])) { const s = p.peek()!; nested.push(parseRoutineBody(p, s, false)); continue }
     if (p.isAnyWord(['TYPE', 'SUBTYPE', 'PRAGMA'])) { skipToEnd(p); continue }
     if (p.accept('CURSOR')) {
-      const name = p.ident(); if (p.isOp('(')) p.skipParens()
+      // the cursor's parameters are variables of its query (they were read as columns of its tables)
+      const name = p.ident(); if (p.isOp('(')) for (const n of paramNames(p)) vars.push({ name: n })
       if (p.accept('RETURN')) { parseType(p); if (p.isOp('%')) p.i += 2 }
       // a package spec declares the cursor (CURSOR c RETURN t%ROWTYPE;); its body gives the query
       if (p.isOp(';')) continue
       if (!p.accept('IS')) p.expect('FOR')
       const q = parseQuery(p); vars.push({ name, query: q }); skipToEnd(p); continue
     }
-    const name = p.ident()
-    if (p.accept('CURSOR')) { while (!p.isWord('FOR') && !p.isWord('IS') && !p.eof()) p.next(); p.next(); const q = parseQuery(p); vars.push({ name, query: q }); skipToEnd(p); continue }
+    const name = atName(p) ? atIdent(p) : p.ident()
+    if (p.accept('CURSOR')) {
+      while (!p.isWord('FOR') && !p.isWord('IS') && !p.eof()) p.next()
+      p.next()
+      // DECLARE c CURSOR FOR s1: over a statement PREPAREd later from a string (dynamic SQL)
+      if (p.isIdentToken() && (p.isOp(';', 1) || !p.peek(1))) { p.next(); vars.push({ name }); continue }
+      const q = parseQuery(p); vars.push({ name, query: q }); skipToEnd(p); continue
+    }
     p.accept('CONSTANT')
     if (p.accept('EXCEPTION')) { skipToEnd(p); continue }
     // SQLScript DECLARE lt TABLE (a INT, …): a table variable with declared columns
@@ -573,6 +587,34 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     } else vars.push({ name })
     skipToEnd(p)
   }
+}
+
+/** DB2 for i / z/OS @name (the @ is a letter of the name; the lexer splits it off as an operator) */
+function atName(p: Cur, k = 0): boolean {
+  const t = p.peek(k)
+  return !!t && t.image === '@' && t.kind === 'op' && p.d.name === 'dbvdb2' && p.isIdentToken(k + 1) && p.peek(k + 1)!.start === t.end
+}
+
+/** reads @name as one name */
+function atIdent(p: Cur): Ident {
+  const at = p.next(); const n = p.next()
+  return { name: '@' + n.image, quoted: false, loc: locOf(at, n), k: '@' + n.upper }
+}
+
+/** the names of a parenthesised parameter list (routine or cursor): (IN p_day DATE, n INT DEFAULT 0, …) */
+function paramNames(p: Cur): Ident[] {
+  const params: Ident[] = []
+  p.next()
+  while (!p.isOp(')') && !p.eof()) {
+    if ((p.isIdentToken() || atName(p)) && (p.peek(-1)?.image === '(' || p.peek(-1)?.image === ',')) {
+      // a mode before the name (IN p_day DATE, INOUT n INT): the name follows
+      while (p.isAnyWord(PARAM_MODES) && (p.isIdentToken(1) || atName(p, 1))) p.next()
+      if (atName(p)) { params.push(atIdent(p)); p.i-- } else params.push(identOf(p.peek()!))
+    }
+    if (p.isOp('(')) p.skipParens(); else p.next()
+  }
+  p.expectOp(')')
+  return params
 }
 
 /** one type of an Informix RETURNING list (DATETIME YEAR TO SECOND, MONEY(16,2) …) and its optional AS name */
@@ -631,11 +673,11 @@ const SPL_CONTROL_START = ['IF', 'FOR', 'WHILE', 'ON', 'TRACE', 'SYSTEM', 'RETUR
 /** CREATE PROCEDURE / FUNCTION / TRIGGER / PACKAGE / MACRO / TASK: the body's statements are analysed */
 export function parseRoutine(p: TokenCursor, start: Token): Stmt {
   const c = p as Cur
-  const outer: RoutineState = { triggerTable: c.triggerTable, triggerRows: c.triggerRows, triggerFunction: c.triggerFunction, triggerCall: c.triggerCall, returnsTable: c.returnsTable }
-  Object.assign(c, { triggerTable: undefined, triggerRows: ['NEW', 'OLD'], triggerFunction: false, triggerCall: undefined, returnsTable: undefined })
+  const outer: RoutineState = { triggerTable: c.triggerTable, triggerRows: c.triggerRows, triggerTables: c.triggerTables, triggerFunction: c.triggerFunction, triggerCall: c.triggerCall, returnsTable: c.returnsTable }
+  Object.assign(c, { triggerTable: undefined, triggerRows: ['NEW', 'OLD'], triggerTables: undefined, triggerFunction: false, triggerCall: undefined, returnsTable: undefined })
   try {
     const s = parseRoutineBody(c, start, true)
-    if (s.k === 'block' && (c.triggerTable || c.triggerFunction)) { s.triggerTable = c.triggerTable; s.triggerRows = c.triggerRows; s.triggerCall = c.triggerCall }
+    if (s.k === 'block' && (c.triggerTable || c.triggerFunction)) { s.triggerTable = c.triggerTable; s.triggerRows = c.triggerRows; s.triggerCall = c.triggerCall; if (c.triggerTables) s.triggerTables = c.triggerTables }
     if (s.k === 'block' && c.returnsTable && s.name) s.returnsTable = c.returnsTable
     return s
   } finally { Object.assign(c, outer) }
@@ -652,7 +694,8 @@ function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
 function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?: Stmt }): Stmt {
   const kind = p.next().upper
   if (kind === 'PACKAGE') { p.accept('BODY') }
-  if (kind === 'TYPE') { skipToEnd(p); return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
+  // an Oracle TYPE BODY holds the type's methods like a package body; a type specification is skipped
+  if (kind === 'TYPE' && !(p.d.name === 'dbvoracle' && p.accept('BODY'))) { skipToEnd(p); return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
   if (kind === 'EVENT') {
     // MySQL: CREATE EVENT … DO <statement>
     while (!p.eof() && !p.isWord('DO') && !p.isOp(';')) p.next()
@@ -669,19 +712,7 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   /** where a trigger's body starts after FOR EACH ROW [FOLLOWS | PRECEDES t] */
   let eachRowEnd = -1
   const actions: Stmt[] = []
-  const params: Ident[] = []
-  if (p.isOp('(')) {
-    p.next()
-    while (!p.isOp(')') && !p.eof()) {
-      if (p.isIdentToken() && (p.peek(-1)?.image === '(' || p.peek(-1)?.image === ',')) {
-        // a mode before the name (IN p_day DATE, INOUT n INT): the name follows
-        while (p.isAnyWord(PARAM_MODES) && p.isIdentToken(1)) p.next()
-        params.push(identOf(p.peek()!))
-      }
-      if (p.isOp('(')) p.skipParens(); else p.next()
-    }
-    p.expectOp(')')
-  }
+  const params = p.isOp('(') ? paramNames(p) : []
   const wasBlock = p.inBlock
   p.inBlock = true
   try {
@@ -694,6 +725,8 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
       const t = p.peek()!
       if (t.kind === 'string' && (t.image.startsWith('$') || p.prev().upper === 'AS')) return embeddedBody(p, t, start, name, params)
       if ((p.isWord('EXECUTE') || p.isWord('EXEC')) && p.isWord('AS', 1)) { p.i += 3; continue }
+      // an Oracle constructor: RETURN SELF AS RESULT (its AS starts no body)
+      if (p.isWord('SELF') && p.isWord('AS', 1) && p.isWord('RESULT', 2)) { p.i += 3; continue }
       // Informix SPL: RETURNING type [AS name], … — a named return value's AS is no body
       if (p.d.name === 'dbvinformix' && p.isWord('RETURNING')) { p.next(); do { informixReturnType(p) } while (p.acceptOp(',')); continue }
       // T-SQL multi-statement table-valued function: RETURNS @r TABLE (…)
@@ -744,8 +777,9 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
         const body = parseBody(p, [])
         return { k: 'block', body, name, params, loc: locOf(start, p.prev()) }
       }
+      if (p.d.javaRoutines && (p.isWord('IMPORT') || p.isWord('BEGIN'))) return { k: 'block', body: javaBody(p), name, params, loc: locOf(start, p.prev()) }
       if (p.isWord('BEGIN') && !p.isWord('ATOMIC', 1) || p.isWord('BEGIN') && p.isWord('ATOMIC', 1)) { const b = parseStatement(p); return { k: 'block', body: [b], name, params, loc: locOf(start, p.prev()) } }
-      if (p.isWord('RETURN') && (startsQuery(p, 1) || p.isOp('(', 1) && startsQuery(p, 2))) { p.next(); const q = parseQuery(p); return { k: 'block', body: [{ k: 'query', query: q, loc: q.loc }], name, loc: locOf(start, p.prev()) } }
+      if (p.isWord('RETURN') && (startsQuery(p, 1) || p.isOp('(', 1) && startsQuery(p, 2))) { p.next(); const q = parseQuery(p); return { k: 'block', body: [{ k: 'query', query: q, loc: q.loc }], name, params, loc: locOf(start, p.prev()) } }
       if (!hasKind && p.isOp(';')) { p.next(); return { k: 'other', kind: 'DECLARATION', loc: locOf(start, p.prev()) } }
       if (p.isOp('(')) { p.skipParens(); continue }
       // PostgreSQL: RETURNS trigger, the body's NEW / OLD belong to the table of the trigger that executes it
@@ -768,7 +802,8 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
           p.accept('AS')
           if (!p.isIdentToken()) break
           const n = p.next().upper
-          if (!table) p.triggerRows!.push(n)
+          // NEW TABLE AS nt (DB2, SQL standard): FROM nt reads the trigger's table
+          if (!table) p.triggerRows!.push(n); else (p.triggerTables ??= []).push(n)
         }
         continue
       }
@@ -801,6 +836,30 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   } finally { p.inBlock = wasBlock }
   skipToEnd(p)
   return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) }
+}
+
+/** the OpenEdge classes that run the SQL of their constructor's literal */
+const JAVA_SQL_CLASSES = new Set(['SQLCURSOR', 'SQLISTATEMENT', 'SQLPSTATEMENT'])
+
+/**
+ * An OpenEdge Java body, [IMPORT java imports] BEGIN … END (its END alone on the last line; Java has
+ * no END): the statements of each new SQLCursor("…") literal, the rest is Java, not SQL (it failed
+ * statement by statement)
+ */
+function javaBody(p: Cur): Stmt[] {
+  const body: Stmt[] = []
+  while (!p.eof() && !p.isWord('BEGIN')) p.next()
+  p.next()
+  while (!p.eof()) {
+    const t = p.next()
+    if (t.upper === 'END' && t.bol && t.kind === 'word' && (p.eof() || p.isOp(';') || p.peek()!.line > t.line)) { p.acceptOp(';'); break }
+    const lit = p.peek(1)
+    if (t.kind === 'word' && JAVA_SQL_CLASSES.has(t.upper) && p.isOp('(') && lit?.kind === 'qident' && p.isOp(')', 2)) {
+      body.push(...parseEmbedded(lit.image.slice(1, -1), p, lit.line, lit.col + 1, lit.start + 1))
+      p.i += 3
+    }
+  }
+  return body
 }
 
 /** $$ … $$ or '…' bodies: re-lex the inner text with positions mapped back into the script */

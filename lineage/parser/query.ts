@@ -42,8 +42,16 @@ export function parseWith(p: TokenCursor): With {
     p.expectOp('(')
     const query = p.isAnyWord(['INSERT', 'UPDATE', 'DELETE', 'MERGE']) ? parseDmlInParens(p) : parseQuery(p)
     p.expectOp(')')
-    // PostgreSQL SEARCH / CYCLE clauses
-    while (p.isWord('SEARCH') || p.isWord('CYCLE')) { while (!p.isOp(',') && !startsQuery(p) && !p.eof()) p.next() }
+    // SEARCH {DEPTH | BREADTH} FIRST BY c [DESC] [NULLS LAST], … SET ord / CYCLE c, … SET flag [TO v DEFAULT v] [USING path]
+    while (p.isWord('SEARCH') || p.isWord('CYCLE')) {
+      while (!p.isWord('SET') && !p.isOp(';') && !p.eof()) p.next()
+      if (!p.accept('SET')) break
+      // the ordering / cycle mark is a column of the CTE's rows
+      const mark = p.ident()
+      if (columns) columns.push(mark)
+      if (p.accept('TO')) { parseAdditive(p); p.expect('DEFAULT'); parseAdditive(p) }
+      if (p.accept('USING')) p.next()
+    }
     ctes.push({ name, columns, query, loc: locOf(start, p.prev()) })
   } while (p.acceptOp(','))
   return routines.length ? { recursive, ctes, routines } : { recursive, ctes }

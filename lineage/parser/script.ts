@@ -187,8 +187,8 @@ export function parseStatement(p: TokenCursor): Stmt {
     const query = parseQuery(p)
     return { k: 'tableVar', name, query, loc: locOf(first, p.prev()) }
   }
-  // Oracle trigger bodies: :NEW.col := expr
-  const bind = first.kind === 'op' && first.image === ':' && p.isIdentToken(1) && p.isOp('.', 2) && p.isOp(':=', 4)
+  // Oracle trigger bodies: :NEW.col := expr; a dynamic block's bind variable: :r := f(:p)
+  const bind = first.kind === 'op' && first.image === ':' && p.isIdentToken(1) && (p.isOp(':=', 2) || (p.isOp('.', 2) && p.isOp(':=', 4)))
   if (bind || ((first.kind === 'word' || first.kind === 'param') && (p.isOp(':=', 1) || (p.isOp('.', 1) && p.isOp(':=', 3))))) {
     const target = parseExpr(p); p.expectOp(':=')
     // PLvSQL: x := SELECT … (the query's single value, without parentheses)

@@ -18,6 +18,127 @@ FROM docs d;
       fdd: [['docs.body', 'doc_fields.amount'], ['docs.body', 'doc_fields.tags'], ['docs.id', 'doc_fields.obj']],
     },
     {
+      title: 'INSERT … SELECT … FROM src LOG ERRORS INTO err$ REJECT LIMIT n: LOG is no alias of src (the statement failed at ERRORS)',
+      sql: `INSERT INTO sales_fact (sale_id, amount)
+SELECT sale_id, amount FROM sales_stage LOG ERRORS INTO err$_sales_fact ('nightly') REJECT LIMIT UNLIMITED;
+`,
+      fdd: [['sales_stage.sale_id', 'sales_fact.sale_id'], ['sales_stage.amount', 'sales_fact.amount']],
+    },
+    {
+      title: 'a record filled from SELECT * of one table (FOR r IN (SELECT * FROM t), FOR r IN c, SELECT * INTO r): r.col is t.col (it was t.*); a join keeps the `*`',
+      sql: `DECLARE
+  CURSOR c_emp IS SELECT * FROM emp FOR UPDATE;
+BEGIN
+  FOR r IN c_emp LOOP
+    UPDATE emp SET sal = r.sal * 1.05 WHERE CURRENT OF c_emp;
+  END LOOP;
+  FOR d IN (SELECT * FROM dept WHERE loc = 'DALLAS') LOOP
+    INSERT INTO dept_log (deptno, dname) VALUES (d.deptno, d.dname);
+  END LOOP;
+  FOR x IN (SELECT * FROM emp e JOIN dept d ON d.deptno = e.deptno) LOOP
+    INSERT INTO emp_dept_log (ename) VALUES (x.ename);
+  END LOOP;
+END;
+/
+`,
+      fdd: [['emp.sal', 'emp.sal'], ['dept.deptno', 'dept_log.deptno'], ['dept.dname', 'dept_log.dname'], ['emp.*', 'emp_dept_log.ename'], ['dept.*', 'emp_dept_log.ename']],
+    },
+    {
+      title: 'CREATE AND COMPILE JAVA SOURCE … AS <class>: the Java\'s `;` and braces are skipped to the `/` line (the class failed statement by statement and the next statement was lost)',
+      sql: `CREATE OR REPLACE AND COMPILE JAVA SOURCE NAMED "TextUtil" AS
+public class TextUtil {
+  public static String clean(String s) { return s == null ? null : s.trim(); }
+};
+/
+INSERT INTO cust_clean (cust_id, name) SELECT cust_id, name FROM cust_raw;
+`,
+      fdd: [['cust_raw.cust_id', 'cust_clean.cust_id'], ['cust_raw.name', 'cust_clean.name']],
+    },
+    {
+      title: 'CREATE TYPE BODY: its MEMBER / STATIC / MAP MEMBER / CONSTRUCTOR … RETURN SELF AS RESULT methods are routines like a package body\'s (the body was skipped to its first `;` and every later method failed)',
+      sql: `CREATE OR REPLACE TYPE BODY order_t AS
+  CONSTRUCTOR FUNCTION order_t (p_id NUMBER) RETURN SELF AS RESULT IS
+  BEGIN
+    SELF.order_id := p_id;
+    RETURN;
+  END;
+  MAP MEMBER FUNCTION sort_key RETURN NUMBER IS BEGIN RETURN SELF.order_id; END;
+  STATIC PROCEDURE archive (p_id NUMBER) IS
+  BEGIN
+    INSERT INTO order_arch (order_id, total) SELECT order_id, total FROM orders WHERE order_id = p_id;
+  END;
+END;
+/
+`,
+      fdd: [['orders.order_id', 'order_arch.order_id'], ['orders.total', 'order_arch.total']],
+    },
+    {
+      title: 'XMLELEMENT(e, c || \',\') / XMLELEMENT("tag", …) name their element without NAME (the RTRIM(XMLAGG(XMLELEMENT(e, …)).EXTRACT(…)) string aggregation): the tag was a column; JSON_OBJECT(… RETURNING CLOB) returns a type, not a column',
+      sql: `INSERT INTO dept_names (deptno, names, doc)
+SELECT d.deptno,
+       RTRIM(XMLAGG(XMLELEMENT(e, e.ename || ',') ORDER BY e.ename).EXTRACT('//text()').getClobVal(), ','),
+       JSON_OBJECT('dept' VALUE d.dname RETURNING CLOB)
+  FROM dept d JOIN emp e ON e.deptno = d.deptno
+ GROUP BY d.deptno, d.dname;
+INSERT INTO emp_xml (empno, x)
+SELECT empno, XMLELEMENT("emp", XMLATTRIBUTES(empno AS "id"), XMLFOREST(ename AS "name")) FROM emp;
+`,
+      fdd: [['dept.deptno', 'dept_names.deptno'], ['emp.ename', 'dept_names.names'], ['dept.dname', 'dept_names.doc'], ['emp.empno', 'emp_xml.empno'], ['emp.empno', 'emp_xml.x'], ['emp.ename', 'emp_xml.x']],
+    },
+    {
+      title: 'nested-table operators (c MULTISET INTERSECT l IS NOT EMPTY, x MEMBER OF l, SUBMULTISET OF, IS A SET) and SEARCH DEPTH FIRST BY c DESC, … SET ord parse; a cursor parameter is a variable, not a column of the cursor\'s table',
+      sql: `CREATE OR REPLACE PACKAGE BODY tag_pkg AS
+  CURSOR c_items (p_owner VARCHAR2) IS SELECT item_id, item_path FROM items WHERE owner = p_owner;
+  PROCEDURE pick (p_tags tag_list) IS
+  BEGIN
+    INSERT INTO picked (item_id, item_path)
+    SELECT i.item_id, i.item_path FROM items i
+     WHERE i.tags MULTISET INTERSECT p_tags IS NOT EMPTY AND 'X' NOT MEMBER OF i.tags AND i.tags IS A SET;
+    FOR r IN c_items('ME') LOOP
+      UPDATE picked SET item_path = r.item_path WHERE item_id = r.item_id;
+    END LOOP;
+  END;
+END tag_pkg;
+/
+INSERT INTO tree_order (node_id, ord)
+WITH t (node_id, parent_id, seq) AS (
+  SELECT node_id, parent_id, seq FROM nodes WHERE parent_id IS NULL
+  UNION ALL
+  SELECT n.node_id, n.parent_id, n.seq FROM nodes n JOIN t ON n.parent_id = t.node_id)
+SEARCH DEPTH FIRST BY seq DESC, node_id NULLS LAST SET ord
+SELECT node_id, ord FROM t;
+`,
+      fdd: [['items.item_id', 'picked.item_id'], ['items.item_path', 'picked.item_path'], ['nodes.node_id', 'tree_order.node_id']],
+    },
+    {
+      title: 'INSERT INTO t VALUES r into a table of unknown columns: the record\'s fields name them (`*` when the record came from SELECT * of an unknown table); it gave no lineage',
+      sql: `CREATE OR REPLACE PROCEDURE archive_orders IS
+  l_last orders%ROWTYPE;
+BEGIN
+  SELECT * INTO l_last FROM orders WHERE ROWNUM = 1;
+  INSERT INTO orders_last VALUES l_last;
+  FOR r IN (SELECT order_id, amount FROM orders WHERE status = 'C') LOOP
+    INSERT INTO orders_arch VALUES r;
+  END LOOP;
+END archive_orders;
+/
+`,
+      fdd: [['orders.*', 'orders_last.*'], ['orders.order_id', 'orders_arch.order_id'], ['orders.amount', 'orders_arch.amount']],
+    },
+    {
+      title: 'positional bind variables :1 in dynamic SQL and a bind variable assigned in a dynamic block (:r := f(:p)) parse; they failed the statement',
+      sql: `UPDATE accounts SET balance = :1 WHERE acct_id = :2;
+DECLARE
+  v_total NUMBER;
+BEGIN
+  EXECUTE IMMEDIATE 'INSERT INTO acct_hist (acct_id, balance) SELECT acct_id, balance FROM accounts WHERE acct_id = :1' USING 7;
+  EXECUTE IMMEDIATE 'BEGIN :r := calc_total(:p); END;' USING OUT v_total, IN 7;
+END;
+/
+`,
+      fdd: [['accounts.acct_id', 'acct_hist.acct_id'], ['accounts.balance', 'acct_hist.balance']],
+    },
+    {
       title: 'partitioned outer join: FROM t PARTITION BY (c) RIGHT OUTER JOIN m ON … (data densification) parses',
       sql: `INSERT INTO dense_sales (deptno, mon, sal)
 SELECT e.deptno, m.mon, NVL(e.sal, 0) FROM emp_month e PARTITION BY (e.deptno) RIGHT OUTER JOIN months m ON (e.mon = m.mon);
@@ -166,7 +287,7 @@ EXCEPTION WHEN OTHERS THEN
 END;
 /
 `,
-      fdd: [['src.*', 't2.a']],
+      fdd: [['src.a', 't2.a']],
     },
     {
       title: 'conditional compilation ($IF … $THEN, $ELSE, $END) and $$PLSQL_UNIT: the directives are dropped, every branch keeps its lineage',
@@ -240,7 +361,7 @@ BEGIN
 END;
 /
 `,
-      fdd: [['src.a', 't3.a'], ['src.b', 't3.b'], ['src.a', 't2.a'], ['src.b', 't2.b'], ['src2.*', 't4.a']],
+      fdd: [['src.a', 't3.a'], ['src.b', 't3.b'], ['src.a', 't2.a'], ['src.b', 't2.b'], ['src2.a', 't4.a']],
       tablesWritten: ['t2', 't3', 't4'],
     },
     {
@@ -2146,6 +2267,56 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
   ],
   db2: [
     {
+      title: 'DECLARE c CURSOR FOR s1 over a statement PREPAREd from a string (dynamic SQL) parses; it failed the declaration section',
+      sql: `CREATE OR REPLACE PROCEDURE DW.COPY_RECENT ()
+LANGUAGE SQL
+BEGIN
+  DECLARE V_SQL VARCHAR(200);
+  DECLARE V_ID INTEGER;
+  DECLARE C1 CURSOR FOR S1;
+  SET V_SQL = 'SELECT ORDER_ID FROM DW.ORDERS WHERE ORDER_ID > ?';
+  PREPARE S1 FROM V_SQL;
+  OPEN C1 USING V_ID;
+  CLOSE C1;
+  INSERT INTO DW.ORDERS_RECENT (ORDER_ID, AMOUNT) SELECT ORDER_ID, AMOUNT FROM DW.ORDERS WHERE ORDER_DT > CURRENT DATE - 7 DAYS;
+END
+@
+`,
+      fdd: [['DW.ORDERS.ORDER_ID', 'DW.ORDERS_RECENT.ORDER_ID'], ['DW.ORDERS.AMOUNT', 'DW.ORDERS_RECENT.AMOUNT']],
+    },
+    {
+      title: 'z/OS SPUFI / DSNTEP2 members number their lines in columns 73-80: the numbers are blanked (the statement failed at 00000100)',
+      sql: '  INSERT INTO PAY.CHECK_HIST (CHECK_NO, AMOUNT)                         00000100\n    SELECT CHECK_NO, AMOUNT FROM PAY.CHECKS                             00000200\n    WHERE ISSUE_DT < CURRENT DATE - 30 DAYS;                            00000300\n',
+      fdd: [['PAY.CHECKS.CHECK_NO', 'PAY.CHECK_HIST.CHECK_NO'], ['PAY.CHECKS.AMOUNT', 'PAY.CHECK_HIST.AMOUNT']],
+    },
+    {
+      title: 'statement trigger transition table (REFERENCING NEW TABLE AS nt … FROM nt) reads the trigger\'s table; a RETURNS TABLE function\'s RETURN SELECT reads its parameters as variables (P_DT was an orphan column)',
+      sql: `CREATE TRIGGER DW.TRG_LOAD_LOG AFTER INSERT ON DW.ORDERS
+REFERENCING NEW TABLE AS NT FOR EACH STATEMENT
+INSERT INTO DW.LOAD_LOG (LAST_ID, TOTAL) SELECT MAX(ORDER_ID), SUM(AMOUNT) FROM NT
+@
+CREATE FUNCTION DW.F_DAY (P_DT DATE) RETURNS TABLE (ORDER_ID BIGINT, AMOUNT DECIMAL(15,2)) LANGUAGE SQL READS SQL DATA
+RETURN SELECT ORDER_ID, AMOUNT FROM DW.ORDERS WHERE ORDER_DT = P_DT
+@
+`,
+      fdd: [['DW.ORDERS.ORDER_ID', 'DW.LOAD_LOG.LAST_ID'], ['DW.ORDERS.AMOUNT', 'DW.LOAD_LOG.TOTAL']],
+    },
+    {
+      title: 'DB2 for i / z/OS @name parameters and variables: (IN @CORP CHAR(4), OUT @MSG …), SELECT … INTO @SEQ, VALUES (@CORP, @SEQ) (they were read as the @ operator on columns CORP, SEQ: orphans, or columns of the FROM table)',
+      sql: `CREATE PROCEDURE SHOP.SP_ADD_LINE (IN @CORP CHAR(4), IN @ORDER_NO INTEGER, OUT @MSG VARCHAR(100))
+LANGUAGE SQL
+MODIFIES SQL DATA
+SET OPTION COMMIT = *CHG
+BEGIN
+  DECLARE @SEQ INTEGER DEFAULT 0;
+  SELECT VALUE(MAX(LINE_SEQ), 0) + 1 INTO @SEQ FROM SHOP.ORDER_LINE WHERE CORP_CODE = @CORP AND ORDER_NO = @ORDER_NO;
+  INSERT INTO SHOP.ORDER_LINE (CORP_CODE, ORDER_NO, LINE_SEQ) VALUES (@CORP, @ORDER_NO, @SEQ);
+  SET @MSG = 'OK';
+END
+`,
+      fdd: [['SHOP.ORDER_LINE.LINE_SEQ', 'SHOP.ORDER_LINE.LINE_SEQ']],
+    },
+    {
       title: 'RETURNS TABLE function whose body is BEGIN ATOMIC … RETURN SELECT … END: FROM TABLE(f(…)) reads the rows of that query',
       sql: `CREATE FUNCTION sal_by_dept (p_dept CHAR(3))
   RETURNS TABLE (lastname VARCHAR(10), salary INTEGER)
@@ -3003,6 +3174,35 @@ UPDATE profiles USE KEYS "u1" SET tier = "gold";
     },
   ],
   openedge: [
+    {
+      title: 'word-index search c CONTAINS \'word\' is a condition (the query failed at CONTAINS)',
+      sql: `INSERT INTO PUB.GoldCust (CustNum, Name)
+SELECT TOP 50 c.CustNum, c.Name FROM PUB.Customer c WHERE c.Comments CONTAINS 'gold | platinum' ORDER BY c.Name;
+`,
+      fdd: [['PUB.Customer.CustNum', 'PUB.GoldCust.CustNum'], ['PUB.Customer.Name', 'PUB.GoldCust.Name']],
+    },
+    {
+      title: 'Java stored procedure / trigger bodies ([IMPORT …] BEGIN … END): the SQL of new SQLIStatement("…") / SQLCursor("…") is analysed, the Java is skipped (it failed line by line, a // comment with an apostrophe swallowed the script)',
+      sql: `CREATE PROCEDURE PUB.close_orders (IN cutoff DATE)
+IMPORT
+import java.math.*;
+BEGIN
+// don't touch open invoices
+SQLIStatement ins = new SQLIStatement("INSERT INTO PUB.OrderArch (OrderNum, CustNum) SELECT OrderNum, CustNum FROM PUB.Orders WHERE OrderDate < ?");
+ins.setParam(1, cutoff);
+ins.execute();
+END
+CREATE TRIGGER order_audit AFTER UPDATE ON PUB.Orders REFERENCING NEWROW FOR EACH ROW
+BEGIN
+Integer num = (Integer)NEWROW.getValue(1, INTEGER);
+if (num != null) {
+  SQLIStatement log = new SQLIStatement("INSERT INTO PUB.OrderLog (OrderNum) SELECT OrderNum FROM PUB.Orders WHERE Status = 'X'");
+  log.execute();
+}
+END
+`,
+      fdd: [['PUB.Orders.OrderNum', 'PUB.OrderArch.OrderNum'], ['PUB.Orders.CustNum', 'PUB.OrderArch.CustNum'], ['PUB.Orders.OrderNum', 'PUB.OrderLog.OrderNum']],
+    },
     {
       title: 'statement-level WITH (NOLOCK) at the end of a SELECT',
       sql: 'INSERT INTO t2 (c) SELECT CustNum FROM PUB.Customer WHERE Balance > 0 WITH (NOLOCK);\n',

@@ -35,7 +35,11 @@ export function blankTemplates(text: string, substitution: boolean): string {
   const open: number[] = []
   const names: Rendered[] = []
   // a table name in the tag's place (remembered, so a quoted identifier around it can lose the padding)
-  const named = (name: string, tag: string, at: number): string => { names.push({ at, len: tag.length, name }); return fit(name, tag) }
+  // a tag glued to the name after it (`{db_env}_NAP_FCT.t`) pads before the name, so the two stay one name
+  const named = (name: string, tag: string, at: number): string => {
+    names.push({ at, len: tag.length, name })
+    return isNameChar(text.charCodeAt(at + tag.length)) ? fitRight(name, tag) : fit(name, tag)
+  }
   const out = replaceTags(text, (tag: string, at: number) => {
     if (tag[0] === '$') {
       // ${v}, ${hivevar:v}, ${env:v} (Hive, shell and Airflow scripts)
@@ -121,6 +125,13 @@ function tableContext(text: string, at: number, tag: string): boolean {
   // FROM `{{ table }}`, FROM "{{ schema }}".t: the quote opens the name
   if (before.endsWith('`') || before.endsWith('"') || before.endsWith('[')) before = before.slice(0, -1)
   return TABLE_CONTEXT.test(before) || before.endsWith('.') || text[at + tag.length] === '.' || tag.endsWith('.')
+    // glued to letters, the tag is part of a name (`stg_{env}.t`, `{env}_dw.t`), not a value
+    || isNameChar(text.charCodeAt(at - 1)) || isNameChar(text.charCodeAt(at + tag.length))
+}
+
+/** a letter, digit, `_` or `$` (NaN outside the text is none) */
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36
 }
 
 const IF_TAG = /^\{%-?\s*(if|elif|else|endif)\b/
@@ -197,6 +208,12 @@ function unpadQuoted(out: string, names: Rendered[]): string {
 
 /** the tag's text as blanks, its line breaks kept */
 function blank(tag: string): string { return tag.replace(/[^\n]/g, ' ') }
+
+/** `s` at the end of a one-line tag's place, blanks before it */
+function fitRight(s: string, tag: string): string {
+  if (s.length > tag.length || tag.includes('\n')) return fit(s, tag)
+  return ' '.repeat(tag.length - s.length) + s
+}
 
 /** `s` in the tag's place, padded with blanks (line breaks kept) to the tag's length */
 function fit(s: string, tag: string): string {

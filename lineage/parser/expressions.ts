@@ -270,13 +270,15 @@ function parsePostfix(p: TokenCursor, e: Expr): Expr {
       // the field is kept: l_rows(i).c is field c of a collection element (PL/SQL), resolved by flow/expr
       e = { k: 'op', op: 'FIELD', args, loc: span(e, locOf(t, t)), field: t.image }; continue
     }
-    if (p.isWord('AT') && p.isWord('LOCAL', 1) && p.d.slashTerminator) { p.i += 2; continue }
+    // Oracle, PostgreSQL 17, Teradata: ts AT LOCAL (the session's zone)
+    if (p.isWord('AT') && p.isWord('LOCAL', 1)) { p.i += 2; continue }
     // PostgreSQL (composite).*: every field of a row value, (json_populate_record(null::t, j)).* — one `*` value
     if (p.d.plpgsql && p.isOp('.') && p.isOp('*', 1) && (e.k === 'op' || e.k === 'func' || e.k === 'subq')) {
       p.next(); const t = p.next()
       e = { k: 'op', op: 'FIELD', args: [e], loc: span(e, locOf(t, t)), field: '*' }; continue
     }
-    if (p.isWord('AT') && p.isWord('TIME', 1)) { p.i += 3; const z = parseUnary(p); e = op('ATZ', [e, z], span(e, z)); continue }
+    // Teradata writes the zone without TIME ZONE: ts AT 'America Pacific'
+    if (p.isWord('AT') && (p.isWord('TIME', 1) || p.peek(1)?.kind === 'string')) { p.i += p.isWord('TIME', 1) ? 3 : 1; const z = parseUnary(p); e = op('ATZ', [e, z], span(e, z)); continue }
     if (p.isWord('COLLATE')) { p.next(); const t = p.next(); e = op('COLLATE', [e], span(e, locOf(t, t))); continue }
     return e
   }

@@ -1741,6 +1741,14 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
   ],
   teradata: [
     {
+      title: 'a format placeholder glued to a name ({env}_dw.t) stays one name; ts AT \'zone\' (no TIME ZONE) is a time-zone conversion, not a syntax error',
+      sql: `INSERT INTO {env}_dw.sales_fact (sale_id, sale_ts_local)
+SELECT s.sale_id, CAST(s.sale_ts AS TIMESTAMP(6) WITH TIME ZONE) AT 'America Pacific'
+FROM {env}_stg.sales s;
+`,
+      fdd: [['env_stg.sales.sale_id', 'env_dw.sales_fact.sale_id'], ['env_stg.sales.sale_ts', 'env_dw.sales_fact.sale_ts_local']],
+    },
+    {
       title: 'TABLE (STRTOK_SPLIT_TO_TABLE(db.src.a, db.src.c, …) RETURNS (…)): the RETURNS columns, and db.src read through its qualified columns alone',
       sql: `INSERT INTO db.tok (id, token)
 SEL t.outkey, t.token FROM TABLE (STRTOK_SPLIT_TO_TABLE(db.src.a, db.src.c, ',') RETURNS (outkey INTEGER, tokennum INTEGER, token VARCHAR(100) CHARACTER SET UNICODE)) AS t;

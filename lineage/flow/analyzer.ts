@@ -287,9 +287,10 @@ export class Analyzer implements ExprEnv {
       if (s.aliases?.has(k)) return { refs: s.aliases.get(k)!.direct.map((r) => refAt(r, r.loc)) }
       const joined = s.using?.get(k)
       if (joined) return this.columnOf(joined, id, loc, local)
-      // PostgreSQL: a FROM item's name used as a value is its whole row (row_to_json(t), json_agg(x));
-      // a bare table name only where its columns are known (else it may be a column of the same name)
-      if (this.d.plpgsql) {
+      // PostgreSQL, BigQuery: a FROM item's name used as a value is its whole row (row_to_json(t), json_agg(x),
+      // dbt's ARRAY_AGG(original LIMIT 1)[OFFSET(0)]); a bare table name only where its columns are known
+      // (else it may be a column of the same name)
+      if (this.d.plpgsql || this.d.name === 'dbvbigquery') {
         const row = items.find((it) => it.alias ? this.key(it.alias) === k : !!it.nameParts?.length && this.knownColumns(it) && this.key(it.nameParts[it.nameParts.length - 1]) === k)
         if (row) return this.wholeRow(row, loc, local)
       }
@@ -684,6 +685,16 @@ export class Analyzer implements ExprEnv {
         }
         return
       }
+      if (!it) {
+        // BigQuery / Snowflake struct_col.*, s.struct_col.*: the fields of a column value, unknown here: one `*`
+        const v = this.structValue(qp, scope)
+        if (v.ref || v.refs) {
+          const ref = this.ref(out.obj, '*', item.loc, '*')
+          this.addCol(out, '*', '*', ref)
+          this.b.relate('fdd', ref, v.ref ? [v.ref] : v.refs!, 'select', 'identity')
+        }
+        return
+      }
     }
     const except = new Set((st.except ?? []).map((e) => this.key(e)))
     const replace = new Map((st.replace ?? []).map((r) => [this.key(r.alias!), r]))
@@ -731,6 +742,17 @@ export class Analyzer implements ExprEnv {
         else this.b.relate('fdd', ref, [refAt(c.ref, st.loc)], 'select', 'identity')
       }
     }
+  }
+
+  /** the column `qp` names in q.* when no FROM item is named so (its last part a column of the item the others name) */
+  private structValue(qp: Ident[], scope: Scope): Resolved {
+    const last = qp[qp.length - 1]
+    if (qp.length === 1) return this.resolveUnqualified(last, last.loc, scope, true)
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      const it = this.matchQualifier(qp, qp.length - 1, s)
+      if (it) return this.columnOf(it, last, last.loc, s === scope)
+    }
+    return {}
   }
 
   private addCol(out: ResultSet, name: string, key: string, ref: ColRef): void {

@@ -867,6 +867,8 @@ export function canBeAlias(p: TokenCursor, k = 0): boolean {
   if (t.bol && p.startsStatementLine(k)) return false
   if (t.bol && p.d.batchWord !== undefined && p.isOp(':', k + 1)) return false
   if (t.kind === 'word' && ((t.upper === 'AT' && p.isWord('ISOLATION', k + 1)) || (t.upper === 'PLAN' && (p.peek(k + 1)?.kind === 'string' || p.peek(k + 1)?.kind === 'qident')))) return false
+  // BigQuery and others do not reserve UNIQUE: ARRAY_AGG(x LIMIT 1)[OFFSET(0)] unique; Teradata's UNIQUE PRIMARY INDEX stays DDL
+  if (t.kind === 'word' && t.upper === 'UNIQUE') return !p.isAnyWord(['PRIMARY', 'INDEX', 'KEY'], k + 1) && !p.isOp('(', k + 1) && !startsOperand(p.peek(k + 1))
   return t.kind === 'word' && !isClauseWord(p, t.upper)
 }
 

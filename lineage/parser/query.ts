@@ -215,7 +215,7 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
   if (p.d.plpgsql && (p as TokenCursor & { inBlock?: boolean }).inBlock && p.isWord('INTO') && p.isIdentToken(1)) leadingInto(p, s)
   for (let k = 0; k < 3; k++) {
     if ((p.isWord('FIRST') || p.isWord('SKIP') || (p.isWord('LIMIT') && p.d.name === 'dbvinformix')) && p.peek(1)?.kind === 'number') { p.i += 2; continue }
-    if (p.isWord('DISTINCT') || p.isWord('UNIQUE')) { p.next(); s.distinct = true; continue }
+    if (p.isWord('DISTINCT') || (p.isWord('UNIQUE') && !p.isOp('.', 1) && !p.isOp(',', 1))) { p.next(); s.distinct = true; continue }
   }
   if (p.isWord('TRANSFORM') && p.isOp('(', 1) && usingAfterParens(p, 1)) {
     // Hive: SELECT TRANSFORM (inputs) USING 'script' AS (outputs): every output depends on every input

@@ -1387,6 +1387,19 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY loaded_at DESC) = 1;
   ],
   bigquery: [
     {
+      title: 'dbt deduplicate: ARRAY_AGG(o LIMIT 1)[OFFSET(0)] latest then latest.* — a table alias as a value is its row, struct.* its fields (the alias was an orphan column, UNIQUE as a name failed)',
+      sql: `CREATE TABLE dedup_orders AS
+SELECT unique.*
+FROM (
+  SELECT ARRAY_AGG(o LIMIT 1)[OFFSET(0)] unique
+  FROM shop.orders o
+  GROUP BY o.order_id
+);
+INSERT INTO shop.order_rows (row_value) SELECT o FROM shop.orders o;
+`,
+      fdd: [['shop.orders.*', 'dedup_orders.*'], ['shop.orders.*', 'shop.order_rows.row_value']],
+    },
+    {
       title: 'ML.EVALUATE(MODEL ds.m, TABLE ds.t): the model is no column, the TABLE argument is read',
       sql: `INSERT INTO ds.ev (r) SELECT r2_score FROM ML.EVALUATE(MODEL \`ds.m\`, TABLE ds.test);
 `,
@@ -1740,6 +1753,13 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
     },
   ],
   teradata: [
+    {
+      title: 'DELETE FROM t, u WHERE …: the tables after the first only pick its rows (it failed at the comma)',
+      sql: `DELETE FROM sales_hist, purge_range WHERE sales_hist.sale_dt BETWEEN purge_range.start_dt AND purge_range.end_dt;
+INSERT INTO sales_hist (sale_dt, amt) SELECT s.sale_dt, s.amt FROM sales_stg s, purge_range r WHERE s.sale_dt >= r.start_dt;
+`,
+      fdd: [['sales_stg.sale_dt', 'sales_hist.sale_dt'], ['sales_stg.amt', 'sales_hist.amt']],
+    },
     {
       title: 'a format placeholder glued to a name ({env}_dw.t) stays one name; ts AT \'zone\' (no TIME ZONE) is a time-zone conversion, not a syntax error',
       sql: `INSERT INTO {env}_dw.sales_fact (sale_id, sale_ts_local)

@@ -107,6 +107,8 @@ export class Analyzer implements ExprEnv {
     const parts = splitQuoted(q, this.d)
     if (this.tableVars.size && parts.length === 1) { const tv = this.tableVarEntry(parts[0]); if (tv) { this.b.addOccurrence(tv.obj, loc); return tv } }
     const key = nameKey(parts, this.d)
+    // the table a variable names (Snowflake INSERT INTO IDENTIFIER(:t), SQLScript :t): not a table called ":t"
+    if (parts.length === 1 && parts[0].name.charCodeAt(0) === 58) return { key, obj: this.tableParam(parts[0].name.slice(1), loc ?? q.loc), columns: null, kind }
     let e = this.catalog.get(key) ?? (parts.length === 1 ? this.catalog.findBySuffix(key) : undefined)
     if (!e) {
       const obj = this.b.object(kind === 'view' ? 'view' : 'table', displayName(parts, this.d), undefined, { persistent: true })

@@ -478,7 +478,7 @@ function parseDeclare(p: Cur, first: Token): Stmt {
     const body = parseStatement(p)
     return { k: 'block', body: [body], loc: locOf(first, p.prev()) }
   }
-  const vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: Ident[] }> = []
+  const vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: Ident[]; over?: Ident }> = []
   // PL/SQL anonymous block: DECLARE decls BEGIN … END
   if (p.d.name === 'dbvoracle' || (p.d.name !== 'dbvmssql' && p.d.name !== 'dbvsybase' && p.d.name !== 'dbvbigquery' && p.d.name !== 'dbvmysql' && isPlDeclSection(p))) {
     const nested: Stmt[] = []
@@ -492,6 +492,8 @@ function parseDeclare(p: Cur, first: Token): Stmt {
     const name = p.ident()
     if (p.accept('CURSOR')) {
       while (!p.isWord('FOR') && !p.eof()) p.next(); p.expect('FOR')
+      const over = cursorOver(p)
+      if (over) { vars.push({ name, over }); continue }
       const q = parseQuery(p); vars.push({ name, query: q }); if (p.isWord('FOR') && p.isWord('UPDATE', 1)) skipToEnd(p); continue
     }
     p.accept('AS')
@@ -794,12 +796,17 @@ function isSqlBody(p: Cur, start: Token): boolean {
   return ['SQL', 'PLPGSQL', 'PLSQL', 'SQLSCRIPT', 'PLVSQL'].includes(lang)
 }
 
+/** Snowflake Scripting c CURSOR FOR rs: a cursor over a RESULTSET variable, not over a query */
+function cursorOver(p: Cur): Ident | undefined {
+  return p.isIdentToken() && !startsQuery(p) && (p.isOp(';', 1) || !p.peek(1)) ? p.ident() : undefined
+}
+
 /** Snowflake Scripting: LET n [type] := | DEFAULT expr, LET c CURSOR FOR query, LET rs RESULTSET := (query) — a declaration */
 function parseSnowflakeLet(p: Cur, first: Token): Stmt {
   p.next()
   const name = p.ident()
-  const done = (v: { name: Ident; value?: Expr; query?: import('../ast/types.js').Query }): Stmt => ({ k: 'declare', vars: [v], loc: locOf(first, p.prev()) })
-  if (p.accept('CURSOR')) { p.expect('FOR'); return done({ name, query: parseQuery(p) }) }
+  const done = (v: { name: Ident; value?: Expr; query?: import('../ast/types.js').Query; over?: Ident }): Stmt => ({ k: 'declare', vars: [v], loc: locOf(first, p.prev()) })
+  if (p.accept('CURSOR')) { p.expect('FOR'); const over = cursorOver(p); return done(over ? { name, over } : { name, query: parseQuery(p) }) }
   if (!p.isOp(':=') && !p.isWord('DEFAULT')) parseType(p)
   if (!p.acceptOp(':=') && !p.accept('DEFAULT')) return done({ name })
   if (startsQuery(p)) return done({ name, query: parseQuery(p) })

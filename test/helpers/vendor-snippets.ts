@@ -1244,6 +1244,24 @@ $$;
   ],
   snowflake: [
     {
+      title: 'LET c CURSOR FOR res over a RESULTSET variable, and UPDATE IDENTIFIER(:tbl): the loop record reads the result set\'s query (both statements failed)',
+      sql: `CREATE OR REPLACE PROCEDURE load_wh(tbl VARCHAR) RETURNS VARCHAR LANGUAGE SQL AS
+$$
+BEGIN
+  LET res RESULTSET := (SELECT wh_name, credits FROM admin.wh_usage);
+  LET c1 CURSOR FOR res;
+  FOR r IN c1 DO
+    LET n STRING := r.wh_name;
+    INSERT INTO admin.wh_log (wh_name) VALUES (:n);
+  END FOR;
+  UPDATE IDENTIFIER(:tbl) SET credits = 0 WHERE wh_name = 'X';
+  RETURN 'ok';
+END;
+$$;
+`,
+      fdd: [['admin.wh_usage.wh_name', 'admin.wh_log.wh_name']],
+    },
+    {
       title: 'INSERT OVERWRITE ALL INTO … INTO … SELECT: a multi-table insert that empties its targets first',
       sql: `INSERT OVERWRITE ALL INTO db.s.t3 (a) VALUES (a) INTO db.s.t4 (b) VALUES (b) SELECT a, b FROM db.s.src;
 `,

@@ -14,7 +14,8 @@ const SQLCMD_LINE = /^[ \t]*:[A-Za-z!]/m
 
 export function preprocess(text: string, d: DialectSpec): string {
   // MDX sets and Informix comments are written in braces: no template there
-  if (!d.mdx && !d.braceComments && hasTemplates(text, d.slashTerminator)) text = blankTemplates(text, d.slashTerminator)
+  const substitution = d.slashTerminator ? '&' : d.shellVariables ? '$' : undefined
+  if (!d.mdx && !d.braceComments && hasTemplates(text, substitution)) text = blankTemplates(text, substitution)
   if (d.name === 'dbvmysql' && text.includes('/*!')) text = openVersionComments(text)
   // most PostgreSQL scripts hold no psql command: they are not split into lines for nothing
   if (!d.delimiterCommand && !d.slashTerminator && !d.dotCommands && !d.atTerminator && !(d.psqlCommands && /^[ \t]*\\/m.test(text))

@@ -16,6 +16,11 @@
  */
 /** SQL*Plus substitution variables: &v, &&v, and &v. (the period ends the name: &&schema..orders) */
 const SUBSTITUTION = /&&?([A-Za-z_][\w$#]*)\.?/g
+/** shell variables in scripts run through a here-document or `hive -e "…"`: $schema.$table (not inside a name: a$b) */
+const SHELL_VAR = /(?<![\w$#])\$([A-Za-z_]\w*)/g
+
+/** which client rewrites variables before the database sees the text: SQL*Plus `&v`, a shell `$v` */
+export type Substitution = '&' | '$' | undefined
 const TABLE_CONTEXT = /(?:\bFROM|\bJOIN|\bINTO|\bTABLE|\bUPDATE|\bUSING|\bMERGE|\bVIEW|\bEXISTS)\s*$/i
 const STRING_ARGS = /(['"])((?:(?!\1).)*)\1/g
 /** a Python format placeholder: `{name}` or `{params.name}` (no blank inside, unlike ODBC `{fn …}` escapes) */
@@ -24,13 +29,13 @@ const PLACEHOLDER_BODY = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/
 
 const MAX_TAG = 4000
 
-export function hasTemplates(text: string, substitution: boolean): boolean {
-  return text.includes('{{') || text.includes('{%') || text.includes('{#') || text.includes('${') || (substitution && text.includes('&'))
+export function hasTemplates(text: string, substitution: Substitution): boolean {
+  return text.includes('{{') || text.includes('{%') || text.includes('{#') || text.includes('${') || (substitution !== undefined && text.includes(substitution))
     || PLACEHOLDER.test(text)
 }
 
-/** `substitution`: the script is run by SQL*Plus, which replaces &v before the database sees it */
-export function blankTemplates(text: string, substitution: boolean): string {
+/** `substitution`: the client that runs the script (SQL*Plus, a shell) replaces &v / $v before the database sees it */
+export function blankTemplates(text: string, substitution: Substitution): string {
   const branches: Array<[number, number]> = []
   const open: number[] = []
   const names: Rendered[] = []
@@ -69,7 +74,7 @@ export function blankTemplates(text: string, substitution: boolean): string {
   })
   const sql = blankRanges(unpadQuoted(out, names), branches)
   if (!substitution) return sql
-  return sql.replace(SUBSTITUTION, (tag: string, name: string, at: number) => {
+  return sql.replace(substitution === '&' ? SUBSTITUTION : SHELL_VAR, (tag: string, name: string, at: number) => {
     // PL/SQL has no & operator: outside a string every & is a substitution; inside one, rewriting it
     // changes only the literal's text
     return fit(tableContext(sql, at, tag) ? name : '0', tag)

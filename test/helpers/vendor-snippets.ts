@@ -1550,6 +1550,13 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
   ],
   hive: [
     {
+      title: 'shell variables of a wrapped script ($src_db.sales, \'$run_date\'): a name where a table is expected, a value elsewhere (it failed at $)',
+      sql: `INSERT OVERWRITE TABLE \$tgt_db.daily_sales
+SELECT s.store_id, SUM(s.amount) AS amount FROM \$src_db.sales s WHERE s.dt = '\$run_date' GROUP BY s.store_id;
+`,
+      fdd: [['src_db.sales.store_id', 'tgt_db.daily_sales.store_id'], ['src_db.sales.amount', 'tgt_db.daily_sales.amount']],
+    },
+    {
       title: "INSERT OVERWRITE TABLE t PARTITION (…) IF NOT EXISTS SELECT …; Spark VALUES ('x' AS name, 31 AS age) names its values in place",
       sql: `INSERT OVERWRITE TABLE foo PARTITION (dt='2020') IF NOT EXISTS SELECT a, b FROM bar;
 INSERT INTO people SELECT name, age FROM p2 UNION ALL VALUES ('John Doe' AS name, 31 AS age), ('Jane', 30);

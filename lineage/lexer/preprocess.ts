@@ -11,6 +11,7 @@ const PSQL_TEXT_LINE = /^\s*\\(?!copy\b)/i
 
 /** SQLCMD commands (:setvar v "x", :r .\file.sql, :on error exit, :!! shell) name files and variables, not SQL */
 const SQLCMD_LINE = /^[ \t]*:[A-Za-z!]/m
+const GO_LINE = /^[ \t]*GO[ \t]*$/im
 
 export function preprocess(text: string, d: DialectSpec): string {
   // MDX sets and Informix comments are written in braces: no template there
@@ -19,13 +20,15 @@ export function preprocess(text: string, d: DialectSpec): string {
   if (d.name === 'dbvmysql' && text.includes('/*!')) text = openVersionComments(text)
   // most PostgreSQL scripts hold no psql command: they are not split into lines for nothing
   if (!d.delimiterCommand && !d.slashTerminator && !d.dotCommands && !d.atTerminator && !(d.psqlCommands && /^[ \t]*\\/m.test(text))
-    && !(d.sqlcmdCommands && SQLCMD_LINE.test(text))) return text
+    && !(d.sqlcmdCommands && SQLCMD_LINE.test(text)) && !(d.mdx && GO_LINE.test(text))) return text
   const lines = text.split('\n')
   let delimiter = ';'
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]
     const trimmed = line.trim()
     if (d.slashTerminator && trimmed === '/') { lines[i] = line.replace('/', ';'); continue }
+    // MDX scripts saved from SSMS separate their queries with GO lines
+    if (d.mdx && trimmed.length === 2 && trimmed.toUpperCase() === 'GO') { lines[i] = line.replace(/go/i, '; '); continue }
     // SQL*Plus PROMPT / REM text, @script and !shell lines are free text (an apostrophe in them opened a string that swallowed the script)
     if (d.slashTerminator && SQLPLUS_TEXT_LINE.test(line)) { lines[i] = ' '.repeat(line.length); continue }
     if (d.atTerminator && trimmed.endsWith('@')) { const k = line.lastIndexOf('@'); lines[i] = line.slice(0, k) + ';' + line.slice(k + 1); continue }

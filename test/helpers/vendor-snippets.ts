@@ -2707,6 +2707,18 @@ SELECT o."Cust-Num", SUM(ol."Extended-Price")
   ],
   mdx: [
     {
+      title: '// comments and GO lines between queries (SSMS scripts): both queries read, none a syntax error',
+      sql: `// sales by year
+SELECT [Measures].[Sales Amount] ON COLUMNS,
+  [Date].[Calendar Year].MEMBERS ON ROWS // one row a year
+FROM [Sales]
+GO
+SELECT [Measures].[Order Count] ON COLUMNS FROM [Sales]
+GO
+`,
+      fdd: [['[Sales].[Measures].[Sales Amount]', 'RS-1.[Sales Amount]'], ['[Sales].[Date].[Calendar Year]', 'RS-1.[Calendar Year]'], ['[Sales].[Measures].[Order Count]', 'RS-2.[Order Count]']],
+    },
+    {
       title: 'axes with a WHERE slicer (slicer is fdr only)',
       sql: `SELECT
   { [Measures].[Reseller Sales Amount] } ON COLUMNS,

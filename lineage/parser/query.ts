@@ -579,6 +579,14 @@ function skipTableModifiers(p: TokenCursor): void {
     if (p.d.slashTerminator && p.isWord('PARTITION') && p.isWord('BY', 1) && p.isOp('(', 2)) { p.i += 2; p.skipParens(); continue }
     // Oracle PARTITION FOR (key value): the partition holding the key
     if ((p.isWord('PARTITION') || p.isWord('SUBPARTITION')) && p.isWord('FOR', 1) && p.isOp('(', 2)) { p.i += 2; p.skipParens(); continue }
+    // N1QL FROM b t USE KEYS ["k1", …] | USE HASH(build) | USE NL: documents picked by key, join hints; no value moves
+    // (the statement ended at USE, and its LET / WHERE became a statement of their own)
+    if (p.d.name === 'dbvcouchbase' && p.isWord('USE') && p.isAnyWord(['KEYS', 'KEY', 'HASH', 'NL'], 1)) {
+      const w = p.peek(1)!.upper
+      p.i += 2
+      if (w === 'KEYS' || w === 'KEY') parseExpr(p); else if (p.isOp('(')) p.skipParens()
+      continue
+    }
     if ((p.isWord('USE') || p.isWord('FORCE') || p.isWord('IGNORE')) && (p.isWord('INDEX', 1) || p.isWord('KEY', 1))) { p.i += 2; p.skipParens(); continue }
     if (p.isWord('FINAL') && p.d.name !== 'dbvdb2') { p.next(); continue }
     return

@@ -2651,6 +2651,15 @@ INSERT INTO order_summary (customer_num, total_price) SELECT customer_num, total
   ],
   couchbase: [
     {
+      title: 'FROM b t USE KEYS [...] LET …: the keys pick documents; the statement ended at USE and its LET was lost',
+      sql: `INSERT INTO team_report (KEY k, VALUE v)
+SELECT META(t).id AS k, {"name": t.name, "members": mbrs} AS v
+FROM teams t USE KEYS ["team::1", "team::2"]
+LET mbrs = (SELECT RAW m.name FROM people m WHERE m.team = "t1");
+`,
+      fdd: [['people.name', 'team_report.*'], ['teams.name', 'team_report.*']],
+    },
+    {
       title: 'LET and LETTING bind names to expressions: references carry the expression\'s fields, never a keyspace field of that name',
       sql: `SELECT o.id, amount AS amt FROM orders o LET amount = o.price * o.qty, big = amount > 100 WHERE big;
 SELECT o.cust, avg_amt FROM orders o GROUP BY o.cust LETTING avg_amt = AVG(o.price) HAVING avg_amt > 2;

@@ -1244,6 +1244,14 @@ $$;
   ],
   snowflake: [
     {
+      title: 'CREATE TABLE t CLONE src AT (OFFSET => …): the clone holds src\'s rows (it had src\'s columns but no lineage)',
+      sql: `CREATE TABLE raw.orders (order_id INT, amount NUMBER);
+CREATE OR REPLACE TABLE mart.orders_bak CLONE raw.orders AT (OFFSET => -3600);
+INSERT INTO mart.audit (order_id) SELECT order_id FROM mart.orders_bak;
+`,
+      fdd: [['raw.orders.order_id', 'mart.orders_bak.order_id'], ['raw.orders.amount', 'mart.orders_bak.amount'], ['mart.orders_bak.order_id', 'mart.audit.order_id']],
+    },
+    {
       title: 'LET c CURSOR FOR res over a RESULTSET variable, and UPDATE IDENTIFIER(:tbl): the loop record reads the result set\'s query (both statements failed)',
       sql: `CREATE OR REPLACE PROCEDURE load_wh(tbl VARCHAR) RETURNS VARCHAR LANGUAGE SQL AS
 $$
@@ -1291,15 +1299,15 @@ INSERT INTO tags (id, tag) SELECT o.id, value::string FROM orders o, TABLE(FLATT
         ['orders.id', 'tags.id'], ['orders.tags', 'tags.tag']],
     },
     {
-      title: 'CREATE TABLE … CLONE copies the columns (AT / BEFORE time travel too); SCHEMA and DATABASE clones are table-level only',
+      title: 'CREATE TABLE … CLONE copies the columns and the rows (AT / BEFORE time travel too); SCHEMA and DATABASE clones are table-level only',
       sql: `CREATE TABLE t1 (a INT, b INT);
 CREATE OR REPLACE TABLE t2 CLONE t1 AT (OFFSET => -3600);
 INSERT INTO t3 SELECT * FROM t2;
 CREATE SCHEMA s2 CLONE s1 AT (TIMESTAMP => '2024-01-01'::timestamp);
 CREATE DATABASE d2 CLONE d1;
 `,
-      fdd: [['t2.a', 't3.a'], ['t2.b', 't3.b']],
-      tablesWritten: ['t3'],
+      fdd: [['t1.a', 't2.a'], ['t1.b', 't2.b'], ['t2.a', 't3.a'], ['t2.b', 't3.b']],
+      tablesWritten: ['t2', 't3'],
     },
     {
       title: 'positional columns: t.$1 and $2 of a stage are its columns, $n of a table with known columns is its n-th one',

@@ -1244,6 +1244,14 @@ $$;
   ],
   snowflake: [
     {
+      title: 'a SQL UDF whose quoted body is one expression (AS $$ x * 1.2 $$, AS $$ CASE … END $$) returns it, as AS (expr): it was read as statements and failed',
+      sql: `CREATE OR REPLACE FUNCTION mart.add_tax(x NUMBER) RETURNS NUMBER AS \$\$ x * 1.2 \$\$;
+CREATE FUNCTION f5(s VARCHAR) RETURNS VARCHAR AS \$\$ CASE WHEN s IS NULL THEN 'n/a' ELSE UPPER(s) END \$\$;
+CREATE FUNCTION f6() RETURNS NUMBER AS 'SELECT MAX(amount) FROM raw.orders';
+`,
+      fdd: [['raw.orders.amount', 'RS-1.MAX(amount)']],
+    },
+    {
       title: 'CREATE TABLE t CLONE src AT (OFFSET => …): the clone holds src\'s rows (it had src\'s columns but no lineage)',
       sql: `CREATE TABLE raw.orders (order_id INT, amount NUMBER);
 CREATE OR REPLACE TABLE mart.orders_bak CLONE raw.orders AT (OFFSET => -3600);

@@ -38,7 +38,8 @@ export class Analyzer implements ExprEnv {
       const to = renamed?.[i]
       columns.set(to ? this.key(to) : c.key, { name: to ? to.name : c.name, ref: c.ref })
     })
-    this.tableFunctions.set(name.parts[name.parts.length - 1].name.toUpperCase(), { obj: rs.obj, columns })
+    const parts = splitQuoted(name, this.d)
+    this.tableFunctions.set(parts[parts.length - 1].name.toUpperCase(), { obj: rs.obj, columns })
   }
   reads = new Set<string>()
   writes = new Set<string>()
@@ -819,7 +820,8 @@ export class Analyzer implements ExprEnv {
       }
       case 'tfunc': {
         // a table function the script defined: its columns are its query's (the arguments are parameters)
-        const fn = this.tableFunctions.size ? this.tableFunctions.get(src.name) : undefined
+        // (BigQuery `proj.ds.f`(…) is one quoted name: its last part names the function)
+        const fn = this.tableFunctions.size ? this.tableFunctions.get(src.name) ?? this.tableFunctions.get(src.name.slice(src.name.lastIndexOf('.') + 1)) : undefined
         if (fn) {
           for (const a of src.args) evalExpr(a, scope, this)
           const item: FromItem = { kind: 'derived', obj: fn.obj, alias: src.alias ?? { name: src.name, quoted: false, loc: src.loc }, columns: fn.columns, persistent: false }

@@ -59,7 +59,12 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
   }
   if (external && p.isWord('TABLE') && p.peek(1)?.kind === 'string') return parseTransientExternal(p, stmtStart)
   // BigQuery CREATE TABLE FUNCTION f(params) [RETURNS TABLE<…>] AS query: a routine, not a table named FUNCTION
-  if (p.isWord('TABLE') && p.isWord('FUNCTION', 1)) { p.next(); return block(p, stmtStart) }
+  if (p.isWord('TABLE') && p.isWord('FUNCTION', 1)) {
+    // … whose rows are its query's: FROM f(…) reads them (RETURNS TABLE<…> only types them)
+    p.next(); const s = block(p, stmtStart)
+    if (s.k === 'block' && s.name) s.returnsTable ??= {}
+    return s
+  }
   if (p.accept('TABLE')) return parseCreateTable(p, stmtStart, temporary, external)
   if (p.accept('VIEW')) return parseCreateView(p, stmtStart, materialized)
   // Vertica projections and Teradata join indexes are stored copies of a query: lineage like a materialized view

@@ -1421,6 +1421,17 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY loaded_at DESC) = 1;
   ],
   bigquery: [
     {
+      title: 'CREATE TABLE FUNCTION f(p) AS query, then FROM ds.f(…) / `proj.ds.f`(…): the call reads the query\'s columns (the INSERTs had no lineage)',
+      sql: `CREATE OR REPLACE TABLE FUNCTION ds.orders_since(since DATE) AS
+SELECT order_id, amount FROM raw.orders WHERE order_date >= since;
+INSERT INTO mart.recent SELECT * FROM ds.orders_since(DATE '2024-01-01');
+INSERT INTO mart.recent2 (order_id) SELECT o.order_id FROM \`proj.ds.orders_since\`(CURRENT_DATE()) AS o;
+CREATE TABLE FUNCTION ds.f2(n INT64) RETURNS TABLE<id INT64> AS SELECT id FROM raw.ids LIMIT n;
+INSERT INTO mart.ids SELECT id FROM ds.f2(5);
+`,
+      fdd: [['raw.orders.order_id', 'mart.recent2.order_id'], ['raw.orders.order_id', 'mart.recent.order_id'], ['raw.orders.amount', 'mart.recent.amount'], ['raw.ids.id', 'mart.ids.id']],
+    },
+    {
       title: 'dbt deduplicate: ARRAY_AGG(o LIMIT 1)[OFFSET(0)] latest then latest.* — a table alias as a value is its row, struct.* its fields (the alias was an orphan column, UNIQUE as a name failed)',
       sql: `CREATE TABLE dedup_orders AS
 SELECT unique.*
@@ -1522,8 +1533,8 @@ INSERT INTO ds.out (a) SELECT a FROM ds.u;
 CREATE OR REPLACE TABLE FUNCTION ds.g(x INT64) RETURNS TABLE<a INT64> AS SELECT a FROM ds.t WHERE c = x;
 INSERT INTO ds.out (a) SELECT a FROM ds.f(1);
 `,
-      // the bodies' queries are result sets, like a CREATE FUNCTION's; the call in FROM carries no lineage yet
-      fdd: [['ds.t.a', 'RS-1.a'], ['ds.t.b', 'RS-1.b'], ['ds.t.a', 'RS-2.a']],
+      // the bodies' queries are the functions' rows, as a RETURNS TABLE function's: the call in FROM reads them
+      fdd: [['ds.t.a', 'ds.out.a']],
       tablesWritten: ['ds.out'],
     },
     {

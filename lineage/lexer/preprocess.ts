@@ -13,7 +13,37 @@ const PSQL_TEXT_LINE = /^\s*\\(?!copy\b)/i
 const SQLCMD_LINE = /^[ \t]*:[A-Za-z!]/m
 const GO_LINE = /^[ \t]*GO[ \t]*$/im
 
+/** a shell line that feeds a here-document to a client: `bteq << EOF > $1;`, `hive <<-'SQL'` (not in an SQL comment) */
+const HEREDOC_START = /^[ \t]*(?!--|\/\*|\*)[^\n]*?<<-?[ \t]*(['"]?)([A-Za-z_]\w*)\1[^\n]*$/gm
+
+/**
+ * A shell script that runs its SQL as here-documents (bteq << EOF … EOF, hive <<SQL … SQL): only the
+ * here-documents are SQL; the shell lines around them (#comments, echo, exit, the client's own line) become
+ * blanks. A script with no such here-document, or one whose terminator never comes, is left as it is.
+ */
+function shellHeredocs(text: string): string {
+  const out: string[] = []
+  let last = 0
+  HEREDOC_START.lastIndex = 0
+  for (let m = HEREDOC_START.exec(text); m; m = HEREDOC_START.exec(text)) {
+    const bodyStart = m.index + m[0].length + 1
+    const end = new RegExp(`^[ \\t]*${m[2]}[ \\t]*$`, 'm').exec(text.slice(bodyStart))
+    if (!end) break
+    const bodyEnd = bodyStart + end.index
+    out.push(blankLines(text.slice(last, bodyStart)), text.slice(bodyStart, bodyEnd))
+    last = bodyEnd
+    HEREDOC_START.lastIndex = bodyEnd + end[0].length
+  }
+  if (!out.length) return text
+  out.push(blankLines(text.slice(last)))
+  return out.join('')
+}
+
+/** the text as blanks, its line breaks kept */
+function blankLines(s: string): string { return s.replace(/[^\n]/g, ' ') }
+
 export function preprocess(text: string, d: DialectSpec): string {
+  if (d.shellVariables && text.includes('<<')) text = shellHeredocs(text)
   // MDX sets and Informix comments are written in braces: no template there
   const substitution = d.slashTerminator ? '&' : d.shellVariables ? '$' : undefined
   if (!d.mdx && !d.braceComments && hasTemplates(text, substitution)) text = blankTemplates(text, substitution)

@@ -1806,6 +1806,22 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
   ],
   teradata: [
     {
+      title: 'a shell script that runs BTEQ as a here-document (bteq << EOF … EOF): only the here-document is SQL, the #comments, echo and exit lines were syntax errors',
+      sql: `#!/bin/ksh
+# load the customer stage
+bteq << EOF > \$LOGDIR/load.log
+.RUN FILE \$LOGONDIR/logon;
+INSERT INTO stg.cust (cust_id, cust_nm) SELECT c.cust_id, TRIM(c.cust_nm) FROM src.customer c;
+.IF ERRORCODE <> 0 THEN .QUIT 8;
+.LOGOFF;
+EOF
+rc=\$?
+echo "bteq rc=\$rc"
+exit \$rc
+`,
+      fdd: [['src.customer.cust_id', 'stg.cust.cust_id'], ['src.customer.cust_nm', 'stg.cust.cust_nm']],
+    },
+    {
       title: 'DELETE FROM t, u WHERE …: the tables after the first only pick its rows (it failed at the comma)',
       sql: `DELETE FROM sales_hist, purge_range WHERE sales_hist.sale_dt BETWEEN purge_range.start_dt AND purge_range.end_dt;
 INSERT INTO sales_hist (sale_dt, amt) SELECT s.sale_dt, s.amt FROM sales_stg s, purge_range r WHERE s.sale_dt >= r.start_dt;

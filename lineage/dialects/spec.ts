@@ -50,6 +50,8 @@ export interface DialectSpec {
   sqlcmdCommands: boolean
   /** lines starting with `\` are psql meta-commands: `\copy` is a COPY ended by its line, the others are skipped */
   psqlCommands: boolean
+  /** `$name` is no SQL but a shell variable of the script that runs it (Hive, Impala, BTEQ here-documents) */
+  shellVariables: boolean
   /** MDX: the whole input is MDX, statements have no terminator */
   mdx: boolean
   /** procedural variables are written with this prefix (`@` in T-SQL) */
@@ -114,6 +116,7 @@ const base: Omit<DialectSpec, 'name'> = {
   dotCommands: false,
   sqlcmdCommands: false,
   psqlCommands: false,
+  shellVariables: false,
   mdx: false,
   abbreviations: {},
   plpgsql: false,
@@ -148,11 +151,11 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvredshift: { ...pgLike, identStartExtra: '#', backslashEscapes: true, lateralAliases: true },
   dbvsnowflake: { dollarQuotedStrings: true, jsonPaths: true, recursiveWithoutKeyword: true, lambdas: true, lateralAliases: true },
   dbvbigquery: { ...mysqlLike, unquotedCase: 'none', hashComments: true },
-  dbvhive: { ...mysqlLike, unquotedCase: 'lower', jsonPaths: true, wordOperators: { DIV: '/' }, lambdas: true, lateralAliases: true },
+  dbvhive: { ...mysqlLike, unquotedCase: 'lower', jsonPaths: true, wordOperators: { DIV: '/' }, lambdas: true, lateralAliases: true, shellVariables: true },
   // Spark / Databricks SQL is sent as Impala too: its lambdas and col:a.b paths (Impala has neither -> nor :)
-  dbvimpala: { ...mysqlLike, unquotedCase: 'lower', jsonPaths: true, wordOperators: { DIV: '/' }, lambdas: true, lateralAliases: true },
+  dbvimpala: { ...mysqlLike, unquotedCase: 'lower', jsonPaths: true, wordOperators: { DIV: '/' }, lambdas: true, lateralAliases: true, shellVariables: true },
   dbvteradata: {
-    dotCommands: true, abbreviations: { SEL: 'SELECT', INS: 'INSERT', UPD: 'UPDATE', DEL: 'DELETE', CT: 'CREATE TABLE' },
+    dotCommands: true, shellVariables: true, abbreviations: { SEL: 'SELECT', INS: 'INSERT', UPD: 'UPDATE', DEL: 'DELETE', CT: 'CREATE TABLE' },
     wordOperators: { EQ: '=', NE: '<>', GT: '>', GE: '>=', LT: '<', LE: '<=', MOD: '%' }, lateralAliases: true,
   },
   // #name is a local temporary table (CREATE LOCAL TEMPORARY TABLE #t, INSERT INTO #t)

@@ -38,7 +38,8 @@ export class Analyzer implements ExprEnv {
       const to = renamed?.[i]
       columns.set(to ? this.key(to) : c.key, { name: to ? to.name : c.name, ref: c.ref })
     })
-    this.tableFunctions.set(name.parts[name.parts.length - 1].name.toUpperCase(), { obj: rs.obj, columns })
+    const parts = splitQuoted(name, this.d)
+    this.tableFunctions.set(parts[parts.length - 1].name.toUpperCase(), { obj: rs.obj, columns })
   }
   reads = new Set<string>()
   writes = new Set<string>()
@@ -107,6 +108,8 @@ export class Analyzer implements ExprEnv {
     const parts = splitQuoted(q, this.d)
     if (this.tableVars.size && parts.length === 1) { const tv = this.tableVarEntry(parts[0]); if (tv) { this.b.addOccurrence(tv.obj, loc); return tv } }
     const key = nameKey(parts, this.d)
+    // the table a variable names (Snowflake INSERT INTO IDENTIFIER(:t), SQLScript :t): not a table called ":t"
+    if (parts.length === 1 && parts[0].name.charCodeAt(0) === 58) return { key, obj: this.tableParam(parts[0].name.slice(1), loc ?? q.loc), columns: null, kind }
     let e = this.catalog.get(key) ?? (parts.length === 1 ? this.catalog.findBySuffix(key) : undefined)
     if (!e) {
       const obj = this.b.object(kind === 'view' ? 'view' : 'table', displayName(parts, this.d), undefined, { persistent: true })
@@ -293,9 +296,10 @@ export class Analyzer implements ExprEnv {
       if (local && s.lateral) { const d = s.lateral.get(k)?.(); if (d) return { refs: d.direct.map((r) => refAt(r, r.loc)) } }
       const joined = s.using?.get(k)
       if (joined) return this.columnOf(joined, id, loc, local)
-      // PostgreSQL: a FROM item's name used as a value is its whole row (row_to_json(t), json_agg(x));
-      // a bare table name only where its columns are known (else it may be a column of the same name)
-      if (this.d.plpgsql) {
+      // PostgreSQL, BigQuery: a FROM item's name used as a value is its whole row (row_to_json(t), json_agg(x),
+      // dbt's ARRAY_AGG(original LIMIT 1)[OFFSET(0)]); a bare table name only where its columns are known
+      // (else it may be a column of the same name)
+      if (this.d.plpgsql || this.d.name === 'dbvbigquery') {
         const row = items.find((it) => it.alias ? this.key(it.alias) === k : !!it.nameParts?.length && this.knownColumns(it) && this.key(it.nameParts[it.nameParts.length - 1]) === k)
         if (row) return this.wholeRow(row, loc, local)
       }
@@ -746,6 +750,16 @@ export class Analyzer implements ExprEnv {
         }
         return
       }
+      if (!it) {
+        // BigQuery / Snowflake struct_col.*, s.struct_col.*: the fields of a column value, unknown here: one `*`
+        const v = this.structValue(qp, scope)
+        if (v.ref || v.refs) {
+          const ref = this.ref(out.obj, '*', item.loc, '*')
+          this.addCol(out, '*', '*', ref)
+          this.b.relate('fdd', ref, v.ref ? [v.ref] : v.refs!, 'select', 'identity')
+        }
+        return
+      }
     }
     const except = new Set((st.except ?? []).map((e) => this.key(e)))
     const replace = new Map((st.replace ?? []).map((r) => [this.key(r.alias!), r]))
@@ -793,6 +807,17 @@ export class Analyzer implements ExprEnv {
         else this.b.relate('fdd', ref, [refAt(c.ref, st.loc)], 'select', 'identity')
       }
     }
+  }
+
+  /** the column `qp` names in q.* when no FROM item is named so (its last part a column of the item the others name) */
+  private structValue(qp: Ident[], scope: Scope): Resolved {
+    const last = qp[qp.length - 1]
+    if (qp.length === 1) return this.resolveUnqualified(last, last.loc, scope, true)
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      const it = this.matchQualifier(qp, qp.length - 1, s)
+      if (it) return this.columnOf(it, last, last.loc, s === scope)
+    }
+    return {}
   }
 
   private addCol(out: ResultSet, name: string, key: string, ref: ColRef): void {
@@ -859,7 +884,8 @@ export class Analyzer implements ExprEnv {
       }
       case 'tfunc': {
         // a table function the script defined: its columns are its query's (the arguments are parameters)
-        const fn = this.tableFunctions.size ? this.tableFunctions.get(src.name) : undefined
+        // (BigQuery `proj.ds.f`(…) is one quoted name: its last part names the function)
+        const fn = this.tableFunctions.size ? this.tableFunctions.get(src.name) ?? this.tableFunctions.get(src.name.slice(src.name.lastIndexOf('.') + 1)) : undefined
         if (fn) {
           for (const a of src.args) evalExpr(a, scope, this)
           const item: FromItem = { kind: 'derived', obj: fn.obj, alias: src.alias ?? { name: src.name, quoted: false, loc: src.loc }, columns: fn.columns, persistent: false }

@@ -800,7 +800,10 @@ export class StatementFlow {
         this.a.tableVars.set(v.name.name.toUpperCase(), { obj, columns })
         continue
       }
-      const cursor = !!v.query
+      // a cursor over a RESULTSET variable reads that variable's rows: the same object under a second name
+      const rs = v.over && this.a.variables.get(v.over.name.toUpperCase())
+      if (rs) { this.a.variables.set(v.name.name.toUpperCase(), rs); continue }
+      const cursor = !!v.query || !!v.over
       const obj = this.a.declareVariable(v.name.name, v.name.loc, cursor ? 'cursor' : v.table ? 'record' : 'scalar')
       if (v.value) this.a.relateDeps(colRef(obj, obj.columns![0], v.name.loc), evalExpr(v.value, childScope(undefined), this.a), 'select')
       if (v.query) this.fillRecord(obj, v.query)

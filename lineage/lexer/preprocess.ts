@@ -16,15 +16,47 @@ const COPY_STDIN_LINE = /^\s*(?:COPY\b.*\bFROM\s+STDIN\b.*;|\\copy\b.*\bfrom\s+s
 const SQLCMD_LINE = /^[ \t]*:[A-Za-z!]/m
 const JAVA_COMMENT_LINE = /^[ \t]*\/\//m
 const SEQUENCE_NUMBER = /^\d{8}$/
+const GO_LINE = /^[ \t]*GO[ \t]*$/im
+
+/** a shell line that feeds a here-document to a client: `bteq << EOF > $1;`, `hive <<-'SQL'` (not in an SQL comment) */
+const HEREDOC_START = /^[ \t]*(?!--|\/\*|\*)[^\n]*?<<-?[ \t]*(['"]?)([A-Za-z_]\w*)\1[^\n]*$/gm
+
+/**
+ * A shell script that runs its SQL as here-documents (bteq << EOF … EOF, hive <<SQL … SQL): only the
+ * here-documents are SQL; the shell lines around them (#comments, echo, exit, the client's own line) become
+ * blanks. A script with no such here-document, or one whose terminator never comes, is left as it is.
+ */
+function shellHeredocs(text: string): string {
+  const out: string[] = []
+  let last = 0
+  HEREDOC_START.lastIndex = 0
+  for (let m = HEREDOC_START.exec(text); m; m = HEREDOC_START.exec(text)) {
+    const bodyStart = m.index + m[0].length + 1
+    const end = new RegExp(`^[ \\t]*${m[2]}[ \\t]*$`, 'm').exec(text.slice(bodyStart))
+    if (!end) break
+    const bodyEnd = bodyStart + end.index
+    out.push(blankLines(text.slice(last, bodyStart)), text.slice(bodyStart, bodyEnd))
+    last = bodyEnd
+    HEREDOC_START.lastIndex = bodyEnd + end[0].length
+  }
+  if (!out.length) return text
+  out.push(blankLines(text.slice(last)))
+  return out.join('')
+}
+
+/** the text as blanks, its line breaks kept */
+function blankLines(s: string): string { return s.replace(/[^\n]/g, ' ') }
 
 export function preprocess(text: string, d: DialectSpec): string {
+  if (d.shellVariables && text.includes('<<')) text = shellHeredocs(text)
   // MDX sets and Informix comments are written in braces: no template there
-  if (!d.mdx && !d.braceComments && hasTemplates(text, d.slashTerminator)) text = blankTemplates(text, d.slashTerminator)
+  const substitution = d.slashTerminator ? '&' : d.shellVariables ? '$' : undefined
+  if (!d.mdx && !d.braceComments && hasTemplates(text, substitution)) text = blankTemplates(text, substitution)
   if (d.name === 'dbvmysql' && text.includes('/*!')) text = openVersionComments(text)
   if (d.batchWord !== undefined && !d.doubleQuotedStrings && QUOTED_IDENTIFIER_OFF.test(text)) text = doubleQuotedAsStrings(text)
   // most PostgreSQL scripts hold no psql command: they are not split into lines for nothing
   if (!d.delimiterCommand && !d.slashTerminator && !d.dotCommands && !d.atTerminator && !(d.psqlCommands && /^[ \t]*\\/m.test(text))
-    && !(d.sqlcmdCommands && SQLCMD_LINE.test(text)) && !(d.javaRoutines && JAVA_COMMENT_LINE.test(text))) return text
+    && !(d.sqlcmdCommands && SQLCMD_LINE.test(text)) && !(d.javaRoutines && JAVA_COMMENT_LINE.test(text)) && !(d.mdx && GO_LINE.test(text))) return text
   const lines = text.split('\n')
   let delimiter = ';'
   for (let i = 0; i < lines.length; i++) {
@@ -33,6 +65,8 @@ export function preprocess(text: string, d: DialectSpec): string {
     if (d.sequenceNumbers && line.length >= 80 && SEQUENCE_NUMBER.test(line.slice(72, 80))) line = lines[i] = line.slice(0, 72) + '        ' + line.slice(80)
     const trimmed = line.trim()
     if (d.slashTerminator && trimmed === '/') { lines[i] = line.replace('/', ';'); continue }
+    // MDX scripts saved from SSMS separate their queries with GO lines
+    if (d.mdx && trimmed.length === 2 && trimmed.toUpperCase() === 'GO') { lines[i] = line.replace(/go/i, '; '); continue }
     // SQL*Plus PROMPT / REM text, @script and !shell lines are free text (an apostrophe in them opened a string that swallowed the script)
     if (d.slashTerminator && SQLPLUS_TEXT_LINE.test(line)) { lines[i] = ' '.repeat(line.length); continue }
     if (d.atTerminator && trimmed.endsWith('@')) { const k = line.lastIndexOf('@'); lines[i] = line.slice(0, k) + ';' + line.slice(k + 1); continue }

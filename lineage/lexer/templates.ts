@@ -16,6 +16,11 @@
  */
 /** SQL*Plus substitution variables: &v, &&v, and &v. (the period ends the name: &&schema..orders) */
 const SUBSTITUTION = /&&?([A-Za-z_][\w$#]*)\.?/g
+/** shell variables in scripts run through a here-document or `hive -e "…"`: $schema.$table (not inside a name: a$b) */
+const SHELL_VAR = /(?<![\w$#])\$([A-Za-z_]\w*)/g
+
+/** which client rewrites variables before the database sees the text: SQL*Plus `&v`, a shell `$v` */
+export type Substitution = '&' | '$' | undefined
 const TABLE_CONTEXT = /(?:\bFROM|\bJOIN|\bINTO|\bTABLE|\bUPDATE|\bUSING|\bMERGE|\bVIEW|\bEXISTS)\s*$/i
 const STRING_ARGS = /(['"])((?:(?!\1).)*)\1/g
 /** a Python format placeholder: `{name}` or `{params.name}` (no blank inside, unlike ODBC `{fn …}` escapes) */
@@ -25,24 +30,29 @@ const PLACEHOLDER_BODY = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/
 const MAX_TAG = 4000
 const IDENT_CHAR = /[A-Za-z0-9_]/
 
-export function hasTemplates(text: string, substitution: boolean): boolean {
-  return text.includes('{{') || text.includes('{%') || text.includes('{#') || text.includes('${') || (substitution && text.includes('&'))
+export function hasTemplates(text: string, substitution: Substitution): boolean {
+  return text.includes('{{') || text.includes('{%') || text.includes('{#') || text.includes('${') || (substitution !== undefined && text.includes(substitution))
     || PLACEHOLDER.test(text) || text.includes('<#') || text.includes('</#')
 }
 
 /** a FreeMarker directive on a line of its own (<#if …>, <#else>, </#if>, <#list …>: Obevo and code generators); no SQL line starts so */
 const FREEMARKER_LINE = /^[ \t]*<\/?#[A-Za-z][^\n]*>[ \t]*\r?$/gm
 
-/** `substitution`: the script is run by SQL*Plus, which replaces &v before the database sees it */
-export function blankTemplates(text: string, substitution: boolean): string {
+/** `substitution`: the client that runs the script (SQL*Plus, a shell) replaces &v / $v before the database sees it */
+export function blankTemplates(text: string, substitution: Substitution): string {
   const branches: Array<[number, number]> = []
   const open: number[] = []
   const names: Rendered[] = []
   // a table name in the tag's place (remembered, so a quoted identifier around it can lose the padding)
-  const named = (name: string, tag: string, at: number): string => { names.push({ at, len: tag.length, name }); return fit(name, tag) }
+  // a tag glued to the name after it (`{db_env}_NAP_FCT.t`) pads before the name, so the two stay one name
+  const named = (name: string, tag: string, at: number): string => {
+    names.push({ at, len: tag.length, name })
+    return isNameChar(text.charCodeAt(at + tag.length)) ? fitRight(name, tag) : fit(name, tag)
+  }
   const out = replaceTags(text, (tag: string, at: number) => {
     // ${prefix}orders, {{ prefix }}orders: the tag is the front of the name written after it, which stays the name
-    if (tag[1] !== '%' && tag[1] !== '#' && IDENT_CHAR.test(text[at + tag.length] ?? '')) return blank(tag)
+    // (a {name} placeholder glued to a name, {db_env}_NAP_FCT, renders as part of it: named below)
+    if ((tag[0] === '$' || tag[1] === '{') && IDENT_CHAR.test(text[at + tag.length] ?? '')) return blank(tag)
     if (tag[0] === '$') {
       // ${v}, ${hivevar:v}, ${env:v} (Hive, shell and Airflow scripts)
       const name = tag.slice(2, -1).trim().replace(/^(hivevar|hiveconf|env|system):/i, '')
@@ -72,7 +82,7 @@ export function blankTemplates(text: string, substitution: boolean): string {
   let sql = blankRanges(unpadQuoted(out, names), branches)
   if (sql.includes('#')) sql = sql.replace(FREEMARKER_LINE, blank)
   if (!substitution) return sql
-  return sql.replace(SUBSTITUTION, (tag: string, name: string, at: number) => {
+  return sql.replace(substitution === '&' ? SUBSTITUTION : SHELL_VAR, (tag: string, name: string, at: number) => {
     // PL/SQL has no & operator: outside a string every & is a substitution; inside one, rewriting it
     // changes only the literal's text
     return fit(tableContext(sql, at, tag) ? name : '0', tag)
@@ -128,6 +138,13 @@ function tableContext(text: string, at: number, tag: string): boolean {
   // FROM `{{ table }}`, FROM "{{ schema }}".t: the quote opens the name
   if (before.endsWith('`') || before.endsWith('"') || before.endsWith('[')) before = before.slice(0, -1)
   return TABLE_CONTEXT.test(before) || before.endsWith('.') || text[at + tag.length] === '.' || tag.endsWith('.')
+    // glued to letters, the tag is part of a name (`stg_{env}.t`, `{env}_dw.t`), not a value
+    || isNameChar(text.charCodeAt(at - 1)) || isNameChar(text.charCodeAt(at + tag.length))
+}
+
+/** a letter, digit, `_` or `$` (NaN outside the text is none) */
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36
 }
 
 const IF_TAG = /^\{%-?\s*(if|elif|else|endif)\b/
@@ -204,6 +221,12 @@ function unpadQuoted(out: string, names: Rendered[]): string {
 
 /** the tag's text as blanks, its line breaks kept */
 function blank(tag: string): string { return tag.replace(/[^\n]/g, ' ') }
+
+/** `s` at the end of a one-line tag's place, blanks before it */
+function fitRight(s: string, tag: string): string {
+  if (s.length > tag.length || tag.includes('\n')) return fit(s, tag)
+  return ' '.repeat(tag.length - s.length) + s
+}
 
 /** `s` in the tag's place, padded with blanks (line breaks kept) to the tag's length */
 function fit(s: string, tag: string): string {

@@ -215,6 +215,20 @@ export class TokenCursor {
       const parts = s.image.slice(1, -1).split('.').map((n) => (n.startsWith('"') ? { name: n.slice(1, -1), quoted: true, loc } : { name: n, quoted: false, loc }))
       return { parts, loc }
     }
+    // IDENTIFIER(:v), IDENTIFIER($v), IDENTIFIER(v): the name is in a variable, so the object is the table the
+    // variable names, as SQLScript's FROM :v (it failed in UPDATE / INSERT INTO, and read nothing in FROM)
+    if (this.isWord('IDENTIFIER') && this.isOp('(', 1) && this.isOp(')', 3) && (this.peek(2)?.kind === 'param' || this.isIdentToken(2))) {
+      const v = this.peek(2)!
+      this.i += 4
+      const name = ':' + v.image.replace(/^[:$]/, '')
+      return { parts: [{ name, quoted: false, loc: locOf(v, v) }], loc: locOf(v, v) }
+    }
+    if (this.isWord('IDENTIFIER') && this.isOp('(', 1) && (this.isOp(':', 2) || this.isOp('$', 2)) && this.isIdentToken(3) && this.isOp(')', 4)) {
+      const v = this.peek(3)!
+      const name = ':' + v.image
+      this.i += 5
+      return { parts: [{ name, quoted: false, loc: locOf(v, v) }], loc: locOf(v, v) }
+    }
     if (this.isOp(':') && this.isIdentToken(1) && this.peek(1)!.start === this.peek()!.end) {
       // SQLScript table variable :name
       const c = this.next(); const id = this.ident()

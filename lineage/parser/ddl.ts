@@ -65,7 +65,12 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
     return { k: 'other', kind: 'CREATE JAVA', loc: locOf(stmtStart, p.prev()) }
   }
   // BigQuery CREATE TABLE FUNCTION f(params) [RETURNS TABLE<…>] AS query: a routine, not a table named FUNCTION
-  if (p.isWord('TABLE') && p.isWord('FUNCTION', 1)) { p.next(); return block(p, stmtStart) }
+  if (p.isWord('TABLE') && p.isWord('FUNCTION', 1)) {
+    // … whose rows are its query's: FROM f(…) reads them (RETURNS TABLE<…> only types them)
+    p.next(); const s = block(p, stmtStart)
+    if (s.k === 'block' && s.name) s.returnsTable ??= {}
+    return s
+  }
   if (p.accept('TABLE')) return parseCreateTable(p, stmtStart, temporary, external)
   if (p.accept('VIEW')) return parseCreateView(p, stmtStart, materialized)
   // Vertica projections and Teradata join indexes are stored copies of a query: lineage like a materialized view
@@ -104,7 +109,9 @@ function parseCreateTable(p: TokenCursor, start: Token, temporary: boolean, exte
     // HANA CREATE TABLE t LIKE src WITH DATA: src's rows too
     if (p.isWord('WITH') && p.isWord('DATA', 1)) { p.i += 2; s.query = selectAll(s.like) }
   }
-  if (p.accept('CLONE')) { s.clone = p.qname(); skipToEnd(p); s.loc = locOf(start, p.prev()); return s }
+  // Snowflake / Databricks CREATE TABLE t [SHALLOW | DEEP] CLONE src [AT (…)]: a copy of src's rows, as AS SELECT * FROM src
+  if (p.isAnyWord(['SHALLOW', 'DEEP']) && p.isWord('CLONE', 1)) p.next()
+  if (p.accept('CLONE')) { s.clone = p.qname(); s.query = selectAll(s.clone); skipToEnd(p); s.loc = locOf(start, p.prev()); return s }
   // Teradata table options before the columns: CREATE MULTISET TABLE t, NO FALLBACK, CHECKSUM = DEFAULT (cols)
   if (p.d.name === 'dbvteradata') while (p.acceptOp(',')) while (!p.eof() && !p.isOp(',') && !p.isOp('(') && !p.isOp(';')) p.next()
   if (p.isOp('(') && !startsQuery(p, 1)) parseTableElements(p, s)

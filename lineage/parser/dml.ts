@@ -376,6 +376,8 @@ export function parseDelete(p: TokenCursor, w?: With): Stmt {
     if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); p.skipParens() }
   }
   parseOutput(p, s)
+  // Teradata: DELETE FROM t, u WHERE t.k = u.k — the tables after the first only pick its rows
+  if (p.isOp(',')) { s.from.push({ k: 'table', name: s.target.name, alias: s.target.alias, loc: s.target.name.loc }); parseFromTail(p, s.from, s.joins) }
   if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)
   if (p.isAnyWord(['JOIN', 'INNER', 'LEFT'])) { s.from.push({ k: 'table', name: s.target.name, alias: s.target.alias, loc: s.target.name.loc }); parseFromTail(p, s.from, s.joins) }
   if (p.accept('USING')) parseFromClause(p, s.from, s.joins)

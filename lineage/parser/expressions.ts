@@ -295,13 +295,15 @@ function parsePostfix(p: TokenCursor, e: Expr): Expr {
       // the field is kept: l_rows(i).c is field c of a collection element (PL/SQL), resolved by flow/expr
       e = { k: 'op', op: 'FIELD', args, loc: span(e, locOf(t, t)), field: t.image }; continue
     }
-    if (p.isWord('AT') && p.isWord('LOCAL', 1) && p.d.slashTerminator) { p.i += 2; continue }
+    // Oracle, PostgreSQL 17, Teradata: ts AT LOCAL (the session's zone)
+    if (p.isWord('AT') && p.isWord('LOCAL', 1)) { p.i += 2; continue }
     // PostgreSQL (composite).*: every field of a row value, (json_populate_record(null::t, j)).* — one `*` value
     if (p.d.plpgsql && p.isOp('.') && p.isOp('*', 1) && (e.k === 'op' || e.k === 'func' || e.k === 'subq')) {
       p.next(); const t = p.next()
       e = { k: 'op', op: 'FIELD', args: [e], loc: span(e, locOf(t, t)), field: '*' }; continue
     }
-    if (p.isWord('AT') && p.isWord('TIME', 1)) { p.i += 3; const z = parseUnary(p); e = op('ATZ', [e, z], span(e, z)); continue }
+    // Teradata writes the zone without TIME ZONE: ts AT 'America Pacific'
+    if (p.isWord('AT') && (p.isWord('TIME', 1) || p.peek(1)?.kind === 'string')) { p.i += p.isWord('TIME', 1) ? 3 : 1; const z = parseUnary(p); e = op('ATZ', [e, z], span(e, z)); continue }
     if (p.isWord('COLLATE')) { p.next(); const t = p.next(); e = op('COLLATE', [e], span(e, locOf(t, t))); continue }
     return e
   }
@@ -959,6 +961,8 @@ export function canBeAlias(p: TokenCursor, k = 0): boolean {
   if (t.bol && p.startsStatementLine(k)) return false
   if (t.bol && p.d.batchWord !== undefined && p.isOp(':', k + 1)) return false
   if (t.kind === 'word' && ((t.upper === 'AT' && p.isWord('ISOLATION', k + 1)) || (t.upper === 'PLAN' && (p.peek(k + 1)?.kind === 'string' || p.peek(k + 1)?.kind === 'qident')))) return false
+  // BigQuery and others do not reserve UNIQUE: ARRAY_AGG(x LIMIT 1)[OFFSET(0)] unique; Teradata's UNIQUE PRIMARY INDEX stays DDL
+  if (t.kind === 'word' && t.upper === 'UNIQUE') return !p.isAnyWord(['PRIMARY', 'INDEX', 'KEY'], k + 1) && !p.isOp('(', k + 1) && !startsOperand(p.peek(k + 1))
   return t.kind === 'word' && !isClauseWord(p, t.upper)
 }
 

@@ -493,7 +493,7 @@ function parseDeclare(p: Cur, first: Token): Stmt {
     const body = parseStatement(p)
     return { k: 'block', body: [body], loc: locOf(first, p.prev()) }
   }
-  const vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: Ident[] }> = []
+  const vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: Ident[]; over?: Ident }> = []
   // PL/SQL anonymous block: DECLARE decls BEGIN … END
   if (p.d.name === 'dbvoracle' || (p.d.name !== 'dbvmssql' && p.d.name !== 'dbvsybase' && p.d.name !== 'dbvbigquery' && p.d.name !== 'dbvmysql' && isPlDeclSection(p))) {
     const nested: Stmt[] = []
@@ -510,6 +510,8 @@ function parseDeclare(p: Cur, first: Token): Stmt {
     if (p.accept('CURSOR')) {
       while (!p.isWord('FOR') && !p.eof()) p.next(); p.expect('FOR')
       if (p.isIdentToken() && (p.isOp(';', 1) || !p.peek(1))) { p.next(); vars.push({ name }); continue }
+      const over = cursorOver(p)
+      if (over) { vars.push({ name, over }); continue }
       const q = parseQuery(p); vars.push({ name, query: q }); if (p.isWord('FOR') && p.isWord('UPDATE', 1)) skipToEnd(p); continue
     }
     p.accept('AS')
@@ -723,7 +725,7 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
       if (kind === 'TRIGGER' && p.isOp('(') && p.isAnyWord(TRIGGER_ACTION_START, 1)) { actions.push(...triggerActionList(p)); continue }
       if (kind === 'TRIGGER' && actions.length && p.isOp(';')) return { k: 'block', body: actions, name, loc: locOf(start, p.prev()) }
       const t = p.peek()!
-      if (t.kind === 'string' && (t.image.startsWith('$') || p.prev().upper === 'AS')) return embeddedBody(p, t, start, name, params)
+      if (t.kind === 'string' && (t.image.startsWith('$') || p.prev().upper === 'AS')) return embeddedBody(p, t, start, name, params, kind)
       if ((p.isWord('EXECUTE') || p.isWord('EXEC')) && p.isWord('AS', 1)) { p.i += 3; continue }
       // an Oracle constructor: RETURN SELF AS RESULT (its AS starts no body)
       if (p.isWord('SELF') && p.isWord('AS', 1) && p.isWord('RESULT', 2)) { p.i += 3; continue }
@@ -756,7 +758,7 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
           return { k: 'block', body: [{ k: 'return', value: e, loc: locOf(start, p.prev()) }], name, params, loc: locOf(start, p.prev()) }
         }
         const n = p.peek()
-        if (n && n.kind === 'string') return embeddedBody(p, n, start, name, params)
+        if (n && n.kind === 'string') return embeddedBody(p, n, start, name, params, kind)
         if (kind === 'MACRO' && p.isOp('(')) { p.next(); const body = parseBody(p, [], true); p.expectOp(')'); return { k: 'block', body, name, loc: locOf(start, p.prev()) } }
         if (p.d.name === 'dbvoracle') {
           const vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query }> = []
@@ -863,11 +865,11 @@ function javaBody(p: Cur): Stmt[] {
 }
 
 /** $$ … $$ or '…' bodies: re-lex the inner text with positions mapped back into the script */
-function embeddedBody(p: Cur, t: Token, start: Token, name: import('../ast/types.js').QName, params: Ident[]): Stmt {
+function embeddedBody(p: Cur, t: Token, start: Token, name: import('../ast/types.js').QName, params: Ident[], kind: string): Stmt {
   p.next()
   skipToEnd(p)
   if (!isSqlBody(p, start)) return { k: 'other', kind: 'ROUTINE', loc: locOf(start, p.prev()) }
-  return { k: 'block', body: stringBody(p, t) ?? [], name, params, loc: locOf(start, p.prev()) }
+  return { k: 'block', body: stringBody(p, t, kind === 'FUNCTION') ?? [], name, params, loc: locOf(start, p.prev()) }
 }
 
 /** LANGUAGE (before or after the body, up to the statement's end) decides whether the body text is SQL */
@@ -878,12 +880,17 @@ function isSqlBody(p: Cur, start: Token): boolean {
   return ['SQL', 'PLPGSQL', 'PLSQL', 'SQLSCRIPT', 'PLVSQL'].includes(lang)
 }
 
+/** Snowflake Scripting c CURSOR FOR rs: a cursor over a RESULTSET variable, not over a query */
+function cursorOver(p: Cur): Ident | undefined {
+  return p.isIdentToken() && !startsQuery(p) && (p.isOp(';', 1) || !p.peek(1)) ? p.ident() : undefined
+}
+
 /** Snowflake Scripting: LET n [type] := | DEFAULT expr, LET c CURSOR FOR query, LET rs RESULTSET := (query) — a declaration */
 function parseSnowflakeLet(p: Cur, first: Token): Stmt {
   p.next()
   const name = p.ident()
-  const done = (v: { name: Ident; value?: Expr; query?: import('../ast/types.js').Query }): Stmt => ({ k: 'declare', vars: [v], loc: locOf(first, p.prev()) })
-  if (p.accept('CURSOR')) { p.expect('FOR'); return done({ name, query: parseQuery(p) }) }
+  const done = (v: { name: Ident; value?: Expr; query?: import('../ast/types.js').Query; over?: Ident }): Stmt => ({ k: 'declare', vars: [v], loc: locOf(first, p.prev()) })
+  if (p.accept('CURSOR')) { p.expect('FOR'); const over = cursorOver(p); return done(over ? { name, over } : { name, query: parseQuery(p) }) }
   if (!p.isOp(':=') && !p.isWord('DEFAULT')) parseType(p)
   if (!p.acceptOp(':=') && !p.accept('DEFAULT')) return done({ name })
   if (startsQuery(p)) return done({ name, query: parseQuery(p) })
@@ -910,7 +917,8 @@ function tsqlDynamicLiteral(p: TokenCursor): Token | undefined {
  * The statements of SQL held in one string token: a $$ / $tag$ body, an Oracle q'[…]' literal, or a '…'
  * (T-SQL N'…') literal, its doubled quotes read as one each, in place; undefined for other strings
  */
-function stringBody(p: TokenCursor, t: Token): Stmt[] | undefined {
+/** `exprBody`: a SQL function, whose quoted body may be one expression (Snowflake AS 'x * 1.2', AS $$ a + b $$) */
+function stringBody(p: TokenCursor, t: Token, exprBody = false): Stmt[] | undefined {
   const img = t.image
   const dollar = img.startsWith('$')
   // T-SQL N'…' (a Unicode literal): the text starts after N'
@@ -922,7 +930,7 @@ function stringBody(p: TokenCursor, t: Token): Stmt[] | undefined {
   let inner = img.slice(openLen, img.length - closeLen)
   // a quoted body doubles its own quotes (AS 'SELECT … WHERE s = ''x''', Redshift also \')
   if (!dollar && !q && inner.includes("'")) inner = unescapeQuotes(inner, p.d.backslashEscapes)
-  return parseEmbedded(inner, p, t.line, t.col + openLen, t.start + openLen)
+  return parseEmbedded(inner, p, t.line, t.col + openLen, t.start + openLen, exprBody)
 }
 
 /**
@@ -935,9 +943,19 @@ export function unescapeQuotes(text: string, backslash: boolean): string {
   return text.replace(backslash ? /''|\\'/g : /''/g, () => { open = !open; return open ? " '" : "' " })
 }
 
-export function parseEmbedded(text: string, p: TokenCursor, line: number, col: number, offset: number): Stmt[] {
+export function parseEmbedded(text: string, p: TokenCursor, line: number, col: number, offset: number, exprBody = false): Stmt[] {
   const { tokens } = tokenize(text, p.d, offset, line, col)
   const sub: Cur = new TokenCursor(tokens, p.d)
+  const t0 = tokens[0]
+  // (a body never starts with a CASE statement: that is inside BEGIN … END)
+  if (exprBody && t0 && !(t0.kind === 'word' && (STATEMENT_WORDS.has(t0.upper) || (PROCEDURAL_START.has(t0.upper) && t0.upper !== 'CASE') || startsQuery(sub)))) {
+    // the function returns the expression's value, as AS (expr)
+    try {
+      const value = parseExpr(sub)
+      if (sub.eof()) return [{ k: 'return', value, loc: exprLoc(value) }]
+    } catch (e) { if (!(e instanceof ParseError)) throw e }
+    sub.i = 0
+  }
   const body = parseStatements(sub)
   if (sub.skipped) (p.skipped ??= []).push(...sub.skipped)
   return body

@@ -232,7 +232,7 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
   if (p.d.plpgsql && (p as TokenCursor & { inBlock?: boolean }).inBlock && p.isWord('INTO') && p.isIdentToken(1)) leadingInto(p, s)
   for (let k = 0; k < 3; k++) {
     if ((p.isWord('FIRST') || p.isWord('SKIP') || (p.isWord('LIMIT') && p.d.name === 'dbvinformix')) && p.peek(1)?.kind === 'number') { p.i += 2; continue }
-    if (p.isWord('DISTINCT') || p.isWord('UNIQUE')) { p.next(); s.distinct = true; continue }
+    if (p.isWord('DISTINCT') || (p.isWord('UNIQUE') && !p.isOp('.', 1) && !p.isOp(',', 1))) { p.next(); s.distinct = true; continue }
   }
   if (p.isWord('TRANSFORM') && p.isOp('(', 1) && usingAfterParens(p, 1)) {
     // Hive: SELECT TRANSFORM (inputs) USING 'script' AS (outputs): every output depends on every input
@@ -604,6 +604,14 @@ function skipTableModifiers(p: TokenCursor): void {
     if (p.d.slashTerminator && p.isWord('PARTITION') && p.isWord('BY', 1) && p.isOp('(', 2)) { p.i += 2; p.skipParens(); continue }
     // Oracle PARTITION FOR (key value): the partition holding the key
     if ((p.isWord('PARTITION') || p.isWord('SUBPARTITION')) && p.isWord('FOR', 1) && p.isOp('(', 2)) { p.i += 2; p.skipParens(); continue }
+    // N1QL FROM b t USE KEYS ["k1", …] | USE HASH(build) | USE NL: documents picked by key, join hints; no value moves
+    // (the statement ended at USE, and its LET / WHERE became a statement of their own)
+    if (p.d.name === 'dbvcouchbase' && p.isWord('USE') && p.isAnyWord(['KEYS', 'KEY', 'HASH', 'NL'], 1)) {
+      const w = p.peek(1)!.upper
+      p.i += 2
+      if (w === 'KEYS' || w === 'KEY') parseExpr(p); else if (p.isOp('(')) p.skipParens()
+      continue
+    }
     if ((p.isWord('USE') || p.isWord('FORCE') || p.isWord('IGNORE')) && (p.isWord('INDEX', 1) || p.isWord('KEY', 1))) {
       // MySQL scopes the hint: USE INDEX FOR JOIN | ORDER BY | GROUP BY (ix)
       p.i += 2; if (p.accept('FOR')) { p.next(); p.accept('BY') } p.skipParens(); continue

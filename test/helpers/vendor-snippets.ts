@@ -1615,6 +1615,40 @@ SELECT TRIM(status) AS status, UPPER(status) AS label FROM raw_status;
         ['raw_status.status', 'status_map.status'], ['raw_status.status', 'status_map.label']],
     },
     {
+      title: 'a SQL UDF whose quoted body is one expression (AS $$ x * 1.2 $$, AS $$ CASE … END $$) returns it, as AS (expr): it was read as statements and failed',
+      sql: `CREATE OR REPLACE FUNCTION mart.add_tax(x NUMBER) RETURNS NUMBER AS \$\$ x * 1.2 \$\$;
+CREATE FUNCTION f5(s VARCHAR) RETURNS VARCHAR AS \$\$ CASE WHEN s IS NULL THEN 'n/a' ELSE UPPER(s) END \$\$;
+CREATE FUNCTION f6() RETURNS NUMBER AS 'SELECT MAX(amount) FROM raw.orders';
+`,
+      fdd: [['raw.orders.amount', 'RS-1.MAX(amount)']],
+    },
+    {
+      title: 'CREATE TABLE t CLONE src AT (OFFSET => …): the clone holds src\'s rows (it had src\'s columns but no lineage)',
+      sql: `CREATE TABLE raw.orders (order_id INT, amount NUMBER);
+CREATE OR REPLACE TABLE mart.orders_bak CLONE raw.orders AT (OFFSET => -3600);
+INSERT INTO mart.audit (order_id) SELECT order_id FROM mart.orders_bak;
+`,
+      fdd: [['raw.orders.order_id', 'mart.orders_bak.order_id'], ['raw.orders.amount', 'mart.orders_bak.amount'], ['mart.orders_bak.order_id', 'mart.audit.order_id']],
+    },
+    {
+      title: 'LET c CURSOR FOR res over a RESULTSET variable, and UPDATE IDENTIFIER(:tbl): the loop record reads the result set\'s query (both statements failed)',
+      sql: `CREATE OR REPLACE PROCEDURE load_wh(tbl VARCHAR) RETURNS VARCHAR LANGUAGE SQL AS
+$$
+BEGIN
+  LET res RESULTSET := (SELECT wh_name, credits FROM admin.wh_usage);
+  LET c1 CURSOR FOR res;
+  FOR r IN c1 DO
+    LET n STRING := r.wh_name;
+    INSERT INTO admin.wh_log (wh_name) VALUES (:n);
+  END FOR;
+  UPDATE IDENTIFIER(:tbl) SET credits = 0 WHERE wh_name = 'X';
+  RETURN 'ok';
+END;
+$$;
+`,
+      fdd: [['admin.wh_usage.wh_name', 'admin.wh_log.wh_name']],
+    },
+    {
       title: 'INSERT OVERWRITE ALL INTO … INTO … SELECT: a multi-table insert that empties its targets first',
       sql: `INSERT OVERWRITE ALL INTO db.s.t3 (a) VALUES (a) INTO db.s.t4 (b) VALUES (b) SELECT a, b FROM db.s.src;
 `,
@@ -1644,15 +1678,15 @@ INSERT INTO tags (id, tag) SELECT o.id, value::string FROM orders o, TABLE(FLATT
         ['orders.id', 'tags.id'], ['orders.tags', 'tags.tag']],
     },
     {
-      title: 'CREATE TABLE … CLONE copies the columns (AT / BEFORE time travel too); SCHEMA and DATABASE clones are table-level only',
+      title: 'CREATE TABLE … CLONE copies the columns and the rows (AT / BEFORE time travel too); SCHEMA and DATABASE clones are table-level only',
       sql: `CREATE TABLE t1 (a INT, b INT);
 CREATE OR REPLACE TABLE t2 CLONE t1 AT (OFFSET => -3600);
 INSERT INTO t3 SELECT * FROM t2;
 CREATE SCHEMA s2 CLONE s1 AT (TIMESTAMP => '2024-01-01'::timestamp);
 CREATE DATABASE d2 CLONE d1;
 `,
-      fdd: [['t2.a', 't3.a'], ['t2.b', 't3.b']],
-      tablesWritten: ['t3'],
+      fdd: [['t1.a', 't2.a'], ['t1.b', 't2.b'], ['t2.a', 't3.a'], ['t2.b', 't3.b']],
+      tablesWritten: ['t2', 't3'],
     },
     {
       title: 'positional columns: t.$1 and $2 of a stage are its columns, $n of a table with known columns is its n-th one',
@@ -1758,6 +1792,30 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY loaded_at DESC) = 1;
   ],
   bigquery: [
     {
+      title: 'CREATE TABLE FUNCTION f(p) AS query, then FROM ds.f(…) / `proj.ds.f`(…): the call reads the query\'s columns (the INSERTs had no lineage)',
+      sql: `CREATE OR REPLACE TABLE FUNCTION ds.orders_since(since DATE) AS
+SELECT order_id, amount FROM raw.orders WHERE order_date >= since;
+INSERT INTO mart.recent SELECT * FROM ds.orders_since(DATE '2024-01-01');
+INSERT INTO mart.recent2 (order_id) SELECT o.order_id FROM \`proj.ds.orders_since\`(CURRENT_DATE()) AS o;
+CREATE TABLE FUNCTION ds.f2(n INT64) RETURNS TABLE<id INT64> AS SELECT id FROM raw.ids LIMIT n;
+INSERT INTO mart.ids SELECT id FROM ds.f2(5);
+`,
+      fdd: [['raw.orders.order_id', 'mart.recent2.order_id'], ['raw.orders.order_id', 'mart.recent.order_id'], ['raw.orders.amount', 'mart.recent.amount'], ['raw.ids.id', 'mart.ids.id']],
+    },
+    {
+      title: 'dbt deduplicate: ARRAY_AGG(o LIMIT 1)[OFFSET(0)] latest then latest.* — a table alias as a value is its row, struct.* its fields (the alias was an orphan column, UNIQUE as a name failed)',
+      sql: `CREATE TABLE dedup_orders AS
+SELECT unique.*
+FROM (
+  SELECT ARRAY_AGG(o LIMIT 1)[OFFSET(0)] unique
+  FROM shop.orders o
+  GROUP BY o.order_id
+);
+INSERT INTO shop.order_rows (row_value) SELECT o FROM shop.orders o;
+`,
+      fdd: [['shop.orders.*', 'dedup_orders.*'], ['shop.orders.*', 'shop.order_rows.row_value']],
+    },
+    {
       title: 'ML.EVALUATE(MODEL ds.m, TABLE ds.t): the model is no column, the TABLE argument is read',
       sql: `INSERT INTO ds.ev (r) SELECT r2_score FROM ML.EVALUATE(MODEL \`ds.m\`, TABLE ds.test);
 `,
@@ -1846,8 +1904,8 @@ INSERT INTO ds.out (a) SELECT a FROM ds.u;
 CREATE OR REPLACE TABLE FUNCTION ds.g(x INT64) RETURNS TABLE<a INT64> AS SELECT a FROM ds.t WHERE c = x;
 INSERT INTO ds.out (a) SELECT a FROM ds.f(1);
 `,
-      // the bodies' queries are result sets, like a CREATE FUNCTION's; the call in FROM carries no lineage yet
-      fdd: [['ds.t.a', 'RS-1.a'], ['ds.t.b', 'RS-1.b'], ['ds.t.a', 'RS-2.a']],
+      // the bodies' queries are the functions' rows, as a RETURNS TABLE function's: the call in FROM reads them
+      fdd: [['ds.t.a', 'ds.out.a']],
       tablesWritten: ['ds.out'],
     },
     {
@@ -1889,6 +1947,13 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
     },
   ],
   hive: [
+    {
+      title: 'shell variables of a wrapped script ($src_db.sales, \'$run_date\'): a name where a table is expected, a value elsewhere (it failed at $)',
+      sql: `INSERT OVERWRITE TABLE \$tgt_db.daily_sales
+SELECT s.store_id, SUM(s.amount) AS amount FROM \$src_db.sales s WHERE s.dt = '\$run_date' GROUP BY s.store_id;
+`,
+      fdd: [['src_db.sales.store_id', 'tgt_db.daily_sales.store_id'], ['src_db.sales.amount', 'tgt_db.daily_sales.amount']],
+    },
     {
       title: "INSERT OVERWRITE TABLE t PARTITION (…) IF NOT EXISTS SELECT …; Spark VALUES ('x' AS name, 31 AS age) names its values in place",
       sql: `INSERT OVERWRITE TABLE foo PARTITION (dt='2020') IF NOT EXISTS SELECT a, b FROM bar;
@@ -2124,6 +2189,37 @@ SEL c.cust_id, (CURRENT_DATE - c.birth_dt) / 365 AS age_yrs, CASE WHEN age_yrs <
 FROM edw.customer c WHERE age_yrs >= 18;
 `,
       fdd: [['edw.customer.cust_id', 'stg.cust_age.cust_id'], ['edw.customer.birth_dt', 'stg.cust_age.age_years'], ['edw.customer.birth_dt', 'stg.cust_age.age_band']],
+    },
+    {
+      title: 'a shell script that runs BTEQ as a here-document (bteq << EOF … EOF): only the here-document is SQL, the #comments, echo and exit lines were syntax errors',
+      sql: `#!/bin/ksh
+# load the customer stage
+bteq << EOF > \$LOGDIR/load.log
+.RUN FILE \$LOGONDIR/logon;
+INSERT INTO stg.cust (cust_id, cust_nm) SELECT c.cust_id, TRIM(c.cust_nm) FROM src.customer c;
+.IF ERRORCODE <> 0 THEN .QUIT 8;
+.LOGOFF;
+EOF
+rc=\$?
+echo "bteq rc=\$rc"
+exit \$rc
+`,
+      fdd: [['src.customer.cust_id', 'stg.cust.cust_id'], ['src.customer.cust_nm', 'stg.cust.cust_nm']],
+    },
+    {
+      title: 'DELETE FROM t, u WHERE …: the tables after the first only pick its rows (it failed at the comma)',
+      sql: `DELETE FROM sales_hist, purge_range WHERE sales_hist.sale_dt BETWEEN purge_range.start_dt AND purge_range.end_dt;
+INSERT INTO sales_hist (sale_dt, amt) SELECT s.sale_dt, s.amt FROM sales_stg s, purge_range r WHERE s.sale_dt >= r.start_dt;
+`,
+      fdd: [['sales_stg.sale_dt', 'sales_hist.sale_dt'], ['sales_stg.amt', 'sales_hist.amt']],
+    },
+    {
+      title: 'a format placeholder glued to a name ({env}_dw.t) stays one name; ts AT \'zone\' (no TIME ZONE) is a time-zone conversion, not a syntax error',
+      sql: `INSERT INTO {env}_dw.sales_fact (sale_id, sale_ts_local)
+SELECT s.sale_id, CAST(s.sale_ts AS TIMESTAMP(6) WITH TIME ZONE) AT 'America Pacific'
+FROM {env}_stg.sales s;
+`,
+      fdd: [['env_stg.sales.sale_id', 'env_dw.sales_fact.sale_id'], ['env_stg.sales.sale_ts', 'env_dw.sales_fact.sale_ts_local']],
     },
     {
       title: 'TABLE (STRTOK_SPLIT_TO_TABLE(db.src.a, db.src.c, …) RETURNS (…)): the RETURNS columns, and db.src read through its qualified columns alone',
@@ -3141,6 +3237,15 @@ INSERT INTO order_summary (customer_num, total_price) SELECT customer_num, total
   ],
   couchbase: [
     {
+      title: 'FROM b t USE KEYS [...] LET …: the keys pick documents; the statement ended at USE and its LET was lost',
+      sql: `INSERT INTO team_report (KEY k, VALUE v)
+SELECT META(t).id AS k, {"name": t.name, "members": mbrs} AS v
+FROM teams t USE KEYS ["team::1", "team::2"]
+LET mbrs = (SELECT RAW m.name FROM people m WHERE m.team = "t1");
+`,
+      fdd: [['people.name', 'team_report.*'], ['teams.name', 'team_report.*']],
+    },
+    {
       title: 'LET and LETTING bind names to expressions: references carry the expression\'s fields, never a keyspace field of that name',
       sql: `SELECT o.id, amount AS amt FROM orders o LET amount = o.price * o.qty, big = amount > 100 WHERE big;
 SELECT o.cust, avg_amt FROM orders o GROUP BY o.cust LETTING avg_amt = AVG(o.price) HAVING avg_amt > 2;
@@ -3225,6 +3330,18 @@ SELECT o."Cust-Num", SUM(ol."Extended-Price")
     },
   ],
   mdx: [
+    {
+      title: '// comments and GO lines between queries (SSMS scripts): both queries read, none a syntax error',
+      sql: `// sales by year
+SELECT [Measures].[Sales Amount] ON COLUMNS,
+  [Date].[Calendar Year].MEMBERS ON ROWS // one row a year
+FROM [Sales]
+GO
+SELECT [Measures].[Order Count] ON COLUMNS FROM [Sales]
+GO
+`,
+      fdd: [['[Sales].[Measures].[Sales Amount]', 'RS-1.[Sales Amount]'], ['[Sales].[Date].[Calendar Year]', 'RS-1.[Calendar Year]'], ['[Sales].[Measures].[Order Count]', 'RS-2.[Order Count]']],
+    },
     {
       title: 'axes with a WHERE slicer (slicer is fdr only)',
       sql: `SELECT

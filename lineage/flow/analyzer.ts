@@ -252,11 +252,41 @@ export class Analyzer implements ExprEnv {
     if (item.columns) {
       const c = item.columns.get(k) ?? (id.quoted ? item.columns.get(declaredKey(k)) : undefined)
       if (c?.ref) return { ref: refAt(c.ref, loc), item: local ? item : undefined }
-      if (!item.persistent && item.columns.has('*')) { const st = item.columns.get('*')!; return { ref: refAt(st.ref!, loc), item: local ? item : undefined } }
+      if (!item.persistent && item.columns.has('*')) { const st = item.columns.get('*')!.ref!; return { ref: refAt(this.throughStar(st, id, k) ?? st, loc), item: local ? item : undefined } }
     }
     if (item.passThrough && item.obj) return { ref: refAt(this.passedThrough(item, item.passThrough, id, k), loc), item: local ? item : undefined }
     if (!item.obj) return {}
     return { ref: this.ref(item.obj, id.name, loc, k), item: local ? item : undefined }
+  }
+
+  /**
+   * where the current statement's `*` columns of unknown width came from: the FROM item a `SELECT *`
+   * read, or the `*` a CTE or an outer `SELECT *` passed on (by the `*` column's index)
+   */
+  private starFrom = new Map<number, Array<FromItem | ColRef>>()
+  private starStmt = -1
+  private noteStar(star: ColRef, from: FromItem | ColRef): void {
+    if (this.starStmt !== this.b.statementIndex) { this.starFrom.clear(); this.starStmt = this.b.statementIndex }
+    const o = this.starFrom.get(star.col)
+    if (o) o.push(from); else this.starFrom.set(star.col, [from])
+  }
+
+  /**
+   * A column named through a `*` of unknown width (`WITH s AS (SELECT * FROM raw.orders) SELECT id FROM s`,
+   * the staging CTE of every dbt model): the column of that name is carried through each `*` from the one
+   * table it came from (raw.orders.id → s.id), instead of the whole `*`. With several tables behind the
+   * `*` the name cannot pick one: undefined, and the reference stays the `*`.
+   */
+  private throughStar(star: ColRef, id: Ident, k: string, depth = 0): ColRef | undefined {
+    if (this.starStmt !== this.b.statementIndex || depth > 64) return undefined
+    const o = this.starFrom.get(star.col)
+    if (!o || o.length !== 1) return undefined
+    const from = o[0]
+    const inner = 'kind' in from ? this.columnOf(from, id, id.loc, false).ref : this.throughStar(from, id, k, depth + 1)
+    if (!inner || inner.col === star.col) return undefined
+    const ref = colRef(star.obj, this.b.column(star.obj, id.name, k))
+    this.b.relate('fdd', ref, [colRef(inner.obj, inner.col)], 'select', 'identity')
+    return ref
   }
 
   /** column `id` of a pivot's source, carried into the pivot (once: later references reuse it) */
@@ -502,6 +532,7 @@ export class Analyzer implements ExprEnv {
         const ref = this.ref(obj, nm, target?.loc, k)
         if (!item.columns!.has(k)) item.columns!.set(k, { name: nm, ref })
         this.b.relate('fdd', ref, [c.ref], 'select', 'identity')
+        if (k === '*') this.noteStar(ref, c.ref)
       })
       this.b.relate('fdr', this.rowsRef(obj), [rs.rows], 'select', 'row_count')
     }
@@ -787,6 +818,7 @@ export class Analyzer implements ExprEnv {
         const ref = this.ref(out.obj, '*', item.loc, '*')
         this.addCol(out, '*', '*', ref)
         this.b.relate('fdd', ref, [src], 'select', 'identity')
+        this.noteStar(ref, it)
         continue
       }
       if (it.passThrough?.obj && !except.has('*')) {
@@ -804,7 +836,7 @@ export class Analyzer implements ExprEnv {
         this.addCol(out, name, key, ref)
         const rep = replace.get(c.key)
         if (rep) this.relateDeps(ref, evalExpr(rep.expr, scope, this), 'select')
-        else this.b.relate('fdd', ref, [refAt(c.ref, st.loc)], 'select', 'identity')
+        else { this.b.relate('fdd', ref, [refAt(c.ref, st.loc)], 'select', 'identity'); if (key === '*') this.noteStar(ref, c.ref) }
       }
     }
   }

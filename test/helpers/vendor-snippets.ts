@@ -1597,6 +1597,16 @@ $$;
   ],
   snowflake: [
     {
+      title: 'dbt staging pattern: a column read through SELECT * CTEs of a table with unknown columns comes from that table\'s column, not its *',
+      sql: `CREATE OR REPLACE TABLE analytics.stg_orders AS
+WITH source AS (SELECT * FROM raw.shop.orders),
+renamed AS (SELECT id AS order_id, user_id AS customer_id, amount / 100 AS amount_usd FROM source)
+SELECT * FROM renamed;
+`,
+      fdd: [['raw.shop.orders.id', 'analytics.stg_orders.order_id'], ['raw.shop.orders.user_id', 'analytics.stg_orders.customer_id'],
+        ['raw.shop.orders.amount', 'analytics.stg_orders.amount_usd']],
+    },
+    {
       title: 'DATEADD(day, 1, date) / TIME_SLICE(date, 4, HOUR): the unit at its position, a date-named column elsewhere stays a column',
       sql: `INSERT INTO shifted (next_day, slot) SELECT DATEADD(day, 1, date), TIME_SLICE(ts, 4, HOUR) FROM calendar;
 `,

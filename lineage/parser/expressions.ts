@@ -21,7 +21,7 @@ const COMPARE_OPS = new Set(['*=', '=*', '=', '<>', '!=', '<', '>', '<=', '>=', 
   '@@', '@?', '~~', '~~*', '!~~', '!~~*'])
 /** the words parseComparison continues an operand with (any other word ends the comparison) */
 const COMPARISON_WORDS = new Set(['NOT', 'IS', 'INTERPOLATE', 'OVERLAPS', 'ISNULL', 'NOTNULL', 'IN', 'BETWEEN', 'LIKE', 'ILIKE', 'RLIKE',
-  'REGEXP', 'SIMILAR', 'GLOB', 'MATCH', 'MATCHES'])
+  'REGEXP', 'SIMILAR', 'GLOB', 'MATCH', 'MATCHES', 'SOUNDS'])
 const TYPE_CONTINUATION = new Set(['PRECISION', 'VARYING', 'WITH', 'WITHOUT', 'TIME', 'ZONE', 'LOCAL', 'UNSIGNED', 'SIGNED', 'CHARACTER', 'CHAR', 'BYTE'])
 
 export function parseExpr(p: TokenCursor): Expr { return parseOr(p) }
@@ -123,9 +123,11 @@ function parseComparison(p: TokenCursor): Expr {
       const lo = parseAdditive(p); p.expect('AND'); const hi = parseAdditive(p)
       left = op('BETWEEN', [left, lo, hi], span(left, hi)); continue
     }
-    if (w === 'LIKE' || w === 'ILIKE' || w === 'RLIKE' || w === 'REGEXP' || w === 'SIMILAR' || w === 'GLOB' || w === 'MATCH' || w === 'MATCHES') {
+    if (w === 'LIKE' || w === 'ILIKE' || w === 'RLIKE' || w === 'REGEXP' || w === 'SIMILAR' || w === 'GLOB' || w === 'MATCH' || w === 'MATCHES'
+      || (w === 'SOUNDS' && p.isWord('LIKE', 1))) {
       if (neg) p.next()
-      p.next(); if (w === 'SIMILAR') p.expect('TO')
+      // MySQL a SOUNDS LIKE b compares the SOUNDEX of both
+      p.next(); if (w === 'SIMILAR') p.expect('TO'); else if (w === 'SOUNDS') p.expect('LIKE')
       p.accept('ANY'); p.accept('ALL')
       const r = parseAdditive(p)
       let e = r

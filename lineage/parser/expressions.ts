@@ -24,7 +24,7 @@ const COMPARE_OPS = new Set(['*=', '=*', '=', '<>', '!=', '<', '>', '<=', '>=', 
   '@@', '@?', '~~', '~~*', '!~~', '!~~*'])
 /** the words parseComparison continues an operand with (any other word ends the comparison) */
 const COMPARISON_WORDS = new Set(['NOT', 'IS', 'INTERPOLATE', 'OVERLAPS', 'ISNULL', 'NOTNULL', 'IN', 'BETWEEN', 'LIKE', 'ILIKE', 'RLIKE',
-  'REGEXP', 'SIMILAR', 'GLOB', 'MATCH', 'MATCHES', 'MEMBER', 'SUBMULTISET', 'CONTAINS'])
+  'REGEXP', 'SIMILAR', 'GLOB', 'MATCH', 'MATCHES', 'MEMBER', 'SUBMULTISET', 'CONTAINS', 'SOUNDS'])
 const TYPE_CONTINUATION = new Set(['PRECISION', 'VARYING', 'WITH', 'WITHOUT', 'TIME', 'ZONE', 'LOCAL', 'UNSIGNED', 'SIGNED', 'CHARACTER', 'CHAR', 'BYTE'])
 
 export function parseExpr(p: TokenCursor): Expr { return parseOr(p) }
@@ -135,9 +135,11 @@ function parseComparison(p: TokenCursor): Expr {
       const lo = parseAdditive(p); p.expect('AND'); const hi = parseAdditive(p)
       left = op('BETWEEN', [left, lo, hi], span(left, hi)); continue
     }
-    if (w === 'LIKE' || w === 'ILIKE' || w === 'RLIKE' || w === 'REGEXP' || w === 'SIMILAR' || w === 'GLOB' || w === 'MATCH' || w === 'MATCHES') {
+    if (w === 'LIKE' || w === 'ILIKE' || w === 'RLIKE' || w === 'REGEXP' || w === 'SIMILAR' || w === 'GLOB' || w === 'MATCH' || w === 'MATCHES'
+      || (w === 'SOUNDS' && p.isWord('LIKE', 1))) {
       if (neg) p.next()
-      p.next(); if (w === 'SIMILAR') p.expect('TO')
+      // MySQL a SOUNDS LIKE b compares the SOUNDEX of both
+      p.next(); if (w === 'SIMILAR') p.expect('TO'); else if (w === 'SOUNDS') p.expect('LIKE')
       p.accept('ANY'); p.accept('ALL')
       const r = parseAdditive(p)
       let e = r
@@ -728,11 +730,9 @@ function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token,
       const w = p.next().upper
       if (w === 'USING' && p.isIdentToken() && !p.isOp('(', 1)) { p.next(); continue }
       if ((w === 'IGNORE' || w === 'RESPECT') && p.isWord('NULLS')) { p.next(); continue }
-      // JSON_VALUE(j, '$.a' RETURNING NUMBER): a type, not a column
-      if (w === 'RETURNING' && p.isIdentToken()) parseType(p)
-      if (w === 'WITH' || w === 'WITHOUT') while (p.isAnyWord(JSON_WRAPPER_WORDS)) p.next()
       // JSON_OBJECT(… RETURNING CLOB), JSON_VALUE(x, '$.a' RETURNING NUMBER(10)): a type, not a column
       if (w === 'RETURNING' && p.isIdentToken()) parseType(p)
+      if (w === 'WITH' || w === 'WITHOUT') while (p.isAnyWord(JSON_WRAPPER_WORDS)) p.next()
       continue
     }
     if (p.isWord('AS') && args.length > 0) { p.next(); if (!p.isOp(')')) parseType(p); continue }

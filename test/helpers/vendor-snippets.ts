@@ -1028,6 +1028,12 @@ INSERT INTO box_pos (y) SELECT top + 10 FROM boxes;
         ['boxes.top', 'box_pos.y']],
     },
     {
+      title: 'a SOUNDS LIKE b (MySQL) is a comparison; sounds stays usable as an alias',
+      sql: `INSERT INTO name_matches (person_id, sounds) SELECT p.id, p.name sounds FROM people p WHERE p.name SOUNDS LIKE 'bob';
+`,
+      fdd: [['people.id', 'name_matches.person_id'], ['people.name', 'name_matches.sounds']],
+    },
+    {
       title: 'names that start with a digit (2fa_codes, u.1st_login) are names, numbers stay numbers (1e5, 0x1F, 0b101, .5)',
       sql: `INSERT INTO 2fa_codes (user_id, code, since) SELECT u.id, u.code_2fa + 0b101 + 1e5 + .5, u.1st_login FROM users u JOIN 3rd_party t ON t.id = u.id;
 `,

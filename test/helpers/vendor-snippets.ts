@@ -932,6 +932,14 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'psql variables naming a schema, INSERT INTO :sch.orders … / CREATE TABLE :sch.x AS …: the name goes on after the variable (the INSERT failed at the dot, the CTAS made a table :sch)',
+      sql: `\\set sch stage
+INSERT INTO :sch.orders (id) SELECT id FROM public.orders;
+CREATE TABLE :sch.order_ids AS SELECT id FROM public.orders;
+`,
+      fdd: [['public.orders.id', ':sch.orders.id'], ['public.orders.id', ':sch.order_ids.id']],
+    },
+    {
       title: 'audit trigger functions: a bare NEW / OLD (to_jsonb(NEW)) is the trigger table\'s row (it was an orphan); FOR i IN REVERSE hi..lo BY n and MOVE … FROM cursor parse',
       sql: `CREATE TABLE public.accounts (id int, email text);
 CREATE FUNCTION audit.log_change() RETURNS trigger LANGUAGE plpgsql AS $$

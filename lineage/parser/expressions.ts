@@ -15,7 +15,9 @@ const DATEPARTS = new Set(['YEAR', 'YEARS', 'MONTH', 'MONTHS', 'DAY', 'DAYS', 'H
 const TYPED_LITERALS = new Set(['DATE', 'TIMESTAMP', 'TIME', 'INTERVAL', 'DATETIME', 'TIMESTAMPTZ', 'JSON', 'NUMERIC', 'BIGNUMERIC'])
 const COMPARE_OPS = new Set(['*=', '=*', '=', '<>', '!=', '<', '>', '<=', '>=', '<=>', '==', '^=', '~', '~*', '!~', '!~*', '@>', '<@', '&&',
   // PostgreSQL text search and jsonpath matches, LIKE as operators
-  '@@', '@?', '~~', '~~*', '!~~', '!~~*'])
+  '@@', '@?', '~~', '~~*', '!~~', '!~~*',
+  // PostgreSQL inet containment (<<=, >>=) and range position (-|-, &<, &>)
+  '<<=', '>>=', '-|-', '&<', '&>'])
 /** the words parseComparison continues an operand with (any other word ends the comparison) */
 const COMPARISON_WORDS = new Set(['NOT', 'IS', 'INTERPOLATE', 'OVERLAPS', 'ISNULL', 'NOTNULL', 'IN', 'BETWEEN', 'LIKE', 'ILIKE', 'RLIKE',
   'REGEXP', 'SIMILAR', 'GLOB', 'MATCH', 'MATCHES'])

@@ -932,6 +932,12 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'inet containment <<= / >>= and range operators -|- &< &> are comparisons (each failed its statement)',
+      sql: `INSERT INTO net.internal_hits (ip, n) SELECT h.ip, count(*) FROM net.hits h WHERE h.ip <<= '10.0.0.0/8'::inet AND h.slot -|- int4range(1, 2) GROUP BY h.ip;
+`,
+      fdd: [['net.hits.ip', 'net.internal_hits.ip']],
+    },
+    {
       title: 'psql variables naming a schema, INSERT INTO :sch.orders … / CREATE TABLE :sch.x AS …: the name goes on after the variable (the INSERT failed at the dot, the CTAS made a table :sch)',
       sql: `\\set sch stage
 INSERT INTO :sch.orders (id) SELECT id FROM public.orders;

@@ -932,6 +932,18 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'CREATE TRIGGER … EXECUTE FUNCTION f(); ends at its `;` (it ran on over the next statements, so a dump\'s first trigger took the last trigger\'s function and NEW was the wrong table\'s row)',
+      sql: `CREATE FUNCTION public.f_a() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.x := (SELECT max(x) FROM src_a); RETURN NEW; END $$;
+CREATE FUNCTION public.f_b() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.y := (SELECT max(y) FROM src_b); RETURN NEW; END $$;
+CREATE TABLE public.ta (x int);
+CREATE TABLE public.tb (y int);
+CREATE TRIGGER tr_b BEFORE INSERT ON public.tb FOR EACH ROW EXECUTE FUNCTION public.f_b();
+CREATE TRIGGER tr_a BEFORE INSERT ON public.ta FOR EACH ROW EXECUTE FUNCTION public.f_a();
+INSERT INTO public.tb_copy (y) SELECT y FROM public.tb;
+`,
+      fdd: [['src_b.y', 'public.tb.y'], ['src_a.x', 'public.ta.x'], ['public.tb.y', 'public.tb_copy.y']],
+    },
+    {
       title: 'inet containment <<= / >>= and range operators -|- &< &> are comparisons (each failed its statement)',
       sql: `INSERT INTO net.internal_hits (ip, n) SELECT h.ip, count(*) FROM net.hits h WHERE h.ip <<= '10.0.0.0/8'::inet AND h.slot -|- int4range(1, 2) GROUP BY h.ip;
 `,

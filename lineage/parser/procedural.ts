@@ -709,6 +709,9 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
         }
         const n = p.peek()
         if (n && n.kind === 'string') return embeddedBody(p, n, start, name, params)
+        // Vertica UDx: CREATE [TRANSFORM | AGGREGATE …] FUNCTION f AS LANGUAGE 'C++' NAME 'F' LIBRARY lib: no SQL body
+        // (read as T-SQL-style statements up to the end of the script, it swallowed them)
+        if (p.isWord('LANGUAGE')) { skipToEnd(p); return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
         if (kind === 'MACRO' && p.isOp('(')) { p.next(); const body = parseBody(p, [], true); p.expectOp(')'); return { k: 'block', body, name, loc: locOf(start, p.prev()) } }
         if (p.d.name === 'dbvoracle') {
           const vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query }> = []

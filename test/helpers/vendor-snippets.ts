@@ -2601,6 +2601,13 @@ go
   ],
   vertica: [
     {
+      title: 'a UDx definition, CREATE [TRANSFORM] FUNCTION f AS LANGUAGE \'C++\' NAME \'F\' LIBRARY lib;, has no SQL body (it failed and swallowed the rest of the script)',
+      sql: `CREATE TRANSFORM FUNCTION tokenize AS LANGUAGE 'C++' NAME 'TokenFactory' LIBRARY TextLib FENCED;
+INSERT INTO stage.words (w) SELECT word FROM stage.raw_words;
+`,
+      fdd: [['stage.raw_words.word', 'stage.words.w']],
+    },
+    {
       title: 'AT EPOCH LATEST SELECT …, FROM t AT EPOCH n and PROFILE stmt parse; COPY t FROM VERTICA db.s.t and EXPORT TO VERTICA db.s.t AS SELECT move rows between databases',
       sql: `AT EPOCH LATEST INSERT INTO snap.orders SELECT id, amt FROM public.orders AT EPOCH 1234;
 COPY public.customers FROM VERTICA proddb.public.customers;

@@ -1743,6 +1743,13 @@ INSERT OVERWRITE TABLE events PARTITION (dt) SELECT r.id, r.url, r.day FROM raw 
   ],
   redshift: [
     {
+      title: 'CANCEL pid is a session command (it was an unsupported statement)',
+      sql: `CANCEL 18764;
+INSERT INTO admin.killed (pid) SELECT pid FROM stv_recents WHERE status = 'Running';
+`,
+      fdd: [['stv_recents.pid', 'admin.killed.pid']],
+    },
+    {
       title: 'CONVERT(type, x): the type is no column (CONVERT(INTEGER, x) read a column INTEGER)',
       sql: `INSERT INTO dw.conv (a, b) SELECT CONVERT(INTEGER, pricepaid), CONVERT(VARCHAR(10), saletime) FROM sales;
 `,

@@ -2158,6 +2158,18 @@ INSERT INTO ext.carrier_out SELECT carrier_cd, total_cost FROM carrier_monthly;
   ],
   hana: [
     {
+      title: 'table variable operators :lt.INSERT((…)) / :lt.DELETE(i) are statements of their own (they failed)',
+      sql: `CREATE PROCEDURE s.p_copy () LANGUAGE SQLSCRIPT AS
+BEGIN
+  lt_x = SELECT id, name FROM s.custs;
+  :lt_x.INSERT((99, 'new'));
+  :lt_x.DELETE(1);
+  INSERT INTO s.cust_copy (id, name) SELECT id, name FROM :lt_x;
+END;
+`,
+      fdd: [['s.custs.id', 's.cust_copy.id'], ['s.custs.name', 's.cust_copy.name']],
+    },
+    {
       title: 'calculation views with input parameters, cv (\'PLACEHOLDER\' = (\'$$p$$\', v)) / cv (PLACEHOLDER."$$p$$" => v) / cv WITH PARAMETERS (…), are the view\'s rows (a table function with no columns, or a syntax error)',
       sql: `INSERT INTO rpt.sales_by_region (region, amount) SELECT region, SUM(amount) FROM "_SYS_BIC"."sales.models/CV_SALES" ('PLACEHOLDER' = ('$$IP_YEAR$$', '2020')) GROUP BY region;
 INSERT INTO rpt.sales_by_curr (curr) SELECT curr FROM "_SYS_BIC"."sales.models/CV_SALES" (PLACEHOLDER."$$IP_YEAR$$" => '2020');

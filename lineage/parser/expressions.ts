@@ -194,7 +194,8 @@ function parseUnary(p: TokenCursor): Expr {
   if (t && t.kind === 'op' && t.image === '@' && p.isOp('@', 1) && p.isIdentToken(2) && p.peek(1)!.start === t.end && p.peek(2)!.start === t.end + 1) return parsePostfix(p, systemVariable(p, t))
   // BigQuery @name is a query parameter (scheduled queries: @submission_date), never the @ operator
   const param = t && t.image === '@' && p.d.name === 'dbvbigquery' && p.isIdentToken(1) && p.peek(1)!.start === t.end
-  if (t && t.kind === 'op' && (t.image === '-' || t.image === '+' || t.image === '~' || (t.image === '@' && !param))) {
+  // PostgreSQL |/ x and ||/ x: square and cube root
+  if (t && t.kind === 'op' && (t.image === '-' || t.image === '+' || t.image === '~' || t.image === '|/' || t.image === '||/' || (t.image === '@' && !param))) {
     p.next(); const e = parseUnary(p); return op(t.image, [e], span(locOf(t, t), e))
   }
   // PRIOR c, CONNECT_BY_ROOT c (hierarchical queries): the value of c in another row of the hierarchy

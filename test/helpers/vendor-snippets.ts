@@ -932,6 +932,13 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'prefix |/ x and ||/ x (square and cube root) are operators (each failed its statement); ||/* … */ stays a concatenation before a comment',
+      sql: `INSERT INTO geo.sizes (side, edge) SELECT |/ area, ||/ volume FROM geo.shapes;
+INSERT INTO geo.labels (label) SELECT name ||/* sep */ code FROM geo.shapes;
+`,
+      fdd: [['geo.shapes.area', 'geo.sizes.side'], ['geo.shapes.volume', 'geo.sizes.edge'], ['geo.shapes.name', 'geo.labels.label'], ['geo.shapes.code', 'geo.labels.label']],
+    },
+    {
       title: 'CREATE TRIGGER … EXECUTE FUNCTION f(); ends at its `;` (it ran on over the next statements, so a dump\'s first trigger took the last trigger\'s function and NEW was the wrong table\'s row)',
       sql: `CREATE FUNCTION public.f_a() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.x := (SELECT max(x) FROM src_a); RETURN NEW; END $$;
 CREATE FUNCTION public.f_b() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.y := (SELECT max(y) FROM src_b); RETURN NEW; END $$;

@@ -43,7 +43,7 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
   let external = false
   for (;;) {
     if (p.acceptSeq('OR', 'REPLACE') || p.acceptSeq('OR', 'ALTER')) continue
-    if (p.isAnyWord(['TEMP', 'TEMPORARY', 'VOLATILE', 'LOCAL', 'GLOBAL', 'TRANSIENT', 'MULTISET', 'SET', 'UNLOGGED', 'SECURE', 'RECURSIVE', 'COLUMN', 'ROW', 'HYBRID', 'DYNAMIC', 'FORCE', 'NOFORCE', 'EDITIONABLE', 'NONEDITIONABLE', 'DEFINER', 'ALGORITHM', 'SQL', 'PUBLIC', 'PRIVATE', 'SHADOW', 'DEFERRED', 'IMMEDIATE', 'FLASHBACK', 'ICEBERG', 'FACT', 'DIMENSION', 'REFERENCE', 'FILE', 'SECURITY', 'INVOKER', 'WRITABLE', 'READABLE', 'WEB'])) {
+    if (p.isAnyWord(['TEMP', 'TEMPORARY', 'VOLATILE', 'LOCAL', 'GLOBAL', 'TRANSIENT', 'MULTISET', 'SET', 'UNLOGGED', 'SECURE', 'RECURSIVE', 'COLUMN', 'ROW', 'HYBRID', 'DYNAMIC', 'FORCE', 'NOFORCE', 'EDITIONABLE', 'NONEDITIONABLE', 'DEFINER', 'ALGORITHM', 'SQL', 'PUBLIC', 'PRIVATE', 'SHADOW', 'DEFERRED', 'IMMEDIATE', 'FLASHBACK', 'ICEBERG', 'FACT', 'DIMENSION', 'REFERENCE', 'FILE', 'SECURITY', 'INVOKER', 'WRITABLE', 'READABLE', 'WEB', 'CONSTRAINT'])) {
       const w = p.next().upper
       if (['TEMP', 'TEMPORARY', 'VOLATILE', 'GLOBAL', 'LOCAL'].includes(w)) temporary = true
       // DEFINER = user@host | `user`@`host` | 'user'@'%' | CURRENT_USER[()] (MySQL lexes a lone @ as a word)

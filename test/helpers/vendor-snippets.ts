@@ -932,6 +932,14 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'CREATE CONSTRAINT TRIGGER … EXECUTE FUNCTION f() runs f with the table\'s rows as NEW (it was skipped, so NEW.c had no source)',
+      sql: `CREATE TABLE public.orders (id int, total numeric);
+CREATE FUNCTION public.f_chk() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO audit.order_checks (order_id, total) VALUES (NEW.id, NEW.total); RETURN NULL; END $$;
+CREATE CONSTRAINT TRIGGER tr_chk AFTER INSERT ON public.orders DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.f_chk();
+`,
+      fdd: [['public.orders.id', 'audit.order_checks.order_id'], ['public.orders.total', 'audit.order_checks.total']],
+    },
+    {
       title: 'prefix |/ x and ||/ x (square and cube root) are operators (each failed its statement); ||/* … */ stays a concatenation before a comment',
       sql: `INSERT INTO geo.sizes (side, edge) SELECT |/ area, ||/ volume FROM geo.shapes;
 INSERT INTO geo.labels (label) SELECT name ||/* sep */ code FROM geo.shapes;

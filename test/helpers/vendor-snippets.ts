@@ -2635,6 +2635,13 @@ go
   ],
   vertica: [
     {
+      title: 'a projection named like its anchor table (EXPORT_OBJECTS output) is that table\'s storage: no edges of each column into itself',
+      sql: `CREATE PROJECTION ecr.filters /*+createtype(L)*/ (filter_id, filter_name) AS SELECT filters.filter_id, filters.filter_name FROM ecr.filters ORDER BY filters.filter_id SEGMENTED BY hash(filters.filter_id) ALL NODES KSAFE 1;
+CREATE PROJECTION ecr.filters_b1 AS SELECT filter_id FROM ecr.filters ORDER BY filter_id UNSEGMENTED ALL NODES;
+`,
+      fdd: [['ecr.filters.filter_id', 'ecr.filters_b1.filter_id']],
+    },
+    {
       title: 'a UDx definition, CREATE [TRANSFORM] FUNCTION f AS LANGUAGE \'C++\' NAME \'F\' LIBRARY lib;, has no SQL body (it failed and swallowed the rest of the script)',
       sql: `CREATE TRANSFORM FUNCTION tokenize AS LANGUAGE 'C++' NAME 'TokenFactory' LIBRARY TextLib FENCED;
 INSERT INTO stage.words (w) SELECT word FROM stage.raw_words;

@@ -145,7 +145,7 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
   const start = `A-Za-z_\\u00c0-\\uffff${esc(d.identStartExtra)}`
   const part = `A-Za-z0-9_\\u00c0-\\uffff${esc(d.identPartExtra)}`
   add(createToken({ name: 'Word', pattern: new RegExp(`[${start}][${part}]*`) }), 'word')
-  add(createToken({ name: 'Op', pattern: /\*=|=\*(?![*\w])|::|:=|=>|->>|->|#>>|#>|\|\||<->|<=>|<=|>=|<>|!=|==|\^=|!~~\*|!~~|~~\*|~~|!~\*|!~|~\*|@>|<@|@@(?![A-Za-z_])|@\?|#-|&&|<<|>>|\*\*|\.\./ }), 'op')
+  add(createToken({ name: 'Op', pattern: /<<=|>>=|-\|-|&<|&>|\|\|\/(?!\*)|\|\/(?!\*)|\*=|=\*(?![*\w])|::|:=|=>|->>|->|#>>|#>|\|\||<->|<=>|<=|>=|<>|!=|==|\^=|!~~\*|!~~|~~\*|~~|!~\*|!~|~\*|@>|<@|@@(?![A-Za-z_])|@\?|#-|&&|<<|>>|\*\*|\.\./ }), 'op')
   // one token type per single character: Chevrotain matches a one-character string pattern without a
   // regular expression and uses the pattern as the image (no substring per token); a third of the
   // tokens are punctuation. After the multi-character operators, which take precedence.

@@ -232,7 +232,10 @@ export class TokenCursor {
     if (this.isOp(':') && this.isIdentToken(1) && this.peek(1)!.start === this.peek()!.end) {
       // SQLScript table variable :name
       const c = this.next(); const id = this.ident()
-      return { parts: [{ ...id, name: ':' + id.name, k: undefined }], loc: locOf(c, this.prev()) }
+      const parts: Ident[] = [{ ...id, name: ':' + id.name, k: undefined }]
+      // psql / vsql :schema.table: a variable names the schema (\set schema stage), the rest of the name follows
+      if (this.d.psqlCommands) while (this.isOp('.') && this.isIdentToken(1)) { this.i++; parts.push(this.ident()) }
+      return { parts, loc: locOf(c, this.prev()) }
     }
     return undefined
   }

@@ -43,7 +43,7 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
   let external = false
   for (;;) {
     if (p.acceptSeq('OR', 'REPLACE') || p.acceptSeq('OR', 'ALTER')) continue
-    if (p.isAnyWord(['TEMP', 'TEMPORARY', 'VOLATILE', 'LOCAL', 'GLOBAL', 'TRANSIENT', 'MULTISET', 'SET', 'UNLOGGED', 'SECURE', 'RECURSIVE', 'COLUMN', 'ROW', 'HYBRID', 'DYNAMIC', 'FORCE', 'NOFORCE', 'EDITIONABLE', 'NONEDITIONABLE', 'DEFINER', 'ALGORITHM', 'SQL', 'PUBLIC', 'PRIVATE', 'SHADOW', 'DEFERRED', 'IMMEDIATE', 'FLASHBACK', 'ICEBERG', 'FACT', 'DIMENSION', 'REFERENCE', 'FILE', 'SECURITY', 'INVOKER', 'WRITABLE', 'READABLE', 'WEB'])) {
+    if (p.isAnyWord(['TEMP', 'TEMPORARY', 'VOLATILE', 'LOCAL', 'GLOBAL', 'TRANSIENT', 'MULTISET', 'SET', 'UNLOGGED', 'SECURE', 'RECURSIVE', 'COLUMN', 'ROW', 'HYBRID', 'DYNAMIC', 'FORCE', 'NOFORCE', 'EDITIONABLE', 'NONEDITIONABLE', 'DEFINER', 'ALGORITHM', 'SQL', 'PUBLIC', 'PRIVATE', 'SHADOW', 'DEFERRED', 'IMMEDIATE', 'FLASHBACK', 'ICEBERG', 'FACT', 'DIMENSION', 'REFERENCE', 'FILE', 'SECURITY', 'INVOKER', 'WRITABLE', 'READABLE', 'WEB', 'CONSTRAINT'])) {
       const w = p.next().upper
       if (['TEMP', 'TEMPORARY', 'VOLATILE', 'GLOBAL', 'LOCAL'].includes(w)) temporary = true
       // DEFINER = user@host | `user`@`host` | 'user'@'%' | CURRENT_USER[()] (MySQL lexes a lone @ as a word)
@@ -74,7 +74,7 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
   if (p.accept('TABLE')) return parseCreateTable(p, stmtStart, temporary, external)
   if (p.accept('VIEW')) return parseCreateView(p, stmtStart, materialized)
   // Vertica projections and Teradata join indexes are stored copies of a query: lineage like a materialized view
-  if (p.accept('PROJECTION')) return parseCreateView(p, stmtStart, true)
+  if (p.accept('PROJECTION')) return projection(parseCreateView(p, stmtStart, true))
   if (p.isWord('JOIN') && p.isWord('INDEX', 1)) { p.i += 2; return parseCreateView(p, stmtStart, true) }
   if (p.isWord('STREAM')) { p.next(); return parseCreateStream(p, stmtStart) }
   // DB2 global variable: CREATE [OR REPLACE] VARIABLE v type [DEFAULT …]; routines read and set it by name
@@ -86,6 +86,17 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
   const kind = p.peek()?.upper ?? 'OBJECT'
   skipToEnd(p)
   return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(stmtStart, p.prev()) }
+}
+
+/**
+ * A projection named like its anchor table (EXPORT_OBJECTS writes CREATE PROJECTION s.t AS SELECT … FROM s.t):
+ * the table's own storage, not a copy of it (as a view of the table's name it fed every column into itself)
+ */
+function projection(s: Stmt): Stmt {
+  if (s.k !== 'createView' || s.query.k !== 'select' || s.query.from.length !== 1 || s.query.joins.length) return s
+  const src = s.query.from[0]
+  const same = (a: Ident[], b: Ident[]) => a.length === b.length && a.every((x, i) => x.name.toUpperCase() === b[i].name.toUpperCase())
+  return src.k === 'table' && same(src.name.parts, s.name.parts) ? { k: 'other', kind: 'CREATE PROJECTION', loc: s.loc } : s
 }
 
 /** Netezza CREATE EXTERNAL TABLE '/path' USING (…) AS SELECT …: an unload of the query to a file */

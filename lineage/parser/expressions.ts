@@ -21,7 +21,9 @@ const DATEPARTS = new Set(['YEAR', 'YEARS', 'MONTH', 'MONTHS', 'DAY', 'DAYS', 'H
 const TYPED_LITERALS = new Set(['DATE', 'TIMESTAMP', 'TIME', 'INTERVAL', 'DATETIME', 'TIMESTAMPTZ', 'JSON', 'NUMERIC', 'BIGNUMERIC'])
 const COMPARE_OPS = new Set(['*=', '=*', '=', '<>', '!=', '<', '>', '<=', '>=', '<=>', '==', '^=', '~', '~*', '!~', '!~*', '@>', '<@', '&&',
   // PostgreSQL text search and jsonpath matches, LIKE as operators
-  '@@', '@?', '~~', '~~*', '!~~', '!~~*'])
+  '@@', '@?', '~~', '~~*', '!~~', '!~~*',
+  // PostgreSQL inet containment (<<=, >>=) and range position (-|-, &<, &>)
+  '<<=', '>>=', '-|-', '&<', '&>'])
 /** the words parseComparison continues an operand with (any other word ends the comparison) */
 const COMPARISON_WORDS = new Set(['NOT', 'IS', 'INTERPOLATE', 'OVERLAPS', 'ISNULL', 'NOTNULL', 'IN', 'BETWEEN', 'LIKE', 'ILIKE', 'RLIKE',
   'REGEXP', 'SIMILAR', 'GLOB', 'MATCH', 'MATCHES', 'MEMBER', 'SUBMULTISET', 'CONTAINS', 'SOUNDS'])
@@ -215,7 +217,8 @@ function parseUnary(p: TokenCursor): Expr {
   // BigQuery @name is a query parameter (scheduled queries: @submission_date), DB2 for i / z/OS @name a
   // variable or parameter (@ is a letter of their names): never the @ operator
   const param = t && t.image === '@' && (p.d.name === 'dbvbigquery' || p.d.name === 'dbvdb2') && p.isIdentToken(1) && p.peek(1)!.start === t.end
-  if (t && t.kind === 'op' && (t.image === '-' || t.image === '+' || t.image === '~' || (t.image === '@' && !param))) {
+  // PostgreSQL |/ x and ||/ x: square and cube root
+  if (t && t.kind === 'op' && (t.image === '-' || t.image === '+' || t.image === '~' || t.image === '|/' || t.image === '||/' || (t.image === '@' && !param))) {
     p.next(); const e = parseUnary(p); return op(t.image, [e], span(locOf(t, t), e))
   }
   // PRIOR c, CONNECT_BY_ROOT c (hierarchical queries): the value of c in another row of the hierarchy

@@ -759,6 +759,9 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
         }
         const n = p.peek()
         if (n && n.kind === 'string') return embeddedBody(p, n, start, name, params, kind)
+        // Vertica UDx: CREATE [TRANSFORM | AGGREGATE …] FUNCTION f AS LANGUAGE 'C++' NAME 'F' LIBRARY lib: no SQL body
+        // (read as T-SQL-style statements up to the end of the script, it swallowed them)
+        if (p.isWord('LANGUAGE')) { skipToEnd(p); return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
         if (kind === 'MACRO' && p.isOp('(')) { p.next(); const body = parseBody(p, [], true); p.expectOp(')'); return { k: 'block', body, name, loc: locOf(start, p.prev()) } }
         if (p.d.name === 'dbvoracle') {
           const vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query }> = []
@@ -793,7 +796,12 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
         p.returnsTable = columns.length ? { columns } : {}
         continue
       }
-      if (kind === 'TRIGGER' && p.isWord('EXECUTE') && p.isAnyWord(['FUNCTION', 'PROCEDURE'], 1) && p.isIdentToken(2)) { p.i += 2; p.triggerCall = p.qname(); continue }
+      if (kind === 'TRIGGER' && p.isWord('EXECUTE') && p.isAnyWord(['FUNCTION', 'PROCEDURE'], 1) && p.isIdentToken(2)) {
+        // PostgreSQL … EXECUTE FUNCTION f(args): the trigger ends there (it ran on over the next statements)
+        p.i += 2; p.triggerCall = p.qname(); if (p.isOp('(')) p.skipParens()
+        if (p.isOp(';') || p.eof()) return { k: 'block', body: [], name, loc: locOf(start, p.prev()) }
+        continue
+      }
       // BEFORE INSERT ON orders: NEW / OLD in the body are rows of orders (not ON DATABASE / SCHEMA triggers)
       if (kind === 'TRIGGER' && !p.triggerTable && p.isWord('ON') && p.isIdentToken(1) && !p.isAnyWord(['DATABASE', 'SCHEMA'], 1)) { p.next(); p.triggerTable = p.qname(); continue }
       // REFERENCING NEW [ROW] AS n OLD [ROW] AS o (DB2, Informix, Oracle): n and o name the rows too

@@ -33,7 +33,7 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
   'WHENEVER', 'VARIABLE', 'EXPORT', 'IMPORT', 'VALIDATE', 'DISABLE', 'ENABLE', 'MERGE_STATS', 'RECOVER', 'UNSET', 'RUNSTATS',
   'GENERATE', 'REORG', 'ASSERT', 'DUMP', 'SAVE', 'PIPE', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE',
   'FLASHBACK', 'READTEXT', 'WRITETEXT', 'UPDATETEXT', 'TERMINATE', 'QUIESCE', 'UNQUIESCE', 'ACTIVATE', 'DEACTIVATE', 'REBIND', 'CATALOG', 'UNCATALOG', 'ROLLFORWARD',
-  'PRUNE', 'REDISTRIBUTE', 'INSPECT', 'AUTOCOMMIT', 'SETUSER', 'RECEIVE', 'SEND', 'MESSAGE', 'MOVE'])
+  'PRUNE', 'REDISTRIBUTE', 'INSPECT', 'AUTOCOMMIT', 'SETUSER', 'RECEIVE', 'SEND', 'MESSAGE', 'MOVE', 'CANCEL'])
 
 /** DB2 CLP commands that begin like SQL: UPDATE DB CFG …, UPDATE MONITOR SWITCHES …, LABEL ON …, FORCE APPLICATION … */
 const CLP_UPDATE: Record<string, string[]> = {
@@ -108,6 +108,8 @@ export function parseStatement(p: TokenCursor): Stmt {
   }
   // Teradata USING (a INTEGER, …) request modifier: it only declares the :a host variables of the statement after it
   if (u === 'USING' && p.d.name === 'dbvteradata' && p.isOp('(', 1)) { p.next(); p.skipParens(); return parseStatement(p) }
+  // SQLScript table variable operators :lt.INSERT((…)[, i]), :lt.UPDATE(…), :lt.DELETE(i): rows edited in place
+  if (p.d.name === 'dbvhana' && u === ':' && p.isIdentToken(1) && p.isOp('.', 2) && p.isAnyWord(['INSERT', 'UPDATE', 'DELETE'], 3) && p.isOp('(', 4)) { skipToEnd(p); return { k: 'other', kind: 'TABLE VARIABLE OPERATOR', loc: locOf(first, p.prev()) } }
   // Vertica historical queries AT EPOCH LATEST | n / AT TIME 'ts' SELECT …, and PROFILE stmt: the statement after the prefix
   if (p.d.name === 'dbvvertica' && ((u === 'AT' && p.isAnyWord(['EPOCH', 'TIME'], 1)) || (u === 'PROFILE' && p.peek(1)?.kind === 'word'))) { p.i += u === 'AT' ? 3 : 1; return parseStatement(p) }
   // Spark CACHE [LAZY] TABLE c [OPTIONS (…)] AS SELECT …: a temporary table filled by the query

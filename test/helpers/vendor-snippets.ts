@@ -1234,6 +1234,47 @@ INSERT INTO ident_copy OVERRIDING SYSTEM VALUE SELECT id, name FROM ident_src;
         ['ident_src.id', 'ident_copy.id'], ['ident_src.name', 'ident_copy.name']],
     },
     {
+      title: 'CREATE CONSTRAINT TRIGGER … EXECUTE FUNCTION f() runs f with the table\'s rows as NEW (it was skipped, so NEW.c had no source)',
+      sql: `CREATE TABLE public.orders (id int, total numeric);
+CREATE FUNCTION public.f_chk() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO audit.order_checks (order_id, total) VALUES (NEW.id, NEW.total); RETURN NULL; END $$;
+CREATE CONSTRAINT TRIGGER tr_chk AFTER INSERT ON public.orders DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.f_chk();
+`,
+      fdd: [['public.orders.id', 'audit.order_checks.order_id'], ['public.orders.total', 'audit.order_checks.total']],
+    },
+    {
+      title: 'prefix |/ x and ||/ x (square and cube root) are operators (each failed its statement); ||/* … */ stays a concatenation before a comment',
+      sql: `INSERT INTO geo.sizes (side, edge) SELECT |/ area, ||/ volume FROM geo.shapes;
+INSERT INTO geo.labels (label) SELECT name ||/* sep */ code FROM geo.shapes;
+`,
+      fdd: [['geo.shapes.area', 'geo.sizes.side'], ['geo.shapes.volume', 'geo.sizes.edge'], ['geo.shapes.name', 'geo.labels.label'], ['geo.shapes.code', 'geo.labels.label']],
+    },
+    {
+      title: 'CREATE TRIGGER … EXECUTE FUNCTION f(); ends at its `;` (it ran on over the next statements, so a dump\'s first trigger took the last trigger\'s function and NEW was the wrong table\'s row)',
+      sql: `CREATE FUNCTION public.f_a() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.x := (SELECT max(x) FROM src_a); RETURN NEW; END $$;
+CREATE FUNCTION public.f_b() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.y := (SELECT max(y) FROM src_b); RETURN NEW; END $$;
+CREATE TABLE public.ta (x int);
+CREATE TABLE public.tb (y int);
+CREATE TRIGGER tr_b BEFORE INSERT ON public.tb FOR EACH ROW EXECUTE FUNCTION public.f_b();
+CREATE TRIGGER tr_a BEFORE INSERT ON public.ta FOR EACH ROW EXECUTE FUNCTION public.f_a();
+INSERT INTO public.tb_copy (y) SELECT y FROM public.tb;
+`,
+      fdd: [['src_b.y', 'public.tb.y'], ['src_a.x', 'public.ta.x'], ['public.tb.y', 'public.tb_copy.y']],
+    },
+    {
+      title: 'inet containment <<= / >>= and range operators -|- &< &> are comparisons (each failed its statement)',
+      sql: `INSERT INTO net.internal_hits (ip, n) SELECT h.ip, count(*) FROM net.hits h WHERE h.ip <<= '10.0.0.0/8'::inet AND h.slot -|- int4range(1, 2) GROUP BY h.ip;
+`,
+      fdd: [['net.hits.ip', 'net.internal_hits.ip']],
+    },
+    {
+      title: 'psql variables naming a schema, INSERT INTO :sch.orders … / CREATE TABLE :sch.x AS …: the name goes on after the variable (the INSERT failed at the dot, the CTAS made a table :sch)',
+      sql: `\\set sch stage
+INSERT INTO :sch.orders (id) SELECT id FROM public.orders;
+CREATE TABLE :sch.order_ids AS SELECT id FROM public.orders;
+`,
+      fdd: [['public.orders.id', ':sch.orders.id'], ['public.orders.id', ':sch.order_ids.id']],
+    },
+    {
       title: 'audit trigger functions: a bare NEW / OLD (to_jsonb(NEW)) is the trigger table\'s row (it was an orphan); FOR i IN REVERSE hi..lo BY n and MOVE … FROM cursor parse',
       sql: `CREATE TABLE public.accounts (id int, email text);
 CREATE FUNCTION audit.log_change() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -2112,6 +2153,13 @@ INSERT OVERWRITE TABLE events PARTITION (dt) SELECT r.id, r.url, r.day FROM raw 
   ],
   redshift: [
     {
+      title: 'CANCEL pid is a session command (it was an unsupported statement)',
+      sql: `CANCEL 18764;
+INSERT INTO admin.killed (pid) SELECT pid FROM stv_recents WHERE status = 'Running';
+`,
+      fdd: [['stv_recents.pid', 'admin.killed.pid']],
+    },
+    {
       title: 'CONVERT(type, x): the type is no column (CONVERT(INTEGER, x) read a column INTEGER)',
       sql: `INSERT INTO dw.conv (a, b) SELECT CONVERT(INTEGER, pricepaid), CONVERT(VARCHAR(10), saletime) FROM sales;
 `,
@@ -2609,6 +2657,18 @@ INSERT INTO ext.carrier_out SELECT carrier_cd, total_cost FROM carrier_monthly;
   ],
   hana: [
     {
+      title: 'table variable operators :lt.INSERT((…)) / :lt.DELETE(i) are statements of their own (they failed)',
+      sql: `CREATE PROCEDURE s.p_copy () LANGUAGE SQLSCRIPT AS
+BEGIN
+  lt_x = SELECT id, name FROM s.custs;
+  :lt_x.INSERT((99, 'new'));
+  :lt_x.DELETE(1);
+  INSERT INTO s.cust_copy (id, name) SELECT id, name FROM :lt_x;
+END;
+`,
+      fdd: [['s.custs.id', 's.cust_copy.id'], ['s.custs.name', 's.cust_copy.name']],
+    },
+    {
       title: 'calculation views with input parameters, cv (\'PLACEHOLDER\' = (\'$$p$$\', v)) / cv (PLACEHOLDER."$$p$$" => v) / cv WITH PARAMETERS (…), are the view\'s rows (a table function with no columns, or a syntax error)',
       sql: `INSERT INTO rpt.sales_by_region (region, amount) SELECT region, SUM(amount) FROM "_SYS_BIC"."sales.models/CV_SALES" ('PLACEHOLDER' = ('$$IP_YEAR$$', '2020')) GROUP BY region;
 INSERT INTO rpt.sales_by_curr (curr) SELECT curr FROM "_SYS_BIC"."sales.models/CV_SALES" (PLACEHOLDER."$$IP_YEAR$$" => '2020');
@@ -3086,6 +3146,20 @@ go
     },
   ],
   vertica: [
+    {
+      title: 'a projection named like its anchor table (EXPORT_OBJECTS output) is that table\'s storage: no edges of each column into itself',
+      sql: `CREATE PROJECTION ecr.filters /*+createtype(L)*/ (filter_id, filter_name) AS SELECT filters.filter_id, filters.filter_name FROM ecr.filters ORDER BY filters.filter_id SEGMENTED BY hash(filters.filter_id) ALL NODES KSAFE 1;
+CREATE PROJECTION ecr.filters_b1 AS SELECT filter_id FROM ecr.filters ORDER BY filter_id UNSEGMENTED ALL NODES;
+`,
+      fdd: [['ecr.filters.filter_id', 'ecr.filters_b1.filter_id']],
+    },
+    {
+      title: 'a UDx definition, CREATE [TRANSFORM] FUNCTION f AS LANGUAGE \'C++\' NAME \'F\' LIBRARY lib;, has no SQL body (it failed and swallowed the rest of the script)',
+      sql: `CREATE TRANSFORM FUNCTION tokenize AS LANGUAGE 'C++' NAME 'TokenFactory' LIBRARY TextLib FENCED;
+INSERT INTO stage.words (w) SELECT word FROM stage.raw_words;
+`,
+      fdd: [['stage.raw_words.word', 'stage.words.w']],
+    },
     {
       title: 'AT EPOCH LATEST SELECT …, FROM t AT EPOCH n and PROFILE stmt parse; COPY t FROM VERTICA db.s.t and EXPORT TO VERTICA db.s.t AS SELECT move rows between databases',
       sql: `AT EPOCH LATEST INSERT INTO snap.orders SELECT id, amt FROM public.orders AT EPOCH 1234;

@@ -51,7 +51,8 @@ const LINE_STATEMENT_WORDS = new Set([...STATEMENT_WORDS, 'SELECT'].filter((w) =
 
 /** SQL*Plus commands a script may hold between statements (each ends with its line) */
 export const SQLPLUS_COMMANDS = new Set(['SPOOL', 'WHENEVER', 'DEFINE', 'UNDEFINE', 'COLUMN', 'COL', 'TTITLE', 'BTITLE', 'BREAK', 'CLEAR',
-  'SHOW', 'HOST', 'PAUSE', 'ACCEPT', 'VARIABLE', 'VAR', 'PRINT', 'CONNECT', 'CONN', 'EXEC', 'EXECUTE', 'SET', 'ECHO', 'TIMING', 'DISCONNECT'])
+  'SHOW', 'HOST', 'PAUSE', 'ACCEPT', 'VARIABLE', 'VAR', 'PRINT', 'CONNECT', 'CONN', 'EXEC', 'EXECUTE', 'SET', 'ECHO', 'TIMING', 'DISCONNECT',
+  'DEF', 'UNDEF', 'DESC', 'DESCRIBE', 'START', 'QUIT', 'COMPUTE', 'REPHEADER', 'REPFOOTER', 'PASSWORD', 'STORE', 'SHO'])
 
 const COMPOUND_OPS = new Set(['+', '-', '*', '/', '%', '&', '|', '^'])
 

@@ -18,6 +18,18 @@ FROM docs d;
       fdd: [['docs.body', 'doc_fields.amount'], ['docs.body', 'doc_fields.tags'], ['docs.id', 'doc_fields.obj']],
     },
     {
+      title: 'SQL*Plus abbreviations and commands DEF, UNDEF, DESC, START, COMPUTE, QUIT end with their line (DEF x = y ran on to the next `;` and swallowed the INSERT after it)',
+      sql: `DEF stage_owner = STAGE
+UNDEF p_dept
+DESC emp
+START set_env.sql
+COMPUTE SUM OF sal ON deptno
+INSERT INTO emp_stage (empno, ename) SELECT empno, ename FROM emp WHERE deptno = 10;
+QUIT
+`,
+      fdd: [['emp.empno', 'emp_stage.empno'], ['emp.ename', 'emp_stage.ename']],
+    },
+    {
       title: 'INSERT … SELECT … FROM src LOG ERRORS INTO err$ REJECT LIMIT n: LOG is no alias of src (the statement failed at ERRORS)',
       sql: `INSERT INTO sales_fact (sale_id, amount)
 SELECT sale_id, amount FROM sales_stage LOG ERRORS INTO err$_sales_fact ('nightly') REJECT LIMIT UNLIMITED;

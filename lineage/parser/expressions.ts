@@ -495,10 +495,10 @@ function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefi
   if (p.d.name === 'dbvinformix' && (u === 'DATETIME' || u === 'INTERVAL') && p.isOp('(', 1)) { p.next(); p.skipParens(); return lit(t, p.prev()) }
   if (u === 'INTERVAL' && startsInterval(p)) {
     p.next(); const v = parseUnary(p)
-    while (p.isAnyWord(DATEPARTS) || p.isWord('TO')) p.next()
-    // the literal spans its unit (INTERVAL '1' DAY): the text names the select item
-    const loc = locOf(t, p.prev())
-    return v.k === 'lit' ? lit({ line: loc.sl, col: loc.sc, eline: loc.el, ecol: loc.ec }) : op('INTERVAL', [v], loc)
+    // the units belong to the literal, and to the name of an unaliased column: dt + INTERVAL '1' DAY
+    let end: Loc = exprLoc(v)
+    while (p.isAnyWord(DATEPARTS) || p.isWord('TO')) { p.next(); if (p.isOp('(')) p.skipParens(); end = locOf(p.prev(), p.prev()) }
+    return v.k === 'lit' ? lit({ line: t.line, col: t.col, eline: end.el, ecol: end.ec }) : op('INTERVAL', [v], span(locOf(t, t), end))
   }
   if (TYPED_LITERALS.has(u) && p.peek(1)?.kind === 'string') { p.next(); const s = p.next(); return lit(t, s, s.image) }
   if (u === 'NEXT' && p.isWord('VALUE', 1) && p.isWord('FOR', 2)) { p.i += 3; const n = p.qname(); return lit(t, p.prev(), n.parts.map(x => x.name).join('.')) }
@@ -561,7 +561,7 @@ const STATUS_VALUES: Partial<Record<string, Set<string>>> = {
 
 /**
  * Per-dialect words that read the session, not a column: Oracle USER / UID and the system-event attributes
- * of DDL and database triggers (ora_sysevent …), DB2 special register USER, Informix USER / SITENAME, T-SQL USER.
+ * of DDL and database triggers (ora_sysevent …), DB2 special register USER, Informix USER / SITENAME, Teradata USER / SESSION.
  * Audit triggers write them (VALUES (:old.id, USER, SYSDATE)); as columns they were orphans
  */
 const SESSION_VALUES: Partial<Record<string, Set<string>>> = {
@@ -570,11 +570,12 @@ const SESSION_VALUES: Partial<Record<string, Set<string>>> = {
   dbvoracle: new Set(['ROWNUM', 'LEVEL', 'ROWID', 'USER', 'UID', 'ORA_SYSEVENT', 'ORA_LOGIN_USER', 'ORA_DICT_OBJ_NAME', 'ORA_DICT_OBJ_OWNER', 'ORA_DICT_OBJ_TYPE',
     'ORA_DATABASE_NAME', 'ORA_CLIENT_IP_ADDRESS', 'ORA_INSTANCE_NUM', 'ORA_SERVER_ERROR_DEPTH']),
   dbvdb2: new Set(['USER']),
+  // Teradata reserves these built-in values (INSERT INTO audit VALUES (USER, SESSION, CURRENT_TIMESTAMP))
+  dbvteradata: new Set(['USER', 'SESSION', 'ACCOUNT', 'ROLE', 'PROFILE']),
   dbvinformix: new Set(['USER', 'SITENAME', 'DBSERVERNAME', 'TODAY', 'LEVEL', 'ROWID']),
-  // T-SQL and ASE niladic USER (DEFAULT USER, INSERT … VALUES (USER, GETDATE())); Teradata's USER, ACCOUNT, SESSION
+  // T-SQL and ASE niladic USER (DEFAULT USER, INSERT … VALUES (USER, GETDATE()))
   dbvmssql: new Set(['USER']),
   dbvsybase: new Set(['USER']),
-  dbvteradata: new Set(['USER', 'ACCOUNT', 'SESSION']),
 }
 
 const XML_METHODS = new Set(['VALUE', 'QUERY', 'EXIST', 'NODES', 'MODIFY'])

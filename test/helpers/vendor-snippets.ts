@@ -2267,6 +2267,14 @@ FROM edw.customer c WHERE age_yrs >= 18;
       fdd: [['edw.customer.cust_id', 'stg.cust_age.cust_id'], ['edw.customer.birth_dt', 'stg.cust_age.age_years'], ['edw.customer.birth_dt', 'stg.cust_age.age_band']],
     },
     {
+      title: 'USER and SESSION read the session (they were columns of db.one); an unaliased dt + INTERVAL \'30\' DAY is named with its unit; DIAGNOSTIC … FOR SESSION is no syntax error',
+      sql: `INSERT INTO db.audit_log (tbl, usr, sess, ts) SELECT 'orders', USER, SESSION, CURRENT_TIMESTAMP(0) FROM db.one;
+SEL o.order_id, o.order_dt + INTERVAL '30' DAY FROM db.orders o;
+DIAGNOSTIC HELPSTATS ON FOR SESSION;
+`,
+      fdd: [['db.orders.order_id', 'RS-1.order_id'], ['db.orders.order_dt', 'RS-1."o.order_dt + INTERVAL \'30\' DAY"']],
+    },
+    {
       title: 'a shell script that runs BTEQ as a here-document (bteq << EOF … EOF): only the here-document is SQL, the #comments, echo and exit lines were syntax errors',
       sql: `#!/bin/ksh
 # load the customer stage

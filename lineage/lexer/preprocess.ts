@@ -1,5 +1,5 @@
 import type { DialectSpec } from '../dialects/spec.js'
-import { blankTemplates, hasTemplates } from './templates.js'
+import { blank, blankTemplates, hasTemplates } from './templates.js'
 
 /**
  * Client-side script commands (MySQL `DELIMITER`, SQL*Plus `/` lines, DB2 `@` terminators, BTEQ `.` lines) are rewritten
@@ -35,17 +35,14 @@ function shellHeredocs(text: string): string {
     const end = new RegExp(`^[ \\t]*${m[2]}[ \\t]*$`, 'm').exec(text.slice(bodyStart))
     if (!end) break
     const bodyEnd = bodyStart + end.index
-    out.push(blankLines(text.slice(last, bodyStart)), text.slice(bodyStart, bodyEnd))
+    out.push(blank(text.slice(last, bodyStart)), text.slice(bodyStart, bodyEnd))
     last = bodyEnd
     HEREDOC_START.lastIndex = bodyEnd + end[0].length
   }
   if (!out.length) return text
-  out.push(blankLines(text.slice(last)))
+  out.push(blank(text.slice(last)))
   return out.join('')
 }
-
-/** the text as blanks, its line breaks kept */
-function blankLines(s: string): string { return s.replace(/[^\n]/g, ' ') }
 
 export function preprocess(text: string, d: DialectSpec): string {
   if (d.shellVariables && text.includes('<<')) text = shellHeredocs(text)

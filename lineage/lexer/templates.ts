@@ -220,7 +220,7 @@ function unpadQuoted(out: string, names: Rendered[]): string {
 }
 
 /** the tag's text as blanks, its line breaks kept */
-function blank(tag: string): string { return tag.replace(/[^\n]/g, ' ') }
+export function blank(tag: string): string { return tag.replace(/[^\n]/g, ' ') }
 
 /** `s` at the end of a one-line tag's place, blanks before it */
 function fitRight(s: string, tag: string): string {

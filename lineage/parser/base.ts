@@ -218,17 +218,15 @@ export class TokenCursor {
     }
     // IDENTIFIER(:v), IDENTIFIER($v), IDENTIFIER(v): the name is in a variable, so the object is the table the
     // variable names, as SQLScript's FROM :v (it failed in UPDATE / INSERT INTO, and read nothing in FROM)
-    if (this.isWord('IDENTIFIER') && this.isOp('(', 1) && this.isOp(')', 3) && (this.peek(2)?.kind === 'param' || this.isIdentToken(2))) {
-      const v = this.peek(2)!
-      this.i += 4
-      const name = ':' + v.image.replace(/^[:$]/, '')
-      return { parts: [{ name, quoted: false, loc: locOf(v, v) }], loc: locOf(v, v) }
-    }
-    if (this.isWord('IDENTIFIER') && this.isOp('(', 1) && (this.isOp(':', 2) || this.isOp('$', 2)) && this.isIdentToken(3) && this.isOp(')', 4)) {
-      const v = this.peek(3)!
-      const name = ':' + v.image
-      this.i += 5
-      return { parts: [{ name, quoted: false, loc: locOf(v, v) }], loc: locOf(v, v) }
+    if (this.isWord('IDENTIFIER') && this.isOp('(', 1)) {
+      // the variable is one token (:v, $1, v) or a `:` / `$` before a name
+      const k = this.isOp(':', 2) || this.isOp('$', 2) ? 3 : 2
+      const v = this.peek(k)
+      if (v && this.isOp(')', k + 1) && (this.isIdentToken(k) || (k === 2 && v.kind === 'param'))) {
+        this.i += k + 2
+        const name = ':' + v.image.replace(/^[:$]/, '')
+        return { parts: [{ name, quoted: false, loc: locOf(v, v) }], loc: locOf(v, v) }
+      }
     }
     if (this.isOp(':') && this.isIdentToken(1) && this.peek(1)!.start === this.peek()!.end) {
       // SQLScript table variable :name

@@ -832,14 +832,17 @@ const isDatePart = (u: string): boolean => DATEPARTS.has(u) || u.startsWith('SQL
 
 const WEEKDAYS = new Set(['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'])
 const NORMAL_FORMS = new Set(['NFC', 'NFD', 'NFKC', 'NFKD'])
+/** an unquoted one-part name, upper-cased (a keyword argument where the function takes one), or undefined */
+const bareWord = (a: Expr): string | undefined => a.k === 'col' && a.name.parts.length === 1 && !a.name.parts[0].quoted ? a.name.parts[0].name.toUpperCase() : undefined
 /** an unquoted one-part name in `words`: a keyword argument, not a column */
-const bareWordIn = (a: Expr, words: Set<string>): boolean => a.k === 'col' && a.name.parts.length === 1 && !a.name.parts[0].quoted && words.has(a.name.parts[0].name.toUpperCase())
+const bareWordIn = (a: Expr, words: Set<string>): boolean => words.has(bareWord(a) ?? '')
 
 /** Informix qualifier precision at k: DAY(3), FRACTION(5) */
 const qualifierPrecision = (p: TokenCursor, k: number): boolean => p.d.name === 'dbvinformix' && p.isOp('(', k) && p.peek(k + 1)?.kind === 'number' && p.isOp(')', k + 2)
 
 function isBareDatePart(a: Expr): boolean {
-  return a.k === 'col' && a.name.parts.length === 1 && !a.name.parts[0].quoted && isDatePart(a.name.parts[0].name.toUpperCase())
+  const w = bareWord(a)
+  return w !== undefined && isDatePart(w)
 }
 
 function fixKeywordArgs(p: TokenCursor, name: string, args: Expr[]): void {
@@ -862,12 +865,11 @@ function fixKeywordArgs(p: TokenCursor, name: string, args: Expr[]): void {
     }
   }
   // EXTRACT(field FROM x): the field is always a name of a part (isodow, timezone_abbr …), never a column
-  if (name === 'EXTRACT' && args.length === 2 && args[0].k === 'col' && args[0].name.parts.length === 1 && !args[0].name.parts[0].quoted) args[0] = { k: 'lit', loc: args[0].name.loc }
+  if (name === 'EXTRACT' && args.length === 2 && bareWord(args[0]) !== undefined) args[0] = { k: 'lit', loc: exprLoc(args[0]) }
   // BigQuery NORMALIZE(s, NFD): the Unicode normal form
   if ((name === 'NORMALIZE' || name === 'NORMALIZE_AND_CASEFOLD') && args.length === 2 && bareWordIn(args[1], NORMAL_FORMS)) args[1] = { k: 'lit', loc: exprLoc(args[1]) }
   // DB2 CHAR(d, ISO | USA | EUR | JIS | LOCAL): the second argument names a date format
-  if ((name === 'CHAR' || name === 'VARCHAR') && p.d.name === 'dbvdb2' && args.length === 2 && args[1].k === 'col' && args[1].name.parts.length === 1
-    && DB2_DATE_FORMATS.has(args[1].name.parts[0].name.toUpperCase())) args[1] = { k: 'lit', loc: args[1].name.loc }
+  if ((name === 'CHAR' || name === 'VARCHAR') && p.d.name === 'dbvdb2' && args.length === 2 && bareWordIn(args[1], DB2_DATE_FORMATS)) args[1] = { k: 'lit', loc: exprLoc(args[1]) }
   // CONVERT(type, x[, style]): T-SQL, ASE, and Redshift's CONVERT(INTEGER, x)
   if ((name === 'CONVERT' || name === 'TRY_CONVERT') && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase' || (p.d.name === 'dbvredshift' && args.length === 2)) && args.length >= 2) {
     args[0] = { k: 'lit', loc: exprLoc(args[0]) }

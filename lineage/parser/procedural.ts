@@ -509,9 +509,7 @@ function parseDeclare(p: Cur, first: Token): Stmt {
     if (p.isWord('EXCEPTION') && p.isWord('FOR', 1)) { skipToEnd(p); vars.push({ name }); continue }
     if (p.accept('CURSOR')) {
       while (!p.isWord('FOR') && !p.eof()) p.next(); p.expect('FOR')
-      if (p.isIdentToken() && (p.isOp(';', 1) || !p.peek(1))) { p.next(); vars.push({ name }); continue }
-      const over = cursorOver(p)
-      if (over) { vars.push({ name, over }); continue }
+      if (namesCursorSource(p)) { p.next(); vars.push({ name }); continue }
       const q = parseQuery(p); vars.push({ name, query: q }); if (p.isWord('FOR') && p.isWord('UPDATE', 1)) skipToEnd(p); continue
     }
     p.accept('AS')
@@ -573,7 +571,7 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
       while (!p.isWord('FOR') && !p.isWord('IS') && !p.eof()) p.next()
       p.next()
       // DECLARE c CURSOR FOR s1: over a statement PREPAREd later from a string (dynamic SQL)
-      if (p.isIdentToken() && (p.isOp(';', 1) || !p.peek(1))) { p.next(); vars.push({ name }); continue }
+      if (namesCursorSource(p)) { p.next(); vars.push({ name }); continue }
       const q = parseQuery(p); vars.push({ name, query: q }); skipToEnd(p); continue
     }
     p.accept('CONSTANT')
@@ -888,9 +886,12 @@ function isSqlBody(p: Cur, start: Token): boolean {
   return ['SQL', 'PLPGSQL', 'PLSQL', 'SQLSCRIPT', 'PLVSQL'].includes(lang)
 }
 
+/** CURSOR FOR name; — a cursor over a prepared statement (DB2 s1) or a RESULTSET variable (Snowflake), not a query */
+function namesCursorSource(p: Cur): boolean { return p.isIdentToken() && (p.isOp(';', 1) || !p.peek(1)) }
+
 /** Snowflake Scripting c CURSOR FOR rs: a cursor over a RESULTSET variable, not over a query */
 function cursorOver(p: Cur): Ident | undefined {
-  return p.isIdentToken() && !startsQuery(p) && (p.isOp(';', 1) || !p.peek(1)) ? p.ident() : undefined
+  return namesCursorSource(p) && !startsQuery(p) ? p.ident() : undefined
 }
 
 /** Snowflake Scripting: LET n [type] := | DEFAULT expr, LET c CURSOR FOR query, LET rs RESULTSET := (query) — a declaration */

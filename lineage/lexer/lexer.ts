@@ -45,7 +45,6 @@ export class Token {
 
 export interface LexOutput { tokens: Token[]; comments: Token[]; /** unterminated comments */ unterminated: Token[] }
 
-const esc = (s: string) => s.replace(/[\\\]^$.*+?()[{}|-]/g, '\\$&')
 
 function dollarString(): CustomPatternMatcherFunc {
   const re = /\$([A-Za-z_][A-Za-z0-9_]*)?\$/y
@@ -98,6 +97,72 @@ function qQuote(): CustomPatternMatcherFunc {
   }
 }
 
+/**
+ * Words and white space are most of the input: a character-class table read in a loop matches them
+ * with no regular expression call (Chevrotain's sticky `test` per token was a fifth of the lexing).
+ * A word seen recently (a direct-mapped cache by the hash of its characters) gives back the same
+ * image and upper-cased strings: no substring, no toUpperCase (a runtime call) and, as the strings
+ * keep their hash, cheaper Map lookups of the names later. The result array is reused: Chevrotain
+ * reads `[0]` at once and passes it to makeToken, which takes the upper-cased form from `word.upper`.
+ */
+interface WordMatcher { match: CustomPatternMatcherFunc; startCodes: number[]; /** the upper-cased image of the last match */ upper: string }
+
+const WORD_CACHE_BITS = 12
+
+function wordMatcher(startExtra: string, partExtra: string): WordMatcher {
+  const START = 1
+  const PART = 2
+  const cls = new Uint8Array(65536)
+  const mark = (lo: number, hi: number, bits: number) => { for (let c = lo; c <= hi; c++) cls[c] |= bits }
+  mark(65, 90, START | PART); mark(97, 122, START | PART); mark(95, 95, START | PART); mark(0xc0, 0xffff, START | PART)
+  mark(48, 57, PART)
+  for (const ch of startExtra) cls[ch.charCodeAt(0)] |= START
+  for (const ch of partExtra) cls[ch.charCodeAt(0)] |= PART
+  const images: string[] = new Array(1 << WORD_CACHE_BITS).fill('')
+  const uppers: string[] = new Array(1 << WORD_CACHE_BITS).fill('')
+  const mask = (1 << WORD_CACHE_BITS) - 1
+  const out = [''] as unknown as RegExpExecArray
+  const w: WordMatcher = { match: (text, offset) => {
+    let c = text.charCodeAt(offset)
+    if ((cls[c] & START) === 0) return null
+    let h = c
+    let i = offset + 1
+    const n = text.length
+    while (i < n && (cls[c = text.charCodeAt(i)] & PART) !== 0) { h = (Math.imul(h, 31) + c) | 0; i++ }
+    const slot = (h ^ (h >>> WORD_CACHE_BITS)) & mask
+    const cached = images[slot]
+    const len = i - offset
+    let hit = cached.length === len
+    for (let k = 0; hit && k < len; k++) hit = cached.charCodeAt(k) === text.charCodeAt(offset + k)
+    if (hit) { out[0] = cached; w.upper = uppers[slot] } else {
+      const image = text.substring(offset, i)
+      out[0] = images[slot] = image
+      w.upper = uppers[slot] = image.toUpperCase()
+    }
+    return out
+  }, startCodes: [], upper: '' }
+  for (let c = 0; c < 65536; c++) if (cls[c] & START) w.startCodes.push(c)
+  return w
+}
+
+const WS_CHARS = ' \t\r\n\f\v\u00a0\ufeff\u2028\u2029'
+/** the image of a skipped white-space run is never read, only its length: one cached string per length */
+function whiteSpaceMatcher(): CustomPatternMatcherFunc {
+  const ws = new Uint8Array(65536)
+  for (const ch of WS_CHARS) ws[ch.charCodeAt(0)] = 1
+  const blanks: string[] = []
+  const out = [''] as unknown as RegExpExecArray
+  return (text, offset) => {
+    let i = offset
+    const n = text.length
+    while (i < n && ws[text.charCodeAt(i)] === 1) i++
+    const len = i - offset
+    if (len === 0) return null
+    out[0] = len < 4096 ? (blanks[len] ??= ' '.repeat(len)) : ' '.repeat(len)
+    return out
+  }
+}
+
 interface Vocabulary {
   lexer: Lexer
   /** by tokenTypeIdx: the kind (an index in KINDS, or COMMENT), and whether a token of the type may span lines */
@@ -107,13 +172,16 @@ interface Vocabulary {
   openEndedByIdx: boolean[]
   /** Chevrotain calls makeToken for every match (see below); false if this Chevrotain has no such hook */
   direct: boolean
+  /** the Word type's matcher and type index: makeToken takes its upper-cased image from it */
+  word: WordMatcher
+  wordIdx: number
 }
 
 function buildVocabulary(d: DialectSpec): Vocabulary {
   const kinds = new Map<TokenType, TokKind | 'comment'>()
   const defs: TokenType[] = []
   const add = (t: TokenType, k: TokKind | 'comment') => { kinds.set(t, k); defs.push(t) }
-  defs.push(createToken({ name: 'WS', pattern: /[ \t\r\n\f\v\u00a0\ufeff\u2028\u2029]+/, group: Lexer.SKIPPED, line_breaks: true }))
+  defs.push(createToken({ name: 'WS', pattern: whiteSpaceMatcher(), group: Lexer.SKIPPED, line_breaks: true, start_chars_hint: [...WS_CHARS] }))
   // MDX also comments with // (SSAS scripts and calculations)
   add(createToken({ name: 'LineComment', pattern: d.hashComments ? /(?:--|#)[^\n]*/ : d.mdx ? /(?:--|\/\/)[^\n]*/ : /--[^\n]*/, group: 'comments' }), 'comment')
   add(createToken({ name: 'BlockComment', pattern: d.nestedComments ? nestedComment() : /\/\*[\s\S]*?(?:\*\/|$(?![\s\S]))/, group: 'comments', line_breaks: true, start_chars_hint: ['/'] }), 'comment')
@@ -142,9 +210,9 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
   const numPattern = d.name === 'dbvmysql' ? /0[xX][0-9A-Fa-f]*|0[bB][01]+|(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?(?![A-Za-z_$])/ : num
   add(createToken({ name: 'Number', pattern: d.moneyLiterals ? new RegExp(`\\$\\d+(?:\\.\\d*)?|${num.source}`) : numPattern }), 'number')
   add(createToken({ name: 'Param', pattern: /\$\d+|\?/ }), 'param')
-  const start = `A-Za-z_\\u00c0-\\uffff${esc(d.identStartExtra)}`
-  const part = `A-Za-z0-9_\\u00c0-\\uffff${esc(d.identPartExtra)}`
-  add(createToken({ name: 'Word', pattern: new RegExp(`[${start}][${part}]*`) }), 'word')
+  const word = wordMatcher(d.identStartExtra, d.identPartExtra)
+  const wordType = createToken({ name: 'Word', pattern: word.match, start_chars_hint: word.startCodes })
+  add(wordType, 'word')
   add(createToken({ name: 'Op', pattern: /<<=|>>=|-\|-|&<|&>|\|\|\/(?!\*)|\|\/(?!\*)|\*=|=\*(?![*\w])|::|:=|=>|->>|->|#>>|#>|\|\||<->|<=>|<=|>=|<>|!=|==|\^=|!~~\*|!~~|~~\*|~~|!~\*|!~|~\*|@>|<@|@@(?![A-Za-z_])|@\?|#-|&&|<<|>>|\*\*|\.\./ }), 'op')
   // one token type per single character: Chevrotain matches a one-character string pattern without a
   // regular expression and uses the pattern as the image (no substring per token); a third of the
@@ -167,7 +235,7 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
     multiLineByIdx[t.tokenTypeIdx!] = t.LINE_BREAKS === true || k === 'bad'
     openEndedByIdx[t.tokenTypeIdx!] = t.name === 'DollarString' || t.name === 'QString'
   }
-  const v: Vocabulary = { lexer, kindByIdx, multiLineByIdx, openEndedByIdx, direct: false }
+  const v: Vocabulary = { lexer, kindByIdx, multiLineByIdx, openEndedByIdx, direct: false, word, wordIdx: wordType.tokenTypeIdx! }
   ;(lexer as unknown as { createTokenInstance: unknown }).createTokenInstance = makeToken
   v.direct = probeDirect(v)
   return v
@@ -223,7 +291,7 @@ function makeToken(image: string, at: number, tokenTypeIdx: number): Token {
   const bol = !comment && tl !== c.prevLine
   if (!comment) c.prevLine = tl + nl
   // (a token spanning over 2^27 lines, possible only past the input budget, would report fewer)
-  return new Token(kind | (bol ? 8 : 0) | (Math.min(nl, 0x7ffffff) << 4), image, kind === WORD ? image.toUpperCase() : image, at + c.offset, tl, lc.line === 1 ? lc.col + c.dc : lc.col)
+  return new Token(kind | (bol ? 8 : 0) | (Math.min(nl, 0x7ffffff) << 4), image, kind !== WORD ? image : tokenTypeIdx === c.v.wordIdx && c.v.direct ? c.v.word.upper : image.toUpperCase(), at + c.offset, tl, lc.line === 1 ? lc.col + c.dc : lc.col)
 }
 
 /** whether the lexer's tokens come from makeToken (a Chevrotain that renamed its hook falls back to converting) */

@@ -37,3 +37,20 @@ t.test('an unterminated comment and string are reported', async (t) => {
   t.same(tokenize('select 1 /* open', dialectOf('dbvpostgresql')).unterminated.map((c) => c.image), ['/* open'])
   t.same(unterminated, [])
 })
+
+t.test('words from the word cache keep their own image and upper case (colliding, repeated, mixed-case and non-ASCII words)', async (t) => {
+  // more distinct words than the cache has slots, each repeated in other cases, so slots are shared and overwritten
+  const words: string[] = []
+  for (let i = 0; i < 9000; i++) words.push(`c${i.toString(36)}_x`, `C${i.toString(36)}_X`, `Ab${i % 97}`, 'select', 'SELECT', 'émile', 'MyTable$')
+  const sql = words.join(' ')
+  for (const v of ['dbvpostgresql', 'dbvmssql', 'dbvoracle']) {
+    const { tokens } = tokenize(sql, dialectOf(v as 'dbvpostgresql'))
+    t.equal(tokens.length, words.length, v)
+    let bad = 0
+    for (let i = 0; i < tokens.length; i++) {
+      const k = tokens[i]
+      if (k.image !== sql.slice(k.start, k.end) || k.image !== words[i] || k.upper !== words[i].toUpperCase()) bad++
+    }
+    t.equal(bad, 0, `${v}: every token's image is its text and upper its upper case`)
+  }
+})

@@ -138,6 +138,8 @@ export type Stmt =
   | { k: 'return'; value?: Expr; loc: Loc }
   | { k: 'copy'; table: QName; columns?: Ident[]; location: string; direction: 'in' | 'out'; query?: Query; loc: Loc }
   | { k: 'stream'; name: QName; table: QName; loc: Loc }
+  /** Oracle / T-SQL / Informix CREATE SYNONYM, DB2 CREATE ALIAS: later reads and writes of name are of target */
+  | { k: 'synonym'; name: QName; target: QName; loc: Loc }
   | { k: 'other'; kind: string; loc: Loc; exprs?: Expr[] }
   | { k: 'mdx'; members: Array<{ name: import('../parser/mdx.js').MdxRef; deps: import('../parser/mdx.js').MdxRef[] }>;
       sets: Array<{ name: import('../parser/mdx.js').MdxRef; refs: import('../parser/mdx.js').MdxRef[] }>;

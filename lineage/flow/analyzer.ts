@@ -101,7 +101,35 @@ export class Analyzer implements ExprEnv {
   known(q: QName): CatalogEntry | undefined {
     const parts = splitQuoted(q, this.d)
     const key = nameKey(parts, this.d)
-    return this.catalog.get(key) ?? (parts.length === 1 ? this.catalog.findBySuffix(key) : undefined)
+    const e = this.catalog.get(key) ?? (parts.length === 1 ? this.catalog.findBySuffix(key) : undefined)
+    if (e || !this.synonyms.size) return e
+    const target = this.synonymTarget(key)
+    return target && this.known(target)
+  }
+
+  /**
+   * CREATE SYNONYM / ALIAS name FOR target, by the name's key (and its last part: the owner's own code names
+   * a private synonym without the owner). A table of the script of that name is found first
+   */
+  readonly synonyms = new Map<string, QName>()
+  defineSynonym(name: QName, target: QName): void {
+    const parts = splitQuoted(name, this.d)
+    const key = nameKey(parts, this.d)
+    if (key === nameKey(splitQuoted(target, this.d), this.d)) return
+    this.synonyms.set(key, target)
+    const last = identKey(parts[parts.length - 1], this.d)
+    if (parts.length > 1 && !this.synonyms.has(last)) this.synonyms.set(last, target)
+  }
+
+  /** the table a synonym key stands for, through synonyms of synonyms (a cycle of them names no table) */
+  private synonymTarget(key: string): QName | undefined {
+    let target = this.synonyms.get(key)
+    for (let n = 0; target && n < 8; n++) {
+      const k = nameKey(splitQuoted(target, this.d), this.d)
+      if (this.catalog.get(k) || !this.synonyms.has(k)) return target
+      target = this.synonyms.get(k)
+    }
+    return undefined
   }
 
   entry(q: QName, loc?: Loc, kind: 'table' | 'view' | 'stream' = 'table'): CatalogEntry {
@@ -111,6 +139,7 @@ export class Analyzer implements ExprEnv {
     // the table a variable names (Snowflake INSERT INTO IDENTIFIER(:t), SQLScript :t): not a table called ":t"
     if (parts.length === 1 && parts[0].name.charCodeAt(0) === 58) return { key, obj: this.tableParam(parts[0].name.slice(1), loc ?? q.loc), columns: null, kind }
     let e = this.catalog.get(key) ?? (parts.length === 1 ? this.catalog.findBySuffix(key) : undefined)
+    if (!e && this.synonyms.size) { const target = this.synonymTarget(key); if (target) return this.entry(target, loc, kind) }
     if (!e) {
       const obj = this.b.object(kind === 'view' ? 'view' : 'table', displayName(parts, this.d), undefined, { persistent: true })
       if (parts.length >= 2) obj.schema = parts[parts.length - 2].name

@@ -38,6 +38,7 @@ export class StatementFlow {
       case 'rename': return this.rename(s)
       case 'alterColumns': return this.alterColumns(s)
       case 'stream': return this.stream(s)
+      case 'synonym': return this.a.defineSynonym(s.name, s.target)
       case 'declare': return this.declare(s)
       case 'assign': return this.assign(s)
       case 'cursorLoop': return this.cursorLoop(s)
@@ -836,7 +837,8 @@ export class StatementFlow {
           const i = s.targets.indexOf(t)
           const fields = cur?.columns?.filter((c) => this.b.colName(c) !== cur.name)
           const whole = t.k === 'var' || (t.k === 'col' && t.name.parts.length === 1)
-          if (cur && fields && fields.length > 1 && s.targets.length === 1 && whole) {
+          // a cursor over SELECT * of a table of unknown columns has the one field `*`, which stands for them all
+          if (cur && fields && (fields.length > 1 || (fields.length === 1 && this.b.colName(fields[0]) === '*')) && s.targets.length === 1 && whole) {
             // FETCH c [BULK COLLECT] INTO r: the record (or collection) takes each cursor column as a field
             this.a.sameFields(target.obj, cur)
             for (const c of fields) this.b.relate('fdd', this.a.ref(target.obj, this.b.colName(c)), [colRef(cur, c)], 'cursor', 'identity')

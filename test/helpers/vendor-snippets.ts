@@ -8,6 +8,37 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'FETCH c [BULK COLLECT] INTO r of a cursor over SELECT * FROM t (columns unknown): r.col is t.col (the fetch gave r only t.* and FORALL … VALUES (l(i).col) lost its source)',
+      sql: `DECLARE
+  TYPE t_rows IS TABLE OF sales_stage%ROWTYPE;
+  l_rows t_rows;
+  CURSOR c_src IS SELECT * FROM sales_stage WHERE sale_date = TRUNC(SYSDATE);
+BEGIN
+  OPEN c_src;
+  LOOP
+    FETCH c_src BULK COLLECT INTO l_rows LIMIT 1000;
+    EXIT WHEN l_rows.COUNT = 0;
+    FORALL i IN 1 .. l_rows.COUNT SAVE EXCEPTIONS
+      INSERT INTO sales_fact (sale_id, amount) VALUES (l_rows(i).sale_id, l_rows(i).amount);
+  END LOOP;
+  CLOSE c_src;
+END;
+/
+`,
+      fdd: [['sales_stage.sale_id', 'sales_fact.sale_id'], ['sales_stage.amount', 'sales_fact.amount']],
+    },
+    {
+      title: 'CREATE [PUBLIC] SYNONYM s FOR owner.t[@link]: later reads and writes of s are of owner.t (s was a table of its own)',
+      sql: `CREATE OR REPLACE PUBLIC SYNONYM emp_syn FOR hr.employees;
+CREATE SYNONYM app.dept FOR hr.departments@hq_link;
+INSERT INTO emp_copy (id, name) SELECT employee_id, last_name FROM emp_syn;
+INSERT INTO dept_copy (id, name) SELECT d.department_id, d.department_name FROM dept d;
+UPDATE emp_syn e SET e.salary = (SELECT MAX(b.amount) FROM bonus b WHERE b.emp_id = e.employee_id);
+`,
+      fdd: [['hr.employees.employee_id', 'emp_copy.id'], ['hr.employees.last_name', 'emp_copy.name'], ['hr.departments.department_id', 'dept_copy.id'],
+        ['hr.departments.department_name', 'dept_copy.name'], ['bonus.amount', 'hr.employees.salary']],
+    },
+    {
       title: 'JSON_VALUE … RETURNING type and JSON_QUERY … PRETTY WITH CONDITIONAL ARRAY WRAPPER: the type and the words are no columns',
       sql: `INSERT INTO doc_fields (amount, tags, obj)
 SELECT JSON_VALUE(d.body, '$.amount' RETURNING NUMBER DEFAULT 0 ON ERROR),
@@ -2446,6 +2477,16 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
     },
   ],
   db2: [
+    {
+      title: 'CREATE [PUBLIC] ALIAS a FOR [TABLE] schema.t: later reads of a are of schema.t (the alias was a table of its own)',
+      sql: `CREATE ALIAS rpt.cust FOR dw.customers;
+CREATE PUBLIC ALIAS pcust FOR TABLE dw.customers;
+CREATE ALIAS rpt.ord_seq FOR SEQUENCE dw.order_seq;
+INSERT INTO rpt.cust_list (id, nm) SELECT customer_id, name FROM rpt.cust;
+INSERT INTO rpt.cust_mail (id, email) SELECT customer_id, email FROM pcust;
+`,
+      fdd: [['dw.customers.customer_id', 'rpt.cust_list.id'], ['dw.customers.name', 'rpt.cust_list.nm'], ['dw.customers.customer_id', 'rpt.cust_mail.id'], ['dw.customers.email', 'rpt.cust_mail.email']],
+    },
     {
       title: 'DECLARE c CURSOR FOR s1 over a statement PREPAREd from a string (dynamic SQL) parses; it failed the declaration section',
       sql: `CREATE OR REPLACE PROCEDURE DW.COPY_RECENT ()

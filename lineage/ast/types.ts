@@ -81,6 +81,11 @@ export interface Select {
   limitOver?: Expr[]
   /** Vertica TIMESERIES slice AS '…' OVER (…): the slice column takes the window's ORDER BY values */
   timeseries?: { alias: Ident; order: Expr[] }
+  /**
+   * Oracle MODEL: the PARTITION BY, DIMENSION BY and MEASURES columns (the select list names them by their aliases),
+   * and per rule the measure it assigns and the value
+   */
+  model?: { cols: SelectItem[]; rules: Array<{ target: Ident; value: Expr }> }
   orderBy: Expr[]
   /** N1QL LET x = expr (after FROM) and LETTING y = expr (after GROUP BY), in order */
   lets?: Array<{ name: Ident; value: Expr }>

@@ -672,6 +672,18 @@ export class Analyzer implements ExprEnv {
       aliases.set(this.key(s.timeseries.alias), td)
       scope.aliases = new Map(aliases)
     }
+    if (s.model) {
+      // the select list reads the model's columns: MEASURES (sale s) makes s sale; a rule adds its value to its measure
+      for (const c of s.model.cols) if (c.expr.k !== 'star') aliases.set(this.itemName(c).key, evalExpr(c.expr, scope, this))
+      scope.aliases = aliases
+      for (const r of s.model.rules) {
+        const k = this.key(r.target)
+        const d = evalExpr(r.value, scope, this)
+        const into = aliases.get(k)
+        if (into) mergeInto(into, d); else aliases.set(k, d)
+      }
+      scope.aliases = new Map(aliases)
+    }
     const usedKeys = new Set<string>()
     for (let i = 0; i < s.items.length; i++) {
       const item = s.items[i]

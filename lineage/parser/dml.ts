@@ -30,6 +30,11 @@ function identList(p: TokenCursor): Ident[] {
   return out
 }
 
+/** DB2 for z/OS multi-row INSERT and MERGE: NOT ATOMIC CONTINUE ON SQLEXCEPTION (a failed row leaves the others) */
+function notAtomic(p: TokenCursor): void {
+  if (p.isWord('NOT') && p.isWord('ATOMIC', 1)) { p.i += 2; if (p.acceptSeq('CONTINUE', 'ON')) p.accept('SQLEXCEPTION') }
+}
+
 /** Oracle DML error logging: LOG ERRORS [INTO t] [('tag')] [REJECT LIMIT n|UNLIMITED] */
 export function skipLogErrors(p: TokenCursor): void {
   if (!(p.isWord('LOG') && p.isWord('ERRORS', 1))) return
@@ -134,6 +139,8 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
       if (p.acceptOp('(')) { const cols = [p.ident()]; while (p.acceptOp(',')) cols.push(p.ident()); p.expectOp(')'); s.rowAlias.columns = cols }
     }
     if (p.isWord('WITH') && p.isWord('PRIMARY', 1)) { p.i += 2; p.accept('KEY') }
+    // DB2 for z/OS multi-row insert from host-variable arrays: FOR :n | n ROWS [ATOMIC | NOT ATOMIC CONTINUE ON SQLEXCEPTION]
+    else if (p.d.name === 'dbvdb2' && p.isWord('FOR') && (p.isWord('ROWS', 2) || (p.isOp(':', 1) && p.isWord('ROWS', 3)))) { p.i += p.isWord('ROWS', 2) ? 3 : 4; p.accept('ATOMIC'); notAtomic(p) }
     // HANA UPSERT t VALUES (…) WHERE cond: cond picks the rows the values update, like REPLACE WHERE
     else if (start.upper === 'UPSERT' && p.accept('WHERE')) s.replaceWhere = parseExpr(p)
   }
@@ -476,6 +483,7 @@ export function parseMerge(p: TokenCursor, w?: With): Stmt {
   }
   if (p.isWord('ELSE') && p.isWord('IGNORE', 1)) p.i += 2
   if (p.isWord('REMOVE') && p.isWord('DUPLICATES', 1)) p.i += 2
+  notAtomic(p)
   skipLogErrors(p)
   const s: Merge = { k: 'merge', target, using: from[0], on, whens, loc: locOf(start, p.prev()), with: w }
   if (p.isWord('OUTPUT')) { parseOutput(p, s); s.loc = locOf(start, p.prev()) }

@@ -8,6 +8,34 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'MODEL … MEASURES (amt AS sales, 0 AS forecast) RULES (forecast[ANY, 2005] = sales[CV(), 2004] * 1.1): the select list reads the measures by their aliases (sales and forecast were columns of the FROM table), a rule gives its measure the value, and the cell dimensions are no values',
+      sql: `INSERT INTO sales_forecast (country, product, year, sales, forecast)
+SELECT country, product, year, sales, forecast
+  FROM sales_hist
+ MODEL RETURN UPDATED ROWS
+   PARTITION BY (country)
+   DIMENSION BY (prod AS product, year)
+   MEASURES (amount_sold AS sales, 0 AS forecast)
+   IGNORE NAV
+   RULES UPSERT ITERATE (2) (
+     forecast[ANY, 2005] = sales[CV(product), 2004] * 1.1,
+     sales['Total', FOR year IN (2004, 2005)] = SUM(sales)[ANY, CV(year)]
+   )
+ ORDER BY country, product, year;
+`,
+      fdd: [['sales_hist.country', 'sales_forecast.country'], ['sales_hist.prod', 'sales_forecast.product'], ['sales_hist.year', 'sales_forecast.year'],
+        ['sales_hist.amount_sold', 'sales_forecast.sales'], ['sales_hist.amount_sold', 'sales_forecast.forecast']],
+    },
+    {
+      title: 'TREAT(x AS [REF] type) and x IS [NOT] OF [TYPE] ([ONLY] t, …): the type names are no columns (IS OF failed the statement, TREAT read the type as a column)',
+      sql: `INSERT INTO circle_areas (id, radius, r)
+SELECT s.id, TREAT(s.shape AS circle_typ).radius, TREAT(s.shape_ref AS REF circle_typ)
+  FROM shapes s
+ WHERE s.shape IS OF (circle_typ) AND s.shape IS NOT OF TYPE (ONLY square_typ, triangle_typ);
+`,
+      fdd: [['shapes.id', 'circle_areas.id'], ['shapes.shape', 'circle_areas.radius'], ['shapes.shape_ref', 'circle_areas.r']],
+    },
+    {
       title: 'FETCH c [BULK COLLECT] INTO r of a cursor over SELECT * FROM t (columns unknown): r.col is t.col (the fetch gave r only t.* and FORALL … VALUES (l(i).col) lost its source)',
       sql: `DECLARE
   TYPE t_rows IS TABLE OF sales_stage%ROWTYPE;
@@ -2477,6 +2505,19 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
     },
   ],
   db2: [
+    {
+      title: 'DB2 for z/OS multi-row MERGE … NOT ATOMIC CONTINUE ON SQLEXCEPTION and INSERT … VALUES (:hv) FOR :n ROWS [ATOMIC]: the options failed the statement',
+      sql: `MERGE INTO PAYROLL.EMP_TOTALS T
+USING (SELECT EMPNO, SUM(GROSS) AS G FROM PAYROLL.EMP_PAY GROUP BY EMPNO) AS S (EMPNO, G)
+ON T.EMPNO = S.EMPNO
+WHEN MATCHED THEN UPDATE SET T.TOTAL = S.G
+WHEN NOT MATCHED THEN INSERT (EMPNO, TOTAL) VALUES (S.EMPNO, S.G)
+NOT ATOMIC CONTINUE ON SQLEXCEPTION;
+INSERT INTO PAYROLL.PAY_LOG (EMPNO, NOTE) VALUES (:HVEMPNO, :HVNOTE) FOR :HVN ROWS NOT ATOMIC CONTINUE ON SQLEXCEPTION;
+INSERT INTO PAYROLL.EMP_COPY (EMPNO) SELECT EMPNO FROM PAYROLL.EMP_PAY;
+`,
+      fdd: [['PAYROLL.EMP_PAY.EMPNO', 'PAYROLL.EMP_TOTALS.EMPNO'], ['PAYROLL.EMP_PAY.GROSS', 'PAYROLL.EMP_TOTALS.TOTAL'], ['PAYROLL.EMP_PAY.EMPNO', 'PAYROLL.EMP_COPY.EMPNO']],
+    },
     {
       title: 'CREATE [PUBLIC] ALIAS a FOR [TABLE] schema.t: later reads of a are of schema.t (the alias was a table of its own)',
       sql: `CREATE ALIAS rpt.cust FOR dw.customers;

@@ -140,7 +140,10 @@ export type Stmt =
       triggerTables?: string[]
       /** a function that returns rows (RETURNS TABLE [(cols)], RETURNS SETOF): its last query is what FROM f(…) reads */
       returnsTable?: { columns?: Ident[]; /** T-SQL RETURNS @r TABLE: the rows are what the body put in @r */ variable?: string }; loc: Loc }
-  | { k: 'return'; value?: Expr; loc: Loc }
+  /** row: PL/SQL PIPE ROW (value), one row of a pipelined table function */
+  | { k: 'return'; value?: Expr; row?: boolean; loc: Loc }
+  /** Oracle CREATE TYPE t AS OBJECT (attr type, …): a constructor t(a, b) gives its values to the attributes in order */
+  | { k: 'objectType'; name: QName; attributes: Ident[]; loc: Loc }
   | { k: 'copy'; table: QName; columns?: Ident[]; location: string; direction: 'in' | 'out'; query?: Query; loc: Loc }
   | { k: 'stream'; name: QName; table: QName; loc: Loc }
   /** Oracle / T-SQL / Informix CREATE SYNONYM, DB2 CREATE ALIAS: later reads and writes of name are of target */

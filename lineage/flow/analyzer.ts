@@ -30,16 +30,19 @@ export class Analyzer implements ExprEnv {
   /** SQLScript table variables (`lt = SELECT …`), read as FROM :lt */
   readonly tableVars = new Map<string, { obj: DbObj; columns: Map<string, { name: string; ref?: ColRef }>; entry?: CatalogEntry }>()
   /** table functions defined in the script, by the upper-cased last part of their name: their result columns */
-  readonly tableFunctions = new Map<string, { obj: DbObj; columns: Map<string, { name: string; ref?: ColRef }> }>()
+  readonly tableFunctions = new Map<string, { obj: DbObj; columns: Map<string, { name: string; ref?: ColRef }>; starOf?: QName }>()
+  /** Oracle object types by the upper-cased last part of their name: their attributes in order */
+  readonly objectTypes = new Map<string, Ident[]>()
 
-  defineTableFunction(name: QName, rs: Pick<ResultSet, 'obj' | 'cols'>, renamed?: Ident[]): void {
+  /** starOf: the rows are those of one table of unknown columns (PIPE ROW (r), r from SELECT * FROM t) */
+  defineTableFunction(name: QName, rs: Pick<ResultSet, 'obj' | 'cols'>, renamed?: Ident[], starOf?: QName): void {
     const columns = new Map<string, { name: string; ref?: ColRef }>()
     rs.cols.forEach((c, i) => {
       const to = renamed?.[i]
       columns.set(to ? this.key(to) : c.key, { name: to ? to.name : c.name, ref: c.ref })
     })
     const parts = splitQuoted(name, this.d)
-    this.tableFunctions.set(parts[parts.length - 1].name.toUpperCase(), { obj: rs.obj, columns })
+    this.tableFunctions.set(parts[parts.length - 1].name.toUpperCase(), { obj: rs.obj, columns, starOf })
   }
   reads = new Set<string>()
   writes = new Set<string>()
@@ -958,10 +961,20 @@ export class Analyzer implements ExprEnv {
       case 'tfunc': {
         // a table function the script defined: its columns are its query's (the arguments are parameters)
         // (BigQuery `proj.ds.f`(…) is one quoted name: its last part names the function)
-        const fn = this.tableFunctions.size ? this.tableFunctions.get(src.name) ?? this.tableFunctions.get(src.name.slice(src.name.lastIndexOf('.') + 1)) : undefined
+        // (Oracle TABLE(pkg.f) calls a function without arguments and parentheses)
+        const arg = src.name === 'TABLE' && src.args.length === 1 && src.args[0].k === 'col' ? src.args[0].name.parts : undefined
+        const fname = arg && arg.length > 1 ? arg[arg.length - 1].name.toUpperCase() : src.name
+        const fn = this.tableFunctions.size ? this.tableFunctions.get(fname) ?? this.tableFunctions.get(fname.slice(fname.lastIndexOf('.') + 1)) : undefined
         if (fn) {
-          for (const a of src.args) evalExpr(a, scope, this)
+          if (!arg) for (const a of src.args) evalExpr(a, scope, this)
           const item: FromItem = { kind: 'derived', obj: fn.obj, alias: src.alias ?? { name: src.name, quoted: false, loc: src.loc }, columns: fn.columns, persistent: false }
+          if (fn.starOf) {
+            // each column named is the table's column of that name, through the function's rows
+            const e = this.entry(fn.starOf)
+            this.reads.add(e.obj.id)
+            item.columns = new Map()
+            item.passThrough = { kind: 'table', obj: e.obj, nameParts: splitQuoted(fn.starOf, this.d), columns: this.tableColumns(e), persistent: true }
+          }
           return src.columnAliases?.length ? this.renamed(item, src.columnAliases) : item
         }
         const deps = emptyDeps()

@@ -54,12 +54,14 @@ export class StatementFlow {
         const fnBefore = this.inTableFunction
         // a routine starts afresh; a block inside one (PL/pgSQL BEGIN … END, IF, LOOP) keeps its routine's
         // state, so RETURN QUERY in the body's BEGIN block is the query of a RETURNS TABLE function
-        if (s.name) { this.lastQuery = undefined; this.inTableFunction = !!s.returnsTable }
+        const pipedBefore = this.piped
+        const pipedStarBefore = this.pipedStar
+        if (s.name) { this.lastQuery = undefined; this.piped = undefined; this.pipedStar = undefined; this.inTableFunction = !!s.returnsTable }
         try {
           for (const x of s.body) this.run(x)
           const tv = s.returnsTable?.variable ? this.a.tableVars.get(s.returnsTable.variable.toUpperCase()) : undefined
           if (tv && s.name) this.a.defineTableFunction(s.name, { obj: tv.obj, cols: [...tv.columns].map(([key, c]) => ({ name: c.name, key, ref: c.ref! })).filter((c) => c.ref) })
-          else if (s.returnsTable && s.name && this.lastQuery) this.a.defineTableFunction(s.name, this.lastQuery, s.returnsTable.columns)
+          else if (s.returnsTable && s.name && (this.piped ?? this.lastQuery)) this.a.defineTableFunction(s.name, (this.piped ?? this.lastQuery)!, s.returnsTable.columns, this.pipedStar)
           // CREATE TRIGGER … ON t EXECUTE FUNCTION f(): f's statements run with t's rows as NEW / OLD
           const fn = s.triggerCall && s.triggerTable ? this.a.triggerFunctions.get(this.routineKey(s.triggerCall)) : undefined
           // once per function on the stack: a trigger parsed inside its own function's body (a dialect that
@@ -69,11 +71,12 @@ export class StatementFlow {
             this.a.trigger = { table: s.triggerTable!, rows: new Set(fn.triggerRows) }
             try { for (const x of fn.body) this.run(x) } finally { this.runningTriggerFunctions.delete(fn) }
           }
-        } finally { this.a.trigger = trigger; if (s.name) { this.lastQuery = lastBefore; this.inTableFunction = fnBefore } }
+        } finally { this.a.trigger = trigger; if (s.name) { this.lastQuery = lastBefore; this.piped = pipedBefore; this.pipedStar = pipedStarBefore; this.inTableFunction = fnBefore } }
         for (const k of own) this.a.variables.delete(k)
         return
       }
-      case 'return': return
+      case 'return': if (s.row && s.value && this.inTableFunction) this.pipeRow(s.value, s.loc); return
+      case 'objectType': this.a.objectTypes.set(this.routineKey(s.name), s.attributes); return
       case 'copy': return this.copy(s)
       case 'other': return
       case 'tableVar': return this.tableVar(s)
@@ -114,6 +117,36 @@ export class StatementFlow {
   /** the result of the last query statement of the routine being run (a table function's rows) */
   private lastQuery: ResultSet | undefined = undefined
   private inTableFunction = false
+  /** the rows a pipelined function's PIPE ROW statements made, by field name */
+  private piped: ResultSet | undefined = undefined
+  /** … when they are a record's that came from SELECT * of one table of unknown columns: that table */
+  private pipedStar: QName | undefined = undefined
+
+  /**
+   * PIPE ROW (v): a record's fields, an object constructor's arguments as the type's attributes (PIPE ROW
+   * (t_row(r.id, r.amt * 2))), else the one COLUMN_VALUE of a collection of scalars
+   */
+  private pipeRow(value: Expr, loc: Loc): void {
+    if (!this.piped) { const obj = this.b.object('select_list', this.b.nextName('RS'), loc); this.piped = { obj, cols: [], rows: this.a.rowsRef(obj) } }
+    const rs = this.piped
+    const put = (name: string, deps: Deps) => {
+      const key = name.toUpperCase()
+      let c = rs.cols.find((x) => x.key === key)
+      if (!c) { c = { name, key, ref: this.a.ref(rs.obj, name, undefined, key) }; rs.cols.push(c) }
+      this.a.relateDeps(c.ref, deps, 'select')
+    }
+    const rec = this.recordOf(value)
+    if (rec && rec.columns.length > 1) {
+      const star = this.a.recordStars.get(rec)
+      this.pipedStar = star && (!rs.cols.length || this.pipedStar === star) ? star : undefined
+      for (const f of this.recordFields(rec)) put(f.name, { ...emptyDeps(), direct: [this.a.recordField(rec, f.name)] })
+      return
+    }
+    const attrs = value.k === 'func' ? this.a.objectTypes.get(value.name.slice(value.name.lastIndexOf('.') + 1).toUpperCase()) : undefined
+    this.pipedStar = undefined
+    if (attrs && value.k === 'func') { attrs.forEach((a, i) => { const arg = value.args[i]; if (arg) put(a.name, evalExpr(arg, childScope(undefined), this.a)) }); return }
+    put('COLUMN_VALUE', evalExpr(value, childScope(undefined), this.a))
+  }
 
   private isVarAssign(item: SelectItem): boolean {
     const e = item.expr

@@ -23,7 +23,7 @@ export function setCreate(fn: typeof createRef): void { createRef = fn }
 const PARAM_MODES = new Set(['IN', 'OUT', 'INOUT', 'VARIADIC'])
 
 export const PROCEDURAL_START = new Set(['FORALL', 'DEFINE', 'LET', 'DECLARE', 'BEGIN', 'IF', 'WHILE', 'FOR', 'LOOP', 'REPEAT', 'SET', 'RETURN',
-  'OPEN', 'FETCH', 'CLOSE', 'DO', 'EXECUTE', 'EXEC', 'CASE', 'FOREACH', 'ON', 'TRACE', 'SYSTEM'])
+  'OPEN', 'FETCH', 'CLOSE', 'DO', 'EXECUTE', 'EXEC', 'CASE', 'FOREACH', 'ON', 'TRACE', 'SYSTEM', 'PIPE'])
 
 /** the routine being parsed: a trigger's table and row names, a trigger function, the function a trigger executes */
 interface RoutineState { triggerTable?: import('../ast/types.js').QName; triggerRows?: string[]; triggerTables?: string[]; triggerFunction?: boolean; triggerCall?: import('../ast/types.js').QName; returnsTable?: { columns?: Ident[]; variable?: string } }
@@ -124,6 +124,11 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
       while (p.acceptOp(',')) parseExpr(p)
       p.acceptSeq('WITH', 'RESUME')
       return { k: 'return', value, loc: locOf(first, p.prev()) }
+    }
+    case 'PIPE': {
+      if (!p.isWord('ROW', 1) || !p.isOp('(', 2)) return undefined
+      p.i += 3; const value = parseExpr(p); p.expectOp(')')
+      return { k: 'return', value, row: true, loc: locOf(first, p.prev()) }
     }
     case 'ON': return p.isWord('EXCEPTION', 1) ? parseOnException(p, first) : undefined
     case 'TRACE': case 'SYSTEM': {
@@ -665,6 +670,27 @@ function compoundTriggerBody(p: Cur, start: Token, name: import('../ast/types.js
   return { k: 'block', body, name, loc: locOf(start, p.prev()) }
 }
 
+/**
+ * Oracle CREATE TYPE t [FORCE] [AUTHID …] AS | IS OBJECT | UNDER s (attr type, … [, MEMBER FUNCTION …]) [NOT FINAL]:
+ * the attributes in order; other type specifications (TABLE OF, VARRAY) are skipped
+ */
+function objectType(p: Cur, start: Token): Stmt {
+  const name = p.d.name === 'dbvoracle' && p.isIdentToken() ? p.tableName() : undefined
+  while (name && !p.eof() && !p.isOp(';') && !p.isOp('(') && !p.isWord('OBJECT') && !p.isWord('UNDER')) p.next()
+  if (p.accept('UNDER')) p.qname(); else p.accept('OBJECT')
+  const attributes: Ident[] = []
+  if (name && p.isOp('(')) {
+    const open = p.i
+    p.next()
+    while (!p.eof() && !p.isOp(')') && !p.isAnyWord(METHOD_WORDS)) { attributes.push(p.ident()); p.skipListItem(); p.acceptOp(',') }
+    // past the methods' specifications
+    p.i = open; p.skipParens()
+  }
+  skipToEnd(p)
+  const loc = locOf(start, p.prev())
+  return name && attributes.length ? { k: 'objectType', name, attributes, loc } : { k: 'other', kind: 'CREATE TYPE', loc }
+}
+
 /** statements that start an Informix SPL body (it follows the header with no AS / BEGIN) */
 const SPL_BODY_START = ['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'DEFINE', 'LET', 'FOREACH', 'SELECT', 'CALL']
 /** … and, in Informix, the control statements, which other dialects' routine headers may contain as words (FOR, ON) */
@@ -695,7 +721,7 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   const kind = p.next().upper
   if (kind === 'PACKAGE') { p.accept('BODY') }
   // an Oracle TYPE BODY holds the type's methods like a package body; a type specification is skipped
-  if (kind === 'TYPE' && !(p.d.name === 'dbvoracle' && p.accept('BODY'))) { skipToEnd(p); return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
+  if (kind === 'TYPE' && !(p.d.name === 'dbvoracle' && p.accept('BODY'))) return objectType(p, start)
   if (kind === 'EVENT') {
     // MySQL: CREATE EVENT … DO <statement>
     while (!p.eof() && !p.isWord('DO') && !p.isOp(';')) p.next()
@@ -715,9 +741,12 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   const params = p.isOp('(') ? paramNames(p) : []
   const wasBlock = p.inBlock
   p.inBlock = true
+  /** Oracle RETURN t PIPELINED: the rows are what the body pipes (a nested function of a package too) */
+  let pipelined = false
   try {
     // header options until the body starts
     for (;;) {
+      if (kind === 'FUNCTION' && p.isWord('PIPELINED')) pipelined = true
       if (p.eof()) return { k: 'block', body: actions, name, loc: locOf(start, p.prev()) }
       if (p.isOp(';') && kind === 'PACKAGE') break
       if (kind === 'TRIGGER' && p.isOp('(') && p.isAnyWord(TRIGGER_ACTION_START, 1)) { actions.push(...triggerActionList(p)); continue }
@@ -768,7 +797,7 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
           const body: Stmt[] = [{ k: 'declare', vars, loc: locOf(start, start) }, ...nested]
           if (p.isWord('BEGIN')) body.push(parseBegin(p, p.peek()!))
           else if (p.accept('END')) { if (p.isIdentToken()) p.next() }
-          return { k: 'block', body, name, params, loc: locOf(start, p.prev()) }
+          return { k: 'block', body, name, params, loc: locOf(start, p.prev()), ...(pipelined ? { returnsTable: {} } : {}) }
         }
         // (a T-SQL body that opens with DECLARE goes on to GO: the statements after the DECLARE are the routine's too)
         if (p.isWord('BEGIN') || (p.isWord('DECLARE') && p.d.batchWord === undefined)) { const b = parseStatement(p); return { k: 'block', body: [b], name, params, loc: locOf(start, p.prev()) } }

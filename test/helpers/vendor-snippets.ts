@@ -8,6 +8,49 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'pipelined table functions: FROM TABLE(f(…)) reads the rows the body pipes, PIPE ROW (t_row(a, b)) by the object type\'s attributes, PIPE ROW (r) by the record\'s fields (its table\'s, r from SELECT *), PIPE ROW (scalar) as COLUMN_VALUE; a package function without parentheses, TABLE(pkg.f), too (the rows had no source and pkg.f was an orphan column)',
+      sql: `CREATE OR REPLACE TYPE t_sales_row AS OBJECT (
+  region VARCHAR2(10),
+  month DATE,
+  total NUMBER,
+  MEMBER FUNCTION label RETURN VARCHAR2
+) NOT FINAL;
+/
+CREATE OR REPLACE TYPE t_sales_tab AS TABLE OF t_sales_row;
+/
+CREATE OR REPLACE FUNCTION f_sales_by_month (p_year IN NUMBER) RETURN t_sales_tab PIPELINED IS
+BEGIN
+  FOR r IN (SELECT region, TRUNC(sale_date, 'MM') AS m, SUM(amount) AS amt FROM sales WHERE EXTRACT(YEAR FROM sale_date) = p_year GROUP BY region, TRUNC(sale_date, 'MM')) LOOP
+    PIPE ROW (t_sales_row(r.region, r.m, r.amt));
+  END LOOP;
+  RETURN;
+END;
+/
+CREATE OR REPLACE PACKAGE BODY pkg_cust AS
+  FUNCTION get_active RETURN t_cust_tab PIPELINED IS
+  BEGIN
+    FOR r IN (SELECT * FROM customers WHERE status = 'A') LOOP
+      PIPE ROW (r);
+    END LOOP;
+    RETURN;
+  END get_active;
+  FUNCTION order_ids RETURN sys.odcinumberlist PIPELINED IS
+  BEGIN
+    FOR o IN (SELECT order_id FROM orders) LOOP
+      PIPE ROW (o.order_id);
+    END LOOP;
+  END order_ids;
+END pkg_cust;
+/
+INSERT INTO sales_month_rpt (region, month, total)
+SELECT t.region, t.month, t.total FROM TABLE(f_sales_by_month(2024)) t;
+INSERT INTO active_snapshot (id, name) SELECT a.id, a.name FROM TABLE(pkg_cust.get_active) a;
+INSERT INTO order_list (id) SELECT column_value FROM TABLE(pkg_cust.order_ids());
+`,
+      fdd: [['sales.region', 'sales_month_rpt.region'], ['sales.sale_date', 'sales_month_rpt.month'], ['sales.amount', 'sales_month_rpt.total'],
+        ['customers.id', 'active_snapshot.id'], ['customers.name', 'active_snapshot.name'], ['orders.order_id', 'order_list.id']],
+    },
+    {
       title: 'MODEL … MEASURES (amt AS sales, 0 AS forecast) RULES (forecast[ANY, 2005] = sales[CV(), 2004] * 1.1): the select list reads the measures by their aliases (sales and forecast were columns of the FROM table), a rule gives its measure the value, and the cell dimensions are no values',
       sql: `INSERT INTO sales_forecast (country, product, year, sales, forecast)
 SELECT country, product, year, sales, forecast

@@ -285,6 +285,7 @@ export class Analyzer implements ExprEnv {
       const c = item.columns.get(k) ?? (id.quoted ? item.columns.get(declaredKey(k)) : undefined)
       if (c?.ref) return { ref: refAt(c.ref, loc), item: local ? item : undefined }
       if (!item.persistent && item.columns.has('*')) { const st = item.columns.get('*')!.ref!; return { ref: refAt(this.throughStar(st, id, k) ?? st, loc), item: local ? item : undefined } }
+      if (item.anyField) return { refs: [...item.columns.values()].map((c) => refAt(c.ref!, loc)), item: local ? item : undefined }
     }
     if (item.passThrough && item.obj) return { ref: refAt(this.passedThrough(item, item.passThrough, id, k), loc), item: local ? item : undefined }
     if (!item.obj) return {}
@@ -373,7 +374,7 @@ export class Analyzer implements ExprEnv {
       let tables = 0
       for (const it of items) {
         // a table created AS SELECT * FROM a table of unknown columns has a `*` among its columns: any name may be one
-        if (!(it.columns === null || it.funcSources || it.passThrough || it.columns.has('*'))) continue
+        if (!(it.columns === null || it.funcSources || it.passThrough || it.anyField || it.columns.has('*'))) continue
         opens++; open ??= it
         if (!it.funcSources) { tables++; table ??= it }
       }
@@ -499,6 +500,21 @@ export class Analyzer implements ExprEnv {
       return f
     }
     return this.ref(v, field, loc, k)
+  }
+
+  /**
+   * PL/SQL FROM TABLE(l) | TABLE(CAST(l AS t)) over a collection of records (BULK COLLECT of several columns, of
+   * object constructors): the records' fields are its columns
+   */
+  private collectionItem(arg: Expr | undefined, alias: Ident | undefined): FromItem | undefined {
+    if (!this.variables.size || this.d.name !== 'dbvoracle') return undefined
+    const a = arg?.k === 'op' && arg.op === 'CAST' ? arg.args[0] : arg
+    const v = a?.k === 'col' && a.name.parts.length === 1 ? this.variables.get(this.key(a.name.parts[0])) : undefined
+    if (!v || v.columns.length < 2) return undefined
+    const st = this.b.store
+    const columns = new Map<string, { name: string; ref?: ColRef }>()
+    for (const c of v.columns.slice(1)) if (!st.isSystemColumn(c)) columns.set(st.colName[c].toUpperCase(), { name: st.colName[c], ref: colRef(v, c) })
+    return { kind: 'variable', obj: v, alias, columns, persistent: false, anyField: true }
   }
 
   /** records filled from SELECT * of a single table of unknown columns, with that table */
@@ -977,6 +993,8 @@ export class Analyzer implements ExprEnv {
           }
           return src.columnAliases?.length ? this.renamed(item, src.columnAliases) : item
         }
+        const coll = src.name === 'TABLE' ? this.collectionItem(src.args[0], src.alias) : undefined
+        if (coll) return coll
         const deps = emptyDeps()
         let named: Map<string, ColRef> | undefined
         // a stage or file read as a table (FROM @stage/dir/, FROM 'f.csv', Netezza FROM EXTERNAL 'f'): its rows

@@ -172,6 +172,10 @@ export class StatementFlow {
   }
 
   private selectIntoVars(q: Extract<Query, { k: 'select' }>, vars: Expr[]): void {
+    // SELECT t(a, b) [BULK COLLECT] INTO v with t an object type: v's fields are t's attributes, each its argument
+    const ctor = vars.length === 1 && q.items.length === 1 && q.items[0].expr.k === 'func' ? q.items[0].expr : undefined
+    const attrs = ctor && this.a.objectTypes.get(ctor.name.slice(ctor.name.lastIndexOf('.') + 1).toUpperCase())
+    if (ctor && attrs && ctor.args.length > 1 && ctor.args.length <= attrs.length) q = { ...q, items: ctor.args.map((expr, i) => ({ expr, alias: attrs[i], loc: q.items[0].loc })) }
     const rs = this.a.query({ ...q, intoVars: undefined }, undefined, { type: 'select_list', name: this.b.nextName('RS') })
     const one = vars.length === 1 ? vars[0] : undefined
     if (one && (one.k === 'var' || (one.k === 'col' && one.name.parts.length === 1)) && (rs.cols.length > 1 || rs.cols[0]?.name === '*')) {

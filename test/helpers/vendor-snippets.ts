@@ -8,6 +8,31 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'PL/SQL FROM TABLE(l) / TABLE(CAST(l AS t)) over a collection of records: its columns are the fields (every column read all of l\'s sources); SELECT t(a, b) BULK COLLECT INTO l with t an object type fills the fields t\'s attributes name',
+      sql: `CREATE OR REPLACE TYPE t_id_name AS OBJECT (id NUMBER, name VARCHAR2(100));
+/
+CREATE OR REPLACE TYPE t_id_name_tab AS TABLE OF t_id_name;
+/
+CREATE OR REPLACE PROCEDURE sync_names IS
+  l_rows t_id_name_tab;
+  TYPE t_rec IS RECORD (id NUMBER, amt NUMBER);
+  TYPE t_tab IS TABLE OF t_rec;
+  l_tab t_tab;
+BEGIN
+  SELECT t_id_name(c.customer_id, c.full_name) BULK COLLECT INTO l_rows FROM customers c WHERE c.active = 'Y';
+  INSERT INTO customer_names (id, name) SELECT t.id, t.name FROM TABLE(l_rows) t;
+  MERGE INTO customer_names d USING (SELECT id, name FROM TABLE(CAST(l_rows AS t_id_name_tab))) s ON (d.id = s.id)
+    WHEN MATCHED THEN UPDATE SET d.name = s.name;
+  SELECT order_id, amount BULK COLLECT INTO l_tab FROM orders;
+  INSERT INTO order_copy (id, amt) SELECT * FROM TABLE(l_tab);
+  INSERT INTO order_amounts (amt) SELECT x.amount FROM TABLE(l_tab) x;
+END;
+/
+`,
+      fdd: [['customers.customer_id', 'customer_names.id'], ['customers.full_name', 'customer_names.name'], ['orders.order_id', 'order_copy.id'],
+        ['orders.amount', 'order_copy.amt'], ['orders.amount', 'order_amounts.amt']],
+    },
+    {
       title: 'pipelined table functions: FROM TABLE(f(…)) reads the rows the body pipes, PIPE ROW (t_row(a, b)) by the object type\'s attributes, PIPE ROW (r) by the record\'s fields (its table\'s, r from SELECT *), PIPE ROW (scalar) as COLUMN_VALUE; a package function without parentheses, TABLE(pkg.f), too (the rows had no source and pkg.f was an orphan column)',
       sql: `CREATE OR REPLACE TYPE t_sales_row AS OBJECT (
   region VARCHAR2(10),

@@ -116,7 +116,9 @@ export type Stmt =
       /** Databricks INSERT INTO t REPLACE WHERE cond, HANA UPSERT t VALUES … WHERE cond: the rows of t that cond picks are replaced */
       replaceWhere?: Expr
       /** Databricks / Snowflake INSERT … BY NAME: the query's columns go to the target columns of their names */
-      byName?: boolean }
+      byName?: boolean
+      /** DB2 LOAD FROM c OF CURSOR … INTO t: the rows of cursor c, by position */
+      cursorRows?: Ident }
   | { k: 'update'; target: TableRef; inlineView?: Query; sets: Assign[]; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[];
       returningInto?: Expr[]; outputTable?: OutputTable; with?: With; loc: Loc }
   | { k: 'delete'; target: TableRef; inlineView?: Query; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[]; returningInto?: Expr[]; outputTable?: OutputTable; with?: With; loc: Loc }

@@ -288,6 +288,12 @@ export class StatementFlow {
         return
       }
       this.writeAll(target, rs, cols, 'insert')
+    } else if (s.cursorRows) {
+      const cur = this.a.variables.get(this.a.key(s.cursorRows))
+      if (!cur) return
+      const st = this.b.store
+      const fields = cur.columns.slice(1).filter((c) => !st.isSystemColumn(c))
+      this.writeAll(target, { obj: cur, cols: fields.map((c) => ({ name: st.colName[c], key: st.colName[c].toUpperCase(), ref: colRef(cur, c) })), rows: this.a.rowsRef(cur) }, cols, 'insert')
     } else if (s.values && s.recordValues && this.recordOf(s.values[0][0])) {
       const rec = this.recordOf(s.values[0][0])!
       // target of unknown columns (a package compiled apart from its tables): the record's fields name them

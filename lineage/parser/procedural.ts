@@ -547,7 +547,9 @@ const METHOD_WORDS = ['MEMBER', 'STATIC', 'CONSTRUCTOR', 'MAP', 'ORDER', 'OVERRI
 /** a declaration section: items until BEGIN/END — or, in SQL PL bodies, until the first statement */
 function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: Ident[] }>, nested: Stmt[] = []): void {
   while (!p.eof() && !p.isWord('BEGIN') && !p.isWord('END')) {
-    if (p.acceptOp(';')) continue
+    // SQL PL repeats DECLARE before each item: a script's DECLARE c CURSOR FOR …; ends before the next statement
+    // (LOAD FROM c OF CURSOR … was read as a declaration of LOAD)
+    if (p.acceptOp(';')) { if (p.d.name === 'dbvdb2' && !p.isWord('DECLARE')) return; continue }
     if (isTimingPoint(p)) return
     if (p.isWord('DECLARE')) { p.next(); continue }
     // a PL/pgSQL DECLARE section holds declarations only, up to its BEGIN: `values text;`, `key text;` name variables

@@ -2574,6 +2574,24 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
   ],
   db2: [
     {
+      title: 'CLP DECLARE c CURSOR FOR SELECT …; LOAD FROM c OF CURSOR INSERT | REPLACE INTO t [(cols)]: the cursor\'s rows by position (the DECLARE ran on and read LOAD as a declaration; a cursor was a file); ASSOCIATE RESULT SET LOCATOR is skipped (it failed)',
+      sql: `DECLARE c1 CURSOR FOR SELECT cust_id, name FROM stage.customers WHERE load_dt = CURRENT DATE;
+LOAD FROM c1 OF CURSOR MESSAGES /tmp/load.msg REPLACE INTO dw.customers_copy NONRECOVERABLE;
+LOAD FROM c1 OF CURSOR INSERT INTO dw.customer_names (id, full_name);
+CREATE PROCEDURE dw.p_calls ()
+LANGUAGE SQL
+BEGIN
+  DECLARE loc1 RESULT_SET_LOCATOR VARYING;
+  CALL dw.p_get_orders();
+  ASSOCIATE RESULT SET LOCATOR (loc1) WITH PROCEDURE dw.p_get_orders;
+  ALLOCATE c2 CURSOR FOR RESULT SET loc1;
+  INSERT INTO dw.calls_log (note) SELECT note FROM dw.notes;
+END
+`,
+      fdd: [['stage.customers.cust_id', 'dw.customers_copy.cust_id'], ['stage.customers.name', 'dw.customers_copy.name'], ['stage.customers.cust_id', 'dw.customer_names.id'],
+        ['stage.customers.name', 'dw.customer_names.full_name'], ['dw.notes.note', 'dw.calls_log.note']],
+    },
+    {
       title: 'DB2 for z/OS multi-row MERGE … NOT ATOMIC CONTINUE ON SQLEXCEPTION and INSERT … VALUES (:hv) FOR :n ROWS [ATOMIC]: the options failed the statement',
       sql: `MERGE INTO PAYROLL.EMP_TOTALS T
 USING (SELECT EMPNO, SUM(GROSS) AS G FROM PAYROLL.EMP_PAY GROUP BY EMPNO) AS S (EMPNO, G)

@@ -130,7 +130,7 @@ export type Stmt =
   /** ALTER TABLE … ADD / DROP / RENAME COLUMN: the table's declared columns change, no rows move */
   | { k: 'alterColumns'; table: QName; changes: ColumnChange[]; fks: ForeignKey[]; loc: Loc }
   | { k: 'assign'; targets: Expr[]; value?: Expr; query?: Query; loc: Loc }
-  | { k: 'declare'; vars: Array<{ name: Ident; value?: Expr; query?: Query; table?: Ident[]; over?: Ident }>; loc: Loc }
+  | { k: 'declare'; vars: DeclaredVar[]; loc: Loc }
   | { k: 'cursorLoop'; record: Ident; query?: Query; cursor?: Ident; body: Stmt[]; loc: Loc }
   /**
    * triggerTable: a row trigger's table, whose rows NEW / OLD (:NEW / :OLD, or REFERENCING … AS names) stand
@@ -156,6 +156,12 @@ export type Stmt =
       axes: import('../parser/mdx.js').MdxRef[][]; cube: Ident; slicer: import('../parser/mdx.js').MdxRef[]; loc: Loc }
   /** SQLScript / procedural table variable: lt = SELECT … (read later as FROM :lt) */
   | { k: 'tableVar'; name: Ident; query: Query; loc: Loc }
+
+/**
+ * a declared variable, cursor or table variable; PL/SQL type declarations too: TYPE t IS RECORD (fields) and
+ * TYPE l IS TABLE OF t (elementType), and a variable's declared type, whose record fields it then has
+ */
+export interface DeclaredVar { name: Ident; value?: Expr; query?: Query; table?: Ident[]; over?: Ident; fields?: Ident[]; elementType?: string; type?: string }
 
 /** T-SQL OUTPUT … INTO table [(columns)]: the returned rows are inserted there */
 export interface OutputTable { name: QName; columns?: Ident[] }

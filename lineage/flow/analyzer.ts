@@ -31,6 +31,10 @@ export class Analyzer implements ExprEnv {
   readonly tableVars = new Map<string, { obj: DbObj; columns: Map<string, { name: string; ref?: ColRef }>; entry?: CatalogEntry }>()
   /** table functions defined in the script, by the upper-cased last part of their name: their result columns */
   readonly tableFunctions = new Map<string, { obj: DbObj; columns: Map<string, { name: string; ref?: ColRef }>; starOf?: QName }>()
+  /** PL/SQL RECORD types (and collections of them) by upper-cased name: their field names in order */
+  readonly recordTypes = new Map<string, string[]>()
+  /** record and collection variables of such a type: the fields that FETCH and SELECT INTO fill by position */
+  readonly declaredFields = new Map<DbObj, string[]>()
   /** Oracle object types by the upper-cased last part of their name: their attributes in order */
   readonly objectTypes = new Map<string, Ident[]>()
 
@@ -228,6 +232,9 @@ export class Analyzer implements ExprEnv {
     // record.field of a procedural variable, or a nested field of an unqualified column (N6)
     const v = this.variables.get(this.key(parts[0]))
     if (v) return { ref: this.recordField(v, parts[1].name, loc) }
+    // a variable qualified by its package, routine or block label (etl_pkg.g_run_id, load_orders.p_date, P1.v_cnt)
+    const pv = this.variables.size ? this.variables.get(this.key(parts[parts.length - 1])) : undefined
+    if (pv) return { ref: colRef(pv, pv.columns[0], loc) }
     // Teradata reads a table named only in a column reference (db.src.a with db.src in no FROM): an implicit FROM item
     if (this.d.name === 'dbvteradata' && parts.length > 2) return this.implicitTable(parts, loc)
     const first = this.resolveUnqualified(parts[0], loc, scope, true)

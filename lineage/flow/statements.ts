@@ -183,7 +183,8 @@ export class StatementFlow {
       const name = one.k === 'var' ? one.name : one.name.parts[0].name
       const rec = this.a.declareVariable(name, exprLocOf(one), 'record')
       this.a.fillsFromStar(rec, q, rs.cols.length === 1)
-      for (const c of rs.cols) this.b.relate('fdd', this.a.ref(rec, c.name, undefined, c.key), [c.ref], 'select', 'identity')
+      const own = this.a.declaredFields.get(rec)
+      rs.cols.forEach((c, j) => { const f = own?.[j]; this.b.relate('fdd', f !== undefined ? this.a.ref(rec, f) : this.a.ref(rec, c.name, undefined, c.key), [c.ref], 'select', 'identity') })
       this.b.relate('fdd', colRef(rec, rec.columns![0]), rs.cols.map((c) => c.ref), 'select', 'identity')
       this.b.relate('fdr', colRef(rec, rec.columns![0]), [rs.rows], 'select', 'row_count')
       return
@@ -837,6 +838,8 @@ export class StatementFlow {
 
   private declare(s: S<'declare'>): void {
     for (const v of s.vars) {
+      if (v.fields) { this.a.recordTypes.set(this.a.key(v.name), v.fields.map((f) => f.name)); continue }
+      if (v.elementType !== undefined) { const f = this.a.recordTypes.get(v.elementType.toUpperCase()); if (f) this.a.recordTypes.set(this.a.key(v.name), f); continue }
       if (v.table) {
         const obj = this.b.object('variable', v.name.name, v.name.loc, { subType: 'table' })
         const columns = new Map<string, { name: string; ref?: ColRef }>()
@@ -848,7 +851,9 @@ export class StatementFlow {
       const rs = v.over && this.a.variables.get(v.over.name.toUpperCase())
       if (rs) { this.a.variables.set(v.name.name.toUpperCase(), rs); continue }
       const cursor = !!v.query || !!v.over
-      const obj = this.a.declareVariable(v.name.name, v.name.loc, cursor ? 'cursor' : v.table ? 'record' : 'scalar')
+      const fields = v.type !== undefined ? this.a.recordTypes.get(v.type) : undefined
+      const obj = this.a.declareVariable(v.name.name, v.name.loc, cursor ? 'cursor' : v.table || fields ? 'record' : 'scalar')
+      if (fields) this.a.declaredFields.set(obj, fields)
       if (v.value) this.a.relateDeps(colRef(obj, obj.columns![0], v.name.loc), evalExpr(v.value, childScope(undefined), this.a), 'select')
       if (v.query) this.fillRecord(obj, v.query)
     }
@@ -884,7 +889,9 @@ export class StatementFlow {
           if (cur && fields && (fields.length > 1 || (fields.length === 1 && this.b.colName(fields[0]) === '*')) && s.targets.length === 1 && whole) {
             // FETCH c [BULK COLLECT] INTO r: the record (or collection) takes each cursor column as a field
             this.a.sameFields(target.obj, cur)
-            for (const c of fields) this.b.relate('fdd', this.a.ref(target.obj, this.b.colName(c)), [colRef(cur, c)], 'cursor', 'identity')
+            // a record of a declared RECORD type takes the columns by position, under its own field names
+            const own = this.a.declaredFields.get(target.obj)
+            fields.forEach((c, j) => this.b.relate('fdd', this.a.ref(target.obj, own?.[j] ?? this.b.colName(c)), [colRef(cur, c)], 'cursor', 'identity'))
             this.b.relate('fdd', target, fields.map((c) => colRef(cur, c)), 'cursor', 'identity')
             continue
           }

@@ -433,11 +433,21 @@ export function parseApplyChanges(p: TokenCursor): Stmt {
   return { k: 'merge', target, using: { k: 'table', name, loc: name.loc }, on, whens: [wh], loc: locOf(start, p.prev()) }
 }
 
+/** Oracle MERGE INTO (SELECT … FROM t WHERE …) alias: the rows merged are t's (the view only picks them) */
+function mergeIntoView(p: TokenCursor): TableRef {
+  p.next()
+  const q = parseQuery(p); p.expectOp(')')
+  const src = q.k === 'select' && q.from.length === 1 && !q.joins.length ? q.from[0] : undefined
+  if (src?.k !== 'table') return p.fail('expected a view of one table')
+  const alias = canBeAlias(p) && !p.isWord('USING') ? p.ident() : undefined
+  return { name: src.name, alias, loc: src.name.loc }
+}
+
 export function parseMerge(p: TokenCursor, w?: With): Stmt {
   const start = p.next()
   skipTop(p)
   p.accept('INTO')
-  const target = tableRef(p, !p.isWord('USING', 0))
+  const target = p.isOp('(') && startsQuery(p, 1) ? mergeIntoView(p) : tableRef(p, !p.isWord('USING', 0))
   if (target.alias?.name.toUpperCase() === 'USING') { p.i--; target.alias = undefined }
   p.expect('USING')
   const from: import('../ast/types.js').Source[] = []

@@ -545,7 +545,7 @@ const NOT_A_DECLARATION = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SELEC
 const METHOD_WORDS = ['MEMBER', 'STATIC', 'CONSTRUCTOR', 'MAP', 'ORDER', 'OVERRIDING', 'FINAL', 'INSTANTIABLE', 'NOT']
 
 /** a declaration section: items until BEGIN/END — or, in SQL PL bodies, until the first statement */
-function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: Ident[] }>, nested: Stmt[] = []): void {
+function parsePlDecls(p: Cur, vars: import('../ast/types.js').DeclaredVar[], nested: Stmt[] = []): void {
   while (!p.eof() && !p.isWord('BEGIN') && !p.isWord('END')) {
     // SQL PL repeats DECLARE before each item: a script's DECLARE c CURSOR FOR …; ends before the next statement
     // (LOAD FROM c OF CURSOR … was read as a declaration of LOAD)
@@ -563,6 +563,22 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     while (p.isAnyWord(METHOD_WORDS, m)) m++
     if (m && p.isAnyWord(['PROCEDURE', 'FUNCTION'], m)) p.i += m
     if (p.isAnyWord(['PROCEDURE', 'FUNCTION'])) { const s = p.peek()!; nested.push(parseRoutineBody(p, s, false)); continue }
+    // TYPE t IS RECORD (f type, …): FETCH and SELECT INTO fill a record of type t by position, under these names
+    if (p.isWord('TYPE') && p.isIdentToken(1) && p.isAnyWord(['IS', 'AS'], 2)) {
+      p.next(); const name = p.ident(); p.next()
+      if (p.accept('RECORD') && p.isOp('(')) {
+        const open = p.i; p.next()
+        const fields: Ident[] = []
+        while (!p.eof() && !p.isOp(')')) { fields.push(p.ident()); p.skipListItem(); p.acceptOp(',') }
+        p.i = open; p.skipParens()
+        vars.push({ name, fields })
+      } else {
+        // TABLE OF t [INDEX BY …], VARRAY (n) OF t: a collection of t's records
+        while (!p.eof() && !p.isOp(';') && !p.isWord('OF')) p.next()
+        if (p.accept('OF') && p.isIdentToken()) { const q = p.qname(); if (!p.isOp('%')) vars.push({ name, elementType: q.parts[q.parts.length - 1].name }) }
+      }
+      skipToEnd(p); continue
+    }
     if (p.isAnyWord(['TYPE', 'SUBTYPE', 'PRAGMA'])) { skipToEnd(p); continue }
     if (p.accept('CURSOR')) {
       // the cursor's parameters are variables of its query (they were read as columns of its tables)
@@ -585,13 +601,17 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     if (p.accept('EXCEPTION')) { skipToEnd(p); continue }
     // SQLScript DECLARE lt TABLE (a INT, …): a table variable with declared columns
     if (p.isWord('TABLE') && p.isOp('(', 1)) { p.next(); vars.push({ name, table: tableVarColumns(p) }); skipToEnd(p); continue }
+    const typeAt = p.i
     if (!p.isOp(':=') && !p.isWord('DEFAULT') && !p.isOp(';')) parseType(p)
+    // the declared type's name (its last part), unless it is t%ROWTYPE or a built-in type with a size
+    const typed = p.i > typeAt && !p.isOp('%') && p.prev().kind === 'word' ? p.prev().upper : undefined
     if (p.isOp('%')) { p.next(); p.next() }
     p.acceptSeq('NOT', 'NULL')
+    const type = typed ? { type: typed } : {}
     if (p.acceptOp(':=') || p.accept('DEFAULT') || p.acceptOp('=')) {
-      if (startsQuery(p)) vars.push({ name, query: parseQuery(p) })
-      else vars.push({ name, value: parseExpr(p) })
-    } else vars.push({ name })
+      if (startsQuery(p)) vars.push({ name, query: parseQuery(p), ...type })
+      else vars.push({ name, value: parseExpr(p), ...type })
+    } else vars.push({ name, ...type })
     skipToEnd(p)
   }
 }

@@ -8,6 +8,44 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'TYPE t IS RECORD (f, …) and TABLE OF t: FETCH c INTO r and SELECT … [BULK COLLECT] INTO r | l fill the declared fields by position (r.amt had no source when the cursor said amount); a variable qualified by its package or routine (etl_pkg.g_run_id) is that variable (it was an orphan column)',
+      sql: `CREATE OR REPLACE PACKAGE BODY etl_pkg IS
+  g_run_id NUMBER;
+  PROCEDURE load_orders IS
+    TYPE t_rec IS RECORD (id orders.order_id%TYPE, amt NUMBER(12,2) := 0);
+    TYPE t_tab IS TABLE OF t_rec INDEX BY PLS_INTEGER;
+    l_tab t_tab;
+    r t_rec;
+    CURSOR c IS SELECT order_id, amount FROM orders WHERE status = 'NEW';
+  BEGIN
+    SELECT run_id INTO g_run_id FROM etl_runs WHERE active = 'Y';
+    OPEN c;
+    LOOP
+      FETCH c INTO r;
+      EXIT WHEN c%NOTFOUND;
+      INSERT INTO order_stage (id, amt, run_id) VALUES (r.id, r.amt, etl_pkg.g_run_id);
+    END LOOP;
+    CLOSE c;
+    SELECT order_id, amount BULK COLLECT INTO l_tab FROM orders_hist;
+    FORALL i IN 1 .. l_tab.COUNT
+      INSERT INTO order_hist_stage (id, amt) VALUES (l_tab(i).id, l_tab(i).amt);
+  END load_orders;
+END etl_pkg;
+/
+`,
+      fdd: [['orders.order_id', 'order_stage.id'], ['orders.amount', 'order_stage.amt'], ['etl_runs.run_id', 'order_stage.run_id'],
+        ['orders_hist.order_id', 'order_hist_stage.id'], ['orders_hist.amount', 'order_hist_stage.amt']],
+    },
+    {
+      title: 'MERGE INTO (SELECT … FROM t WHERE …) alias merges t\'s rows (it failed at the parenthesis); a db link named by a domain, t@hq_link.example.com, is one link (the statement failed at its first dot)',
+      sql: `MERGE INTO (SELECT * FROM dw.accounts WHERE active = 'Y') a
+USING dw.account_updates u ON (a.id = u.id)
+WHEN MATCHED THEN UPDATE SET a.balance = u.balance;
+INSERT INTO dw.emp_copy (empno, sal) SELECT r.empno, r.sal FROM hr.emp@hq_link.example.com r;
+`,
+      fdd: [['dw.account_updates.balance', 'dw.accounts.balance'], ['hr.emp.empno', 'dw.emp_copy.empno'], ['hr.emp.sal', 'dw.emp_copy.sal']],
+    },
+    {
       title: 'PL/SQL FROM TABLE(l) / TABLE(CAST(l AS t)) over a collection of records: its columns are the fields (every column read all of l\'s sources); SELECT t(a, b) BULK COLLECT INTO l with t an object type fills the fields t\'s attributes name',
       sql: `CREATE OR REPLACE TYPE t_id_name AS OBJECT (id NUMBER, name VARCHAR2(100));
 /
@@ -25,7 +63,7 @@ BEGIN
     WHEN MATCHED THEN UPDATE SET d.name = s.name;
   SELECT order_id, amount BULK COLLECT INTO l_tab FROM orders;
   INSERT INTO order_copy (id, amt) SELECT * FROM TABLE(l_tab);
-  INSERT INTO order_amounts (amt) SELECT x.amount FROM TABLE(l_tab) x;
+  INSERT INTO order_amounts (amt) SELECT x.amt FROM TABLE(l_tab) x;
 END;
 /
 `,

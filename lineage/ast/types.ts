@@ -138,6 +138,8 @@ export type Stmt =
    * from the CREATE TRIGGER … EXECUTE FUNCTION that calls it (triggerCall)
    */
   | { k: 'block'; body: Stmt[]; name?: QName; params?: Ident[]; triggerTable?: QName; triggerRows?: string[]; triggerCall?: QName
+      /** a PL/SQL function, which SQL and PL/SQL may call without parentheses when it takes no arguments */
+      func?: boolean
       /** a statement trigger's transition tables (REFERENCING NEW TABLE AS nt): names of the trigger's table */
       triggerTables?: string[]
       /** a function that returns rows (RETURNS TABLE [(cols)], RETURNS SETOF): its last query is what FROM f(…) reads */

@@ -31,6 +31,10 @@ export class Analyzer implements ExprEnv {
   readonly tableVars = new Map<string, { obj: DbObj; columns: Map<string, { name: string; ref?: ColRef }>; entry?: CatalogEntry }>()
   /** table functions defined in the script, by the upper-cased last part of their name: their result columns */
   readonly tableFunctions = new Map<string, { obj: DbObj; columns: Map<string, { name: string; ref?: ColRef }>; starOf?: QName }>()
+  /** PL/SQL functions of the script, by the key of their name's last part: a bare get_rate is a call, no column */
+  readonly functions = new Set<string>()
+  /** … those of the package or function being run, which its code may name bare */
+  readonly localFunctions = new Set<string>()
   /** PL/SQL RECORD types (and collections of them) by upper-cased name: their field names in order */
   readonly recordTypes = new Map<string, string[]>()
   /** record and collection variables of such a type: the fields that FETCH and SELECT INTO fill by position */
@@ -235,6 +239,8 @@ export class Analyzer implements ExprEnv {
     // a variable qualified by its package, routine or block label (etl_pkg.g_run_id, load_orders.p_date, P1.v_cnt)
     const pv = this.variables.size ? this.variables.get(this.key(parts[parts.length - 1])) : undefined
     if (pv) return { ref: colRef(pv, pv.columns[0], loc) }
+    // pkg.f: a package's function called without parentheses
+    if (this.functions.size && this.functions.has(this.key(parts[parts.length - 1]))) return {}
     // Teradata reads a table named only in a column reference (db.src.a with db.src in no FROM): an implicit FROM item
     if (this.d.name === 'dbvteradata' && parts.length > 2) return this.implicitTable(parts, loc)
     const first = this.resolveUnqualified(parts[0], loc, scope, true)
@@ -373,8 +379,9 @@ export class Analyzer implements ExprEnv {
         const row = items.find((it) => it.alias ? this.key(it.alias) === k : !!it.nameParts?.length && this.knownColumns(it) && this.key(it.nameParts[it.nameParts.length - 1]) === k)
         if (row) return this.wholeRow(row, loc, local)
       }
-      // a declared variable or parameter wins over a guess into a table with unknown columns
+      // a declared variable or parameter wins over a guess into a table with unknown columns, a function as well
       if (this.variables.has(k)) break
+      if (this.localFunctions.size && this.localFunctions.has(k)) return {}
       let open: FromItem | undefined
       let opens = 0
       let table: FromItem | undefined

@@ -47,6 +47,13 @@ export class StatementFlow {
         // (a function's `email` parameter took every later unqualified `email` column)
         const own = (s.params ?? []).map((prm) => prm.name.toUpperCase()).filter((k) => !this.a.variables.has(k))
         for (const prm of s.params ?? []) this.a.declareVariable(prm.name, prm.loc, 'scalar')
+        // a package body's functions may be called before their bodies come (and the function itself, recursively);
+        // by their bare names only inside the package (a column of that name elsewhere stays a column)
+        const fns: string[] = []
+        if (s.func && s.name) fns.push(this.routineKey(s.name))
+        for (const x of s.body) if (x.k === 'block' && x.func && x.name) fns.push(this.routineKey(x.name))
+        const ownFns = fns.filter((k) => !this.a.localFunctions.has(k))
+        for (const k of fns) { this.a.functions.add(k); this.a.localFunctions.add(k) }
         const trigger = this.a.trigger
         if (s.triggerRows) this.a.trigger = { table: s.triggerTable, rows: new Set(s.triggerRows), tables: s.triggerTables && new Set(s.triggerTables) }
         if (s.triggerRows && !s.triggerTable && s.name) this.a.triggerFunctions.set(this.routineKey(s.name), s)
@@ -73,6 +80,7 @@ export class StatementFlow {
           }
         } finally { this.a.trigger = trigger; if (s.name) { this.lastQuery = lastBefore; this.piped = pipedBefore; this.pipedStar = pipedStarBefore; this.inTableFunction = fnBefore } }
         for (const k of own) this.a.variables.delete(k)
+        for (const k of ownFns) this.a.localFunctions.delete(k)
         return
       }
       case 'return': if (s.row && s.value && this.inTableFunction) this.pipeRow(s.value, s.loc); return

@@ -819,7 +819,7 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
           const body: Stmt[] = [{ k: 'declare', vars, loc: locOf(start, start) }, ...nested]
           if (p.isWord('BEGIN')) body.push(parseBegin(p, p.peek()!))
           else if (p.accept('END')) { if (p.isIdentToken()) p.next() }
-          return { k: 'block', body, name, params, loc: locOf(start, p.prev()), ...(pipelined ? { returnsTable: {} } : {}) }
+          return { k: 'block', body, name, params, loc: locOf(start, p.prev()), ...(pipelined ? { returnsTable: {} } : {}), ...(kind === 'FUNCTION' ? { func: true } : {}) }
         }
         // (a T-SQL body that opens with DECLARE goes on to GO: the statements after the DECLARE are the routine's too)
         if (p.isWord('BEGIN') || (p.isWord('DECLARE') && p.d.batchWord === undefined)) { const b = parseStatement(p); return { k: 'block', body: [b], name, params, loc: locOf(start, p.prev()) } }

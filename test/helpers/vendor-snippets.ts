@@ -8,6 +8,27 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'a PL/SQL function called without parentheses (get_rate inside its package, util_pkg.get_rate outside) is a call: it was read as a column of the FROM table (payments.get_rate) or an orphan; outside the package a bare name stays a column',
+      sql: `CREATE OR REPLACE PACKAGE BODY util_pkg AS
+  FUNCTION get_rate(p_cur IN VARCHAR2 DEFAULT 'EUR') RETURN NUMBER DETERMINISTIC RESULT_CACHE IS
+    v NUMBER;
+  BEGIN
+    SELECT rate INTO v FROM fx_rates WHERE cur = p_cur;
+    RETURN v;
+  END get_rate;
+  PROCEDURE load_fx IS
+  BEGIN
+    INSERT INTO fx_log (val, conv_val) SELECT amount, amount * get_rate FROM payments;
+  END load_fx;
+END util_pkg;
+/
+INSERT INTO fx_usd (val, conv_val) SELECT amount, amount * util_pkg.get_rate FROM payments;
+INSERT INTO rate_copy (rate) SELECT get_rate FROM rate_snapshots;
+`,
+      fdd: [['payments.amount', 'fx_log.val'], ['payments.amount', 'fx_log.conv_val'], ['payments.amount', 'fx_usd.val'], ['payments.amount', 'fx_usd.conv_val'],
+        ['rate_snapshots.get_rate', 'rate_copy.rate']],
+    },
+    {
       title: 'TYPE t IS RECORD (f, …) and TABLE OF t: FETCH c INTO r and SELECT … [BULK COLLECT] INTO r | l fill the declared fields by position (r.amt had no source when the cursor said amount); a variable qualified by its package or routine (etl_pkg.g_run_id) is that variable (it was an orphan column)',
       sql: `CREATE OR REPLACE PACKAGE BODY etl_pkg IS
   g_run_id NUMBER;

@@ -13,6 +13,9 @@ export interface ResultCol { name: string; key: string; ref: ColRef }
 export interface ResultSet { obj: DbObj; cols: ResultCol[]; rows: ColRef }
 export interface ResultKind { type: ObjectType; name: string; top?: boolean; loc?: Loc }
 
+/** the prefixes of Oracle's supplied packages (DBMS_OUTPUT, UTL_FILE, APEX_UTIL, OWA_UTIL, HTP, CTX_DDL …) */
+const SUPPLIED_PACKAGES = ['DBMS_', 'UTL_', 'APEX_', 'OWA_', 'HTP', 'HTF', 'CTX_', 'SDO_']
+
 /** Oracle's :NEW.c / :OLD.c (or :alias.c), which the parser reads as one bind variable */
 const TRIGGER_ROW_VAR = /^:([^.]+)\.([^.]+)$/
 /** the special variables of a PL/pgSQL trigger function (TG_ARGV is an array, read as TG_ARGV[i]) */
@@ -239,8 +242,10 @@ export class Analyzer implements ExprEnv {
     // a variable qualified by its package, routine or block label (etl_pkg.g_run_id, load_orders.p_date, P1.v_cnt)
     const pv = this.variables.size ? this.variables.get(this.key(parts[parts.length - 1])) : undefined
     if (pv) return { ref: colRef(pv, pv.columns[0], loc) }
-    // pkg.f: a package's function called without parentheses
+    // pkg.f: a package's function called without parentheses (the script's, or Oracle's own: DBMS_RANDOM.VALUE,
+    // DBMS_UTILITY.FORMAT_ERROR_BACKTRACE, the error logs' favourite)
     if (this.functions.size && this.functions.has(this.key(parts[parts.length - 1]))) return {}
+    if (parts.length === 2 && this.d.name === 'dbvoracle' && SUPPLIED_PACKAGES.some((x) => this.key(parts[0]).startsWith(x))) return {}
     // Teradata reads a table named only in a column reference (db.src.a with db.src in no FROM): an implicit FROM item
     if (this.d.name === 'dbvteradata' && parts.length > 2) return this.implicitTable(parts, loc)
     const first = this.resolveUnqualified(parts[0], loc, scope, true)

@@ -550,6 +550,8 @@ function parsePlDecls(p: Cur, vars: import('../ast/types.js').DeclaredVar[], nes
     // SQL PL repeats DECLARE before each item: a script's DECLARE c CURSOR FOR …; ends before the next statement
     // (LOAD FROM c OF CURSOR … was read as a declaration of LOAD)
     if (p.acceptOp(';')) { if (p.d.name === 'dbvdb2' && !p.isWord('DECLARE')) return; continue }
+    // DB2 DECLARE GLOBAL TEMPORARY TABLE: a statement (a CREATE TABLE), not a variable named GLOBAL
+    if (p.isWord('DECLARE') && p.isAnyWord(['GLOBAL', 'LOCAL'], 1) && p.isWord('TEMPORARY', 2)) return
     if (isTimingPoint(p)) return
     if (p.isWord('DECLARE')) { p.next(); continue }
     // a PL/pgSQL DECLARE section holds declarations only, up to its BEGIN: `values text;`, `key text;` name variables
@@ -870,6 +872,12 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
         p.i += 3
         // MySQL trigger order: FOR EACH ROW FOLLOWS | PRECEDES other_trigger
         if (p.isAnyWord(['FOLLOWS', 'PRECEDES']) && p.isIdentToken(1)) { p.next(); p.qname() }
+        eachRowEnd = p.i
+        continue
+      }
+      // DB2 … FOR EACH ROW MODE DB2SQL [WHEN (cond)] SET n.c = …: the one-statement body still follows the row clause
+      if (kind === 'TRIGGER' && p.i === eachRowEnd && ((p.isWord('MODE') && p.isIdentToken(1)) || (p.isWord('WHEN') && p.isOp('(', 1)))) {
+        if (p.accept('WHEN')) p.skipParens(); else p.i += 2
         eachRowEnd = p.i
         continue
       }

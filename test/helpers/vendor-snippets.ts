@@ -8,6 +8,13 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'Oracle\'s own package functions called without parentheses (DBMS_RANDOM.VALUE, DBMS_UTILITY.FORMAT_ERROR_BACKTRACE) are calls: dbms_random.value was read as column dbms_random of the FROM table, the backtrace an orphan',
+      sql: `INSERT INTO sample_rows (id, rnd) SELECT id, dbms_random.value FROM big_t ORDER BY DBMS_RANDOM.VALUE FETCH FIRST 10 ROWS ONLY;
+INSERT INTO err_log (msg, bt) VALUES (SQLERRM, DBMS_UTILITY.FORMAT_ERROR_BACKTRACE);
+`,
+      fdd: [['big_t.id', 'sample_rows.id']],
+    },
+    {
       title: 'a PL/SQL function called without parentheses (get_rate inside its package, util_pkg.get_rate outside) is a call: it was read as a column of the FROM table (payments.get_rate) or an orphan; outside the package a bare name stays a column',
       sql: `CREATE OR REPLACE PACKAGE BODY util_pkg AS
   FUNCTION get_rate(p_cur IN VARCHAR2 DEFAULT 'EUR') RETURN NUMBER DETERMINISTIC RESULT_CACHE IS
@@ -2632,6 +2639,25 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
     },
   ],
   db2: [
+    {
+      title: 'a trigger whose one-statement body follows MODE DB2SQL [WHEN (…)] (SET N.total = N.qty * N.price) was skipped; DECLARE GLOBAL TEMPORARY TABLE among a procedure\'s declarations was read as a variable named GLOBAL, so the insert into it named columns after the query',
+      sql: `CREATE TRIGGER dw.trg_bi NO CASCADE BEFORE INSERT ON dw.orders
+REFERENCING NEW AS N
+FOR EACH ROW MODE DB2SQL
+WHEN (N.total IS NULL)
+SET N.total = N.qty * N.price@
+
+CREATE PROCEDURE dw.p_done ()
+LANGUAGE SQL
+BEGIN
+  DECLARE v_cnt INTEGER DEFAULT 0;
+  DECLARE GLOBAL TEMPORARY TABLE SESSION.tmp_ids (id INT) WITH REPLACE ON COMMIT PRESERVE ROWS NOT LOGGED;
+  INSERT INTO SESSION.tmp_ids SELECT order_id FROM dw.orders WHERE status = 'NEW';
+  INSERT INTO dw.processed (id) SELECT id FROM SESSION.tmp_ids;
+END@
+`,
+      fdd: [['dw.orders.qty', 'dw.orders.total'], ['dw.orders.price', 'dw.orders.total'], ['dw.orders.order_id', 'SESSION.tmp_ids.id'], ['SESSION.tmp_ids.id', 'dw.processed.id']],
+    },
     {
       title: 'CLP DECLARE c CURSOR FOR SELECT …; LOAD FROM c OF CURSOR INSERT | REPLACE INTO t [(cols)]: the cursor\'s rows by position (the DECLARE ran on and read LOAD as a declaration; a cursor was a file); ASSOCIATE RESULT SET LOCATOR is skipped (it failed)',
       sql: `DECLARE c1 CURSOR FOR SELECT cust_id, name FROM stage.customers WHERE load_dt = CURRENT DATE;

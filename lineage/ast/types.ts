@@ -81,6 +81,11 @@ export interface Select {
   limitOver?: Expr[]
   /** Vertica TIMESERIES slice AS '…' OVER (…): the slice column takes the window's ORDER BY values */
   timeseries?: { alias: Ident; order: Expr[] }
+  /**
+   * Oracle MODEL: the PARTITION BY, DIMENSION BY and MEASURES columns (the select list names them by their aliases),
+   * and per rule the measure it assigns and the value
+   */
+  model?: { cols: SelectItem[]; rules: Array<{ target: Ident; value: Expr }> }
   orderBy: Expr[]
   /** N1QL LET x = expr (after FROM) and LETTING y = expr (after GROUP BY), in order */
   lets?: Array<{ name: Ident; value: Expr }>
@@ -111,7 +116,9 @@ export type Stmt =
       /** Databricks INSERT INTO t REPLACE WHERE cond, HANA UPSERT t VALUES … WHERE cond: the rows of t that cond picks are replaced */
       replaceWhere?: Expr
       /** Databricks / Snowflake INSERT … BY NAME: the query's columns go to the target columns of their names */
-      byName?: boolean }
+      byName?: boolean
+      /** DB2 LOAD FROM c OF CURSOR … INTO t: the rows of cursor c, by position */
+      cursorRows?: Ident }
   | { k: 'update'; target: TableRef; inlineView?: Query; sets: Assign[]; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[];
       returningInto?: Expr[]; outputTable?: OutputTable; with?: With; loc: Loc }
   | { k: 'delete'; target: TableRef; inlineView?: Query; from: Source[]; joins: JoinCond[]; where?: Expr; returning?: SelectItem[]; returningInto?: Expr[]; outputTable?: OutputTable; with?: With; loc: Loc }
@@ -123,7 +130,7 @@ export type Stmt =
   /** ALTER TABLE … ADD / DROP / RENAME COLUMN: the table's declared columns change, no rows move */
   | { k: 'alterColumns'; table: QName; changes: ColumnChange[]; fks: ForeignKey[]; loc: Loc }
   | { k: 'assign'; targets: Expr[]; value?: Expr; query?: Query; loc: Loc }
-  | { k: 'declare'; vars: Array<{ name: Ident; value?: Expr; query?: Query; table?: Ident[]; over?: Ident }>; loc: Loc }
+  | { k: 'declare'; vars: DeclaredVar[]; loc: Loc }
   | { k: 'cursorLoop'; record: Ident; query?: Query; cursor?: Ident; body: Stmt[]; loc: Loc }
   /**
    * triggerTable: a row trigger's table, whose rows NEW / OLD (:NEW / :OLD, or REFERENCING … AS names) stand
@@ -131,19 +138,32 @@ export type Stmt =
    * from the CREATE TRIGGER … EXECUTE FUNCTION that calls it (triggerCall)
    */
   | { k: 'block'; body: Stmt[]; name?: QName; params?: Ident[]; triggerTable?: QName; triggerRows?: string[]; triggerCall?: QName
+      /** a PL/SQL function, which SQL and PL/SQL may call without parentheses when it takes no arguments */
+      func?: boolean
       /** a statement trigger's transition tables (REFERENCING NEW TABLE AS nt): names of the trigger's table */
       triggerTables?: string[]
       /** a function that returns rows (RETURNS TABLE [(cols)], RETURNS SETOF): its last query is what FROM f(…) reads */
       returnsTable?: { columns?: Ident[]; /** T-SQL RETURNS @r TABLE: the rows are what the body put in @r */ variable?: string }; loc: Loc }
-  | { k: 'return'; value?: Expr; loc: Loc }
+  /** row: PL/SQL PIPE ROW (value), one row of a pipelined table function */
+  | { k: 'return'; value?: Expr; row?: boolean; loc: Loc }
+  /** Oracle CREATE TYPE t AS OBJECT (attr type, …): a constructor t(a, b) gives its values to the attributes in order */
+  | { k: 'objectType'; name: QName; attributes: Ident[]; loc: Loc }
   | { k: 'copy'; table: QName; columns?: Ident[]; location: string; direction: 'in' | 'out'; query?: Query; loc: Loc }
   | { k: 'stream'; name: QName; table: QName; loc: Loc }
+  /** Oracle / T-SQL / Informix CREATE SYNONYM, DB2 CREATE ALIAS: later reads and writes of name are of target */
+  | { k: 'synonym'; name: QName; target: QName; loc: Loc }
   | { k: 'other'; kind: string; loc: Loc; exprs?: Expr[] }
   | { k: 'mdx'; members: Array<{ name: import('../parser/mdx.js').MdxRef; deps: import('../parser/mdx.js').MdxRef[] }>;
       sets: Array<{ name: import('../parser/mdx.js').MdxRef; refs: import('../parser/mdx.js').MdxRef[] }>;
       axes: import('../parser/mdx.js').MdxRef[][]; cube: Ident; slicer: import('../parser/mdx.js').MdxRef[]; loc: Loc }
   /** SQLScript / procedural table variable: lt = SELECT … (read later as FROM :lt) */
   | { k: 'tableVar'; name: Ident; query: Query; loc: Loc }
+
+/**
+ * a declared variable, cursor or table variable; PL/SQL type declarations too: TYPE t IS RECORD (fields) and
+ * TYPE l IS TABLE OF t (elementType), and a variable's declared type, whose record fields it then has
+ */
+export interface DeclaredVar { name: Ident; value?: Expr; query?: Query; table?: Ident[]; over?: Ident; fields?: Ident[]; elementType?: string; type?: string }
 
 /** T-SQL OUTPUT … INTO table [(columns)]: the returned rows are inserted there */
 export interface OutputTable { name: QName; columns?: Ident[] }

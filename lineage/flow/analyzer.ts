@@ -13,6 +13,9 @@ export interface ResultCol { name: string; key: string; ref: ColRef }
 export interface ResultSet { obj: DbObj; cols: ResultCol[]; rows: ColRef }
 export interface ResultKind { type: ObjectType; name: string; top?: boolean; loc?: Loc }
 
+/** the prefixes of Oracle's supplied packages (DBMS_OUTPUT, UTL_FILE, APEX_UTIL, OWA_UTIL, HTP, CTX_DDL …) */
+const SUPPLIED_PACKAGES = ['DBMS_', 'UTL_', 'APEX_', 'OWA_', 'HTP', 'HTF', 'CTX_', 'SDO_']
+
 /** Oracle's :NEW.c / :OLD.c (or :alias.c), which the parser reads as one bind variable */
 const TRIGGER_ROW_VAR = /^:([^.]+)\.([^.]+)$/
 /** the special variables of a PL/pgSQL trigger function (TG_ARGV is an array, read as TG_ARGV[i]) */
@@ -30,16 +33,27 @@ export class Analyzer implements ExprEnv {
   /** SQLScript table variables (`lt = SELECT …`), read as FROM :lt */
   readonly tableVars = new Map<string, { obj: DbObj; columns: Map<string, { name: string; ref?: ColRef }>; entry?: CatalogEntry }>()
   /** table functions defined in the script, by the upper-cased last part of their name: their result columns */
-  readonly tableFunctions = new Map<string, { obj: DbObj; columns: Map<string, { name: string; ref?: ColRef }> }>()
+  readonly tableFunctions = new Map<string, { obj: DbObj; columns: Map<string, { name: string; ref?: ColRef }>; starOf?: QName }>()
+  /** PL/SQL functions of the script, by the key of their name's last part: a bare get_rate is a call, no column */
+  readonly functions = new Set<string>()
+  /** … those of the package or function being run, which its code may name bare */
+  readonly localFunctions = new Set<string>()
+  /** PL/SQL RECORD types (and collections of them) by upper-cased name: their field names in order */
+  readonly recordTypes = new Map<string, string[]>()
+  /** record and collection variables of such a type: the fields that FETCH and SELECT INTO fill by position */
+  readonly declaredFields = new Map<DbObj, string[]>()
+  /** Oracle object types by the upper-cased last part of their name: their attributes in order */
+  readonly objectTypes = new Map<string, Ident[]>()
 
-  defineTableFunction(name: QName, rs: Pick<ResultSet, 'obj' | 'cols'>, renamed?: Ident[]): void {
+  /** starOf: the rows are those of one table of unknown columns (PIPE ROW (r), r from SELECT * FROM t) */
+  defineTableFunction(name: QName, rs: Pick<ResultSet, 'obj' | 'cols'>, renamed?: Ident[], starOf?: QName): void {
     const columns = new Map<string, { name: string; ref?: ColRef }>()
     rs.cols.forEach((c, i) => {
       const to = renamed?.[i]
       columns.set(to ? this.key(to) : c.key, { name: to ? to.name : c.name, ref: c.ref })
     })
     const parts = splitQuoted(name, this.d)
-    this.tableFunctions.set(parts[parts.length - 1].name.toUpperCase(), { obj: rs.obj, columns })
+    this.tableFunctions.set(parts[parts.length - 1].name.toUpperCase(), { obj: rs.obj, columns, starOf })
   }
   reads = new Set<string>()
   writes = new Set<string>()
@@ -101,7 +115,35 @@ export class Analyzer implements ExprEnv {
   known(q: QName): CatalogEntry | undefined {
     const parts = splitQuoted(q, this.d)
     const key = nameKey(parts, this.d)
-    return this.catalog.get(key) ?? (parts.length === 1 ? this.catalog.findBySuffix(key) : undefined)
+    const e = this.catalog.get(key) ?? (parts.length === 1 ? this.catalog.findBySuffix(key) : undefined)
+    if (e || !this.synonyms.size) return e
+    const target = this.synonymTarget(key)
+    return target && this.known(target)
+  }
+
+  /**
+   * CREATE SYNONYM / ALIAS name FOR target, by the name's key (and its last part: the owner's own code names
+   * a private synonym without the owner). A table of the script of that name is found first
+   */
+  readonly synonyms = new Map<string, QName>()
+  defineSynonym(name: QName, target: QName): void {
+    const parts = splitQuoted(name, this.d)
+    const key = nameKey(parts, this.d)
+    if (key === nameKey(splitQuoted(target, this.d), this.d)) return
+    this.synonyms.set(key, target)
+    const last = identKey(parts[parts.length - 1], this.d)
+    if (parts.length > 1 && !this.synonyms.has(last)) this.synonyms.set(last, target)
+  }
+
+  /** the table a synonym key stands for, through synonyms of synonyms (a cycle of them names no table) */
+  private synonymTarget(key: string): QName | undefined {
+    let target = this.synonyms.get(key)
+    for (let n = 0; target && n < 8; n++) {
+      const k = nameKey(splitQuoted(target, this.d), this.d)
+      if (this.catalog.get(k) || !this.synonyms.has(k)) return target
+      target = this.synonyms.get(k)
+    }
+    return undefined
   }
 
   entry(q: QName, loc?: Loc, kind: 'table' | 'view' | 'stream' = 'table'): CatalogEntry {
@@ -111,6 +153,7 @@ export class Analyzer implements ExprEnv {
     // the table a variable names (Snowflake INSERT INTO IDENTIFIER(:t), SQLScript :t): not a table called ":t"
     if (parts.length === 1 && parts[0].name.charCodeAt(0) === 58) return { key, obj: this.tableParam(parts[0].name.slice(1), loc ?? q.loc), columns: null, kind }
     let e = this.catalog.get(key) ?? (parts.length === 1 ? this.catalog.findBySuffix(key) : undefined)
+    if (!e && this.synonyms.size) { const target = this.synonymTarget(key); if (target) return this.entry(target, loc, kind) }
     if (!e) {
       const obj = this.b.object(kind === 'view' ? 'view' : 'table', displayName(parts, this.d), undefined, { persistent: true })
       if (parts.length >= 2) obj.schema = parts[parts.length - 2].name
@@ -196,6 +239,13 @@ export class Analyzer implements ExprEnv {
     // record.field of a procedural variable, or a nested field of an unqualified column (N6)
     const v = this.variables.get(this.key(parts[0]))
     if (v) return { ref: this.recordField(v, parts[1].name, loc) }
+    // a variable qualified by its package, routine or block label (etl_pkg.g_run_id, load_orders.p_date, P1.v_cnt)
+    const pv = this.variables.size ? this.variables.get(this.key(parts[parts.length - 1])) : undefined
+    if (pv) return { ref: colRef(pv, pv.columns[0], loc) }
+    // pkg.f: a package's function called without parentheses (the script's, or Oracle's own: DBMS_RANDOM.VALUE,
+    // DBMS_UTILITY.FORMAT_ERROR_BACKTRACE, the error logs' favourite)
+    if (this.functions.size && this.functions.has(this.key(parts[parts.length - 1]))) return {}
+    if (parts.length === 2 && this.d.name === 'dbvoracle' && SUPPLIED_PACKAGES.some((x) => this.key(parts[0]).startsWith(x))) return {}
     // Teradata reads a table named only in a column reference (db.src.a with db.src in no FROM): an implicit FROM item
     if (this.d.name === 'dbvteradata' && parts.length > 2) return this.implicitTable(parts, loc)
     const first = this.resolveUnqualified(parts[0], loc, scope, true)
@@ -253,6 +303,7 @@ export class Analyzer implements ExprEnv {
       const c = item.columns.get(k) ?? (id.quoted ? item.columns.get(declaredKey(k)) : undefined)
       if (c?.ref) return { ref: refAt(c.ref, loc), item: local ? item : undefined }
       if (!item.persistent && item.columns.has('*')) { const st = item.columns.get('*')!.ref!; return { ref: refAt(this.throughStar(st, id, k) ?? st, loc), item: local ? item : undefined } }
+      if (item.anyField) return { refs: [...item.columns.values()].map((c) => refAt(c.ref!, loc)), item: local ? item : undefined }
     }
     if (item.passThrough && item.obj) return { ref: refAt(this.passedThrough(item, item.passThrough, id, k), loc), item: local ? item : undefined }
     if (!item.obj) return {}
@@ -333,15 +384,16 @@ export class Analyzer implements ExprEnv {
         const row = items.find((it) => it.alias ? this.key(it.alias) === k : !!it.nameParts?.length && this.knownColumns(it) && this.key(it.nameParts[it.nameParts.length - 1]) === k)
         if (row) return this.wholeRow(row, loc, local)
       }
-      // a declared variable or parameter wins over a guess into a table with unknown columns
+      // a declared variable or parameter wins over a guess into a table with unknown columns, a function as well
       if (this.variables.has(k)) break
+      if (this.localFunctions.size && this.localFunctions.has(k)) return {}
       let open: FromItem | undefined
       let opens = 0
       let table: FromItem | undefined
       let tables = 0
       for (const it of items) {
         // a table created AS SELECT * FROM a table of unknown columns has a `*` among its columns: any name may be one
-        if (!(it.columns === null || it.funcSources || it.passThrough || it.columns.has('*'))) continue
+        if (!(it.columns === null || it.funcSources || it.passThrough || it.anyField || it.columns.has('*'))) continue
         opens++; open ??= it
         if (!it.funcSources) { tables++; table ??= it }
       }
@@ -467,6 +519,21 @@ export class Analyzer implements ExprEnv {
       return f
     }
     return this.ref(v, field, loc, k)
+  }
+
+  /**
+   * PL/SQL FROM TABLE(l) | TABLE(CAST(l AS t)) over a collection of records (BULK COLLECT of several columns, of
+   * object constructors): the records' fields are its columns
+   */
+  private collectionItem(arg: Expr | undefined, alias: Ident | undefined): FromItem | undefined {
+    if (!this.variables.size || this.d.name !== 'dbvoracle') return undefined
+    const a = arg?.k === 'op' && arg.op === 'CAST' ? arg.args[0] : arg
+    const v = a?.k === 'col' && a.name.parts.length === 1 ? this.variables.get(this.key(a.name.parts[0])) : undefined
+    if (!v || v.columns.length < 2) return undefined
+    const st = this.b.store
+    const columns = new Map<string, { name: string; ref?: ColRef }>()
+    for (const c of v.columns.slice(1)) if (!st.isSystemColumn(c)) columns.set(st.colName[c].toUpperCase(), { name: st.colName[c], ref: colRef(v, c) })
+    return { kind: 'variable', obj: v, alias, columns, persistent: false, anyField: true }
   }
 
   /** records filled from SELECT * of a single table of unknown columns, with that table */
@@ -641,6 +708,18 @@ export class Analyzer implements ExprEnv {
       const td = emptyDeps()
       for (const e of s.timeseries.order) mergeInto(td, evalExpr(e, scope, this))
       aliases.set(this.key(s.timeseries.alias), td)
+      scope.aliases = new Map(aliases)
+    }
+    if (s.model) {
+      // the select list reads the model's columns: MEASURES (sale s) makes s sale; a rule adds its value to its measure
+      for (const c of s.model.cols) if (c.expr.k !== 'star') aliases.set(this.itemName(c).key, evalExpr(c.expr, scope, this))
+      scope.aliases = aliases
+      for (const r of s.model.rules) {
+        const k = this.key(r.target)
+        const d = evalExpr(r.value, scope, this)
+        const into = aliases.get(k)
+        if (into) mergeInto(into, d); else aliases.set(k, d)
+      }
       scope.aliases = new Map(aliases)
     }
     const usedKeys = new Set<string>()
@@ -917,12 +996,24 @@ export class Analyzer implements ExprEnv {
       case 'tfunc': {
         // a table function the script defined: its columns are its query's (the arguments are parameters)
         // (BigQuery `proj.ds.f`(…) is one quoted name: its last part names the function)
-        const fn = this.tableFunctions.size ? this.tableFunctions.get(src.name) ?? this.tableFunctions.get(src.name.slice(src.name.lastIndexOf('.') + 1)) : undefined
+        // (Oracle TABLE(pkg.f) calls a function without arguments and parentheses)
+        const arg = src.name === 'TABLE' && src.args.length === 1 && src.args[0].k === 'col' ? src.args[0].name.parts : undefined
+        const fname = arg && arg.length > 1 ? arg[arg.length - 1].name.toUpperCase() : src.name
+        const fn = this.tableFunctions.size ? this.tableFunctions.get(fname) ?? this.tableFunctions.get(fname.slice(fname.lastIndexOf('.') + 1)) : undefined
         if (fn) {
-          for (const a of src.args) evalExpr(a, scope, this)
+          if (!arg) for (const a of src.args) evalExpr(a, scope, this)
           const item: FromItem = { kind: 'derived', obj: fn.obj, alias: src.alias ?? { name: src.name, quoted: false, loc: src.loc }, columns: fn.columns, persistent: false }
+          if (fn.starOf) {
+            // each column named is the table's column of that name, through the function's rows
+            const e = this.entry(fn.starOf)
+            this.reads.add(e.obj.id)
+            item.columns = new Map()
+            item.passThrough = { kind: 'table', obj: e.obj, nameParts: splitQuoted(fn.starOf, this.d), columns: this.tableColumns(e), persistent: true }
+          }
           return src.columnAliases?.length ? this.renamed(item, src.columnAliases) : item
         }
+        const coll = src.name === 'TABLE' ? this.collectionItem(src.args[0], src.alias) : undefined
+        if (coll) return coll
         const deps = emptyDeps()
         let named: Map<string, ColRef> | undefined
         // a stage or file read as a table (FROM @stage/dir/, FROM 'f.csv', Netezza FROM EXTERNAL 'f'): its rows

@@ -22,6 +22,8 @@ export interface FromItem {
    * column passed through, added to `columns` when first referenced
    */
   passThrough?: FromItem
+  /** a PL/SQL collection whose record type may name its fields otherwise: a name not among `columns` is any of them */
+  anyField?: boolean
 }
 
 export interface Scope {

@@ -38,6 +38,7 @@ export class StatementFlow {
       case 'rename': return this.rename(s)
       case 'alterColumns': return this.alterColumns(s)
       case 'stream': return this.stream(s)
+      case 'synonym': return this.a.defineSynonym(s.name, s.target)
       case 'declare': return this.declare(s)
       case 'assign': return this.assign(s)
       case 'cursorLoop': return this.cursorLoop(s)
@@ -46,6 +47,13 @@ export class StatementFlow {
         // (a function's `email` parameter took every later unqualified `email` column)
         const own = (s.params ?? []).map((prm) => prm.name.toUpperCase()).filter((k) => !this.a.variables.has(k))
         for (const prm of s.params ?? []) this.a.declareVariable(prm.name, prm.loc, 'scalar')
+        // a package body's functions may be called before their bodies come (and the function itself, recursively);
+        // by their bare names only inside the package (a column of that name elsewhere stays a column)
+        const fns: string[] = []
+        if (s.func && s.name) fns.push(this.routineKey(s.name))
+        for (const x of s.body) if (x.k === 'block' && x.func && x.name) fns.push(this.routineKey(x.name))
+        const ownFns = fns.filter((k) => !this.a.localFunctions.has(k))
+        for (const k of fns) { this.a.functions.add(k); this.a.localFunctions.add(k) }
         const trigger = this.a.trigger
         if (s.triggerRows) this.a.trigger = { table: s.triggerTable, rows: new Set(s.triggerRows), tables: s.triggerTables && new Set(s.triggerTables) }
         if (s.triggerRows && !s.triggerTable && s.name) this.a.triggerFunctions.set(this.routineKey(s.name), s)
@@ -53,12 +61,14 @@ export class StatementFlow {
         const fnBefore = this.inTableFunction
         // a routine starts afresh; a block inside one (PL/pgSQL BEGIN … END, IF, LOOP) keeps its routine's
         // state, so RETURN QUERY in the body's BEGIN block is the query of a RETURNS TABLE function
-        if (s.name) { this.lastQuery = undefined; this.inTableFunction = !!s.returnsTable }
+        const pipedBefore = this.piped
+        const pipedStarBefore = this.pipedStar
+        if (s.name) { this.lastQuery = undefined; this.piped = undefined; this.pipedStar = undefined; this.inTableFunction = !!s.returnsTable }
         try {
           for (const x of s.body) this.run(x)
           const tv = s.returnsTable?.variable ? this.a.tableVars.get(s.returnsTable.variable.toUpperCase()) : undefined
           if (tv && s.name) this.a.defineTableFunction(s.name, { obj: tv.obj, cols: [...tv.columns].map(([key, c]) => ({ name: c.name, key, ref: c.ref! })).filter((c) => c.ref) })
-          else if (s.returnsTable && s.name && this.lastQuery) this.a.defineTableFunction(s.name, this.lastQuery, s.returnsTable.columns)
+          else if (s.returnsTable && s.name && (this.piped ?? this.lastQuery)) this.a.defineTableFunction(s.name, (this.piped ?? this.lastQuery)!, s.returnsTable.columns, this.pipedStar)
           // CREATE TRIGGER … ON t EXECUTE FUNCTION f(): f's statements run with t's rows as NEW / OLD
           const fn = s.triggerCall && s.triggerTable ? this.a.triggerFunctions.get(this.routineKey(s.triggerCall)) : undefined
           // once per function on the stack: a trigger parsed inside its own function's body (a dialect that
@@ -68,11 +78,13 @@ export class StatementFlow {
             this.a.trigger = { table: s.triggerTable!, rows: new Set(fn.triggerRows) }
             try { for (const x of fn.body) this.run(x) } finally { this.runningTriggerFunctions.delete(fn) }
           }
-        } finally { this.a.trigger = trigger; if (s.name) { this.lastQuery = lastBefore; this.inTableFunction = fnBefore } }
+        } finally { this.a.trigger = trigger; if (s.name) { this.lastQuery = lastBefore; this.piped = pipedBefore; this.pipedStar = pipedStarBefore; this.inTableFunction = fnBefore } }
         for (const k of own) this.a.variables.delete(k)
+        for (const k of ownFns) this.a.localFunctions.delete(k)
         return
       }
-      case 'return': return
+      case 'return': if (s.row && s.value && this.inTableFunction) this.pipeRow(s.value, s.loc); return
+      case 'objectType': this.a.objectTypes.set(this.routineKey(s.name), s.attributes); return
       case 'copy': return this.copy(s)
       case 'other': return
       case 'tableVar': return this.tableVar(s)
@@ -113,6 +125,36 @@ export class StatementFlow {
   /** the result of the last query statement of the routine being run (a table function's rows) */
   private lastQuery: ResultSet | undefined = undefined
   private inTableFunction = false
+  /** the rows a pipelined function's PIPE ROW statements made, by field name */
+  private piped: ResultSet | undefined = undefined
+  /** … when they are a record's that came from SELECT * of one table of unknown columns: that table */
+  private pipedStar: QName | undefined = undefined
+
+  /**
+   * PIPE ROW (v): a record's fields, an object constructor's arguments as the type's attributes (PIPE ROW
+   * (t_row(r.id, r.amt * 2))), else the one COLUMN_VALUE of a collection of scalars
+   */
+  private pipeRow(value: Expr, loc: Loc): void {
+    if (!this.piped) { const obj = this.b.object('select_list', this.b.nextName('RS'), loc); this.piped = { obj, cols: [], rows: this.a.rowsRef(obj) } }
+    const rs = this.piped
+    const put = (name: string, deps: Deps) => {
+      const key = name.toUpperCase()
+      let c = rs.cols.find((x) => x.key === key)
+      if (!c) { c = { name, key, ref: this.a.ref(rs.obj, name, undefined, key) }; rs.cols.push(c) }
+      this.a.relateDeps(c.ref, deps, 'select')
+    }
+    const rec = this.recordOf(value)
+    if (rec && rec.columns.length > 1) {
+      const star = this.a.recordStars.get(rec)
+      this.pipedStar = star && (!rs.cols.length || this.pipedStar === star) ? star : undefined
+      for (const f of this.recordFields(rec)) put(f.name, { ...emptyDeps(), direct: [this.a.recordField(rec, f.name)] })
+      return
+    }
+    const attrs = value.k === 'func' ? this.a.objectTypes.get(value.name.slice(value.name.lastIndexOf('.') + 1).toUpperCase()) : undefined
+    this.pipedStar = undefined
+    if (attrs && value.k === 'func') { attrs.forEach((a, i) => { const arg = value.args[i]; if (arg) put(a.name, evalExpr(arg, childScope(undefined), this.a)) }); return }
+    put('COLUMN_VALUE', evalExpr(value, childScope(undefined), this.a))
+  }
 
   private isVarAssign(item: SelectItem): boolean {
     const e = item.expr
@@ -138,6 +180,10 @@ export class StatementFlow {
   }
 
   private selectIntoVars(q: Extract<Query, { k: 'select' }>, vars: Expr[]): void {
+    // SELECT t(a, b) [BULK COLLECT] INTO v with t an object type: v's fields are t's attributes, each its argument
+    const ctor = vars.length === 1 && q.items.length === 1 && q.items[0].expr.k === 'func' ? q.items[0].expr : undefined
+    const attrs = ctor && this.a.objectTypes.get(ctor.name.slice(ctor.name.lastIndexOf('.') + 1).toUpperCase())
+    if (ctor && attrs && ctor.args.length > 1 && ctor.args.length <= attrs.length) q = { ...q, items: ctor.args.map((expr, i) => ({ expr, alias: attrs[i], loc: q.items[0].loc })) }
     const rs = this.a.query({ ...q, intoVars: undefined }, undefined, { type: 'select_list', name: this.b.nextName('RS') })
     const one = vars.length === 1 ? vars[0] : undefined
     if (one && (one.k === 'var' || (one.k === 'col' && one.name.parts.length === 1)) && (rs.cols.length > 1 || rs.cols[0]?.name === '*')) {
@@ -145,7 +191,8 @@ export class StatementFlow {
       const name = one.k === 'var' ? one.name : one.name.parts[0].name
       const rec = this.a.declareVariable(name, exprLocOf(one), 'record')
       this.a.fillsFromStar(rec, q, rs.cols.length === 1)
-      for (const c of rs.cols) this.b.relate('fdd', this.a.ref(rec, c.name, undefined, c.key), [c.ref], 'select', 'identity')
+      const own = this.a.declaredFields.get(rec)
+      rs.cols.forEach((c, j) => { const f = own?.[j]; this.b.relate('fdd', f !== undefined ? this.a.ref(rec, f) : this.a.ref(rec, c.name, undefined, c.key), [c.ref], 'select', 'identity') })
       this.b.relate('fdd', colRef(rec, rec.columns![0]), rs.cols.map((c) => c.ref), 'select', 'identity')
       this.b.relate('fdr', colRef(rec, rec.columns![0]), [rs.rows], 'select', 'row_count')
       return
@@ -250,6 +297,12 @@ export class StatementFlow {
         return
       }
       this.writeAll(target, rs, cols, 'insert')
+    } else if (s.cursorRows) {
+      const cur = this.a.variables.get(this.a.key(s.cursorRows))
+      if (!cur) return
+      const st = this.b.store
+      const fields = cur.columns.slice(1).filter((c) => !st.isSystemColumn(c))
+      this.writeAll(target, { obj: cur, cols: fields.map((c) => ({ name: st.colName[c], key: st.colName[c].toUpperCase(), ref: colRef(cur, c) })), rows: this.a.rowsRef(cur) }, cols, 'insert')
     } else if (s.values && s.recordValues && this.recordOf(s.values[0][0])) {
       const rec = this.recordOf(s.values[0][0])!
       // target of unknown columns (a package compiled apart from its tables): the record's fields name them
@@ -793,6 +846,8 @@ export class StatementFlow {
 
   private declare(s: S<'declare'>): void {
     for (const v of s.vars) {
+      if (v.fields) { this.a.recordTypes.set(this.a.key(v.name), v.fields.map((f) => f.name)); continue }
+      if (v.elementType !== undefined) { const f = this.a.recordTypes.get(v.elementType.toUpperCase()); if (f) this.a.recordTypes.set(this.a.key(v.name), f); continue }
       if (v.table) {
         const obj = this.b.object('variable', v.name.name, v.name.loc, { subType: 'table' })
         const columns = new Map<string, { name: string; ref?: ColRef }>()
@@ -804,7 +859,9 @@ export class StatementFlow {
       const rs = v.over && this.a.variables.get(v.over.name.toUpperCase())
       if (rs) { this.a.variables.set(v.name.name.toUpperCase(), rs); continue }
       const cursor = !!v.query || !!v.over
-      const obj = this.a.declareVariable(v.name.name, v.name.loc, cursor ? 'cursor' : v.table ? 'record' : 'scalar')
+      const fields = v.type !== undefined ? this.a.recordTypes.get(v.type) : undefined
+      const obj = this.a.declareVariable(v.name.name, v.name.loc, cursor ? 'cursor' : v.table || fields ? 'record' : 'scalar')
+      if (fields) this.a.declaredFields.set(obj, fields)
       if (v.value) this.a.relateDeps(colRef(obj, obj.columns![0], v.name.loc), evalExpr(v.value, childScope(undefined), this.a), 'select')
       if (v.query) this.fillRecord(obj, v.query)
     }
@@ -836,10 +893,13 @@ export class StatementFlow {
           const i = s.targets.indexOf(t)
           const fields = cur?.columns?.filter((c) => this.b.colName(c) !== cur.name)
           const whole = t.k === 'var' || (t.k === 'col' && t.name.parts.length === 1)
-          if (cur && fields && fields.length > 1 && s.targets.length === 1 && whole) {
+          // a cursor over SELECT * of a table of unknown columns has the one field `*`, which stands for them all
+          if (cur && fields && (fields.length > 1 || (fields.length === 1 && this.b.colName(fields[0]) === '*')) && s.targets.length === 1 && whole) {
             // FETCH c [BULK COLLECT] INTO r: the record (or collection) takes each cursor column as a field
             this.a.sameFields(target.obj, cur)
-            for (const c of fields) this.b.relate('fdd', this.a.ref(target.obj, this.b.colName(c)), [colRef(cur, c)], 'cursor', 'identity')
+            // a record of a declared RECORD type takes the columns by position, under its own field names
+            const own = this.a.declaredFields.get(target.obj)
+            fields.forEach((c, j) => this.b.relate('fdd', this.a.ref(target.obj, own?.[j] ?? this.b.colName(c)), [colRef(cur, c)], 'cursor', 'identity'))
             this.b.relate('fdd', target, fields.map((c) => colRef(cur, c)), 'cursor', 'identity')
             continue
           }

@@ -260,7 +260,8 @@ export class TokenCursor {
       parts.push(this.ident())
     }
     // Oracle db links: tab@link (the link names a remote database, not a column qualifier)
-    if (this.isOp('@') && this.isIdentToken(1)) { this.i++; this.ident() }
+    // (a link's name may be a domain: t@hq_link.example.com)
+    if (this.isOp('@') && this.isIdentToken(1)) { this.i++; this.ident(); while (this.isOp('.') && this.isIdentToken(1) && this.peek()!.start === this.prev().end) { this.i++; this.ident() } }
     // a one-part name (most are) shares its part's location: one object less per name (locations are never mutated but for the store index they cache, which is the same for both)
     if (parts.length === 1) return { parts, loc: parts[0].loc }
     return { parts, loc: mkLoc(parts[0].loc.sl, parts[0].loc.sc, parts[parts.length - 1].loc.el, parts[parts.length - 1].loc.ec) }

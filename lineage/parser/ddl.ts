@@ -84,6 +84,14 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
   }
   if (p.isAnyWord(['PROCEDURE', 'FUNCTION', 'TRIGGER', 'PACKAGE', 'PROC', 'MACRO', 'TASK', 'TYPE', 'EVENT'])) return block(p, stmtStart)
   const kind = p.peek()?.upper ?? 'OBJECT'
+  if ((kind === 'SYNONYM' || kind === 'ALIAS') && p.isIdentToken(1)) {
+    p.next(); const name = p.tableName()
+    // DB2 FOR TABLE t (an alias of a MODULE or SEQUENCE names no rows); DB2 for i FOR lib.file(member)
+    if (p.accept('FOR') && (p.accept('TABLE') || !p.isAnyWord(['MODULE', 'SEQUENCE']))) {
+      const target = p.tableName(); skipToEnd(p)
+      return { k: 'synonym', name, target, loc: locOf(stmtStart, p.prev()) }
+    }
+  }
   skipToEnd(p)
   return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(stmtStart, p.prev()) }
 }

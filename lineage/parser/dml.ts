@@ -30,6 +30,11 @@ function identList(p: TokenCursor): Ident[] {
   return out
 }
 
+/** DB2 for z/OS multi-row INSERT and MERGE: NOT ATOMIC CONTINUE ON SQLEXCEPTION (a failed row leaves the others) */
+function notAtomic(p: TokenCursor): void {
+  if (p.isWord('NOT') && p.isWord('ATOMIC', 1)) { p.i += 2; if (p.acceptSeq('CONTINUE', 'ON')) p.accept('SQLEXCEPTION') }
+}
+
 /** Oracle DML error logging: LOG ERRORS [INTO t] [('tag')] [REJECT LIMIT n|UNLIMITED] */
 export function skipLogErrors(p: TokenCursor): void {
   if (!(p.isWord('LOG') && p.isWord('ERRORS', 1))) return
@@ -134,6 +139,8 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
       if (p.acceptOp('(')) { const cols = [p.ident()]; while (p.acceptOp(',')) cols.push(p.ident()); p.expectOp(')'); s.rowAlias.columns = cols }
     }
     if (p.isWord('WITH') && p.isWord('PRIMARY', 1)) { p.i += 2; p.accept('KEY') }
+    // DB2 for z/OS multi-row insert from host-variable arrays: FOR :n | n ROWS [ATOMIC | NOT ATOMIC CONTINUE ON SQLEXCEPTION]
+    else if (p.d.name === 'dbvdb2' && p.isWord('FOR') && (p.isWord('ROWS', 2) || (p.isOp(':', 1) && p.isWord('ROWS', 3)))) { p.i += p.isWord('ROWS', 2) ? 3 : 4; p.accept('ATOMIC'); notAtomic(p) }
     // HANA UPSERT t VALUES (…) WHERE cond: cond picks the rows the values update, like REPLACE WHERE
     else if (start.upper === 'UPSERT' && p.accept('WHERE')) s.replaceWhere = parseExpr(p)
   }
@@ -426,11 +433,21 @@ export function parseApplyChanges(p: TokenCursor): Stmt {
   return { k: 'merge', target, using: { k: 'table', name, loc: name.loc }, on, whens: [wh], loc: locOf(start, p.prev()) }
 }
 
+/** Oracle MERGE INTO (SELECT … FROM t WHERE …) alias: the rows merged are t's (the view only picks them) */
+function mergeIntoView(p: TokenCursor): TableRef {
+  p.next()
+  const q = parseQuery(p); p.expectOp(')')
+  const src = q.k === 'select' && q.from.length === 1 && !q.joins.length ? q.from[0] : undefined
+  if (src?.k !== 'table') return p.fail('expected a view of one table')
+  const alias = canBeAlias(p) && !p.isWord('USING') ? p.ident() : undefined
+  return { name: src.name, alias, loc: src.name.loc }
+}
+
 export function parseMerge(p: TokenCursor, w?: With): Stmt {
   const start = p.next()
   skipTop(p)
   p.accept('INTO')
-  const target = tableRef(p, !p.isWord('USING', 0))
+  const target = p.isOp('(') && startsQuery(p, 1) ? mergeIntoView(p) : tableRef(p, !p.isWord('USING', 0))
   if (target.alias?.name.toUpperCase() === 'USING') { p.i--; target.alias = undefined }
   p.expect('USING')
   const from: import('../ast/types.js').Source[] = []
@@ -476,6 +493,7 @@ export function parseMerge(p: TokenCursor, w?: With): Stmt {
   }
   if (p.isWord('ELSE') && p.isWord('IGNORE', 1)) p.i += 2
   if (p.isWord('REMOVE') && p.isWord('DUPLICATES', 1)) p.i += 2
+  notAtomic(p)
   skipLogErrors(p)
   const s: Merge = { k: 'merge', target, using: from[0], on, whens, loc: locOf(start, p.prev()), with: w }
   if (p.isWord('OUTPUT')) { parseOutput(p, s); s.loc = locOf(start, p.prev()) }

@@ -92,6 +92,10 @@ function parseComparison(p: TokenCursor): Expr {
     if (w === 'IS') {
       p.next(); p.accept('NOT')
       if (p.accept('DISTINCT')) { p.expect('FROM'); const r = parseAdditive(p); left = op('IS', [left, r], span(left, r)); continue }
+      // Oracle x IS [NOT] OF [TYPE] ([ONLY] t, …): a test of the object's type, whose names are no columns
+      if (p.isWord('OF') && (p.isOp('(', 1) || (p.isWord('TYPE', 1) && p.isOp('(', 2)))) {
+        p.next(); p.accept('TYPE'); p.skipParens(); left = op('IS', [left], span(left, locOf(p.prev(), p.prev()))); continue
+      }
       let e = p.next() // NULL, TRUE, FALSE, UNKNOWN, NAN, JSON, EMPTY (a nested table), A SET …
       if (e.upper === 'A' && p.isWord('SET')) e = p.next()
       // IS JSON [VALUE | OBJECT | ARRAY | SCALAR] [WITH | WITHOUT UNIQUE [KEYS]]
@@ -449,7 +453,7 @@ function wrapLoc(e: Expr, loc: Loc): Expr {
 
 /** the words parseWordPrimary treats apart from a name (keep in step with its tests below) */
 const SPECIAL_PRIMARY_WORDS = new Set(['CASE', 'ARRAY', 'FIRST', 'OBJECT', 'ANY', 'SOME', 'EVERY', 'APPROXIMATE', 'EXISTS', 'CAST',
-  'TRY_CAST', 'SAFE_CAST', 'INTERVAL', 'NEXT', 'CURRENT', 'STRUCT', 'MAP', 'USER', ...TYPED_LITERALS, ...NO_SOURCE_WORDS])
+  'TRY_CAST', 'SAFE_CAST', 'TREAT', 'INTERVAL', 'NEXT', 'CURRENT', 'STRUCT', 'MAP', 'USER', ...TYPED_LITERALS, ...NO_SOURCE_WORDS])
 
 function parseWordPrimary(p: TokenCursor): Expr {
   const t = p.peek()!
@@ -484,9 +488,10 @@ function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefi
     p.next(); p.next(); const q = parseQuery(p); const e = p.expectOp(')')
     return { k: 'exists', query: q, loc: locOf(t, e) }
   }
-  if ((u === 'CAST' || u === 'TRY_CAST' || u === 'SAFE_CAST') && p.isOp('(', 1)) {
+  // Oracle TREAT(x AS [REF] type): x seen as a subtype, the type no column
+  if ((u === 'CAST' || u === 'TRY_CAST' || u === 'SAFE_CAST' || (u === 'TREAT' && p.d.name === 'dbvoracle')) && p.isOp('(', 1)) {
     p.next(); p.next(); const e = parseExpr(p)
-    if (p.accept('AS') && !p.isWord('FORMAT')) parseType(p)
+    if (p.accept('AS') && !p.isWord('FORMAT')) { if (u === 'TREAT') p.accept('REF'); parseType(p) }
     if (p.accept('FORMAT')) parseExpr(p)
     const c = p.expectOp(')')
     return op('CAST', [e], locOf(t, c))

@@ -23,7 +23,7 @@ export function setCreate(fn: typeof createRef): void { createRef = fn }
 const PARAM_MODES = new Set(['IN', 'OUT', 'INOUT', 'VARIADIC'])
 
 export const PROCEDURAL_START = new Set(['FORALL', 'DEFINE', 'LET', 'DECLARE', 'BEGIN', 'IF', 'WHILE', 'FOR', 'LOOP', 'REPEAT', 'SET', 'RETURN',
-  'OPEN', 'FETCH', 'CLOSE', 'DO', 'EXECUTE', 'EXEC', 'CASE', 'FOREACH', 'ON', 'TRACE', 'SYSTEM'])
+  'OPEN', 'FETCH', 'CLOSE', 'DO', 'EXECUTE', 'EXEC', 'CASE', 'FOREACH', 'ON', 'TRACE', 'SYSTEM', 'PIPE'])
 
 /** the routine being parsed: a trigger's table and row names, a trigger function, the function a trigger executes */
 interface RoutineState { triggerTable?: import('../ast/types.js').QName; triggerRows?: string[]; triggerTables?: string[]; triggerFunction?: boolean; triggerCall?: import('../ast/types.js').QName; returnsTable?: { columns?: Ident[]; variable?: string } }
@@ -124,6 +124,11 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
       while (p.acceptOp(',')) parseExpr(p)
       p.acceptSeq('WITH', 'RESUME')
       return { k: 'return', value, loc: locOf(first, p.prev()) }
+    }
+    case 'PIPE': {
+      if (!p.isWord('ROW', 1) || !p.isOp('(', 2)) return undefined
+      p.i += 3; const value = parseExpr(p); p.expectOp(')')
+      return { k: 'return', value, row: true, loc: locOf(first, p.prev()) }
     }
     case 'ON': return p.isWord('EXCEPTION', 1) ? parseOnException(p, first) : undefined
     case 'TRACE': case 'SYSTEM': {
@@ -540,9 +545,13 @@ const NOT_A_DECLARATION = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SELEC
 const METHOD_WORDS = ['MEMBER', 'STATIC', 'CONSTRUCTOR', 'MAP', 'ORDER', 'OVERRIDING', 'FINAL', 'INSTANTIABLE', 'NOT']
 
 /** a declaration section: items until BEGIN/END — or, in SQL PL bodies, until the first statement */
-function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: Ident[] }>, nested: Stmt[] = []): void {
+function parsePlDecls(p: Cur, vars: import('../ast/types.js').DeclaredVar[], nested: Stmt[] = []): void {
   while (!p.eof() && !p.isWord('BEGIN') && !p.isWord('END')) {
-    if (p.acceptOp(';')) continue
+    // SQL PL repeats DECLARE before each item: a script's DECLARE c CURSOR FOR …; ends before the next statement
+    // (LOAD FROM c OF CURSOR … was read as a declaration of LOAD)
+    if (p.acceptOp(';')) { if (p.d.name === 'dbvdb2' && !p.isWord('DECLARE')) return; continue }
+    // DB2 DECLARE GLOBAL TEMPORARY TABLE: a statement (a CREATE TABLE), not a variable named GLOBAL
+    if (p.isWord('DECLARE') && p.isAnyWord(['GLOBAL', 'LOCAL'], 1) && p.isWord('TEMPORARY', 2)) return
     if (isTimingPoint(p)) return
     if (p.isWord('DECLARE')) { p.next(); continue }
     // a PL/pgSQL DECLARE section holds declarations only, up to its BEGIN: `values text;`, `key text;` name variables
@@ -556,6 +565,22 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     while (p.isAnyWord(METHOD_WORDS, m)) m++
     if (m && p.isAnyWord(['PROCEDURE', 'FUNCTION'], m)) p.i += m
     if (p.isAnyWord(['PROCEDURE', 'FUNCTION'])) { const s = p.peek()!; nested.push(parseRoutineBody(p, s, false)); continue }
+    // TYPE t IS RECORD (f type, …): FETCH and SELECT INTO fill a record of type t by position, under these names
+    if (p.isWord('TYPE') && p.isIdentToken(1) && p.isAnyWord(['IS', 'AS'], 2)) {
+      p.next(); const name = p.ident(); p.next()
+      if (p.accept('RECORD') && p.isOp('(')) {
+        const open = p.i; p.next()
+        const fields: Ident[] = []
+        while (!p.eof() && !p.isOp(')')) { fields.push(p.ident()); p.skipListItem(); p.acceptOp(',') }
+        p.i = open; p.skipParens()
+        vars.push({ name, fields })
+      } else {
+        // TABLE OF t [INDEX BY …], VARRAY (n) OF t: a collection of t's records
+        while (!p.eof() && !p.isOp(';') && !p.isWord('OF')) p.next()
+        if (p.accept('OF') && p.isIdentToken()) { const q = p.qname(); if (!p.isOp('%')) vars.push({ name, elementType: q.parts[q.parts.length - 1].name }) }
+      }
+      skipToEnd(p); continue
+    }
     if (p.isAnyWord(['TYPE', 'SUBTYPE', 'PRAGMA'])) { skipToEnd(p); continue }
     if (p.accept('CURSOR')) {
       // the cursor's parameters are variables of its query (they were read as columns of its tables)
@@ -578,13 +603,17 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     if (p.accept('EXCEPTION')) { skipToEnd(p); continue }
     // SQLScript DECLARE lt TABLE (a INT, …): a table variable with declared columns
     if (p.isWord('TABLE') && p.isOp('(', 1)) { p.next(); vars.push({ name, table: tableVarColumns(p) }); skipToEnd(p); continue }
+    const typeAt = p.i
     if (!p.isOp(':=') && !p.isWord('DEFAULT') && !p.isOp(';')) parseType(p)
+    // the declared type's name (its last part), unless it is t%ROWTYPE or a built-in type with a size
+    const typed = p.i > typeAt && !p.isOp('%') && p.prev().kind === 'word' ? p.prev().upper : undefined
     if (p.isOp('%')) { p.next(); p.next() }
     p.acceptSeq('NOT', 'NULL')
+    const type = typed ? { type: typed } : {}
     if (p.acceptOp(':=') || p.accept('DEFAULT') || p.acceptOp('=')) {
-      if (startsQuery(p)) vars.push({ name, query: parseQuery(p) })
-      else vars.push({ name, value: parseExpr(p) })
-    } else vars.push({ name })
+      if (startsQuery(p)) vars.push({ name, query: parseQuery(p), ...type })
+      else vars.push({ name, value: parseExpr(p), ...type })
+    } else vars.push({ name, ...type })
     skipToEnd(p)
   }
 }
@@ -665,6 +694,27 @@ function compoundTriggerBody(p: Cur, start: Token, name: import('../ast/types.js
   return { k: 'block', body, name, loc: locOf(start, p.prev()) }
 }
 
+/**
+ * Oracle CREATE TYPE t [FORCE] [AUTHID …] AS | IS OBJECT | UNDER s (attr type, … [, MEMBER FUNCTION …]) [NOT FINAL]:
+ * the attributes in order; other type specifications (TABLE OF, VARRAY) are skipped
+ */
+function objectType(p: Cur, start: Token): Stmt {
+  const name = p.d.name === 'dbvoracle' && p.isIdentToken() ? p.tableName() : undefined
+  while (name && !p.eof() && !p.isOp(';') && !p.isOp('(') && !p.isWord('OBJECT') && !p.isWord('UNDER')) p.next()
+  if (p.accept('UNDER')) p.qname(); else p.accept('OBJECT')
+  const attributes: Ident[] = []
+  if (name && p.isOp('(')) {
+    const open = p.i
+    p.next()
+    while (!p.eof() && !p.isOp(')') && !p.isAnyWord(METHOD_WORDS)) { attributes.push(p.ident()); p.skipListItem(); p.acceptOp(',') }
+    // past the methods' specifications
+    p.i = open; p.skipParens()
+  }
+  skipToEnd(p)
+  const loc = locOf(start, p.prev())
+  return name && attributes.length ? { k: 'objectType', name, attributes, loc } : { k: 'other', kind: 'CREATE TYPE', loc }
+}
+
 /** statements that start an Informix SPL body (it follows the header with no AS / BEGIN) */
 const SPL_BODY_START = ['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'DEFINE', 'LET', 'FOREACH', 'SELECT', 'CALL']
 /** … and, in Informix, the control statements, which other dialects' routine headers may contain as words (FOR, ON) */
@@ -695,7 +745,7 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   const kind = p.next().upper
   if (kind === 'PACKAGE') { p.accept('BODY') }
   // an Oracle TYPE BODY holds the type's methods like a package body; a type specification is skipped
-  if (kind === 'TYPE' && !(p.d.name === 'dbvoracle' && p.accept('BODY'))) { skipToEnd(p); return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) } }
+  if (kind === 'TYPE' && !(p.d.name === 'dbvoracle' && p.accept('BODY'))) return objectType(p, start)
   if (kind === 'EVENT') {
     // MySQL: CREATE EVENT … DO <statement>
     while (!p.eof() && !p.isWord('DO') && !p.isOp(';')) p.next()
@@ -715,9 +765,12 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   const params = p.isOp('(') ? paramNames(p) : []
   const wasBlock = p.inBlock
   p.inBlock = true
+  /** Oracle RETURN t PIPELINED: the rows are what the body pipes (a nested function of a package too) */
+  let pipelined = false
   try {
     // header options until the body starts
     for (;;) {
+      if (kind === 'FUNCTION' && p.isWord('PIPELINED')) pipelined = true
       if (p.eof()) return { k: 'block', body: actions, name, loc: locOf(start, p.prev()) }
       if (p.isOp(';') && kind === 'PACKAGE') break
       if (kind === 'TRIGGER' && p.isOp('(') && p.isAnyWord(TRIGGER_ACTION_START, 1)) { actions.push(...triggerActionList(p)); continue }
@@ -768,7 +821,7 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
           const body: Stmt[] = [{ k: 'declare', vars, loc: locOf(start, start) }, ...nested]
           if (p.isWord('BEGIN')) body.push(parseBegin(p, p.peek()!))
           else if (p.accept('END')) { if (p.isIdentToken()) p.next() }
-          return { k: 'block', body, name, params, loc: locOf(start, p.prev()) }
+          return { k: 'block', body, name, params, loc: locOf(start, p.prev()), ...(pipelined ? { returnsTable: {} } : {}), ...(kind === 'FUNCTION' ? { func: true } : {}) }
         }
         // (a T-SQL body that opens with DECLARE goes on to GO: the statements after the DECLARE are the routine's too)
         if (p.isWord('BEGIN') || (p.isWord('DECLARE') && p.d.batchWord === undefined)) { const b = parseStatement(p); return { k: 'block', body: [b], name, params, loc: locOf(start, p.prev()) } }
@@ -819,6 +872,12 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
         p.i += 3
         // MySQL trigger order: FOR EACH ROW FOLLOWS | PRECEDES other_trigger
         if (p.isAnyWord(['FOLLOWS', 'PRECEDES']) && p.isIdentToken(1)) { p.next(); p.qname() }
+        eachRowEnd = p.i
+        continue
+      }
+      // DB2 … FOR EACH ROW MODE DB2SQL [WHEN (cond)] SET n.c = …: the one-statement body still follows the row clause
+      if (kind === 'TRIGGER' && p.i === eachRowEnd && ((p.isWord('MODE') && p.isIdentToken(1)) || (p.isWord('WHEN') && p.isOp('(', 1)))) {
+        if (p.accept('WHEN')) p.skipParens(); else p.i += 2
         eachRowEnd = p.i
         continue
       }

@@ -1,6 +1,6 @@
 // Grammar chapter: queries (SELECT, set operations, VALUES, WITH, FROM items and joins).
 import type { Cte, Expr, Ident, JoinCond, JoinKind, PivotSpec, QName, Query, Select, SelectItem, Source, Stmt, WindowSpec, With } from '../ast/types.js'
-import { TokenCursor, identOf, locOf } from './base.js'
+import { ParseError, TokenCursor, identOf, locOf } from './base.js'
 import type { Token } from '../lexer/lexer.js'
 import { canBeAlias, parseAdditive, parseExpr, parseExprList, parseOrderList, parseSelectItem, parseWindow, xmlMethod, xmlMethodSubject } from './expressions.js'
 import { parseDmlInParens, tableQuery } from './dml.js'
@@ -339,9 +339,7 @@ function parseSelectClauses(p: TokenCursor, s: Select): void {
     if (p.accept('HAVING')) { s.having = parseExpr(p); continue }
     if (p.accept('QUALIFY')) { s.qualify = parseExpr(p); continue }
     if (p.isWord('MODEL') && p.d.name === 'dbvoracle' && p.isAnyWord(['PARTITION', 'DIMENSION', 'MEASURES', 'RETURN', 'REFERENCE', 'MAIN', 'IGNORE', 'KEEP', 'UNIQUE'], 1)) {
-      // Oracle MODEL clause: the measures keep their columns; the spreadsheet rules are not modelled
-      p.next()
-      while (!p.eof() && !p.isOp(';') && !p.isOp(')') && !(p.isWord('ORDER') && p.isWord('BY', 1))) { if (p.isOp('(')) p.skipParens(); else p.next() }
+      p.next(); parseModel(p, s)
       continue
     }
     if (p.d.name === 'dbvcouchbase' && (p.isWord('LET') || p.isWord('LETTING'))) {
@@ -361,6 +359,58 @@ function parseSelectClauses(p: TokenCursor, s: Select): void {
     }
     break
   }
+}
+
+/**
+ * Oracle MODEL [REFERENCE r ON (…) …] [PARTITION BY (…)] DIMENSION BY (…) MEASURES (…) [RULES …] (rules): the
+ * columns with their aliases (MEASURES (sale s): the select list's s is sale) and each rule's measure and value
+ * (s['Mouse Pad', 2001] = s['Mouse Pad', 2000] * 1.1). Rules the grammar here does not know are skipped
+ */
+function parseModel(p: TokenCursor, s: Select): void {
+  const model: NonNullable<Select['model']> = { cols: [], rules: [] }
+  s.model = model
+  const columns = () => {
+    p.expectOp('(')
+    if (!p.isOp(')')) do model.cols.push(parseSelectItem(p)); while (p.acceptOp(','))
+    p.expectOp(')')
+  }
+  while (!p.eof() && !p.isOp(';') && !p.isOp(')') && !(p.isWord('ORDER') && p.isWord('BY', 1))) {
+    // a reference model's columns are its own (its query reads another table)
+    if (p.accept('REFERENCE')) { while (!p.eof() && !p.isWord('MAIN') && !p.isAnyWord(['PARTITION', 'DIMENSION']) && !p.isOp(';')) { if (p.isOp('(')) p.skipParens(); else p.next() } continue }
+    if (p.isWord('PARTITION') && p.isWord('BY', 1) && p.isOp('(', 2)) { p.i += 2; columns(); continue }
+    if (p.isWord('DIMENSION') && p.isWord('BY', 1)) { p.i += 2; columns(); continue }
+    if (p.accept('MEASURES')) { columns(); continue }
+    if (p.isOp('(') && model.cols.length) {
+      const save = p.i
+      try { modelRules(p, model.rules) } catch (err) { if (!(err instanceof ParseError)) throw err; p.i = save; p.skipParens() }
+      continue
+    }
+    // ITERATE (n) [UNTIL (cond)], the RETURN / NAV / ORDER options
+    if (p.isWord('ITERATE') || p.isWord('UNTIL')) { p.next(); p.skipParens(); continue }
+    p.next()
+  }
+}
+
+/** ( [UPDATE | UPSERT [ALL]] m[dims] [ORDER BY …] = expr, … ) */
+function modelRules(p: TokenCursor, rules: NonNullable<Select['model']>['rules']): void {
+  p.expectOp('(')
+  if (!p.isOp(')')) do {
+    if (p.accept('UPDATE') || p.accept('UPSERT')) p.accept('ALL')
+    const target = p.ident()
+    if (p.isOp('[')) { let depth = 0; do { if (p.isOp('[')) depth++; else if (p.isOp(']')) depth--; p.next() } while (!p.eof() && depth > 0) }
+    if (p.isWord('ORDER') && p.isWord('BY', 1)) { p.i += 2; parseOrderList(p) }
+    p.expectOp('=')
+    rules.push({ target, value: cellValues(parseExpr(p)) })
+  } while (p.acceptOp(','))
+  p.expectOp(')')
+}
+
+/** a rule's value with each cell reference m[dims] as the measure m: the dimensions pick cells, they are no values */
+function cellValues(e: Expr): Expr {
+  if (e.k === 'op') return e.op === '[]' ? cellValues(e.args[0]) : { ...e, args: e.args.map(cellValues) }
+  if (e.k === 'func') return { ...e, args: e.args.map(cellValues) }
+  if (e.k === 'case') return { ...e, operand: e.operand && cellValues(e.operand), whens: e.whens.map((w) => ({ when: cellValues(w.when), then: cellValues(w.then) })), else: e.else && cellValues(e.else) }
+  return e
 }
 
 /** GROUP BY ALL with nothing after it (ALL is no grouping set prefix) */

@@ -33,7 +33,7 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
   'WHENEVER', 'VARIABLE', 'EXPORT', 'IMPORT', 'VALIDATE', 'DISABLE', 'ENABLE', 'MERGE_STATS', 'RECOVER', 'UNSET', 'RUNSTATS',
   'GENERATE', 'REORG', 'ASSERT', 'DUMP', 'SAVE', 'PIPE', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE',
   'FLASHBACK', 'READTEXT', 'WRITETEXT', 'UPDATETEXT', 'TERMINATE', 'QUIESCE', 'UNQUIESCE', 'ACTIVATE', 'DEACTIVATE', 'REBIND', 'CATALOG', 'UNCATALOG', 'ROLLFORWARD',
-  'PRUNE', 'REDISTRIBUTE', 'INSPECT', 'AUTOCOMMIT', 'SETUSER', 'RECEIVE', 'SEND', 'MESSAGE', 'MOVE', 'CANCEL', 'DIAGNOSTIC'])
+  'PRUNE', 'REDISTRIBUTE', 'INSPECT', 'AUTOCOMMIT', 'SETUSER', 'RECEIVE', 'SEND', 'MESSAGE', 'MOVE', 'CANCEL', 'DIAGNOSTIC', 'ASSOCIATE'])
 
 /** DB2 CLP commands that begin like SQL: UPDATE DB CFG …, UPDATE MONITOR SWITCHES …, LABEL ON …, FORCE APPLICATION … */
 const CLP_UPDATE: Record<string, string[]> = {
@@ -151,7 +151,12 @@ export function parseStatement(p: TokenCursor): Stmt {
     // Informix DB-Access LOAD FROM 'file' [DELIMITER 'x'] INSERT INTO t [(cols)];
     // DB2 LOAD | IMPORT FROM file OF DEL [options] INSERT | REPLACE | INSERT_UPDATE | CREATE … INTO t [(cols)]
     p.i += 2
-    const file = p.next()
+    // DB2 LOAD FROM c OF CURSOR (DECLARE c CURSOR FOR SELECT …): the cursor's rows, not a file
+    const cursor = p.isIdentToken() && p.isWord('OF', 1) && p.isWord('CURSOR', 2) ? p.ident() : undefined
+    // an unquoted path (/data/in/x.del) is several tokens with no space between them
+    const file = cursor ? undefined : p.next()
+    let location = file ? file.image.replace(/^'|'$/g, '') : ''
+    if (file && file.kind !== 'string') while (!p.eof() && p.peek()!.start === p.prev().end && !p.isOp(';')) location += p.next().image
     while (!p.eof() && !(p.isAnyWord(LOAD_MODES) && p.isWord('INTO', 1)) && !p.isOp(';')) p.next()
     if (!p.isAnyWord(LOAD_MODES)) p.expect('INSERT')
     p.next(); p.expect('INTO')
@@ -160,7 +165,8 @@ export function parseStatement(p: TokenCursor): Stmt {
     if (p.isOp('(')) { p.next(); columns = [p.ident()]; while (p.acceptOp(',')) columns.push(p.ident()); p.expectOp(')') }
     // DB2 options after the table (NONRECOVERABLE, FOR EXCEPTION t, ALLOW READ ACCESS …) move nothing
     while (!p.eof() && !p.isOp(';')) p.next()
-    return { k: 'copy', table, columns, location: file.image.replace(/^'|'$/g, ''), direction: 'in', loc: locOf(first, p.prev()) }
+    if (cursor) return { k: 'insert', target: { name: table, loc: table.loc }, columns, cursorRows: cursor, loc: locOf(first, p.prev()) }
+    return { k: 'copy', table, columns, location, direction: 'in', loc: locOf(first, p.prev()) }
   }
   if (u === 'EXPORT' && p.isWord('DATA', 1)) {
     p.i += 2

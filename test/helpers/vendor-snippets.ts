@@ -8,6 +8,199 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'Oracle\'s own package functions called without parentheses (DBMS_RANDOM.VALUE, DBMS_UTILITY.FORMAT_ERROR_BACKTRACE) are calls: dbms_random.value was read as column dbms_random of the FROM table, the backtrace an orphan',
+      sql: `INSERT INTO sample_rows (id, rnd) SELECT id, dbms_random.value FROM big_t ORDER BY DBMS_RANDOM.VALUE FETCH FIRST 10 ROWS ONLY;
+INSERT INTO err_log (msg, bt) VALUES (SQLERRM, DBMS_UTILITY.FORMAT_ERROR_BACKTRACE);
+`,
+      fdd: [['big_t.id', 'sample_rows.id']],
+    },
+    {
+      title: 'a PL/SQL function called without parentheses (get_rate inside its package, util_pkg.get_rate outside) is a call: it was read as a column of the FROM table (payments.get_rate) or an orphan; outside the package a bare name stays a column',
+      sql: `CREATE OR REPLACE PACKAGE BODY util_pkg AS
+  FUNCTION get_rate(p_cur IN VARCHAR2 DEFAULT 'EUR') RETURN NUMBER DETERMINISTIC RESULT_CACHE IS
+    v NUMBER;
+  BEGIN
+    SELECT rate INTO v FROM fx_rates WHERE cur = p_cur;
+    RETURN v;
+  END get_rate;
+  PROCEDURE load_fx IS
+  BEGIN
+    INSERT INTO fx_log (val, conv_val) SELECT amount, amount * get_rate FROM payments;
+  END load_fx;
+END util_pkg;
+/
+INSERT INTO fx_usd (val, conv_val) SELECT amount, amount * util_pkg.get_rate FROM payments;
+INSERT INTO rate_copy (rate) SELECT get_rate FROM rate_snapshots;
+`,
+      fdd: [['payments.amount', 'fx_log.val'], ['payments.amount', 'fx_log.conv_val'], ['payments.amount', 'fx_usd.val'], ['payments.amount', 'fx_usd.conv_val'],
+        ['rate_snapshots.get_rate', 'rate_copy.rate']],
+    },
+    {
+      title: 'TYPE t IS RECORD (f, …) and TABLE OF t: FETCH c INTO r and SELECT … [BULK COLLECT] INTO r | l fill the declared fields by position (r.amt had no source when the cursor said amount); a variable qualified by its package or routine (etl_pkg.g_run_id) is that variable (it was an orphan column)',
+      sql: `CREATE OR REPLACE PACKAGE BODY etl_pkg IS
+  g_run_id NUMBER;
+  PROCEDURE load_orders IS
+    TYPE t_rec IS RECORD (id orders.order_id%TYPE, amt NUMBER(12,2) := 0);
+    TYPE t_tab IS TABLE OF t_rec INDEX BY PLS_INTEGER;
+    l_tab t_tab;
+    r t_rec;
+    CURSOR c IS SELECT order_id, amount FROM orders WHERE status = 'NEW';
+  BEGIN
+    SELECT run_id INTO g_run_id FROM etl_runs WHERE active = 'Y';
+    OPEN c;
+    LOOP
+      FETCH c INTO r;
+      EXIT WHEN c%NOTFOUND;
+      INSERT INTO order_stage (id, amt, run_id) VALUES (r.id, r.amt, etl_pkg.g_run_id);
+    END LOOP;
+    CLOSE c;
+    SELECT order_id, amount BULK COLLECT INTO l_tab FROM orders_hist;
+    FORALL i IN 1 .. l_tab.COUNT
+      INSERT INTO order_hist_stage (id, amt) VALUES (l_tab(i).id, l_tab(i).amt);
+  END load_orders;
+END etl_pkg;
+/
+`,
+      fdd: [['orders.order_id', 'order_stage.id'], ['orders.amount', 'order_stage.amt'], ['etl_runs.run_id', 'order_stage.run_id'],
+        ['orders_hist.order_id', 'order_hist_stage.id'], ['orders_hist.amount', 'order_hist_stage.amt']],
+    },
+    {
+      title: 'MERGE INTO (SELECT … FROM t WHERE …) alias merges t\'s rows (it failed at the parenthesis); a db link named by a domain, t@hq_link.example.com, is one link (the statement failed at its first dot)',
+      sql: `MERGE INTO (SELECT * FROM dw.accounts WHERE active = 'Y') a
+USING dw.account_updates u ON (a.id = u.id)
+WHEN MATCHED THEN UPDATE SET a.balance = u.balance;
+INSERT INTO dw.emp_copy (empno, sal) SELECT r.empno, r.sal FROM hr.emp@hq_link.example.com r;
+`,
+      fdd: [['dw.account_updates.balance', 'dw.accounts.balance'], ['hr.emp.empno', 'dw.emp_copy.empno'], ['hr.emp.sal', 'dw.emp_copy.sal']],
+    },
+    {
+      title: 'PL/SQL FROM TABLE(l) / TABLE(CAST(l AS t)) over a collection of records: its columns are the fields (every column read all of l\'s sources); SELECT t(a, b) BULK COLLECT INTO l with t an object type fills the fields t\'s attributes name',
+      sql: `CREATE OR REPLACE TYPE t_id_name AS OBJECT (id NUMBER, name VARCHAR2(100));
+/
+CREATE OR REPLACE TYPE t_id_name_tab AS TABLE OF t_id_name;
+/
+CREATE OR REPLACE PROCEDURE sync_names IS
+  l_rows t_id_name_tab;
+  TYPE t_rec IS RECORD (id NUMBER, amt NUMBER);
+  TYPE t_tab IS TABLE OF t_rec;
+  l_tab t_tab;
+BEGIN
+  SELECT t_id_name(c.customer_id, c.full_name) BULK COLLECT INTO l_rows FROM customers c WHERE c.active = 'Y';
+  INSERT INTO customer_names (id, name) SELECT t.id, t.name FROM TABLE(l_rows) t;
+  MERGE INTO customer_names d USING (SELECT id, name FROM TABLE(CAST(l_rows AS t_id_name_tab))) s ON (d.id = s.id)
+    WHEN MATCHED THEN UPDATE SET d.name = s.name;
+  SELECT order_id, amount BULK COLLECT INTO l_tab FROM orders;
+  INSERT INTO order_copy (id, amt) SELECT * FROM TABLE(l_tab);
+  INSERT INTO order_amounts (amt) SELECT x.amt FROM TABLE(l_tab) x;
+END;
+/
+`,
+      fdd: [['customers.customer_id', 'customer_names.id'], ['customers.full_name', 'customer_names.name'], ['orders.order_id', 'order_copy.id'],
+        ['orders.amount', 'order_copy.amt'], ['orders.amount', 'order_amounts.amt']],
+    },
+    {
+      title: 'pipelined table functions: FROM TABLE(f(…)) reads the rows the body pipes, PIPE ROW (t_row(a, b)) by the object type\'s attributes, PIPE ROW (r) by the record\'s fields (its table\'s, r from SELECT *), PIPE ROW (scalar) as COLUMN_VALUE; a package function without parentheses, TABLE(pkg.f), too (the rows had no source and pkg.f was an orphan column)',
+      sql: `CREATE OR REPLACE TYPE t_sales_row AS OBJECT (
+  region VARCHAR2(10),
+  month DATE,
+  total NUMBER,
+  MEMBER FUNCTION label RETURN VARCHAR2
+) NOT FINAL;
+/
+CREATE OR REPLACE TYPE t_sales_tab AS TABLE OF t_sales_row;
+/
+CREATE OR REPLACE FUNCTION f_sales_by_month (p_year IN NUMBER) RETURN t_sales_tab PIPELINED IS
+BEGIN
+  FOR r IN (SELECT region, TRUNC(sale_date, 'MM') AS m, SUM(amount) AS amt FROM sales WHERE EXTRACT(YEAR FROM sale_date) = p_year GROUP BY region, TRUNC(sale_date, 'MM')) LOOP
+    PIPE ROW (t_sales_row(r.region, r.m, r.amt));
+  END LOOP;
+  RETURN;
+END;
+/
+CREATE OR REPLACE PACKAGE BODY pkg_cust AS
+  FUNCTION get_active RETURN t_cust_tab PIPELINED IS
+  BEGIN
+    FOR r IN (SELECT * FROM customers WHERE status = 'A') LOOP
+      PIPE ROW (r);
+    END LOOP;
+    RETURN;
+  END get_active;
+  FUNCTION order_ids RETURN sys.odcinumberlist PIPELINED IS
+  BEGIN
+    FOR o IN (SELECT order_id FROM orders) LOOP
+      PIPE ROW (o.order_id);
+    END LOOP;
+  END order_ids;
+END pkg_cust;
+/
+INSERT INTO sales_month_rpt (region, month, total)
+SELECT t.region, t.month, t.total FROM TABLE(f_sales_by_month(2024)) t;
+INSERT INTO active_snapshot (id, name) SELECT a.id, a.name FROM TABLE(pkg_cust.get_active) a;
+INSERT INTO order_list (id) SELECT column_value FROM TABLE(pkg_cust.order_ids());
+`,
+      fdd: [['sales.region', 'sales_month_rpt.region'], ['sales.sale_date', 'sales_month_rpt.month'], ['sales.amount', 'sales_month_rpt.total'],
+        ['customers.id', 'active_snapshot.id'], ['customers.name', 'active_snapshot.name'], ['orders.order_id', 'order_list.id']],
+    },
+    {
+      title: 'MODEL … MEASURES (amt AS sales, 0 AS forecast) RULES (forecast[ANY, 2005] = sales[CV(), 2004] * 1.1): the select list reads the measures by their aliases (sales and forecast were columns of the FROM table), a rule gives its measure the value, and the cell dimensions are no values',
+      sql: `INSERT INTO sales_forecast (country, product, year, sales, forecast)
+SELECT country, product, year, sales, forecast
+  FROM sales_hist
+ MODEL RETURN UPDATED ROWS
+   PARTITION BY (country)
+   DIMENSION BY (prod AS product, year)
+   MEASURES (amount_sold AS sales, 0 AS forecast)
+   IGNORE NAV
+   RULES UPSERT ITERATE (2) (
+     forecast[ANY, 2005] = sales[CV(product), 2004] * 1.1,
+     sales['Total', FOR year IN (2004, 2005)] = SUM(sales)[ANY, CV(year)]
+   )
+ ORDER BY country, product, year;
+`,
+      fdd: [['sales_hist.country', 'sales_forecast.country'], ['sales_hist.prod', 'sales_forecast.product'], ['sales_hist.year', 'sales_forecast.year'],
+        ['sales_hist.amount_sold', 'sales_forecast.sales'], ['sales_hist.amount_sold', 'sales_forecast.forecast']],
+    },
+    {
+      title: 'TREAT(x AS [REF] type) and x IS [NOT] OF [TYPE] ([ONLY] t, …): the type names are no columns (IS OF failed the statement, TREAT read the type as a column)',
+      sql: `INSERT INTO circle_areas (id, radius, r)
+SELECT s.id, TREAT(s.shape AS circle_typ).radius, TREAT(s.shape_ref AS REF circle_typ)
+  FROM shapes s
+ WHERE s.shape IS OF (circle_typ) AND s.shape IS NOT OF TYPE (ONLY square_typ, triangle_typ);
+`,
+      fdd: [['shapes.id', 'circle_areas.id'], ['shapes.shape', 'circle_areas.radius'], ['shapes.shape_ref', 'circle_areas.r']],
+    },
+    {
+      title: 'FETCH c [BULK COLLECT] INTO r of a cursor over SELECT * FROM t (columns unknown): r.col is t.col (the fetch gave r only t.* and FORALL … VALUES (l(i).col) lost its source)',
+      sql: `DECLARE
+  TYPE t_rows IS TABLE OF sales_stage%ROWTYPE;
+  l_rows t_rows;
+  CURSOR c_src IS SELECT * FROM sales_stage WHERE sale_date = TRUNC(SYSDATE);
+BEGIN
+  OPEN c_src;
+  LOOP
+    FETCH c_src BULK COLLECT INTO l_rows LIMIT 1000;
+    EXIT WHEN l_rows.COUNT = 0;
+    FORALL i IN 1 .. l_rows.COUNT SAVE EXCEPTIONS
+      INSERT INTO sales_fact (sale_id, amount) VALUES (l_rows(i).sale_id, l_rows(i).amount);
+  END LOOP;
+  CLOSE c_src;
+END;
+/
+`,
+      fdd: [['sales_stage.sale_id', 'sales_fact.sale_id'], ['sales_stage.amount', 'sales_fact.amount']],
+    },
+    {
+      title: 'CREATE [PUBLIC] SYNONYM s FOR owner.t[@link]: later reads and writes of s are of owner.t (s was a table of its own)',
+      sql: `CREATE OR REPLACE PUBLIC SYNONYM emp_syn FOR hr.employees;
+CREATE SYNONYM app.dept FOR hr.departments@hq_link;
+INSERT INTO emp_copy (id, name) SELECT employee_id, last_name FROM emp_syn;
+INSERT INTO dept_copy (id, name) SELECT d.department_id, d.department_name FROM dept d;
+UPDATE emp_syn e SET e.salary = (SELECT MAX(b.amount) FROM bonus b WHERE b.emp_id = e.employee_id);
+`,
+      fdd: [['hr.employees.employee_id', 'emp_copy.id'], ['hr.employees.last_name', 'emp_copy.name'], ['hr.departments.department_id', 'dept_copy.id'],
+        ['hr.departments.department_name', 'dept_copy.name'], ['bonus.amount', 'hr.employees.salary']],
+    },
+    {
       title: 'JSON_VALUE … RETURNING type and JSON_QUERY … PRETTY WITH CONDITIONAL ARRAY WRAPPER: the type and the words are no columns',
       sql: `INSERT INTO doc_fields (amount, tags, obj)
 SELECT JSON_VALUE(d.body, '$.amount' RETURNING NUMBER DEFAULT 0 ON ERROR),
@@ -2446,6 +2639,66 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
     },
   ],
   db2: [
+    {
+      title: 'a trigger whose one-statement body follows MODE DB2SQL [WHEN (…)] (SET N.total = N.qty * N.price) was skipped; DECLARE GLOBAL TEMPORARY TABLE among a procedure\'s declarations was read as a variable named GLOBAL, so the insert into it named columns after the query',
+      sql: `CREATE TRIGGER dw.trg_bi NO CASCADE BEFORE INSERT ON dw.orders
+REFERENCING NEW AS N
+FOR EACH ROW MODE DB2SQL
+WHEN (N.total IS NULL)
+SET N.total = N.qty * N.price@
+
+CREATE PROCEDURE dw.p_done ()
+LANGUAGE SQL
+BEGIN
+  DECLARE v_cnt INTEGER DEFAULT 0;
+  DECLARE GLOBAL TEMPORARY TABLE SESSION.tmp_ids (id INT) WITH REPLACE ON COMMIT PRESERVE ROWS NOT LOGGED;
+  INSERT INTO SESSION.tmp_ids SELECT order_id FROM dw.orders WHERE status = 'NEW';
+  INSERT INTO dw.processed (id) SELECT id FROM SESSION.tmp_ids;
+END@
+`,
+      fdd: [['dw.orders.qty', 'dw.orders.total'], ['dw.orders.price', 'dw.orders.total'], ['dw.orders.order_id', 'SESSION.tmp_ids.id'], ['SESSION.tmp_ids.id', 'dw.processed.id']],
+    },
+    {
+      title: 'CLP DECLARE c CURSOR FOR SELECT …; LOAD FROM c OF CURSOR INSERT | REPLACE INTO t [(cols)]: the cursor\'s rows by position (the DECLARE ran on and read LOAD as a declaration; a cursor was a file); ASSOCIATE RESULT SET LOCATOR is skipped (it failed)',
+      sql: `DECLARE c1 CURSOR FOR SELECT cust_id, name FROM stage.customers WHERE load_dt = CURRENT DATE;
+LOAD FROM c1 OF CURSOR MESSAGES /tmp/load.msg REPLACE INTO dw.customers_copy NONRECOVERABLE;
+LOAD FROM c1 OF CURSOR INSERT INTO dw.customer_names (id, full_name);
+CREATE PROCEDURE dw.p_calls ()
+LANGUAGE SQL
+BEGIN
+  DECLARE loc1 RESULT_SET_LOCATOR VARYING;
+  CALL dw.p_get_orders();
+  ASSOCIATE RESULT SET LOCATOR (loc1) WITH PROCEDURE dw.p_get_orders;
+  ALLOCATE c2 CURSOR FOR RESULT SET loc1;
+  INSERT INTO dw.calls_log (note) SELECT note FROM dw.notes;
+END
+`,
+      fdd: [['stage.customers.cust_id', 'dw.customers_copy.cust_id'], ['stage.customers.name', 'dw.customers_copy.name'], ['stage.customers.cust_id', 'dw.customer_names.id'],
+        ['stage.customers.name', 'dw.customer_names.full_name'], ['dw.notes.note', 'dw.calls_log.note']],
+    },
+    {
+      title: 'DB2 for z/OS multi-row MERGE … NOT ATOMIC CONTINUE ON SQLEXCEPTION and INSERT … VALUES (:hv) FOR :n ROWS [ATOMIC]: the options failed the statement',
+      sql: `MERGE INTO PAYROLL.EMP_TOTALS T
+USING (SELECT EMPNO, SUM(GROSS) AS G FROM PAYROLL.EMP_PAY GROUP BY EMPNO) AS S (EMPNO, G)
+ON T.EMPNO = S.EMPNO
+WHEN MATCHED THEN UPDATE SET T.TOTAL = S.G
+WHEN NOT MATCHED THEN INSERT (EMPNO, TOTAL) VALUES (S.EMPNO, S.G)
+NOT ATOMIC CONTINUE ON SQLEXCEPTION;
+INSERT INTO PAYROLL.PAY_LOG (EMPNO, NOTE) VALUES (:HVEMPNO, :HVNOTE) FOR :HVN ROWS NOT ATOMIC CONTINUE ON SQLEXCEPTION;
+INSERT INTO PAYROLL.EMP_COPY (EMPNO) SELECT EMPNO FROM PAYROLL.EMP_PAY;
+`,
+      fdd: [['PAYROLL.EMP_PAY.EMPNO', 'PAYROLL.EMP_TOTALS.EMPNO'], ['PAYROLL.EMP_PAY.GROSS', 'PAYROLL.EMP_TOTALS.TOTAL'], ['PAYROLL.EMP_PAY.EMPNO', 'PAYROLL.EMP_COPY.EMPNO']],
+    },
+    {
+      title: 'CREATE [PUBLIC] ALIAS a FOR [TABLE] schema.t: later reads of a are of schema.t (the alias was a table of its own)',
+      sql: `CREATE ALIAS rpt.cust FOR dw.customers;
+CREATE PUBLIC ALIAS pcust FOR TABLE dw.customers;
+CREATE ALIAS rpt.ord_seq FOR SEQUENCE dw.order_seq;
+INSERT INTO rpt.cust_list (id, nm) SELECT customer_id, name FROM rpt.cust;
+INSERT INTO rpt.cust_mail (id, email) SELECT customer_id, email FROM pcust;
+`,
+      fdd: [['dw.customers.customer_id', 'rpt.cust_list.id'], ['dw.customers.name', 'rpt.cust_list.nm'], ['dw.customers.customer_id', 'rpt.cust_mail.id'], ['dw.customers.email', 'rpt.cust_mail.email']],
+    },
     {
       title: 'DECLARE c CURSOR FOR s1 over a statement PREPAREd from a string (dynamic SQL) parses; it failed the declaration section',
       sql: `CREATE OR REPLACE PROCEDURE DW.COPY_RECENT ()

@@ -514,8 +514,10 @@ export class StatementFlow {
   private viewItem(s: S<'update'> | S<'delete'>, q: Query): { scope: Scope; item: FromItem } {
     const scope = childScope(undefined)
     if (s.with) this.withScope(s.with, scope)
+    // (T-SQL UPDATE OPENQUERY(…) SET c = s.x FROM s: the FROM clause's tables are read too)
+    if (s.from.length) this.a.fromClause(s.from, scope)
     const item = this.a.fromItem({ k: 'derived', query: q, alias: s.target.alias, loc: s.target.loc }, scope)
-    scope.items.push(item)
+    scope.items.unshift(item)
     return { scope, item }
   }
 

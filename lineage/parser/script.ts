@@ -343,7 +343,8 @@ export function parseScript(tokens: Token[], d: DialectSpec, emit?: (s: ParsedSt
   while (!p.eof()) {
     if (p.isOp(';')) { p.next(); continue }
     // GO [count]: the count repeats the batch, it is no statement
-    if (isBatchSeparator(p)) { const go = p.next(); if (p.peek()?.kind === 'number' && p.peek()!.line === go.line) p.next(); continue }
+    // (a batch's variables end with it)
+    if (isBatchSeparator(p)) { p.sqlVars = undefined; const go = p.next(); if (p.peek()?.kind === 'number' && p.peek()!.line === go.line) p.next(); continue }
     if (p.atPsqlTrailer()) { p.i = p.lineEnd(p.peek()!); continue }
     const startIdx = p.i
     const first = p.peek()!

@@ -573,6 +573,33 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: "UPDATE | INSERT | DELETE OPENQUERY(server, 'SELECT …') write the tables of the pass-through query, like an inline view (UPDATE OPENQUERY failed at its parenthesis; UPDATE … SET … FROM s reads s)",
+      sql: `UPDATE OPENQUERY(LINKED_ORA, 'SELECT status, updated_at FROM app.orders WHERE order_id = 42') SET status = s.new_status, updated_at = s.changed_at FROM dbo.StatusFeed s;
+INSERT OPENQUERY(LINKED_MY, 'SELECT id, name FROM crm.contacts') SELECT ContactId, FullName FROM dbo.Contacts;
+DELETE OPENQUERY(LINKED_ORA, 'SELECT id FROM app.tmp_rows WHERE done = 1');
+`,
+      fdd: [['dbo.StatusFeed.new_status', 'app.orders.status'], ['dbo.StatusFeed.changed_at', 'app.orders.updated_at'], ['dbo.Contacts.ContactId', 'crm.contacts.id'], ['dbo.Contacts.FullName', 'crm.contacts.name']],
+    },
+    {
+      title: "dynamic SQL built in a variable (DECLARE @sql = N'', SET @sql = @sql + N'…' + CHAR(13) + …, SET @sql += …; EXEC sp_executesql @sql / EXEC (@sql)): its constant text is analysed, an unknown value inside a literal or as a value stands for one; a statement whose name takes an unknown part (dbo.Tbl_' + @Suffix) is dropped",
+      sql: `CREATE PROCEDURE etl.usp_RefreshRegion @FromDate DATE, @Region NVARCHAR(10), @Suffix NVARCHAR(10)
+AS
+BEGIN
+  DECLARE @sql NVARCHAR(MAX) = N'';
+  SET @sql = @sql + N'INSERT INTO rpt.RegionSales (Region, Amount)' + CHAR(13) + CHAR(10)
+           + N'SELECT s.Region, SUM(s.Amount) FROM dbo.Sales s'
+           + N' WHERE s.SaleDate >= ''' + CONVERT(NVARCHAR(10), @FromDate, 120) + N''' AND s.Region = ''' + @Region + N''' GROUP BY s.Region;';
+  EXEC sp_executesql @sql;
+  SET @sql = N'UPDATE t SET t.Flag = s.Val FROM dbo.Target t ';
+  SET @sql += N'JOIN dbo.Src s ON s.Id = t.Id WHERE s.Cnt > ' + CAST(@Region AS NVARCHAR(10));
+  EXEC (@sql);
+  SET @sql = N'INSERT INTO dbo.Tbl_' + @Suffix + N' (a) SELECT a FROM dbo.Src';
+  EXEC (@sql);
+END
+`,
+      fdd: [['dbo.Sales.Region', 'rpt.RegionSales.Region'], ['dbo.Sales.Amount', 'rpt.RegionSales.Amount'], ['dbo.Src.Val', 'dbo.Target.Flag']],
+    },
+    {
       title: 'T-SQL niladic USER is the session user, not a column of the source',
       sql: `INSERT INTO dbo.audit_log (changed_by, order_id) SELECT USER, o.order_id FROM dbo.orders o;
 `,
@@ -879,11 +906,11 @@ GO
       tablesWritten: ['dbo.audit'],
     },
     {
-      title: 'OPENQUERY / OPENROWSET arguments name a linked server, a provider and a connection string, not columns',
+      title: 'OPENQUERY / OPENROWSET arguments name a linked server, a provider and a connection string, not columns; the pass-through query gives the rows (its columns came from nowhere)',
       sql: `INSERT INTO dbo.t (x) SELECT a.x FROM OPENQUERY(LinkedSrv, 'select x from remote') a;
 INSERT INTO dbo.u (y) SELECT b.y FROM OPENROWSET('SQLNCLI', 'Server=s;Trusted_Connection=yes;', 'SELECT y FROM db.dbo.r') AS b JOIN dbo.k ON k.id = b.y;
 `,
-      fdd: [],
+      fdd: [['remote.x', 'dbo.t.x'], ['db.dbo.r.y', 'dbo.u.y']],
       tablesWritten: ['dbo.t', 'dbo.u'],
     },
     {
@@ -2918,6 +2945,25 @@ INSERT INTO fact_calls SELECT * FROM ext.calls_feed;
     },
   ],
   sybase: [
+    {
+      title: "dynamic SQL built in a variable (SET @sql = @sql + '…', exec (@sql)): its constant text is analysed; a statement whose name takes an unknown part is dropped",
+      sql: `CREATE PROCEDURE etl.usp_RefreshRegion @FromDate DATE, @Region NVARCHAR(10), @Suffix NVARCHAR(10)
+AS
+BEGIN
+  DECLARE @sql VARCHAR(16384) = '';
+  SET @sql = @sql + 'INSERT INTO rpt.RegionSales (Region, Amount)' + CHAR(13) + CHAR(10)
+           + 'SELECT s.Region, SUM(s.Amount) FROM dbo.Sales s'
+           + ' WHERE s.SaleDate >= ''' + CONVERT(NVARCHAR(10), @FromDate, 120) + ''' AND s.Region = ''' + @Region + ''' GROUP BY s.Region;';
+  EXEC sp_executesql @sql;
+  SET @sql = 'UPDATE t SET t.Flag = s.Val FROM dbo.Target t ';
+  SET @sql = @sql + 'JOIN dbo.Src s ON s.Id = t.Id WHERE s.Cnt > ' + CAST(@Region AS NVARCHAR(10));
+  EXEC (@sql);
+  SET @sql = 'INSERT INTO dbo.Tbl_' + @Suffix + ' (a) SELECT a FROM dbo.Src';
+  EXEC (@sql);
+END
+`,
+      fdd: [['dbo.Sales.Region', 'rpt.RegionSales.Region'], ['dbo.Sales.Amount', 'rpt.RegionSales.Amount'], ['dbo.Src.Val', 'dbo.Target.Flag']],
+    },
     {
       title: 'SQL Anywhere / IQ: DECLARE LOCAL TEMPORARY TABLE declares its columns, DECLARE e EXCEPTION FOR SQLSTATE, MESSAGE … TO CLIENT and TOP n START AT m parse',
       sql: `CREATE PROCEDURE DBA.sp_totals()

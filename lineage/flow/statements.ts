@@ -469,16 +469,35 @@ export class StatementFlow {
     if (s.inlineView) return this.updateInlineView(s, s.inlineView)
     const cte = this.cteTarget(s)
     if (cte) return this.updateInlineView(cte.stmt, cte.query)
-    const { scope, obj } = this.dmlScope(s.target, s.from, s.with)
+    const { scope, obj, item } = this.dmlScope(s.target, s.from, s.with)
     this.a.writes.add(obj.id)
     this.a.reads.delete(obj.id)
     const rows = this.a.rowsRef(obj)
     const used: ColRef[] = []
     const set = this.b.object('update-set', this.b.nextName('UPDATE-SET'), s.loc)
-    for (const as of s.sets) if (!this.setRow(s, obj, as)) used.push(...this.assignTo(obj, as, scope, 'update', set))
+    for (const as of s.sets) {
+      if (this.setRow(s, obj, as)) continue
+      const other = this.joinedTarget(as, scope, item)
+      if (other) this.a.writes.add(other.id)
+      used.push(...this.assignTo(other ?? obj, as, scope, 'update', set))
+    }
     used.push(...this.dmlFilters(s, scope, rows, 'update'))
     this.markReads(scope, obj, used)
     if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto, s.outputTable)
+  }
+
+  /**
+   * MySQL multi-table UPDATE a JOIN b … SET a.x = …, b.y = …: a SET column qualified by another joined
+   * table's alias or name is that table's (b.y was written into a)
+   */
+  private joinedTarget(as: Assign, scope: Scope, target: FromItem): DbObj | undefined {
+    const t = as.targets.length === 1 ? as.targets[0].parts : []
+    if (t.length !== 2) return undefined
+    const k = this.a.key(t[0])
+    const names = (it: FromItem): boolean => it.alias ? this.a.key(it.alias) === k : !!it.nameParts?.length && this.a.key(it.nameParts[it.nameParts.length - 1]) === k
+    if (names(target)) return undefined
+    const hit = scope.items.find((it) => it !== target && it.persistent && it.obj && names(it))
+    return hit?.obj
   }
 
   /**

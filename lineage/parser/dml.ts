@@ -365,6 +365,7 @@ export function parseDelete(p: TokenCursor, w?: With): Stmt {
   while (p.isAnyWord(['LOW_PRIORITY', 'QUICK', 'IGNORE'])) p.next()
   skipTop(p)
   const s: Delete = { k: 'delete', target: undefined as unknown as TableRef, from: [], joins: [], loc: locOf(start, start), with: w }
+  if (p.d.name === 'dbvmysql' && p.isWord('HISTORY') && p.isWord('FROM', 1)) p.next()
   p.accept('FROM')
   const vs = p.peek()!
   // DB2 / Oracle DELETE FROM (fullselect) [alias]: the rows removed are those of the tables the view selects
@@ -386,6 +387,9 @@ export function parseDelete(p: TokenCursor, w?: With): Stmt {
     star()
     while (p.acceptOp(',')) { p.qname(); star() }
     if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); p.skipParens() }
+    // MariaDB DELETE HISTORY FROM t [BEFORE SYSTEM_TIME ts]: the old row versions of a system-versioned table
+    if (s.target.alias?.name.toUpperCase() === 'BEFORE' && p.isWord('SYSTEM_TIME')) { p.i--; s.target.alias = undefined }
+    if (p.isWord('BEFORE') && p.isWord('SYSTEM_TIME', 1)) { p.i += 2; parseExpr(p) }
   }
   parseOutput(p, s)
   // Teradata: DELETE FROM t, u WHERE t.k = u.k — the tables after the first only pick its rows

@@ -26,43 +26,53 @@ function literalPart(t: Token, unescape: (s: string) => string): SqlPart | undef
 }
 
 /**
- * The parts of the T-SQL string expression in toks[a, b): `+` joins literals, variables whose text is known,
- * CHAR(n) / NCHAR(n) (line breaks between the clauses), and anything else, which is a hole.
+ * The parts of the string expression in toks[a, b): `+` (T-SQL) and CONCAT(…) join literals, variables whose
+ * text is known, CHAR(n) / NCHAR(n) (line breaks between the clauses), and anything else, which is a hole.
  * `self` is the variable being set: unset, it is the empty start of the text (SET @sql = @sql + N'…').
  */
 export function stringParts(p: TokenCursor, a: number, b: number, unescape: (s: string) => string, self?: string): SqlPart[] {
   const out: SqlPart[] = []
   const known = (v: Token): SqlPart[] | undefined => { const x = p.sqlVars?.get(v.upper); return x && !x.some((y) => y.hole) ? x : undefined }
   const hole = (t: Token): void => { if (!out.length || !out[out.length - 1].hole) out.push({ text: HOLE, src: t, open: 0, hole: true }) }
-  let k = a
-  while (k < b) {
-    // one operand: up to the next `+` outside parentheses
-    let e = k
-    let depth = 0
-    for (; e < b; e++) {
-      const t = p.toks[e]
-      if (t.kind === 'punct' && t.image === '(') depth++
-      else if (t.kind === 'punct' && t.image === ')') depth--
-      else if (depth === 0 && t.kind === 'op' && t.image === '+') break
+  // the operands of toks[a, b) separated by `sep` outside parentheses
+  const operands = (a: number, b: number, sep: string): void => {
+    let k = a
+    while (k < b) {
+      let e = k
+      let depth = 0
+      for (; e < b; e++) {
+        const t = p.toks[e]
+        if (t.kind === 'punct' && t.image === '(') depth++
+        else if (t.kind === 'punct' && t.image === ')') depth--
+        else if (depth === 0 && t.image === sep && t.kind !== 'string') break
+      }
+      operand(k, e)
+      k = e + 1
     }
+  }
+  const operand = (k: number, e: number): void => {
     const t = p.toks[k]
     if (e === k + 1 && t.kind === 'string') {
       const lit = literalPart(t, unescape)
       if (lit) out.push(lit); else hole(t)
     } else if (e === k + 1 && t.kind === 'word' && t.image.startsWith('@')) {
-      const known = p.sqlVars?.get(t.upper)
-      if (known) for (const part of known) { if (part.hole) hole(part.src); else out.push(part) }
+      const v = p.sqlVars?.get(t.upper)
+      if (v) for (const part of v) { if (part.hole) hole(part.src); else out.push(part) }
       else if (t.upper !== self) hole(t)
     } else if (e === k + 4 && (t.upper === 'CHAR' || t.upper === 'NCHAR') && p.toks[k + 2].kind === 'number') {
       out.push({ text: String.fromCharCode(Number(p.toks[k + 2].image)), src: t, open: -1, hole: false })
     } else if (e === k + 4 && t.upper === 'QUOTENAME' && p.toks[k + 2].image.startsWith('@') && known(p.toks[k + 2])) {
       // QUOTENAME(@name) of a name set to a literal: [name]
       out.push({ text: '[', src: t, open: -1, hole: false }, ...known(p.toks[k + 2])!, { text: ']', src: p.toks[k + 3], open: -1, hole: false })
-    } else if (e > k) hole(t)
-    k = e + 1
+    } else if (t.upper === 'CONCAT' && p.toks[k + 1]?.image === '(' && p.toks[e - 1].image === ')') operands(k + 2, e - 1, ',')
+    else if (e > k) hole(t)
   }
+  operands(a, b, '+')
   return out
 }
+
+/** the dialects whose scripts build SQL text in variables: T-SQL / ASE (EXEC (@sql)), MySQL (PREPARE s FROM @sql) */
+export const buildsSqlText = (p: TokenCursor): boolean => p.d.batchWord !== undefined || p.d.name === 'dbvmysql'
 
 /** SET / DECLARE @v = expr: the variable's text, when it has a constant part */
 export function noteSqlVar(p: TokenCursor, name: string, a: number, b: number, unescape: (s: string) => string, append = false): void {

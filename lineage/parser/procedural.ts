@@ -8,7 +8,7 @@ import { exprLoc, parseExpr, parseExprList, parseType } from './expressions.js'
 import { definedColumnNames, parseQuery, startsQuery } from './query.js'
 import { isBatchSeparator, parseStatement } from './script.js'
 import { skipToEnd } from './ddl.js'
-import { noteSqlVar, partTokens, stringParts, type SqlPart } from './dynsql.js'
+import { buildsSqlText, noteSqlVar, partTokens, stringParts, type SqlPart } from './dynsql.js'
 
 function startsStatementWord(p: TokenCursor): boolean {
   return p.isAnyWord(['SET', 'BEGIN', 'INSERT', 'UPDATE', 'DELETE', 'SELECT', 'CALL', 'RESIGNAL', 'SIGNAL', 'RETURN', 'LEAVE', 'ITERATE', 'ROLLBACK']) && !(p.isWord('SQLSTATE', -1))
@@ -446,7 +446,7 @@ function parseSet(p: Cur, first: Token): Stmt {
     else {
       const v0 = p.i
       let value = parseExpr(p)
-      if (t0.k === 'var' && p.d.batchWord !== undefined && (!compound || compound === '+')) noteSqlVar(p, t0.name, v0, p.i, unquote(p), compound === '+')
+      if (t0.k === 'var' && buildsSqlText(p) && (!compound || compound === '+')) noteSqlVar(p, t0.name, v0, p.i, unquote(p), compound === '+')
       if (compound) value = { k: 'op', op: compound, args: [targets[0], value], loc: exprLoc(value) }
       one = { k: 'assign', targets, value, loc: locOf(first, p.prev()) }
     }
@@ -956,6 +956,16 @@ function tsqlDynamicParts(p: TokenCursor): SqlPart[] | undefined {
   }
   p.i = save
   return parts?.some((x) => !x.hole) ? parts : undefined
+}
+
+/** MySQL PREPARE s FROM 'INSERT …' | @sql: the statement's text is analysed where it is prepared */
+export function parsePrepare(p: TokenCursor, first: Token): Stmt {
+  p.i += 3
+  const t = p.next()
+  const parts = t.kind === 'string' ? undefined : stringParts(p, p.i - 1, p.i, unquote(p))
+  const body = t.kind === 'string' ? stringBody(p, t) : parts?.some((x) => !x.hole) ? dynamicBody(p, parts) : undefined
+  skipToEnd(p)
+  return body ? { k: 'block', body, loc: locOf(first, p.prev()) } : { k: 'other', kind: 'PREPARE', loc: locOf(first, p.prev()) }
 }
 
 const unquote = (p: TokenCursor) => (s: string): string => unescapeQuotes(s, p.d.backslashEscapes)

@@ -1059,6 +1059,36 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
   ],
   mysql: [
     {
+      title: "PREPARE s FROM 'INSERT …' and PREPARE s FROM @sql with SET @sql = CONCAT('…', @v, '…'): the prepared text is analysed (PREPARE was skipped); an unknown part inside a name (archive_', DATE_FORMAT(…)) drops its statement",
+      sql: `SET @sql = CONCAT('INSERT INTO archive_', DATE_FORMAT(NOW(), '%Y%m'), ' SELECT * FROM logs');
+PREPARE stmt FROM @sql;
+EXECUTE stmt;
+DEALLOCATE PREPARE stmt;
+PREPARE s2 FROM 'INSERT INTO log_copy (id, msg) SELECT id, msg FROM logs WHERE id > ?';
+EXECUTE s2 USING @lastId;
+SET @q = CONCAT('INSERT INTO daily_totals (d, amt) SELECT DATE(ts), SUM(amount) FROM payments WHERE ts >= ''', @since, ''' GROUP BY DATE(ts)');
+PREPARE s3 FROM @q; EXECUTE s3; DEALLOCATE PREPARE s3;
+`,
+      fdd: [['logs.id', 'log_copy.id'], ['logs.msg', 'log_copy.msg'], ['payments.ts', 'daily_totals.d'], ['payments.amount', 'daily_totals.amt']],
+    },
+    {
+      title: "MariaDB DELETE HISTORY FROM t [BEFORE SYSTEM_TIME ts] parses (it failed at SYSTEM_TIME, BEFORE taken for an alias)",
+      sql: `DELETE HISTORY FROM t_versioned BEFORE SYSTEM_TIME '2020-01-01 00:00:00';
+DELETE HISTORY FROM audit_log;
+INSERT INTO audit_snapshot (id, val) SELECT id, val FROM audit_log FOR SYSTEM_TIME AS OF TIMESTAMP '2024-01-01 00:00:00';
+`,
+      fdd: [['audit_log.id', 'audit_snapshot.id'], ['audit_log.val', 'audit_snapshot.val']],
+    },
+    {
+      title: "multi-table UPDATE a JOIN b … SET a.x = …, b.y = … (and UPDATE a, b SET …): a SET column qualified by the other table's alias or name is written into that table (it was written into the first)",
+      sql: `UPDATE orders o JOIN customers c ON c.id = o.customer_id
+SET o.customer_name = c.name, c.last_order_at = o.created_at
+WHERE o.status = 'new';
+UPDATE items, stock SET items.qty = stock.qty, stock.synced_at = items.changed_at WHERE items.sku = stock.sku;
+`,
+      fdd: [['customers.name', 'orders.customer_name'], ['orders.created_at', 'customers.last_order_at'], ['stock.qty', 'items.qty'], ['items.changed_at', 'stock.synced_at']],
+    },
+    {
       title: 'a column named interval or top is a column (INTERVAL and TOP start a literal or a clause only before a value); INTERVAL n MINUTE reads n',
       sql: `INSERT INTO job_next (job_id, next_run, slot) SELECT j.job_id, j.last_run + INTERVAL j.every_min MINUTE, interval * 2 FROM jobs j;
 INSERT INTO box_pos (y) SELECT top + 10 FROM boxes;

@@ -573,6 +573,13 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: "SELECT IDENTITY(INT, 1, 1) AS id … INTO t: the type is no column of the source (it gave Customers.INT)",
+      sql: `SELECT IDENTITY(INT, 1, 1) AS RowId, c.Name INTO #numbered FROM dbo.Customers c;
+SELECT IDENTITY(BIGINT) AS Seq, o.OrderId INTO dbo.OrderSeq FROM dbo.Orders o ORDER BY o.OrderDate;
+`,
+      fdd: [['dbo.Customers.Name', '#numbered.Name'], ['dbo.Orders.OrderId', 'dbo.OrderSeq.OrderId']],
+    },
+    {
       title: "UPDATE | INSERT | DELETE OPENQUERY(server, 'SELECT …') write the tables of the pass-through query, like an inline view (UPDATE OPENQUERY failed at its parenthesis; UPDATE … SET … FROM s reads s)",
       sql: `UPDATE OPENQUERY(LINKED_ORA, 'SELECT status, updated_at FROM app.orders WHERE order_id = 42') SET status = s.new_status, updated_at = s.changed_at FROM dbo.StatusFeed s;
 INSERT OPENQUERY(LINKED_MY, 'SELECT id, name FROM crm.contacts') SELECT ContactId, FullName FROM dbo.Contacts;

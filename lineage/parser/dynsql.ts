@@ -5,8 +5,20 @@
 import { Token, tokenize } from '../lexer/lexer.js'
 import type { TokenCursor } from './base.js'
 
+/**
+ * SQL text whose quotes were escaped (doubled, or \' where strings take backslash escapes): each escape
+ * becomes one quote and a blank, the blank outside the literal it opens or closes, so the text keeps its
+ * length and the columns after it their coordinates
+ */
+export function unescapeQuotes(text: string, backslash: boolean): string {
+  let open = false
+  return text.replace(backslash ? /''|\\'/g : /''/g, () => { open = !open; return open ? " '" : "' " })
+}
+
 /** a piece of the text: a literal's unescaped content (`src` its token), or a value unknown here (`hole`) */
 export interface SqlPart { text: string; src: Token; open: number; hole: boolean }
+
+const MAX_PARTS = 512
 
 /** the unknown value's stand-in: a number is valid wherever a value is, and never a name */
 const HOLE = '0'
@@ -19,10 +31,10 @@ function openLength(t: Token): number {
 }
 
 /** escaped quotes become one quote and a blank, so the text keeps the literal's length (see unescapeQuotes) */
-function literalPart(t: Token, unescape: (s: string) => string): SqlPart | undefined {
+function literalPart(t: Token, backslash: boolean): SqlPart | undefined {
   const open = openLength(t)
   if (!open || t.image.length < open + 1) return undefined
-  return { text: unescape(t.image.slice(open, -1)), src: t, open, hole: false }
+  return { text: unescapeQuotes(t.image.slice(open, -1), backslash), src: t, open, hole: false }
 }
 
 /**
@@ -30,7 +42,7 @@ function literalPart(t: Token, unescape: (s: string) => string): SqlPart | undef
  * text is known, CHAR(n) / NCHAR(n) (line breaks between the clauses), and anything else, which is a hole.
  * `self` is the variable being set: unset, it is the empty start of the text (SET @sql = @sql + N'…').
  */
-export function stringParts(p: TokenCursor, a: number, b: number, unescape: (s: string) => string, self?: string): SqlPart[] {
+export function stringParts(p: TokenCursor, a: number, b: number, self?: string): SqlPart[] {
   const out: SqlPart[] = []
   const known = (v: Token): SqlPart[] | undefined => { const x = p.sqlVars?.get(v.upper); return x && !x.some((y) => y.hole) ? x : undefined }
   const hole = (t: Token): void => { if (!out.length || !out[out.length - 1].hole) out.push({ text: HOLE, src: t, open: 0, hole: true }) }
@@ -53,7 +65,7 @@ export function stringParts(p: TokenCursor, a: number, b: number, unescape: (s: 
   const operand = (k: number, e: number): void => {
     const t = p.toks[k]
     if (e === k + 1 && t.kind === 'string') {
-      const lit = literalPart(t, unescape)
+      const lit = literalPart(t, p.d.backslashEscapes)
       if (lit) out.push(lit); else hole(t)
     } else if (e === k + 1 && t.kind === 'word' && t.image.startsWith('@')) {
       const v = p.sqlVars?.get(t.upper)
@@ -75,11 +87,13 @@ export function stringParts(p: TokenCursor, a: number, b: number, unescape: (s: 
 export const buildsSqlText = (p: TokenCursor): boolean => p.d.batchWord !== undefined || p.d.name === 'dbvmysql'
 
 /** SET / DECLARE @v = expr: the variable's text, when it has a constant part */
-export function noteSqlVar(p: TokenCursor, name: string, a: number, b: number, unescape: (s: string) => string, append = false): void {
+export function noteSqlVar(p: TokenCursor, name: string, a: number, b: number, append = false): void {
   const key = name.toUpperCase()
   // SET @sql += N'…' appends
-  const parts = [...(append ? p.sqlVars?.get(key) ?? [] : []), ...stringParts(p, a, b, unescape, key)]
-  if (parts.some((x) => !x.hole)) (p.sqlVars ??= new Map()).set(key, parts)
+  const parts = [...(append ? p.sqlVars?.get(key) ?? [] : []), ...stringParts(p, a, b, key)]
+  // (a generated script may append to one variable thousands of times: past MAX_PARTS it is let go, so each
+  // append stays cheap)
+  if (parts.length <= MAX_PARTS && parts.some((x) => !x.hole)) (p.sqlVars ??= new Map()).set(key, parts)
   else p.sqlVars?.delete(key)
 }
 

@@ -3,6 +3,7 @@ import { mkLoc, type Expr, type Loc, type QName, type SelectItem, type WindowSpe
 import { ParseError, TokenCursor, locOf, NO_SOURCE_WORDS, identOf, CLAUSE_WORDS } from './base.js'
 import type { Token } from '../lexer/lexer.js'
 import { parseQuery, startsQuery } from './query.js'
+import { noteSqlVar } from './dynsql.js'
 
 const DATEPART_FUNCS = new Set(['DATEADD', 'DATEDIFF', 'DATEDIFF_BIG', 'DATEPART', 'DATENAME', 'DATE_TRUNC', 'TIMESTAMPADD',
   'TIMESTAMPDIFF', 'DATE_PART', 'EXTRACT', 'LAST_DAY', 'DATE_DIFF', 'TIMESTAMP_DIFF', 'DATETIME_DIFF', 'TIMESTAMP_TRUNC',
@@ -929,7 +930,10 @@ export function parseSelectItem(p: TokenCursor, more?: SelectItem[]): SelectItem
   // a bare * is never an operand: * ILIKE 'p' (Snowflake) filters the star's columns
   let expr: Expr
   if (p.isOp('*')) { const t = p.next(); expr = finishStar(p, { k: 'star', loc: locOf(t, t) }) } else {
+    const v0 = p.i
     expr = parseExpr(p)
+    // T-SQL SELECT @sql = N'INSERT …': the text of dynamic SQL, like SET's
+    if (t0 && t0.kind === 'word' && t0.image.startsWith('@') && p.d.batchWord !== undefined && p.toks[v0 + 1]?.kind === 'op' && p.toks[v0 + 1].image === '=') noteSqlVar(p, t0.image, v0 + 2, p.i)
     if (expr.k === 'star') expr = finishStar(p, expr)
   }
   let alias

@@ -8,7 +8,7 @@ import { exprLoc, parseExpr, parseExprList, parseType } from './expressions.js'
 import { definedColumnNames, parseQuery, startsQuery } from './query.js'
 import { isBatchSeparator, parseStatement } from './script.js'
 import { skipToEnd } from './ddl.js'
-import { buildsSqlText, noteSqlVar, partTokens, stringParts, type SqlPart } from './dynsql.js'
+import { buildsSqlText, noteSqlVar, partTokens, stringParts, unescapeQuotes, type SqlPart } from './dynsql.js'
 
 function startsStatementWord(p: TokenCursor): boolean {
   return p.isAnyWord(['SET', 'BEGIN', 'INSERT', 'UPDATE', 'DELETE', 'SELECT', 'CALL', 'RESIGNAL', 'SIGNAL', 'RETURN', 'LEAVE', 'ITERATE', 'ROLLBACK']) && !(p.isWord('SQLSTATE', -1))
@@ -446,7 +446,7 @@ function parseSet(p: Cur, first: Token): Stmt {
     else {
       const v0 = p.i
       let value = parseExpr(p)
-      if (t0.k === 'var' && buildsSqlText(p) && (!compound || compound === '+')) noteSqlVar(p, t0.name, v0, p.i, unquote(p), compound === '+')
+      if (t0.k === 'var' && buildsSqlText(p) && (!compound || compound === '+')) noteSqlVar(p, t0.name, v0, p.i, compound === '+')
       if (compound) value = { k: 'op', op: compound, args: [targets[0], value], loc: exprLoc(value) }
       one = { k: 'assign', targets, value, loc: locOf(first, p.prev()) }
     }
@@ -524,7 +524,7 @@ function parseDeclare(p: Cur, first: Token): Stmt {
       else {
         const v0 = p.i
         vars.push({ name, value: parseExpr(p) })
-        if (p.d.batchWord !== undefined) noteSqlVar(p, name.name, v0, p.i, unquote(p))
+        if (p.d.batchWord !== undefined) noteSqlVar(p, name.name, v0, p.i)
       }
     } else vars.push({ name })
   } while (p.acceptOp(','))
@@ -951,7 +951,7 @@ function tsqlDynamicParts(p: TokenCursor): SqlPart[] | undefined {
     try {
       p.i = a
       parseExpr(p)
-      if (p.i > a && (p.toks[a].kind === 'string' || p.toks[a].image.startsWith('@'))) parts = stringParts(p, a, p.i, unquote(p))
+      if (p.i > a && (p.toks[a].kind === 'string' || p.toks[a].image.startsWith('@'))) parts = stringParts(p, a, p.i)
     } catch (e) { if (!(e instanceof ParseError)) throw e }
   }
   p.i = save
@@ -962,13 +962,11 @@ function tsqlDynamicParts(p: TokenCursor): SqlPart[] | undefined {
 export function parsePrepare(p: TokenCursor, first: Token): Stmt {
   p.i += 3
   const t = p.next()
-  const parts = t.kind === 'string' ? undefined : stringParts(p, p.i - 1, p.i, unquote(p))
+  const parts = t.kind === 'string' ? undefined : stringParts(p, p.i - 1, p.i)
   const body = t.kind === 'string' ? stringBody(p, t) : parts?.some((x) => !x.hole) ? dynamicBody(p, parts) : undefined
   skipToEnd(p)
   return body ? { k: 'block', body, loc: locOf(first, p.prev()) } : { k: 'other', kind: 'PREPARE', loc: locOf(first, p.prev()) }
 }
-
-const unquote = (p: TokenCursor) => (s: string): string => unescapeQuotes(s, p.d.backslashEscapes)
 
 /** the statements of dynamic SQL built from parts; when a part is unknown, those that fail are a guess's and dropped */
 function dynamicBody(p: TokenCursor, parts: SqlPart[]): Stmt[] {
@@ -997,16 +995,6 @@ export function stringBody(p: TokenCursor, t: Token, exprBody = false): Stmt[] |
   // a quoted body doubles its own quotes (AS 'SELECT … WHERE s = ''x''', Redshift also \')
   if (!dollar && !q && inner.includes("'")) inner = unescapeQuotes(inner, p.d.backslashEscapes)
   return parseEmbedded(inner, p, t.line, t.col + openLen, t.start + openLen, exprBody)
-}
-
-/**
- * SQL text whose quotes were escaped (doubled, or \' where strings take backslash escapes): each escape
- * becomes one quote and a blank, the blank outside the literal it opens or closes, so the text keeps its
- * length and the columns after it their coordinates
- */
-export function unescapeQuotes(text: string, backslash: boolean): string {
-  let open = false
-  return text.replace(backslash ? /''|\\'/g : /''/g, () => { open = !open; return open ? " '" : "' " })
 }
 
 export function parseEmbedded(text: string, p: TokenCursor, line: number, col: number, offset: number, exprBody = false): Stmt[] {

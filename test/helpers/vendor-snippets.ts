@@ -573,6 +573,19 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: "dynamic SQL set by SELECT @sql = N'…', joined from variables (@nl = NCHAR(13) + NCHAR(10), EXEC (@part1 + @part2)) and run by sp_executesql @stmt = @sql: its statements are analysed",
+      sql: `DECLARE @sql NVARCHAR(MAX), @nl NCHAR(2) = NCHAR(13) + NCHAR(10);
+SELECT @sql = N'INSERT INTO mart.Summary (Region, Total) SELECT Region, SUM(Amount) FROM dbo.Sales GROUP BY Region;';
+EXEC sp_executesql @sql;
+SET @sql = N'TRUNCATE TABLE mart.Daily;' + @nl + N'INSERT INTO mart.Daily (Day, Total)' + @nl
+         + N'SELECT CAST(SaleDate AS DATE), SUM(Amount) FROM dbo.Sales GROUP BY CAST(SaleDate AS DATE);';
+EXECUTE sp_executesql @stmt = @sql;
+DECLARE @part1 NVARCHAR(200) = N'INSERT INTO mart.Prod (Id, Name) ', @part2 NVARCHAR(200) = N'SELECT ProductId, Name FROM dbo.Products';
+EXEC (@part1 + @part2);
+`,
+      fdd: [['dbo.Sales.Region', 'mart.Summary.Region'], ['dbo.Sales.Amount', 'mart.Daily.Total'], ['dbo.Sales.Amount', 'mart.Summary.Total'], ['dbo.Sales.SaleDate', 'mart.Daily.Day'], ['dbo.Products.ProductId', 'mart.Prod.Id'], ['dbo.Products.Name', 'mart.Prod.Name']],
+    },
+    {
       title: "SELECT IDENTITY(INT, 1, 1) AS id … INTO t: the type is no column of the source (it gave Customers.INT)",
       sql: `SELECT IDENTITY(INT, 1, 1) AS RowId, c.Name INTO #numbered FROM dbo.Customers c;
 SELECT IDENTITY(BIGINT) AS Seq, o.OrderId INTO dbo.OrderSeq FROM dbo.Orders o ORDER BY o.OrderDate;

@@ -495,7 +495,8 @@ function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefi
   // Informix DATETIME (2024-01-31 10:30) YEAR TO MINUTE, INTERVAL (1:30) HOUR TO MINUTE: the parentheses hold a literal
   if (p.d.name === 'dbvinformix' && (u === 'DATETIME' || u === 'INTERVAL') && p.isOp('(', 1)) { p.next(); p.skipParens(); return lit(t, p.prev()) }
   if (u === 'INTERVAL' && startsInterval(p)) {
-    p.next(); const v = parseUnary(p)
+    // MySQL INTERVAL expr unit: any expression (INTERVAL n - 1 DAY), INTERVAL being reserved
+    p.next(); const v = p.d.name === 'dbvmysql' ? parseAdditive(p) : parseUnary(p)
     // the units belong to the literal, and to the name of an unaliased column: dt + INTERVAL '1' DAY
     let end: Loc = exprLoc(v)
     while (p.isAnyWord(DATEPARTS) || p.isWord('TO')) { p.next(); if (p.isOp('(')) p.skipParens(); end = locOf(p.prev(), p.prev()) }
@@ -531,10 +532,23 @@ function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefi
  * INTERVAL '1' DAY, INTERVAL 7 DAY, INTERVAL -1 HOUR, INTERVAL n MINUTE, INTERVAL $1: a literal; otherwise
  * (interval + 1, CAST(interval AS INT), ORDER BY interval) a column of that name
  */
+let intervalLookahead = false
 function startsInterval(p: TokenCursor): boolean {
   const n = p.peek(1)
   if (!n) return false
   if (n.kind === 'string' || n.kind === 'number' || n.kind === 'param') return true
+  // MySQL INTERVAL expr unit (INTERVAL n - 1 DAY, INTERVAL (n * 7) DAY): an expression and a unit after it;
+  // INTERVAL(n, a, b …) is the function, and interval * 2 a column
+  // (one look-ahead at a time: INTERVAL INTERVAL … must not look ahead at each)
+  if (p.d.name === 'dbvmysql' && !intervalLookahead && (n.kind === 'word' || n.kind === 'qident' || n.image === '(')) {
+    const s0 = p.i
+    p.i++
+    let unit = false
+    intervalLookahead = true
+    try { parseAdditive(p); unit = p.isAnyWord(DATEPARTS) } catch (e) { if (!(e instanceof ParseError)) throw e } finally { intervalLookahead = false }
+    p.i = s0
+    return unit
+  }
   // INTERVAL -1 HOUR, not interval - 1
   if (n.kind === 'op' && (n.image === '-' || n.image === '+')) return p.peek(2)?.kind === 'string' || p.isAnyWord(DATEPARTS, 3)
   // INTERVAL n MINUTE, INTERVAL j.every_min MINUTE

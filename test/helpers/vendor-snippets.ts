@@ -1079,6 +1079,14 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
   ],
   mysql: [
     {
+      title: "INTERVAL expr unit takes any expression (INTERVAL s.n - 1 DAY, INTERVAL (n * 7) DAY: INTERVAL was an orphan column), INTERVAL(n, a, b) without a unit stays the function",
+      sql: `INSERT INTO cal (d, wk_end) SELECT DATE_ADD(c.start_d, INTERVAL s.n - 1 DAY), c.start_d + INTERVAL (s.n * 7) DAY FROM seq s, cfg c;
+INSERT INTO buckets (id, b) SELECT id, INTERVAL(score, 10, 20, 30) FROM scores;
+DELETE FROM sessions WHERE last_seen < NOW() - INTERVAL ttl_minutes MINUTE;
+`,
+      fdd: [['cfg.start_d', 'cal.wk_end'], ['cfg.start_d', 'cal.d'], ['seq.n', 'cal.wk_end'], ['seq.n', 'cal.d'], ['scores.id', 'buckets.id'], ['scores.score', 'buckets.b']],
+    },
+    {
       title: "PREPARE s FROM 'INSERT …' and PREPARE s FROM @sql with SET @sql = CONCAT('…', @v, '…'): the prepared text is analysed (PREPARE was skipped); an unknown part inside a name (archive_', DATE_FORMAT(…)) drops its statement",
       sql: `SET @sql = CONCAT('INSERT INTO archive_', DATE_FORMAT(NOW(), '%Y%m'), ' SELECT * FROM logs');
 PREPARE stmt FROM @sql;

@@ -154,6 +154,8 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
     }
     case 'EXECUTE': case 'EXEC': {
       p.next()
+      // T-SQL EXEC @rc = sp_executesql …: the return status goes to @rc
+      if (p.d.batchWord !== undefined && p.peek()?.image.startsWith('@') && p.isOp('=', 1) && p.isAnyWord(['SP_EXECUTESQL', 'SYS'], 2)) p.i += 2
       // EXECUTE IMMEDIATE 'INSERT …' / $$ … $$ with the SQL as one literal: its statements are analysed
       const lit = p.isWord('IMMEDIATE') && p.peek(1)?.kind === 'string' && (p.isOp(';', 2) || p.isAnyWord(['USING', 'INTO'], 2) || !p.peek(2)) ? p.peek(1)!
         // PL/pgSQL (and PLvSQL) EXECUTE 'INSERT …' [USING …]: the same, without the IMMEDIATE

@@ -272,6 +272,8 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
       if (hanaDefault && p.accept('DEFAULT')) { parseExpr(p); while (p.acceptOp(',')) parseExpr(p) }
     } else if (first.k === 'col') s.intoTable = first.name
     else s.intoVars = [first]
+    // T-SQL SELECT … INTO t ON filegroup FROM …: where the new table is stored
+    if (s.intoTable && p.d.batchWord !== undefined && p.isWord('ON') && (p.isIdentToken(1) || p.peek(1)?.kind === 'qident') && p.isWord('FROM', 2)) p.i += 2
   }
   if (p.isWord('INTO') && p.isAnyWord(['OUTFILE', 'DUMPFILE'], 1)) { p.i += 2; p.next(); while (!p.eof() && !p.isOp(';') && !p.isWord('FROM')) p.next() }
   if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)

@@ -573,6 +573,21 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: "EXEC @rc = [sys.]sp_executesql @sql | N'…': the return status variable before it hid the dynamic SQL",
+      sql: `DECLARE @rc INT, @sql NVARCHAR(MAX) = N'INSERT INTO dbo.Totals (Region, Amount) SELECT Region, SUM(Amount) FROM dbo.Sales GROUP BY Region';
+EXEC @rc = sp_executesql @sql;
+EXEC @rc = sys.sp_executesql N'UPDATE dbo.Totals SET Amount = s.Amount FROM dbo.Totals t JOIN dbo.Adjust s ON s.Region = t.Region';
+`,
+      fdd: [['dbo.Sales.Region', 'dbo.Totals.Region'], ['dbo.Sales.Amount', 'dbo.Totals.Amount'], ['dbo.Adjust.Amount', 'dbo.Totals.Amount']],
+    },
+    {
+      title: "SELECT … INTO t ON filegroup FROM …: the filegroup is where t is stored (the statement failed at ON)",
+      sql: `SELECT a.Id, a.Val INTO dbo.NewTab ON [SECONDARY] FROM dbo.OldTab a;
+SELECT b.Id INTO dbo.NewTab2 ON FG_ARCHIVE FROM dbo.OldTab b WHERE b.Id > 10;
+`,
+      fdd: [['dbo.OldTab.Id', 'dbo.NewTab2.Id'], ['dbo.OldTab.Id', 'dbo.NewTab.Id'], ['dbo.OldTab.Val', 'dbo.NewTab.Val']],
+    },
+    {
       title: "dynamic SQL set by SELECT @sql = N'…', joined from variables (@nl = NCHAR(13) + NCHAR(10), EXEC (@part1 + @part2)) and run by sp_executesql @stmt = @sql: its statements are analysed",
       sql: `DECLARE @sql NVARCHAR(MAX), @nl NCHAR(2) = NCHAR(13) + NCHAR(10);
 SELECT @sql = N'INSERT INTO mart.Summary (Region, Total) SELECT Region, SUM(Amount) FROM dbo.Sales GROUP BY Region;';
@@ -1078,6 +1093,12 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
     },
   ],
   mysql: [
+    {
+      title: "CONVERT(x, type): the type is no column (CONVERT(x, CHAR) gave src_conv.CHAR)",
+      sql: `INSERT INTO t_conv (a, b, c) SELECT CONVERT(x, CHAR), CONVERT(y USING utf8mb4), CONVERT(z, DECIMAL(10, 2)) FROM src_conv;
+`,
+      fdd: [['src_conv.x', 't_conv.a'], ['src_conv.y', 't_conv.b'], ['src_conv.z', 't_conv.c']],
+    },
     {
       title: "INTERVAL expr unit takes any expression (INTERVAL s.n - 1 DAY, INTERVAL (n * 7) DAY: INTERVAL was an orphan column), INTERVAL(n, a, b) without a unit stays the function",
       sql: `INSERT INTO cal (d, wk_end) SELECT DATE_ADD(c.start_d, INTERVAL s.n - 1 DAY), c.start_d + INTERVAL (s.n * 7) DAY FROM seq s, cfg c;

@@ -3,6 +3,7 @@ import type { Assign, Expr, Ident, InsertBranch, MergeWhen, OutputTable, Query, 
 import { TokenCursor, locOf, type ParseError } from './base.js'
 import { canBeAlias, parseExpr, parseExprList, parseSelectItem } from './expressions.js'
 import { skipToEnd } from './ddl.js'
+import { parseProcedural } from './procedural.js'
 import { parseFromClause, parseFromItem, parseFromTail, parseQuery, parseValuesRows, startsQuery, parseWith, remoteQuery } from './query.js'
 
 type Insert = Extract<Stmt, { k: 'insert' }>
@@ -145,7 +146,11 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   else if (p.isWord('TABLE') && p.isIdentToken(1)) s.query = tableQuery(p)
   else if (p.isWord('FROM') && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) s.query = fromFirstQuery(p)
   // INSERT … EXEC p args: T-SQL needs no `;` after it, the next line's statement must not be swallowed
-  else if (p.isWord('EXEC') || p.isWord('EXECUTE')) skipToEnd(p)
+  // (INSERT … EXEC (@sql) | sp_executesql …: the rows are those of the dynamic SQL's query, when it is one)
+  else if (p.isWord('EXEC') || p.isWord('EXECUTE')) {
+    const run = parseProcedural(p, p.peek()!)
+    if (run?.k === 'block' && run.body.length === 1 && run.body[0].k === 'query') s.query = run.body[0].query
+  }
   else if (p.d.name === 'dbvcouchbase' && p.isOp('(')) { p.skipParens() }
   else p.fail('expected VALUES or a query')
   if (p.isWord('ON') && p.isWord('CONFLICT', 1)) {

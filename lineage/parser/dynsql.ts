@@ -12,7 +12,11 @@ import type { TokenCursor } from './base.js'
  */
 export function unescapeQuotes(text: string, backslash: boolean): string {
   let open = false
-  return text.replace(backslash ? /''|\\'/g : /''/g, () => { open = !open; return open ? " '" : "' " })
+  // (the blank goes inside a literal opened right after a T-SQL N prefix: N''x'' is N'x', not N 'x')
+  return text.replace(backslash ? /''|\\'/g : /''/g, (_m, at: number) => {
+    open = !open
+    return !open ? "' " : at > 0 && (text[at - 1] === 'N' || text[at - 1] === 'n') ? "' " : " '"
+  })
 }
 
 /** a piece of the text: a literal's unescaped content (`src` its token), or a value unknown here (`hole`) */

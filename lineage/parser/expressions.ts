@@ -885,6 +885,8 @@ function fixKeywordArgs(p: TokenCursor, name: string, args: Expr[]): void {
   if ((name === 'NORMALIZE' || name === 'NORMALIZE_AND_CASEFOLD') && args.length === 2 && bareWordIn(args[1], NORMAL_FORMS)) args[1] = { k: 'lit', loc: exprLoc(args[1]) }
   // DB2 CHAR(d, ISO | USA | EUR | JIS | LOCAL): the second argument names a date format
   if ((name === 'CHAR' || name === 'VARCHAR') && p.d.name === 'dbvdb2' && args.length === 2 && bareWordIn(args[1], DB2_DATE_FORMATS)) args[1] = { k: 'lit', loc: exprLoc(args[1]) }
+  // MariaDB NEXTVAL(seq), LASTVAL(seq), SETVAL(seq, n): the argument names a sequence, not a column
+  if ((name === 'NEXTVAL' || name === 'LASTVAL' || name === 'SETVAL') && p.d.name === 'dbvmysql' && args.length >= 1) args[0] = { k: 'lit', loc: exprLoc(args[0]) }
   // MySQL CONVERT(x, type): the type is no column (CONVERT(x, CHAR), CONVERT(d, DATE))
   if (name === 'CONVERT' && p.d.name === 'dbvmysql' && args.length === 2) args.length = 1
   // SELECT IDENTITY(INT, 1, 1) AS id INTO t (T-SQL / ASE): a new numbering column of that type, no column of the source

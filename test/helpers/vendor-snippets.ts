@@ -573,6 +573,20 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: "INSERT INTO t (…) EXEC sp_executesql @sql whose text is one query: the rows are the query's (they came from nowhere); N''x'' inside dynamic SQL is N'x' (the N was read as a column)",
+      sql: `DECLARE @sql NVARCHAR(MAX) = N'
+INSERT INTO dbo.Audit (Msg, Src)
+SELECT N''Loaded '' + l.Name, l.Id FROM dbo.Loaded l;';
+EXEC (@sql);
+SET @sql = N'SELECT o.OrderId, o.Total FROM dbo.Orders o WHERE 1 = 1';
+IF @cust IS NOT NULL SET @sql += N' AND o.CustomerId = @cust';
+SET @sql += N' ORDER BY o.OrderDate DESC;';
+INSERT INTO #result (OrderId, Total)
+EXEC sp_executesql @sql, N'@cust INT', @cust;
+`,
+      fdd: [['dbo.Loaded.Name', 'dbo.Audit.Msg'], ['dbo.Loaded.Id', 'dbo.Audit.Src'], ['dbo.Orders.OrderId', '#result.OrderId'], ['dbo.Orders.Total', '#result.Total']],
+    },
+    {
       title: "EXEC @rc = [sys.]sp_executesql @sql | N'…': the return status variable before it hid the dynamic SQL",
       sql: `DECLARE @rc INT, @sql NVARCHAR(MAX) = N'INSERT INTO dbo.Totals (Region, Amount) SELECT Region, SUM(Amount) FROM dbo.Sales GROUP BY Region';
 EXEC @rc = sp_executesql @sql;
@@ -1093,6 +1107,15 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
     },
   ],
   mysql: [
+    {
+      title: "RENAME TABLE a TO b, c TO d renames every pair (the second was skipped); MariaDB NEXTVAL(seq) names a sequence, no column of the source",
+      sql: `CREATE TABLE users_new (id INT, name VARCHAR(50));
+INSERT INTO users_new (id, name) SELECT id, name FROM users;
+RENAME TABLE users TO users_old, users_new TO users;
+INSERT INTO ord_ids (id, ref) SELECT NEXTVAL(s_ord), ref FROM ord_stage;
+`,
+      fdd: [['users.id', 'users_new.id'], ['users.name', 'users_new.name'], ['users.RelationRows', 'users_old.RelationRows'], ['users_new.RelationRows', 'users.RelationRows'], ['ord_stage.ref', 'ord_ids.ref']],
+    },
     {
       title: "CONVERT(x, type): the type is no column (CONVERT(x, CHAR) gave src_conv.CHAR)",
       sql: `INSERT INTO t_conv (a, b, c) SELECT CONVERT(x, CHAR), CONVERT(y USING utf8mb4), CONVERT(z, DECIMAL(10, 2)) FROM src_conv;

@@ -550,6 +550,7 @@ export class StatementFlow {
       this.b.relate('fdr', this.a.rowsRef(o), [this.a.rowsRef(item.obj!)], 'delete', 'row_count')
       if (s.where) this.filterInto(this.a.rowsRef(o), s.where, scope, 'where', 'delete')
     }
+    this.viewReturning(s, item, scope)
   }
 
   /** UPDATE (SELECT …) SET c = expr: each view column written is the base-table column it selects */
@@ -573,6 +574,20 @@ export class StatementFlow {
       this.b.relate('fdr', this.a.rowsRef(o), [this.a.rowsRef(item.obj!)], 'update', 'row_count')
       if (s.where) this.filterInto(this.a.rowsRef(o), s.where, scope, 'where', 'update')
     }
+    // T-SQL WITH x AS (SELECT TOP (n) … FROM queue) UPDATE x SET … OUTPUT inserted.c INTO t: the rows
+    // returned are the view's, read through its columns (the queue-reader pattern lost them)
+    this.viewReturning(s, item, scope)
+  }
+
+  /** OUTPUT / RETURNING of a DML on a CTE or an inline view: the view's rows, by its columns */
+  private viewReturning(s: S<'update'> | S<'delete'>, item: FromItem, scope: Scope): void {
+    if (!s.returning || !item.obj) return
+    const wasRead = this.a.reads.has(item.obj.id)
+    // (an unaliased CTE target is named by the CTE: OUTPUT inserted.c reads x.c)
+    item.alias ??= s.target.name.parts.length === 1 ? s.target.name.parts[0] : undefined
+    this.returning(s.returning, item.obj, { ...s.target, alias: item.alias }, s.returningInto, s.outputTable, scope)
+    // (the view is no table the statement reads)
+    if (!wasRead) this.a.reads.delete(item.obj.id)
   }
 
   /** SET c = expr (or (c1, c2) = (SELECT …)) into the target; returns the source columns used */

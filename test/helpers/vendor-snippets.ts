@@ -573,6 +573,15 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: "UPDATE | DELETE of a CTE with OUTPUT inserted.c | deleted.c INTO t (the queue reader: WITH x AS (SELECT TOP (n) … FROM queue) UPDATE x …): the output rows are the CTE's columns (they were lost)",
+      sql: `WITH x AS (SELECT TOP (10) * FROM dbo.Queue WITH (ROWLOCK, READPAST) ORDER BY Id)
+UPDATE x SET Taken = 1 OUTPUT inserted.Id, inserted.Payload INTO dbo.Taken (Id, Payload);
+WITH q AS (SELECT TOP (100) Id, Body FROM dbo.Outbox ORDER BY Id)
+DELETE FROM q OUTPUT deleted.Id, deleted.Body INTO dbo.Sent (Id, Body);
+`,
+      fdd: [['dbo.Queue.Id', 'dbo.Taken.Id'], ['dbo.Queue.Payload', 'dbo.Taken.Payload'], ['dbo.Outbox.Id', 'dbo.Sent.Id'], ['dbo.Outbox.Body', 'dbo.Sent.Body']],
+    },
+    {
       title: "INSERT INTO t (…) EXEC sp_executesql @sql whose text is one query: the rows are the query's (they came from nowhere); N''x'' inside dynamic SQL is N'x' (the N was read as a column)",
       sql: `DECLARE @sql NVARCHAR(MAX) = N'
 INSERT INTO dbo.Audit (Msg, Src)

@@ -522,16 +522,35 @@ export class StatementFlow {
     if (s.inlineView) return this.updateInlineView(s, s.inlineView)
     const cte = this.cteTarget(s)
     if (cte) return this.updateInlineView(cte.stmt, cte.query)
-    const { scope, obj } = this.dmlScope(s.target, s.from, s.with)
+    const { scope, obj, item } = this.dmlScope(s.target, s.from, s.with)
     this.a.writes.add(obj.id)
     this.a.reads.delete(obj.id)
     const rows = this.a.rowsRef(obj)
     const used: ColRef[] = []
     const set = this.b.object('update-set', this.b.nextName('UPDATE-SET'), s.loc)
-    for (const as of s.sets) if (!this.setRow(s, obj, as)) used.push(...this.assignTo(obj, as, scope, 'update', set))
+    for (const as of s.sets) {
+      if (this.setRow(s, obj, as)) continue
+      const other = this.joinedTarget(as, scope, item)
+      if (other) this.a.writes.add(other.id)
+      used.push(...this.assignTo(other ?? obj, as, scope, 'update', set))
+    }
     used.push(...this.dmlFilters(s, scope, rows, 'update'))
     this.markReads(scope, obj, used)
     if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto, s.outputTable)
+  }
+
+  /**
+   * MySQL multi-table UPDATE a JOIN b … SET a.x = …, b.y = …: a SET column qualified by another joined
+   * table's alias or name is that table's (b.y was written into a)
+   */
+  private joinedTarget(as: Assign, scope: Scope, target: FromItem): DbObj | undefined {
+    const t = as.targets.length === 1 ? as.targets[0].parts : []
+    if (t.length !== 2) return undefined
+    const k = this.a.key(t[0])
+    const names = (it: FromItem): boolean => it.alias ? this.a.key(it.alias) === k : !!it.nameParts?.length && this.a.key(it.nameParts[it.nameParts.length - 1]) === k
+    if (names(target)) return undefined
+    const hit = scope.items.find((it) => it !== target && it.persistent && it.obj && names(it))
+    return hit?.obj
   }
 
   /**
@@ -567,8 +586,10 @@ export class StatementFlow {
   private viewItem(s: S<'update'> | S<'delete'>, q: Query): { scope: Scope; item: FromItem } {
     const scope = childScope(undefined)
     if (s.with) this.withScope(s.with, scope)
+    // (T-SQL UPDATE OPENQUERY(…) SET c = s.x FROM s: the FROM clause's tables are read too)
+    if (s.from.length) this.a.fromClause(s.from, scope)
     const item = this.a.fromItem({ k: 'derived', query: q, alias: s.target.alias, loc: s.target.loc }, scope)
-    scope.items.push(item)
+    scope.items.unshift(item)
     return { scope, item }
   }
 
@@ -582,6 +603,7 @@ export class StatementFlow {
       this.b.relate('fdr', this.a.rowsRef(o), [this.a.rowsRef(item.obj!)], 'delete', 'row_count')
       if (s.where) this.filterInto(this.a.rowsRef(o), s.where, scope, 'where', 'delete')
     }
+    this.viewReturning(s, item, scope)
   }
 
   /** UPDATE (SELECT …) SET c = expr: each view column written is the base-table column it selects */
@@ -605,6 +627,20 @@ export class StatementFlow {
       this.b.relate('fdr', this.a.rowsRef(o), [this.a.rowsRef(item.obj!)], 'update', 'row_count')
       if (s.where) this.filterInto(this.a.rowsRef(o), s.where, scope, 'where', 'update')
     }
+    // T-SQL WITH x AS (SELECT TOP (n) … FROM queue) UPDATE x SET … OUTPUT inserted.c INTO t: the rows
+    // returned are the view's, read through its columns (the queue-reader pattern lost them)
+    this.viewReturning(s, item, scope)
+  }
+
+  /** OUTPUT / RETURNING of a DML on a CTE or an inline view: the view's rows, by its columns */
+  private viewReturning(s: S<'update'> | S<'delete'>, item: FromItem, scope: Scope): void {
+    if (!s.returning || !item.obj) return
+    const wasRead = this.a.reads.has(item.obj.id)
+    // (an unaliased CTE target is named by the CTE: OUTPUT inserted.c reads x.c)
+    item.alias ??= s.target.name.parts.length === 1 ? s.target.name.parts[0] : undefined
+    this.returning(s.returning, item.obj, { ...s.target, alias: item.alias }, s.returningInto, s.outputTable, scope)
+    // (the view is no table the statement reads)
+    if (!wasRead) this.a.reads.delete(item.obj.id)
   }
 
   /** SET c = expr (or (c1, c2) = (SELECT …)) into the target; returns the source columns used */

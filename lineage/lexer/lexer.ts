@@ -41,6 +41,8 @@ export class Token {
   /** end position, exclusive column */
   get eline(): number { return this.line + this.nl }
   get ecol(): number { return this.nl === 0 ? this.col + this.image.length : this.image.length - this.image.lastIndexOf('\n') }
+  /** the same token at another place (SQL text taken from a literal keeps the literal's coordinates) */
+  at(start: number, line: number, col: number): Token { return new Token(this.f, this.image, this.upper, start, line, col) }
 }
 
 export interface LexOutput { tokens: Token[]; comments: Token[]; /** unterminated comments */ unterminated: Token[] }

@@ -66,6 +66,8 @@ export class TokenCursor {
   referWindow(spec: WindowSpec): void { (this.windowRefs ??= []).push({ name: this.ident().name.toUpperCase(), spec }) }
   /** statements inside a block that failed to parse and were skipped (the block keeps the others' lineage) */
   skipped: Array<{ message: string; token?: Token }> | undefined = undefined
+  /** T-SQL / ASE: the text of the batch's variables that hold SQL (parser/dynsql), for EXEC (@sql) */
+  sqlVars: Map<string, import('./dynsql.js').SqlPart[]> | undefined = undefined
   constructor(readonly toks: Token[], readonly d: DialectSpec, start = 0, end = toks.length) {
     this.i = start
     this.end = end

@@ -405,6 +405,14 @@ export function parseRename(p: TokenCursor, start: Token): Stmt {
   if (!p.accept('TO')) p.expect('AS')
   let to = p.qname()
   if (object && to.parts.length === 1) to = { parts: [...from.parts.slice(0, -1), to.parts[0]], loc: to.loc }
+  const first: Stmt = { k: 'rename', from, to, loc: locOf(start, p.prev()) }
+  // MySQL RENAME TABLE a TO b, c TO d (the swap of a rebuilt table): every pair is a rename, in order
+  const more: Stmt[] = []
+  while (p.isOp(',') && p.isIdentToken(1)) {
+    p.next()
+    const f = p.qname(); p.expect('TO'); const t = p.qname()
+    more.push({ k: 'rename', from: f, to: t, loc: locOf(start, p.prev()) })
+  }
   skipToEnd(p)
-  return { k: 'rename', from, to, loc: locOf(start, p.prev()) }
+  return more.length ? { k: 'block', body: [first, ...more], loc: locOf(start, p.prev()) } : first
 }

@@ -3,7 +3,8 @@ import type { Assign, Expr, Ident, InsertBranch, MergeWhen, OutputTable, Query, 
 import { TokenCursor, locOf, type ParseError } from './base.js'
 import { canBeAlias, parseExpr, parseExprList, parseSelectItem } from './expressions.js'
 import { skipToEnd } from './ddl.js'
-import { parseFromClause, parseFromItem, parseFromTail, parseQuery, parseValuesRows, startsQuery, parseWith } from './query.js'
+import { parseProcedural } from './procedural.js'
+import { parseFromClause, parseFromItem, parseFromTail, parseQuery, parseValuesRows, startsQuery, parseWith, remoteQuery } from './query.js'
 
 type Insert = Extract<Stmt, { k: 'insert' }>
 type Update = Extract<Stmt, { k: 'update' }>
@@ -102,7 +103,10 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   if (p.isAnyWord(['ALL', 'FIRST']) && (p.isWord('INTO', 1) || p.isWord('WHEN', 1))) return parseInsertAll(p, start, w)
   if (p.accept('OVERWRITE')) { s.overwrite = true; if (p.isWord('DIRECTORY') || p.isWord('LOCAL')) return parseInsertDirectory(p, start) }
   p.accept('INTO'); p.accept('TABLE')
-  if (p.isOp('(') && startsQuery(p, 1)) insertIntoView(p, s)
+  // T-SQL INSERT OPENQUERY(server, 'SELECT cols FROM t') …: like INSERT INTO (SELECT cols FROM t)
+  const remote = remoteQuery(p)
+  if (remote) insertIntoView(p, s, remote)
+  else if (p.isOp('(') && startsQuery(p, 1)) insertIntoView(p, s, queryInParens(p))
   else s.target = tableRef(p, true)
   if (s.target.alias && ['SELECT', 'VALUES', 'WITH', 'SEL', 'OVERRIDING'].includes(s.target.alias.name.toUpperCase()) && !s.target.alias.quoted) { p.i--; s.target.alias = undefined }
   if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); s.partition = partitionSpec(p, s) }
@@ -149,7 +153,11 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
   else if (p.isWord('TABLE') && p.isIdentToken(1)) s.query = tableQuery(p)
   else if (p.isWord('FROM') && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) s.query = fromFirstQuery(p)
   // INSERT … EXEC p args: T-SQL needs no `;` after it, the next line's statement must not be swallowed
-  else if (p.isWord('EXEC') || p.isWord('EXECUTE')) skipToEnd(p)
+  // (INSERT … EXEC (@sql) | sp_executesql …: the rows are those of the dynamic SQL's query, when it is one)
+  else if (p.isWord('EXEC') || p.isWord('EXECUTE')) {
+    const run = parseProcedural(p, p.peek()!)
+    if (run?.k === 'block' && run.body.length === 1 && run.body[0].k === 'query') s.query = run.body[0].query
+  }
   else if (p.d.name === 'dbvcouchbase' && p.isOp('(')) { p.skipParens() }
   else p.fail('expected VALUES or a query')
   if (p.isWord('ON') && p.isWord('CONFLICT', 1)) {
@@ -170,10 +178,15 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
  * Oracle INSERT INTO (SELECT a, b FROM t [alias] WHERE …) [alias] VALUES …: the rows go into t, the view's
  * columns name the target columns (a non-column item leaves the list to the table's order)
  */
-function insertIntoView(p: TokenCursor, s: Insert): void {
+/** ( query ) */
+function queryInParens(p: TokenCursor): Query {
   p.next()
   const q = parseQuery(p)
   p.expectOp(')')
+  return q
+}
+
+function insertIntoView(p: TokenCursor, s: Insert, q: Query): void {
   if (canBeAlias(p) && !p.isAnyWord(['VALUES', 'SELECT', 'WITH'])) p.ident()
   const table = q.k === 'select' && q.from.length === 1 && q.joins.length === 0 ? q.from[0] : undefined
   if (!table || table.k !== 'table') p.fail('expected a table in the view of INSERT INTO (SELECT …)')
@@ -290,14 +303,16 @@ export function parseUpdate(p: TokenCursor, w?: With): Stmt {
   const start = p.next()
   while (p.isAnyWord(['LOW_PRIORITY', 'IGNORE', 'ONLY'])) p.next()
   skipTop(p)
-  if (p.isOp('(') && startsQuery(p, 1)) {
-    // Oracle: UPDATE (SELECT …) [alias] SET … — the view's columns lead back to the base tables
-    const vs = p.peek()!
-    p.next(); const query = parseQuery(p); p.expectOp(')')
+  const vs = p.peek()!
+  // Oracle: UPDATE (SELECT …) [alias] SET … — the view's columns lead back to the base tables; so do
+  // T-SQL UPDATE OPENQUERY(server, 'SELECT …') SET …'s
+  const query = remoteQuery(p) ?? (p.isOp('(') && startsQuery(p, 1) ? queryInParens(p) : undefined)
+  if (query) {
     const alias = canBeAlias(p) && !p.isWord('SET') ? p.ident() : undefined
     const name = { parts: [alias ?? { name: '(inline view)', quoted: false, loc: locOf(vs, vs) }], loc: locOf(vs, vs) }
     const s: Update = { k: 'update', target: { name, alias, loc: name.loc }, inlineView: query, sets: [], from: [], joins: [], loc: locOf(start, start), with: w }
     p.expect('SET'); s.sets = parseAssignments(p)
+    if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)
     if (p.accept('WHERE')) s.where = parseExpr(p)
     skipLogErrors(p)
     s.loc = locOf(start, p.prev())
@@ -362,10 +377,13 @@ export function parseDelete(p: TokenCursor, w?: With): Stmt {
   while (p.isAnyWord(['LOW_PRIORITY', 'QUICK', 'IGNORE'])) p.next()
   skipTop(p)
   const s: Delete = { k: 'delete', target: undefined as unknown as TableRef, from: [], joins: [], loc: locOf(start, start), with: w }
+  if (p.d.name === 'dbvmysql' && p.isWord('HISTORY') && p.isWord('FROM', 1)) p.next()
   p.accept('FROM')
-  if (p.isOp('(') && startsQuery(p, 1)) {
-    // DB2 / Oracle DELETE FROM (fullselect) [alias]: the rows removed are those of the tables the view selects
-    const vs = p.next(); s.inlineView = parseQuery(p); p.expectOp(')')
+  const vs = p.peek()!
+  // DB2 / Oracle DELETE FROM (fullselect) [alias]: the rows removed are those of the tables the view selects
+  // (T-SQL DELETE OPENQUERY(server, 'SELECT …'): those of the remote query)
+  s.inlineView = remoteQuery(p) ?? (p.isOp('(') && startsQuery(p, 1) ? queryInParens(p) : undefined)
+  if (s.inlineView) {
     const alias = canBeAlias(p) ? p.ident() : undefined
     const name = { parts: [alias ?? { name: '(inline view)', quoted: false, loc: locOf(vs, vs) }], loc: locOf(vs, vs) }
     s.target = { name, alias, loc: name.loc }
@@ -381,6 +399,9 @@ export function parseDelete(p: TokenCursor, w?: With): Stmt {
     star()
     while (p.acceptOp(',')) { p.qname(); star() }
     if (p.isWord('PARTITION') && p.isOp('(', 1)) { p.next(); p.skipParens() }
+    // MariaDB DELETE HISTORY FROM t [BEFORE SYSTEM_TIME ts]: the old row versions of a system-versioned table
+    if (s.target.alias?.name.toUpperCase() === 'BEFORE' && p.isWord('SYSTEM_TIME')) { p.i--; s.target.alias = undefined }
+    if (p.isWord('BEFORE') && p.isWord('SYSTEM_TIME', 1)) { p.i += 2; parseExpr(p) }
   }
   parseOutput(p, s)
   // Teradata: DELETE FROM t, u WHERE t.k = u.k — the tables after the first only pick its rows

@@ -3,6 +3,7 @@ import { mkLoc, type Expr, type Loc, type QName, type SelectItem, type WindowSpe
 import { ParseError, TokenCursor, locOf, NO_SOURCE_WORDS, identOf, CLAUSE_WORDS } from './base.js'
 import type { Token } from '../lexer/lexer.js'
 import { parseQuery, startsQuery } from './query.js'
+import { noteSqlVar } from './dynsql.js'
 
 const DATEPART_FUNCS = new Set(['DATEADD', 'DATEDIFF', 'DATEDIFF_BIG', 'DATEPART', 'DATENAME', 'DATE_TRUNC', 'TIMESTAMPADD',
   'TIMESTAMPDIFF', 'DATE_PART', 'EXTRACT', 'LAST_DAY', 'DATE_DIFF', 'TIMESTAMP_DIFF', 'DATETIME_DIFF', 'TIMESTAMP_TRUNC',
@@ -499,7 +500,8 @@ function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefi
   // Informix DATETIME (2024-01-31 10:30) YEAR TO MINUTE, INTERVAL (1:30) HOUR TO MINUTE: the parentheses hold a literal
   if (p.d.name === 'dbvinformix' && (u === 'DATETIME' || u === 'INTERVAL') && p.isOp('(', 1)) { p.next(); p.skipParens(); return lit(t, p.prev()) }
   if (u === 'INTERVAL' && startsInterval(p)) {
-    p.next(); const v = parseUnary(p)
+    // MySQL INTERVAL expr unit: any expression (INTERVAL n - 1 DAY), INTERVAL being reserved
+    p.next(); const v = p.d.name === 'dbvmysql' ? parseAdditive(p) : parseUnary(p)
     // the units belong to the literal, and to the name of an unaliased column: dt + INTERVAL '1' DAY
     let end: Loc = exprLoc(v)
     while (p.isAnyWord(DATEPARTS) || p.isWord('TO')) { p.next(); if (p.isOp('(')) p.skipParens(); end = locOf(p.prev(), p.prev()) }
@@ -535,10 +537,23 @@ function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefi
  * INTERVAL '1' DAY, INTERVAL 7 DAY, INTERVAL -1 HOUR, INTERVAL n MINUTE, INTERVAL $1: a literal; otherwise
  * (interval + 1, CAST(interval AS INT), ORDER BY interval) a column of that name
  */
+let intervalLookahead = false
 function startsInterval(p: TokenCursor): boolean {
   const n = p.peek(1)
   if (!n) return false
   if (n.kind === 'string' || n.kind === 'number' || n.kind === 'param') return true
+  // MySQL INTERVAL expr unit (INTERVAL n - 1 DAY, INTERVAL (n * 7) DAY): an expression and a unit after it;
+  // INTERVAL(n, a, b …) is the function, and interval * 2 a column
+  // (one look-ahead at a time: INTERVAL INTERVAL … must not look ahead at each)
+  if (p.d.name === 'dbvmysql' && !intervalLookahead && (n.kind === 'word' || n.kind === 'qident' || n.image === '(')) {
+    const s0 = p.i
+    p.i++
+    let unit = false
+    intervalLookahead = true
+    try { parseAdditive(p); unit = p.isAnyWord(DATEPARTS) } catch (e) { if (!(e instanceof ParseError)) throw e } finally { intervalLookahead = false }
+    p.i = s0
+    return unit
+  }
   // INTERVAL -1 HOUR, not interval - 1
   if (n.kind === 'op' && (n.image === '-' || n.image === '+')) return p.peek(2)?.kind === 'string' || p.isAnyWord(DATEPARTS, 3)
   // INTERVAL n MINUTE, INTERVAL j.every_min MINUTE
@@ -875,6 +890,12 @@ function fixKeywordArgs(p: TokenCursor, name: string, args: Expr[]): void {
   if ((name === 'NORMALIZE' || name === 'NORMALIZE_AND_CASEFOLD') && args.length === 2 && bareWordIn(args[1], NORMAL_FORMS)) args[1] = { k: 'lit', loc: exprLoc(args[1]) }
   // DB2 CHAR(d, ISO | USA | EUR | JIS | LOCAL): the second argument names a date format
   if ((name === 'CHAR' || name === 'VARCHAR') && p.d.name === 'dbvdb2' && args.length === 2 && bareWordIn(args[1], DB2_DATE_FORMATS)) args[1] = { k: 'lit', loc: exprLoc(args[1]) }
+  // MariaDB NEXTVAL(seq), LASTVAL(seq), SETVAL(seq, n): the argument names a sequence, not a column
+  if ((name === 'NEXTVAL' || name === 'LASTVAL' || name === 'SETVAL') && p.d.name === 'dbvmysql' && args.length >= 1) args[0] = { k: 'lit', loc: exprLoc(args[0]) }
+  // MySQL CONVERT(x, type): the type is no column (CONVERT(x, CHAR), CONVERT(d, DATE))
+  if (name === 'CONVERT' && p.d.name === 'dbvmysql' && args.length === 2) args.length = 1
+  // SELECT IDENTITY(INT, 1, 1) AS id INTO t (T-SQL / ASE): a new numbering column of that type, no column of the source
+  if (name === 'IDENTITY' && p.d.batchWord !== undefined && args.length >= 1) args.splice(0, args.length, { k: 'lit', loc: exprLoc(args[0]) })
   // CONVERT(type, x[, style]): T-SQL, ASE, and Redshift's CONVERT(INTEGER, x)
   if ((name === 'CONVERT' || name === 'TRY_CONVERT') && (p.d.name === 'dbvmssql' || p.d.name === 'dbvsybase' || (p.d.name === 'dbvredshift' && args.length === 2)) && args.length >= 2) {
     args[0] = { k: 'lit', loc: exprLoc(args[0]) }
@@ -932,7 +953,10 @@ export function parseSelectItem(p: TokenCursor, more?: SelectItem[]): SelectItem
   // a bare * is never an operand: * ILIKE 'p' (Snowflake) filters the star's columns
   let expr: Expr
   if (p.isOp('*')) { const t = p.next(); expr = finishStar(p, { k: 'star', loc: locOf(t, t) }) } else {
+    const v0 = p.i
     expr = parseExpr(p)
+    // T-SQL SELECT @sql = N'INSERT …': the text of dynamic SQL, like SET's
+    if (t0 && t0.kind === 'word' && t0.image.startsWith('@') && p.d.batchWord !== undefined && p.toks[v0 + 1]?.kind === 'op' && p.toks[v0 + 1].image === '=') noteSqlVar(p, t0.image, v0 + 2, p.i)
     if (expr.k === 'star') expr = finishStar(p, expr)
   }
   let alias

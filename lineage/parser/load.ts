@@ -5,7 +5,8 @@ import { TokenCursor, locOf } from './base.js'
 import { parseQuery, startsQuery } from './query.js'
 import { skipToEnd } from './ddl.js'
 import { tableQuery } from './dml.js'
-import { parseEmbedded, unescapeQuotes } from './procedural.js'
+import { parseEmbedded } from './procedural.js'
+import { unescapeQuotes } from './dynsql.js'
 
 type Copy = Extract<Stmt, { k: 'copy' }>
 

@@ -8,6 +8,7 @@ import { exprLoc, parseExpr, parseExprList, parseType } from './expressions.js'
 import { definedColumnNames, parseQuery, startsQuery } from './query.js'
 import { isBatchSeparator, parseStatement } from './script.js'
 import { skipToEnd } from './ddl.js'
+import { buildsSqlText, noteSqlVar, partTokens, stringParts, unescapeQuotes, type SqlPart } from './dynsql.js'
 
 function startsStatementWord(p: TokenCursor): boolean {
   return p.isAnyWord(['SET', 'BEGIN', 'INSERT', 'UPDATE', 'DELETE', 'SELECT', 'CALL', 'RESIGNAL', 'SIGNAL', 'RETURN', 'LEAVE', 'ITERATE', 'ROLLBACK']) && !(p.isWord('SQLSTATE', -1))
@@ -158,11 +159,14 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
     }
     case 'EXECUTE': case 'EXEC': {
       p.next()
+      // T-SQL EXEC @rc = sp_executesql …: the return status goes to @rc
+      if (p.d.batchWord !== undefined && p.peek()?.image.startsWith('@') && p.isOp('=', 1) && p.isAnyWord(['SP_EXECUTESQL', 'SYS'], 2)) p.i += 2
       // EXECUTE IMMEDIATE 'INSERT …' / $$ … $$ with the SQL as one literal: its statements are analysed
       const lit = p.isWord('IMMEDIATE') && p.peek(1)?.kind === 'string' && (p.isOp(';', 2) || p.isAnyWord(['USING', 'INTO'], 2) || !p.peek(2)) ? p.peek(1)!
         // PL/pgSQL (and PLvSQL) EXECUTE 'INSERT …' [USING …]: the same, without the IMMEDIATE
         : p.d.plpgsql && p.inBlock && p.peek()?.kind === 'string' && (p.isOp(';', 1) || p.isWord('USING', 1) || !p.peek(1)) ? p.peek()! : tsqlDynamicLiteral(p)
-      const body = lit ? stringBody(p, lit) : undefined
+      const parts = lit ? undefined : tsqlDynamicParts(p)
+      const body = lit ? stringBody(p, lit) : parts ? dynamicBody(p, parts) : undefined
       skipToEnd(p)
       return body ? { k: 'block', body, loc: locOf(first, p.prev()) } : { k: 'other', kind: 'EXEC', loc: locOf(first, p.prev()) }
     }
@@ -447,7 +451,9 @@ function parseSet(p: Cur, first: Token): Stmt {
     let one: Stmt
     if (startsQuery(p)) one = { k: 'assign', targets, query: parseQuery(p), loc: locOf(first, p.prev()) }
     else {
+      const v0 = p.i
       let value = parseExpr(p)
+      if (t0.k === 'var' && buildsSqlText(p) && (!compound || compound === '+')) noteSqlVar(p, t0.name, v0, p.i, compound === '+')
       if (compound) value = { k: 'op', op: compound, args: [targets[0], value], loc: exprLoc(value) }
       one = { k: 'assign', targets, value, loc: locOf(first, p.prev()) }
     }
@@ -522,7 +528,11 @@ function parseDeclare(p: Cur, first: Token): Stmt {
     if (!p.isOp('=') && !p.isOp(',') && !p.isOp(';') && !p.isWord('DEFAULT')) parseType(p)
     if (p.acceptOp('=') || p.accept('DEFAULT') || p.acceptOp(':=')) {
       if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const q = parseQuery(p); p.expectOp(')'); vars.push({ name, query: q }) }
-      else vars.push({ name, value: parseExpr(p) })
+      else {
+        const v0 = p.i
+        vars.push({ name, value: parseExpr(p) })
+        if (p.d.batchWord !== undefined) noteSqlVar(p, name.name, v0, p.i)
+      }
     } else vars.push({ name })
   } while (p.acceptOp(','))
   return { k: 'declare', vars, loc: locOf(first, p.prev()) }
@@ -982,11 +992,58 @@ function tsqlDynamicLiteral(p: TokenCursor): Token | undefined {
 }
 
 /**
+ * T-SQL / ASE dynamic SQL in an expression: EXEC (@sql), EXEC (N'…' + @x), EXEC [sys.]sp_executesql @sql | N'…' + …
+ * [, N'@p int', …] (also @stmt = …): the parts of its text, undefined when none is known
+ */
+function tsqlDynamicParts(p: TokenCursor): SqlPart[] | undefined {
+  if (p.d.batchWord === undefined) return undefined
+  const save = p.i
+  let a = -1
+  if (p.isOp('(')) a = p.i + 1
+  else {
+    if (p.isWord('SYS') && p.isOp('.', 1)) p.i += 2
+    if (p.accept('SP_EXECUTESQL')) {
+      if (p.isWord('@STMT') && p.isOp('=', 1)) p.i += 2
+      a = p.i
+    }
+  }
+  let parts: SqlPart[] | undefined
+  if (a >= 0) {
+    try {
+      p.i = a
+      parseExpr(p)
+      if (p.i > a && (p.toks[a].kind === 'string' || p.toks[a].image.startsWith('@'))) parts = stringParts(p, a, p.i)
+    } catch (e) { if (!(e instanceof ParseError)) throw e }
+  }
+  p.i = save
+  return parts?.some((x) => !x.hole) ? parts : undefined
+}
+
+/** MySQL PREPARE s FROM 'INSERT …' | @sql: the statement's text is analysed where it is prepared */
+export function parsePrepare(p: TokenCursor, first: Token): Stmt {
+  p.i += 3
+  const t = p.next()
+  const parts = t.kind === 'string' ? undefined : stringParts(p, p.i - 1, p.i)
+  const body = t.kind === 'string' ? stringBody(p, t) : parts?.some((x) => !x.hole) ? dynamicBody(p, parts) : undefined
+  skipToEnd(p)
+  return body ? { k: 'block', body, loc: locOf(first, p.prev()) } : { k: 'other', kind: 'PREPARE', loc: locOf(first, p.prev()) }
+}
+
+/** the statements of dynamic SQL built from parts; when a part is unknown, those that fail are a guess's and dropped */
+function dynamicBody(p: TokenCursor, parts: SqlPart[]): Stmt[] {
+  const { tokens, unknown } = partTokens(p, parts)
+  const sub: Cur = new TokenCursor(tokens, p.d)
+  const body = parseStatements(sub, unknown)
+  if (sub.skipped && !parts.some((x) => x.hole)) (p.skipped ??= []).push(...sub.skipped)
+  return body
+}
+
+/**
  * The statements of SQL held in one string token: a $$ / $tag$ body, an Oracle q'[…]' literal, or a '…'
  * (T-SQL N'…') literal, its doubled quotes read as one each, in place; undefined for other strings
  */
 /** `exprBody`: a SQL function, whose quoted body may be one expression (Snowflake AS 'x * 1.2', AS $$ a + b $$) */
-function stringBody(p: TokenCursor, t: Token, exprBody = false): Stmt[] | undefined {
+export function stringBody(p: TokenCursor, t: Token, exprBody = false): Stmt[] | undefined {
   const img = t.image
   const dollar = img.startsWith('$')
   // T-SQL N'…' (a Unicode literal): the text starts after N'
@@ -999,16 +1056,6 @@ function stringBody(p: TokenCursor, t: Token, exprBody = false): Stmt[] | undefi
   // a quoted body doubles its own quotes (AS 'SELECT … WHERE s = ''x''', Redshift also \')
   if (!dollar && !q && inner.includes("'")) inner = unescapeQuotes(inner, p.d.backslashEscapes)
   return parseEmbedded(inner, p, t.line, t.col + openLen, t.start + openLen, exprBody)
-}
-
-/**
- * SQL text whose quotes were escaped (doubled, or \' where strings take backslash escapes): each escape
- * becomes one quote and a blank, the blank outside the literal it opens or closes, so the text keeps its
- * length and the columns after it their coordinates
- */
-export function unescapeQuotes(text: string, backslash: boolean): string {
-  let open = false
-  return text.replace(backslash ? /''|\\'/g : /''/g, () => { open = !open; return open ? " '" : "' " })
 }
 
 export function parseEmbedded(text: string, p: TokenCursor, line: number, col: number, offset: number, exprBody = false): Stmt[] {
@@ -1030,13 +1077,19 @@ export function parseEmbedded(text: string, p: TokenCursor, line: number, col: n
 }
 
 /** a body's statements; one that fails to parse is skipped (to its `;`) so the others still give lineage */
-function parseStatements(sub: Cur): Stmt[] {
+function parseStatements(sub: Cur, unknown?: number[]): Stmt[] {
   sub.inBlock = true
   const out: Stmt[] = []
+  let u = 0
   while (!sub.eof()) {
     if (sub.acceptOp(';')) continue
     const s0 = sub.i
-    try { out.push(parseStatement(sub)) } catch (e) {
+    try {
+      const s = parseStatement(sub)
+      // (`unknown`: tokens of dynamic SQL that hold a part not known here; their statements are dropped)
+      while (unknown && u < unknown.length && unknown[u] < s0) u++
+      if (!unknown || u >= unknown.length || unknown[u] >= sub.i) out.push(s)
+    } catch (e) {
       if (!(e instanceof ParseError)) throw e
       ;(sub.skipped ??= []).push({ message: e.message, token: e.token })
       sub.i = s0 + 1

@@ -4,7 +4,7 @@ import { ParseError, TokenCursor, identOf, locOf } from './base.js'
 import type { Token } from '../lexer/lexer.js'
 import { canBeAlias, parseAdditive, parseExpr, parseExprList, parseOrderList, parseSelectItem, parseWindow, xmlMethod, xmlMethodSubject } from './expressions.js'
 import { parseDmlInParens, tableQuery } from './dml.js'
-import { parseRoutine } from './procedural.js'
+import { parseRoutine, stringBody } from './procedural.js'
 
 export function startsQuery(p: TokenCursor, k = 0): boolean {
   const t = p.peek(k)
@@ -272,6 +272,8 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
       if (hanaDefault && p.accept('DEFAULT')) { parseExpr(p); while (p.acceptOp(',')) parseExpr(p) }
     } else if (first.k === 'col') s.intoTable = first.name
     else s.intoVars = [first]
+    // T-SQL SELECT … INTO t ON filegroup FROM …: where the new table is stored
+    if (s.intoTable && p.d.batchWord !== undefined && p.isWord('ON') && (p.isIdentToken(1) || p.peek(1)?.kind === 'qident') && p.isWord('FROM', 2)) p.i += 2
   }
   if (p.isWord('INTO') && p.isAnyWord(['OUTFILE', 'DUMPFILE'], 1)) { p.i += 2; p.next(); while (!p.eof() && !p.isOp(';') && !p.isWord('FROM')) p.next() }
   if (p.accept('FROM')) parseFromClause(p, s.from, s.joins)
@@ -479,6 +481,30 @@ function parseExpandOn(p: TokenCursor, s: Select): void {
 
 const NOT_A_TABLE = ['WHERE', 'GROUP', 'ORDER', 'HAVING', 'UNION', 'SELECT', 'FROM', 'JOIN', 'ON', 'LIMIT', 'INTERSECT', 'EXCEPT', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'AND', 'OR']
 const REMOTE_ROWSETS = new Set(['OPENQUERY', 'OPENROWSET', 'OPENDATASOURCE'])
+
+/**
+ * T-SQL / ASE pass-through queries OPENQUERY(server, 'SELECT …') and OPENROWSET('provider', 'connection',
+ * 'SELECT …'), in FROM or as the target of UPDATE / INSERT / DELETE: the rows are the literal query's, run by
+ * the linked server (the columns read came from nowhere). A query the engine cannot read (another vendor's
+ * SQL) leaves the rowset as it was, with no error.
+ */
+export function remoteQuery(p: TokenCursor): Query | undefined {
+  if (p.d.batchWord === undefined || !p.isOp('(', 1)) return undefined
+  const str = (k: number): boolean => p.peek(k)?.kind === 'string'
+  let n = 0
+  if (p.isWord('OPENQUERY') && p.isIdentToken(2) && p.isOp(',', 3) && str(4) && p.isOp(')', 5)) n = 6
+  else if (p.isWord('OPENROWSET') && str(2) && p.isOp(',', 3) && str(4) && p.isOp(',', 5) && str(6) && p.isOp(')', 7)) n = 8
+  if (!n) return undefined
+  const skipped = p.skipped
+  p.skipped = undefined
+  const body = stringBody(p, p.peek(n - 2)!)
+  const failed = p.skipped !== undefined
+  p.skipped = skipped
+  const s = body?.length === 1 && !failed ? body[0] : undefined
+  if (s?.k !== 'query') return undefined
+  p.i += n
+  return s.query
+}
 
 /** OPENROWSET(BULK 'path', …): the path as the one argument (a location, like a stage read), else none */
 function bulkPath(fname: string, args: Expr[]): Expr[] {
@@ -710,6 +736,13 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     p.next(); parseFromClause(p, from, joins); p.expectOp(')')
     if (canBeAlias(p) || p.isWord('AS')) { const tmp: { alias?: import('../ast/types.js').Ident } = {}; parseAliasAndColumns(p, tmp) }
     return
+  }
+  const remote = remoteQuery(p)
+  if (remote) {
+    const src: Source = { k: 'derived', query: remote, lateral, loc: locOf(start, p.prev()) }
+    parseAliasAndColumns(p, src)
+    if (src.alias) src.loc = src.alias.loc
+    from.push(src); return
   }
   if ((p.isWord('FINAL') || p.isWord('NEW') || p.isWord('OLD')) && p.isWord('TABLE', 1) && p.isOp('(', 2)) {
     p.i += 3; const stmtSrc = parseDmlInParens(p); p.expectOp(')')

@@ -7,7 +7,7 @@ import { ParseError, TokenCursor, locOf, STATEMENT_WORDS, SQLPLUS_COMMANDS, stat
 import { parseQuery, startsQuery, parseWith, parseFromClause } from './query.js'
 import { parseDelete, parseInsert, parseMerge, parseUpdate, parseApplyChanges } from './dml.js'
 import { parseAlter, parseCreate, parseRename, skipToEnd } from './ddl.js'
-import { parseProcedural, parseRoutine, PROCEDURAL_START, setCreate, endsConversation } from './procedural.js'
+import { parseProcedural, parseRoutine, PROCEDURAL_START, setCreate, endsConversation, parsePrepare } from './procedural.js'
 import { parseExpr, parseExprList } from './expressions.js'
 import { parseCopy, parseExportToVertica, parseLoad, parseUnload } from './load.js'
 import { parseMdx } from './mdx.js'
@@ -216,6 +216,7 @@ export function parseStatement(p: TokenCursor): Stmt {
     if (p.isWord('WITH') && p.isOp('(', 1)) { p.next(); p.skipParens() }
     return { k: 'other', kind: u, loc: locOf(first, p.prev()) }
   }
+  if (u === 'PREPARE' && p.d.name === 'dbvmysql' && p.isWord('FROM', 2) && p.peek(3)) return parsePrepare(p, first)
   if (first.kind === 'word' && SKIP_START.has(u)) {
     p.next(); skipToEnd(p)
     return { k: 'other', kind: u, loc: locOf(first, p.prev()) }
@@ -349,7 +350,8 @@ export function parseScript(tokens: Token[], d: DialectSpec, emit?: (s: ParsedSt
   while (!p.eof()) {
     if (p.isOp(';')) { p.next(); continue }
     // GO [count]: the count repeats the batch, it is no statement
-    if (isBatchSeparator(p)) { const go = p.next(); if (p.peek()?.kind === 'number' && p.peek()!.line === go.line) p.next(); continue }
+    // (a batch's variables end with it)
+    if (isBatchSeparator(p)) { p.sqlVars = undefined; const go = p.next(); if (p.peek()?.kind === 'number' && p.peek()!.line === go.line) p.next(); continue }
     if (p.atPsqlTrailer()) { p.i = p.lineEnd(p.peek()!); continue }
     const startIdx = p.i
     const first = p.peek()!

@@ -766,6 +766,91 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: "UPDATE | DELETE of a CTE with OUTPUT inserted.c | deleted.c INTO t (the queue reader: WITH x AS (SELECT TOP (n) … FROM queue) UPDATE x …): the output rows are the CTE's columns (they were lost)",
+      sql: `WITH x AS (SELECT TOP (10) * FROM dbo.Queue WITH (ROWLOCK, READPAST) ORDER BY Id)
+UPDATE x SET Taken = 1 OUTPUT inserted.Id, inserted.Payload INTO dbo.Taken (Id, Payload);
+WITH q AS (SELECT TOP (100) Id, Body FROM dbo.Outbox ORDER BY Id)
+DELETE FROM q OUTPUT deleted.Id, deleted.Body INTO dbo.Sent (Id, Body);
+`,
+      fdd: [['dbo.Queue.Id', 'dbo.Taken.Id'], ['dbo.Queue.Payload', 'dbo.Taken.Payload'], ['dbo.Outbox.Id', 'dbo.Sent.Id'], ['dbo.Outbox.Body', 'dbo.Sent.Body']],
+    },
+    {
+      title: "INSERT INTO t (…) EXEC sp_executesql @sql whose text is one query: the rows are the query's (they came from nowhere); N''x'' inside dynamic SQL is N'x' (the N was read as a column)",
+      sql: `DECLARE @sql NVARCHAR(MAX) = N'
+INSERT INTO dbo.Audit (Msg, Src)
+SELECT N''Loaded '' + l.Name, l.Id FROM dbo.Loaded l;';
+EXEC (@sql);
+SET @sql = N'SELECT o.OrderId, o.Total FROM dbo.Orders o WHERE 1 = 1';
+IF @cust IS NOT NULL SET @sql += N' AND o.CustomerId = @cust';
+SET @sql += N' ORDER BY o.OrderDate DESC;';
+INSERT INTO #result (OrderId, Total)
+EXEC sp_executesql @sql, N'@cust INT', @cust;
+`,
+      fdd: [['dbo.Loaded.Name', 'dbo.Audit.Msg'], ['dbo.Loaded.Id', 'dbo.Audit.Src'], ['dbo.Orders.OrderId', '#result.OrderId'], ['dbo.Orders.Total', '#result.Total']],
+    },
+    {
+      title: "EXEC @rc = [sys.]sp_executesql @sql | N'…': the return status variable before it hid the dynamic SQL",
+      sql: `DECLARE @rc INT, @sql NVARCHAR(MAX) = N'INSERT INTO dbo.Totals (Region, Amount) SELECT Region, SUM(Amount) FROM dbo.Sales GROUP BY Region';
+EXEC @rc = sp_executesql @sql;
+EXEC @rc = sys.sp_executesql N'UPDATE dbo.Totals SET Amount = s.Amount FROM dbo.Totals t JOIN dbo.Adjust s ON s.Region = t.Region';
+`,
+      fdd: [['dbo.Sales.Region', 'dbo.Totals.Region'], ['dbo.Sales.Amount', 'dbo.Totals.Amount'], ['dbo.Adjust.Amount', 'dbo.Totals.Amount']],
+    },
+    {
+      title: "SELECT … INTO t ON filegroup FROM …: the filegroup is where t is stored (the statement failed at ON)",
+      sql: `SELECT a.Id, a.Val INTO dbo.NewTab ON [SECONDARY] FROM dbo.OldTab a;
+SELECT b.Id INTO dbo.NewTab2 ON FG_ARCHIVE FROM dbo.OldTab b WHERE b.Id > 10;
+`,
+      fdd: [['dbo.OldTab.Id', 'dbo.NewTab2.Id'], ['dbo.OldTab.Id', 'dbo.NewTab.Id'], ['dbo.OldTab.Val', 'dbo.NewTab.Val']],
+    },
+    {
+      title: "dynamic SQL set by SELECT @sql = N'…', joined from variables (@nl = NCHAR(13) + NCHAR(10), EXEC (@part1 + @part2)) and run by sp_executesql @stmt = @sql: its statements are analysed",
+      sql: `DECLARE @sql NVARCHAR(MAX), @nl NCHAR(2) = NCHAR(13) + NCHAR(10);
+SELECT @sql = N'INSERT INTO mart.Summary (Region, Total) SELECT Region, SUM(Amount) FROM dbo.Sales GROUP BY Region;';
+EXEC sp_executesql @sql;
+SET @sql = N'TRUNCATE TABLE mart.Daily;' + @nl + N'INSERT INTO mart.Daily (Day, Total)' + @nl
+         + N'SELECT CAST(SaleDate AS DATE), SUM(Amount) FROM dbo.Sales GROUP BY CAST(SaleDate AS DATE);';
+EXECUTE sp_executesql @stmt = @sql;
+DECLARE @part1 NVARCHAR(200) = N'INSERT INTO mart.Prod (Id, Name) ', @part2 NVARCHAR(200) = N'SELECT ProductId, Name FROM dbo.Products';
+EXEC (@part1 + @part2);
+`,
+      fdd: [['dbo.Sales.Region', 'mart.Summary.Region'], ['dbo.Sales.Amount', 'mart.Daily.Total'], ['dbo.Sales.Amount', 'mart.Summary.Total'], ['dbo.Sales.SaleDate', 'mart.Daily.Day'], ['dbo.Products.ProductId', 'mart.Prod.Id'], ['dbo.Products.Name', 'mart.Prod.Name']],
+    },
+    {
+      title: "SELECT IDENTITY(INT, 1, 1) AS id … INTO t: the type is no column of the source (it gave Customers.INT)",
+      sql: `SELECT IDENTITY(INT, 1, 1) AS RowId, c.Name INTO #numbered FROM dbo.Customers c;
+SELECT IDENTITY(BIGINT) AS Seq, o.OrderId INTO dbo.OrderSeq FROM dbo.Orders o ORDER BY o.OrderDate;
+`,
+      fdd: [['dbo.Customers.Name', '#numbered.Name'], ['dbo.Orders.OrderId', 'dbo.OrderSeq.OrderId']],
+    },
+    {
+      title: "UPDATE | INSERT | DELETE OPENQUERY(server, 'SELECT …') write the tables of the pass-through query, like an inline view (UPDATE OPENQUERY failed at its parenthesis; UPDATE … SET … FROM s reads s)",
+      sql: `UPDATE OPENQUERY(LINKED_ORA, 'SELECT status, updated_at FROM app.orders WHERE order_id = 42') SET status = s.new_status, updated_at = s.changed_at FROM dbo.StatusFeed s;
+INSERT OPENQUERY(LINKED_MY, 'SELECT id, name FROM crm.contacts') SELECT ContactId, FullName FROM dbo.Contacts;
+DELETE OPENQUERY(LINKED_ORA, 'SELECT id FROM app.tmp_rows WHERE done = 1');
+`,
+      fdd: [['dbo.StatusFeed.new_status', 'app.orders.status'], ['dbo.StatusFeed.changed_at', 'app.orders.updated_at'], ['dbo.Contacts.ContactId', 'crm.contacts.id'], ['dbo.Contacts.FullName', 'crm.contacts.name']],
+    },
+    {
+      title: "dynamic SQL built in a variable (DECLARE @sql = N'', SET @sql = @sql + N'…' + CHAR(13) + …, SET @sql += …; EXEC sp_executesql @sql / EXEC (@sql)): its constant text is analysed, an unknown value inside a literal or as a value stands for one; a statement whose name takes an unknown part (dbo.Tbl_' + @Suffix) is dropped",
+      sql: `CREATE PROCEDURE etl.usp_RefreshRegion @FromDate DATE, @Region NVARCHAR(10), @Suffix NVARCHAR(10)
+AS
+BEGIN
+  DECLARE @sql NVARCHAR(MAX) = N'';
+  SET @sql = @sql + N'INSERT INTO rpt.RegionSales (Region, Amount)' + CHAR(13) + CHAR(10)
+           + N'SELECT s.Region, SUM(s.Amount) FROM dbo.Sales s'
+           + N' WHERE s.SaleDate >= ''' + CONVERT(NVARCHAR(10), @FromDate, 120) + N''' AND s.Region = ''' + @Region + N''' GROUP BY s.Region;';
+  EXEC sp_executesql @sql;
+  SET @sql = N'UPDATE t SET t.Flag = s.Val FROM dbo.Target t ';
+  SET @sql += N'JOIN dbo.Src s ON s.Id = t.Id WHERE s.Cnt > ' + CAST(@Region AS NVARCHAR(10));
+  EXEC (@sql);
+  SET @sql = N'INSERT INTO dbo.Tbl_' + @Suffix + N' (a) SELECT a FROM dbo.Src';
+  EXEC (@sql);
+END
+`,
+      fdd: [['dbo.Sales.Region', 'rpt.RegionSales.Region'], ['dbo.Sales.Amount', 'rpt.RegionSales.Amount'], ['dbo.Src.Val', 'dbo.Target.Flag']],
+    },
+    {
       title: 'T-SQL niladic USER is the session user, not a column of the source',
       sql: `INSERT INTO dbo.audit_log (changed_by, order_id) SELECT USER, o.order_id FROM dbo.orders o;
 `,
@@ -1072,11 +1157,11 @@ GO
       tablesWritten: ['dbo.audit'],
     },
     {
-      title: 'OPENQUERY / OPENROWSET arguments name a linked server, a provider and a connection string, not columns',
+      title: 'OPENQUERY / OPENROWSET arguments name a linked server, a provider and a connection string, not columns; the pass-through query gives the rows (its columns came from nowhere)',
       sql: `INSERT INTO dbo.t (x) SELECT a.x FROM OPENQUERY(LinkedSrv, 'select x from remote') a;
 INSERT INTO dbo.u (y) SELECT b.y FROM OPENROWSET('SQLNCLI', 'Server=s;Trusted_Connection=yes;', 'SELECT y FROM db.dbo.r') AS b JOIN dbo.k ON k.id = b.y;
 `,
-      fdd: [],
+      fdd: [['remote.x', 'dbo.t.x'], ['db.dbo.r.y', 'dbo.u.y']],
       tablesWritten: ['dbo.t', 'dbo.u'],
     },
     {
@@ -1224,6 +1309,59 @@ CROSS APPLY (SELECT TOP (1) f.Amount AS LastAmount
     },
   ],
   mysql: [
+    {
+      title: "RENAME TABLE a TO b, c TO d renames every pair (the second was skipped); MariaDB NEXTVAL(seq) names a sequence, no column of the source",
+      sql: `CREATE TABLE users_new (id INT, name VARCHAR(50));
+INSERT INTO users_new (id, name) SELECT id, name FROM users;
+RENAME TABLE users TO users_old, users_new TO users;
+INSERT INTO ord_ids (id, ref) SELECT NEXTVAL(s_ord), ref FROM ord_stage;
+`,
+      fdd: [['users.id', 'users_new.id'], ['users.name', 'users_new.name'], ['users.RelationRows', 'users_old.RelationRows'], ['users_new.RelationRows', 'users.RelationRows'], ['ord_stage.ref', 'ord_ids.ref']],
+    },
+    {
+      title: "CONVERT(x, type): the type is no column (CONVERT(x, CHAR) gave src_conv.CHAR)",
+      sql: `INSERT INTO t_conv (a, b, c) SELECT CONVERT(x, CHAR), CONVERT(y USING utf8mb4), CONVERT(z, DECIMAL(10, 2)) FROM src_conv;
+`,
+      fdd: [['src_conv.x', 't_conv.a'], ['src_conv.y', 't_conv.b'], ['src_conv.z', 't_conv.c']],
+    },
+    {
+      title: "INTERVAL expr unit takes any expression (INTERVAL s.n - 1 DAY, INTERVAL (n * 7) DAY: INTERVAL was an orphan column), INTERVAL(n, a, b) without a unit stays the function",
+      sql: `INSERT INTO cal (d, wk_end) SELECT DATE_ADD(c.start_d, INTERVAL s.n - 1 DAY), c.start_d + INTERVAL (s.n * 7) DAY FROM seq s, cfg c;
+INSERT INTO buckets (id, b) SELECT id, INTERVAL(score, 10, 20, 30) FROM scores;
+DELETE FROM sessions WHERE last_seen < NOW() - INTERVAL ttl_minutes MINUTE;
+`,
+      fdd: [['cfg.start_d', 'cal.wk_end'], ['cfg.start_d', 'cal.d'], ['seq.n', 'cal.wk_end'], ['seq.n', 'cal.d'], ['scores.id', 'buckets.id'], ['scores.score', 'buckets.b']],
+    },
+    {
+      title: "PREPARE s FROM 'INSERT …' and PREPARE s FROM @sql with SET @sql = CONCAT('…', @v, '…'): the prepared text is analysed (PREPARE was skipped); an unknown part inside a name (archive_', DATE_FORMAT(…)) drops its statement",
+      sql: `SET @sql = CONCAT('INSERT INTO archive_', DATE_FORMAT(NOW(), '%Y%m'), ' SELECT * FROM logs');
+PREPARE stmt FROM @sql;
+EXECUTE stmt;
+DEALLOCATE PREPARE stmt;
+PREPARE s2 FROM 'INSERT INTO log_copy (id, msg) SELECT id, msg FROM logs WHERE id > ?';
+EXECUTE s2 USING @lastId;
+SET @q = CONCAT('INSERT INTO daily_totals (d, amt) SELECT DATE(ts), SUM(amount) FROM payments WHERE ts >= ''', @since, ''' GROUP BY DATE(ts)');
+PREPARE s3 FROM @q; EXECUTE s3; DEALLOCATE PREPARE s3;
+`,
+      fdd: [['logs.id', 'log_copy.id'], ['logs.msg', 'log_copy.msg'], ['payments.ts', 'daily_totals.d'], ['payments.amount', 'daily_totals.amt']],
+    },
+    {
+      title: "MariaDB DELETE HISTORY FROM t [BEFORE SYSTEM_TIME ts] parses (it failed at SYSTEM_TIME, BEFORE taken for an alias)",
+      sql: `DELETE HISTORY FROM t_versioned BEFORE SYSTEM_TIME '2020-01-01 00:00:00';
+DELETE HISTORY FROM audit_log;
+INSERT INTO audit_snapshot (id, val) SELECT id, val FROM audit_log FOR SYSTEM_TIME AS OF TIMESTAMP '2024-01-01 00:00:00';
+`,
+      fdd: [['audit_log.id', 'audit_snapshot.id'], ['audit_log.val', 'audit_snapshot.val']],
+    },
+    {
+      title: "multi-table UPDATE a JOIN b … SET a.x = …, b.y = … (and UPDATE a, b SET …): a SET column qualified by the other table's alias or name is written into that table (it was written into the first)",
+      sql: `UPDATE orders o JOIN customers c ON c.id = o.customer_id
+SET o.customer_name = c.name, c.last_order_at = o.created_at
+WHERE o.status = 'new';
+UPDATE items, stock SET items.qty = stock.qty, stock.synced_at = items.changed_at WHERE items.sku = stock.sku;
+`,
+      fdd: [['customers.name', 'orders.customer_name'], ['orders.created_at', 'customers.last_order_at'], ['stock.qty', 'items.qty'], ['items.changed_at', 'stock.synced_at']],
+    },
     {
       title: 'a column named interval or top is a column (INTERVAL and TOP start a literal or a clause only before a value); INTERVAL n MINUTE reads n',
       sql: `INSERT INTO job_next (job_id, next_run, slot) SELECT j.job_id, j.last_run + INTERVAL j.every_min MINUTE, interval * 2 FROM jobs j;
@@ -3171,6 +3309,25 @@ INSERT INTO fact_calls SELECT * FROM ext.calls_feed;
     },
   ],
   sybase: [
+    {
+      title: "dynamic SQL built in a variable (SET @sql = @sql + '…', exec (@sql)): its constant text is analysed; a statement whose name takes an unknown part is dropped",
+      sql: `CREATE PROCEDURE etl.usp_RefreshRegion @FromDate DATE, @Region NVARCHAR(10), @Suffix NVARCHAR(10)
+AS
+BEGIN
+  DECLARE @sql VARCHAR(16384) = '';
+  SET @sql = @sql + 'INSERT INTO rpt.RegionSales (Region, Amount)' + CHAR(13) + CHAR(10)
+           + 'SELECT s.Region, SUM(s.Amount) FROM dbo.Sales s'
+           + ' WHERE s.SaleDate >= ''' + CONVERT(NVARCHAR(10), @FromDate, 120) + ''' AND s.Region = ''' + @Region + ''' GROUP BY s.Region;';
+  EXEC sp_executesql @sql;
+  SET @sql = 'UPDATE t SET t.Flag = s.Val FROM dbo.Target t ';
+  SET @sql = @sql + 'JOIN dbo.Src s ON s.Id = t.Id WHERE s.Cnt > ' + CAST(@Region AS NVARCHAR(10));
+  EXEC (@sql);
+  SET @sql = 'INSERT INTO dbo.Tbl_' + @Suffix + ' (a) SELECT a FROM dbo.Src';
+  EXEC (@sql);
+END
+`,
+      fdd: [['dbo.Sales.Region', 'rpt.RegionSales.Region'], ['dbo.Sales.Amount', 'rpt.RegionSales.Amount'], ['dbo.Src.Val', 'dbo.Target.Flag']],
+    },
     {
       title: 'SQL Anywhere / IQ: DECLARE LOCAL TEMPORARY TABLE declares its columns, DECLARE e EXCEPTION FOR SQLSTATE, MESSAGE … TO CLIENT and TOP n START AT m parse',
       sql: `CREATE PROCEDURE DBA.sp_totals()

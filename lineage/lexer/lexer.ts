@@ -130,7 +130,8 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
     const dq = (d.name === 'dbvbigquery' ? '(?:[rRbB]{1,2})?' : '') + (d.backslashEscapes ? '"(?:[^"\\\\]|\\\\[\\s\\S]|"")*"' : '"(?:[^"]|"")*"')
     add(createToken({ name: 'DString', pattern: new RegExp(dq), line_breaks: true }), 'string')
   }
-  if (!d.doubleQuotedStrings && d.identifierQuotes.includes('"')) add(createToken({ name: 'QIdent', pattern: /"(?:[^"]|"")*"/, line_breaks: true }), 'qident')
+  // PostgreSQL U&"d\0061t": a quoted name spelled with Unicode escapes
+  if (!d.doubleQuotedStrings && d.identifierQuotes.includes('"')) add(createToken({ name: 'QIdent', pattern: d.plpgsql ? /(?:[Uu]&)?"(?:[^"]|"")*"/ : /"(?:[^"]|"")*"/, line_breaks: true }), 'qident')
   if (d.identifierQuotes.includes('`')) add(createToken({ name: 'BIdent', pattern: /`(?:[^`]|``)*`/, line_breaks: true }), 'qident')
   if (d.identifierQuotes.includes('[')) add(createToken({ name: 'BrIdent', pattern: /\[(?:[^\]\n]|\]\])*\]/ }), 'qident')
   // An unterminated literal or quoted name swallows the rest: the parser reports it with its position.

@@ -326,6 +326,7 @@ export function locOf(a: Token, b: Token): Loc { return mkLoc(a.line, a.col, b.e
 
 export function identOf(t: Token): Ident {
   const loc = mkLoc(t.line, t.col, t.eline, t.ecol)
+  if (t.kind === 'qident' && t.image[1] === '&') return { name: unicodeEscaped(t.image.slice(3, -1).split('""').join('"')), quoted: true, loc, k: undefined }
   if (t.kind === 'qident' || t.kind === 'string') {
     const q = t.image[0]
     const close = q === '[' ? ']' : q
@@ -334,4 +335,9 @@ export function identOf(t: Token): Ident {
   }
   // an unquoted name's matching key is its upper-cased form, which the lexer already made
   return { name: t.image, quoted: false, loc, k: t.kind === 'word' ? t.upper : undefined }
+}
+
+/** the text of a U&"…" name: \XXXX and \+XXXXXX are code points, \\ a backslash */
+function unicodeEscaped(s: string): string {
+  return s.replace(/\\(\\|\+[0-9A-Fa-f]{6}|[0-9A-Fa-f]{4})/g, (_, e: string) => e === '\\' ? e : String.fromCodePoint(parseInt(e.replace('+', ''), 16)))
 }

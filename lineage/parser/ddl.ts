@@ -83,6 +83,8 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
     return { k: 'declare', vars: [{ name: q.parts[q.parts.length - 1] }], loc: locOf(stmtStart, p.prev()) }
   }
   if (p.isAnyWord(['PROCEDURE', 'FUNCTION', 'TRIGGER', 'PACKAGE', 'PROC', 'MACRO', 'TASK', 'TYPE', 'EVENT'])) return block(p, stmtStart)
+  // PostgreSQL CREATE RULE r AS ON INSERT TO v DO INSTEAD INSERT …: its commands are a trigger body of v (T-SQL rules are checks)
+  if (p.d.plpgsql && p.isWord('RULE') && p.isWord('AS', 2) && p.isWord('ON', 3)) return block(p, stmtStart)
   const kind = p.peek()?.upper ?? 'OBJECT'
   skipToEnd(p)
   return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(stmtStart, p.prev()) }

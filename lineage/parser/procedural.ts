@@ -509,7 +509,7 @@ function parseDeclare(p: Cur, first: Token): Stmt {
     if (p.isWord('EXCEPTION') && p.isWord('FOR', 1)) { skipToEnd(p); vars.push({ name }); continue }
     if (p.accept('CURSOR')) {
       while (!p.isWord('FOR') && !p.eof()) p.next(); p.expect('FOR')
-      if (namesCursorSource(p)) { p.next(); vars.push({ name }); continue }
+      if (namesCursorSource(p)) { vars.push({ name, over: p.ident() }); continue }
       const q = parseQuery(p); vars.push({ name, query: q }); if (p.isWord('FOR') && p.isWord('UPDATE', 1)) skipToEnd(p); continue
     }
     p.accept('AS')
@@ -540,7 +540,7 @@ const NOT_A_DECLARATION = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SELEC
 const METHOD_WORDS = ['MEMBER', 'STATIC', 'CONSTRUCTOR', 'MAP', 'ORDER', 'OVERRIDING', 'FINAL', 'INSTANTIABLE', 'NOT']
 
 /** a declaration section: items until BEGIN/END — or, in SQL PL bodies, until the first statement */
-function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: Ident[] }>, nested: Stmt[] = []): void {
+function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: Ident[]; over?: Ident }>, nested: Stmt[] = []): void {
   while (!p.eof() && !p.isWord('BEGIN') && !p.isWord('END')) {
     if (p.acceptOp(';')) continue
     if (isTimingPoint(p)) return
@@ -570,8 +570,8 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     if (p.accept('CURSOR')) {
       while (!p.isWord('FOR') && !p.isWord('IS') && !p.eof()) p.next()
       p.next()
-      // DECLARE c CURSOR FOR s1: over a statement PREPAREd later from a string (dynamic SQL)
-      if (namesCursorSource(p)) { p.next(); vars.push({ name }); continue }
+      // DECLARE c CURSOR FOR s1: over a statement PREPAREd later from a string (dynamic SQL), or a RESULTSET
+      if (namesCursorSource(p)) { vars.push({ name, over: p.ident() }); continue }
       const q = parseQuery(p); vars.push({ name, query: q }); skipToEnd(p); continue
     }
     p.accept('CONSTANT')
@@ -705,6 +705,7 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   }
   p.acceptSeq('IF', 'NOT', 'EXISTS')
   const name = p.tableName()
+  if (kind === 'RULE') return ruleBody(p, start, name)
   // T-SQL / Sybase numbered procedures: CREATE PROCEDURE p;2 is the second procedure of group p
   if (p.d.batchWord !== undefined && p.isOp(';') && p.peek(1)?.kind === 'number') p.i += 2
   // Informix names the event right after the trigger: CREATE TRIGGER t DELETE ON items … — not a DELETE statement
@@ -846,6 +847,26 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) }
 }
 
+/**
+ * PostgreSQL CREATE RULE r AS ON event TO t [WHERE cond] DO [ALSO | INSTEAD] NOTHING | command | (command; …):
+ * the commands run for each row written to t, like a row trigger's body (NEW / OLD are t's rows)
+ */
+function ruleBody(p: Cur, start: Token, name: import('../ast/types.js').QName): Stmt {
+  p.expect('AS'); p.expect('ON'); p.next(); p.expect('TO')
+  p.triggerTable = p.qname()
+  if (p.accept('WHERE')) parseExpr(p)
+  p.expect('DO')
+  if (!p.accept('ALSO')) p.accept('INSTEAD')
+  const body: Stmt[] = []
+  if (p.accept('NOTHING')) return { k: 'block', body, name, loc: locOf(start, p.prev()) }
+  if (!p.acceptOp('(')) body.push(parseStatement(p))
+  else {
+    while (!p.eof() && !p.isOp(')')) { if (!p.acceptOp(';')) body.push(parseStatement(p)) }
+    p.expectOp(')')
+  }
+  return { k: 'block', body, name, loc: locOf(start, p.prev()) }
+}
+
 /** the OpenEdge classes that run the SQL of their constructor's literal */
 const JAVA_SQL_CLASSES = new Set(['SQLCURSOR', 'SQLISTATEMENT', 'SQLPSTATEMENT'])
 
@@ -930,15 +951,19 @@ function tsqlDynamicLiteral(p: TokenCursor): Token | undefined {
 function stringBody(p: TokenCursor, t: Token, exprBody = false): Stmt[] | undefined {
   const img = t.image
   const dollar = img.startsWith('$')
-  // T-SQL N'…' (a Unicode literal): the text starts after N'
-  const n = !dollar && (img[0] === 'N' || img[0] === 'n') && img[1] === "'" ? 1 : 0
+  // T-SQL N'…' (a Unicode literal), BigQuery r"…" (raw): the text starts after the prefix
+  const raw = (img[0] === 'r' || img[0] === 'R') && p.d.name === 'dbvbigquery'
+  const n = !dollar && (img[0] === 'N' || img[0] === 'n' || raw) && (img[1] === "'" || img[1] === '"') ? 1 : 0
   const q = !dollar && !n && (img[0] === 'q' || img[0] === 'Q') && img[1] === "'"
-  if (!dollar && !q && (img[n] !== "'" || img.length < n + 2)) return undefined
-  const openLen = dollar ? img.indexOf('$', 1) + 1 : q ? 3 : n + 1
-  const closeLen = dollar ? openLen : q ? 2 : 1
+  const quote = img[n]
+  // BigQuery also quotes with " and with """ or ''' (EXECUTE IMMEDIATE """INSERT …""")
+  if (!dollar && !q && ((quote !== "'" && !(quote === '"' && p.d.doubleQuotedStrings)) || img.length < n + 2)) return undefined
+  const triple = !dollar && !q && img.length >= n + 6 && img[n + 1] === quote && img[n + 2] === quote
+  const openLen = dollar ? img.indexOf('$', 1) + 1 : q ? 3 : n + (triple ? 3 : 1)
+  const closeLen = dollar ? openLen : q ? 2 : triple ? 3 : 1
   let inner = img.slice(openLen, img.length - closeLen)
   // a quoted body doubles its own quotes (AS 'SELECT … WHERE s = ''x''', Redshift also \')
-  if (!dollar && !q && inner.includes("'")) inner = unescapeQuotes(inner, p.d.backslashEscapes)
+  if (!dollar && !q && !triple && inner.includes(quote)) inner = unescapeQuotes(inner, p.d.backslashEscapes && !raw, quote)
   return parseEmbedded(inner, p, t.line, t.col + openLen, t.start + openLen, exprBody)
 }
 
@@ -947,9 +972,10 @@ function stringBody(p: TokenCursor, t: Token, exprBody = false): Stmt[] | undefi
  * becomes one quote and a blank, the blank outside the literal it opens or closes, so the text keeps its
  * length and the columns after it their coordinates
  */
-export function unescapeQuotes(text: string, backslash: boolean): string {
+export function unescapeQuotes(text: string, backslash: boolean, quote = "'"): string {
   let open = false
-  return text.replace(backslash ? /''|\\'/g : /''/g, () => { open = !open; return open ? " '" : "' " })
+  const escapes = quote === '"' ? (backslash ? /""|\\"/g : /""/g) : (backslash ? /''|\\'/g : /''/g)
+  return text.replace(escapes, () => { open = !open; return open ? ` ${quote}` : `${quote} ` })
 }
 
 export function parseEmbedded(text: string, p: TokenCursor, line: number, col: number, offset: number, exprBody = false): Stmt[] {

@@ -1229,6 +1229,24 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'CREATE RULE … AS ON INSERT | UPDATE TO t DO [INSTEAD | ALSO] command | (command; …): the commands read t\'s NEW / OLD rows like a trigger body (they were skipped)',
+      sql: `CREATE RULE shoe_ins_protect AS ON INSERT TO shoe DO INSTEAD NOTHING;
+CREATE OR REPLACE RULE orders_insert AS ON INSERT TO orders_view
+  DO INSTEAD INSERT INTO orders (order_id, amount) VALUES (NEW.order_id, NEW.amount);
+CREATE RULE log_upd AS ON UPDATE TO shoelace_data WHERE NEW.sl_avail <> OLD.sl_avail
+  DO ALSO (INSERT INTO shoelace_log (sl_name, sl_avail, log_who) VALUES (NEW.sl_name, NEW.sl_avail, current_user);
+           UPDATE shoelace_stats SET last_avail = NEW.sl_avail WHERE sl_name = OLD.sl_name);
+`,
+      fdd: [['orders_view.order_id', 'orders.order_id'], ['orders_view.amount', 'orders.amount'], ['shoelace_data.sl_name', 'shoelace_log.sl_name'],
+        ['shoelace_data.sl_avail', 'shoelace_log.sl_avail'], ['shoelace_data.sl_avail', 'shoelace_stats.last_avail']],
+    },
+    {
+      title: 'U&"d\\0061t" is one quoted name written with Unicode escapes (it was the column U and a second name)',
+      sql: `CREATE TABLE x AS SELECT U&"d\\0061t\\+000061" AS col1, U&"\\0441\\043B\\043E\\043D" AS elephant FROM src;
+`,
+      fdd: [['src.data', 'x.col1'], ['src."слон"', 'x.elephant']],
+    },
+    {
       title: 'columns named level, rownum, today and index: columns outside Oracle and Informix (they were dropped as pseudo columns, index an orphan)',
       sql: `CREATE TABLE app_log (id INT, level TEXT, index INT, period DATE);
 INSERT INTO log_copy (id, lvl, idx, per) SELECT id, level, index, period FROM app_log;
@@ -1656,6 +1674,23 @@ $$;
   ],
   snowflake: [
     {
+      title: 'DECLARE section c CURSOR FOR rs (a RESULTSET declared before it): FOR r IN c reads the RESULTSET\'s query (the cursor was a plain variable)',
+      sql: `CREATE OR REPLACE PROCEDURE mart.load_orders() RETURNS VARCHAR LANGUAGE SQL AS
+\$\$
+DECLARE
+  res RESULTSET DEFAULT (SELECT order_id, amount FROM raw.orders WHERE status = 'NEW');
+  c1 CURSOR FOR res;
+BEGIN
+  FOR rec IN c1 DO
+    INSERT INTO mart.orders_log (order_id, amount) VALUES (rec.order_id, rec.amount);
+  END FOR;
+  RETURN 'done';
+END;
+\$\$;
+`,
+      fdd: [['raw.orders.order_id', 'mart.orders_log.order_id'], ['raw.orders.amount', 'mart.orders_log.amount']],
+    },
+    {
       title: 'dbt staging pattern: a column read through SELECT * CTEs of a table with unknown columns comes from that table\'s column, not its *',
       sql: `CREATE OR REPLACE TABLE analytics.stg_orders AS
 WITH source AS (SELECT * FROM raw.shop.orders),
@@ -1860,6 +1895,16 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY loaded_at DESC) = 1;
     },
   ],
   bigquery: [
+    {
+      title: 'EXECUTE IMMEDIATE with the SQL in a "…" or """…""" literal: its statement is analysed, as with \'…\' (it was skipped)',
+      sql: `EXECUTE IMMEDIATE "INSERT INTO dw.audit (order_id, note) SELECT order_id, \\"x\\" FROM dw.orders";
+EXECUTE IMMEDIATE """
+  INSERT INTO dw.audit2 (order_id, amt)
+  SELECT order_id, amount FROM dw.orders WHERE status = "paid"
+""";
+`,
+      fdd: [['dw.orders.order_id', 'dw.audit.order_id'], ['dw.orders.order_id', 'dw.audit2.order_id'], ['dw.orders.amount', 'dw.audit2.amt']],
+    },
     {
       title: 'CREATE TABLE FUNCTION f(p) AS query, then FROM ds.f(…) / `proj.ds.f`(…): the call reads the query\'s columns (the INSERTs had no lineage)',
       sql: `CREATE OR REPLACE TABLE FUNCTION ds.orders_since(since DATE) AS

@@ -375,7 +375,13 @@ export class Analyzer implements ExprEnv {
   }
 
   /** t.* as a value (row_to_json(t.*), ROW(t.*)): the whole row of the FROM item it names, in this scope or an outer one */
-  starValue(qualifier: QName, scope: Scope): Resolved {
+  starValue(qualifier: QName | undefined, scope: Scope, loc?: Loc): Resolved {
+    // OBJECT_CONSTRUCT(*), HASH(*): the whole row of every FROM item of the query
+    if (!qualifier) {
+      const refs: ColRef[] = []
+      for (const it of scope.items) { const r = this.wholeRow(it, loc!, false); if (r.ref) refs.push(r.ref); if (r.refs) refs.push(...r.refs) }
+      return { refs }
+    }
     const row = this.triggerRowColumns(qualifier, qualifier.loc)
     if (row !== undefined) return row ? { refs: row.map((c) => c.ref) } : {}
     const qp = splitQuoted(qualifier, this.d)

@@ -359,7 +359,7 @@ export class StatementFlow {
     for (const it of items) {
       const e = it.expr
       if (e.k === 'col' && e.name.parts.length > 1 && inserted(e.name.parts[0].name)) (e as { name: QName }).name = { ...e.name, parts: [t.alias ?? t.name.parts[t.name.parts.length - 1], ...e.name.parts.slice(1)] }
-      if (e.k === 'star' && e.qualifier && inserted(e.qualifier.parts[0].name)) e.qualifier = undefined
+      if (e.k === 'star' && e.qualifier && inserted(e.qualifier.parts[0].name)) e.qualifier = { ...e.qualifier, parts: [t.alias ?? t.name.parts[t.name.parts.length - 1]] }
     }
     if (outputTable) {
       // OUTPUT … INTO table (columns): the returned rows are inserted into it, by position
@@ -478,7 +478,8 @@ export class StatementFlow {
     for (const as of s.sets) if (!this.setRow(s, obj, as)) used.push(...this.assignTo(obj, as, scope, 'update', set))
     used.push(...this.dmlFilters(s, scope, rows, 'update'))
     this.markReads(scope, obj, used)
-    if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto, s.outputTable)
+    // RETURNING t.c, s.v / OUTPUT inserted.c, s.v: the FROM / USING tables are in scope too
+    if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto, s.outputTable, s.from.length ? scope : undefined)
   }
 
   /**
@@ -597,7 +598,8 @@ export class StatementFlow {
     const rows = this.a.rowsRef(obj)
     const used = this.dmlFilters(s, scope, rows, 'delete')
     this.markReads(scope, obj, used)
-    if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto, s.outputTable)
+    // RETURNING t.c, s.v / OUTPUT inserted.c, s.v: the FROM / USING tables are in scope too
+    if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto, s.outputTable, s.from.length ? scope : undefined)
   }
 
   private merge(s: S<'merge'>): void {

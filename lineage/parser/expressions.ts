@@ -448,7 +448,7 @@ function wrapLoc(e: Expr, loc: Loc): Expr {
 }
 
 /** the words parseWordPrimary treats apart from a name (keep in step with its tests below) */
-const SPECIAL_PRIMARY_WORDS = new Set(['CASE', 'ARRAY', 'FIRST', 'OBJECT', 'ANY', 'SOME', 'EVERY', 'APPROXIMATE', 'EXISTS', 'CAST',
+const SPECIAL_PRIMARY_WORDS = new Set(['CASE', 'LEVEL', 'CONNECT_BY_ISLEAF', 'CONNECT_BY_ISCYCLE', 'ARRAY', 'FIRST', 'OBJECT', 'ANY', 'SOME', 'EVERY', 'APPROXIMATE', 'EXISTS', 'CAST',
   'TRY_CAST', 'SAFE_CAST', 'INTERVAL', 'NEXT', 'CURRENT', 'STRUCT', 'MAP', 'USER', ...TYPED_LITERALS, ...NO_SOURCE_WORDS])
 
 function parseWordPrimary(p: TokenCursor): Expr {
@@ -477,6 +477,9 @@ function parseWordPrimary(p: TokenCursor): Expr {
 /** CASE, CAST, EXISTS, typed literals and the other special forms; undefined: `u` is a name here */
 function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefined {
   if (u === 'CASE') return parseCase(p)
+  // LEVEL / CONNECT_BY_ISLEAF in a CONNECT BY query (Snowflake, DB2, migrated Oracle code) are the hierarchy's
+  // pseudo columns; without CONNECT BY in the statement LEVEL stays a column (a log's level)
+  if ((u === 'LEVEL' || u === 'CONNECT_BY_ISLEAF' || u === 'CONNECT_BY_ISCYCLE') && !p.isOp('.', 1) && !p.isOp('(', 1) && !p.isOp('.', -1) && p.d.batchWord === undefined && connectByAhead(p)) { p.next(); return lit(t, t, u) }
   if (p.d.name === 'dbvcouchbase' && (((u === 'ARRAY' || u === 'FIRST' || u === 'OBJECT') && !p.isOp('(', 1) && !p.isOp('[', 1)) || ((u === 'ANY' || u === 'SOME' || u === 'EVERY') && p.isIdentToken(1) && (p.isWord('IN', 2) || p.isWord('WITHIN', 2))))) return parseComprehension(p)
   // Redshift APPROXIMATE COUNT(DISTINCT x) / APPROXIMATE PERCENTILE_DISC(p) WITHIN GROUP (…): the aggregate, estimated
   if (u === 'APPROXIMATE' && (p.isWord('COUNT', 1) || p.isWord('PERCENTILE_DISC', 1)) && p.isOp('(', 2)) p.next()
@@ -592,6 +595,15 @@ export function xmlMethodSubject(p: TokenCursor, name: QName): Expr {
   const parts = name.parts.slice(0, -1)
   const v = parts.length === 1 && !parts[0].quoted && p.d.variablePrefix && parts[0].name.startsWith(p.d.variablePrefix)
   return v ? { k: 'var', name: parts[0].name, loc: parts[0].loc } : { k: 'col', name: { parts, loc: name.loc } }
+}
+
+/** whether the statement holds a CONNECT BY (after the cursor, or before it for a LEVEL in WHERE / ORDER BY) */
+function connectByAhead(p: TokenCursor): boolean {
+  const toks = p.toks
+  const at = (j: number) => toks[j].kind === 'word' && toks[j].upper === 'CONNECT' && toks[j + 1]?.kind === 'word' && toks[j + 1].upper === 'BY'
+  for (let j = p.i + 1; j < toks.length - 1 && toks[j].image !== ';'; j++) if (at(j)) return true
+  for (let j = p.i - 1; j >= 0 && toks[j].image !== ';'; j--) if (at(j)) return true
+  return false
 }
 
 /** a name: column, qualified column, star, or a function call */

@@ -573,6 +573,14 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'UPDATE … OUTPUT inserted.c, s.v INTO log FROM t JOIN s: s.v is the joined table\'s column (it was column s of the target); deleted.* stays the target\'s',
+      sql: `UPDATE o SET o.status = 'X' OUTPUT inserted.order_id, c.name INTO dbo.upd_log (order_id, cname)
+FROM dbo.orders o JOIN dbo.customers c ON c.id = o.customer_id;
+DELETE o OUTPUT deleted.* INTO dbo.orders_deleted FROM dbo.orders o JOIN dbo.customers c ON c.id = o.customer_id WHERE c.closed = 1;
+`,
+      fdd: [['dbo.orders.order_id', 'dbo.upd_log.order_id'], ['dbo.customers.name', 'dbo.upd_log.cname'], ['dbo.orders.*', 'dbo.orders_deleted.*']],
+    },
+    {
       title: 'T-SQL niladic USER is the session user, not a column of the source',
       sql: `INSERT INTO dbo.audit_log (changed_by, order_id) SELECT USER, o.order_id FROM dbo.orders o;
 `,
@@ -1229,6 +1237,20 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'UPDATE … FROM s / DELETE … USING s … RETURNING s.c: the FROM tables are in scope of RETURNING (s.c was read as column s of the target)',
+      sql: `WITH upd AS (
+  UPDATE dw.accounts a SET balance = a.balance - t.amount
+  FROM dw.transfers t WHERE t.account_id = a.id AND t.processed = false
+  RETURNING a.id, t.amount
+)
+INSERT INTO dw.ledger (account_id, delta) SELECT id, -amount FROM upd;
+WITH gone AS (DELETE FROM dw.sessions s USING dw.users u WHERE s.user_id = u.id AND u.deleted RETURNING s.session_id, u.email)
+INSERT INTO dw.logout_mail (session_id, email) SELECT session_id, email FROM gone;
+`,
+      fdd: [['dw.accounts.balance', 'dw.accounts.balance'], ['dw.transfers.amount', 'dw.accounts.balance'], ['dw.accounts.id', 'dw.ledger.account_id'],
+        ['dw.transfers.amount', 'dw.ledger.delta'], ['dw.sessions.session_id', 'dw.logout_mail.session_id'], ['dw.users.email', 'dw.logout_mail.email']],
+    },
+    {
       title: 'CREATE RULE … AS ON INSERT | UPDATE TO t DO [INSTEAD | ALSO] command | (command; …): the commands read t\'s NEW / OLD rows like a trigger body (they were skipped)',
       sql: `CREATE RULE shoe_ins_protect AS ON INSERT TO shoe DO INSTEAD NOTHING;
 CREATE OR REPLACE RULE orders_insert AS ON INSERT TO orders_view
@@ -1673,6 +1695,25 @@ $$;
     },
   ],
   snowflake: [
+    {
+      title: 'LEVEL in a CONNECT BY query is the hierarchy\'s pseudo column (it was a column of the table); elsewhere level stays a column',
+      sql: `CREATE OR REPLACE TABLE analytics.hier AS
+SELECT employee_id, title, SYS_CONNECT_BY_PATH(title, ' -> ') AS path, LEVEL AS lvl
+FROM raw.employees START WITH manager_id IS NULL CONNECT BY PRIOR employee_id = manager_id ORDER BY LEVEL;
+INSERT INTO analytics.log_copy (lvl) SELECT level FROM raw.app_log;
+`,
+      fdd: [['raw.employees.employee_id', 'analytics.hier.employee_id'], ['raw.employees.title', 'analytics.hier.title'], ['raw.employees.title', 'analytics.hier.path'],
+        ['raw.app_log.level', 'analytics.log_copy.lvl']],
+    },
+    {
+      title: 'OBJECT_CONSTRUCT(*) / HASH(*) read every column of the row (they read none); COUNT(*) OVER still reads none',
+      sql: `CREATE TABLE raw.kv2 (id INT, k VARCHAR, v VARCHAR);
+CREATE TABLE a.obj AS SELECT OBJECT_CONSTRUCT(*) AS rec, HASH(*) AS h, COUNT(*) OVER (PARTITION BY k) AS n FROM raw.kv2;
+CREATE TABLE a.obj4 AS SELECT OBJECT_CONSTRUCT(*) AS rec FROM raw.kv;
+`,
+      fdd: [['raw.kv2.id', 'a.obj.rec'], ['raw.kv2.k', 'a.obj.rec'], ['raw.kv2.v', 'a.obj.rec'], ['raw.kv2.id', 'a.obj.h'], ['raw.kv2.k', 'a.obj.h'], ['raw.kv2.v', 'a.obj.h'],
+        ['raw.kv2.k', 'a.obj.n'], ['raw.kv.*', 'a.obj4.rec']],
+    },
     {
       title: 'DECLARE section c CURSOR FOR rs (a RESULTSET declared before it): FOR r IN c reads the RESULTSET\'s query (the cursor was a plain variable)',
       sql: `CREATE OR REPLACE PROCEDURE mart.load_orders() RETURNS VARCHAR LANGUAGE SQL AS

@@ -123,7 +123,7 @@ export type Stmt =
   /** ALTER TABLE … ADD / DROP / RENAME COLUMN: the table's declared columns change, no rows move */
   | { k: 'alterColumns'; table: QName; changes: ColumnChange[]; fks: ForeignKey[]; loc: Loc }
   | { k: 'assign'; targets: Expr[]; value?: Expr; query?: Query; loc: Loc }
-  | { k: 'declare'; vars: Array<{ name: Ident; value?: Expr; query?: Query; table?: Ident[]; over?: Ident }>; loc: Loc }
+  | { k: 'declare'; vars: Array<{ name: Ident; value?: Expr; query?: Query; table?: Ident[]; over?: Ident; /** Snowflake RESULTSET: `rs := (query)` fills it */ resultset?: boolean }>; loc: Loc }
   | { k: 'cursorLoop'; record: Ident; query?: Query; cursor?: Ident; body: Stmt[]; loc: Loc }
   /**
    * triggerTable: a row trigger's table, whose rows NEW / OLD (:NEW / :OLD, or REFERENCING … AS names) stand

@@ -805,7 +805,8 @@ export class StatementFlow {
       // a cursor over a RESULTSET variable reads that variable's rows: the same object under a second name
       const rs = v.over && this.a.variables.get(v.over.name.toUpperCase())
       if (rs) { this.a.variables.set(v.name.name.toUpperCase(), rs); continue }
-      const cursor = !!v.query || !!v.over
+      const cursor = !!v.query || !!v.over || !!v.resultset
+      if (v.resultset) this.resultSets.add(v.name.name.toUpperCase())
       const obj = this.a.declareVariable(v.name.name, v.name.loc, cursor ? 'cursor' : v.table ? 'record' : 'scalar')
       if (v.value) this.a.relateDeps(colRef(obj, obj.columns![0], v.name.loc), evalExpr(v.value, childScope(undefined), this.a), 'select')
       if (v.query) this.fillRecord(obj, v.query)
@@ -819,7 +820,16 @@ export class StatementFlow {
     this.b.relate('fdd', colRef(obj, obj.columns![0]), rs.cols.map((c) => c.ref), 'cursor', 'identity')
   }
 
+  /** Snowflake RESULTSET variables declared without a query: `rs := (SELECT …)` gives them their rows */
+  private resultSets = new Set<string>()
+
   private assign(s: S<'assign'>): void {
+    const t0 = s.targets[0]
+    const id = t0?.k === 'col' && t0.name.parts.length === 1 ? t0.name.parts[0] : undefined
+    if (id && s.value?.k === 'subq' && s.targets.length === 1 && this.resultSets.has(id.name.toUpperCase())) {
+      this.fillRecord(this.a.declareVariable(id.name, id.loc, 'cursor'), s.value.query)
+      return
+    }
     const scope = childScope(undefined)
     // one result set for all the targets (VALUES (a, b) INTO :x, :y): each takes its column
     const rs = s.query ? this.a.query(s.query, scope, { type: 'select_list', name: this.b.nextName('RS') }) : undefined

@@ -124,7 +124,8 @@ function parseCreateTable(p: TokenCursor, start: Token, temporary: boolean, exte
   }
   // Snowflake / Databricks CREATE TABLE t [SHALLOW | DEEP] CLONE src [AT (…)]: a copy of src's rows, as AS SELECT * FROM src
   if (p.isAnyWord(['SHALLOW', 'DEEP']) && p.isWord('CLONE', 1)) p.next()
-  if (p.accept('CLONE')) { s.clone = p.qname(); s.query = selectAll(s.clone); skipToEnd(p); s.loc = locOf(start, p.prev()); return s }
+  // (BigQuery CREATE TABLE t COPY src is the same copy of the rows)
+  if (p.accept('CLONE') || (p.d.name === 'dbvbigquery' && p.accept('COPY'))) { s.clone = p.qname(); s.query = selectAll(s.clone); skipToEnd(p); s.loc = locOf(start, p.prev()); return s }
   // Teradata table options before the columns: CREATE MULTISET TABLE t, NO FALLBACK, CHECKSUM = DEFAULT (cols)
   if (p.d.name === 'dbvteradata') while (p.acceptOp(',')) while (!p.eof() && !p.isOp(',') && !p.isOp('(') && !p.isOp(';')) p.next()
   if (p.isOp('(') && !startsQuery(p, 1)) parseTableElements(p, s)

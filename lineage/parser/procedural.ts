@@ -365,6 +365,8 @@ function parseForSource(p: Cur): { query?: import('../ast/types.js').Query; curs
     return {}
   }
   const e = parseExpr(p)
+  // Snowflake Scripting FOR i IN [REVERSE] lo TO hi DO: a counter
+  if (p.accept('TO')) { parseExpr(p); return {} }
   // FOR r IN c[(args)] LOOP: a single name that is no range is a cursor
   // (a cursor with parameters reads as a call: c_cust('EU'))
   const ranged = acceptRangeEnd(p)
@@ -540,7 +542,7 @@ const NOT_A_DECLARATION = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'SELEC
 const METHOD_WORDS = ['MEMBER', 'STATIC', 'CONSTRUCTOR', 'MAP', 'ORDER', 'OVERRIDING', 'FINAL', 'INSTANTIABLE', 'NOT']
 
 /** a declaration section: items until BEGIN/END — or, in SQL PL bodies, until the first statement */
-function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: Ident[]; over?: Ident }>, nested: Stmt[] = []): void {
+function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: import('../ast/types.js').Query; table?: Ident[]; over?: Ident; resultset?: boolean }>, nested: Stmt[] = []): void {
   while (!p.eof() && !p.isWord('BEGIN') && !p.isWord('END')) {
     if (p.acceptOp(';')) continue
     if (isTimingPoint(p)) return
@@ -578,13 +580,14 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     if (p.accept('EXCEPTION')) { skipToEnd(p); continue }
     // SQLScript DECLARE lt TABLE (a INT, …): a table variable with declared columns
     if (p.isWord('TABLE') && p.isOp('(', 1)) { p.next(); vars.push({ name, table: tableVarColumns(p) }); skipToEnd(p); continue }
+    const resultset = p.isWord('RESULTSET') && p.d.name === 'dbvsnowflake'
     if (!p.isOp(':=') && !p.isWord('DEFAULT') && !p.isOp(';')) parseType(p)
     if (p.isOp('%')) { p.next(); p.next() }
     p.acceptSeq('NOT', 'NULL')
     if (p.acceptOp(':=') || p.accept('DEFAULT') || p.acceptOp('=')) {
       if (startsQuery(p)) vars.push({ name, query: parseQuery(p) })
       else vars.push({ name, value: parseExpr(p) })
-    } else vars.push({ name })
+    } else vars.push(resultset ? { name, resultset } : { name })
     skipToEnd(p)
   }
 }
@@ -915,6 +918,13 @@ function cursorOver(p: Cur): Ident | undefined {
   return namesCursorSource(p) && !startsQuery(p) ? p.ident() : undefined
 }
 
+/** Snowflake Scripting rs := (EXECUTE IMMEDIATE :q [USING …]): a RESULTSET of dynamic SQL, skipped (no known source) */
+export function skipsDynamicResult(p: TokenCursor): boolean {
+  if (!(p.isOp('(') && p.isWord('EXECUTE', 1) && p.isWord('IMMEDIATE', 2))) return false
+  p.skipParens()
+  return true
+}
+
 /** Snowflake Scripting: LET n [type] := | DEFAULT expr, LET c CURSOR FOR query, LET rs RESULTSET := (query) — a declaration */
 function parseSnowflakeLet(p: Cur, first: Token): Stmt {
   p.next()
@@ -923,6 +933,7 @@ function parseSnowflakeLet(p: Cur, first: Token): Stmt {
   if (p.accept('CURSOR')) { p.expect('FOR'); const over = cursorOver(p); return done(over ? { name, over } : { name, query: parseQuery(p) }) }
   if (!p.isOp(':=') && !p.isWord('DEFAULT')) parseType(p)
   if (!p.acceptOp(':=') && !p.accept('DEFAULT')) return done({ name })
+  if (skipsDynamicResult(p)) return done({ name })
   if (startsQuery(p)) return done({ name, query: parseQuery(p) })
   if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const q = parseQuery(p); p.expectOp(')'); return done({ name, query: q }) }
   return done({ name, value: parseExpr(p) })

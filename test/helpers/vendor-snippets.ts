@@ -1696,6 +1696,47 @@ $$;
   ],
   snowflake: [
     {
+      title: 'a column named raw first in the SELECT list (SELECT raw:event_id …, SELECT raw FROM …) is a column: RAW is a keyword of N1QL only (it was dropped)',
+      sql: `CREATE OR REPLACE TABLE a.e AS SELECT
+  raw:event_id::STRING AS event_id, raw:b AS b FROM raw.ej;
+INSERT INTO a.h (raw) SELECT raw FROM raw.ej;
+`,
+      fdd: [['raw.ej.raw', 'a.e.event_id'], ['raw.ej.raw', 'a.e.b'], ['raw.ej.raw', 'a.h.raw']],
+    },
+    {
+      title: 'Snowflake date part names at the unit position (epoch_second, dayofweekiso, mon, weekiso …) are units, not columns',
+      sql: `CREATE OR REPLACE TABLE analytics.dt AS
+SELECT DATE_PART(epoch_second, ts) AS e, DATEADD(mon, 1, ts) AS nm, DATE_TRUNC(weekiso, ts) AS wk, EXTRACT(dayofweekiso FROM ts) AS dw
+FROM raw.t;
+`,
+      fdd: [['raw.t.ts', 'analytics.dt.e'], ['raw.t.ts', 'analytics.dt.nm'], ['raw.t.ts', 'analytics.dt.wk'], ['raw.t.ts', 'analytics.dt.dw']],
+    },
+    {
+      title: 'a RESULTSET declared without a query gets its rows from rs := (SELECT …): LET c CURSOR FOR rs reads them; FOR i IN 1 TO n DO and rs := (EXECUTE IMMEDIATE :q) parse (they failed)',
+      sql: `CREATE OR REPLACE PROCEDURE ops.p7(q VARCHAR)
+RETURNS VARCHAR
+LANGUAGE SQL
+AS
+DECLARE
+  rs RESULTSET;
+  dyn RESULTSET;
+BEGIN
+  rs := (SELECT id, total FROM ops.totals WHERE total > 0);
+  LET c1 CURSOR FOR rs;
+  FOR r IN c1 DO
+    INSERT INTO ops.pos (id, total) VALUES (r.id, r.total);
+  END FOR;
+  FOR i IN 1 TO 3 DO
+    INSERT INTO ops.iter_log (i) VALUES (:i);
+  END FOR;
+  dyn := (EXECUTE IMMEDIATE :q);
+  LET rs2 RESULTSET := (EXECUTE IMMEDIATE 'SELECT 1');
+  RETURN 'ok';
+END;
+`,
+      fdd: [['ops.totals.id', 'ops.pos.id'], ['ops.totals.total', 'ops.pos.total']],
+    },
+    {
       title: 'LEVEL in a CONNECT BY query is the hierarchy\'s pseudo column (it was a column of the table); elsewhere level stays a column',
       sql: `CREATE OR REPLACE TABLE analytics.hier AS
 SELECT employee_id, title, SYS_CONNECT_BY_PATH(title, ' -> ') AS path, LEVEL AS lvl
@@ -1936,6 +1977,12 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY loaded_at DESC) = 1;
     },
   ],
   bigquery: [
+    {
+      title: 'CREATE TABLE t COPY src copies src\'s rows like CLONE (it had no lineage)',
+      sql: `CREATE OR REPLACE TABLE dw.copy1 COPY dw.orders;
+`,
+      fdd: [['dw.orders.*', 'dw.copy1.*']],
+    },
     {
       title: 'EXECUTE IMMEDIATE with the SQL in a "…" or """…""" literal: its statement is analysed, as with \'…\' (it was skipped)',
       sql: `EXECUTE IMMEDIATE "INSERT INTO dw.audit (order_id, note) SELECT order_id, \\"x\\" FROM dw.orders";

@@ -67,6 +67,8 @@ export interface Select {
   distinct: boolean
   top?: Expr
   items: SelectItem[]
+  /** BigQuery SELECT AS STRUCT: one value made of all the items (a scalar subquery returns them all) */
+  asStruct?: boolean
   /** SELECT … INTO table (T-SQL, PostgreSQL) or INTO variables (PL/SQL, T-SQL `@v = …`) */
   intoTable?: QName
   intoVars?: Expr[]

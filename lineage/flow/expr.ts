@@ -153,7 +153,9 @@ function walk(e: Expr, scope: Scope, env: ExprEnv, d: Deps, indirect: boolean, i
     case 'subq': {
       // scalar subquery: value from its select item (D4), its row count is fdr (R8)
       const r = env.subquery(e.query, scope)
-      if (r.cols[0]) (indirect ? d.indirect : d.direct).push(r.cols[0])
+      // (SELECT AS STRUCT a, b …): the value holds every item
+      if (e.query.k === 'select' && e.query.asStruct) (indirect ? d.indirect : d.direct).push(...r.cols)
+      else if (r.cols[0]) (indirect ? d.indirect : d.direct).push(r.cols[0])
       d.indirect.push(r.rows)
       return
     }

@@ -54,6 +54,8 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
       continue
     }
     if (p.accept('EXTERNAL')) { external = true; continue }
+    // BigQuery CREATE SNAPSHOT TABLE s CLONE t: a table copied from t
+    if (p.isWord('SNAPSHOT') && p.isWord('TABLE', 1)) { p.next(); continue }
     if (p.accept('MATERIALIZED')) { materialized = true; continue }
     break
   }
@@ -83,6 +85,7 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
     return { k: 'declare', vars: [{ name: q.parts[q.parts.length - 1] }], loc: locOf(stmtStart, p.prev()) }
   }
   if (p.isAnyWord(['PROCEDURE', 'FUNCTION', 'TRIGGER', 'PACKAGE', 'PROC', 'MACRO', 'TASK', 'TYPE', 'EVENT'])) return block(p, stmtStart)
+  if (p.isWord('ALERT') && p.d.name === 'dbvsnowflake') return block(p, stmtStart)
   // PostgreSQL CREATE RULE r AS ON INSERT TO v DO INSTEAD INSERT …: its commands are a trigger body of v (T-SQL rules are checks)
   if (p.d.plpgsql && p.isWord('RULE') && p.isWord('AS', 2) && p.isWord('ON', 3)) return block(p, stmtStart)
   const kind = p.peek()?.upper ?? 'OBJECT'

@@ -725,6 +725,8 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
       if (p.eof()) return { k: 'block', body: actions, name, loc: locOf(start, p.prev()) }
       if (p.isOp(';') && kind === 'PACKAGE') break
       if (kind === 'TRIGGER' && p.isOp('(') && p.isAnyWord(TRIGGER_ACTION_START, 1)) { actions.push(...triggerActionList(p)); continue }
+      // Snowflake CREATE ALERT a … IF (EXISTS (query)) THEN statement: the action runs like a task's body
+      if (kind === 'ALERT' && p.accept('THEN')) { const b = parseStatement(p); return { k: 'block', body: [b], name, loc: locOf(start, p.prev()) } }
       if (kind === 'TRIGGER' && actions.length && p.isOp(';')) return { k: 'block', body: actions, name, loc: locOf(start, p.prev()) }
       const t = p.peek()!
       if (t.kind === 'string' && (t.image.startsWith('$') || p.prev().upper === 'AS')) return embeddedBody(p, t, start, name, params, kind)

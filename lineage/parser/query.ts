@@ -218,7 +218,7 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
       continue
     }
     if (p.isAnyWord(['ALL', 'UNIQUE', 'DISTINCTROW', 'SQL_CALC_FOUND_ROWS', 'STRAIGHT_JOIN', 'HIGH_PRIORITY', 'SQL_NO_CACHE', 'SQL_CACHE', 'SQL_BUFFER_RESULT', 'SQL_SMALL_RESULT', 'SQL_BIG_RESULT']) && !p.isOp(',', 1) && !p.isOp('.', 1)) { p.next(); continue }
-    if (p.isWord('AS') && p.isAnyWord(['STRUCT', 'VALUE'], 1)) { p.i += 2; continue }
+    if (p.isWord('AS') && p.isAnyWord(['STRUCT', 'VALUE'], 1)) { p.i += 2; if (p.prev().upper === 'STRUCT') s.asStruct = true; continue }
     // N1QL SELECT RAW | VALUE expr (elsewhere raw is a column: Snowflake SELECT raw:event_id …)
     if ((p.isWord('RAW') || (p.isWord('VALUE') && !p.isOp(',', 1))) && p.d.name === 'dbvcouchbase') { p.next(); continue }
     // Teradata NORMALIZE [ON MEETS OR OVERLAPS]: merges adjacent periods of the rows, the columns stay the same

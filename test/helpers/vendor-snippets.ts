@@ -1696,6 +1696,14 @@ $$;
   ],
   snowflake: [
     {
+      title: 'CREATE ALERT … IF (EXISTS (query)) THEN statement: the action is analysed like a task body (it was skipped)',
+      sql: `CREATE OR REPLACE ALERT analytics.a1 WAREHOUSE = transform_wh SCHEDULE = '1 minute'
+  IF (EXISTS (SELECT 1 FROM raw.errors WHERE ts > DATEADD(minute, -1, CURRENT_TIMESTAMP())))
+  THEN INSERT INTO analytics.alerts (msg) SELECT msg FROM raw.errors;
+`,
+      fdd: [['raw.errors.msg', 'analytics.alerts.msg']],
+    },
+    {
       title: 'a column named raw first in the SELECT list (SELECT raw:event_id …, SELECT raw FROM …) is a column: RAW is a keyword of N1QL only (it was dropped)',
       sql: `CREATE OR REPLACE TABLE a.e AS SELECT
   raw:event_id::STRING AS event_id, raw:b AS b FROM raw.ej;
@@ -1977,6 +1985,13 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY loaded_at DESC) = 1;
     },
   ],
   bigquery: [
+    {
+      title: '(SELECT AS STRUCT a, b) is one value made of every item (it took the first only); CREATE SNAPSHOT TABLE s CLONE t copies t (it was skipped)',
+      sql: `CREATE OR REPLACE TABLE dw.structx AS SELECT (SELECT AS STRUCT o.order_id, o.amount) AS s FROM dw.orders o;
+CREATE SNAPSHOT TABLE dw.orders_snap CLONE dw.orders FOR SYSTEM_TIME AS OF TIMESTAMP '2024-01-01 00:00:00';
+`,
+      fdd: [['dw.orders.order_id', 'dw.structx.s'], ['dw.orders.amount', 'dw.structx.s'], ['dw.orders.*', 'dw.orders_snap.*']],
+    },
     {
       title: 'CREATE TABLE t COPY src copies src\'s rows like CLONE (it had no lineage)',
       sql: `CREATE OR REPLACE TABLE dw.copy1 COPY dw.orders;

@@ -250,7 +250,7 @@ export class Analyzer implements ExprEnv {
       if (c) return { ref: refAt(c.ref, loc), item: local ? item : undefined }
     }
     if (item.columns) {
-      const c = item.columns.get(k) ?? (id.quoted ? item.columns.get(declaredKey(k)) : undefined)
+      const c = item.columns.get(k) ?? (id.quoted ? item.columns.get(declaredKey(k)) ?? item.columns.get(quotedValueKey(k) ?? '') : undefined)
       if (c?.ref) return { ref: refAt(c.ref, loc), item: local ? item : undefined }
       if (!item.persistent && item.columns.has('*')) { const st = item.columns.get('*')!.ref!; return { ref: refAt(this.throughStar(st, id, k) ?? st, loc), item: local ? item : undefined } }
     }
@@ -317,6 +317,8 @@ export class Analyzer implements ExprEnv {
       for (const it of items) if (it.columns?.has(k)) return this.columnOf(it, id, loc, local)
       // "createdAt" matches a column declared "createdAt": the catalog keeps declared names by their upper-cased key
       if (id.quoted && k !== declaredKey(k)) for (const it of items) if (it.columns?.has(declaredKey(k))) return this.columnOf(it, id, loc, local)
+      const pk = id.quoted ? quotedValueKey(k) : undefined
+      if (pk) for (const it of items) if (it.columns?.has(pk)) return this.columnOf(it, id, loc, local)
       // a bare alias used as a value is the whole row / document (N1QL `SELECT o AS doc`, D17)
       if (this.d.name === 'dbvcouchbase') {
         const whole = items.find((it) => it.alias && !it.funcSources && it.obj && this.key(it.alias) === k)
@@ -1088,3 +1090,8 @@ function likeRegExp(pattern: string): RegExp {
 
 /** the key under which the catalog files a declared column (flow/analyzer tableColumns): its upper-cased name */
 function declaredKey(k: string): string { return k.toUpperCase() }
+
+/** Snowflake names a pivot column after its IN value with the quotes: "'JAN'" is the column of IN ('JAN') */
+function quotedValueKey(k: string): string | undefined {
+  return k.length > 2 && k.charCodeAt(0) === 39 && k.charCodeAt(k.length - 1) === 39 ? k.slice(1, -1).toUpperCase() : undefined
+}

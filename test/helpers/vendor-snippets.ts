@@ -1696,6 +1696,26 @@ $$;
   ],
   snowflake: [
     {
+      title: 'a PIVOT column is named after its IN value with the quotes: "\'JAN\'" and p."\'FEB\'" are the columns of IN (\'JAN\', \'FEB\') (they were orphans)',
+      sql: `CREATE OR REPLACE TABLE a.p3 AS
+SELECT empid, "'JAN'" AS jan, p."'FEB'" AS feb FROM (SELECT empid, amount, month FROM raw.monthly_sales)
+PIVOT (SUM(amount) FOR month IN ('JAN', 'FEB')) p;
+CREATE OR REPLACE TABLE a.p5 AS SELECT empid, "'2023_Q1'" AS q1 FROM quarterly_sales PIVOT(SUM(amount) FOR quarter IN ('2023_Q1', '2023_Q2'));
+`,
+      fdd: [['raw.monthly_sales.empid', 'a.p3.empid'], ['raw.monthly_sales.amount', 'a.p3.jan'], ['raw.monthly_sales.amount', 'a.p3.feb'],
+        ['quarterly_sales.empid', 'a.p5.empid'], ['quarterly_sales.amount', 'a.p5.q1']],
+    },
+    {
+      title: 'MERGE … WHEN MATCHED THEN UPDATE ALL BY NAME / WHEN NOT MATCHED THEN INSERT ALL BY NAME: each target column from the source column of its name (it failed)',
+      sql: `CREATE TABLE raw.src (id INT, name VARCHAR, amt NUMBER);
+CREATE TABLE mart.tgt (id INT, name VARCHAR, amt NUMBER);
+MERGE INTO mart.tgt t USING raw.src s ON t.id = s.id
+WHEN MATCHED THEN UPDATE ALL BY NAME
+WHEN NOT MATCHED THEN INSERT ALL BY NAME;
+`,
+      fdd: [['raw.src.id', 'mart.tgt.id'], ['raw.src.name', 'mart.tgt.name'], ['raw.src.amt', 'mart.tgt.amt']],
+    },
+    {
       title: 'CREATE ALERT … IF (EXISTS (query)) THEN statement: the action is analysed like a task body (it was skipped)',
       sql: `CREATE OR REPLACE ALERT analytics.a1 WAREHOUSE = transform_wh SCHEDULE = '1 minute'
   IF (EXISTS (SELECT 1 FROM raw.errors WHERE ts > DATEADD(minute, -1, CURRENT_TIMESTAMP())))

@@ -66,6 +66,8 @@ export class TokenCursor {
   referWindow(spec: WindowSpec): void { (this.windowRefs ??= []).push({ name: this.ident().name.toUpperCase(), spec }) }
   /** statements inside a block that failed to parse and were skipped (the block keeps the others' lineage) */
   skipped: Array<{ message: string; token?: Token }> | undefined = undefined
+  /** Snowflake SET v = 'db.schema.t': the string a later IDENTIFIER($v) names an object with, by upper-cased name */
+  namesInVariables: Map<string, Token> | undefined = undefined
   constructor(readonly toks: Token[], readonly d: DialectSpec, start = 0, end = toks.length) {
     this.i = start
     this.end = end
@@ -212,9 +214,7 @@ export class TokenCursor {
     if (this.isWord('IDENTIFIER') && this.isOp('(', 1) && this.peek(2)?.kind === 'string' && this.isOp(')', 3)) {
       const s = this.peek(2)!
       this.i += 4
-      const loc = locOf(s, s)
-      const parts = s.image.slice(1, -1).split('.').map((n) => (n.startsWith('"') ? { name: n.slice(1, -1), quoted: true, loc } : { name: n, quoted: false, loc }))
-      return { parts, loc }
+      return nameInString(s, locOf(s, s))
     }
     // IDENTIFIER(:v), IDENTIFIER($v), IDENTIFIER(v): the name is in a variable, so the object is the table the
     // variable names, as SQLScript's FROM :v (it failed in UPDATE / INSERT INTO, and read nothing in FROM)
@@ -224,6 +224,9 @@ export class TokenCursor {
       const v = this.peek(k)
       if (v && this.isOp(')', k + 1) && (this.isIdentToken(k) || (k === 2 && v.kind === 'param'))) {
         this.i += k + 2
+        // a session variable SET to a literal earlier in the script: the object that literal names
+        const named = this.namesInVariables?.get(v.image.replace(/^[:$]/, '').toUpperCase())
+        if (named) return nameInString(named, locOf(v, v))
         const name = ':' + v.image.replace(/^[:$]/, '')
         return { parts: [{ name, quoted: false, loc: locOf(v, v) }], loc: locOf(v, v) }
       }
@@ -340,4 +343,10 @@ export function identOf(t: Token): Ident {
 /** the text of a U&"…" name: \XXXX and \+XXXXXX are code points, \\ a backslash */
 function unicodeEscaped(s: string): string {
   return s.replace(/\\(\\|\+[0-9A-Fa-f]{6}|[0-9A-Fa-f]{4})/g, (_, e: string) => e === '\\' ? e : String.fromCodePoint(parseInt(e.replace('+', ''), 16)))
+}
+
+/** 'db.schema.t' or '"db"."T"': the object a string names (Snowflake IDENTIFIER) */
+function nameInString(s: Token, loc: Loc): QName {
+  const parts = s.image.slice(1, -1).split('.').map((n) => (n.startsWith('"') ? { name: n.slice(1, -1), quoted: true, loc } : { name: n, quoted: false, loc }))
+  return { parts, loc }
 }

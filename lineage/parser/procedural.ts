@@ -427,6 +427,10 @@ function parseSet(p: Cur, first: Token): Stmt {
   const isVar = (p.isIdentToken() || p.peek()?.kind === 'param') && (p.isOp('=', 1) || p.isOp(':=', 1) || p.compoundAssign(1) !== undefined)
     || (p.isIdentToken() && p.isOp('.', 1) && p.isOp('=', 3))
   // Teradata SET QUERY_BAND = '…' FOR SESSION tags the session (every Teradata ETL job opens with it)
+  // Snowflake SET v = 'raw.orders': IDENTIFIER($v) later names that table
+  if (p.d.name === 'dbvsnowflake' && isVar && p.isOp('=', 1) && p.peek(2)?.kind === 'string' && (p.isOp(';', 3) || !p.peek(3))) {
+    (p.namesInVariables ??= new Map()).set(p.peek()!.image.toUpperCase(), p.peek(2)!)
+  }
   if (isVar && !p.isAnyWord(['SESSION', 'GLOBAL', 'LOCAL', 'NAMES', 'TRANSACTION', 'QUERY_BAND'])) {
     const targets: Expr[] = [assignTarget(p)]
     // SET @v += x: the new value is @v + x

@@ -1696,6 +1696,14 @@ $$;
   ],
   snowflake: [
     {
+      title: 'SET v = \'raw.src3\' then IDENTIFIER($v): the table the literal names (it was a table named :v)',
+      sql: `SET src_tbl = 'raw.src3';
+SET tgt_tbl = 'mart.t3';
+INSERT INTO IDENTIFIER($tgt_tbl) (id) SELECT id FROM IDENTIFIER($src_tbl);
+`,
+      fdd: [['raw.src3.id', 'mart.t3.id']],
+    },
+    {
       title: 'a PIVOT column is named after its IN value with the quotes: "\'JAN\'" and p."\'FEB\'" are the columns of IN (\'JAN\', \'FEB\') (they were orphans)',
       sql: `CREATE OR REPLACE TABLE a.p3 AS
 SELECT empid, "'JAN'" AS jan, p."'FEB'" AS feb FROM (SELECT empid, amount, month FROM raw.monthly_sales)

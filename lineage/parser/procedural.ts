@@ -428,9 +428,7 @@ function parseSet(p: Cur, first: Token): Stmt {
     || (p.isIdentToken() && p.isOp('.', 1) && p.isOp('=', 3))
   // Teradata SET QUERY_BAND = '…' FOR SESSION tags the session (every Teradata ETL job opens with it)
   // Snowflake SET v = 'raw.orders': IDENTIFIER($v) later names that table
-  if (p.d.name === 'dbvsnowflake' && isVar && p.isOp('=', 1) && p.peek(2)?.kind === 'string' && (p.isOp(';', 3) || !p.peek(3))) {
-    (p.namesInVariables ??= new Map()).set(p.peek()!.image.toUpperCase(), p.peek(2)!)
-  }
+  if (isVar && p.isOp('=', 1)) nameInVariable(p, identOf(p.peek()!), 2)
   if (isVar && !p.isAnyWord(['SESSION', 'GLOBAL', 'LOCAL', 'NAMES', 'TRANSACTION', 'QUERY_BAND'])) {
     const targets: Expr[] = [assignTarget(p)]
     // SET @v += x: the new value is @v + x
@@ -589,6 +587,7 @@ function parsePlDecls(p: Cur, vars: Array<{ name: Ident; value?: Expr; query?: i
     if (p.isOp('%')) { p.next(); p.next() }
     p.acceptSeq('NOT', 'NULL')
     if (p.acceptOp(':=') || p.accept('DEFAULT') || p.acceptOp('=')) {
+      nameInVariable(p, name)
       if (startsQuery(p)) vars.push({ name, query: parseQuery(p) })
       else vars.push({ name, value: parseExpr(p) })
     } else vars.push(resultset ? { name, resultset } : { name })
@@ -924,6 +923,16 @@ function cursorOver(p: Cur): Ident | undefined {
   return namesCursorSource(p) && !startsQuery(p) ? p.ident() : undefined
 }
 
+/**
+ * Snowflake SET v = 'raw.orders', LET v := 'raw.orders', DECLARE v DEFAULT 'raw.orders' (a literal, at the cursor,
+ * that is the whole value): a later IDENTIFIER($v) / IDENTIFIER(:v) names that object
+ */
+function nameInVariable(p: TokenCursor, name: Ident, k = 0): void {
+  const t = p.peek(k)
+  if (p.d.name !== 'dbvsnowflake' || t?.kind !== 'string' || !(p.isOp(';', k + 1) || !p.peek(k + 1))) return
+  (p.namesInVariables ??= new Map()).set(name.name.toUpperCase(), t)
+}
+
 /** Snowflake Scripting rs := (EXECUTE IMMEDIATE :q [USING …]): a RESULTSET of dynamic SQL, skipped (no known source) */
 export function skipsDynamicResult(p: TokenCursor): boolean {
   if (!(p.isOp('(') && p.isWord('EXECUTE', 1) && p.isWord('IMMEDIATE', 2))) return false
@@ -940,6 +949,7 @@ function parseSnowflakeLet(p: Cur, first: Token): Stmt {
   if (!p.isOp(':=') && !p.isWord('DEFAULT')) parseType(p)
   if (!p.acceptOp(':=') && !p.accept('DEFAULT')) return done({ name })
   if (skipsDynamicResult(p)) return done({ name })
+  nameInVariable(p, name)
   if (startsQuery(p)) return done({ name, query: parseQuery(p) })
   if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const q = parseQuery(p); p.expectOp(')'); return done({ name, query: q }) }
   return done({ name, value: parseExpr(p) })

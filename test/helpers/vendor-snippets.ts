@@ -1696,6 +1696,22 @@ $$;
   ],
   snowflake: [
     {
+      title: 'DECLARE v DEFAULT \'raw.t\' / LET v := \'mart.t\' in a procedure, then IDENTIFIER(:v): the tables the literals name',
+      sql: `CREATE OR REPLACE PROCEDURE mart.p_ident()
+RETURNS VARCHAR LANGUAGE SQL AS
+\$\$
+DECLARE
+  src VARCHAR DEFAULT 'raw.orders_v2';
+BEGIN
+  LET tgt VARCHAR := 'mart.orders_copy';
+  INSERT INTO IDENTIFIER(:tgt) (id, amount) SELECT id, amount FROM IDENTIFIER(:src);
+  RETURN 'ok';
+END;
+\$\$;
+`,
+      fdd: [['raw.orders_v2.id', 'mart.orders_copy.id'], ['raw.orders_v2.amount', 'mart.orders_copy.amount']],
+    },
+    {
       title: 'SET v = \'raw.src3\' then IDENTIFIER($v): the table the literal names (it was a table named :v)',
       sql: `SET src_tbl = 'raw.src3';
 SET tgt_tbl = 'mart.t3';

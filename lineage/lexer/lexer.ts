@@ -114,8 +114,8 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
   const defs: TokenType[] = []
   const add = (t: TokenType, k: TokKind | 'comment') => { kinds.set(t, k); defs.push(t) }
   defs.push(createToken({ name: 'WS', pattern: /[ \t\r\n\f\v\u00a0\ufeff\u2028\u2029]+/, group: Lexer.SKIPPED, line_breaks: true }))
-  // MDX also comments with // (SSAS scripts and calculations)
-  add(createToken({ name: 'LineComment', pattern: d.hashComments ? /(?:--|#)[^\n]*/ : d.mdx ? /(?:--|\/\/)[^\n]*/ : /--[^\n]*/, group: 'comments' }), 'comment')
+  // MDX (SSAS scripts and calculations) and Snowflake also comment with //
+  add(createToken({ name: 'LineComment', pattern: d.hashComments ? /(?:--|#)[^\n]*/ : d.slashComments ? /(?:--|\/\/)[^\n]*/ : /--[^\n]*/, group: 'comments' }), 'comment')
   add(createToken({ name: 'BlockComment', pattern: d.nestedComments ? nestedComment() : /\/\*[\s\S]*?(?:\*\/|$(?![\s\S]))/, group: 'comments', line_breaks: true, start_chars_hint: ['/'] }), 'comment')
   if (d.braceComments) add(createToken({ name: 'BraceComment', pattern: /\{[^}]*\}?/, group: 'comments', line_breaks: true }), 'comment')
   if (d.dollarQuotedStrings) add(createToken({ name: 'DollarString', pattern: dollarString(), line_breaks: true, start_chars_hint: ['$'] }), 'string')

@@ -1696,6 +1696,15 @@ $$;
   ],
   snowflake: [
     {
+      title: '// starts a line comment in Snowflake, as -- does (it failed, and a ; or \' in the comment broke the next statement)',
+      sql: `// load orders: don't touch
+INSERT INTO a.t (id) // the id
+SELECT id FROM raw.s; // done; really
+INSERT INTO a.t2 (id) SELECT id / 2 FROM raw.s2;
+`,
+      fdd: [['raw.s.id', 'a.t.id'], ['raw.s2.id', 'a.t2.id']],
+    },
+    {
       title: 'DECLARE v DEFAULT \'raw.t\' / LET v := \'mart.t\' in a procedure, then IDENTIFIER(:v): the tables the literals name',
       sql: `CREATE OR REPLACE PROCEDURE mart.p_ident()
 RETURNS VARCHAR LANGUAGE SQL AS

@@ -34,7 +34,7 @@ export interface SelectItem { expr: Expr; alias?: Ident; loc: Loc }
 export type JoinKind = 'inner' | 'left' | 'right' | 'full' | 'cross' | 'natural' | 'apply' | 'comma'
 
 export type Source =
-  | { k: 'table'; name: QName; alias?: Ident; columnAliases?: Ident[]; loc: Loc }
+  | { k: 'table'; name: QName; alias?: Ident; columnAliases?: Ident[]; /** Redshift FROM e.items AS i AT idx: the element's position */ position?: Ident; loc: Loc }
   | { k: 'derived'; query: Query; alias?: Ident; columnAliases?: Ident[]; lateral?: boolean; loc: Loc }
   /** table functions, UNNEST, FLATTEN, LATERAL VIEW explode: values come from the argument columns */
   | { k: 'tfunc'; name: string; args: Expr[]; alias?: Ident; columnAliases?: Ident[]; lateral?: boolean; loc: Loc }

@@ -876,7 +876,12 @@ export class Analyzer implements ExprEnv {
 
   // ---- FROM ---------------------------------------------------------------------------------
   fromClause(from: Source[], scope: Scope): void {
-    for (const src of from) scope.items.push(this.fromItem(src, scope))
+    for (const src of from) {
+      const it = this.fromItem(src, scope)
+      scope.items.push(it)
+      // … AT idx: the position names the same collection as the element (N6)
+      if (src.k === 'table' && src.position && it.funcSources) scope.items.push({ ...it, alias: src.position })
+    }
   }
 
   fromItem(src: Source, scope: Scope): FromItem {

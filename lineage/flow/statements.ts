@@ -294,12 +294,15 @@ export class StatementFlow {
       return proposed(i >= 0 && cols?.[i] ? cols[i].name : parts[1].name)
     }
     for (const as of s.conflict!) {
-      const deps = emptyDeps()
-      this.walkConflict(as.value!, proposed, tScope, deps, fromSelect)
-      for (const t of as.targets) {
+      // DO UPDATE SET (a, b) = (EXCLUDED.a, EXCLUDED.b): each target takes its element of the row
+      const row = as.targets.length > 1 && as.value?.k === 'op' && as.value.op === 'ROW' && as.value.args.length === as.targets.length ? as.value.args : undefined
+      let deps = emptyDeps()
+      if (!row) this.walkConflict(as.value!, proposed, tScope, deps, fromSelect)
+      as.targets.forEach((t, i) => {
+        if (row) { deps = emptyDeps(); this.walkConflict(row[i], proposed, tScope, deps, fromSelect) }
         const p = t.parts[t.parts.length - 1]
         this.a.relateDeps(this.a.ref(target, p.name, p.loc, this.a.key(p)), deps, 'insert')
-      }
+      })
     }
   }
 

@@ -642,6 +642,8 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     if (p.isOp('(')) { p.next(); parseFromClause(p, from, joins); p.expectOp(')'); return }
   }
   if (p.accept('LATERAL')) lateral = true
+  // Redshift FROM t, UNPIVOT t.obj AS v AT k: the values and keys of a SUPER object, like its elements
+  if (p.d.name === 'dbvredshift' && p.isWord('UNPIVOT') && p.isIdentToken(1) && !p.isOp('(', 1)) p.next()
   // ODBC / JDBC outer-join escape {oj a LEFT OUTER JOIN b ON …}: a join tree in braces
   if (p.isOp('{') && p.isWord('OJ', 1)) { p.i += 2; parseFromClause(p, from, joins); p.expectOp('}'); return }
   if (p.isOp('(')) {
@@ -766,7 +768,7 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
   parseAliasAndColumns(p, src)
   skipTableModifiers(p)
   // Redshift SUPER navigation FROM e, e.items AS i AT idx: idx is the element's position
-  if (p.d.name === 'dbvredshift' && src.alias && p.isWord('AT') && p.isIdentToken(1)) p.i += 2
+  if (p.d.name === 'dbvredshift' && src.alias && p.isWord('AT') && p.isIdentToken(1)) { p.next(); src.position = p.ident() }
   from.push(src)
   skipPivot(p, from)
 }

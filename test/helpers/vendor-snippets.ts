@@ -1237,6 +1237,12 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'ON CONFLICT … DO UPDATE SET (a, b) = (EXCLUDED.a, EXCLUDED.b): each column takes its element of the row (both took both)',
+      sql: `INSERT INTO dw.up (id, a, b) SELECT id, a, b FROM raw.x ON CONFLICT (id) DO UPDATE SET (a, b) = (EXCLUDED.a, EXCLUDED.b);
+`,
+      fdd: [['raw.x.id', 'dw.up.id'], ['raw.x.a', 'dw.up.a'], ['raw.x.b', 'dw.up.b']],
+    },
+    {
       title: 'UPDATE … FROM s / DELETE … USING s … RETURNING s.c: the FROM tables are in scope of RETURNING (s.c was read as column s of the target)',
       sql: `WITH upd AS (
   UPDATE dw.accounts a SET balance = a.balance - t.amount
@@ -2365,6 +2371,14 @@ INSERT OVERWRITE TABLE events PARTITION (dt) SELECT r.id, r.url, r.day FROM raw 
     },
   ],
   redshift: [
+    {
+      title: 'SUPER navigation FROM o, o.items AS i AT idx and FROM t, UNPIVOT t.obj AS v AT k: the position / key names the collection like its element (idx was a column of o, v and k were orphans)',
+      sql: `CREATE TABLE public.items AS SELECT o.id, i AS item, idx FROM public.orders_super o, o.items AS i AT idx;
+CREATE TABLE public.kv AS SELECT t.id, attr, val FROM public.objs t, UNPIVOT t.payload AS val AT attr;
+`,
+      fdd: [['public.orders_super.id', 'public.items.id'], ['public.orders_super.items', 'public.items.item'], ['public.orders_super.items', 'public.items.idx'],
+        ['public.objs.id', 'public.kv.id'], ['public.objs.payload', 'public.kv.attr'], ['public.objs.payload', 'public.kv.val']],
+    },
     {
       title: 'CANCEL pid is a session command (it was an unsupported statement)',
       sql: `CANCEL 18764;

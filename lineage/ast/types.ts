@@ -34,7 +34,7 @@ export interface SelectItem { expr: Expr; alias?: Ident; loc: Loc }
 export type JoinKind = 'inner' | 'left' | 'right' | 'full' | 'cross' | 'natural' | 'apply' | 'comma'
 
 export type Source =
-  | { k: 'table'; name: QName; alias?: Ident; columnAliases?: Ident[]; loc: Loc }
+  | { k: 'table'; name: QName; alias?: Ident; columnAliases?: Ident[]; /** Redshift FROM e.items AS i AT idx: the element's position */ position?: Ident; loc: Loc }
   | { k: 'derived'; query: Query; alias?: Ident; columnAliases?: Ident[]; lateral?: boolean; loc: Loc }
   /** table functions, UNNEST, FLATTEN, LATERAL VIEW explode: values come from the argument columns */
   | { k: 'tfunc'; name: string; args: Expr[]; alias?: Ident; columnAliases?: Ident[]; lateral?: boolean; loc: Loc }
@@ -67,6 +67,8 @@ export interface Select {
   distinct: boolean
   top?: Expr
   items: SelectItem[]
+  /** BigQuery SELECT AS STRUCT: one value made of all the items (a scalar subquery returns them all) */
+  asStruct?: boolean
   /** SELECT … INTO table (T-SQL, PostgreSQL) or INTO variables (PL/SQL, T-SQL `@v = …`) */
   intoTable?: QName
   intoVars?: Expr[]
@@ -163,7 +165,7 @@ export type Stmt =
  * a declared variable, cursor or table variable; PL/SQL type declarations too: TYPE t IS RECORD (fields) and
  * TYPE l IS TABLE OF t (elementType), and a variable's declared type, whose record fields it then has
  */
-export interface DeclaredVar { name: Ident; value?: Expr; query?: Query; table?: Ident[]; over?: Ident; fields?: Ident[]; elementType?: string; type?: string }
+export interface DeclaredVar { name: Ident; value?: Expr; query?: Query; table?: Ident[]; over?: Ident; fields?: Ident[]; elementType?: string; type?: string; /** Snowflake RESULTSET: `rs := (query)` fills it */ resultset?: boolean }
 
 /** T-SQL OUTPUT … INTO table [(columns)]: the returned rows are inserted there */
 export interface OutputTable { name: QName; columns?: Ident[] }

@@ -14,6 +14,8 @@ export interface DialectSpec {
   backslashEscapes: boolean
   /** `#` starts a line comment (MySQL) */
   hashComments: boolean
+  /** `//` starts a line comment (Snowflake, MDX) */
+  slashComments: boolean
   /** `{ ... }` is a comment (Informix) */
   braceComments: boolean
   /** `/* … /* … *\/ … *\/` nests (T-SQL, PostgreSQL: commenting out a block that holds comments) */
@@ -99,6 +101,7 @@ const base: Omit<DialectSpec, 'name'> = {
   doubleQuotedStrings: false,
   backslashEscapes: false,
   hashComments: false,
+  slashComments: false,
   braceComments: false,
   nestedComments: false,
   dollarQuotedStrings: false,
@@ -149,7 +152,7 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvpostgresql: pgLike,
   dbvgreenplum: { ...pgLike, systemColumns: new Set([...PG_SYSTEM_COLUMNS, 'GP_SEGMENT_ID']) },
   dbvredshift: { ...pgLike, identStartExtra: '#', backslashEscapes: true, lateralAliases: true },
-  dbvsnowflake: { dollarQuotedStrings: true, jsonPaths: true, recursiveWithoutKeyword: true, lambdas: true, lateralAliases: true },
+  dbvsnowflake: { slashComments: true, dollarQuotedStrings: true, jsonPaths: true, recursiveWithoutKeyword: true, lambdas: true, lateralAliases: true },
   dbvbigquery: { ...mysqlLike, unquotedCase: 'none', hashComments: true },
   dbvhive: { ...mysqlLike, unquotedCase: 'lower', jsonPaths: true, wordOperators: { DIV: '/' }, lambdas: true, lateralAliases: true, shellVariables: true },
   // Spark / Databricks SQL is sent as Impala too: its lambdas and col:a.b paths (Impala has neither -> nor :)
@@ -168,7 +171,7 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvinformix: { braceComments: true, recursiveWithoutKeyword: true },
   dbvcouchbase: { ...mysqlLike, backslashEscapes: true },
   dbvopenedge: { identPartExtra: '$#-', recursiveWithoutKeyword: true, javaRoutines: true },
-  dbvmdx: { identifierQuotes: ['['], mdx: true, quotedCaseInsensitive: true },
+  dbvmdx: { identifierQuotes: ['['], mdx: true, slashComments: true, quotedCaseInsensitive: true },
 }
 
 const cache = new Map<Vendor, DialectSpec>()

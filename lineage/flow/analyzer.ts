@@ -300,7 +300,7 @@ export class Analyzer implements ExprEnv {
       if (c) return { ref: refAt(c.ref, loc), item: local ? item : undefined }
     }
     if (item.columns) {
-      const c = item.columns.get(k) ?? (id.quoted ? item.columns.get(declaredKey(k)) : undefined)
+      const c = item.columns.get(k) ?? (id.quoted ? item.columns.get(declaredKey(k)) ?? item.columns.get(quotedValueKey(k) ?? '') : undefined)
       if (c?.ref) return { ref: refAt(c.ref, loc), item: local ? item : undefined }
       if (!item.persistent && item.columns.has('*')) { const st = item.columns.get('*')!.ref!; return { ref: refAt(this.throughStar(st, id, k) ?? st, loc), item: local ? item : undefined } }
       if (item.anyField) return { refs: [...item.columns.values()].map((c) => refAt(c.ref!, loc)), item: local ? item : undefined }
@@ -368,6 +368,8 @@ export class Analyzer implements ExprEnv {
       for (const it of items) if (it.columns?.has(k)) return this.columnOf(it, id, loc, local)
       // "createdAt" matches a column declared "createdAt": the catalog keeps declared names by their upper-cased key
       if (id.quoted && k !== declaredKey(k)) for (const it of items) if (it.columns?.has(declaredKey(k))) return this.columnOf(it, id, loc, local)
+      const pk = id.quoted ? quotedValueKey(k) : undefined
+      if (pk) for (const it of items) if (it.columns?.has(pk)) return this.columnOf(it, id, loc, local)
       // a bare alias used as a value is the whole row / document (N1QL `SELECT o AS doc`, D17)
       if (this.d.name === 'dbvcouchbase') {
         const whole = items.find((it) => it.alias && !it.funcSources && it.obj && this.key(it.alias) === k)
@@ -427,7 +429,13 @@ export class Analyzer implements ExprEnv {
   }
 
   /** t.* as a value (row_to_json(t.*), ROW(t.*)): the whole row of the FROM item it names, in this scope or an outer one */
-  starValue(qualifier: QName, scope: Scope): Resolved {
+  starValue(qualifier: QName | undefined, scope: Scope, loc?: Loc): Resolved {
+    // OBJECT_CONSTRUCT(*), HASH(*): the whole row of every FROM item of the query
+    if (!qualifier) {
+      const refs: ColRef[] = []
+      for (const it of scope.items) { const r = this.wholeRow(it, loc!, false); if (r.ref) refs.push(r.ref); if (r.refs) refs.push(...r.refs) }
+      return { refs }
+    }
     const row = this.triggerRowColumns(qualifier, qualifier.loc)
     if (row !== undefined) return row ? { refs: row.map((c) => c.ref) } : {}
     const qp = splitQuoted(qualifier, this.d)
@@ -947,7 +955,12 @@ export class Analyzer implements ExprEnv {
 
   // ---- FROM ---------------------------------------------------------------------------------
   fromClause(from: Source[], scope: Scope): void {
-    for (const src of from) scope.items.push(this.fromItem(src, scope))
+    for (const src of from) {
+      const it = this.fromItem(src, scope)
+      scope.items.push(it)
+      // … AT idx: the position names the same collection as the element (N6)
+      if (src.k === 'table' && src.position && it.funcSources) scope.items.push({ ...it, alias: src.position })
+    }
   }
 
   fromItem(src: Source, scope: Scope): FromItem {
@@ -1173,3 +1186,8 @@ function likeRegExp(pattern: string): RegExp {
 
 /** the key under which the catalog files a declared column (flow/analyzer tableColumns): its upper-cased name */
 function declaredKey(k: string): string { return k.toUpperCase() }
+
+/** Snowflake names a pivot column after its IN value with the quotes: "'JAN'" is the column of IN ('JAN') */
+function quotedValueKey(k: string): string | undefined {
+  return k.length > 2 && k.charCodeAt(0) === 39 && k.charCodeAt(k.length - 1) === 39 ? k.slice(1, -1).toUpperCase() : undefined
+}

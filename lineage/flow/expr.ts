@@ -1,5 +1,5 @@
 // Expression dataflow: which columns feed a value directly (fdd) or indirectly (fdr), conformance §5–6.
-import type { Expr, QName } from '../ast/types.js'
+import type { Expr, Loc, QName } from '../ast/types.js'
 import { refAt, type ColRef } from './builder.js'
 import type { FromItem, Scope } from './scope.js'
 
@@ -67,7 +67,7 @@ export interface ExprEnv {
   element?(name: string, field: string | undefined): ColRef | undefined
   subquery(q: import('../ast/types.js').Query, scope: Scope): { cols: ColRef[]; rows: ColRef }
   /** t.* used as a value: the whole row of the FROM item t */
-  starValue?(qualifier: QName, scope: Scope): Resolved
+  starValue?(qualifier: QName | undefined, scope: Scope, loc?: Loc): Resolved
   /** showConstantTable: a literal becomes a column of the statement's SQL_CONSTANTS table */
   constant?(loc: import('../ast/types.js').Loc): ColRef | undefined
   showConstants?: boolean
@@ -133,6 +133,8 @@ function walk(e: Expr, scope: Scope, env: ExprEnv, d: Deps, indirect: boolean, i
         // the index reads a loop variable, if anything: the element's value is the collection's
         if (v) { (indirect ? d.indirect : d.direct).push(refAt(v, e.loc)); return }
       }
+      // f(*) of a scalar function (OBJECT_CONSTRUCT(*), HASH(*)) reads every column of the row
+      if (e.star && !AGGREGATES.has(e.name) && env.starValue) addResolved(env.starValue(undefined, scope, e.loc), d, indirect, inAgg)
       for (const a of e.args) walk(a, scope, env, d, indirect, inAgg)
       for (const a of e.within ?? []) walk(a, scope, env, d, indirect, inAgg)
       if (e.filter) walk(e.filter, scope, env, d, indirect, inAgg)
@@ -151,7 +153,9 @@ function walk(e: Expr, scope: Scope, env: ExprEnv, d: Deps, indirect: boolean, i
     case 'subq': {
       // scalar subquery: value from its select item (D4), its row count is fdr (R8)
       const r = env.subquery(e.query, scope)
-      if (r.cols[0]) (indirect ? d.indirect : d.direct).push(r.cols[0])
+      // (SELECT AS STRUCT a, b …): the value holds every item
+      if (e.query.k === 'select' && e.query.asStruct) (indirect ? d.indirect : d.direct).push(...r.cols)
+      else if (r.cols[0]) (indirect ? d.indirect : d.direct).push(r.cols[0])
       d.indirect.push(r.rows)
       return
     }

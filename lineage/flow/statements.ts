@@ -347,12 +347,15 @@ export class StatementFlow {
       return proposed(i >= 0 && cols?.[i] ? cols[i].name : parts[1].name)
     }
     for (const as of s.conflict!) {
-      const deps = emptyDeps()
-      this.walkConflict(as.value!, proposed, tScope, deps, fromSelect)
-      for (const t of as.targets) {
+      // DO UPDATE SET (a, b) = (EXCLUDED.a, EXCLUDED.b): each target takes its element of the row
+      const row = as.targets.length > 1 && as.value?.k === 'op' && as.value.op === 'ROW' && as.value.args.length === as.targets.length ? as.value.args : undefined
+      let deps = emptyDeps()
+      if (!row) this.walkConflict(as.value!, proposed, tScope, deps, fromSelect)
+      as.targets.forEach((t, i) => {
+        if (row) { deps = emptyDeps(); this.walkConflict(row[i], proposed, tScope, deps, fromSelect) }
         const p = t.parts[t.parts.length - 1]
         this.a.relateDeps(this.a.ref(target, p.name, p.loc, this.a.key(p)), deps, 'insert')
-      }
+      })
     }
   }
 
@@ -412,7 +415,7 @@ export class StatementFlow {
     for (const it of items) {
       const e = it.expr
       if (e.k === 'col' && e.name.parts.length > 1 && inserted(e.name.parts[0].name)) (e as { name: QName }).name = { ...e.name, parts: [t.alias ?? t.name.parts[t.name.parts.length - 1], ...e.name.parts.slice(1)] }
-      if (e.k === 'star' && e.qualifier && inserted(e.qualifier.parts[0].name)) e.qualifier = undefined
+      if (e.k === 'star' && e.qualifier && inserted(e.qualifier.parts[0].name)) e.qualifier = { ...e.qualifier, parts: [t.alias ?? t.name.parts[t.name.parts.length - 1]] }
     }
     if (outputTable) {
       // OUTPUT … INTO table (columns): the returned rows are inserted into it, by position
@@ -536,7 +539,8 @@ export class StatementFlow {
     }
     used.push(...this.dmlFilters(s, scope, rows, 'update'))
     this.markReads(scope, obj, used)
-    if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto, s.outputTable)
+    // RETURNING t.c, s.v / OUTPUT inserted.c, s.v: the FROM / USING tables are in scope too
+    if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto, s.outputTable, s.from.length ? scope : undefined)
   }
 
   /**
@@ -686,7 +690,8 @@ export class StatementFlow {
     const rows = this.a.rowsRef(obj)
     const used = this.dmlFilters(s, scope, rows, 'delete')
     this.markReads(scope, obj, used)
-    if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto, s.outputTable)
+    // RETURNING t.c, s.v / OUTPUT inserted.c, s.v: the FROM / USING tables are in scope too
+    if (s.returning) this.returning(s.returning, obj, s.target, s.returningInto, s.outputTable, s.from.length ? scope : undefined)
   }
 
   private merge(s: S<'merge'>): void {
@@ -894,7 +899,8 @@ export class StatementFlow {
       // a cursor over a RESULTSET variable reads that variable's rows: the same object under a second name
       const rs = v.over && this.a.variables.get(v.over.name.toUpperCase())
       if (rs) { this.a.variables.set(v.name.name.toUpperCase(), rs); continue }
-      const cursor = !!v.query || !!v.over
+      const cursor = !!v.query || !!v.over || !!v.resultset
+      if (v.resultset) this.resultSets.add(v.name.name.toUpperCase())
       const fields = v.type !== undefined ? this.a.recordTypes.get(v.type) : undefined
       const obj = this.a.declareVariable(v.name.name, v.name.loc, cursor ? 'cursor' : v.table || fields ? 'record' : 'scalar')
       if (fields) this.a.declaredFields.set(obj, fields)
@@ -910,7 +916,16 @@ export class StatementFlow {
     this.b.relate('fdd', colRef(obj, obj.columns![0]), rs.cols.map((c) => c.ref), 'cursor', 'identity')
   }
 
+  /** Snowflake RESULTSET variables declared without a query: `rs := (SELECT …)` gives them their rows */
+  private resultSets = new Set<string>()
+
   private assign(s: S<'assign'>): void {
+    const t0 = s.targets[0]
+    const id = t0?.k === 'col' && t0.name.parts.length === 1 ? t0.name.parts[0] : undefined
+    if (id && s.value?.k === 'subq' && s.targets.length === 1 && this.resultSets.has(id.name.toUpperCase())) {
+      this.fillRecord(this.a.declareVariable(id.name, id.loc, 'cursor'), s.value.query)
+      return
+    }
     const scope = childScope(undefined)
     // one result set for all the targets (VALUES (a, b) INTO :x, :y): each takes its column
     const rs = s.query ? this.a.query(s.query, scope, { type: 'select_list', name: this.b.nextName('RS') }) : undefined

@@ -24,6 +24,7 @@ export function splitChunks(text: string, d: DialectSpec, size = 1 << 15): Chunk
     const c = text.charCodeAt(i)
     if (c === 39 || c === 34 || c === 96) { re.lastIndex = skipQuoted(text, i, String.fromCharCode(c), d.backslashEscapes); continue }
     if (c === 45 || c === 35) { const e = text.indexOf('\n', i); re.lastIndex = e < 0 ? n : e; continue }
+    if (c === 47 && text.charCodeAt(i + 1) === 47) { const e = text.indexOf('\n', i); re.lastIndex = e < 0 ? n : e; continue }
     if (c === 47) { const e = text.indexOf('*/', i + 2); re.lastIndex = e < 0 ? n : e + 2; continue }
     if (c === 36) {
       const tag = /\$[A-Za-z_]*\$/y
@@ -48,11 +49,11 @@ export function splitChunks(text: string, d: DialectSpec, size = 1 << 15): Chunk
 }
 
 const scanners = new Map<string, RegExp>()
-/** `;`, quotes, `--`, `/*`, and `#` / `$` where the dialect has hash comments / dollar-quoted strings */
+/** `;`, quotes, `--`, `/*`, and `#` / `//` / `$` where the dialect has hash or slash comments / dollar-quoted strings */
 function interestingChars(d: DialectSpec): RegExp {
   let re = scanners.get(d.name)
   if (!re) {
-    re = new RegExp(`[;'"\`]|--|/\\*${d.hashComments ? '|#' : ''}${d.dollarQuotedStrings ? '|\\$' : ''}`, 'g')
+    re = new RegExp(`[;'"\`]|--|/\\*${d.hashComments ? '|#' : ''}${d.slashComments ? '|//' : ''}${d.dollarQuotedStrings ? '|\\$' : ''}`, 'g')
     scanners.set(d.name, re)
   }
   return re

@@ -184,8 +184,8 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
   const defs: TokenType[] = []
   const add = (t: TokenType, k: TokKind | 'comment') => { kinds.set(t, k); defs.push(t) }
   defs.push(createToken({ name: 'WS', pattern: whiteSpaceMatcher(), group: Lexer.SKIPPED, line_breaks: true, start_chars_hint: [...WS_CHARS] }))
-  // MDX also comments with // (SSAS scripts and calculations)
-  add(createToken({ name: 'LineComment', pattern: d.hashComments ? /(?:--|#)[^\n]*/ : d.mdx ? /(?:--|\/\/)[^\n]*/ : /--[^\n]*/, group: 'comments' }), 'comment')
+  // MDX (SSAS scripts and calculations) and Snowflake also comment with //
+  add(createToken({ name: 'LineComment', pattern: d.hashComments ? /(?:--|#)[^\n]*/ : d.slashComments ? /(?:--|\/\/)[^\n]*/ : /--[^\n]*/, group: 'comments' }), 'comment')
   add(createToken({ name: 'BlockComment', pattern: d.nestedComments ? nestedComment() : /\/\*[\s\S]*?(?:\*\/|$(?![\s\S]))/, group: 'comments', line_breaks: true, start_chars_hint: ['/'] }), 'comment')
   if (d.braceComments) add(createToken({ name: 'BraceComment', pattern: /\{[^}]*\}?/, group: 'comments', line_breaks: true }), 'comment')
   if (d.dollarQuotedStrings) add(createToken({ name: 'DollarString', pattern: dollarString(), line_breaks: true, start_chars_hint: ['$'] }), 'string')
@@ -200,7 +200,8 @@ function buildVocabulary(d: DialectSpec): Vocabulary {
     const dq = (d.name === 'dbvbigquery' ? '(?:[rRbB]{1,2})?' : '') + (d.backslashEscapes ? '"(?:[^"\\\\]|\\\\[\\s\\S]|"")*"' : '"(?:[^"]|"")*"')
     add(createToken({ name: 'DString', pattern: new RegExp(dq), line_breaks: true }), 'string')
   }
-  if (!d.doubleQuotedStrings && d.identifierQuotes.includes('"')) add(createToken({ name: 'QIdent', pattern: /"(?:[^"]|"")*"/, line_breaks: true }), 'qident')
+  // PostgreSQL U&"d\0061t": a quoted name spelled with Unicode escapes
+  if (!d.doubleQuotedStrings && d.identifierQuotes.includes('"')) add(createToken({ name: 'QIdent', pattern: d.plpgsql ? /(?:[Uu]&)?"(?:[^"]|"")*"/ : /"(?:[^"]|"")*"/, line_breaks: true }), 'qident')
   if (d.identifierQuotes.includes('`')) add(createToken({ name: 'BIdent', pattern: /`(?:[^`]|``)*`/, line_breaks: true }), 'qident')
   if (d.identifierQuotes.includes('[')) add(createToken({ name: 'BrIdent', pattern: /\[(?:[^\]\n]|\]\])*\]/ }), 'qident')
   // An unterminated literal or quoted name swallows the rest: the parser reports it with its position.

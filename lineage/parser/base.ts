@@ -68,6 +68,8 @@ export class TokenCursor {
   skipped: Array<{ message: string; token?: Token }> | undefined = undefined
   /** T-SQL / ASE: the text of the batch's variables that hold SQL (parser/dynsql), for EXEC (@sql) */
   sqlVars: Map<string, import('./dynsql.js').SqlPart[]> | undefined = undefined
+  /** Snowflake SET v = 'db.schema.t': the string a later IDENTIFIER($v) names an object with, by upper-cased name */
+  namesInVariables: Map<string, Token> | undefined = undefined
   constructor(readonly toks: Token[], readonly d: DialectSpec, start = 0, end = toks.length) {
     this.i = start
     this.end = end
@@ -214,9 +216,7 @@ export class TokenCursor {
     if (this.isWord('IDENTIFIER') && this.isOp('(', 1) && this.peek(2)?.kind === 'string' && this.isOp(')', 3)) {
       const s = this.peek(2)!
       this.i += 4
-      const loc = locOf(s, s)
-      const parts = s.image.slice(1, -1).split('.').map((n) => (n.startsWith('"') ? { name: n.slice(1, -1), quoted: true, loc } : { name: n, quoted: false, loc }))
-      return { parts, loc }
+      return nameInString(s, locOf(s, s))
     }
     // IDENTIFIER(:v), IDENTIFIER($v), IDENTIFIER(v): the name is in a variable, so the object is the table the
     // variable names, as SQLScript's FROM :v (it failed in UPDATE / INSERT INTO, and read nothing in FROM)
@@ -226,6 +226,9 @@ export class TokenCursor {
       const v = this.peek(k)
       if (v && this.isOp(')', k + 1) && (this.isIdentToken(k) || (k === 2 && v.kind === 'param'))) {
         this.i += k + 2
+        // a session variable SET to a literal earlier in the script: the object that literal names
+        const named = this.namesInVariables?.get(v.image.replace(/^[:$]/, '').toUpperCase())
+        if (named) return nameInString(named, locOf(v, v))
         const name = ':' + v.image.replace(/^[:$]/, '')
         return { parts: [{ name, quoted: false, loc: locOf(v, v) }], loc: locOf(v, v) }
       }
@@ -329,6 +332,7 @@ export function locOf(a: Token, b: Token): Loc { return mkLoc(a.line, a.col, b.e
 
 export function identOf(t: Token): Ident {
   const loc = mkLoc(t.line, t.col, t.eline, t.ecol)
+  if (t.kind === 'qident' && t.image[1] === '&') return { name: unicodeEscaped(t.image.slice(3, -1).split('""').join('"')), quoted: true, loc, k: undefined }
   if (t.kind === 'qident' || t.kind === 'string') {
     const q = t.image[0]
     const close = q === '[' ? ']' : q
@@ -337,4 +341,15 @@ export function identOf(t: Token): Ident {
   }
   // an unquoted name's matching key is its upper-cased form, which the lexer already made
   return { name: t.image, quoted: false, loc, k: t.kind === 'word' ? t.upper : undefined }
+}
+
+/** the text of a U&"…" name: \XXXX and \+XXXXXX are code points, \\ a backslash */
+function unicodeEscaped(s: string): string {
+  return s.replace(/\\(\\|\+[0-9A-Fa-f]{6}|[0-9A-Fa-f]{4})/g, (_, e: string) => e === '\\' ? e : String.fromCodePoint(parseInt(e.replace('+', ''), 16)))
+}
+
+/** 'db.schema.t' or '"db"."T"': the object a string names (Snowflake IDENTIFIER) */
+function nameInString(s: Token, loc: Loc): QName {
+  const parts = s.image.slice(1, -1).split('.').map((n) => (n.startsWith('"') ? { name: n.slice(1, -1), quoted: true, loc } : { name: n, quoted: false, loc }))
+  return { parts, loc }
 }

@@ -54,6 +54,8 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
       continue
     }
     if (p.accept('EXTERNAL')) { external = true; continue }
+    // BigQuery CREATE SNAPSHOT TABLE s CLONE t: a table copied from t
+    if (p.isWord('SNAPSHOT') && p.isWord('TABLE', 1)) { p.next(); continue }
     if (p.accept('MATERIALIZED')) { materialized = true; continue }
     break
   }
@@ -83,6 +85,9 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
     return { k: 'declare', vars: [{ name: q.parts[q.parts.length - 1] }], loc: locOf(stmtStart, p.prev()) }
   }
   if (p.isAnyWord(['PROCEDURE', 'FUNCTION', 'TRIGGER', 'PACKAGE', 'PROC', 'MACRO', 'TASK', 'TYPE', 'EVENT'])) return block(p, stmtStart)
+  if (p.isWord('ALERT') && p.d.name === 'dbvsnowflake') return block(p, stmtStart)
+  // PostgreSQL CREATE RULE r AS ON INSERT TO v DO INSTEAD INSERT …: its commands are a trigger body of v (T-SQL rules are checks)
+  if (p.d.plpgsql && p.isWord('RULE') && p.isWord('AS', 2) && p.isWord('ON', 3)) return block(p, stmtStart)
   const kind = p.peek()?.upper ?? 'OBJECT'
   if ((kind === 'SYNONYM' || kind === 'ALIAS') && p.isIdentToken(1)) {
     p.next(); const name = p.tableName()
@@ -130,7 +135,8 @@ function parseCreateTable(p: TokenCursor, start: Token, temporary: boolean, exte
   }
   // Snowflake / Databricks CREATE TABLE t [SHALLOW | DEEP] CLONE src [AT (…)]: a copy of src's rows, as AS SELECT * FROM src
   if (p.isAnyWord(['SHALLOW', 'DEEP']) && p.isWord('CLONE', 1)) p.next()
-  if (p.accept('CLONE')) { s.clone = p.qname(); s.query = selectAll(s.clone); skipToEnd(p); s.loc = locOf(start, p.prev()); return s }
+  // (BigQuery CREATE TABLE t COPY src is the same copy of the rows)
+  if (p.accept('CLONE') || (p.d.name === 'dbvbigquery' && p.accept('COPY'))) { s.clone = p.qname(); s.query = selectAll(s.clone); skipToEnd(p); s.loc = locOf(start, p.prev()); return s }
   // Teradata table options before the columns: CREATE MULTISET TABLE t, NO FALLBACK, CHECKSUM = DEFAULT (cols)
   if (p.d.name === 'dbvteradata') while (p.acceptOp(',')) while (!p.eof() && !p.isOp(',') && !p.isOp('(') && !p.isOp(';')) p.next()
   if (p.isOp('(') && !startsQuery(p, 1)) parseTableElements(p, s)

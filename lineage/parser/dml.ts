@@ -487,6 +487,8 @@ export function parseMerge(p: TokenCursor, w?: With): Stmt {
     if (p.isWord('UPDATE') && p.isWord('SET', 1) && p.isOp('*', 2)) { p.i += 3; wh.action = 'update'; wh.star = true; starExcept(p, wh) }
     else if (p.isWord('INSERT') && p.isOp('*', 1)) { p.i += 2; wh.action = 'insert'; wh.star = true; starExcept(p, wh) }
     else if (p.isWord('INSERT') && p.isWord('ROW', 1) && p.d.name === 'dbvbigquery') { p.i += 2; wh.action = 'insert'; wh.star = true; wh.byPosition = true }
+    // Snowflake UPDATE ALL BY NAME / INSERT ALL BY NAME: each column from the source column of its name, as SET * / INSERT *
+    else if (p.isAnyWord(['UPDATE', 'INSERT']) && p.isWord('ALL', 1) && p.isWord('BY', 2) && p.isWord('NAME', 3)) { wh.action = p.next().upper === 'UPDATE' ? 'update' : 'insert'; p.i += 3; wh.star = true }
     else if (p.accept('UPDATE')) {
       p.expect('SET'); wh.action = 'update'; wh.sets = parseAssignments(p)
       if (p.accept('WHERE')) wh.cond = wh.cond ? { k: 'op', op: 'AND', args: [wh.cond, parseExpr(p)], loc: wh.loc } : parseExpr(p)

@@ -10,12 +10,15 @@ import type { TokenCursor } from './base.js'
  * becomes one quote and a blank, the blank outside the literal it opens or closes, so the text keeps its
  * length and the columns after it their coordinates
  */
-export function unescapeQuotes(text: string, backslash: boolean): string {
+export function unescapeQuotes(text: string, backslash: boolean, quote = "'"): string {
   let open = false
+  const escapes = quote === '"' ? (backslash ? /""|\\"/g : /""/g) : (backslash ? /''|\\'/g : /''/g)
+  const closes = `${quote} `
+  const opens = ` ${quote}`
   // (the blank goes inside a literal opened right after a T-SQL N prefix: N''x'' is N'x', not N 'x')
-  return text.replace(backslash ? /''|\\'/g : /''/g, (_m, at: number) => {
+  return text.replace(escapes, (_m, at: number) => {
     open = !open
-    return !open ? "' " : at > 0 && (text[at - 1] === 'N' || text[at - 1] === 'n') ? "' " : " '"
+    return !open ? closes : at > 0 && (text[at - 1] === 'N' || text[at - 1] === 'n') ? closes : opens
   })
 }
 

@@ -18,7 +18,12 @@ const DATEPARTS = new Set(['YEAR', 'YEARS', 'MONTH', 'MONTHS', 'DAY', 'DAYS', 'H
   'WEEKDAY', 'ISOYEAR', 'DATE', 'TIME', 'DATETIME', 'CENTURY', 'DECADE', 'MILLENNIUM', 'JULIAN', 'TIMEZONE', 'TIMEZONE_HOUR', 'TIMEZONE_MINUTE',
   // MySQL compound units: INTERVAL '1 2' DAY_HOUR, EXTRACT(YEAR_MONTH FROM d)
   'YEAR_MONTH', 'DAY_HOUR', 'DAY_MINUTE', 'DAY_SECOND', 'DAY_MICROSECOND', 'HOUR_MINUTE', 'HOUR_SECOND', 'HOUR_MICROSECOND', 'MINUTE_SECOND',
-  'MINUTE_MICROSECOND', 'SECOND_MICROSECOND'])
+  'MINUTE_MICROSECOND', 'SECOND_MICROSECOND',
+  // Snowflake's names and abbreviations (DATE_PART(epoch_second, ts), DATEADD(mon, 1, d), DATE_TRUNC('week', d) spelled bare)
+  'EPOCH_SECOND', 'EPOCH_SECONDS', 'EPOCH_MILLISECOND', 'EPOCH_MILLISECONDS', 'EPOCH_MICROSECOND', 'EPOCH_MICROSECONDS', 'EPOCH_NANOSECOND',
+  'EPOCH_NANOSECONDS', 'DAYOFWEEKISO', 'DAYOFWEEK_ISO', 'WEEKDAY_ISO', 'DOW_ISO', 'DW_ISO', 'DAYOFMONTH', 'WEEKISO', 'WEEK_ISO', 'WEEKOFYEAR',
+  'WEEKOFYEARISO', 'WEEKOFYEAR_ISO', 'WOY', 'YEAROFWEEK', 'YEAROFWEEKISO', 'YEARDAY', 'QTR', 'QTRS', 'QUARTERS', 'MON', 'MONS', 'YR', 'YRS',
+  'HR', 'HRS', 'MINS', 'SECS', 'NSEC', 'NANOSEC', 'NANOSECS', 'NANOSECONDS', 'MICROSECONDS', 'USEC', 'MSEC', 'TZH', 'TZM'])
 const TYPED_LITERALS = new Set(['DATE', 'TIMESTAMP', 'TIME', 'INTERVAL', 'DATETIME', 'TIMESTAMPTZ', 'JSON', 'NUMERIC', 'BIGNUMERIC'])
 const COMPARE_OPS = new Set(['*=', '=*', '=', '<>', '!=', '<', '>', '<=', '>=', '<=>', '==', '^=', '~', '~*', '!~', '!~*', '@>', '<@', '&&',
   // PostgreSQL text search and jsonpath matches, LIKE as operators
@@ -453,7 +458,7 @@ function wrapLoc(e: Expr, loc: Loc): Expr {
 }
 
 /** the words parseWordPrimary treats apart from a name (keep in step with its tests below) */
-const SPECIAL_PRIMARY_WORDS = new Set(['CASE', 'ARRAY', 'FIRST', 'OBJECT', 'ANY', 'SOME', 'EVERY', 'APPROXIMATE', 'EXISTS', 'CAST',
+const SPECIAL_PRIMARY_WORDS = new Set(['CASE', 'LEVEL', 'CONNECT_BY_ISLEAF', 'CONNECT_BY_ISCYCLE', 'ARRAY', 'FIRST', 'OBJECT', 'ANY', 'SOME', 'EVERY', 'APPROXIMATE', 'EXISTS', 'CAST',
   'TRY_CAST', 'SAFE_CAST', 'TREAT', 'INTERVAL', 'NEXT', 'CURRENT', 'STRUCT', 'MAP', 'USER', ...TYPED_LITERALS, ...NO_SOURCE_WORDS])
 
 function parseWordPrimary(p: TokenCursor): Expr {
@@ -482,6 +487,9 @@ function parseWordPrimary(p: TokenCursor): Expr {
 /** CASE, CAST, EXISTS, typed literals and the other special forms; undefined: `u` is a name here */
 function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefined {
   if (u === 'CASE') return parseCase(p)
+  // LEVEL / CONNECT_BY_ISLEAF in a CONNECT BY query (Snowflake, DB2, migrated Oracle code) are the hierarchy's
+  // pseudo columns; without CONNECT BY in the statement LEVEL stays a column (a log's level)
+  if ((u === 'LEVEL' || u === 'CONNECT_BY_ISLEAF' || u === 'CONNECT_BY_ISCYCLE') && !p.isOp('.', 1) && !p.isOp('(', 1) && !p.isOp('.', -1) && p.d.batchWord === undefined && connectByAhead(p)) { p.next(); return lit(t, t, u) }
   if (p.d.name === 'dbvcouchbase' && (((u === 'ARRAY' || u === 'FIRST' || u === 'OBJECT') && !p.isOp('(', 1) && !p.isOp('[', 1)) || ((u === 'ANY' || u === 'SOME' || u === 'EVERY') && p.isIdentToken(1) && (p.isWord('IN', 2) || p.isWord('WITHIN', 2))))) return parseComprehension(p)
   // Redshift APPROXIMATE COUNT(DISTINCT x) / APPROXIMATE PERCENTILE_DISC(p) WITHIN GROUP (…): the aggregate, estimated
   if (u === 'APPROXIMATE' && (p.isWord('COUNT', 1) || p.isWord('PERCENTILE_DISC', 1)) && p.isOp('(', 2)) p.next()
@@ -612,6 +620,15 @@ export function xmlMethodSubject(p: TokenCursor, name: QName): Expr {
   const parts = name.parts.slice(0, -1)
   const v = parts.length === 1 && !parts[0].quoted && p.d.variablePrefix && parts[0].name.startsWith(p.d.variablePrefix)
   return v ? { k: 'var', name: parts[0].name, loc: parts[0].loc } : { k: 'col', name: { parts, loc: name.loc } }
+}
+
+/** whether the statement holds a CONNECT BY (after the cursor, or before it for a LEVEL in WHERE / ORDER BY) */
+function connectByAhead(p: TokenCursor): boolean {
+  const toks = p.toks
+  const at = (j: number) => toks[j].kind === 'word' && toks[j].upper === 'CONNECT' && toks[j + 1]?.kind === 'word' && toks[j + 1].upper === 'BY'
+  for (let j = p.i + 1; j < toks.length - 1 && toks[j].image !== ';'; j++) if (at(j)) return true
+  for (let j = p.i - 1; j >= 0 && toks[j].image !== ';'; j--) if (at(j)) return true
+  return false
 }
 
 /** a name: column, qualified column, star, or a function call */

@@ -374,6 +374,8 @@ function parseForSource(p: Cur): { query?: import('../ast/types.js').Query; curs
     return {}
   }
   const e = parseExpr(p)
+  // Snowflake Scripting FOR i IN [REVERSE] lo TO hi DO: a counter
+  if (p.accept('TO')) { parseExpr(p); return {} }
   // FOR r IN c[(args)] LOOP: a single name that is no range is a cursor
   // (a cursor with parameters reads as a call: c_cust('EU'))
   const ranged = acceptRangeEnd(p)
@@ -434,6 +436,8 @@ function parseSet(p: Cur, first: Token): Stmt {
   const isVar = (p.isIdentToken() || p.peek()?.kind === 'param') && (p.isOp('=', 1) || p.isOp(':=', 1) || p.compoundAssign(1) !== undefined)
     || (p.isIdentToken() && p.isOp('.', 1) && p.isOp('=', 3))
   // Teradata SET QUERY_BAND = '…' FOR SESSION tags the session (every Teradata ETL job opens with it)
+  // Snowflake SET v = 'raw.orders': IDENTIFIER($v) later names that table
+  if (isVar && p.isOp('=', 1)) nameInVariable(p, identOf(p.peek()!), 2)
   if (isVar && !p.isAnyWord(['SESSION', 'GLOBAL', 'LOCAL', 'NAMES', 'TRANSACTION', 'QUERY_BAND'])) {
     const targets: Expr[] = [assignTarget(p)]
     // SET @v += x: the new value is @v + x
@@ -520,7 +524,7 @@ function parseDeclare(p: Cur, first: Token): Stmt {
     if (p.isWord('EXCEPTION') && p.isWord('FOR', 1)) { skipToEnd(p); vars.push({ name }); continue }
     if (p.accept('CURSOR')) {
       while (!p.isWord('FOR') && !p.eof()) p.next(); p.expect('FOR')
-      if (namesCursorSource(p)) { p.next(); vars.push({ name }); continue }
+      if (namesCursorSource(p)) { vars.push({ name, over: p.ident() }); continue }
       const q = parseQuery(p); vars.push({ name, query: q }); if (p.isWord('FOR') && p.isWord('UPDATE', 1)) skipToEnd(p); continue
     }
     p.accept('AS')
@@ -605,8 +609,8 @@ function parsePlDecls(p: Cur, vars: import('../ast/types.js').DeclaredVar[], nes
     if (p.accept('CURSOR')) {
       while (!p.isWord('FOR') && !p.isWord('IS') && !p.eof()) p.next()
       p.next()
-      // DECLARE c CURSOR FOR s1: over a statement PREPAREd later from a string (dynamic SQL)
-      if (namesCursorSource(p)) { p.next(); vars.push({ name }); continue }
+      // DECLARE c CURSOR FOR s1: over a statement PREPAREd later from a string (dynamic SQL), or a RESULTSET
+      if (namesCursorSource(p)) { vars.push({ name, over: p.ident() }); continue }
       const q = parseQuery(p); vars.push({ name, query: q }); skipToEnd(p); continue
     }
     p.accept('CONSTANT')
@@ -614,6 +618,7 @@ function parsePlDecls(p: Cur, vars: import('../ast/types.js').DeclaredVar[], nes
     // SQLScript DECLARE lt TABLE (a INT, …): a table variable with declared columns
     if (p.isWord('TABLE') && p.isOp('(', 1)) { p.next(); vars.push({ name, table: tableVarColumns(p) }); skipToEnd(p); continue }
     const typeAt = p.i
+    const resultset = p.isWord('RESULTSET') && p.d.name === 'dbvsnowflake'
     if (!p.isOp(':=') && !p.isWord('DEFAULT') && !p.isOp(';')) parseType(p)
     // the declared type's name (its last part), unless it is t%ROWTYPE or a built-in type with a size
     const typed = p.i > typeAt && !p.isOp('%') && p.prev().kind === 'word' ? p.prev().upper : undefined
@@ -621,9 +626,10 @@ function parsePlDecls(p: Cur, vars: import('../ast/types.js').DeclaredVar[], nes
     p.acceptSeq('NOT', 'NULL')
     const type = typed ? { type: typed } : {}
     if (p.acceptOp(':=') || p.accept('DEFAULT') || p.acceptOp('=')) {
+      nameInVariable(p, name)
       if (startsQuery(p)) vars.push({ name, query: parseQuery(p), ...type })
       else vars.push({ name, value: parseExpr(p), ...type })
-    } else vars.push({ name, ...type })
+    } else vars.push(resultset ? { name, resultset, ...type } : { name, ...type })
     skipToEnd(p)
   }
 }
@@ -765,6 +771,7 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   }
   p.acceptSeq('IF', 'NOT', 'EXISTS')
   const name = p.tableName()
+  if (kind === 'RULE') return ruleBody(p, start, name)
   // T-SQL / Sybase numbered procedures: CREATE PROCEDURE p;2 is the second procedure of group p
   if (p.d.batchWord !== undefined && p.isOp(';') && p.peek(1)?.kind === 'number') p.i += 2
   // Informix names the event right after the trigger: CREATE TRIGGER t DELETE ON items … — not a DELETE statement
@@ -784,6 +791,8 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
       if (p.eof()) return { k: 'block', body: actions, name, loc: locOf(start, p.prev()) }
       if (p.isOp(';') && kind === 'PACKAGE') break
       if (kind === 'TRIGGER' && p.isOp('(') && p.isAnyWord(TRIGGER_ACTION_START, 1)) { actions.push(...triggerActionList(p)); continue }
+      // Snowflake CREATE ALERT a … IF (EXISTS (query)) THEN statement: the action runs like a task's body
+      if (kind === 'ALERT' && p.accept('THEN')) { const b = parseStatement(p); return { k: 'block', body: [b], name, loc: locOf(start, p.prev()) } }
       if (kind === 'TRIGGER' && actions.length && p.isOp(';')) return { k: 'block', body: actions, name, loc: locOf(start, p.prev()) }
       const t = p.peek()!
       if (t.kind === 'string' && (t.image.startsWith('$') || p.prev().upper === 'AS')) return embeddedBody(p, t, start, name, params, kind)
@@ -915,6 +924,26 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   return { k: 'other', kind: `CREATE ${kind}`, loc: locOf(start, p.prev()) }
 }
 
+/**
+ * PostgreSQL CREATE RULE r AS ON event TO t [WHERE cond] DO [ALSO | INSTEAD] NOTHING | command | (command; …):
+ * the commands run for each row written to t, like a row trigger's body (NEW / OLD are t's rows)
+ */
+function ruleBody(p: Cur, start: Token, name: import('../ast/types.js').QName): Stmt {
+  p.expect('AS'); p.expect('ON'); p.next(); p.expect('TO')
+  p.triggerTable = p.qname()
+  if (p.accept('WHERE')) parseExpr(p)
+  p.expect('DO')
+  if (!p.accept('ALSO')) p.accept('INSTEAD')
+  const body: Stmt[] = []
+  if (p.accept('NOTHING')) return { k: 'block', body, name, loc: locOf(start, p.prev()) }
+  if (!p.acceptOp('(')) body.push(parseStatement(p))
+  else {
+    while (!p.eof() && !p.isOp(')')) { if (!p.acceptOp(';')) body.push(parseStatement(p)) }
+    p.expectOp(')')
+  }
+  return { k: 'block', body, name, loc: locOf(start, p.prev()) }
+}
+
 /** the OpenEdge classes that run the SQL of their constructor's literal */
 const JAVA_SQL_CLASSES = new Set(['SQLCURSOR', 'SQLISTATEMENT', 'SQLPSTATEMENT'])
 
@@ -963,6 +992,23 @@ function cursorOver(p: Cur): Ident | undefined {
   return namesCursorSource(p) && !startsQuery(p) ? p.ident() : undefined
 }
 
+/**
+ * Snowflake SET v = 'raw.orders', LET v := 'raw.orders', DECLARE v DEFAULT 'raw.orders' (a literal, at the cursor,
+ * that is the whole value): a later IDENTIFIER($v) / IDENTIFIER(:v) names that object
+ */
+function nameInVariable(p: TokenCursor, name: Ident, k = 0): void {
+  const t = p.peek(k)
+  if (p.d.name !== 'dbvsnowflake' || t?.kind !== 'string' || !(p.isOp(';', k + 1) || !p.peek(k + 1))) return
+  (p.namesInVariables ??= new Map()).set(name.name.toUpperCase(), t)
+}
+
+/** Snowflake Scripting rs := (EXECUTE IMMEDIATE :q [USING …]): a RESULTSET of dynamic SQL, skipped (no known source) */
+export function skipsDynamicResult(p: TokenCursor): boolean {
+  if (!(p.isOp('(') && p.isWord('EXECUTE', 1) && p.isWord('IMMEDIATE', 2))) return false
+  p.skipParens()
+  return true
+}
+
 /** Snowflake Scripting: LET n [type] := | DEFAULT expr, LET c CURSOR FOR query, LET rs RESULTSET := (query) — a declaration */
 function parseSnowflakeLet(p: Cur, first: Token): Stmt {
   p.next()
@@ -971,6 +1017,8 @@ function parseSnowflakeLet(p: Cur, first: Token): Stmt {
   if (p.accept('CURSOR')) { p.expect('FOR'); const over = cursorOver(p); return done(over ? { name, over } : { name, query: parseQuery(p) }) }
   if (!p.isOp(':=') && !p.isWord('DEFAULT')) parseType(p)
   if (!p.acceptOp(':=') && !p.accept('DEFAULT')) return done({ name })
+  if (skipsDynamicResult(p)) return done({ name })
+  nameInVariable(p, name)
   if (startsQuery(p)) return done({ name, query: parseQuery(p) })
   if (p.isOp('(') && startsQuery(p, 1)) { p.next(); const q = parseQuery(p); p.expectOp(')'); return done({ name, query: q }) }
   return done({ name, value: parseExpr(p) })
@@ -1046,15 +1094,19 @@ function dynamicBody(p: TokenCursor, parts: SqlPart[]): Stmt[] {
 export function stringBody(p: TokenCursor, t: Token, exprBody = false): Stmt[] | undefined {
   const img = t.image
   const dollar = img.startsWith('$')
-  // T-SQL N'…' (a Unicode literal): the text starts after N'
-  const n = !dollar && (img[0] === 'N' || img[0] === 'n') && img[1] === "'" ? 1 : 0
+  // T-SQL N'…' (a Unicode literal), BigQuery r"…" (raw): the text starts after the prefix
+  const raw = (img[0] === 'r' || img[0] === 'R') && p.d.name === 'dbvbigquery'
+  const n = !dollar && (img[0] === 'N' || img[0] === 'n' || raw) && (img[1] === "'" || img[1] === '"') ? 1 : 0
   const q = !dollar && !n && (img[0] === 'q' || img[0] === 'Q') && img[1] === "'"
-  if (!dollar && !q && (img[n] !== "'" || img.length < n + 2)) return undefined
-  const openLen = dollar ? img.indexOf('$', 1) + 1 : q ? 3 : n + 1
-  const closeLen = dollar ? openLen : q ? 2 : 1
+  const quote = img[n]
+  // BigQuery also quotes with " and with """ or ''' (EXECUTE IMMEDIATE """INSERT …""")
+  if (!dollar && !q && ((quote !== "'" && !(quote === '"' && p.d.doubleQuotedStrings)) || img.length < n + 2)) return undefined
+  const triple = !dollar && !q && img.length >= n + 6 && img[n + 1] === quote && img[n + 2] === quote
+  const openLen = dollar ? img.indexOf('$', 1) + 1 : q ? 3 : n + (triple ? 3 : 1)
+  const closeLen = dollar ? openLen : q ? 2 : triple ? 3 : 1
   let inner = img.slice(openLen, img.length - closeLen)
   // a quoted body doubles its own quotes (AS 'SELECT … WHERE s = ''x''', Redshift also \')
-  if (!dollar && !q && inner.includes("'")) inner = unescapeQuotes(inner, p.d.backslashEscapes)
+  if (!dollar && !q && !triple && inner.includes(quote)) inner = unescapeQuotes(inner, p.d.backslashEscapes && !raw, quote)
   return parseEmbedded(inner, p, t.line, t.col + openLen, t.start + openLen, exprBody)
 }
 

@@ -218,8 +218,9 @@ function parseSelectBody(p: TokenCursor, s: Select): void {
       continue
     }
     if (p.isAnyWord(['ALL', 'UNIQUE', 'DISTINCTROW', 'SQL_CALC_FOUND_ROWS', 'STRAIGHT_JOIN', 'HIGH_PRIORITY', 'SQL_NO_CACHE', 'SQL_CACHE', 'SQL_BUFFER_RESULT', 'SQL_SMALL_RESULT', 'SQL_BIG_RESULT']) && !p.isOp(',', 1) && !p.isOp('.', 1)) { p.next(); continue }
-    if (p.isWord('AS') && p.isAnyWord(['STRUCT', 'VALUE'], 1)) { p.i += 2; continue }
-    if (p.isWord('RAW') || (p.isWord('VALUE') && !p.isOp(',', 1) && p.d.name === 'dbvcouchbase')) { p.next(); continue }
+    if (p.isWord('AS') && p.isAnyWord(['STRUCT', 'VALUE'], 1)) { p.i += 2; if (p.prev().upper === 'STRUCT') s.asStruct = true; continue }
+    // N1QL SELECT RAW | VALUE expr (elsewhere raw is a column: Snowflake SELECT raw:event_id …)
+    if ((p.isWord('RAW') || (p.isWord('VALUE') && !p.isOp(',', 1))) && p.d.name === 'dbvcouchbase') { p.next(); continue }
     // Teradata NORMALIZE [ON MEETS OR OVERLAPS]: merges adjacent periods of the rows, the columns stay the same
     if (p.isWord('NORMALIZE') && p.d.name === 'dbvteradata' && !p.isOp(',', 1) && !p.isOp('.', 1) && !p.isWord('FROM', 1)) {
       p.next()
@@ -717,6 +718,8 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     if (p.isOp('(')) { p.next(); parseFromClause(p, from, joins); p.expectOp(')'); return }
   }
   if (p.accept('LATERAL')) lateral = true
+  // Redshift FROM t, UNPIVOT t.obj AS v AT k: the values and keys of a SUPER object, like its elements
+  if (p.d.name === 'dbvredshift' && p.isWord('UNPIVOT') && p.isIdentToken(1) && !p.isOp('(', 1)) p.next()
   // ODBC / JDBC outer-join escape {oj a LEFT OUTER JOIN b ON …}: a join tree in braces
   if (p.isOp('{') && p.isWord('OJ', 1)) { p.i += 2; parseFromClause(p, from, joins); p.expectOp('}'); return }
   if (p.isOp('(')) {
@@ -848,7 +851,7 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
   parseAliasAndColumns(p, src)
   skipTableModifiers(p)
   // Redshift SUPER navigation FROM e, e.items AS i AT idx: idx is the element's position
-  if (p.d.name === 'dbvredshift' && src.alias && p.isWord('AT') && p.isIdentToken(1)) p.i += 2
+  if (p.d.name === 'dbvredshift' && src.alias && p.isWord('AT') && p.isIdentToken(1)) { p.next(); src.position = p.ident() }
   from.push(src)
   skipPivot(p, from)
 }

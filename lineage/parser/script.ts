@@ -7,7 +7,7 @@ import { ParseError, TokenCursor, locOf, STATEMENT_WORDS, SQLPLUS_COMMANDS, stat
 import { parseQuery, startsQuery, parseWith, parseFromClause } from './query.js'
 import { parseDelete, parseInsert, parseMerge, parseUpdate, parseApplyChanges } from './dml.js'
 import { parseAlter, parseCreate, parseRename, skipToEnd } from './ddl.js'
-import { parseProcedural, parseRoutine, PROCEDURAL_START, setCreate, endsConversation, parsePrepare } from './procedural.js'
+import { parseProcedural, parseRoutine, PROCEDURAL_START, setCreate, endsConversation, parsePrepare, skipsDynamicResult } from './procedural.js'
 import { parseExpr, parseExprList } from './expressions.js'
 import { parseCopy, parseExportToVertica, parseLoad, parseUnload } from './load.js'
 import { parseMdx } from './mdx.js'
@@ -199,6 +199,7 @@ export function parseStatement(p: TokenCursor): Stmt {
   const bind = first.kind === 'op' && first.image === ':' && p.isIdentToken(1) && (p.isOp(':=', 2) || (p.isOp('.', 2) && p.isOp(':=', 4)))
   if (bind || ((first.kind === 'word' || first.kind === 'param') && (p.isOp(':=', 1) || (p.isOp('.', 1) && p.isOp(':=', 3))))) {
     const target = parseExpr(p); p.expectOp(':=')
+    if (skipsDynamicResult(p)) return { k: 'other', kind: 'EXECUTE IMMEDIATE', loc: locOf(first, p.prev()) }
     // PLvSQL: x := SELECT … (the query's single value, without parentheses)
     if (startsQuery(p) && !p.isOp('(')) { const query = parseQuery(p); return { k: 'assign', targets: [target], query, loc: locOf(first, p.prev()) } }
     const value = parseExpr(p)

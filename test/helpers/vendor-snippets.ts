@@ -851,6 +851,14 @@ END
       fdd: [['dbo.Sales.Region', 'rpt.RegionSales.Region'], ['dbo.Sales.Amount', 'rpt.RegionSales.Amount'], ['dbo.Src.Val', 'dbo.Target.Flag']],
     },
     {
+      title: 'UPDATE … OUTPUT inserted.c, s.v INTO log FROM t JOIN s: s.v is the joined table\'s column (it was column s of the target); deleted.* stays the target\'s',
+      sql: `UPDATE o SET o.status = 'X' OUTPUT inserted.order_id, c.name INTO dbo.upd_log (order_id, cname)
+FROM dbo.orders o JOIN dbo.customers c ON c.id = o.customer_id;
+DELETE o OUTPUT deleted.* INTO dbo.orders_deleted FROM dbo.orders o JOIN dbo.customers c ON c.id = o.customer_id WHERE c.closed = 1;
+`,
+      fdd: [['dbo.orders.order_id', 'dbo.upd_log.order_id'], ['dbo.customers.name', 'dbo.upd_log.cname'], ['dbo.orders.*', 'dbo.orders_deleted.*']],
+    },
+    {
       title: 'T-SQL niladic USER is the session user, not a column of the source',
       sql: `INSERT INTO dbo.audit_log (changed_by, order_id) SELECT USER, o.order_id FROM dbo.orders o;
 `,
@@ -1560,6 +1568,44 @@ DELIMITER ;
   ],
   postgresql: [
     {
+      title: 'ON CONFLICT … DO UPDATE SET (a, b) = (EXCLUDED.a, EXCLUDED.b): each column takes its element of the row (both took both)',
+      sql: `INSERT INTO dw.up (id, a, b) SELECT id, a, b FROM raw.x ON CONFLICT (id) DO UPDATE SET (a, b) = (EXCLUDED.a, EXCLUDED.b);
+`,
+      fdd: [['raw.x.id', 'dw.up.id'], ['raw.x.a', 'dw.up.a'], ['raw.x.b', 'dw.up.b']],
+    },
+    {
+      title: 'UPDATE … FROM s / DELETE … USING s … RETURNING s.c: the FROM tables are in scope of RETURNING (s.c was read as column s of the target)',
+      sql: `WITH upd AS (
+  UPDATE dw.accounts a SET balance = a.balance - t.amount
+  FROM dw.transfers t WHERE t.account_id = a.id AND t.processed = false
+  RETURNING a.id, t.amount
+)
+INSERT INTO dw.ledger (account_id, delta) SELECT id, -amount FROM upd;
+WITH gone AS (DELETE FROM dw.sessions s USING dw.users u WHERE s.user_id = u.id AND u.deleted RETURNING s.session_id, u.email)
+INSERT INTO dw.logout_mail (session_id, email) SELECT session_id, email FROM gone;
+`,
+      fdd: [['dw.accounts.balance', 'dw.accounts.balance'], ['dw.transfers.amount', 'dw.accounts.balance'], ['dw.accounts.id', 'dw.ledger.account_id'],
+        ['dw.transfers.amount', 'dw.ledger.delta'], ['dw.sessions.session_id', 'dw.logout_mail.session_id'], ['dw.users.email', 'dw.logout_mail.email']],
+    },
+    {
+      title: 'CREATE RULE … AS ON INSERT | UPDATE TO t DO [INSTEAD | ALSO] command | (command; …): the commands read t\'s NEW / OLD rows like a trigger body (they were skipped)',
+      sql: `CREATE RULE shoe_ins_protect AS ON INSERT TO shoe DO INSTEAD NOTHING;
+CREATE OR REPLACE RULE orders_insert AS ON INSERT TO orders_view
+  DO INSTEAD INSERT INTO orders (order_id, amount) VALUES (NEW.order_id, NEW.amount);
+CREATE RULE log_upd AS ON UPDATE TO shoelace_data WHERE NEW.sl_avail <> OLD.sl_avail
+  DO ALSO (INSERT INTO shoelace_log (sl_name, sl_avail, log_who) VALUES (NEW.sl_name, NEW.sl_avail, current_user);
+           UPDATE shoelace_stats SET last_avail = NEW.sl_avail WHERE sl_name = OLD.sl_name);
+`,
+      fdd: [['orders_view.order_id', 'orders.order_id'], ['orders_view.amount', 'orders.amount'], ['shoelace_data.sl_name', 'shoelace_log.sl_name'],
+        ['shoelace_data.sl_avail', 'shoelace_log.sl_avail'], ['shoelace_data.sl_avail', 'shoelace_stats.last_avail']],
+    },
+    {
+      title: 'U&"d\\0061t" is one quoted name written with Unicode escapes (it was the column U and a second name)',
+      sql: `CREATE TABLE x AS SELECT U&"d\\0061t\\+000061" AS col1, U&"\\0441\\043B\\043E\\043D" AS elephant FROM src;
+`,
+      fdd: [['src.data', 'x.col1'], ['src."слон"', 'x.elephant']],
+    },
+    {
       title: 'columns named level, rownum, today and index: columns outside Oracle and Informix (they were dropped as pseudo columns, index an orphan)',
       sql: `CREATE TABLE app_log (id INT, level TEXT, index INT, period DATE);
 INSERT INTO log_copy (id, lvl, idx, per) SELECT id, level, index, period FROM app_log;
@@ -1987,6 +2033,144 @@ $$;
   ],
   snowflake: [
     {
+      title: '// starts a line comment in Snowflake, as -- does (it failed, and a ; or \' in the comment broke the next statement)',
+      sql: `// load orders: don't touch
+INSERT INTO a.t (id) // the id
+SELECT id FROM raw.s; // done; really
+INSERT INTO a.t2 (id) SELECT id / 2 FROM raw.s2;
+`,
+      fdd: [['raw.s.id', 'a.t.id'], ['raw.s2.id', 'a.t2.id']],
+    },
+    {
+      title: 'DECLARE v DEFAULT \'raw.t\' / LET v := \'mart.t\' in a procedure, then IDENTIFIER(:v): the tables the literals name',
+      sql: `CREATE OR REPLACE PROCEDURE mart.p_ident()
+RETURNS VARCHAR LANGUAGE SQL AS
+\$\$
+DECLARE
+  src VARCHAR DEFAULT 'raw.orders_v2';
+BEGIN
+  LET tgt VARCHAR := 'mart.orders_copy';
+  INSERT INTO IDENTIFIER(:tgt) (id, amount) SELECT id, amount FROM IDENTIFIER(:src);
+  RETURN 'ok';
+END;
+\$\$;
+`,
+      fdd: [['raw.orders_v2.id', 'mart.orders_copy.id'], ['raw.orders_v2.amount', 'mart.orders_copy.amount']],
+    },
+    {
+      title: 'SET v = \'raw.src3\' then IDENTIFIER($v): the table the literal names (it was a table named :v)',
+      sql: `SET src_tbl = 'raw.src3';
+SET tgt_tbl = 'mart.t3';
+INSERT INTO IDENTIFIER($tgt_tbl) (id) SELECT id FROM IDENTIFIER($src_tbl);
+`,
+      fdd: [['raw.src3.id', 'mart.t3.id']],
+    },
+    {
+      title: 'a PIVOT column is named after its IN value with the quotes: "\'JAN\'" and p."\'FEB\'" are the columns of IN (\'JAN\', \'FEB\') (they were orphans)',
+      sql: `CREATE OR REPLACE TABLE a.p3 AS
+SELECT empid, "'JAN'" AS jan, p."'FEB'" AS feb FROM (SELECT empid, amount, month FROM raw.monthly_sales)
+PIVOT (SUM(amount) FOR month IN ('JAN', 'FEB')) p;
+CREATE OR REPLACE TABLE a.p5 AS SELECT empid, "'2023_Q1'" AS q1 FROM quarterly_sales PIVOT(SUM(amount) FOR quarter IN ('2023_Q1', '2023_Q2'));
+`,
+      fdd: [['raw.monthly_sales.empid', 'a.p3.empid'], ['raw.monthly_sales.amount', 'a.p3.jan'], ['raw.monthly_sales.amount', 'a.p3.feb'],
+        ['quarterly_sales.empid', 'a.p5.empid'], ['quarterly_sales.amount', 'a.p5.q1']],
+    },
+    {
+      title: 'MERGE … WHEN MATCHED THEN UPDATE ALL BY NAME / WHEN NOT MATCHED THEN INSERT ALL BY NAME: each target column from the source column of its name (it failed)',
+      sql: `CREATE TABLE raw.src (id INT, name VARCHAR, amt NUMBER);
+CREATE TABLE mart.tgt (id INT, name VARCHAR, amt NUMBER);
+MERGE INTO mart.tgt t USING raw.src s ON t.id = s.id
+WHEN MATCHED THEN UPDATE ALL BY NAME
+WHEN NOT MATCHED THEN INSERT ALL BY NAME;
+`,
+      fdd: [['raw.src.id', 'mart.tgt.id'], ['raw.src.name', 'mart.tgt.name'], ['raw.src.amt', 'mart.tgt.amt']],
+    },
+    {
+      title: 'CREATE ALERT … IF (EXISTS (query)) THEN statement: the action is analysed like a task body (it was skipped)',
+      sql: `CREATE OR REPLACE ALERT analytics.a1 WAREHOUSE = transform_wh SCHEDULE = '1 minute'
+  IF (EXISTS (SELECT 1 FROM raw.errors WHERE ts > DATEADD(minute, -1, CURRENT_TIMESTAMP())))
+  THEN INSERT INTO analytics.alerts (msg) SELECT msg FROM raw.errors;
+`,
+      fdd: [['raw.errors.msg', 'analytics.alerts.msg']],
+    },
+    {
+      title: 'a column named raw first in the SELECT list (SELECT raw:event_id …, SELECT raw FROM …) is a column: RAW is a keyword of N1QL only (it was dropped)',
+      sql: `CREATE OR REPLACE TABLE a.e AS SELECT
+  raw:event_id::STRING AS event_id, raw:b AS b FROM raw.ej;
+INSERT INTO a.h (raw) SELECT raw FROM raw.ej;
+`,
+      fdd: [['raw.ej.raw', 'a.e.event_id'], ['raw.ej.raw', 'a.e.b'], ['raw.ej.raw', 'a.h.raw']],
+    },
+    {
+      title: 'Snowflake date part names at the unit position (epoch_second, dayofweekiso, mon, weekiso …) are units, not columns',
+      sql: `CREATE OR REPLACE TABLE analytics.dt AS
+SELECT DATE_PART(epoch_second, ts) AS e, DATEADD(mon, 1, ts) AS nm, DATE_TRUNC(weekiso, ts) AS wk, EXTRACT(dayofweekiso FROM ts) AS dw
+FROM raw.t;
+`,
+      fdd: [['raw.t.ts', 'analytics.dt.e'], ['raw.t.ts', 'analytics.dt.nm'], ['raw.t.ts', 'analytics.dt.wk'], ['raw.t.ts', 'analytics.dt.dw']],
+    },
+    {
+      title: 'a RESULTSET declared without a query gets its rows from rs := (SELECT …): LET c CURSOR FOR rs reads them; FOR i IN 1 TO n DO and rs := (EXECUTE IMMEDIATE :q) parse (they failed)',
+      sql: `CREATE OR REPLACE PROCEDURE ops.p7(q VARCHAR)
+RETURNS VARCHAR
+LANGUAGE SQL
+AS
+DECLARE
+  rs RESULTSET;
+  dyn RESULTSET;
+BEGIN
+  rs := (SELECT id, total FROM ops.totals WHERE total > 0);
+  LET c1 CURSOR FOR rs;
+  FOR r IN c1 DO
+    INSERT INTO ops.pos (id, total) VALUES (r.id, r.total);
+  END FOR;
+  FOR i IN 1 TO 3 DO
+    INSERT INTO ops.iter_log (i) VALUES (:i);
+  END FOR;
+  dyn := (EXECUTE IMMEDIATE :q);
+  LET rs2 RESULTSET := (EXECUTE IMMEDIATE 'SELECT 1');
+  RETURN 'ok';
+END;
+`,
+      fdd: [['ops.totals.id', 'ops.pos.id'], ['ops.totals.total', 'ops.pos.total']],
+    },
+    {
+      title: 'LEVEL in a CONNECT BY query is the hierarchy\'s pseudo column (it was a column of the table); elsewhere level stays a column',
+      sql: `CREATE OR REPLACE TABLE analytics.hier AS
+SELECT employee_id, title, SYS_CONNECT_BY_PATH(title, ' -> ') AS path, LEVEL AS lvl
+FROM raw.employees START WITH manager_id IS NULL CONNECT BY PRIOR employee_id = manager_id ORDER BY LEVEL;
+INSERT INTO analytics.log_copy (lvl) SELECT level FROM raw.app_log;
+`,
+      fdd: [['raw.employees.employee_id', 'analytics.hier.employee_id'], ['raw.employees.title', 'analytics.hier.title'], ['raw.employees.title', 'analytics.hier.path'],
+        ['raw.app_log.level', 'analytics.log_copy.lvl']],
+    },
+    {
+      title: 'OBJECT_CONSTRUCT(*) / HASH(*) read every column of the row (they read none); COUNT(*) OVER still reads none',
+      sql: `CREATE TABLE raw.kv2 (id INT, k VARCHAR, v VARCHAR);
+CREATE TABLE a.obj AS SELECT OBJECT_CONSTRUCT(*) AS rec, HASH(*) AS h, COUNT(*) OVER (PARTITION BY k) AS n FROM raw.kv2;
+CREATE TABLE a.obj4 AS SELECT OBJECT_CONSTRUCT(*) AS rec FROM raw.kv;
+`,
+      fdd: [['raw.kv2.id', 'a.obj.rec'], ['raw.kv2.k', 'a.obj.rec'], ['raw.kv2.v', 'a.obj.rec'], ['raw.kv2.id', 'a.obj.h'], ['raw.kv2.k', 'a.obj.h'], ['raw.kv2.v', 'a.obj.h'],
+        ['raw.kv2.k', 'a.obj.n'], ['raw.kv.*', 'a.obj4.rec']],
+    },
+    {
+      title: 'DECLARE section c CURSOR FOR rs (a RESULTSET declared before it): FOR r IN c reads the RESULTSET\'s query (the cursor was a plain variable)',
+      sql: `CREATE OR REPLACE PROCEDURE mart.load_orders() RETURNS VARCHAR LANGUAGE SQL AS
+\$\$
+DECLARE
+  res RESULTSET DEFAULT (SELECT order_id, amount FROM raw.orders WHERE status = 'NEW');
+  c1 CURSOR FOR res;
+BEGIN
+  FOR rec IN c1 DO
+    INSERT INTO mart.orders_log (order_id, amount) VALUES (rec.order_id, rec.amount);
+  END FOR;
+  RETURN 'done';
+END;
+\$\$;
+`,
+      fdd: [['raw.orders.order_id', 'mart.orders_log.order_id'], ['raw.orders.amount', 'mart.orders_log.amount']],
+    },
+    {
       title: 'dbt staging pattern: a column read through SELECT * CTEs of a table with unknown columns comes from that table\'s column, not its *',
       sql: `CREATE OR REPLACE TABLE analytics.stg_orders AS
 WITH source AS (SELECT * FROM raw.shop.orders),
@@ -2191,6 +2375,29 @@ QUALIFY ROW_NUMBER() OVER (PARTITION BY order_id ORDER BY loaded_at DESC) = 1;
     },
   ],
   bigquery: [
+    {
+      title: '(SELECT AS STRUCT a, b) is one value made of every item (it took the first only); CREATE SNAPSHOT TABLE s CLONE t copies t (it was skipped)',
+      sql: `CREATE OR REPLACE TABLE dw.structx AS SELECT (SELECT AS STRUCT o.order_id, o.amount) AS s FROM dw.orders o;
+CREATE SNAPSHOT TABLE dw.orders_snap CLONE dw.orders FOR SYSTEM_TIME AS OF TIMESTAMP '2024-01-01 00:00:00';
+`,
+      fdd: [['dw.orders.order_id', 'dw.structx.s'], ['dw.orders.amount', 'dw.structx.s'], ['dw.orders.*', 'dw.orders_snap.*']],
+    },
+    {
+      title: 'CREATE TABLE t COPY src copies src\'s rows like CLONE (it had no lineage)',
+      sql: `CREATE OR REPLACE TABLE dw.copy1 COPY dw.orders;
+`,
+      fdd: [['dw.orders.*', 'dw.copy1.*']],
+    },
+    {
+      title: 'EXECUTE IMMEDIATE with the SQL in a "…" or """…""" literal: its statement is analysed, as with \'…\' (it was skipped)',
+      sql: `EXECUTE IMMEDIATE "INSERT INTO dw.audit (order_id, note) SELECT order_id, \\"x\\" FROM dw.orders";
+EXECUTE IMMEDIATE """
+  INSERT INTO dw.audit2 (order_id, amt)
+  SELECT order_id, amount FROM dw.orders WHERE status = "paid"
+""";
+`,
+      fdd: [['dw.orders.order_id', 'dw.audit.order_id'], ['dw.orders.order_id', 'dw.audit2.order_id'], ['dw.orders.amount', 'dw.audit2.amt']],
+    },
     {
       title: 'CREATE TABLE FUNCTION f(p) AS query, then FROM ds.f(…) / `proj.ds.f`(…): the call reads the query\'s columns (the INSERTs had no lineage)',
       sql: `CREATE OR REPLACE TABLE FUNCTION ds.orders_since(since DATE) AS
@@ -2495,6 +2702,14 @@ INSERT OVERWRITE TABLE events PARTITION (dt) SELECT r.id, r.url, r.day FROM raw 
     },
   ],
   redshift: [
+    {
+      title: 'SUPER navigation FROM o, o.items AS i AT idx and FROM t, UNPIVOT t.obj AS v AT k: the position / key names the collection like its element (idx was a column of o, v and k were orphans)',
+      sql: `CREATE TABLE public.items AS SELECT o.id, i AS item, idx FROM public.orders_super o, o.items AS i AT idx;
+CREATE TABLE public.kv AS SELECT t.id, attr, val FROM public.objs t, UNPIVOT t.payload AS val AT attr;
+`,
+      fdd: [['public.orders_super.id', 'public.items.id'], ['public.orders_super.items', 'public.items.item'], ['public.orders_super.items', 'public.items.idx'],
+        ['public.objs.id', 'public.kv.id'], ['public.objs.payload', 'public.kv.attr'], ['public.objs.payload', 'public.kv.val']],
+    },
     {
       title: 'CANCEL pid is a session command (it was an unsupported statement)',
       sql: `CANCEL 18764;

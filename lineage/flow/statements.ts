@@ -687,6 +687,7 @@ export class StatementFlow {
       const rs = this.a.query(s.query, undefined, { type: 'select_list', name: this.b.nextName('RS') })
       const cols = s.columns.length ? s.columns.map((c) => ({ name: c.name.name, loc: c.name.loc })) : rs.cols.map((c) => ({ name: c.name }))
       e.columns = cols.map((c) => this.b.intern(c.name))
+      this.a.fillsFromStar(e.obj, s.query, !s.columns.length && isStarOnly(rs))
       this.writeAll(e.obj, rs, cols, 'create_table')
       this.a.writes.add(e.obj.id)
     }
@@ -705,6 +706,7 @@ export class StatementFlow {
     const rs = this.a.query(s.query, undefined, { type: 'select_list', name: this.b.nextName('RS') })
     const cols = s.columns ? s.columns.map((c) => ({ name: c.name, loc: c.loc })) : rs.cols.map((c) => ({ name: c.name }))
     e.columns = cols.map((c) => this.b.intern(c.name))
+    this.a.fillsFromStar(e.obj, s.query, !s.columns && isStarOnly(rs))
     this.writeAll(e.obj, rs, cols, 'create_view')
     this.a.writes.add(e.obj.id)
   }
@@ -812,7 +814,7 @@ export class StatementFlow {
 
   private fillRecord(obj: DbObj, q: Query): void {
     const rs = this.a.query(q, undefined, { type: 'select_list', name: this.b.nextName('RS') })
-    this.a.fillsFromStar(obj, q, rs.cols.length === 1 && rs.cols[0].name === '*')
+    this.a.fillsFromStar(obj, q, isStarOnly(rs))
     for (const c of rs.cols) this.b.relate('fdd', this.a.ref(obj, c.name, undefined, c.key), [c.ref], 'cursor', 'identity')
     this.b.relate('fdd', colRef(obj, obj.columns![0]), rs.cols.map((c) => c.ref), 'cursor', 'identity')
   }
@@ -862,6 +864,9 @@ export class StatementFlow {
     for (const x of s.body) this.run(x)
   }
 }
+
+/** a result of only a `*` column: its columns are unknown */
+function isStarOnly(rs: ResultSet): boolean { return rs.cols.length === 1 && rs.cols[0].name === '*' }
 
 function exprLocOf(e: Expr): Loc { return e.k === 'col' ? e.name.loc : e.loc }
 

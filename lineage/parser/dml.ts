@@ -138,7 +138,11 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
     else if (start.upper === 'UPSERT' && p.accept('WHERE')) s.replaceWhere = parseExpr(p)
   }
   else if (p.isWord('SET') && (p.d.name === 'dbvmysql')) { p.next(); s.setAssigns = parseAssignments(p) }
-  else if (startsQuery(p)) s.query = parseQuery(p)
+  else if (startsQuery(p)) {
+    s.query = parseQuery(p)
+    // HANA UPSERT | REPLACE t SELECT … WITH PRIMARY KEY: the rows are matched on the key (it was read as a WITH statement)
+    if (p.isWord('WITH') && p.isWord('PRIMARY', 1) && p.isWord('KEY', 2)) p.i += 3
+  }
   else if (p.isWord('TABLE') && p.isIdentToken(1)) s.query = tableQuery(p)
   else if (p.isWord('FROM') && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) s.query = fromFirstQuery(p)
   // INSERT … EXEC p args: T-SQL needs no `;` after it, the next line's statement must not be swallowed
@@ -429,6 +433,8 @@ export function parseApplyChanges(p: TokenCursor): Stmt {
 export function parseMerge(p: TokenCursor, w?: With): Stmt {
   const start = p.next()
   skipTop(p)
+  // Databricks MERGE WITH SCHEMA EVOLUTION INTO: the target takes the source's new columns, the rows merge as usual
+  if (p.isWord('WITH') && p.isWord('SCHEMA', 1) && p.isWord('EVOLUTION', 2)) p.i += 3
   p.accept('INTO')
   const target = tableRef(p, !p.isWord('USING', 0))
   if (target.alias?.name.toUpperCase() === 'USING') { p.i--; target.alias = undefined }

@@ -774,7 +774,11 @@ import { parseValuesRows as parseValuesRowsRef } from './query.js'
 
 /** Databricks Delta Live Tables `FROM STREAM(live.t)`: the rows of table live.t as they arrive (undefined, nothing consumed, otherwise) */
 function streamedTable(p: TokenCursor): QName | undefined {
-  if ((p.d.name !== 'dbvhive' && p.d.name !== 'dbvimpala') || !p.isWord('STREAM') || !p.isOp('(', 1) || !p.isIdentToken(2)) return undefined
+  if ((p.d.name !== 'dbvhive' && p.d.name !== 'dbvimpala') || !p.isWord('STREAM')) return undefined
+  // FROM STREAM read_files(…) / STREAM live.t / STREAM t: the same without parentheses (a table named stream
+  // with an alias reads so too, but DLT pipelines write STREAM t far more often)
+  if (p.isIdentToken(1) && !p.isAnyWord(['AS', 'WHERE', 'JOIN', 'LEFT', 'RIGHT', 'INNER', 'FULL', 'CROSS', 'GROUP', 'ORDER', 'LIMIT', 'UNION', 'LATERAL', 'WINDOW', 'HAVING'], 1)) { p.next(); return undefined }
+  if (!p.isOp('(', 1) || !p.isIdentToken(2)) return undefined
   const save = p.i
   p.i += 2
   const name = p.tableName()

@@ -1724,13 +1724,14 @@ $$;
       fdd: [['db.s.src.a', 'db.s.t3.a'], ['db.s.src.b', 'db.s.t4.b']],
     },
     {
-      title: 'a view or CTAS over SELECT * of a table of unknown columns: its columns are read by name afterwards',
+      title: 'a view or CTAS over SELECT * of a table of unknown columns: its columns are read by name afterwards, each filled from the same column of the table (v.kind had no source)',
       sql: `CREATE VIEW v AS SELECT * FROM raw.events;
 CREATE TABLE t AS SELECT * FROM raw.users;
 INSERT INTO mart.daily (id, kind) SELECT event_id, kind FROM v WHERE kind <> 'test';
 INSERT INTO mart.users (name) SELECT name FROM t;
 `,
-      fdd: [['raw.events.*', 'v.*'], ['raw.users.*', 't.*'], ['v.event_id', 'mart.daily.id'], ['v.kind', 'mart.daily.kind'], ['t.name', 'mart.users.name']],
+      fdd: [['raw.events.*', 'v.*'], ['raw.users.*', 't.*'], ['v.event_id', 'mart.daily.id'], ['v.kind', 'mart.daily.kind'], ['t.name', 'mart.users.name'],
+        ['raw.events.event_id', 'v.event_id'], ['raw.events.kind', 'v.kind'], ['raw.users.name', 't.name']],
     },
     {
       title: 'CHANGES (INFORMATION => …) AT (…) END (TIMESTAMP => …): the change interval of a table read',
@@ -2017,6 +2018,27 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
   ],
   hive: [
     {
+      title: 'views over SELECT * of a table of unknown columns, read by a later statement: each column read comes from the same column of the table under it, view by view; a CTAS from read_files(…) has columns unknown, not none (its columns were orphans)',
+      sql: `CREATE TABLE bronze.raw_events AS SELECT * FROM read_files('/Volumes/raw/events', format => 'json');
+CREATE VIEW stg.v_events AS SELECT * FROM bronze.raw_events WHERE event_id IS NOT NULL;
+CREATE VIEW mart.v_clicks AS SELECT * FROM stg.v_events e WHERE e.kind = 'click';
+INSERT INTO mart.clicks (event_id, user_id) SELECT event_id, user_id FROM mart.v_clicks;
+`,
+      fdd: [['bronze.raw_events.*', 'stg.v_events.*'], ['bronze.raw_events.event_id', 'stg.v_events.event_id'], ['bronze.raw_events.kind', 'stg.v_events.kind'], ['stg.v_events.*', 'mart.v_clicks.*'], ['stg.v_events.event_id', 'mart.v_clicks.event_id'], ['bronze.raw_events.user_id', 'stg.v_events.user_id'], ['stg.v_events.user_id', 'mart.v_clicks.user_id'], ['mart.v_clicks.event_id', 'mart.clicks.event_id'], ['mart.v_clicks.user_id', 'mart.clicks.user_id']],
+    },
+    {
+      title: 'Databricks: CREATE TEMPORARY VIEW v USING parquet OPTIONS (path …) (no AS query), CREATE OR REFRESH STREAMING TABLE / MATERIALIZED VIEW, FROM STREAM t and STREAM read_files(…), MERGE WITH SCHEMA EVOLUTION INTO, CONVERT TO DELTA (each failed or was lost)',
+      sql: `CREATE OR REPLACE TEMPORARY VIEW src_orders USING parquet OPTIONS (path 's3://lake/orders/');
+CREATE OR REFRESH STREAMING TABLE bronze_events AS SELECT * FROM STREAM read_files('/Volumes/raw/events', format => 'json');
+CREATE OR REFRESH MATERIALIZED VIEW ev_daily AS SELECT date(ts) AS d, count(*) AS c FROM bronze_events GROUP BY 1;
+CREATE OR REFRESH STREAMING TABLE silver_events AS SELECT id, kind FROM STREAM bronze_events WHERE id IS NOT NULL;
+MERGE WITH SCHEMA EVOLUTION INTO gold.customers t USING src_orders s ON t.id = s.customer_id
+WHEN MATCHED THEN UPDATE SET t.last_order = s.order_ts;
+CONVERT TO DELTA parquet.\`s3://lake/old/\` PARTITIONED BY (dt STRING);
+`,
+      fdd: [['bronze_events.ts', 'ev_daily.d'], ['bronze_events.id', 'silver_events.id'], ['bronze_events.kind', 'silver_events.kind'], ['src_orders.order_ts', 'gold.customers.last_order']],
+    },
+    {
       title: 'shell variables of a wrapped script ($src_db.sales, \'$run_date\'): a name where a table is expected, a value elsewhere (it failed at $)',
       sql: `INSERT OVERWRITE TABLE \$tgt_db.daily_sales
 SELECT s.store_id, SUM(s.amount) AS amount FROM \$src_db.sales s WHERE s.dt = '\$run_date' GROUP BY s.store_id;
@@ -2259,6 +2281,13 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
   ],
   teradata: [
     {
+      title: 'CREATE TABLE t, NO FALLBACK, NO BEFORE JOURNAL AS src WITH NO DATA PRIMARY INDEX (c): the last table option ran into AS src, so the index column was read as t\'s only column',
+      sql: `CREATE TABLE dw_db.sales_snap, NO FALLBACK, NO BEFORE JOURNAL AS dw_db.sales_fact WITH NO DATA PRIMARY INDEX (sale_id);
+INSERT INTO dw_db.sales_snap SELECT * FROM dw_db.sales_fact;
+`,
+      fdd: [['dw_db.sales_fact.*', 'dw_db.sales_snap.*']],
+    },
+    {
       title: 'lateral column alias in a SEL list and its WHERE over a table of unknown columns: the alias, not a column of the table',
       sql: `INS INTO stg.cust_age (cust_id, age_years, age_band)
 SEL c.cust_id, (CURRENT_DATE - c.birth_dt) / 365 AS age_yrs, CASE WHEN age_yrs < 30 THEN 'Y' ELSE 'O' END AS band
@@ -2314,11 +2343,12 @@ UPD edw.dim_item SET list_price = edw_work.gt_price.price WHERE dim_item.item_id
       fdd: [['db.src.a', 'db.tok.id'], ['db.src.c', 'db.tok.id'], ['db.src.a', 'db.tok.token'], ['db.src.c', 'db.tok.token'], ['edw_work.gt_price.price', 'edw.dim_item.list_price']],
     },
     {
-      title: 'CREATE TABLE t AS src WITH DATA copies a table of unknown columns: a later SELECT of a column from t reads t, not an orphan',
+      title: 'CREATE TABLE t AS src WITH DATA copies a table of unknown columns: a later SELECT of a column from t reads t (not an orphan), whose column is src\'s',
       sql: `CREATE TABLE employee AS employee_sales.employee WITH DATA;
 INSERT INTO emp_401 (employee_number, last_name) SEL employee_number, last_name FROM employee WHERE department_number = 401;
 `,
-      fdd: [['employee_sales.employee.*', 'employee.*'], ['employee.employee_number', 'emp_401.employee_number'], ['employee.last_name', 'emp_401.last_name']],
+      fdd: [['employee_sales.employee.*', 'employee.*'], ['employee.employee_number', 'emp_401.employee_number'], ['employee.last_name', 'emp_401.last_name'],
+        ['employee_sales.employee.employee_number', 'employee.employee_number'], ['employee_sales.employee.last_name', 'employee.last_name'], ['employee_sales.employee.department_number', 'employee.department_number']],
     },
     {
       title: 'Python format placeholders ({schema}.t, BETWEEN {start} AND {end}) in pipeline scripts: a name where a table is expected, a value elsewhere',
@@ -2677,6 +2707,17 @@ INSERT INTO ext.carrier_out SELECT carrier_cd, total_cost FROM carrier_monthly;
   ],
   hana: [
     {
+      title: 'UPSERT | REPLACE t (cols) SELECT … WITH PRIMARY KEY: the key clause ends the statement (it was read as a WITH statement and failed)',
+      sql: `CREATE PROCEDURE p_sync () LANGUAGE SQLSCRIPT AS
+BEGIN
+  lt_d = SELECT region, net FROM sales_delta;
+  UPSERT sales_agg (region, net) SELECT region, net FROM :lt_d WITH PRIMARY KEY;
+  REPLACE sales_last (region, net) SELECT region, net FROM :lt_d WITH PRIMARY KEY;
+END;
+`,
+      fdd: [['sales_delta.region', 'sales_last.region'], ['sales_delta.region', 'sales_agg.region'], ['sales_delta.net', 'sales_last.net'], ['sales_delta.net', 'sales_agg.net']],
+    },
+    {
       title: 'table variable operators :lt.INSERT((…)) / :lt.DELETE(i) are statements of their own (they failed)',
       sql: `CREATE PROCEDURE s.p_copy () LANGUAGE SQLSCRIPT AS
 BEGIN
@@ -2844,6 +2885,16 @@ INSERT INTO daily_sales SELECT store_id, amount FROM sales;
     },
   ],
   netezza: [
+    {
+      title: 'nzsql meta-command lines (\\set ON_ERROR_STOP 1, \\echo, \\time) between statements: they failed and took the CTAS after them',
+      sql: `\\set ON_ERROR_STOP 1
+\\echo loading orders
+CREATE TEMP TABLE tmp_orders AS SELECT order_id, amt FROM stage..orders DISTRIBUTE ON (order_id);
+\\time
+INSERT INTO fact_orders (order_id, amt) SELECT order_id, amt FROM tmp_orders;
+`,
+      fdd: [['stage.ADMIN.orders.order_id', 'tmp_orders.order_id'], ['stage.ADMIN.orders.amt', 'tmp_orders.amt'], ['tmp_orders.order_id', 'fact_orders.order_id'], ['tmp_orders.amt', 'fact_orders.amt']],
+    },
     {
       title: 'UPDATE t SET … FROM stage.t s: the aliased FROM item is the staging table, not the target (its own column was the target)',
       sql: `UPDATE customer SET c_name = s.c_name FROM stage.customer s WHERE customer.c_id = s.c_id;

@@ -130,7 +130,7 @@ export type Stmt =
    * for; triggerRows without a table: a trigger function (PostgreSQL RETURNS trigger), whose table comes
    * from the CREATE TRIGGER … EXECUTE FUNCTION that calls it (triggerCall)
    */
-  | { k: 'block'; body: Stmt[]; name?: QName; params?: Ident[]; triggerTable?: QName; triggerRows?: string[]; triggerCall?: QName
+  | { k: 'block'; body: Stmt[]; name?: QName; params?: Ident[]; /** positions in params of the OUT / INOUT ones */ outParams?: number[]; triggerTable?: QName; triggerRows?: string[]; triggerCall?: QName
       /** a statement trigger's transition tables (REFERENCING NEW TABLE AS nt): names of the trigger's table */
       triggerTables?: string[]
       /** a function that returns rows (RETURNS TABLE [(cols)], RETURNS SETOF): its last query is what FROM f(…) reads */
@@ -138,7 +138,9 @@ export type Stmt =
   | { k: 'return'; value?: Expr; loc: Loc }
   | { k: 'copy'; table: QName; columns?: Ident[]; location: string; direction: 'in' | 'out'; query?: Query; loc: Loc }
   | { k: 'stream'; name: QName; table: QName; loc: Loc }
-  | { k: 'other'; kind: string; loc: Loc; exprs?: Expr[] }
+  | { k: 'other'; kind: string; loc: Loc; exprs?: Expr[]
+      /** CALL p(a, x => b): a procedure of the script fills its OUT arguments (a SQLScript table variable) */
+      call?: { name: QName; args: Array<{ name?: Ident; value: Expr }> } }
   | { k: 'mdx'; members: Array<{ name: import('../parser/mdx.js').MdxRef; deps: import('../parser/mdx.js').MdxRef[] }>;
       sets: Array<{ name: import('../parser/mdx.js').MdxRef; refs: import('../parser/mdx.js').MdxRef[] }>;
       axes: import('../parser/mdx.js').MdxRef[][]; cube: Ident; slicer: import('../parser/mdx.js').MdxRef[]; loc: Loc }

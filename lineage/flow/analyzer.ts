@@ -505,7 +505,8 @@ export class Analyzer implements ExprEnv {
 
   declareVariable(name: string, loc?: Loc, subType = 'scalar'): DbObj {
     const k = name.toUpperCase()
-    let v = this.variables.get(k)
+    // INTO :v, SET :v = … (Teradata, SQLScript, DB2 host-variable spelling) set the declared v, as reading :v reads it
+    let v = this.variables.get(k) ?? (name.charCodeAt(0) === 58 ? this.variables.get(k.slice(1)) : undefined)
     if (!v) {
       v = this.b.object('variable', name, loc, { subType })
       this.b.column(v, name, name.toUpperCase(), loc)

@@ -9,6 +9,7 @@ import { splitQuoted } from '../resolve/catalog.js'
 import { mdxFlow } from './mdx.js'
 
 type S<K extends Stmt['k']> = Extract<Stmt, { k: K }>
+type TableVarOf = Analyzer['tableVars'] extends Map<string, infer V> ? V : never
 
 export class StatementFlow {
   constructor(readonly a: Analyzer) {
@@ -46,6 +47,7 @@ export class StatementFlow {
         // (a function's `email` parameter took every later unqualified `email` column)
         const own = (s.params ?? []).map((prm) => prm.name.toUpperCase()).filter((k) => !this.a.variables.has(k))
         for (const prm of s.params ?? []) this.a.declareVariable(prm.name, prm.loc, 'scalar')
+        const outTablesBefore = s.outParams && s.name ? s.outParams.map((i) => this.a.tableVars.get(s.params![i].name.toUpperCase())) : undefined
         const trigger = this.a.trigger
         if (s.triggerRows) this.a.trigger = { table: s.triggerTable, rows: new Set(s.triggerRows), tables: s.triggerTables && new Set(s.triggerTables) }
         if (s.triggerRows && !s.triggerTable && s.name) this.a.triggerFunctions.set(this.routineKey(s.name), s)
@@ -56,6 +58,7 @@ export class StatementFlow {
         if (s.name) { this.lastQuery = undefined; this.inTableFunction = !!s.returnsTable }
         try {
           for (const x of s.body) this.run(x)
+          if (outTablesBefore) this.defineOutParams(s, outTablesBefore)
           const tv = s.returnsTable?.variable ? this.a.tableVars.get(s.returnsTable.variable.toUpperCase()) : undefined
           if (tv && s.name) this.a.defineTableFunction(s.name, { obj: tv.obj, cols: [...tv.columns].map(([key, c]) => ({ name: c.name, key, ref: c.ref! })).filter((c) => c.ref) })
           else if (s.returnsTable && s.name && this.lastQuery) this.a.defineTableFunction(s.name, this.lastQuery, s.returnsTable.columns)
@@ -74,7 +77,7 @@ export class StatementFlow {
       }
       case 'return': return
       case 'copy': return this.copy(s)
-      case 'other': return
+      case 'other': if (s.call) this.call(s.call); return
       case 'tableVar': return this.tableVar(s)
       case 'mdx': return mdxFlow(this.a, s)
     }
@@ -172,6 +175,51 @@ export class StatementFlow {
     const st = this.b.store
     const fields = rec.columns.slice(1).filter((c) => !st.isSystemColumn(c)).map((c) => st.colName[c])
     return !fields.length || fields.includes('*') ? [{ name: '*' }] : fields.map((name) => ({ name }))
+  }
+
+  /**
+   * what a procedure of the script leaves in its OUT parameters, by position: the table variable the body
+   * assigned (SQLScript et = SELECT …), else the scalar variable
+   */
+  private readonly outParams = new Map<string, Array<{ index: number; name: string; table?: TableVarOf; scalar?: DbObj }>>()
+
+  private defineOutParams(s: S<'block'>, tablesBefore: Array<TableVarOf | undefined>): void {
+    const outs = s.outParams!.map((index, j) => {
+      const name = s.params![index].name.toUpperCase()
+      const tv = this.a.tableVars.get(name)
+      return tv && tv !== tablesBefore[j] ? { index, name, table: tv } : { index, name, scalar: this.a.variables.get(name) }
+    })
+    this.outParams.set(this.routineKey(s.name!), outs)
+  }
+
+  /** CALL p(…, lt_out): the caller's argument takes what p left in its OUT parameter (a table variable's rows and columns) */
+  private call(c: NonNullable<S<'other'>['call']>): void {
+    const outs = this.outParams.size ? this.outParams.get(this.routineKey(c.name)) : undefined
+    if (!outs) return
+    const named = c.args.some((a) => a.name)
+    for (const o of outs) {
+      const arg = named ? c.args.find((a) => a.name?.name.toUpperCase() === o.name)?.value : c.args[o.index]?.value
+      if (!arg) continue
+      if (o.table) {
+        const id = arg.k === 'col' && arg.name.parts.length === 1 ? arg.name.parts[0] : undefined
+        const name = id?.name ?? (arg.k === 'var' ? arg.name.replace(/^:/, '') : undefined)
+        if (!name) continue
+        const obj = this.b.object('variable', name, id?.loc ?? exprLocOf(arg), { subType: 'table' })
+        const cols = new Map<string, { name: string; ref?: ColRef }>()
+        for (const [key, col] of o.table.columns) {
+          if (!col.ref) continue
+          const ref = this.a.ref(obj, col.name, undefined, key)
+          cols.set(key, { name: col.name, ref })
+          this.b.relate('fdd', ref, [col.ref], 'select', 'identity')
+        }
+        this.b.relate('fdr', this.a.rowsRef(obj), [this.a.rowsRef(o.table.obj)], 'select', 'row_count')
+        this.a.tableVars.set(name.toUpperCase(), { obj, columns: cols })
+      } else if (o.scalar?.columns?.length && !(arg.k === 'var' && arg.name.startsWith('?')) && !(arg.k === 'col' && arg.name.parts.length === 1 && arg.name.parts[0].name.toUpperCase() === o.name)) {
+        // (a ? marker is the client's, no variable; BTEQ names an OUT parameter by its own name: CALL p(d, p_rows))
+        const target = this.varTarget(arg)
+        if (target) this.b.relate('fdd', target, [colRef(o.scalar, o.scalar.columns[0])], 'select', 'identity')
+      }
+    }
   }
 
   /** a routine's matching key: its last name part (a trigger may name the function without its schema) */

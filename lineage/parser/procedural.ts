@@ -602,13 +602,13 @@ function atIdent(p: Cur): Ident {
 }
 
 /** the names of a parenthesised parameter list (routine or cursor): (IN p_day DATE, n INT DEFAULT 0, …) */
-function paramNames(p: Cur): Ident[] {
+function paramNames(p: Cur, out?: number[]): Ident[] {
   const params: Ident[] = []
   p.next()
   while (!p.isOp(')') && !p.eof()) {
     if ((p.isIdentToken() || atName(p)) && (p.peek(-1)?.image === '(' || p.peek(-1)?.image === ',')) {
       // a mode before the name (IN p_day DATE, INOUT n INT): the name follows
-      while (p.isAnyWord(PARAM_MODES) && (p.isIdentToken(1) || atName(p, 1))) p.next()
+      while (p.isAnyWord(PARAM_MODES) && (p.isIdentToken(1) || atName(p, 1))) { if (p.isWord('OUT') || p.isWord('INOUT')) out?.push(params.length); p.next() }
       if (atName(p)) { params.push(atIdent(p)); p.i-- } else params.push(identOf(p.peek()!))
     }
     if (p.isOp('(')) p.skipParens(); else p.next()
@@ -684,14 +684,15 @@ export function parseRoutine(p: TokenCursor, start: Token): Stmt {
 }
 
 function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
-  const ret: { decl?: Stmt } = {}
+  const ret: { decl?: Stmt; out?: number[] } = {}
   const s = parseRoutineHeader(p, start, hasKind, ret)
   // the body fills the returned table variable like one it declared itself
   if (ret.decl && s.k === 'block') s.body.unshift(ret.decl)
+  if (ret.out?.length && s.k === 'block' && s.params) s.outParams = ret.out
   return s
 }
 
-function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?: Stmt }): Stmt {
+function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?: Stmt; out?: number[] }): Stmt {
   const kind = p.next().upper
   if (kind === 'PACKAGE') { p.accept('BODY') }
   // an Oracle TYPE BODY holds the type's methods like a package body; a type specification is skipped
@@ -712,7 +713,7 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   /** where a trigger's body starts after FOR EACH ROW [FOLLOWS | PRECEDES t] */
   let eachRowEnd = -1
   const actions: Stmt[] = []
-  const params = p.isOp('(') ? paramNames(p) : []
+  const params = p.isOp('(') ? paramNames(p, ret.out = []) : []
   const wasBlock = p.inBlock
   p.inBlock = true
   try {

@@ -1,6 +1,6 @@
 // Grammar chapter: scripts. Splits a token stream into statements, dispatches on the first word and
 // recovers from a syntax error at the next statement boundary so the other statements keep their lineage.
-import type { Stmt } from '../ast/types.js'
+import type { Expr, Ident, Stmt } from '../ast/types.js'
 import type { Token } from '../lexer/lexer.js'
 import type { DialectSpec } from '../dialects/spec.js'
 import { ParseError, TokenCursor, locOf, STATEMENT_WORDS, SQLPLUS_COMMANDS, statementWord } from './base.js'
@@ -210,6 +210,7 @@ export function parseStatement(p: TokenCursor): Stmt {
     if (p.isWord('WITH') && p.isOp('(', 1)) { p.next(); p.skipParens() }
     return { k: 'other', kind: u, loc: locOf(first, p.prev()) }
   }
+  if (u === 'CALL' && first.kind === 'word' && p.isIdentToken(1)) { const c = parseCall(p, first); if (c) return c }
   if (first.kind === 'word' && SKIP_START.has(u)) {
     p.next(); skipToEnd(p)
     return { k: 'other', kind: u, loc: locOf(first, p.prev()) }
@@ -239,6 +240,33 @@ export function parseStatement(p: TokenCursor): Stmt {
   if (first.kind === 'op' && first.image === '<<') { while (!p.isOp('>>') && !p.eof()) p.next(); p.next(); return { k: 'other', kind: 'LABEL', loc: locOf(first, p.prev()) } }
   if (first.kind === 'word' && p.isOp(':', 1) && p.isAnyWord(['BEGIN', 'LOOP', 'WHILE', 'FOR', 'REPEAT'], 2)) { p.i += 2; return parseStatement(p) }
   p.fail(`unsupported statement`)
+}
+
+/**
+ * CALL p [(arg, name => arg, …)] [WITH OVERVIEW | IN DEBUG MODE …]: its arguments, for a procedure of the script
+ * that fills OUT ones; arguments that are no expressions (CALL p(?), a dialect's own forms) leave a plain CALL
+ */
+function parseCall(p: TokenCursor, first: Token): Stmt | undefined {
+  const save = p.i
+  try {
+    p.next()
+    const name = p.qname()
+    const args: Array<{ name?: Ident; value: Expr }> = []
+    if (p.acceptOp('(') && !p.acceptOp(')')) {
+      do {
+        const named = p.isIdentToken() && p.isOp('=>', 1) ? p.ident() : undefined
+        if (named) p.next()
+        args.push({ name: named, value: parseExpr(p) })
+      } while (p.acceptOp(','))
+      p.expectOp(')')
+    }
+    skipToEnd(p)
+    return { k: 'other', kind: 'CALL', call: { name, args }, loc: locOf(first, p.prev()) }
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e
+    p.i = save
+    return undefined
+  }
 }
 
 /** the cursor is at the first statement of a T-SQL / Sybase batch: the script's start, or right after GO [n] */

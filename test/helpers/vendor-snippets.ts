@@ -2281,6 +2281,21 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
   ],
   teradata: [
     {
+      title: 'CALL p(x, v) of a procedure of the script: v takes what p left in its OUT parameter; SELECT … INTO :p sets the declared p (it made a variable :p)',
+      sql: `REPLACE PROCEDURE dw.sp_max_dt (IN p_tab VARCHAR(30), OUT p_max DATE)
+BEGIN
+  SELECT MAX(load_dt) INTO :p_max FROM dw.load_log WHERE tab_nm = :p_tab;
+END;
+REPLACE PROCEDURE dw.sp_main ()
+BEGIN
+  DECLARE v_dt DATE;
+  CALL dw.sp_max_dt('sales', v_dt);
+  INSERT INTO dw.run_log (run_dt) VALUES (:v_dt);
+END;
+`,
+      fdd: [['dw.load_log.load_dt', 'dw.run_log.run_dt']],
+    },
+    {
       title: 'CREATE TABLE t, NO FALLBACK, NO BEFORE JOURNAL AS src WITH NO DATA PRIMARY INDEX (c): the last table option ran into AS src, so the index column was read as t\'s only column',
       sql: `CREATE TABLE dw_db.sales_snap, NO FALLBACK, NO BEFORE JOURNAL AS dw_db.sales_fact WITH NO DATA PRIMARY INDEX (sale_id);
 INSERT INTO dw_db.sales_snap SELECT * FROM dw_db.sales_fact;
@@ -2706,6 +2721,24 @@ INSERT INTO ext.carrier_out SELECT carrier_cd, total_cost FROM carrier_monthly;
     },
   ],
   hana: [
+    {
+      title: 'CALL p(in, lt) / CALL p(x => in, et => lt) of a procedure of the script with a table-typed OUT parameter: lt holds the rows the body assigned to it (reads of :lt had no source)',
+      sql: `CREATE PROCEDURE "SALES"."P_LOAD_AGG" (IN iv_year INTEGER, OUT et_result "SALES"."TT_AGG")
+LANGUAGE SQLSCRIPT SQL SECURITY INVOKER READS SQL DATA AS
+BEGIN
+  et_result = SELECT region, SUM(amount) AS total FROM "SALES"."ORDERS" WHERE year = :iv_year GROUP BY region;
+END;
+CREATE PROCEDURE "SALES"."P_MAIN" () LANGUAGE SQLSCRIPT AS
+BEGIN
+  DECLARE lt_agg "SALES"."TT_AGG";
+  CALL "SALES"."P_LOAD_AGG" (2024, lt_agg);
+  INSERT INTO "SALES"."AGG_REGION" (region, total) SELECT region, total FROM :lt_agg;
+  CALL "SALES"."P_LOAD_AGG" (iv_year => 2023, et_result => lt_prev);
+  INSERT INTO "SALES"."AGG_REGION_PREV" SELECT * FROM :lt_prev;
+END;
+`,
+      fdd: [['"SALES"."ORDERS".region', '"SALES"."AGG_REGION_PREV".region'], ['"SALES"."ORDERS".region', '"SALES"."AGG_REGION".region'], ['"SALES"."ORDERS".amount', '"SALES"."AGG_REGION_PREV".total'], ['"SALES"."ORDERS".amount', '"SALES"."AGG_REGION".total']],
+    },
     {
       title: 'UPSERT | REPLACE t (cols) SELECT … WITH PRIMARY KEY: the key clause ends the statement (it was read as a WITH statement and failed)',
       sql: `CREATE PROCEDURE p_sync () LANGUAGE SQLSCRIPT AS

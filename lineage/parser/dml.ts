@@ -3,7 +3,7 @@ import type { Assign, Expr, Ident, InsertBranch, MergeWhen, OutputTable, Query, 
 import { TokenCursor, locOf, type ParseError } from './base.js'
 import { canBeAlias, parseExpr, parseExprList, parseSelectItem } from './expressions.js'
 import { skipToEnd } from './ddl.js'
-import { parseFromClause, parseFromItem, parseFromTail, parseQuery, parseValuesRows, startsQuery, parseWith } from './query.js'
+import { parseFromClause, parseFromItem, parseFromTail, parseFromFirstQuery, parseQuery, parseValuesRows, startsQuery, parseWith } from './query.js'
 
 type Insert = Extract<Stmt, { k: 'insert' }>
 type Update = Extract<Stmt, { k: 'update' }>
@@ -73,15 +73,6 @@ export function tableQuery(p: TokenCursor): Query {
 }
 
 /** Hive / Spark `INSERT INTO a FROM src SELECT …`: the FROM clause written before the query */
-function fromFirstQuery(p: TokenCursor): Query {
-  p.next()
-  const from: import('../ast/types.js').Source[] = []
-  const joins: import('../ast/types.js').JoinCond[] = []
-  parseFromClause(p, from, joins)
-  const q = parseQuery(p)
-  if (q.k === 'select' && !q.from.length) { q.from = from; q.joins = joins }
-  return q
-}
 
 /** Databricks UPDATE SET * EXCEPT (c, …) / INSERT * EXCEPT (c, …): the columns the star leaves alone */
 function starExcept(p: TokenCursor, wh: MergeWhen): void {
@@ -144,7 +135,7 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
     if (p.isWord('WITH') && p.isWord('PRIMARY', 1) && p.isWord('KEY', 2)) p.i += 3
   }
   else if (p.isWord('TABLE') && p.isIdentToken(1)) s.query = tableQuery(p)
-  else if (p.isWord('FROM') && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) s.query = fromFirstQuery(p)
+  else if (p.isWord('FROM') && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) s.query = parseFromFirstQuery(p)
   // INSERT … EXEC p args: T-SQL needs no `;` after it, the next line's statement must not be swallowed
   else if (p.isWord('EXEC') || p.isWord('EXECUTE')) skipToEnd(p)
   else if (p.d.name === 'dbvcouchbase' && p.isOp('(')) { p.skipParens() }

@@ -17,6 +17,17 @@ export function startsQuery(p: TokenCursor, k = 0): boolean {
   return false
 }
 
+/** Hive FROM src [joins] SELECT …: the query with its FROM written first */
+export function parseFromFirstQuery(p: TokenCursor): Query {
+  p.next()
+  const from: Source[] = []
+  const joins: JoinCond[] = []
+  parseFromClause(p, from, joins)
+  const q = parseQuery(p)
+  if (q.k === 'select' && !q.from.length) { q.from = from; q.joins = joins }
+  return q
+}
+
 /** PostgreSQL `TABLE t` at k: SELECT * FROM t (CREATE TABLE backup AS TABLE t, INSERT INTO a TABLE b) */
 function isTableQuery(p: TokenCursor, k: number): boolean {
   return p.d.plpgsql && p.isIdentToken(k + 1) && !p.isOp('(', k + 2)
@@ -644,8 +655,10 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
   // ODBC / JDBC outer-join escape {oj a LEFT OUTER JOIN b ON …}: a join tree in braces
   if (p.isOp('{') && p.isWord('OJ', 1)) { p.i += 2; parseFromClause(p, from, joins); p.expectOp('}'); return }
   if (p.isOp('(')) {
-    if (startsQuery(p, 1) && !derivedTableOpensJoin(p)) {
-      p.next(); const query = parseQuery(p); p.expectOp(')')
+    // Hive FROM-first subquery: FROM (FROM src SELECT TRANSFORM (…) USING … CLUSTER BY k) t INSERT …
+    const fromFirst = p.isWord('FROM', 1) && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')
+    if (fromFirst || (startsQuery(p, 1) && !derivedTableOpensJoin(p))) {
+      p.next(); const query = fromFirst ? parseFromFirstQuery(p) : parseQuery(p); p.expectOp(')')
       const src: Source = { k: 'derived', query, lateral, loc: locOf(start, p.prev()) }
       parseAliasAndColumns(p, src)
       if (src.alias) src.loc = src.alias.loc

@@ -4,7 +4,7 @@ import type { Expr, Ident, Stmt } from '../ast/types.js'
 import type { Token } from '../lexer/lexer.js'
 import type { DialectSpec } from '../dialects/spec.js'
 import { ParseError, TokenCursor, locOf, STATEMENT_WORDS, SQLPLUS_COMMANDS, statementWord } from './base.js'
-import { parseQuery, startsQuery, parseWith, parseFromClause } from './query.js'
+import { parseQuery, startsQuery, parseWith, parseFromClause, parseFromFirstQuery } from './query.js'
 import { parseDelete, parseInsert, parseMerge, parseUpdate, parseApplyChanges } from './dml.js'
 import { parseAlter, parseCreate, parseRename, skipToEnd } from './ddl.js'
 import { parseProcedural, parseRoutine, PROCEDURAL_START, setCreate, endsConversation } from './procedural.js'
@@ -33,7 +33,7 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
   'WHENEVER', 'VARIABLE', 'EXPORT', 'IMPORT', 'VALIDATE', 'DISABLE', 'ENABLE', 'MERGE_STATS', 'RECOVER', 'UNSET', 'RUNSTATS',
   'GENERATE', 'REORG', 'ASSERT', 'DUMP', 'SAVE', 'PIPE', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE',
   'FLASHBACK', 'READTEXT', 'WRITETEXT', 'UPDATETEXT', 'TERMINATE', 'QUIESCE', 'UNQUIESCE', 'ACTIVATE', 'DEACTIVATE', 'REBIND', 'CATALOG', 'UNCATALOG', 'ROLLFORWARD',
-  'PRUNE', 'REDISTRIBUTE', 'INSPECT', 'AUTOCOMMIT', 'SETUSER', 'RECEIVE', 'SEND', 'MESSAGE', 'MOVE', 'CANCEL', 'DIAGNOSTIC', 'CONVERT'])
+  'PRUNE', 'REDISTRIBUTE', 'INSPECT', 'AUTOCOMMIT', 'SETUSER', 'RECEIVE', 'SEND', 'MESSAGE', 'MOVE', 'CANCEL', 'DIAGNOSTIC', 'CONVERT', 'DFS', 'SOURCE'])
 
 /** DB2 CLP commands that begin like SQL: UPDATE DB CFG …, UPDATE MONITOR SWITCHES …, LABEL ON …, FORCE APPLICATION … */
 const CLP_UPDATE: Record<string, string[]> = {
@@ -211,6 +211,12 @@ export function parseStatement(p: TokenCursor): Stmt {
     return { k: 'other', kind: u, loc: locOf(first, p.prev()) }
   }
   if (u === 'CALL' && first.kind === 'word' && p.isIdentToken(1)) { const c = parseCall(p, first); if (c) return c }
+  // Hive CLI !cmd; and Beeline !connect … lines (no `;`): a shell or client command, ended by its line
+  if (u === '!' && first.bol && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) {
+    const end = p.lineEnd(first)
+    while (p.i < end && !p.isOp(';')) p.next()
+    return { k: 'other', kind: 'SHELL', loc: locOf(first, p.prev()) }
+  }
   if (first.kind === 'word' && SKIP_START.has(u)) {
     p.next(); skipToEnd(p)
     return { k: 'other', kind: u, loc: locOf(first, p.prev()) }
@@ -297,6 +303,8 @@ function parseWithStatement(p: TokenCursor, w: import('../ast/types.js').With, f
   if (nu === 'UPDATE') return parseUpdate(p, w)
   if (nu === 'DELETE') return parseDelete(p, w)
   if (nu === 'MERGE') return parseMerge(p, w)
+  // Hive WITH c AS (…) FROM c INSERT … INSERT …: every branch sees the CTEs
+  if (nu === 'FROM' && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) return parseMultiInsert(p, first, w)
   const q = parseQuery(p)
   q.with = w
   q.loc = locOf(first, p.prev())
@@ -327,14 +335,23 @@ function parsePsqlCopy(p: TokenCursor, first: Token): Stmt {
 }
 
 /** Hive: FROM src INSERT OVERWRITE TABLE a SELECT … [WHERE …] INSERT INTO b SELECT … */
-function parseMultiInsert(p: TokenCursor, first: Token): Stmt {
+function parseMultiInsert(p: TokenCursor, first: Token, w?: import('../ast/types.js').With): Stmt {
+  const save = p.i
   p.next()
   const from: import('../ast/types.js').Source[] = []
   const joins: import('../ast/types.js').JoinCond[] = []
   parseFromClause(p, from, joins)
+  // FROM src SELECT …: a query with its FROM first
+  if (startsQuery(p) && !p.isWord('WITH')) {
+    p.i = save
+    const q = parseFromFirstQuery(p)
+    if (w) q.with = w
+    q.loc = locOf(first, p.prev())
+    return { k: 'query', query: q, loc: q.loc }
+  }
   const body: Stmt[] = []
   while (p.isWord('INSERT')) {
-    const ins = parseInsert(p) as Extract<Stmt, { k: 'insert' }>
+    const ins = parseInsert(p, w) as Extract<Stmt, { k: 'insert' }>
     if (ins.query && ins.query.k === 'select') { ins.query.from = from; ins.query.joins = joins }
     body.push(ins)
   }
@@ -346,6 +363,7 @@ function parseMultiInsert(p: TokenCursor, first: Token): Stmt {
 function atBoundary(p: TokenCursor): boolean {
   if (p.eof() || p.isOp(';') || isBatchSeparator(p) || p.atPsqlTrailer()) return true
   const t = p.peek()!
+  if (t.bol && t.image === '!' && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) return true
   // statements without a terminator (T-SQL, procedural code) end where the next one starts
   return t.kind === 'word' && (startsQuery(p) || STATEMENT_WORDS.has(statementWord(p.d, t.upper)))
 }

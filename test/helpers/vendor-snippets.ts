@@ -2018,6 +2018,33 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
   ],
   hive: [
     {
+      title: 'GROUPING__ID in a GROUPING SETS query is the grouping set of the row (it was read as a column of the table)',
+      sql: `INSERT OVERWRITE TABLE dw.grp SELECT region, sum(amt) AS total, GROUPING__ID AS gid FROM dw.sales GROUP BY region, product GROUPING SETS ((region, product), region);
+`,
+      fdd: [['dw.sales.region', 'dw.grp.region'], ['dw.sales.amt', 'dw.grp.total']],
+    },
+    {
+      title: 'Hive: WITH c AS (…) FROM c INSERT … INSERT … (every branch sees the CTEs), a FROM-first subquery FROM (FROM src SELECT TRANSFORM … CLUSTER BY k) t INSERT …, a FROM src SELECT … query, and CLI lines !cmd; / dfs …; / SOURCE file; (each failed)',
+      sql: `!echo starting;
+dfs -mkdir -p /tmp/stage;
+SOURCE /opt/hql/common.hql;
+WITH base AS (SELECT user_id, session_id, event_ts FROM raw.clicks WHERE dt = '2024-01-01')
+FROM base b
+INSERT OVERWRITE TABLE dw.sessions PARTITION (dt = '2024-01-01')
+SELECT b.session_id, b.user_id, min(b.event_ts) AS start_ts GROUP BY b.session_id, b.user_id
+INSERT OVERWRITE TABLE dw.active_users PARTITION (dt = '2024-01-01')
+SELECT DISTINCT b.user_id;
+FROM (
+  FROM raw.access_log a
+  SELECT TRANSFORM (a.ua, a.ip) USING 'python parse_ua.py' AS browser, ip
+  CLUSTER BY ip
+) t
+INSERT OVERWRITE TABLE dw.ua_by_ip SELECT t.ip, t.browser;
+FROM raw.clicks c SELECT c.user_id WHERE c.dt = '2024-01-01';
+`,
+      fdd: [['raw.clicks.user_id', 'RS-1.user_id'], ['raw.clicks.user_id', 'dw.active_users.user_id'], ['raw.clicks.user_id', 'dw.sessions.user_id'], ['raw.clicks.session_id', 'dw.sessions.session_id'], ['raw.clicks.event_ts', 'dw.sessions.start_ts'], ['raw.access_log.ua', 'dw.ua_by_ip.ip'], ['raw.access_log.ua', 'dw.ua_by_ip.browser'], ['raw.access_log.ip', 'dw.ua_by_ip.ip'], ['raw.access_log.ip', 'dw.ua_by_ip.browser']],
+    },
+    {
       title: 'views over SELECT * of a table of unknown columns, read by a later statement: each column read comes from the same column of the table under it, view by view; a CTAS from read_files(…) has columns unknown, not none (its columns were orphans)',
       sql: `CREATE TABLE bronze.raw_events AS SELECT * FROM read_files('/Volumes/raw/events', format => 'json');
 CREATE VIEW stg.v_events AS SELECT * FROM bronze.raw_events WHERE event_id IS NOT NULL;
@@ -2280,6 +2307,12 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
     },
   ],
   teradata: [
+    {
+      title: 'CASE_N (…, NO CASE OR UNKNOWN) and RANGE_N (…, NO RANGE, UNKNOWN): the catch-all partitions are no columns (NO and UNKNOWN were read as columns of the table)',
+      sql: `INSERT INTO t (seg, part) SELECT CASE_N(c.score < 100, c.score < 500, NO CASE OR UNKNOWN), RANGE_N(c.dt BETWEEN DATE '2020-01-01' AND DATE '2030-12-31' EACH INTERVAL '1' MONTH, NO RANGE, UNKNOWN) FROM s c;
+`,
+      fdd: [['s.score', 't.seg'], ['s.dt', 't.part']],
+    },
     {
       title: 'CALL p(x, v) of a procedure of the script: v takes what p left in its OUT parameter; SELECT … INTO :p sets the declared p (it made a variable :p)',
       sql: `REPLACE PROCEDURE dw.sp_max_dt (IN p_tab VARCHAR(30), OUT p_max DATE)

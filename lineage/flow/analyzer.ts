@@ -252,6 +252,8 @@ export class Analyzer implements ExprEnv {
     if (item.columns) {
       const c = item.columns.get(k) ?? (id.quoted ? item.columns.get(declaredKey(k)) : undefined)
       if (c?.ref) return { ref: refAt(c.ref, loc), item: local ? item : undefined }
+      // a SQLScript table variable filled by SELECT * of one table: :lt's c is that table's c
+      if (item.kind === 'variable' && item.obj && this.recordStars.size && this.recordStars.has(item.obj)) return { ref: this.starCopyColumn(item.obj, id.name, k, loc), item: local ? item : undefined }
       if (!item.persistent && item.columns.has('*')) { const st = item.columns.get('*')!.ref!; return { ref: refAt(this.throughStar(st, id, k) ?? st, loc), item: local ? item : undefined } }
     }
     if (item.passThrough && item.obj) return { ref: refAt(this.passedThrough(item, item.passThrough, id, k), loc), item: local ? item : undefined }
@@ -261,7 +263,7 @@ export class Analyzer implements ExprEnv {
   }
 
   /**
-   * column k of a view or table made by SELECT * of one table of unknown columns, read by a later statement:
+   * column k of a view, table or table variable made by SELECT * of one table of unknown columns, read by a later statement:
    * the first read makes it, filled from that table's k (CREATE VIEW v AS SELECT * FROM ext; … SELECT a FROM v:
    * v.a is ext.a, where v.a had no source and ext.* fed only v.*)
    */
@@ -273,7 +275,7 @@ export class Analyzer implements ExprEnv {
       const src = this.entry(t).obj
       // a view over a view over … each level its own column (bounded: two views may name each other)
       const from = depth < 16 && this.recordStars.has(src) ? this.starCopyColumn(src, name, k, undefined, depth + 1) : this.ref(src, name, undefined, k)
-      this.b.relate('fdd', colRef(obj, f.col), [from], obj.type === 'view' ? 'create_view' : 'create_table', 'identity')
+      this.b.relate('fdd', colRef(obj, f.col), [from], obj.type === 'view' ? 'create_view' : obj.type === 'variable' ? 'select' : 'create_table', 'identity')
     }
     return f
   }

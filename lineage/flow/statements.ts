@@ -838,6 +838,7 @@ export class StatementFlow {
       this.b.relate('fdd', ref, [c.ref], 'select', 'identity')
     }
     this.b.relate('fdr', this.a.rowsRef(obj), [rs.rows], 'select', 'row_count')
+    this.a.fillsFromStar(obj, s.query, isStarOnly(rs))
     this.a.tableVars.set(s.name.name.toUpperCase(), { obj, columns: cols })
   }
 

@@ -198,7 +198,7 @@ function skipWithData(p: TokenCursor): void {
 }
 
 /** SELECT * FROM name */
-function selectAll(name: QName): Query {
+export function selectAll(name: QName): Query {
   return { k: 'select', distinct: false, items: [{ expr: { k: 'star', loc: name.loc }, loc: name.loc }], from: [{ k: 'table', name, loc: name.loc }],
     joins: [], groupBy: [], connectBy: [], orderBy: [], loc: name.loc }
 }

@@ -88,8 +88,8 @@ function scalarAssignment(p: Cur): Stmt | undefined {
   const first = p.peek()!
   if (first.kind !== 'word' || STATEMENT_WORDS.has(first.upper) || PROCEDURAL_START.has(first.upper)) return undefined
   const at = p.isOp('=', 1) ? 2 : p.isOp('.', 1) && p.isIdentToken(2) && p.isOp('=', 3) ? 4 : 0
-  // `lt = SELECT …` is a table variable (parseStatement)
-  if (at === 0 || startsQuery(p, at)) return undefined
+  // `lt = SELECT …` and `lt = APPLY_FILTER(…)` are table variables (parseStatement)
+  if (at === 0 || startsQuery(p, at) || (at === 2 && p.isWord('APPLY_FILTER', 2) && p.d.name === 'dbvhana')) return undefined
   const targets = [assignTarget(p)]
   p.expectOp('=')
   const value = parseExpr(p)

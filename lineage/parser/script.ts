@@ -6,7 +6,7 @@ import type { DialectSpec } from '../dialects/spec.js'
 import { ParseError, TokenCursor, locOf, STATEMENT_WORDS, SQLPLUS_COMMANDS, statementWord } from './base.js'
 import { parseQuery, startsQuery, parseWith, parseFromClause, parseFromFirstQuery } from './query.js'
 import { parseDelete, parseInsert, parseMerge, parseUpdate, parseApplyChanges } from './dml.js'
-import { parseAlter, parseCreate, parseRename, skipToEnd } from './ddl.js'
+import { parseAlter, parseCreate, parseRename, selectAll, skipToEnd } from './ddl.js'
 import { parseProcedural, parseRoutine, PROCEDURAL_START, setCreate, endsConversation } from './procedural.js'
 import { parseExpr, parseExprList } from './expressions.js'
 import { parseCopy, parseExportToVertica, parseLoad, parseUnload } from './load.js'
@@ -183,6 +183,14 @@ export function parseStatement(p: TokenCursor): Stmt {
   if (first.kind === 'word' && PROCEDURAL_START.has(u)) {
     const s = parseProcedural(p, first)
     if (s) return s
+  }
+  // SQLScript lt = APPLY_FILTER(:src | table, :filter): the rows of src that a dynamic WHERE keeps
+  if (p.d.name === 'dbvhana' && first.kind === 'word' && p.isOp('=', 1) && p.isWord('APPLY_FILTER', 2) && p.isOp('(', 3)) {
+    const name = p.ident(); p.i += 3
+    const from = p.tableName()
+    while (!p.eof() && !p.isOp(')')) { if (p.isOp('(')) p.skipParens(); else p.next() }
+    p.expectOp(')')
+    return { k: 'tableVar', name, query: selectAll(from), loc: locOf(first, p.prev()) }
   }
   if (first.kind === 'word' && p.isOp('=', 1) && startsQuery(p, 2)) {
     const name = p.ident(); p.next()

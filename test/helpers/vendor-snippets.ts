@@ -2755,6 +2755,20 @@ INSERT INTO ext.carrier_out SELECT carrier_cd, total_cost FROM carrier_monthly;
   ],
   hana: [
     {
+      title: 'a table variable filled by SELECT * of one table (lt = SELECT * FROM t) and lt2 = APPLY_FILTER(:lt | t, :filter): a column read from :lt is t\'s column (it was t.*), APPLY_FILTER keeps the rows of its source (it was a scalar assignment, the INSERT from it had no source)',
+      sql: `CREATE PROCEDURE "ETL"."P_FILTER" (IN iv_filter NVARCHAR(200)) LANGUAGE SQLSCRIPT AS
+BEGIN
+  lt_all = SELECT * FROM "SRC"."CUSTOMER";
+  lt_f = APPLY_FILTER(:lt_all, :iv_filter);
+  INSERT INTO "DW"."CUST_FILTERED" SELECT "CUST_ID", "NAME" FROM :lt_f;
+  lt_o = APPLY_FILTER("SRC"."ORDERS", :iv_filter);
+  INSERT INTO "DW"."ORD_FILTERED" ("ID", "AMT") SELECT "ORDER_ID", "AMOUNT" FROM :lt_o;
+  UPDATE "DW"."CUST" c SET "NAME" = m."NAME" FROM "DW"."CUST" c, :lt_all m WHERE c."CUST_ID" = m."CUST_ID";
+END;
+`,
+      fdd: [['"SRC"."CUSTOMER".CUST_ID', '"DW"."CUST_FILTERED".CUST_ID'], ['"SRC"."CUSTOMER".NAME', '"DW"."CUST".NAME'], ['"SRC"."CUSTOMER".NAME', '"DW"."CUST_FILTERED".NAME'], ['"SRC"."ORDERS".ORDER_ID', '"DW"."ORD_FILTERED".ID'], ['"SRC"."ORDERS".AMOUNT', '"DW"."ORD_FILTERED".AMT']],
+    },
+    {
       title: 'CALL p(in, lt) / CALL p(x => in, et => lt) of a procedure of the script with a table-typed OUT parameter: lt holds the rows the body assigned to it (reads of :lt had no source)',
       sql: `CREATE PROCEDURE "SALES"."P_LOAD_AGG" (IN iv_year INTEGER, OUT et_result "SALES"."TT_AGG")
 LANGUAGE SQLSCRIPT SQL SECURITY INVOKER READS SQL DATA AS

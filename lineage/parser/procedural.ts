@@ -783,7 +783,8 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
       }
       if (p.d.javaRoutines && (p.isWord('IMPORT') || p.isWord('BEGIN'))) return { k: 'block', body: javaBody(p), name, params, loc: locOf(start, p.prev()) }
       if (p.isWord('BEGIN') && !p.isWord('ATOMIC', 1) || p.isWord('BEGIN') && p.isWord('ATOMIC', 1)) { const b = parseStatement(p); return { k: 'block', body: [b], name, params, loc: locOf(start, p.prev()) } }
-      if (p.isWord('RETURN') && (startsQuery(p, 1) || p.isOp('(', 1) && startsQuery(p, 2))) { p.next(); const q = parseQuery(p); return { k: 'block', body: [{ k: 'query', query: q, loc: q.loc }], name, params, loc: locOf(start, p.prev()) } }
+      // (an Informix SPL body that opens with RETURN (SELECT …) goes on to END FUNCTION: below)
+      if (p.isWord('RETURN') && (startsQuery(p, 1) || p.isOp('(', 1) && startsQuery(p, 2)) && p.d.name !== 'dbvinformix') { p.next(); const q = parseQuery(p); return { k: 'block', body: [{ k: 'query', query: q, loc: q.loc }], name, params, loc: locOf(start, p.prev()) } }
       if (!hasKind && p.isOp(';')) { p.next(); return { k: 'other', kind: 'DECLARATION', loc: locOf(start, p.prev()) } }
       if (p.isOp('(')) { p.skipParens(); continue }
       // PostgreSQL: RETURNS trigger, the body's NEW / OLD belong to the table of the trigger that executes it

@@ -3385,6 +3385,15 @@ INSERT INTO t3 (b) SELECT CAST(b AS LONG VARBINARY(100)) FROM t1;
   ],
   informix: [
     {
+      title: 'an SPL function whose body opens with RETURN (SELECT …) goes on to END FUNCTION (the body was taken as the one query of a SQL function, and END FUNCTION failed)',
+      sql: `CREATE FUNCTION f_total(p INT) RETURNING DECIMAL(12,2);
+  RETURN (SELECT SUM(amt) FROM t_ord WHERE cust = p);
+END FUNCTION;
+INSERT INTO cust_total (cust, total) SELECT customer_num, f_total(customer_num) FROM customer;
+`,
+      fdd: [['t_ord.amt', 'RS-1."SUM(amt)"'], ['customer.customer_num', 'cust_total.total'], ['customer.customer_num', 'cust_total.cust']],
+    },
+    {
       title: 'DATETIME (2024-01-31 10:30) YEAR TO MINUTE and INTERVAL (1:30) HOUR(3) TO MINUTE are literals; qualifiers take a precision (DAY(3) TO DAY), as SPL date arithmetic writes them',
       sql: `INSERT INTO due_orders (order_num, due, late)
 SELECT o.order_num, o.order_date + INTERVAL(30) DAY(3) TO DAY, o.ship_time - INTERVAL(1:30) HOUR(3) TO MINUTE

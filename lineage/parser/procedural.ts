@@ -89,7 +89,7 @@ function scalarAssignment(p: Cur): Stmt | undefined {
   if (first.kind !== 'word' || STATEMENT_WORDS.has(first.upper) || PROCEDURAL_START.has(first.upper)) return undefined
   const at = p.isOp('=', 1) ? 2 : p.isOp('.', 1) && p.isIdentToken(2) && p.isOp('=', 3) ? 4 : 0
   // `lt = SELECT …` and `lt = APPLY_FILTER(…)` are table variables (parseStatement)
-  if (at === 0 || startsQuery(p, at) || (at === 2 && p.isWord('APPLY_FILTER', 2) && p.d.name === 'dbvhana')) return undefined
+  if (at === 0 || startsQuery(p, at) || (at === 2 && p.d.name === 'dbvhana' && (p.isWord('APPLY_FILTER', 2) || p.peek(2)!.upper.startsWith('CE_')))) return undefined
   const targets = [assignTarget(p)]
   p.expectOp('=')
   const value = parseExpr(p)

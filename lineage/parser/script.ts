@@ -1,6 +1,6 @@
 // Grammar chapter: scripts. Splits a token stream into statements, dispatches on the first word and
 // recovers from a syntax error at the next statement boundary so the other statements keep their lineage.
-import type { Expr, Ident, Stmt } from '../ast/types.js'
+import type { Expr, Ident, JoinCond, Query, SelectItem, Source, Stmt } from '../ast/types.js'
 import type { Token } from '../lexer/lexer.js'
 import type { DialectSpec } from '../dialects/spec.js'
 import { ParseError, TokenCursor, locOf, STATEMENT_WORDS, SQLPLUS_COMMANDS, statementWord } from './base.js'
@@ -184,6 +184,13 @@ export function parseStatement(p: TokenCursor): Stmt {
     const s = parseProcedural(p, first)
     if (s) return s
   }
+  // SQLScript calculation engine plan operators: lt = CE_PROJECTION(:src, [cols]) … are queries
+  if (p.d.name === 'dbvhana' && first.kind === 'word' && p.isOp('=', 1) && p.peek(2)?.upper.startsWith('CE_') && p.isOp('(', 3)) {
+    const name = p.ident(); p.next()
+    const query = parseCeOperator(p)
+    if (query) return { k: 'tableVar', name, query, loc: locOf(first, p.prev()) }
+    p.fail('unsupported calculation engine operator')
+  }
   // SQLScript lt = APPLY_FILTER(:src | table, :filter): the rows of src that a dynamic WHERE keeps
   if (p.d.name === 'dbvhana' && first.kind === 'word' && p.isOp('=', 1) && p.isWord('APPLY_FILTER', 2) && p.isOp('(', 3)) {
     const name = p.ident(); p.i += 3
@@ -254,6 +261,61 @@ export function parseStatement(p: TokenCursor): Stmt {
   if (first.kind === 'op' && first.image === '<<') { while (!p.isOp('>>') && !p.eof()) p.next(); p.next(); return { k: 'other', kind: 'LABEL', loc: locOf(first, p.prev()) } }
   if (first.kind === 'word' && p.isOp(':', 1) && p.isAnyWord(['BEGIN', 'LOOP', 'WHILE', 'FOR', 'REPEAT'], 2)) { p.i += 2; return parseStatement(p) }
   p.fail(`unsupported statement`)
+}
+
+/**
+ * A SQLScript calculation engine operator as the query it stands for: CE_COLUMN_TABLE | CE_OLAP_VIEW |
+ * CE_JOIN_VIEW | CE_CALC_VIEW (t [, [cols]]), CE_PROJECTION (:v, [cols] [, 'filter']), CE_AGGREGATION
+ * (:v, [agg AS name, …] [, [group cols]]), CE_JOIN (:a, :b, [join cols] [, [cols]]), CE_UNION_ALL (:a, :b).
+ * undefined (nothing consumed) for the others.
+ */
+function parseCeOperator(p: TokenCursor): Query | undefined {
+  const start = p.peek()!
+  const op = start.upper
+  if (!['CE_COLUMN_TABLE', 'CE_OLAP_VIEW', 'CE_JOIN_VIEW', 'CE_CALC_VIEW', 'CE_PROJECTION', 'CE_AGGREGATION', 'CE_JOIN', 'CE_UNION_ALL'].includes(op)) return undefined
+  p.i += 2
+  const source = (): Source => { const name = p.tableName(); return { k: 'table', name, loc: name.loc } }
+  /** [item, …]: a column "A", an expression f("A"), each with its optional AS name */
+  const list = (): SelectItem[] => {
+    const items: SelectItem[] = []
+    p.expectOp('[')
+    while (!p.isOp(']') && !p.eof()) {
+      const s0 = p.peek()!
+      const expr = parseExpr(p)
+      const alias = p.accept('AS') ? p.ident() : undefined
+      items.push({ expr, alias, loc: locOf(s0, p.prev()) })
+      if (!p.acceptOp(',')) break
+    }
+    p.expectOp(']')
+    return items
+  }
+  const star = (): SelectItem[] => [{ expr: { k: 'star', loc: locOf(start, start) }, loc: locOf(start, start) }]
+  const select = (items: SelectItem[], from: Source[], joins: JoinCond[] = [], groupBy: Expr[] = []): Query =>
+    ({ k: 'select', distinct: false, items, from, joins, groupBy, connectBy: [], orderBy: [], loc: locOf(start, p.prev()) })
+  const rest = () => { while (p.acceptOp(',')) { if (p.isOp('[')) list(); else parseExpr(p) } p.expectOp(')') }
+  const a = source()
+  let q: Query
+  if (op === 'CE_UNION_ALL' || op === 'CE_JOIN') {
+    p.expectOp(',')
+    const b = source()
+    if (op === 'CE_UNION_ALL') { rest(); q = { k: 'setop', op: 'UNION', all: true, left: select(star(), [a]), right: select(star(), [b]), orderBy: [], loc: locOf(start, p.prev()) }; return q }
+    p.expectOp(',')
+    const using = list().map((i) => i.expr.k === 'col' ? i.expr.name.parts[0] : undefined).filter((x): x is Ident => !!x)
+    const items = p.acceptOp(',') && p.isOp('[') ? list() : star()
+    rest()
+    return select(items, [a, b], [{ kind: 'inner', using, loc: locOf(start, p.prev()) }])
+  }
+  if (op === 'CE_AGGREGATION') {
+    p.expectOp(',')
+    const aggs = list()
+    const groups = p.acceptOp(',') && p.isOp('[') ? list() : []
+    rest()
+    // the result holds the grouping columns, then the aggregates
+    return select([...groups, ...aggs], [a], [], groups.map((g) => g.expr))
+  }
+  const items = p.acceptOp(',') && p.isOp('[') ? list() : star()
+  rest()
+  return select(items, [a])
 }
 
 /**

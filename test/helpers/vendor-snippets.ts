@@ -2755,6 +2755,21 @@ INSERT INTO ext.carrier_out SELECT carrier_cd, total_cost FROM carrier_monthly;
   ],
   hana: [
     {
+      title: 'calculation engine operators lt = CE_COLUMN_TABLE (t, [cols]) / CE_PROJECTION (:v, [c, c AS n], \'filter\') / CE_AGGREGATION (:v, [SUM(c) AS n], [group]) / CE_JOIN (:a, :b, [keys], [cols]) / CE_UNION_ALL (:a, :b) are the queries they stand for (each failed or read columns of orphans)',
+      sql: `CREATE PROCEDURE "ETL"."P_CE" () LANGUAGE SQLSCRIPT AS
+BEGIN
+  lt_ord = CE_COLUMN_TABLE("SRC"."ORDERS", ["CUST", "AMOUNT", "STATUS"]);
+  lt_cust = CE_COLUMN_TABLE("SRC"."CUSTOMER", ["CUST", "REGION"]);
+  lt_proj = CE_PROJECTION(:lt_ord, ["CUST", "AMOUNT" AS "NET"], '"STATUS" = ''C''');
+  lt_agg = CE_AGGREGATION(:lt_proj, [SUM("NET") AS "TOTAL", COUNT("CUST") AS "N"], ["CUST"]);
+  lt_join = CE_JOIN(:lt_agg, :lt_cust, ["CUST"], ["CUST", "REGION", "TOTAL"]);
+  lt_all = CE_UNION_ALL(:lt_join, :lt_join);
+  INSERT INTO "DW"."CUST_TOTALS" ("CUST", "REGION", "TOTAL") SELECT "CUST", "REGION", "TOTAL" FROM :lt_all;
+END;
+`,
+      fdd: [['"SRC"."ORDERS".CUST', '"DW"."CUST_TOTALS".CUST'], ['"SRC"."ORDERS".AMOUNT', '"DW"."CUST_TOTALS".TOTAL'], ['"SRC"."CUSTOMER".REGION', '"DW"."CUST_TOTALS".REGION']],
+    },
+    {
       title: 'a table variable filled by SELECT * of one table (lt = SELECT * FROM t) and lt2 = APPLY_FILTER(:lt | t, :filter): a column read from :lt is t\'s column (it was t.*), APPLY_FILTER keeps the rows of its source (it was a scalar assignment, the INSERT from it had no source)',
       sql: `CREATE PROCEDURE "ETL"."P_FILTER" (IN iv_filter NVARCHAR(200)) LANGUAGE SQLSCRIPT AS
 BEGIN

@@ -319,6 +319,18 @@ function optionsPath(p: TokenCursor, from: number): string | undefined {
   return undefined
 }
 
+/** at VIEW of ALTER VIEW: whether a query follows the name (AS SELECT …), not RENAME TO, SET … or OWNER TO */
+function redefinesView(p: TokenCursor): boolean {
+  const save = p.i
+  p.next(); p.acceptSeq('IF', 'EXISTS')
+  p.tableName()
+  if (p.isOp('(')) p.skipParens()
+  if (p.isWord('WITH')) { p.next(); while ((p.isIdentToken() && !p.isWord('AS')) || p.isOp(',')) p.next() }
+  const query = p.isWord('AS') && startsQuery(p, 1)
+  p.i = save
+  return query
+}
+
 function parseCreateStream(p: TokenCursor, start: Token): Stmt {
   ifNotExists(p)
   const name = p.qname()
@@ -331,6 +343,8 @@ function parseCreateStream(p: TokenCursor, start: Token): Stmt {
 
 export function parseAlter(p: TokenCursor, start: Token): Stmt {
   p.next()
+  // ALTER VIEW v [(cols)] [WITH SCHEMABINDING …] AS SELECT …: the view's new query (T-SQL, Hive, Impala, MySQL, DB2)
+  if (p.isWord('VIEW') && redefinesView(p)) { p.next(); return parseCreateView(p, start, false) }
   if (p.isWord('TABLE') || p.isWord('VIEW')) {
     p.next(); p.acceptSeq('IF', 'EXISTS'); p.accept('ONLY')
     const from = p.tableName()

@@ -573,6 +573,16 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: 'ALTER VIEW v [WITH SCHEMABINDING, …] AS SELECT … redefines the view (the statement was skipped: the view kept no lineage)',
+      sql: `ALTER VIEW dbo.v_orders AS SELECT id, amt FROM dbo.orders2
+GO
+ALTER VIEW dbo.v2 WITH SCHEMABINDING, VIEW_METADATA AS SELECT x FROM dbo.t3
+GO
+SELECT id FROM dbo.v_orders
+`,
+      fdd: [['dbo.orders2.id', 'dbo.v_orders.id'], ['dbo.orders2.amt', 'dbo.v_orders.amt'], ['dbo.t3.x', 'dbo.v2.x'], ['dbo.v_orders.id', 'RS-1.id']],
+    },
+    {
       title: 'T-SQL niladic USER is the session user, not a column of the source',
       sql: `INSERT INTO dbo.audit_log (changed_by, order_id) SELECT USER, o.order_id FROM dbo.orders o;
 `,
@@ -2017,6 +2027,14 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
     },
   ],
   hive: [
+    {
+      title: 'ALTER VIEW v AS SELECT … replaces the view\'s query and columns (it was skipped)',
+      sql: `CREATE VIEW dw.v_orders (order_id COMMENT 'id', amount) AS SELECT id, amt FROM raw.orders;
+ALTER VIEW dw.v_orders AS SELECT id, amt * 1.1 AS amt FROM raw.orders2;
+INSERT INTO dw.x SELECT id, amt FROM dw.v_orders;
+`,
+      fdd: [['raw.orders.id', 'dw.v_orders.order_id'], ['raw.orders.amt', 'dw.v_orders.amount'], ['raw.orders2.id', 'dw.v_orders.id'], ['raw.orders2.amt', 'dw.v_orders.amt'], ['dw.v_orders.id', 'dw.x.id'], ['dw.v_orders.amt', 'dw.x.amt']],
+    },
     {
       title: 'GROUPING__ID in a GROUPING SETS query is the grouping set of the row (it was read as a column of the table)',
       sql: `INSERT OVERWRITE TABLE dw.grp SELECT region, sum(amt) AS total, GROUPING__ID AS gid FROM dw.sales GROUP BY region, product GROUPING SETS ((region, product), region);

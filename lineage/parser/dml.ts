@@ -1,6 +1,6 @@
 // Grammar chapter: DML (INSERT, UPDATE, DELETE, MERGE) with the vendor forms the core accepts.
 import type { Assign, Expr, Ident, InsertBranch, MergeWhen, OutputTable, Query, SelectItem, Stmt, TableRef, With } from '../ast/types.js'
-import { TokenCursor, locOf, type ParseError } from './base.js'
+import { TokenCursor, locOf, statementWord, type ParseError } from './base.js'
 import { canBeAlias, parseExpr, parseExprList, parseSelectItem } from './expressions.js'
 import { skipToEnd } from './ddl.js'
 import { parseFromClause, parseFromItem, parseFromTail, parseFromFirstQuery, parseQuery, parseValuesRows, startsQuery, parseWith } from './query.js'
@@ -443,15 +443,18 @@ export function parseMerge(p: TokenCursor, w?: With): Stmt {
     const wh: MergeWhen = { matched, action: 'nothing', loc: locOf(ws, ws) }
     if (p.accept('AND')) wh.cond = parseExpr(p)
     p.expect('THEN')
-    if (p.isWord('UPDATE') && p.isWord('SET', 1) && p.isOp('*', 2)) { p.i += 3; wh.action = 'update'; wh.star = true; starExcept(p, wh) }
-    else if (p.isWord('INSERT') && p.isOp('*', 1)) { p.i += 2; wh.action = 'insert'; wh.star = true; starExcept(p, wh) }
+    // Teradata writes the actions abbreviated too: THEN UPD SET …, THEN INS (…) VALUES …, THEN DEL
+    const isAction = (w: string) => p.peek()?.kind === 'word' && statementWord(p.d, p.peek()!.upper) === w
+    const action = (w: string) => isAction(w) && (p.next(), true)
+    if (isAction('UPDATE') && p.isWord('SET', 1) && p.isOp('*', 2)) { p.i += 3; wh.action = 'update'; wh.star = true; starExcept(p, wh) }
+    else if (isAction('INSERT') && p.isOp('*', 1)) { p.i += 2; wh.action = 'insert'; wh.star = true; starExcept(p, wh) }
     else if (p.isWord('INSERT') && p.isWord('ROW', 1) && p.d.name === 'dbvbigquery') { p.i += 2; wh.action = 'insert'; wh.star = true; wh.byPosition = true }
-    else if (p.accept('UPDATE')) {
+    else if (action('UPDATE')) {
       p.expect('SET'); wh.action = 'update'; wh.sets = parseAssignments(p)
       if (p.accept('WHERE')) wh.cond = wh.cond ? { k: 'op', op: 'AND', args: [wh.cond, parseExpr(p)], loc: wh.loc } : parseExpr(p)
       if (p.accept('DELETE')) { p.expect('WHERE'); const d = parseExpr(p); wh.cond = wh.cond ? { k: 'op', op: 'AND', args: [wh.cond, d], loc: wh.loc } : d }
-    } else if (p.accept('DELETE')) wh.action = 'delete'
-    else if (p.accept('INSERT')) {
+    } else if (action('DELETE')) wh.action = 'delete'
+    else if (action('INSERT')) {
       wh.action = 'insert'
       if (p.isOp('(') && p.isWord('KEY', 1)) {
         // N1QL: INSERT (KEY k, VALUE doc): the document is written as a whole (D17)

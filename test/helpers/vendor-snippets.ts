@@ -2326,6 +2326,14 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
   ],
   teradata: [
     {
+      title: 'MERGE … WHEN MATCHED THEN UPD SET … WHEN NOT MATCHED THEN INS (…) VALUES (…): the abbreviated actions (the MERGE failed at UPD)',
+      sql: `MERGE INTO dw_db.cust tgt USING (SEL id, v FROM stg_db.cust_in) src ON (tgt.cust_id = src.id)
+WHEN MATCHED THEN UPD SET cust_nm = src.v
+WHEN NOT MATCHED THEN INS (cust_id, cust_nm) VALUES (src.id, src.v);
+`,
+      fdd: [['stg_db.cust_in.id', 'dw_db.cust.cust_id'], ['stg_db.cust_in.v', 'dw_db.cust.cust_nm']],
+    },
+    {
       title: 'CASE_N (…, NO CASE OR UNKNOWN) and RANGE_N (…, NO RANGE, UNKNOWN): the catch-all partitions are no columns (NO and UNKNOWN were read as columns of the table)',
       sql: `INSERT INTO t (seg, part) SELECT CASE_N(c.score < 100, c.score < 500, NO CASE OR UNKNOWN), RANGE_N(c.dt BETWEEN DATE '2020-01-01' AND DATE '2030-12-31' EACH INTERVAL '1' MONTH, NO RANGE, UNKNOWN) FROM s c;
 `,

@@ -135,12 +135,12 @@ export type Stmt =
       triggerTables?: string[]
       /** a function that returns rows (RETURNS TABLE [(cols)], RETURNS SETOF): its last query is what FROM f(…) reads */
       returnsTable?: { columns?: Ident[]; /** T-SQL RETURNS @r TABLE: the rows are what the body put in @r */ variable?: string }; loc: Loc }
-  | { k: 'return'; value?: Expr; loc: Loc }
+  | { k: 'return'; value?: Expr; /** Informix SPL RETURN a, b, …: the values after the first */ more?: Expr[]; loc: Loc }
   | { k: 'copy'; table: QName; columns?: Ident[]; location: string; direction: 'in' | 'out'; query?: Query; loc: Loc }
   | { k: 'stream'; name: QName; table: QName; loc: Loc }
   | { k: 'other'; kind: string; loc: Loc; exprs?: Expr[]
       /** CALL p(a, x => b): a procedure of the script fills its OUT arguments (a SQLScript table variable) */
-      call?: { name: QName; args: Array<{ name?: Ident; value: Expr }> } }
+      call?: { name: QName; args: Array<{ name?: Ident; value: Expr }>; /** Informix EXECUTE PROCEDURE p() INTO v, … / CALL p() RETURNING v, …: the variables the returned values go to */ into?: Expr[] } }
   | { k: 'mdx'; members: Array<{ name: import('../parser/mdx.js').MdxRef; deps: import('../parser/mdx.js').MdxRef[] }>;
       sets: Array<{ name: import('../parser/mdx.js').MdxRef; refs: import('../parser/mdx.js').MdxRef[] }>;
       axes: import('../parser/mdx.js').MdxRef[][]; cube: Ident; slicer: import('../parser/mdx.js').MdxRef[]; loc: Loc }

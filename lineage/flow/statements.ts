@@ -56,9 +56,12 @@ export class StatementFlow {
         // a routine starts afresh; a block inside one (PL/pgSQL BEGIN … END, IF, LOOP) keeps its routine's
         // state, so RETURN QUERY in the body's BEGIN block is the query of a RETURNS TABLE function
         if (s.name) { this.lastQuery = undefined; this.inTableFunction = !!s.returnsTable }
+        const returnsBefore = this.returnSlots
+        if (s.name) this.returnSlots = []
         try {
           for (const x of s.body) this.run(x)
           if (outTablesBefore) this.defineOutParams(s, outTablesBefore)
+          if (s.name && this.returnSlots?.length) this.returned.set(this.routineKey(s.name), this.returnSlots)
           const tv = s.returnsTable?.variable ? this.a.tableVars.get(s.returnsTable.variable.toUpperCase()) : undefined
           if (tv && s.name) this.a.defineTableFunction(s.name, { obj: tv.obj, cols: [...tv.columns].map(([key, c]) => ({ name: c.name, key, ref: c.ref! })).filter((c) => c.ref) })
           else if (s.returnsTable && s.name && this.lastQuery) this.a.defineTableFunction(s.name, this.lastQuery, s.returnsTable.columns)
@@ -71,11 +74,11 @@ export class StatementFlow {
             this.a.trigger = { table: s.triggerTable!, rows: new Set(fn.triggerRows) }
             try { for (const x of fn.body) this.run(x) } finally { this.runningTriggerFunctions.delete(fn) }
           }
-        } finally { this.a.trigger = trigger; if (s.name) { this.lastQuery = lastBefore; this.inTableFunction = fnBefore } }
+        } finally { this.a.trigger = trigger; if (s.name) { this.lastQuery = lastBefore; this.inTableFunction = fnBefore; this.returnSlots = returnsBefore } }
         for (const k of own) this.a.variables.delete(k)
         return
       }
-      case 'return': return
+      case 'return': return this.returnValues(s)
       case 'copy': return this.copy(s)
       case 'other': if (s.call) this.call(s.call); return
       case 'tableVar': return this.tableVar(s)
@@ -192,8 +195,26 @@ export class StatementFlow {
     this.outParams.set(this.routineKey(s.name!), outs)
   }
 
+  /** the named routine being run: one variable per position of the values its RETURN statements give */
+  private returnSlots: DbObj[] | undefined = undefined
+  /** routines of the script by key: the variables holding what they return, by position */
+  private readonly returned = new Map<string, DbObj[]>()
+
+  private returnValues(s: S<'return'>): void {
+    // (only Informix calls a routine for its returned values: EXECUTE PROCEDURE p() INTO v, CALL p() RETURNING v)
+    if (!this.returnSlots || !s.value || this.a.d.name !== 'dbvinformix') return
+    const values = [s.value, ...(s.more ?? [])]
+    values.forEach((v, i) => {
+      const slot = this.returnSlots![i] ??= this.a.b.object('variable', `RETURN-${i + 1}`, s.loc, { subType: 'scalar' })
+      if (!slot.columns.length) this.b.column(slot, slot.name, slot.name.toUpperCase())
+      this.a.relateDeps(colRef(slot, slot.columns[0]), evalExpr(v, childScope(undefined), this.a), 'select')
+    })
+  }
+
   /** CALL p(…, lt_out): the caller's argument takes what p left in its OUT parameter (a table variable's rows and columns) */
   private call(c: NonNullable<S<'other'>['call']>): void {
+    const ret = c.into && this.returned.size ? this.returned.get(this.routineKey(c.name)) : undefined
+    if (ret) c.into!.forEach((v, i) => { const target = ret[i] && this.varTarget(v); if (target) this.b.relate('fdd', target, [colRef(ret[i], ret[i].columns[0])], 'select', 'identity') })
     const outs = this.outParams.size ? this.outParams.get(this.routineKey(c.name)) : undefined
     if (!outs) return
     const named = c.args.some((a) => a.name)

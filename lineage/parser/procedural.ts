@@ -121,9 +121,10 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
       }
       const value = parseExpr(p)
       // Informix SPL: RETURN a, b [WITH RESUME] (the routine goes on, a cursor function)
-      while (p.acceptOp(',')) parseExpr(p)
+      const more: Expr[] = []
+      while (p.acceptOp(',')) more.push(parseExpr(p))
       p.acceptSeq('WITH', 'RESUME')
-      return { k: 'return', value, loc: locOf(first, p.prev()) }
+      return { k: 'return', value, ...(more.length ? { more } : {}), loc: locOf(first, p.prev()) }
     }
     case 'ON': return p.isWord('EXCEPTION', 1) ? parseOnException(p, first) : undefined
     case 'TRACE': case 'SYSTEM': {
@@ -153,6 +154,15 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
     }
     case 'EXECUTE': case 'EXEC': {
       p.next()
+      // Informix EXECUTE PROCEDURE | FUNCTION p(args) [INTO v, …]: the values p returns set the variables
+      if (p.d.name === 'dbvinformix' && p.isAnyWord(['PROCEDURE', 'FUNCTION']) && p.isIdentToken(1)) {
+        p.next()
+        const name = p.qname()
+        const args = p.acceptOp('(') && !p.acceptOp(')') ? (() => { const a = parseExprList(p); p.expectOp(')'); return a })() : []
+        const into = p.accept('INTO') ? parseExprList(p) : undefined
+        skipToEnd(p)
+        return { k: 'other', kind: 'EXEC', call: { name, args: args.map((value) => ({ value })), into }, loc: locOf(first, p.prev()) }
+      }
       // EXECUTE IMMEDIATE 'INSERT …' / $$ … $$ with the SQL as one literal: its statements are analysed
       const lit = p.isWord('IMMEDIATE') && p.peek(1)?.kind === 'string' && (p.isOp(';', 2) || p.isAnyWord(['USING', 'INTO'], 2) || !p.peek(2)) ? p.peek(1)!
         // PL/pgSQL (and PLvSQL) EXECUTE 'INSERT …' [USING …]: the same, without the IMMEDIATE

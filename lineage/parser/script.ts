@@ -336,8 +336,10 @@ function parseCall(p: TokenCursor, first: Token): Stmt | undefined {
       } while (p.acceptOp(','))
       p.expectOp(')')
     }
+    // Informix CALL p(args) RETURNING v, …: the returned values set the variables
+    const into = p.accept('RETURNING') ? parseExprList(p) : undefined
     skipToEnd(p)
-    return { k: 'other', kind: 'CALL', call: { name, args }, loc: locOf(first, p.prev()) }
+    return { k: 'other', kind: 'CALL', call: { name, args, into }, loc: locOf(first, p.prev()) }
   } catch (e) {
     if (!(e instanceof ParseError)) throw e
     p.i = save

@@ -3426,6 +3426,28 @@ INSERT INTO t3 (b) SELECT CAST(b AS LONG VARBINARY(100)) FROM t1;
   ],
   informix: [
     {
+      title: 'EXECUTE PROCEDURE p(args) INTO v, w and CALL p(args) RETURNING v, w of an SPL routine of the script: the variables take the values its RETURN a, b gives, by position (they had no source)',
+      sql: `CREATE PROCEDURE p_stats(p_cust INT) RETURNING INT, DECIMAL(12,2);
+  DEFINE w_n INT;
+  DEFINE w_t DECIMAL(12,2);
+  LET w_n, w_t = (SELECT COUNT(*), SUM(i.total_price) FROM items i, orders o WHERE i.order_num = o.order_num AND o.customer_num = p_cust);
+  RETURN w_n, w_t;
+END PROCEDURE;
+CREATE PROCEDURE p_fill()
+  DEFINE v_c INT;
+  DEFINE v_n INT;
+  DEFINE v_t DECIMAL(12,2);
+  FOREACH SELECT customer_num INTO v_c FROM customer
+    EXECUTE PROCEDURE p_stats(v_c) INTO v_n, v_t;
+    INSERT INTO cust_stats (customer_num, n_items, total) VALUES (v_c, v_n, v_t);
+  END FOREACH;
+  CALL p_stats(2) RETURNING v_n, v_t;
+  UPDATE cust_stats SET total = v_t WHERE customer_num = 1;
+END PROCEDURE;
+`,
+      fdd: [['items.total_price', 'cust_stats.total'], ['customer.customer_num', 'cust_stats.customer_num']],
+    },
+    {
       title: 'an SPL function whose body opens with RETURN (SELECT …) goes on to END FUNCTION (the body was taken as the one query of a SQL function, and END FUNCTION failed)',
       sql: `CREATE FUNCTION f_total(p INT) RETURNING DECIMAL(12,2);
   RETURN (SELECT SUM(amt) FROM t_ord WHERE cust = p);

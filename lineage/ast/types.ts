@@ -139,7 +139,7 @@ export type Stmt =
    * for; triggerRows without a table: a trigger function (PostgreSQL RETURNS trigger), whose table comes
    * from the CREATE TRIGGER … EXECUTE FUNCTION that calls it (triggerCall)
    */
-  | { k: 'block'; body: Stmt[]; name?: QName; params?: Ident[]; triggerTable?: QName; triggerRows?: string[]; triggerCall?: QName
+  | { k: 'block'; body: Stmt[]; name?: QName; params?: Ident[]; /** positions in params of the OUT / INOUT ones */ outParams?: number[]; triggerTable?: QName; triggerRows?: string[]; triggerCall?: QName
       /** a PL/SQL function, which SQL and PL/SQL may call without parentheses when it takes no arguments */
       func?: boolean
       /** a statement trigger's transition tables (REFERENCING NEW TABLE AS nt): names of the trigger's table */
@@ -147,14 +147,16 @@ export type Stmt =
       /** a function that returns rows (RETURNS TABLE [(cols)], RETURNS SETOF): its last query is what FROM f(…) reads */
       returnsTable?: { columns?: Ident[]; /** T-SQL RETURNS @r TABLE: the rows are what the body put in @r */ variable?: string }; loc: Loc }
   /** row: PL/SQL PIPE ROW (value), one row of a pipelined table function */
-  | { k: 'return'; value?: Expr; row?: boolean; loc: Loc }
+  | { k: 'return'; value?: Expr; row?: boolean; /** Informix SPL RETURN a, b, …: the values after the first */ more?: Expr[]; loc: Loc }
   /** Oracle CREATE TYPE t AS OBJECT (attr type, …): a constructor t(a, b) gives its values to the attributes in order */
   | { k: 'objectType'; name: QName; attributes: Ident[]; loc: Loc }
   | { k: 'copy'; table: QName; columns?: Ident[]; location: string; direction: 'in' | 'out'; query?: Query; loc: Loc }
   | { k: 'stream'; name: QName; table: QName; loc: Loc }
   /** Oracle / T-SQL / Informix CREATE SYNONYM, DB2 CREATE ALIAS: later reads and writes of name are of target */
   | { k: 'synonym'; name: QName; target: QName; loc: Loc }
-  | { k: 'other'; kind: string; loc: Loc; exprs?: Expr[] }
+  | { k: 'other'; kind: string; loc: Loc; exprs?: Expr[]
+      /** CALL p(a, x => b): a procedure of the script fills its OUT arguments (a SQLScript table variable) */
+      call?: { name: QName; args: Array<{ name?: Ident; value: Expr }>; /** Informix EXECUTE PROCEDURE p() INTO v, … / CALL p() RETURNING v, …: the variables the returned values go to */ into?: Expr[] } }
   | { k: 'mdx'; members: Array<{ name: import('../parser/mdx.js').MdxRef; deps: import('../parser/mdx.js').MdxRef[] }>;
       sets: Array<{ name: import('../parser/mdx.js').MdxRef; refs: import('../parser/mdx.js').MdxRef[] }>;
       axes: import('../parser/mdx.js').MdxRef[][]; cube: Ident; slicer: import('../parser/mdx.js').MdxRef[]; loc: Loc }

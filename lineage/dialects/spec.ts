@@ -165,7 +165,8 @@ const overrides: Record<Vendor, Partial<DialectSpec>> = {
   dbvhana: { recursiveWithoutKeyword: true, identStartExtra: '#' },
   dbvdb2: { atTerminator: true, sequenceNumbers: true, recursiveWithoutKeyword: true, wordOperators: { CONCAT: '||' } },
   // NZPLSQL descends from PL/pgSQL: SELECT INTO v …, FOR r IN EXECUTE IMMEDIATE … LOOP
-  dbvnetezza: { plpgsql: true, defaultSchema: 'ADMIN', systemColumns: new Set(['DATASLICEID', 'CREATEXID', 'DELETEXID']) },
+  // nzsql is psql-born too: \set ON_ERROR_STOP, \echo, \o file, \time lines
+  dbvnetezza: { plpgsql: true, psqlCommands: true, defaultSchema: 'ADMIN', systemColumns: new Set(['DATASLICEID', 'CREATEXID', 'DELETEXID']) },
   // vsql is psql's descendant: its scripts hold the same \set / \echo / \i meta-command lines
   dbvvertica: { unquotedCase: 'lower', dollarQuotedStrings: true, psqlCommands: true, plpgsql: true, defaultSchema: 'PUBLIC' },
   dbvinformix: { braceComments: true, recursiveWithoutKeyword: true },

@@ -302,12 +302,33 @@ export class Analyzer implements ExprEnv {
     if (item.columns) {
       const c = item.columns.get(k) ?? (id.quoted ? item.columns.get(declaredKey(k)) ?? item.columns.get(quotedValueKey(k) ?? '') : undefined)
       if (c?.ref) return { ref: refAt(c.ref, loc), item: local ? item : undefined }
+      // a SQLScript table variable filled by SELECT * of one table: :lt's c is that table's c
+      if (item.kind === 'variable' && item.obj && this.recordStars.size && this.recordStars.has(item.obj)) return { ref: this.starCopyColumn(item.obj, id.name, k, loc), item: local ? item : undefined }
       if (!item.persistent && item.columns.has('*')) { const st = item.columns.get('*')!.ref!; return { ref: refAt(this.throughStar(st, id, k) ?? st, loc), item: local ? item : undefined } }
       if (item.anyField) return { refs: [...item.columns.values()].map((c) => refAt(c.ref!, loc)), item: local ? item : undefined }
     }
     if (item.passThrough && item.obj) return { ref: refAt(this.passedThrough(item, item.passThrough, id, k), loc), item: local ? item : undefined }
     if (!item.obj) return {}
+    if (item.persistent && this.recordStars.size && this.recordStars.has(item.obj)) return { ref: this.starCopyColumn(item.obj, id.name, k, loc), item: local ? item : undefined }
     return { ref: this.ref(item.obj, id.name, loc, k), item: local ? item : undefined }
+  }
+
+  /**
+   * column k of a view, table or table variable made by SELECT * of one table of unknown columns, read by a later statement:
+   * the first read makes it, filled from that table's k (CREATE VIEW v AS SELECT * FROM ext; … SELECT a FROM v:
+   * v.a is ext.a, where v.a had no source and ext.* fed only v.*)
+   */
+  private starCopyColumn(obj: DbObj, name: string, k: string, loc: Loc | undefined, depth = 0): ColRef {
+    const t = this.recordStars.get(obj)
+    const fresh = t !== undefined && this.b.findColumn(obj, k) === undefined
+    const f = this.ref(obj, name, loc, k)
+    if (fresh) {
+      const src = this.entry(t).obj
+      // a view over a view over … each level its own column (bounded: two views may name each other)
+      const from = depth < 16 && this.recordStars.has(src) ? this.starCopyColumn(src, name, k, undefined, depth + 1) : this.ref(src, name, undefined, k)
+      this.b.relate('fdd', colRef(obj, f.col), [from], obj.type === 'view' ? 'create_view' : obj.type === 'variable' ? 'select' : 'create_table', 'identity')
+    }
+    return f
   }
 
   /**
@@ -544,7 +565,7 @@ export class Analyzer implements ExprEnv {
     return { kind: 'variable', obj: v, alias, columns, persistent: false, anyField: true }
   }
 
-  /** records filled from SELECT * of a single table of unknown columns, with that table */
+  /** records (and views and CTAS tables) filled from SELECT * of a single table of unknown columns, with that table */
   readonly recordStars = new Map<DbObj, QName>()
 
   /** a record (re)filled by query q: whether its fields are the columns of q's single table (SELECT * FROM t) */
@@ -561,7 +582,8 @@ export class Analyzer implements ExprEnv {
 
   declareVariable(name: string, loc?: Loc, subType = 'scalar'): DbObj {
     const k = name.toUpperCase()
-    let v = this.variables.get(k)
+    // INTO :v, SET :v = … (Teradata, SQLScript, DB2 host-variable spelling) set the declared v, as reading :v reads it
+    let v = this.variables.get(k) ?? (name.charCodeAt(0) === 58 ? this.variables.get(k.slice(1)) : undefined)
     if (!v) {
       v = this.b.object('variable', name, loc, { subType })
       this.b.column(v, name, name.toUpperCase(), loc)
@@ -894,7 +916,9 @@ export class Analyzer implements ExprEnv {
           for (const r of it.funcSources!) d.direct.push(refAt(r, st.loc))
           this.relateDeps(ref, d, 'select')
         }
-        if (!it.columns) { if (it.funcSources.length) fromArgs('*', '*') }
+        // even with no argument columns (read_files('path'), generate_series(1, 9)) the rows have a `*`: a
+        // table made from them has columns unknown, not none (a later read of its columns found none: orphans)
+        if (!it.columns) fromArgs('*', '*')
         else for (const [key, c] of it.columns) if (!except.has(key) && !(ilike && !ilike.test(c.name))) fromArgs(c.name, key)
         continue
       }

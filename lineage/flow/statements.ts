@@ -9,6 +9,7 @@ import { splitQuoted } from '../resolve/catalog.js'
 import { mdxFlow } from './mdx.js'
 
 type S<K extends Stmt['k']> = Extract<Stmt, { k: K }>
+type TableVarOf = Analyzer['tableVars'] extends Map<string, infer V> ? V : never
 
 export class StatementFlow {
   constructor(readonly a: Analyzer) {
@@ -54,6 +55,7 @@ export class StatementFlow {
         for (const x of s.body) if (x.k === 'block' && x.func && x.name) fns.push(this.routineKey(x.name))
         const ownFns = fns.filter((k) => !this.a.localFunctions.has(k))
         for (const k of fns) { this.a.functions.add(k); this.a.localFunctions.add(k) }
+        const outTablesBefore = s.outParams && s.name ? s.outParams.map((i) => this.a.tableVars.get(s.params![i].name.toUpperCase())) : undefined
         const trigger = this.a.trigger
         if (s.triggerRows) this.a.trigger = { table: s.triggerTable, rows: new Set(s.triggerRows), tables: s.triggerTables && new Set(s.triggerTables) }
         if (s.triggerRows && !s.triggerTable && s.name) this.a.triggerFunctions.set(this.routineKey(s.name), s)
@@ -64,8 +66,12 @@ export class StatementFlow {
         const pipedBefore = this.piped
         const pipedStarBefore = this.pipedStar
         if (s.name) { this.lastQuery = undefined; this.piped = undefined; this.pipedStar = undefined; this.inTableFunction = !!s.returnsTable }
+        const returnsBefore = this.returnSlots
+        if (s.name) this.returnSlots = []
         try {
           for (const x of s.body) this.run(x)
+          if (outTablesBefore) this.defineOutParams(s, outTablesBefore)
+          if (s.name && this.returnSlots?.length) this.returned.set(this.routineKey(s.name), this.returnSlots)
           const tv = s.returnsTable?.variable ? this.a.tableVars.get(s.returnsTable.variable.toUpperCase()) : undefined
           if (tv && s.name) this.a.defineTableFunction(s.name, { obj: tv.obj, cols: [...tv.columns].map(([key, c]) => ({ name: c.name, key, ref: c.ref! })).filter((c) => c.ref) })
           else if (s.returnsTable && s.name && (this.piped ?? this.lastQuery)) this.a.defineTableFunction(s.name, (this.piped ?? this.lastQuery)!, s.returnsTable.columns, this.pipedStar)
@@ -78,15 +84,15 @@ export class StatementFlow {
             this.a.trigger = { table: s.triggerTable!, rows: new Set(fn.triggerRows) }
             try { for (const x of fn.body) this.run(x) } finally { this.runningTriggerFunctions.delete(fn) }
           }
-        } finally { this.a.trigger = trigger; if (s.name) { this.lastQuery = lastBefore; this.piped = pipedBefore; this.pipedStar = pipedStarBefore; this.inTableFunction = fnBefore } }
+        } finally { this.a.trigger = trigger; if (s.name) { this.lastQuery = lastBefore; this.piped = pipedBefore; this.pipedStar = pipedStarBefore; this.inTableFunction = fnBefore; this.returnSlots = returnsBefore } }
         for (const k of own) this.a.variables.delete(k)
         for (const k of ownFns) this.a.localFunctions.delete(k)
         return
       }
-      case 'return': if (s.row && s.value && this.inTableFunction) this.pipeRow(s.value, s.loc); return
+      case 'return': if (s.row && s.value && this.inTableFunction) { this.pipeRow(s.value, s.loc); return } return this.returnValues(s)
       case 'objectType': this.a.objectTypes.set(this.routineKey(s.name), s.attributes); return
       case 'copy': return this.copy(s)
-      case 'other': return
+      case 'other': if (s.call) this.call(s.call); return
       case 'tableVar': return this.tableVar(s)
       case 'mdx': return mdxFlow(this.a, s)
     }
@@ -219,6 +225,69 @@ export class StatementFlow {
     const st = this.b.store
     const fields = rec.columns.slice(1).filter((c) => !st.isSystemColumn(c)).map((c) => st.colName[c])
     return !fields.length || fields.includes('*') ? [{ name: '*' }] : fields.map((name) => ({ name }))
+  }
+
+  /**
+   * what a procedure of the script leaves in its OUT parameters, by position: the table variable the body
+   * assigned (SQLScript et = SELECT …), else the scalar variable
+   */
+  private readonly outParams = new Map<string, Array<{ index: number; name: string; table?: TableVarOf; scalar?: DbObj }>>()
+
+  private defineOutParams(s: S<'block'>, tablesBefore: Array<TableVarOf | undefined>): void {
+    const outs = s.outParams!.map((index, j) => {
+      const name = s.params![index].name.toUpperCase()
+      const tv = this.a.tableVars.get(name)
+      return tv && tv !== tablesBefore[j] ? { index, name, table: tv } : { index, name, scalar: this.a.variables.get(name) }
+    })
+    this.outParams.set(this.routineKey(s.name!), outs)
+  }
+
+  /** the named routine being run: one variable per position of the values its RETURN statements give */
+  private returnSlots: DbObj[] | undefined = undefined
+  /** routines of the script by key: the variables holding what they return, by position */
+  private readonly returned = new Map<string, DbObj[]>()
+
+  private returnValues(s: S<'return'>): void {
+    // (only Informix calls a routine for its returned values: EXECUTE PROCEDURE p() INTO v, CALL p() RETURNING v)
+    if (!this.returnSlots || !s.value || this.a.d.name !== 'dbvinformix') return
+    const values = [s.value, ...(s.more ?? [])]
+    values.forEach((v, i) => {
+      const slot = this.returnSlots![i] ??= this.a.b.object('variable', `RETURN-${i + 1}`, s.loc, { subType: 'scalar' })
+      if (!slot.columns.length) this.b.column(slot, slot.name, slot.name.toUpperCase())
+      this.a.relateDeps(colRef(slot, slot.columns[0]), evalExpr(v, childScope(undefined), this.a), 'select')
+    })
+  }
+
+  /** CALL p(…, lt_out): the caller's argument takes what p left in its OUT parameter (a table variable's rows and columns) */
+  private call(c: NonNullable<S<'other'>['call']>): void {
+    const ret = c.into && this.returned.size ? this.returned.get(this.routineKey(c.name)) : undefined
+    if (ret) c.into!.forEach((v, i) => { const target = ret[i] && this.varTarget(v); if (target) this.b.relate('fdd', target, [colRef(ret[i], ret[i].columns[0])], 'select', 'identity') })
+    const outs = this.outParams.size ? this.outParams.get(this.routineKey(c.name)) : undefined
+    if (!outs) return
+    const named = c.args.some((a) => a.name)
+    for (const o of outs) {
+      const arg = named ? c.args.find((a) => a.name?.name.toUpperCase() === o.name)?.value : c.args[o.index]?.value
+      if (!arg) continue
+      if (o.table) {
+        const id = arg.k === 'col' && arg.name.parts.length === 1 ? arg.name.parts[0] : undefined
+        const name = id?.name ?? (arg.k === 'var' ? arg.name.replace(/^:/, '') : undefined)
+        if (!name) continue
+        const obj = this.b.object('variable', name, id?.loc ?? exprLocOf(arg), { subType: 'table' })
+        const cols = new Map<string, { name: string; ref?: ColRef }>()
+        for (const [key, col] of o.table.columns) {
+          if (!col.ref) continue
+          const ref = this.a.ref(obj, col.name, undefined, key)
+          cols.set(key, { name: col.name, ref })
+          this.b.relate('fdd', ref, [col.ref], 'select', 'identity')
+        }
+        this.b.relate('fdr', this.a.rowsRef(obj), [this.a.rowsRef(o.table.obj)], 'select', 'row_count')
+        this.a.tableVars.set(name.toUpperCase(), { obj, columns: cols })
+      } else if (o.scalar?.columns?.length && !(arg.k === 'var' && arg.name.startsWith('?')) && !(arg.k === 'col' && arg.name.parts.length === 1 && arg.name.parts[0].name.toUpperCase() === o.name)) {
+        // (a ? marker is the client's, no variable; BTEQ names an OUT parameter by its own name: CALL p(d, p_rows))
+        const target = this.varTarget(arg)
+        if (target) this.b.relate('fdd', target, [colRef(o.scalar, o.scalar.columns[0])], 'select', 'identity')
+      }
+    }
   }
 
   /** a routine's matching key: its last name part (a trigger may name the function without its schema) */
@@ -781,6 +850,7 @@ export class StatementFlow {
       const rs = this.a.query(s.query, undefined, { type: 'select_list', name: this.b.nextName('RS') })
       const cols = s.columns.length ? s.columns.map((c) => ({ name: c.name.name, loc: c.name.loc })) : rs.cols.map((c) => ({ name: c.name }))
       e.columns = cols.map((c) => this.b.intern(c.name))
+      this.a.fillsFromStar(e.obj, s.query, !s.columns.length && isStarOnly(rs))
       this.writeAll(e.obj, rs, cols, 'create_table')
       this.a.writes.add(e.obj.id)
     }
@@ -799,6 +869,7 @@ export class StatementFlow {
     const rs = this.a.query(s.query, undefined, { type: 'select_list', name: this.b.nextName('RS') })
     const cols = s.columns ? s.columns.map((c) => ({ name: c.name, loc: c.loc })) : rs.cols.map((c) => ({ name: c.name }))
     e.columns = cols.map((c) => this.b.intern(c.name))
+    this.a.fillsFromStar(e.obj, s.query, !s.columns && isStarOnly(rs))
     this.writeAll(e.obj, rs, cols, 'create_view')
     this.a.writes.add(e.obj.id)
   }
@@ -882,6 +953,7 @@ export class StatementFlow {
       this.b.relate('fdd', ref, [c.ref], 'select', 'identity')
     }
     this.b.relate('fdr', this.a.rowsRef(obj), [rs.rows], 'select', 'row_count')
+    this.a.fillsFromStar(obj, s.query, isStarOnly(rs))
     this.a.tableVars.set(s.name.name.toUpperCase(), { obj, columns: cols })
   }
 
@@ -911,7 +983,7 @@ export class StatementFlow {
 
   private fillRecord(obj: DbObj, q: Query): void {
     const rs = this.a.query(q, undefined, { type: 'select_list', name: this.b.nextName('RS') })
-    this.a.fillsFromStar(obj, q, rs.cols.length === 1 && rs.cols[0].name === '*')
+    this.a.fillsFromStar(obj, q, isStarOnly(rs))
     for (const c of rs.cols) this.b.relate('fdd', this.a.ref(obj, c.name, undefined, c.key), [c.ref], 'cursor', 'identity')
     this.b.relate('fdd', colRef(obj, obj.columns![0]), rs.cols.map((c) => c.ref), 'cursor', 'identity')
   }
@@ -973,6 +1045,9 @@ export class StatementFlow {
     for (const x of s.body) this.run(x)
   }
 }
+
+/** a result of only a `*` column: its columns are unknown */
+function isStarOnly(rs: ResultSet): boolean { return rs.cols.length === 1 && rs.cols[0].name === '*' }
 
 function exprLocOf(e: Expr): Loc { return e.k === 'col' ? e.name.loc : e.loc }
 

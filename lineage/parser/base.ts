@@ -29,6 +29,8 @@ export const NO_SOURCE_WORDS = new Set([
   'REFTABLENAME',
   // VALUES (DEFAULT, …), SET c = DEFAULT: the column's default, no source
   'DEFAULT',
+  // Hive / Spark GROUPING SETS: the grouping set a row belongs to, no column of the table
+  'GROUPING__ID',
 ])
 
 /** words a statement starts with where no terminator is needed (T-SQL, procedural bodies) */

@@ -42,7 +42,9 @@ export function parseCreate(p: TokenCursor, stmtStart: Token, block: (p: TokenCu
   let materialized = false
   let external = false
   for (;;) {
-    if (p.acceptSeq('OR', 'REPLACE') || p.acceptSeq('OR', 'ALTER')) continue
+    // Delta Live Tables CREATE OR REFRESH [STREAMING | LIVE] TABLE | MATERIALIZED VIEW
+    if (p.acceptSeq('OR', 'REPLACE') || p.acceptSeq('OR', 'ALTER') || p.acceptSeq('OR', 'REFRESH')) continue
+    if (p.isAnyWord(['STREAMING', 'LIVE']) && p.isAnyWord(['TABLE', 'VIEW', 'LIVE', 'MATERIALIZED'], 1)) { p.next(); continue }
     if (p.isAnyWord(['TEMP', 'TEMPORARY', 'VOLATILE', 'LOCAL', 'GLOBAL', 'TRANSIENT', 'MULTISET', 'SET', 'UNLOGGED', 'SECURE', 'RECURSIVE', 'COLUMN', 'ROW', 'HYBRID', 'DYNAMIC', 'FORCE', 'NOFORCE', 'EDITIONABLE', 'NONEDITIONABLE', 'DEFINER', 'ALGORITHM', 'SQL', 'PUBLIC', 'PRIVATE', 'SHADOW', 'DEFERRED', 'IMMEDIATE', 'FLASHBACK', 'ICEBERG', 'FACT', 'DIMENSION', 'REFERENCE', 'FILE', 'SECURITY', 'INVOKER', 'WRITABLE', 'READABLE', 'WEB', 'CONSTRAINT'])) {
       const w = p.next().upper
       if (['TEMP', 'TEMPORARY', 'VOLATILE', 'GLOBAL', 'LOCAL'].includes(w)) temporary = true
@@ -138,7 +140,8 @@ function parseCreateTable(p: TokenCursor, start: Token, temporary: boolean, exte
   // (BigQuery CREATE TABLE t COPY src is the same copy of the rows)
   if (p.accept('CLONE') || (p.d.name === 'dbvbigquery' && p.accept('COPY'))) { s.clone = p.qname(); s.query = selectAll(s.clone); skipToEnd(p); s.loc = locOf(start, p.prev()); return s }
   // Teradata table options before the columns: CREATE MULTISET TABLE t, NO FALLBACK, CHECKSUM = DEFAULT (cols)
-  if (p.d.name === 'dbvteradata') while (p.acceptOp(',')) while (!p.eof() && !p.isOp(',') && !p.isOp('(') && !p.isOp(';')) p.next()
+  // (the last option may run into AS src WITH DATA / AS (SELECT …), which is no option)
+  if (p.d.name === 'dbvteradata') while (p.acceptOp(',')) while (!p.eof() && !p.isOp(',') && !p.isOp('(') && !p.isOp(';') && !p.isWord('AS')) p.next()
   if (p.isOp('(') && !startsQuery(p, 1)) parseTableElements(p, s)
   // table options until AS SELECT or the end
   while (!p.eof() && !p.isOp(';') && !p.atBatchSeparator()) {
@@ -209,7 +212,7 @@ function skipWithData(p: TokenCursor): void {
 }
 
 /** SELECT * FROM name */
-function selectAll(name: QName): Query {
+export function selectAll(name: QName): Query {
   return { k: 'select', distinct: false, items: [{ expr: { k: 'star', loc: name.loc }, loc: name.loc }], from: [{ k: 'table', name, loc: name.loc }],
     joins: [], groupBy: [], connectBy: [], orderBy: [], loc: name.loc }
 }
@@ -298,10 +301,16 @@ function parseCreateView(p: TokenCursor, start: Token, materialized: boolean): S
     do { columns.push(p.ident()); p.skipListItem() } while (p.acceptOp(','))
     p.expectOp(')')
   }
+  const afterName = p.i
   // a view with no AS query in its statement (Oracle CREATE MATERIALIZED VIEW LOG ON t …) defines no lineage:
   // the search stops at the `;`, or it took the next statement's query as its own
   while (!p.eof() && !p.isWord('AS') && !p.isOp(';')) { if (p.isOp('(')) p.skipParens(); else p.next() }
   if (p.isOp(';') && name.parts[name.parts.length - 1].name.toUpperCase() === 'LOG') return { k: 'other', kind: 'CREATE MATERIALIZED VIEW LOG', loc: locOf(start, p.prev()) }
+  // Spark CREATE TEMPORARY VIEW v [(cols)] USING parquet OPTIONS (path '…'): a view of files, an external table
+  if ((p.isOp(';') || p.eof()) && usingSource(p, afterName)) {
+    const location = optionsPath(p, afterName)
+    return { k: 'createTable', name, columns: (columns ?? []).map((c) => ({ name: c, loc: c.loc })), fks: [], temporary: true, external: true, location, loc: locOf(start, p.prev()) }
+  }
   p.expect('AS')
   if (p.isWord('LOCKING') || p.isWord('LOCK')) while (!p.eof() && !p.isWord('SELECT') && !p.isWord('SEL') && !p.isWord('WITH')) p.next()
   const query = parseQuery(p)
@@ -310,6 +319,30 @@ function parseCreateView(p: TokenCursor, start: Token, materialized: boolean): S
   // HANA WITH STRUCTURED PRIVILEGE CHECK, WITH ANONYMIZATION (…)
   while (p.isWord('WITH') && p.isAnyWord(['CHECK', 'READ', 'NO', 'DATA', 'CASCADED', 'LOCAL', 'STRUCTURED', 'ANONYMIZATION'], 1)) { p.next(); skipToEnd(p) }
   return { k: 'createView', name, columns, query, materialized, loc: locOf(start, p.prev()) }
+}
+
+/** whether the tokens from `from` to the cursor has a USING data source (Spark USING parquet | csv | delta …) */
+function usingSource(p: TokenCursor, from: number): boolean {
+  for (let j = from; j < p.i; j++) if (p.toks[j].upper === 'USING' && p.toks[j + 1]?.kind === 'word') return true
+  return false
+}
+
+/** the path of a Spark data source's OPTIONS (path 'uri', …) between token `from` and the cursor */
+function optionsPath(p: TokenCursor, from: number): string | undefined {
+  for (let j = from; j < p.i; j++) if (p.toks[j].upper === 'PATH' && p.toks[j + 1]?.kind === 'string' && (p.toks[j - 1]?.image === '(' || p.toks[j - 1]?.image === ',')) return p.toks[j + 1].image.slice(1, -1)
+  return undefined
+}
+
+/** at VIEW of ALTER VIEW: whether a query follows the name (AS SELECT …), not RENAME TO, SET … or OWNER TO */
+function redefinesView(p: TokenCursor): boolean {
+  const save = p.i
+  p.next(); p.acceptSeq('IF', 'EXISTS')
+  p.tableName()
+  if (p.isOp('(')) p.skipParens()
+  if (p.isWord('WITH')) { p.next(); while ((p.isIdentToken() && !p.isWord('AS')) || p.isOp(',')) p.next() }
+  const query = p.isWord('AS') && startsQuery(p, 1)
+  p.i = save
+  return query
 }
 
 function parseCreateStream(p: TokenCursor, start: Token): Stmt {
@@ -324,6 +357,8 @@ function parseCreateStream(p: TokenCursor, start: Token): Stmt {
 
 export function parseAlter(p: TokenCursor, start: Token): Stmt {
   p.next()
+  // ALTER VIEW v [(cols)] [WITH SCHEMABINDING …] AS SELECT …: the view's new query (T-SQL, Hive, Impala, MySQL, DB2)
+  if (p.isWord('VIEW') && redefinesView(p)) { p.next(); return parseCreateView(p, start, false) }
   if (p.isWord('TABLE') || p.isWord('VIEW')) {
     p.next(); p.acceptSeq('IF', 'EXISTS'); p.accept('ONLY')
     const from = p.tableName()

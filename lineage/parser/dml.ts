@@ -1,10 +1,10 @@
 // Grammar chapter: DML (INSERT, UPDATE, DELETE, MERGE) with the vendor forms the core accepts.
 import type { Assign, Expr, Ident, InsertBranch, MergeWhen, OutputTable, Query, SelectItem, Stmt, TableRef, With } from '../ast/types.js'
-import { TokenCursor, locOf, type ParseError } from './base.js'
+import { TokenCursor, locOf, statementWord, type ParseError } from './base.js'
 import { canBeAlias, parseExpr, parseExprList, parseSelectItem } from './expressions.js'
 import { skipToEnd } from './ddl.js'
 import { parseProcedural } from './procedural.js'
-import { parseFromClause, parseFromItem, parseFromTail, parseQuery, parseValuesRows, startsQuery, parseWith, remoteQuery } from './query.js'
+import { parseFromClause, parseFromItem, parseFromTail, parseFromFirstQuery, parseQuery, parseValuesRows, startsQuery, parseWith, remoteQuery } from './query.js'
 
 type Insert = Extract<Stmt, { k: 'insert' }>
 type Update = Extract<Stmt, { k: 'update' }>
@@ -79,15 +79,6 @@ export function tableQuery(p: TokenCursor): Query {
 }
 
 /** Hive / Spark `INSERT INTO a FROM src SELECT …`: the FROM clause written before the query */
-function fromFirstQuery(p: TokenCursor): Query {
-  p.next()
-  const from: import('../ast/types.js').Source[] = []
-  const joins: import('../ast/types.js').JoinCond[] = []
-  parseFromClause(p, from, joins)
-  const q = parseQuery(p)
-  if (q.k === 'select' && !q.from.length) { q.from = from; q.joins = joins }
-  return q
-}
 
 /** Databricks UPDATE SET * EXCEPT (c, …) / INSERT * EXCEPT (c, …): the columns the star leaves alone */
 function starExcept(p: TokenCursor, wh: MergeWhen): void {
@@ -149,9 +140,13 @@ export function parseInsert(p: TokenCursor, w?: With): Stmt {
     else if (start.upper === 'UPSERT' && p.accept('WHERE')) s.replaceWhere = parseExpr(p)
   }
   else if (p.isWord('SET') && (p.d.name === 'dbvmysql')) { p.next(); s.setAssigns = parseAssignments(p) }
-  else if (startsQuery(p)) s.query = parseQuery(p)
+  else if (startsQuery(p)) {
+    s.query = parseQuery(p)
+    // HANA UPSERT | REPLACE t SELECT … WITH PRIMARY KEY: the rows are matched on the key (it was read as a WITH statement)
+    if (p.isWord('WITH') && p.isWord('PRIMARY', 1) && p.isWord('KEY', 2)) p.i += 3
+  }
   else if (p.isWord('TABLE') && p.isIdentToken(1)) s.query = tableQuery(p)
-  else if (p.isWord('FROM') && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) s.query = fromFirstQuery(p)
+  else if (p.isWord('FROM') && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) s.query = parseFromFirstQuery(p)
   // INSERT … EXEC p args: T-SQL needs no `;` after it, the next line's statement must not be swallowed
   // (INSERT … EXEC (@sql) | sp_executesql …: the rows are those of the dynamic SQL's query, when it is one)
   else if (p.isWord('EXEC') || p.isWord('EXECUTE')) {
@@ -467,6 +462,8 @@ function mergeIntoView(p: TokenCursor): TableRef {
 export function parseMerge(p: TokenCursor, w?: With): Stmt {
   const start = p.next()
   skipTop(p)
+  // Databricks MERGE WITH SCHEMA EVOLUTION INTO: the target takes the source's new columns, the rows merge as usual
+  if (p.isWord('WITH') && p.isWord('SCHEMA', 1) && p.isWord('EVOLUTION', 2)) p.i += 3
   p.accept('INTO')
   const target = p.isOp('(') && startsQuery(p, 1) ? mergeIntoView(p) : tableRef(p, !p.isWord('USING', 0))
   if (target.alias?.name.toUpperCase() === 'USING') { p.i--; target.alias = undefined }
@@ -484,17 +481,20 @@ export function parseMerge(p: TokenCursor, w?: With): Stmt {
     const wh: MergeWhen = { matched, action: 'nothing', loc: locOf(ws, ws) }
     if (p.accept('AND')) wh.cond = parseExpr(p)
     p.expect('THEN')
-    if (p.isWord('UPDATE') && p.isWord('SET', 1) && p.isOp('*', 2)) { p.i += 3; wh.action = 'update'; wh.star = true; starExcept(p, wh) }
-    else if (p.isWord('INSERT') && p.isOp('*', 1)) { p.i += 2; wh.action = 'insert'; wh.star = true; starExcept(p, wh) }
+    // Teradata writes the actions abbreviated too: THEN UPD SET …, THEN INS (…) VALUES …, THEN DEL
+    const isAction = (w: string) => p.peek()?.kind === 'word' && statementWord(p.d, p.peek()!.upper) === w
+    const action = (w: string) => isAction(w) && (p.next(), true)
+    if (isAction('UPDATE') && p.isWord('SET', 1) && p.isOp('*', 2)) { p.i += 3; wh.action = 'update'; wh.star = true; starExcept(p, wh) }
+    else if (isAction('INSERT') && p.isOp('*', 1)) { p.i += 2; wh.action = 'insert'; wh.star = true; starExcept(p, wh) }
     else if (p.isWord('INSERT') && p.isWord('ROW', 1) && p.d.name === 'dbvbigquery') { p.i += 2; wh.action = 'insert'; wh.star = true; wh.byPosition = true }
     // Snowflake UPDATE ALL BY NAME / INSERT ALL BY NAME: each column from the source column of its name, as SET * / INSERT *
     else if (p.isAnyWord(['UPDATE', 'INSERT']) && p.isWord('ALL', 1) && p.isWord('BY', 2) && p.isWord('NAME', 3)) { wh.action = p.next().upper === 'UPDATE' ? 'update' : 'insert'; p.i += 3; wh.star = true }
-    else if (p.accept('UPDATE')) {
+    else if (action('UPDATE')) {
       p.expect('SET'); wh.action = 'update'; wh.sets = parseAssignments(p)
       if (p.accept('WHERE')) wh.cond = wh.cond ? { k: 'op', op: 'AND', args: [wh.cond, parseExpr(p)], loc: wh.loc } : parseExpr(p)
       if (p.accept('DELETE')) { p.expect('WHERE'); const d = parseExpr(p); wh.cond = wh.cond ? { k: 'op', op: 'AND', args: [wh.cond, d], loc: wh.loc } : d }
-    } else if (p.accept('DELETE')) wh.action = 'delete'
-    else if (p.accept('INSERT')) {
+    } else if (action('DELETE')) wh.action = 'delete'
+    else if (action('INSERT')) {
       wh.action = 'insert'
       if (p.isOp('(') && p.isWord('KEY', 1)) {
         // N1QL: INSERT (KEY k, VALUE doc): the document is written as a whole (D17)

@@ -782,6 +782,11 @@ function parseFuncArgs(p: TokenCursor, start: import('../lexer/lexer.js').Token,
     // f(name => v); PostgreSQL also takes the older f(name := v)
     if (p.isIdentToken() && (p.isOp('=>', 1) || (p.d.plpgsql && p.isOp(':=', 1)))) { p.i += 2; args.push(parseExpr(p)); continue }
     if (upper === 'LIMIT' || p.isWord('LIMIT')) { p.next(); parseExpr(p); continue }
+    // Teradata CASE_N / RANGE_N (…, NO CASE | NO RANGE [OR UNKNOWN], UNKNOWN): the catch-all partitions, no columns
+    if ((upper === 'CASE_N' || upper === 'RANGE_N') && (p.isWord('UNKNOWN') || (p.isWord('NO') && p.isAnyWord(['CASE', 'RANGE'], 1)))) {
+      if (p.accept('NO')) { p.next(); if (p.isWord('OR') && p.isWord('UNKNOWN', 1)) p.i += 2 } else p.next()
+      continue
+    }
     if (startsQuery(p) && !p.isOp('(')) { const q = parseQuery(p); args.push({ k: 'subq', query: q, loc: q.loc }); continue }
     if (p.d.lambdas) { const params = lambdaParams(p); if (params) { args.push(parseLambda(p, params)); continue } }
     args.push(parseExpr(p))

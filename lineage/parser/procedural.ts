@@ -89,8 +89,8 @@ function scalarAssignment(p: Cur): Stmt | undefined {
   const first = p.peek()!
   if (first.kind !== 'word' || STATEMENT_WORDS.has(first.upper) || PROCEDURAL_START.has(first.upper)) return undefined
   const at = p.isOp('=', 1) ? 2 : p.isOp('.', 1) && p.isIdentToken(2) && p.isOp('=', 3) ? 4 : 0
-  // `lt = SELECT …` is a table variable (parseStatement)
-  if (at === 0 || startsQuery(p, at)) return undefined
+  // `lt = SELECT …` and `lt = APPLY_FILTER(…)` are table variables (parseStatement)
+  if (at === 0 || startsQuery(p, at) || (at === 2 && p.d.name === 'dbvhana' && (p.isWord('APPLY_FILTER', 2) || p.peek(2)!.upper.startsWith('CE_')))) return undefined
   const targets = [assignTarget(p)]
   p.expectOp('=')
   const value = parseExpr(p)
@@ -122,9 +122,10 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
       }
       const value = parseExpr(p)
       // Informix SPL: RETURN a, b [WITH RESUME] (the routine goes on, a cursor function)
-      while (p.acceptOp(',')) parseExpr(p)
+      const more: Expr[] = []
+      while (p.acceptOp(',')) more.push(parseExpr(p))
       p.acceptSeq('WITH', 'RESUME')
-      return { k: 'return', value, loc: locOf(first, p.prev()) }
+      return { k: 'return', value, ...(more.length ? { more } : {}), loc: locOf(first, p.prev()) }
     }
     case 'PIPE': {
       if (!p.isWord('ROW', 1) || !p.isOp('(', 2)) return undefined
@@ -161,6 +162,15 @@ export function parseProcedural(p: Cur, first: Token): Stmt | undefined {
       p.next()
       // T-SQL EXEC @rc = sp_executesql …: the return status goes to @rc
       if (p.d.batchWord !== undefined && p.peek()?.image.startsWith('@') && p.isOp('=', 1) && p.isAnyWord(['SP_EXECUTESQL', 'SYS'], 2)) p.i += 2
+      // Informix EXECUTE PROCEDURE | FUNCTION p(args) [INTO v, …]: the values p returns set the variables
+      if (p.d.name === 'dbvinformix' && p.isAnyWord(['PROCEDURE', 'FUNCTION']) && p.isIdentToken(1)) {
+        p.next()
+        const name = p.qname()
+        const args = p.acceptOp('(') && !p.acceptOp(')') ? (() => { const a = parseExprList(p); p.expectOp(')'); return a })() : []
+        const into = p.accept('INTO') ? parseExprList(p) : undefined
+        skipToEnd(p)
+        return { k: 'other', kind: 'EXEC', call: { name, args: args.map((value) => ({ value })), into }, loc: locOf(first, p.prev()) }
+      }
       // EXECUTE IMMEDIATE 'INSERT …' / $$ … $$ with the SQL as one literal: its statements are analysed
       const lit = p.isWord('IMMEDIATE') && p.peek(1)?.kind === 'string' && (p.isOp(';', 2) || p.isAnyWord(['USING', 'INTO'], 2) || !p.peek(2)) ? p.peek(1)!
         // PL/pgSQL (and PLvSQL) EXECUTE 'INSERT …' [USING …]: the same, without the IMMEDIATE
@@ -647,13 +657,13 @@ function atIdent(p: Cur): Ident {
 }
 
 /** the names of a parenthesised parameter list (routine or cursor): (IN p_day DATE, n INT DEFAULT 0, …) */
-function paramNames(p: Cur): Ident[] {
+function paramNames(p: Cur, out?: number[]): Ident[] {
   const params: Ident[] = []
   p.next()
   while (!p.isOp(')') && !p.eof()) {
     if ((p.isIdentToken() || atName(p)) && (p.peek(-1)?.image === '(' || p.peek(-1)?.image === ',')) {
       // a mode before the name (IN p_day DATE, INOUT n INT): the name follows
-      while (p.isAnyWord(PARAM_MODES) && (p.isIdentToken(1) || atName(p, 1))) p.next()
+      while (p.isAnyWord(PARAM_MODES) && (p.isIdentToken(1) || atName(p, 1))) { if (p.isWord('OUT') || p.isWord('INOUT')) out?.push(params.length); p.next() }
       if (atName(p)) { params.push(atIdent(p)); p.i-- } else params.push(identOf(p.peek()!))
     }
     if (p.isOp('(')) p.skipParens(); else p.next()
@@ -750,14 +760,15 @@ export function parseRoutine(p: TokenCursor, start: Token): Stmt {
 }
 
 function parseRoutineBody(p: Cur, start: Token, hasKind: boolean): Stmt {
-  const ret: { decl?: Stmt } = {}
+  const ret: { decl?: Stmt; out?: number[] } = {}
   const s = parseRoutineHeader(p, start, hasKind, ret)
   // the body fills the returned table variable like one it declared itself
   if (ret.decl && s.k === 'block') s.body.unshift(ret.decl)
+  if (ret.out?.length && s.k === 'block' && s.params) s.outParams = ret.out
   return s
 }
 
-function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?: Stmt }): Stmt {
+function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?: Stmt; out?: number[] }): Stmt {
   const kind = p.next().upper
   if (kind === 'PACKAGE') { p.accept('BODY') }
   // an Oracle TYPE BODY holds the type's methods like a package body; a type specification is skipped
@@ -779,7 +790,7 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
   /** where a trigger's body starts after FOR EACH ROW [FOLLOWS | PRECEDES t] */
   let eachRowEnd = -1
   const actions: Stmt[] = []
-  const params = p.isOp('(') ? paramNames(p) : []
+  const params = p.isOp('(') ? paramNames(p, ret.out = []) : []
   const wasBlock = p.inBlock
   p.inBlock = true
   /** Oracle RETURN t PIPELINED: the rows are what the body pipes (a nested function of a package too) */
@@ -854,7 +865,8 @@ function parseRoutineHeader(p: Cur, start: Token, hasKind: boolean, ret: { decl?
       }
       if (p.d.javaRoutines && (p.isWord('IMPORT') || p.isWord('BEGIN'))) return { k: 'block', body: javaBody(p), name, params, loc: locOf(start, p.prev()) }
       if (p.isWord('BEGIN') && !p.isWord('ATOMIC', 1) || p.isWord('BEGIN') && p.isWord('ATOMIC', 1)) { const b = parseStatement(p); return { k: 'block', body: [b], name, params, loc: locOf(start, p.prev()) } }
-      if (p.isWord('RETURN') && (startsQuery(p, 1) || p.isOp('(', 1) && startsQuery(p, 2))) { p.next(); const q = parseQuery(p); return { k: 'block', body: [{ k: 'query', query: q, loc: q.loc }], name, params, loc: locOf(start, p.prev()) } }
+      // (an Informix SPL body that opens with RETURN (SELECT …) goes on to END FUNCTION: below)
+      if (p.isWord('RETURN') && (startsQuery(p, 1) || p.isOp('(', 1) && startsQuery(p, 2)) && p.d.name !== 'dbvinformix') { p.next(); const q = parseQuery(p); return { k: 'block', body: [{ k: 'query', query: q, loc: q.loc }], name, params, loc: locOf(start, p.prev()) } }
       if (!hasKind && p.isOp(';')) { p.next(); return { k: 'other', kind: 'DECLARATION', loc: locOf(start, p.prev()) } }
       if (p.isOp('(')) { p.skipParens(); continue }
       // PostgreSQL: RETURNS trigger, the body's NEW / OLD belong to the table of the trigger that executes it

@@ -17,6 +17,17 @@ export function startsQuery(p: TokenCursor, k = 0): boolean {
   return false
 }
 
+/** Hive FROM src [joins] SELECT …: the query with its FROM written first */
+export function parseFromFirstQuery(p: TokenCursor): Query {
+  p.next()
+  const from: Source[] = []
+  const joins: JoinCond[] = []
+  parseFromClause(p, from, joins)
+  const q = parseQuery(p)
+  if (q.k === 'select' && !q.from.length) { q.from = from; q.joins = joins }
+  return q
+}
+
 /** PostgreSQL `TABLE t` at k: SELECT * FROM t (CREATE TABLE backup AS TABLE t, INSERT INTO a TABLE b) */
 function isTableQuery(p: TokenCursor, k: number): boolean {
   return p.d.plpgsql && p.isIdentToken(k + 1) && !p.isOp('(', k + 2)
@@ -723,8 +734,10 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
   // ODBC / JDBC outer-join escape {oj a LEFT OUTER JOIN b ON …}: a join tree in braces
   if (p.isOp('{') && p.isWord('OJ', 1)) { p.i += 2; parseFromClause(p, from, joins); p.expectOp('}'); return }
   if (p.isOp('(')) {
-    if (startsQuery(p, 1) && !derivedTableOpensJoin(p)) {
-      p.next(); const query = parseQuery(p); p.expectOp(')')
+    // Hive FROM-first subquery: FROM (FROM src SELECT TRANSFORM (…) USING … CLUSTER BY k) t INSERT …
+    const fromFirst = p.isWord('FROM', 1) && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')
+    if (fromFirst || (startsQuery(p, 1) && !derivedTableOpensJoin(p))) {
+      p.next(); const query = fromFirst ? parseFromFirstQuery(p) : parseQuery(p); p.expectOp(')')
       const src: Source = { k: 'derived', query, lateral, loc: locOf(start, p.prev()) }
       parseAliasAndColumns(p, src)
       if (src.alias) src.loc = src.alias.loc
@@ -860,7 +873,11 @@ import { parseValuesRows as parseValuesRowsRef } from './query.js'
 
 /** Databricks Delta Live Tables `FROM STREAM(live.t)`: the rows of table live.t as they arrive (undefined, nothing consumed, otherwise) */
 function streamedTable(p: TokenCursor): QName | undefined {
-  if ((p.d.name !== 'dbvhive' && p.d.name !== 'dbvimpala') || !p.isWord('STREAM') || !p.isOp('(', 1) || !p.isIdentToken(2)) return undefined
+  if ((p.d.name !== 'dbvhive' && p.d.name !== 'dbvimpala') || !p.isWord('STREAM')) return undefined
+  // FROM STREAM read_files(…) / STREAM live.t / STREAM t: the same without parentheses (a table named stream
+  // with an alias reads so too, but DLT pipelines write STREAM t far more often)
+  if (p.isIdentToken(1) && !p.isAnyWord(['AS', 'WHERE', 'JOIN', 'LEFT', 'RIGHT', 'INNER', 'FULL', 'CROSS', 'GROUP', 'ORDER', 'LIMIT', 'UNION', 'LATERAL', 'WINDOW', 'HAVING'], 1)) { p.next(); return undefined }
+  if (!p.isOp('(', 1) || !p.isIdentToken(2)) return undefined
   const save = p.i
   p.i += 2
   const name = p.tableName()

@@ -1,12 +1,12 @@
 // Grammar chapter: scripts. Splits a token stream into statements, dispatches on the first word and
 // recovers from a syntax error at the next statement boundary so the other statements keep their lineage.
-import type { Stmt } from '../ast/types.js'
+import type { Expr, Ident, JoinCond, Query, SelectItem, Source, Stmt } from '../ast/types.js'
 import type { Token } from '../lexer/lexer.js'
 import type { DialectSpec } from '../dialects/spec.js'
 import { ParseError, TokenCursor, locOf, STATEMENT_WORDS, SQLPLUS_COMMANDS, statementWord } from './base.js'
-import { parseQuery, startsQuery, parseWith, parseFromClause } from './query.js'
+import { parseQuery, startsQuery, parseWith, parseFromClause, parseFromFirstQuery } from './query.js'
 import { parseDelete, parseInsert, parseMerge, parseUpdate, parseApplyChanges } from './dml.js'
-import { parseAlter, parseCreate, parseRename, skipToEnd } from './ddl.js'
+import { parseAlter, parseCreate, parseRename, selectAll, skipToEnd } from './ddl.js'
 import { parseProcedural, parseRoutine, PROCEDURAL_START, setCreate, endsConversation, parsePrepare, skipsDynamicResult } from './procedural.js'
 import { parseExpr, parseExprList } from './expressions.js'
 import { parseCopy, parseExportToVertica, parseLoad, parseUnload } from './load.js'
@@ -33,7 +33,7 @@ const SKIP_START = new Set(['GRANT', 'REVOKE', 'DROP', 'TRUNCATE', 'USE', 'ANALY
   'WHENEVER', 'VARIABLE', 'EXPORT', 'IMPORT', 'VALIDATE', 'DISABLE', 'ENABLE', 'MERGE_STATS', 'RECOVER', 'UNSET', 'RUNSTATS',
   'GENERATE', 'REORG', 'ASSERT', 'DUMP', 'SAVE', 'PIPE', 'ATTACH', 'DETACH', 'CHECK', 'SECURITY', 'DESCRIBE', 'UPDATE_STATISTICS', 'EXCHANGE',
   'FLASHBACK', 'READTEXT', 'WRITETEXT', 'UPDATETEXT', 'TERMINATE', 'QUIESCE', 'UNQUIESCE', 'ACTIVATE', 'DEACTIVATE', 'REBIND', 'CATALOG', 'UNCATALOG', 'ROLLFORWARD',
-  'PRUNE', 'REDISTRIBUTE', 'INSPECT', 'AUTOCOMMIT', 'SETUSER', 'RECEIVE', 'SEND', 'MESSAGE', 'MOVE', 'CANCEL', 'DIAGNOSTIC', 'ASSOCIATE'])
+  'PRUNE', 'REDISTRIBUTE', 'INSPECT', 'AUTOCOMMIT', 'SETUSER', 'RECEIVE', 'SEND', 'MESSAGE', 'MOVE', 'CANCEL', 'DIAGNOSTIC', 'ASSOCIATE', 'CONVERT', 'DFS', 'SOURCE'])
 
 /** DB2 CLP commands that begin like SQL: UPDATE DB CFG …, UPDATE MONITOR SWITCHES …, LABEL ON …, FORCE APPLICATION … */
 const CLP_UPDATE: Record<string, string[]> = {
@@ -190,6 +190,21 @@ export function parseStatement(p: TokenCursor): Stmt {
     const s = parseProcedural(p, first)
     if (s) return s
   }
+  // SQLScript calculation engine plan operators: lt = CE_PROJECTION(:src, [cols]) … are queries
+  if (p.d.name === 'dbvhana' && first.kind === 'word' && p.isOp('=', 1) && p.peek(2)?.upper.startsWith('CE_') && p.isOp('(', 3)) {
+    const name = p.ident(); p.next()
+    const query = parseCeOperator(p)
+    if (query) return { k: 'tableVar', name, query, loc: locOf(first, p.prev()) }
+    p.fail('unsupported calculation engine operator')
+  }
+  // SQLScript lt = APPLY_FILTER(:src | table, :filter): the rows of src that a dynamic WHERE keeps
+  if (p.d.name === 'dbvhana' && first.kind === 'word' && p.isOp('=', 1) && p.isWord('APPLY_FILTER', 2) && p.isOp('(', 3)) {
+    const name = p.ident(); p.i += 3
+    const from = p.tableName()
+    while (!p.eof() && !p.isOp(')')) { if (p.isOp('(')) p.skipParens(); else p.next() }
+    p.expectOp(')')
+    return { k: 'tableVar', name, query: selectAll(from), loc: locOf(first, p.prev()) }
+  }
   if (first.kind === 'word' && p.isOp('=', 1) && startsQuery(p, 2)) {
     const name = p.ident(); p.next()
     const query = parseQuery(p)
@@ -218,6 +233,13 @@ export function parseStatement(p: TokenCursor): Stmt {
     return { k: 'other', kind: u, loc: locOf(first, p.prev()) }
   }
   if (u === 'PREPARE' && p.d.name === 'dbvmysql' && p.isWord('FROM', 2) && p.peek(3)) return parsePrepare(p, first)
+  if (u === 'CALL' && first.kind === 'word' && p.isIdentToken(1)) { const c = parseCall(p, first); if (c) return c }
+  // Hive CLI !cmd; and Beeline !connect … lines (no `;`): a shell or client command, ended by its line
+  if (u === '!' && first.bol && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) {
+    const end = p.lineEnd(first)
+    while (p.i < end && !p.isOp(';')) p.next()
+    return { k: 'other', kind: 'SHELL', loc: locOf(first, p.prev()) }
+  }
   if (first.kind === 'word' && SKIP_START.has(u)) {
     p.next(); skipToEnd(p)
     return { k: 'other', kind: u, loc: locOf(first, p.prev()) }
@@ -249,6 +271,90 @@ export function parseStatement(p: TokenCursor): Stmt {
   p.fail(`unsupported statement`)
 }
 
+/**
+ * A SQLScript calculation engine operator as the query it stands for: CE_COLUMN_TABLE | CE_OLAP_VIEW |
+ * CE_JOIN_VIEW | CE_CALC_VIEW (t [, [cols]]), CE_PROJECTION (:v, [cols] [, 'filter']), CE_AGGREGATION
+ * (:v, [agg AS name, …] [, [group cols]]), CE_JOIN (:a, :b, [join cols] [, [cols]]), CE_UNION_ALL (:a, :b).
+ * undefined (nothing consumed) for the others.
+ */
+function parseCeOperator(p: TokenCursor): Query | undefined {
+  const start = p.peek()!
+  const op = start.upper
+  if (!['CE_COLUMN_TABLE', 'CE_OLAP_VIEW', 'CE_JOIN_VIEW', 'CE_CALC_VIEW', 'CE_PROJECTION', 'CE_AGGREGATION', 'CE_JOIN', 'CE_UNION_ALL'].includes(op)) return undefined
+  p.i += 2
+  const source = (): Source => { const name = p.tableName(); return { k: 'table', name, loc: name.loc } }
+  /** [item, …]: a column "A", an expression f("A"), each with its optional AS name */
+  const list = (): SelectItem[] => {
+    const items: SelectItem[] = []
+    p.expectOp('[')
+    while (!p.isOp(']') && !p.eof()) {
+      const s0 = p.peek()!
+      const expr = parseExpr(p)
+      const alias = p.accept('AS') ? p.ident() : undefined
+      items.push({ expr, alias, loc: locOf(s0, p.prev()) })
+      if (!p.acceptOp(',')) break
+    }
+    p.expectOp(']')
+    return items
+  }
+  const star = (): SelectItem[] => [{ expr: { k: 'star', loc: locOf(start, start) }, loc: locOf(start, start) }]
+  const select = (items: SelectItem[], from: Source[], joins: JoinCond[] = [], groupBy: Expr[] = []): Query =>
+    ({ k: 'select', distinct: false, items, from, joins, groupBy, connectBy: [], orderBy: [], loc: locOf(start, p.prev()) })
+  const rest = () => { while (p.acceptOp(',')) { if (p.isOp('[')) list(); else parseExpr(p) } p.expectOp(')') }
+  const a = source()
+  let q: Query
+  if (op === 'CE_UNION_ALL' || op === 'CE_JOIN') {
+    p.expectOp(',')
+    const b = source()
+    if (op === 'CE_UNION_ALL') { rest(); q = { k: 'setop', op: 'UNION', all: true, left: select(star(), [a]), right: select(star(), [b]), orderBy: [], loc: locOf(start, p.prev()) }; return q }
+    p.expectOp(',')
+    const using = list().map((i) => i.expr.k === 'col' ? i.expr.name.parts[0] : undefined).filter((x): x is Ident => !!x)
+    const items = p.acceptOp(',') && p.isOp('[') ? list() : star()
+    rest()
+    return select(items, [a, b], [{ kind: 'inner', using, loc: locOf(start, p.prev()) }])
+  }
+  if (op === 'CE_AGGREGATION') {
+    p.expectOp(',')
+    const aggs = list()
+    const groups = p.acceptOp(',') && p.isOp('[') ? list() : []
+    rest()
+    // the result holds the grouping columns, then the aggregates
+    return select([...groups, ...aggs], [a], [], groups.map((g) => g.expr))
+  }
+  const items = p.acceptOp(',') && p.isOp('[') ? list() : star()
+  rest()
+  return select(items, [a])
+}
+
+/**
+ * CALL p [(arg, name => arg, …)] [WITH OVERVIEW | IN DEBUG MODE …]: its arguments, for a procedure of the script
+ * that fills OUT ones; arguments that are no expressions (CALL p(?), a dialect's own forms) leave a plain CALL
+ */
+function parseCall(p: TokenCursor, first: Token): Stmt | undefined {
+  const save = p.i
+  try {
+    p.next()
+    const name = p.qname()
+    const args: Array<{ name?: Ident; value: Expr }> = []
+    if (p.acceptOp('(') && !p.acceptOp(')')) {
+      do {
+        const named = p.isIdentToken() && p.isOp('=>', 1) ? p.ident() : undefined
+        if (named) p.next()
+        args.push({ name: named, value: parseExpr(p) })
+      } while (p.acceptOp(','))
+      p.expectOp(')')
+    }
+    // Informix CALL p(args) RETURNING v, …: the returned values set the variables
+    const into = p.accept('RETURNING') ? parseExprList(p) : undefined
+    skipToEnd(p)
+    return { k: 'other', kind: 'CALL', call: { name, args, into }, loc: locOf(first, p.prev()) }
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e
+    p.i = save
+    return undefined
+  }
+}
+
 /** the cursor is at the first statement of a T-SQL / Sybase batch: the script's start, or right after GO [n] */
 function atBatchStart(p: TokenCursor): boolean {
   return p.atBatchSeparator(-1) || (p.peek(-1)?.kind === 'number' && p.atBatchSeparator(-2))
@@ -277,6 +383,8 @@ function parseWithStatement(p: TokenCursor, w: import('../ast/types.js').With, f
   if (nu === 'UPDATE') return parseUpdate(p, w)
   if (nu === 'DELETE') return parseDelete(p, w)
   if (nu === 'MERGE') return parseMerge(p, w)
+  // Hive WITH c AS (…) FROM c INSERT … INSERT …: every branch sees the CTEs
+  if (nu === 'FROM' && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) return parseMultiInsert(p, first, w)
   const q = parseQuery(p)
   q.with = w
   q.loc = locOf(first, p.prev())
@@ -307,14 +415,23 @@ function parsePsqlCopy(p: TokenCursor, first: Token): Stmt {
 }
 
 /** Hive: FROM src INSERT OVERWRITE TABLE a SELECT … [WHERE …] INSERT INTO b SELECT … */
-function parseMultiInsert(p: TokenCursor, first: Token): Stmt {
+function parseMultiInsert(p: TokenCursor, first: Token, w?: import('../ast/types.js').With): Stmt {
+  const save = p.i
   p.next()
   const from: import('../ast/types.js').Source[] = []
   const joins: import('../ast/types.js').JoinCond[] = []
   parseFromClause(p, from, joins)
+  // FROM src SELECT …: a query with its FROM first
+  if (startsQuery(p) && !p.isWord('WITH')) {
+    p.i = save
+    const q = parseFromFirstQuery(p)
+    if (w) q.with = w
+    q.loc = locOf(first, p.prev())
+    return { k: 'query', query: q, loc: q.loc }
+  }
   const body: Stmt[] = []
   while (p.isWord('INSERT')) {
-    const ins = parseInsert(p) as Extract<Stmt, { k: 'insert' }>
+    const ins = parseInsert(p, w) as Extract<Stmt, { k: 'insert' }>
     if (ins.query && ins.query.k === 'select') { ins.query.from = from; ins.query.joins = joins }
     body.push(ins)
   }
@@ -326,6 +443,7 @@ function parseMultiInsert(p: TokenCursor, first: Token): Stmt {
 function atBoundary(p: TokenCursor): boolean {
   if (p.eof() || p.isOp(';') || isBatchSeparator(p) || p.atPsqlTrailer()) return true
   const t = p.peek()!
+  if (t.bol && t.image === '!' && (p.d.name === 'dbvhive' || p.d.name === 'dbvimpala')) return true
   // statements without a terminator (T-SQL, procedural code) end where the next one starts
   return t.kind === 'word' && (startsQuery(p) || STATEMENT_WORDS.has(statementWord(p.d, t.upper)))
 }

@@ -859,6 +859,16 @@ DELETE o OUTPUT deleted.* INTO dbo.orders_deleted FROM dbo.orders o JOIN dbo.cus
       fdd: [['dbo.orders.order_id', 'dbo.upd_log.order_id'], ['dbo.customers.name', 'dbo.upd_log.cname'], ['dbo.orders.*', 'dbo.orders_deleted.*']],
     },
     {
+      title: 'ALTER VIEW v [WITH SCHEMABINDING, …] AS SELECT … redefines the view (the statement was skipped: the view kept no lineage)',
+      sql: `ALTER VIEW dbo.v_orders AS SELECT id, amt FROM dbo.orders2
+GO
+ALTER VIEW dbo.v2 WITH SCHEMABINDING, VIEW_METADATA AS SELECT x FROM dbo.t3
+GO
+SELECT id FROM dbo.v_orders
+`,
+      fdd: [['dbo.orders2.id', 'dbo.v_orders.id'], ['dbo.orders2.amt', 'dbo.v_orders.amt'], ['dbo.t3.x', 'dbo.v2.x'], ['dbo.v_orders.id', 'RS-1.id']],
+    },
+    {
       title: 'T-SQL niladic USER is the session user, not a column of the source',
       sql: `INSERT INTO dbo.audit_log (changed_by, order_id) SELECT USER, o.order_id FROM dbo.orders o;
 `,
@@ -2239,13 +2249,14 @@ $$;
       fdd: [['db.s.src.a', 'db.s.t3.a'], ['db.s.src.b', 'db.s.t4.b']],
     },
     {
-      title: 'a view or CTAS over SELECT * of a table of unknown columns: its columns are read by name afterwards',
+      title: 'a view or CTAS over SELECT * of a table of unknown columns: its columns are read by name afterwards, each filled from the same column of the table (v.kind had no source)',
       sql: `CREATE VIEW v AS SELECT * FROM raw.events;
 CREATE TABLE t AS SELECT * FROM raw.users;
 INSERT INTO mart.daily (id, kind) SELECT event_id, kind FROM v WHERE kind <> 'test';
 INSERT INTO mart.users (name) SELECT name FROM t;
 `,
-      fdd: [['raw.events.*', 'v.*'], ['raw.users.*', 't.*'], ['v.event_id', 'mart.daily.id'], ['v.kind', 'mart.daily.kind'], ['t.name', 'mart.users.name']],
+      fdd: [['raw.events.*', 'v.*'], ['raw.users.*', 't.*'], ['v.event_id', 'mart.daily.id'], ['v.kind', 'mart.daily.kind'], ['t.name', 'mart.users.name'],
+        ['raw.events.event_id', 'v.event_id'], ['raw.events.kind', 'v.kind'], ['raw.users.name', 't.name']],
     },
     {
       title: 'CHANGES (INFORMATION => …) AT (…) END (TIMESTAMP => …): the change interval of a table read',
@@ -2555,6 +2566,62 @@ INSERT INTO sales.daily_max (amount) VALUES (max_amount);
   ],
   hive: [
     {
+      title: 'ALTER VIEW v AS SELECT … replaces the view\'s query and columns (it was skipped)',
+      sql: `CREATE VIEW dw.v_orders (order_id COMMENT 'id', amount) AS SELECT id, amt FROM raw.orders;
+ALTER VIEW dw.v_orders AS SELECT id, amt * 1.1 AS amt FROM raw.orders2;
+INSERT INTO dw.x SELECT id, amt FROM dw.v_orders;
+`,
+      fdd: [['raw.orders.id', 'dw.v_orders.order_id'], ['raw.orders.amt', 'dw.v_orders.amount'], ['raw.orders2.id', 'dw.v_orders.id'], ['raw.orders2.amt', 'dw.v_orders.amt'], ['dw.v_orders.id', 'dw.x.id'], ['dw.v_orders.amt', 'dw.x.amt']],
+    },
+    {
+      title: 'GROUPING__ID in a GROUPING SETS query is the grouping set of the row (it was read as a column of the table)',
+      sql: `INSERT OVERWRITE TABLE dw.grp SELECT region, sum(amt) AS total, GROUPING__ID AS gid FROM dw.sales GROUP BY region, product GROUPING SETS ((region, product), region);
+`,
+      fdd: [['dw.sales.region', 'dw.grp.region'], ['dw.sales.amt', 'dw.grp.total']],
+    },
+    {
+      title: 'Hive: WITH c AS (…) FROM c INSERT … INSERT … (every branch sees the CTEs), a FROM-first subquery FROM (FROM src SELECT TRANSFORM … CLUSTER BY k) t INSERT …, a FROM src SELECT … query, and CLI lines !cmd; / dfs …; / SOURCE file; (each failed)',
+      sql: `!echo starting;
+dfs -mkdir -p /tmp/stage;
+SOURCE /opt/hql/common.hql;
+WITH base AS (SELECT user_id, session_id, event_ts FROM raw.clicks WHERE dt = '2024-01-01')
+FROM base b
+INSERT OVERWRITE TABLE dw.sessions PARTITION (dt = '2024-01-01')
+SELECT b.session_id, b.user_id, min(b.event_ts) AS start_ts GROUP BY b.session_id, b.user_id
+INSERT OVERWRITE TABLE dw.active_users PARTITION (dt = '2024-01-01')
+SELECT DISTINCT b.user_id;
+FROM (
+  FROM raw.access_log a
+  SELECT TRANSFORM (a.ua, a.ip) USING 'python parse_ua.py' AS browser, ip
+  CLUSTER BY ip
+) t
+INSERT OVERWRITE TABLE dw.ua_by_ip SELECT t.ip, t.browser;
+FROM raw.clicks c SELECT c.user_id WHERE c.dt = '2024-01-01';
+`,
+      fdd: [['raw.clicks.user_id', 'RS-1.user_id'], ['raw.clicks.user_id', 'dw.active_users.user_id'], ['raw.clicks.user_id', 'dw.sessions.user_id'], ['raw.clicks.session_id', 'dw.sessions.session_id'], ['raw.clicks.event_ts', 'dw.sessions.start_ts'], ['raw.access_log.ua', 'dw.ua_by_ip.ip'], ['raw.access_log.ua', 'dw.ua_by_ip.browser'], ['raw.access_log.ip', 'dw.ua_by_ip.ip'], ['raw.access_log.ip', 'dw.ua_by_ip.browser']],
+    },
+    {
+      title: 'views over SELECT * of a table of unknown columns, read by a later statement: each column read comes from the same column of the table under it, view by view; a CTAS from read_files(…) has columns unknown, not none (its columns were orphans)',
+      sql: `CREATE TABLE bronze.raw_events AS SELECT * FROM read_files('/Volumes/raw/events', format => 'json');
+CREATE VIEW stg.v_events AS SELECT * FROM bronze.raw_events WHERE event_id IS NOT NULL;
+CREATE VIEW mart.v_clicks AS SELECT * FROM stg.v_events e WHERE e.kind = 'click';
+INSERT INTO mart.clicks (event_id, user_id) SELECT event_id, user_id FROM mart.v_clicks;
+`,
+      fdd: [['bronze.raw_events.*', 'stg.v_events.*'], ['bronze.raw_events.event_id', 'stg.v_events.event_id'], ['bronze.raw_events.kind', 'stg.v_events.kind'], ['stg.v_events.*', 'mart.v_clicks.*'], ['stg.v_events.event_id', 'mart.v_clicks.event_id'], ['bronze.raw_events.user_id', 'stg.v_events.user_id'], ['stg.v_events.user_id', 'mart.v_clicks.user_id'], ['mart.v_clicks.event_id', 'mart.clicks.event_id'], ['mart.v_clicks.user_id', 'mart.clicks.user_id']],
+    },
+    {
+      title: 'Databricks: CREATE TEMPORARY VIEW v USING parquet OPTIONS (path …) (no AS query), CREATE OR REFRESH STREAMING TABLE / MATERIALIZED VIEW, FROM STREAM t and STREAM read_files(…), MERGE WITH SCHEMA EVOLUTION INTO, CONVERT TO DELTA (each failed or was lost)',
+      sql: `CREATE OR REPLACE TEMPORARY VIEW src_orders USING parquet OPTIONS (path 's3://lake/orders/');
+CREATE OR REFRESH STREAMING TABLE bronze_events AS SELECT * FROM STREAM read_files('/Volumes/raw/events', format => 'json');
+CREATE OR REFRESH MATERIALIZED VIEW ev_daily AS SELECT date(ts) AS d, count(*) AS c FROM bronze_events GROUP BY 1;
+CREATE OR REFRESH STREAMING TABLE silver_events AS SELECT id, kind FROM STREAM bronze_events WHERE id IS NOT NULL;
+MERGE WITH SCHEMA EVOLUTION INTO gold.customers t USING src_orders s ON t.id = s.customer_id
+WHEN MATCHED THEN UPDATE SET t.last_order = s.order_ts;
+CONVERT TO DELTA parquet.\`s3://lake/old/\` PARTITIONED BY (dt STRING);
+`,
+      fdd: [['bronze_events.ts', 'ev_daily.d'], ['bronze_events.id', 'silver_events.id'], ['bronze_events.kind', 'silver_events.kind'], ['src_orders.order_ts', 'gold.customers.last_order']],
+    },
+    {
       title: 'shell variables of a wrapped script ($src_db.sales, \'$run_date\'): a name where a table is expected, a value elsewhere (it failed at $)',
       sql: `INSERT OVERWRITE TABLE \$tgt_db.daily_sales
 SELECT s.store_id, SUM(s.amount) AS amount FROM \$src_db.sales s WHERE s.dt = '\$run_date' GROUP BY s.store_id;
@@ -2805,6 +2872,42 @@ UPDATE fact_orders SET status = r.status FROM stage_refunds r WHERE r.order_id =
   ],
   teradata: [
     {
+      title: 'MERGE … WHEN MATCHED THEN UPD SET … WHEN NOT MATCHED THEN INS (…) VALUES (…): the abbreviated actions (the MERGE failed at UPD)',
+      sql: `MERGE INTO dw_db.cust tgt USING (SEL id, v FROM stg_db.cust_in) src ON (tgt.cust_id = src.id)
+WHEN MATCHED THEN UPD SET cust_nm = src.v
+WHEN NOT MATCHED THEN INS (cust_id, cust_nm) VALUES (src.id, src.v);
+`,
+      fdd: [['stg_db.cust_in.id', 'dw_db.cust.cust_id'], ['stg_db.cust_in.v', 'dw_db.cust.cust_nm']],
+    },
+    {
+      title: 'CASE_N (…, NO CASE OR UNKNOWN) and RANGE_N (…, NO RANGE, UNKNOWN): the catch-all partitions are no columns (NO and UNKNOWN were read as columns of the table)',
+      sql: `INSERT INTO t (seg, part) SELECT CASE_N(c.score < 100, c.score < 500, NO CASE OR UNKNOWN), RANGE_N(c.dt BETWEEN DATE '2020-01-01' AND DATE '2030-12-31' EACH INTERVAL '1' MONTH, NO RANGE, UNKNOWN) FROM s c;
+`,
+      fdd: [['s.score', 't.seg'], ['s.dt', 't.part']],
+    },
+    {
+      title: 'CALL p(x, v) of a procedure of the script: v takes what p left in its OUT parameter; SELECT … INTO :p sets the declared p (it made a variable :p)',
+      sql: `REPLACE PROCEDURE dw.sp_max_dt (IN p_tab VARCHAR(30), OUT p_max DATE)
+BEGIN
+  SELECT MAX(load_dt) INTO :p_max FROM dw.load_log WHERE tab_nm = :p_tab;
+END;
+REPLACE PROCEDURE dw.sp_main ()
+BEGIN
+  DECLARE v_dt DATE;
+  CALL dw.sp_max_dt('sales', v_dt);
+  INSERT INTO dw.run_log (run_dt) VALUES (:v_dt);
+END;
+`,
+      fdd: [['dw.load_log.load_dt', 'dw.run_log.run_dt']],
+    },
+    {
+      title: 'CREATE TABLE t, NO FALLBACK, NO BEFORE JOURNAL AS src WITH NO DATA PRIMARY INDEX (c): the last table option ran into AS src, so the index column was read as t\'s only column',
+      sql: `CREATE TABLE dw_db.sales_snap, NO FALLBACK, NO BEFORE JOURNAL AS dw_db.sales_fact WITH NO DATA PRIMARY INDEX (sale_id);
+INSERT INTO dw_db.sales_snap SELECT * FROM dw_db.sales_fact;
+`,
+      fdd: [['dw_db.sales_fact.*', 'dw_db.sales_snap.*']],
+    },
+    {
       title: 'lateral column alias in a SEL list and its WHERE over a table of unknown columns: the alias, not a column of the table',
       sql: `INS INTO stg.cust_age (cust_id, age_years, age_band)
 SEL c.cust_id, (CURRENT_DATE - c.birth_dt) / 365 AS age_yrs, CASE WHEN age_yrs < 30 THEN 'Y' ELSE 'O' END AS band
@@ -2860,11 +2963,12 @@ UPD edw.dim_item SET list_price = edw_work.gt_price.price WHERE dim_item.item_id
       fdd: [['db.src.a', 'db.tok.id'], ['db.src.c', 'db.tok.id'], ['db.src.a', 'db.tok.token'], ['db.src.c', 'db.tok.token'], ['edw_work.gt_price.price', 'edw.dim_item.list_price']],
     },
     {
-      title: 'CREATE TABLE t AS src WITH DATA copies a table of unknown columns: a later SELECT of a column from t reads t, not an orphan',
+      title: 'CREATE TABLE t AS src WITH DATA copies a table of unknown columns: a later SELECT of a column from t reads t (not an orphan), whose column is src\'s',
       sql: `CREATE TABLE employee AS employee_sales.employee WITH DATA;
 INSERT INTO emp_401 (employee_number, last_name) SEL employee_number, last_name FROM employee WHERE department_number = 401;
 `,
-      fdd: [['employee_sales.employee.*', 'employee.*'], ['employee.employee_number', 'emp_401.employee_number'], ['employee.last_name', 'emp_401.last_name']],
+      fdd: [['employee_sales.employee.*', 'employee.*'], ['employee.employee_number', 'emp_401.employee_number'], ['employee.last_name', 'emp_401.last_name'],
+        ['employee_sales.employee.employee_number', 'employee.employee_number'], ['employee_sales.employee.last_name', 'employee.last_name'], ['employee_sales.employee.department_number', 'employee.department_number']],
     },
     {
       title: 'Python format placeholders ({schema}.t, BETWEEN {start} AND {end}) in pipeline scripts: a name where a table is expected, a value elsewhere',
@@ -3283,6 +3387,64 @@ INSERT INTO ext.carrier_out SELECT carrier_cd, total_cost FROM carrier_monthly;
   ],
   hana: [
     {
+      title: 'calculation engine operators lt = CE_COLUMN_TABLE (t, [cols]) / CE_PROJECTION (:v, [c, c AS n], \'filter\') / CE_AGGREGATION (:v, [SUM(c) AS n], [group]) / CE_JOIN (:a, :b, [keys], [cols]) / CE_UNION_ALL (:a, :b) are the queries they stand for (each failed or read columns of orphans)',
+      sql: `CREATE PROCEDURE "ETL"."P_CE" () LANGUAGE SQLSCRIPT AS
+BEGIN
+  lt_ord = CE_COLUMN_TABLE("SRC"."ORDERS", ["CUST", "AMOUNT", "STATUS"]);
+  lt_cust = CE_COLUMN_TABLE("SRC"."CUSTOMER", ["CUST", "REGION"]);
+  lt_proj = CE_PROJECTION(:lt_ord, ["CUST", "AMOUNT" AS "NET"], '"STATUS" = ''C''');
+  lt_agg = CE_AGGREGATION(:lt_proj, [SUM("NET") AS "TOTAL", COUNT("CUST") AS "N"], ["CUST"]);
+  lt_join = CE_JOIN(:lt_agg, :lt_cust, ["CUST"], ["CUST", "REGION", "TOTAL"]);
+  lt_all = CE_UNION_ALL(:lt_join, :lt_join);
+  INSERT INTO "DW"."CUST_TOTALS" ("CUST", "REGION", "TOTAL") SELECT "CUST", "REGION", "TOTAL" FROM :lt_all;
+END;
+`,
+      fdd: [['"SRC"."ORDERS".CUST', '"DW"."CUST_TOTALS".CUST'], ['"SRC"."ORDERS".AMOUNT', '"DW"."CUST_TOTALS".TOTAL'], ['"SRC"."CUSTOMER".REGION', '"DW"."CUST_TOTALS".REGION']],
+    },
+    {
+      title: 'a table variable filled by SELECT * of one table (lt = SELECT * FROM t) and lt2 = APPLY_FILTER(:lt | t, :filter): a column read from :lt is t\'s column (it was t.*), APPLY_FILTER keeps the rows of its source (it was a scalar assignment, the INSERT from it had no source)',
+      sql: `CREATE PROCEDURE "ETL"."P_FILTER" (IN iv_filter NVARCHAR(200)) LANGUAGE SQLSCRIPT AS
+BEGIN
+  lt_all = SELECT * FROM "SRC"."CUSTOMER";
+  lt_f = APPLY_FILTER(:lt_all, :iv_filter);
+  INSERT INTO "DW"."CUST_FILTERED" SELECT "CUST_ID", "NAME" FROM :lt_f;
+  lt_o = APPLY_FILTER("SRC"."ORDERS", :iv_filter);
+  INSERT INTO "DW"."ORD_FILTERED" ("ID", "AMT") SELECT "ORDER_ID", "AMOUNT" FROM :lt_o;
+  UPDATE "DW"."CUST" c SET "NAME" = m."NAME" FROM "DW"."CUST" c, :lt_all m WHERE c."CUST_ID" = m."CUST_ID";
+END;
+`,
+      fdd: [['"SRC"."CUSTOMER".CUST_ID', '"DW"."CUST_FILTERED".CUST_ID'], ['"SRC"."CUSTOMER".NAME', '"DW"."CUST".NAME'], ['"SRC"."CUSTOMER".NAME', '"DW"."CUST_FILTERED".NAME'], ['"SRC"."ORDERS".ORDER_ID', '"DW"."ORD_FILTERED".ID'], ['"SRC"."ORDERS".AMOUNT', '"DW"."ORD_FILTERED".AMT']],
+    },
+    {
+      title: 'CALL p(in, lt) / CALL p(x => in, et => lt) of a procedure of the script with a table-typed OUT parameter: lt holds the rows the body assigned to it (reads of :lt had no source)',
+      sql: `CREATE PROCEDURE "SALES"."P_LOAD_AGG" (IN iv_year INTEGER, OUT et_result "SALES"."TT_AGG")
+LANGUAGE SQLSCRIPT SQL SECURITY INVOKER READS SQL DATA AS
+BEGIN
+  et_result = SELECT region, SUM(amount) AS total FROM "SALES"."ORDERS" WHERE year = :iv_year GROUP BY region;
+END;
+CREATE PROCEDURE "SALES"."P_MAIN" () LANGUAGE SQLSCRIPT AS
+BEGIN
+  DECLARE lt_agg "SALES"."TT_AGG";
+  CALL "SALES"."P_LOAD_AGG" (2024, lt_agg);
+  INSERT INTO "SALES"."AGG_REGION" (region, total) SELECT region, total FROM :lt_agg;
+  CALL "SALES"."P_LOAD_AGG" (iv_year => 2023, et_result => lt_prev);
+  INSERT INTO "SALES"."AGG_REGION_PREV" SELECT * FROM :lt_prev;
+END;
+`,
+      fdd: [['"SALES"."ORDERS".region', '"SALES"."AGG_REGION_PREV".region'], ['"SALES"."ORDERS".region', '"SALES"."AGG_REGION".region'], ['"SALES"."ORDERS".amount', '"SALES"."AGG_REGION_PREV".total'], ['"SALES"."ORDERS".amount', '"SALES"."AGG_REGION".total']],
+    },
+    {
+      title: 'UPSERT | REPLACE t (cols) SELECT … WITH PRIMARY KEY: the key clause ends the statement (it was read as a WITH statement and failed)',
+      sql: `CREATE PROCEDURE p_sync () LANGUAGE SQLSCRIPT AS
+BEGIN
+  lt_d = SELECT region, net FROM sales_delta;
+  UPSERT sales_agg (region, net) SELECT region, net FROM :lt_d WITH PRIMARY KEY;
+  REPLACE sales_last (region, net) SELECT region, net FROM :lt_d WITH PRIMARY KEY;
+END;
+`,
+      fdd: [['sales_delta.region', 'sales_last.region'], ['sales_delta.region', 'sales_agg.region'], ['sales_delta.net', 'sales_last.net'], ['sales_delta.net', 'sales_agg.net']],
+    },
+    {
       title: 'table variable operators :lt.INSERT((…)) / :lt.DELETE(i) are statements of their own (they failed)',
       sql: `CREATE PROCEDURE s.p_copy () LANGUAGE SQLSCRIPT AS
 BEGIN
@@ -3450,6 +3612,16 @@ INSERT INTO daily_sales SELECT store_id, amount FROM sales;
     },
   ],
   netezza: [
+    {
+      title: 'nzsql meta-command lines (\\set ON_ERROR_STOP 1, \\echo, \\time) between statements: they failed and took the CTAS after them',
+      sql: `\\set ON_ERROR_STOP 1
+\\echo loading orders
+CREATE TEMP TABLE tmp_orders AS SELECT order_id, amt FROM stage..orders DISTRIBUTE ON (order_id);
+\\time
+INSERT INTO fact_orders (order_id, amt) SELECT order_id, amt FROM tmp_orders;
+`,
+      fdd: [['stage.ADMIN.orders.order_id', 'tmp_orders.order_id'], ['stage.ADMIN.orders.amt', 'tmp_orders.amt'], ['tmp_orders.order_id', 'fact_orders.order_id'], ['tmp_orders.amt', 'fact_orders.amt']],
+    },
     {
       title: 'UPDATE t SET … FROM stage.t s: the aliased FROM item is the staging table, not the target (its own column was the target)',
       sql: `UPDATE customer SET c_name = s.c_name FROM stage.customer s WHERE customer.c_id = s.c_id;
@@ -3878,6 +4050,37 @@ INSERT INTO t3 (b) SELECT CAST(b AS LONG VARBINARY(100)) FROM t1;
     },
   ],
   informix: [
+    {
+      title: 'EXECUTE PROCEDURE p(args) INTO v, w and CALL p(args) RETURNING v, w of an SPL routine of the script: the variables take the values its RETURN a, b gives, by position (they had no source)',
+      sql: `CREATE PROCEDURE p_stats(p_cust INT) RETURNING INT, DECIMAL(12,2);
+  DEFINE w_n INT;
+  DEFINE w_t DECIMAL(12,2);
+  LET w_n, w_t = (SELECT COUNT(*), SUM(i.total_price) FROM items i, orders o WHERE i.order_num = o.order_num AND o.customer_num = p_cust);
+  RETURN w_n, w_t;
+END PROCEDURE;
+CREATE PROCEDURE p_fill()
+  DEFINE v_c INT;
+  DEFINE v_n INT;
+  DEFINE v_t DECIMAL(12,2);
+  FOREACH SELECT customer_num INTO v_c FROM customer
+    EXECUTE PROCEDURE p_stats(v_c) INTO v_n, v_t;
+    INSERT INTO cust_stats (customer_num, n_items, total) VALUES (v_c, v_n, v_t);
+  END FOREACH;
+  CALL p_stats(2) RETURNING v_n, v_t;
+  UPDATE cust_stats SET total = v_t WHERE customer_num = 1;
+END PROCEDURE;
+`,
+      fdd: [['items.total_price', 'cust_stats.total'], ['customer.customer_num', 'cust_stats.customer_num']],
+    },
+    {
+      title: 'an SPL function whose body opens with RETURN (SELECT …) goes on to END FUNCTION (the body was taken as the one query of a SQL function, and END FUNCTION failed)',
+      sql: `CREATE FUNCTION f_total(p INT) RETURNING DECIMAL(12,2);
+  RETURN (SELECT SUM(amt) FROM t_ord WHERE cust = p);
+END FUNCTION;
+INSERT INTO cust_total (cust, total) SELECT customer_num, f_total(customer_num) FROM customer;
+`,
+      fdd: [['t_ord.amt', 'RS-1."SUM(amt)"'], ['customer.customer_num', 'cust_total.total'], ['customer.customer_num', 'cust_total.cust']],
+    },
     {
       title: 'DATETIME (2024-01-31 10:30) YEAR TO MINUTE and INTERVAL (1:30) HOUR(3) TO MINUTE are literals; qualifiers take a precision (DAY(3) TO DAY), as SPL date arithmetic writes them',
       sql: `INSERT INTO due_orders (order_num, due, late)

@@ -16,6 +16,8 @@ function tableRef(p: TokenCursor, allowAlias = true): TableRef {
   let alias: Ident | undefined
   // T-SQL table hints on a DML target: MERGE dbo.t WITH (HOLDLOCK) AS t …, DELETE FROM t WITH (ROWLOCK)
   if (p.d.batchWord !== undefined && p.isWord('WITH') && p.isOp('(', 1) && !startsQuery(p, 2)) { p.next(); p.skipParens() }
+  // Oracle DELETE FROM t PARTITION (p) | SUBPARTITION FOR (key) …: the rows of one partition of t
+  if (p.d.name === 'dbvoracle' && p.isAnyWord(['PARTITION', 'SUBPARTITION']) && (p.isOp('(', 1) || (p.isWord('FOR', 1) && p.isOp('(', 2)))) { p.next(); p.accept('FOR'); p.skipParens() }
   if (allowAlias) {
     if (p.isWord('AS') && !startsQuery(p, 1)) { p.next(); alias = p.ident() }
     else if (canBeAlias(p) && !p.isAnyWord(['DEFAULT', 'OVERWRITE', 'PARTITION', 'IGNORE', 'TABLE', 'BY'])) alias = p.ident()

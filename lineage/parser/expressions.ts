@@ -459,7 +459,7 @@ function wrapLoc(e: Expr, loc: Loc): Expr {
 
 /** the words parseWordPrimary treats apart from a name (keep in step with its tests below) */
 const SPECIAL_PRIMARY_WORDS = new Set(['CASE', 'LEVEL', 'CONNECT_BY_ISLEAF', 'CONNECT_BY_ISCYCLE', 'ARRAY', 'FIRST', 'OBJECT', 'ANY', 'SOME', 'EVERY', 'APPROXIMATE', 'EXISTS', 'CAST',
-  'TRY_CAST', 'SAFE_CAST', 'TREAT', 'INTERVAL', 'NEXT', 'CURRENT', 'STRUCT', 'MAP', 'USER', ...TYPED_LITERALS, ...NO_SOURCE_WORDS])
+  'TRY_CAST', 'SAFE_CAST', 'TREAT', 'INTERVAL', 'NEXT', 'PREVIOUS', 'NEXTVAL', 'PREVVAL', 'CURRENT', 'STRUCT', 'MAP', 'USER', ...TYPED_LITERALS, ...NO_SOURCE_WORDS])
 
 function parseWordPrimary(p: TokenCursor): Expr {
   const t = p.peek()!
@@ -516,7 +516,9 @@ function parseSpecialPrimary(p: TokenCursor, t: Token, u: string): Expr | undefi
     return v.k === 'lit' ? lit({ line: t.line, col: t.col, eline: end.el, ecol: end.ec }) : op('INTERVAL', [v], span(locOf(t, t), end))
   }
   if (TYPED_LITERALS.has(u) && p.peek(1)?.kind === 'string') { p.next(); const s = p.next(); return lit(t, s, s.image) }
-  if (u === 'NEXT' && p.isWord('VALUE', 1) && p.isWord('FOR', 2)) { p.i += 3; const n = p.qname(); return lit(t, p.prev(), n.parts.map(x => x.name).join('.')) }
+  // NEXT | PREVIOUS VALUE FOR s (DB2 also NEXTVAL | PREVVAL FOR s): a sequence's value, no column
+  const seqWords = (u === 'NEXT' || u === 'PREVIOUS') && p.isWord('VALUE', 1) && p.isWord('FOR', 2) ? 3 : (u === 'NEXTVAL' || u === 'PREVVAL') && p.isWord('FOR', 1) ? 2 : 0
+  if (seqWords) { p.i += seqWords; const n = p.qname(); return lit(t, p.prev(), n.parts.map(x => x.name).join('.')) }
   if (u === 'CURRENT' && p.isAnyWord(['DATE', 'TIMESTAMP', 'TIME', 'USER', 'SCHEMA', 'SERVER', 'TIMEZONE', 'PATH', 'SQLID', 'DEGREE', 'YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'FRACTION'], 1)) {
     p.next(); let e = p.next()
     if (p.accept('TO')) { e = p.next(); if (p.isOp('(')) { p.skipParens(); e = p.prev() } }

@@ -8,6 +8,14 @@ export interface Snippet { title: string; sql: string; fdd: Edge[]; tablesWritte
 export const SNIPPETS: Record<string, Snippet[]> = {
   oracle: [
     {
+      title: 'UPDATE / DELETE of one partition, t PARTITION (p) | SUBPARTITION FOR (key): the statement failed at PARTITION',
+      sql: `UPDATE sales PARTITION (p_2024) s SET s.net = s.gross * 0.8 WHERE s.net IS NULL;
+DELETE FROM sales SUBPARTITION FOR (DATE '2019-01-01', 'EU') WHERE gross IS NULL;
+INSERT INTO sales_2024 (net) SELECT net FROM sales PARTITION (p_2024);
+`,
+      fdd: [['sales.gross', 'sales.net'], ['sales.net', 'sales_2024.net']],
+    },
+    {
       title: 'Oracle\'s own package functions called without parentheses (DBMS_RANDOM.VALUE, DBMS_UTILITY.FORMAT_ERROR_BACKTRACE) are calls: dbms_random.value was read as column dbms_random of the FROM table, the backtrace an orphan',
       sql: `INSERT INTO sample_rows (id, rnd) SELECT id, dbms_random.value FROM big_t ORDER BY DBMS_RANDOM.VALUE FETCH FIRST 10 ROWS ONLY;
 INSERT INTO err_log (msg, bt) VALUES (SQLERRM, DBMS_UTILITY.FORMAT_ERROR_BACKTRACE);
@@ -3096,6 +3104,14 @@ SEL store_cd, tot_amt FROM vt QUALIFY RANK() OVER (ORDER BY tot_amt DESC) <= 10;
     },
   ],
   db2: [
+    {
+      title: 'PREVIOUS VALUE FOR s, NEXTVAL FOR s and PREVVAL FOR s are sequence values like NEXT VALUE FOR s (PREVIOUS was an orphan column and the statement failed at FOR)',
+      sql: `INSERT INTO dw.order_audit (id, cust) SELECT PREVIOUS VALUE FOR dw.order_seq, cust_id FROM dw.orders;
+INSERT INTO dw.order_keys (id, cust) SELECT NEXTVAL FOR dw.order_seq, cust_id FROM dw.orders;
+INSERT INTO dw.order_last (id) VALUES (PREVVAL FOR dw.order_seq);
+`,
+      fdd: [['dw.orders.cust_id', 'dw.order_audit.cust'], ['dw.orders.cust_id', 'dw.order_keys.cust']],
+    },
     {
       title: 'a trigger whose one-statement body follows MODE DB2SQL [WHEN (…)] (SET N.total = N.qty * N.price) was skipped; DECLARE GLOBAL TEMPORARY TABLE among a procedure\'s declarations was read as a variable named GLOBAL, so the insert into it named columns after the query',
       sql: `CREATE TRIGGER dw.trg_bi NO CASCADE BEFORE INSERT ON dw.orders

@@ -573,6 +573,13 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: "FROM OPENDATASOURCE('provider', 'connection').db.schema.t: the table after the ad hoc server is the source (the statement failed at the dot)",
+      sql: `INSERT INTO dbo.RemoteOrders (Id, Total)
+SELECT o.Id, o.Total FROM OPENDATASOURCE('MSOLEDBSQL', 'Data Source=srv2;Integrated Security=SSPI').Sales.dbo.Orders AS o;
+`,
+      fdd: [['Sales.dbo.Orders.Id', 'dbo.RemoteOrders.Id'], ['Sales.dbo.Orders.Total', 'dbo.RemoteOrders.Total']],
+    },
+    {
       title: "methods of the geometry / geography / hierarchyid types on a column (s.Shape.STAsText(), OrgNode.GetLevel(), OrgNode.ToString()) read that column (they were calls of a function named by the column)",
       sql: `INSERT INTO dbo.ShapeText (Id, Wkt, Dist) SELECT s.Id, s.Shape.STAsText(), s.Shape.STDistance(@p) FROM dbo.Shapes s;
 INSERT INTO dbo.OrgLevels (Node, Lvl, Path) SELECT OrgNode, OrgNode.GetLevel(), OrgNode.ToString() FROM dbo.Org;

@@ -1,5 +1,6 @@
-// T-SQL / ASE dynamic SQL built in variables: DECLARE @sql NVARCHAR(MAX) = N'…'; SET @sql = @sql + N'…' + @x;
-// EXEC (@sql) / EXEC sp_executesql @sql. Stored procedures build most of their ETL statements so, and the
+// Dynamic SQL built in variables: T-SQL / ASE DECLARE @sql NVARCHAR(MAX) = N'…'; SET @sql = @sql + N'…' + @x;
+// EXEC (@sql) / EXEC sp_executesql @sql, MySQL SET @sql = CONCAT(…); PREPARE s FROM @sql. Stored procedures
+// build many of their ETL statements so, and the
 // statements were lost. The constant parts of the text are read as SQL, each token keeping its place in
 // its literal; a part the parser cannot know (a variable, a function call) stands for one value.
 import { Token, tokenize } from '../lexer/lexer.js'
@@ -7,8 +8,8 @@ import type { TokenCursor } from './base.js'
 
 /**
  * SQL text whose quotes were escaped (doubled, or \' where strings take backslash escapes): each escape
- * becomes one quote and a blank, the blank outside the literal it opens or closes, so the text keeps its
- * length and the columns after it their coordinates
+ * becomes one quote and a blank, the blank outside the literal it opens or closes (inside after an N prefix),
+ * so the text keeps its length and the columns after it their coordinates
  */
 export function unescapeQuotes(text: string, backslash: boolean, quote = "'"): string {
   let open = false

@@ -608,7 +608,12 @@ const SESSION_VALUES: Partial<Record<string, Set<string>>> = {
   dbvsybase: new Set(['USER']),
 }
 
-const XML_METHODS = new Set(['VALUE', 'QUERY', 'EXIST', 'NODES', 'MODIFY'])
+const XML_METHODS = new Set(['VALUE', 'QUERY', 'EXIST', 'NODES', 'MODIFY',
+  // the methods of the geometry / geography and hierarchyid types: shape.STAsText(), node.GetLevel() read the column
+  'STASTEXT', 'STASBINARY', 'STDISTANCE', 'STINTERSECTS', 'STCONTAINS', 'STWITHIN', 'STBUFFER', 'STAREA', 'STLENGTH',
+  'STCENTROID', 'STENVELOPE', 'STGEOMETRYTYPE', 'STISVALID', 'STNUMPOINTS', 'STPOINTN', 'STSTARTPOINT', 'STENDPOINT',
+  'STUNION', 'STINTERSECTION', 'MAKEVALID', 'ASTEXTZM', 'TOSTRING', 'GETLEVEL', 'GETANCESTOR', 'GETDESCENDANT',
+  'ISDESCENDANTOF', 'GETREPARENTEDVALUE'])
 /** T-SQL `col.value(…)`, `t.col.nodes(…)`: the method's name, when `name` ends with an xml method of a column */
 export function xmlMethod(p: TokenCursor, name: QName): string | undefined {
   if (name.parts.length < 2 || (p.d.name !== 'dbvmssql' && p.d.name !== 'dbvsybase')) return undefined

@@ -1038,7 +1038,7 @@ function parseSnowflakeLet(p: Cur, first: Token): Stmt {
 
 /**
  * T-SQL / ASE dynamic SQL written as one literal: EXEC ('CREATE VIEW …'), EXEC (N'…'), EXEC [sys.]sp_executesql N'…' [, …]
- * (migration scripts wrap DDL so in IF NOT EXISTS); a concatenation or a variable is not looked into
+ * (migration scripts wrap DDL so in IF NOT EXISTS); a concatenation or a variable is read by tsqlDynamicParts
  */
 function tsqlDynamicLiteral(p: TokenCursor): Token | undefined {
   if (p.d.batchWord === undefined) return undefined

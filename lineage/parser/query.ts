@@ -818,6 +818,8 @@ export function parseFromItem(p: TokenCursor, from: Source[], joins: JoinCond[],
     parseAliasAndColumns(p, src); from.push(src); return
   }
   if (p.isAnyWord(NOT_A_TABLE)) p.fail('expected a table name')
+  // T-SQL OPENDATASOURCE('provider', 'connection').db.schema.t: a table of the ad hoc server, named by the rest
+  if (p.d.batchWord !== undefined && p.isWord('OPENDATASOURCE') && p.isOp('(', 1)) { p.next(); p.skipParens(); p.expectOp('.') }
   const name = streamedTable(p) ?? p.tableName()
   // HANA calculation view input parameters, cv ('PLACEHOLDER' = ('$$p$$', 'v'), …) or cv (PLACEHOLDER."$$p$$" => 'v'): the view's rows
   if (p.d.name === 'dbvhana' && p.isOp('(') && (p.isWord('PLACEHOLDER', 1) || p.peek(1)?.image.toUpperCase() === "'PLACEHOLDER'")) p.skipParens()

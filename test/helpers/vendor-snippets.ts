@@ -774,6 +774,20 @@ SELECT c.customer_name, NVL(o.order_total, 0) AS total, q'[it's open]' AS note
   ],
   mssql: [
     {
+      title: "FROM OPENDATASOURCE('provider', 'connection').db.schema.t: the table after the ad hoc server is the source (the statement failed at the dot)",
+      sql: `INSERT INTO dbo.RemoteOrders (Id, Total)
+SELECT o.Id, o.Total FROM OPENDATASOURCE('MSOLEDBSQL', 'Data Source=srv2;Integrated Security=SSPI').Sales.dbo.Orders AS o;
+`,
+      fdd: [['Sales.dbo.Orders.Id', 'dbo.RemoteOrders.Id'], ['Sales.dbo.Orders.Total', 'dbo.RemoteOrders.Total']],
+    },
+    {
+      title: "methods of the geometry / geography / hierarchyid types on a column (s.Shape.STAsText(), OrgNode.GetLevel(), OrgNode.ToString()) read that column (they were calls of a function named by the column)",
+      sql: `INSERT INTO dbo.ShapeText (Id, Wkt, Dist) SELECT s.Id, s.Shape.STAsText(), s.Shape.STDistance(@p) FROM dbo.Shapes s;
+INSERT INTO dbo.OrgLevels (Node, Lvl, Path) SELECT OrgNode, OrgNode.GetLevel(), OrgNode.ToString() FROM dbo.Org;
+`,
+      fdd: [['dbo.Shapes.Id', 'dbo.ShapeText.Id'], ['dbo.Shapes.Shape', 'dbo.ShapeText.Dist'], ['dbo.Shapes.Shape', 'dbo.ShapeText.Wkt'], ['dbo.Org.OrgNode', 'dbo.OrgLevels.Path'], ['dbo.Org.OrgNode', 'dbo.OrgLevels.Lvl'], ['dbo.Org.OrgNode', 'dbo.OrgLevels.Node']],
+    },
+    {
       title: "UPDATE | DELETE of a CTE with OUTPUT inserted.c | deleted.c INTO t (the queue reader: WITH x AS (SELECT TOP (n) … FROM queue) UPDATE x …): the output rows are the CTE's columns (they were lost)",
       sql: `WITH x AS (SELECT TOP (10) * FROM dbo.Queue WITH (ROWLOCK, READPAST) ORDER BY Id)
 UPDATE x SET Taken = 1 OUTPUT inserted.Id, inserted.Payload INTO dbo.Taken (Id, Payload);

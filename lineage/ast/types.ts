@@ -94,7 +94,7 @@ export interface Select {
   loc: Loc
 }
 
-export interface SetOp { k: 'setop'; op: string; all: boolean; left: Query; right: Query; with?: With; orderBy: Expr[]; loc: Loc }
+export interface SetOp { k: 'setop'; op: string; all: boolean; /** UNION [ALL] BY NAME (Snowflake, DuckDB): columns pair by name */ byName?: boolean; left: Query; right: Query; with?: With; orderBy: Expr[]; loc: Loc }
 export interface ValuesQuery { k: 'values'; rows: Expr[][]; with?: With; loc: Loc }
 export type Query = Select | SetOp | ValuesQuery
 

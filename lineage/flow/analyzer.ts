@@ -638,13 +638,25 @@ export class Analyzer implements ExprEnv {
   private setOp(q: Extract<Query, { k: 'setop' }>, scope: Scope, kind: ResultKind): ResultSet {
     const branches: ResultSet[] = []
     const collect = (x: Query, first: boolean): void => {
-      if (x.k === 'setop' && !x.with && x.op === q.op && x.op !== 'EXCEPT' && x.op !== 'MINUS') { collect(x.left, first); collect(x.right, false) }
+      if (x.k === 'setop' && !x.with && x.op === q.op && !x.byName === !q.byName && x.op !== 'EXCEPT' && x.op !== 'MINUS') { collect(x.left, first); collect(x.right, false) }
       else branches.push(this.query(x, scope, { type: 'select_list', name: this.b.nextName('RS') }))
     }
     collect(q.left, true); collect(q.right, false)
     const obj = this.b.object(kind.type === 'select_list' ? 'union' : kind.type, kind.type === 'select_list' ? this.b.nextName('UNION') : kind.name, q.loc, { topLevel: kind.top })
     const out: ResultSet = { obj, cols: [], rows: this.rowsRef(obj) }
     const pinned = q.op === 'EXCEPT' || q.op === 'MINUS' ? branches.slice(0, 1) : branches
+    if (q.byName) {
+      // BY NAME: a column of each name any branch has, from that branch's column of the name
+      const byKey = new Map<string, ColRef[]>()
+      for (const br of pinned) for (const c of br.cols) {
+        let srcs = byKey.get(c.key)
+        if (!srcs) { srcs = []; byKey.set(c.key, srcs); const ref = this.ref(obj, c.name, c.ref.loc, c.key); out.cols.push({ name: c.name, key: c.key, ref }) }
+        srcs.push(c.ref)
+      }
+      for (const c of out.cols) this.b.relate('fdd', c.ref, byKey.get(c.key)!, 'select', 'identity')
+      this.b.relate('fdr', out.rows, branches.map((br) => br.rows), 'select', 'row_count')
+      return out
+    }
     branches[0].cols.forEach((c, i) => {
       const ref = this.ref(obj, c.name, c.ref.loc, c.key)
       out.cols.push({ name: c.name, key: c.key, ref })
@@ -1155,8 +1167,16 @@ export class Analyzer implements ExprEnv {
     if (!pivotCols.length) return item
     const aliases = src.columnAliases.slice(-pivotCols.length)
     const cols = new Map<string, { name: string; ref?: ColRef }>()
+    // the first ones name the untouched columns, whichever of the source's they are: its `*` feeds them, and
+    // the list names every column of the pivot (AS p (emp_renamed, jan, feb): emp_renamed was lost)
+    const lead = inner.obj ? src.columnAliases.slice(0, Math.max(0, src.columnAliases.length - pivotCols.length)) : []
+    for (const a of lead) {
+      const ref = this.ref(obj, a.name, a.loc, this.key(a))
+      this.b.relate('fdd', ref, [this.ref(inner.obj!, '*', a.loc, '*')], 'select', 'identity')
+      cols.set(this.key(a), { name: a.name, ref })
+    }
     pivotCols.forEach((c, i) => { const a = aliases[i]; if (a) cols.set(this.key(a), { name: a.name, ref: c.ref }) })
-    return { ...item, columns: cols }
+    return lead.length ? { ...item, columns: cols, passThrough: undefined } : { ...item, columns: cols }
   }
 
   /** the vendors join an IN value and its aggregate's alias with `_`; BigQuery puts the alias first */

@@ -78,9 +78,11 @@ export function parseQuery(p: TokenCursor): Query {
     if (!t || t.kind !== 'word' || !['UNION', 'INTERSECT', 'EXCEPT', 'MINUS'].includes(t.upper)) break
     p.next()
     const all = p.accept('ALL'); p.accept('DISTINCT')
-    if (p.isWord('BY') && p.isWord('NAME', 1)) p.i += 2
+    const byName = p.isWord('BY') && p.isWord('NAME', 1)
+    if (byName) p.i += 2
     const right = parseQueryTerm(p)
     q = { k: 'setop', op: t.upper, all, left: q, right, orderBy: [], loc: locOf(start, p.prev()) }
+    if (byName) q.byName = true
   }
   const limitOver: Expr[] = []
   const orderBy = parseQueryTail(p, limitOver)

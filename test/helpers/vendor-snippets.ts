@@ -2065,6 +2065,21 @@ $$;
   ],
   snowflake: [
     {
+      title: 'PIVOT … AS p (emp_renamed, jan, feb) over a table of unknown columns: the first aliases name its untouched columns, fed by its * (emp_renamed was lost, a * column stood for it)',
+      sql: `CREATE TABLE pv AS
+SELECT * FROM monthly_sales
+  PIVOT(SUM(amount) FOR month IN ('JAN', 'FEB'))
+  AS p (EMP_ID_renamed, JAN, FEB);
+`,
+      fdd: [['monthly_sales.*', 'pv.EMP_ID_renamed'], ['monthly_sales.amount', 'pv.JAN'], ['monthly_sales.amount', 'pv.FEB']],
+    },
+    {
+      title: 'UNION [ALL] BY NAME pairs the branches\' columns by name, a name only one branch has is a column too (they were paired by position)',
+      sql: `CREATE OR REPLACE TABLE a.ubn AS SELECT id, name FROM raw.a UNION ALL BY NAME SELECT name, id, extra FROM raw.b;
+`,
+      fdd: [['raw.a.id', 'a.ubn.id'], ['raw.b.id', 'a.ubn.id'], ['raw.a.name', 'a.ubn.name'], ['raw.b.name', 'a.ubn.name'], ['raw.b.extra', 'a.ubn.extra']],
+    },
+    {
       title: '// starts a line comment in Snowflake, as -- does (it failed, and a ; or \' in the comment broke the next statement)',
       sql: `// load orders: don't touch
 INSERT INTO a.t (id) // the id

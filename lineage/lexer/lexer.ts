@@ -47,7 +47,6 @@ export class Token {
 
 export interface LexOutput { tokens: Token[]; comments: Token[]; /** unterminated comments */ unterminated: Token[] }
 
-
 function dollarString(): CustomPatternMatcherFunc {
   const re = /\$([A-Za-z_][A-Za-z0-9_]*)?\$/y
   return (text, offset) => {

@@ -317,6 +317,13 @@ export class TokenCursor {
   }
 
   /** skip a balanced (...) group starting at the current `(` */
+  /** an index or slice in brackets, nested (arr[i], m['k', 2001][…]): it picks elements, no columns */
+  skipBrackets(): void {
+    if (!this.isOp('[')) return
+    let depth = 0
+    do { if (this.isOp('[')) depth++; else if (this.isOp(']')) depth--; this.next() } while (!this.eof() && depth > 0)
+  }
+
   skipParens(): void {
     if (!this.isOp('(')) return
     let depth = 0

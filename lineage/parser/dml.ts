@@ -260,7 +260,7 @@ export function parseAssignments(p: TokenCursor): Assign[] {
     }
     const target = p.qname()
     // PostgreSQL SET arr[i] = v, SET arr[lo:hi] = v: an element of the column is still the column
-    while (p.isOp('[')) { let depth = 0; do { const t = p.next(); if (t.image === '[') depth++; else if (t.image === ']') depth-- } while (depth > 0 && !p.eof()) }
+    while (p.isOp('[')) p.skipBrackets()
     // T-SQL SET c.WRITE(expr, @offset, @length) and SET udt_col.Mutator(args): the call changes the column it is on
     if (p.isOp('(') && target.parts.length > 1 && p.d.batchWord !== undefined) {
       const open = p.next()

@@ -413,7 +413,7 @@ function modelRules(p: TokenCursor, rules: NonNullable<Select['model']>['rules']
   if (!p.isOp(')')) do {
     if (p.accept('UPDATE') || p.accept('UPSERT')) p.accept('ALL')
     const target = p.ident()
-    if (p.isOp('[')) { let depth = 0; do { if (p.isOp('[')) depth++; else if (p.isOp(']')) depth--; p.next() } while (!p.eof() && depth > 0) }
+    p.skipBrackets()
     if (p.isWord('ORDER') && p.isWord('BY', 1)) { p.i += 2; parseOrderList(p) }
     p.expectOp('=')
     rules.push({ target, value: cellValues(parseExpr(p)) })
